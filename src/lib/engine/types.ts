@@ -1,0 +1,147 @@
+/**
+ * The engine's shared vocabulary. Pure types: no DOM, no Astro, no Node APIs.
+ *
+ * Flow: raw text -> recognisers (one per input kind) -> Facts with spans ->
+ * diagnose() weighs facts (signals, codes, statuses) and walks the decision tree ->
+ * ranked Findings plus open Questions.
+ */
+
+/** Input kinds, in a stable order. The ids are a public contract (CLI JSON `kinds`). */
+export const KINDS = [
+  'iis-log',
+  'freb',
+  'event-log',
+  'error-page',
+  'stdout-log',
+  'ancm-debug-log',
+  'web-config',
+  'nginx',
+  'apache',
+  'yarp',
+  'cloud-lb',
+  'code',
+  'status',
+] as const;
+export type Kind = (typeof KINDS)[number];
+
+/** A slice of the input: UTF-16 offsets, `end` exclusive. */
+export interface Span {
+  start: number;
+  end: number;
+}
+
+/**
+ * What a fact says. The core names are:
+ * - `signal`: a named pattern was seen; value is a signal id registered in src/lib/signals/.
+ * - `status`: an HTTP status with optional sub-status as text: "502", "502.3", "500.30".
+ * - `code`: an error code value seen in context (Win32 code, HRESULT, NTSTATUS, hostfxr code),
+ *   as its unsigned 32-bit number: 12002, 2147954402.
+ * - `time-taken-ms`: how long the failing request took, in milliseconds.
+ * - `url`: the request path or URL of the failing request.
+ * - `setting`: a configuration value, as "name=value" (e.g. "hostingModel=inprocess",
+ *   "requestTimeout=00:02:00", "module=AspNetCoreModule").
+ * - `server`: which component produced the evidence (iis, iis-express, azure-app-service, nginx,
+ *   apache, yarp, aws-alb, azure-app-gateway, azure-front-door, kubernetes, kestrel).
+ * - `hosting-model`: "in-process" | "out-of-process" when the evidence tells.
+ * - `exception`: a .NET exception type name (System.IO.FileNotFoundException).
+ * - `timestamp`: an ISO-8601 date/time as written in the evidence.
+ */
+export type FactName =
+  | 'signal'
+  | 'status'
+  | 'code'
+  | 'time-taken-ms'
+  | 'url'
+  | 'setting'
+  | 'server'
+  | 'hosting-model'
+  | 'exception'
+  | 'timestamp';
+
+/** One observation drawn from the input. */
+export interface Fact {
+  /** The recogniser that produced it. */
+  kind: Kind;
+  name: FactName;
+  value: string | number;
+  /** Where the evidence is in the input. */
+  span: Span;
+}
+
+/** A recogniser finds its kind anywhere in a paste of many lines and mixed kinds. */
+export interface Recogniser {
+  kind: Kind;
+  /**
+   * Return every fact of this kind found in `input`. Must never throw, must run in time
+   * linear in the input (no catastrophic regex backtracking), and must not allocate per
+   * character. `lines` is the precomputed line index of `input`.
+   */
+  recognise(input: string, lines: LineIndex): Fact[];
+}
+
+/** Start offsets of every line of the input (line i spans starts[i] .. starts[i+1]-1). */
+export interface LineIndex {
+  starts: number[];
+}
+
+/** A registered signal: a named pattern and the causes it points to. */
+export interface SignalDef {
+  id: string;
+  /** Which recogniser emits it. */
+  kind: Kind;
+  /** Short human label: "nginx: connect() failed (111: Connection refused)". */
+  label: string;
+  /**
+   * Causes this signal points to, with a weight in (0, 1]: 1 = decisive on its own,
+   * 0.5 = strong hint, 0.2 = weak hint.
+   */
+  causes: Record<string, number>;
+}
+
+export interface Evidence {
+  /** The input text that supports the finding (the fact's span sliced out). */
+  text: string;
+  span: Span;
+  kind: Kind;
+  /** What the evidence means, in words: "sc-win32-status 12002 = ERROR_WINHTTP_TIMEOUT". */
+  note: string;
+}
+
+export interface Finding {
+  cause: string;
+  title: string;
+  /** 0..1 */
+  confidence: number;
+  evidence: Evidence[];
+  /** "/causes/<id>/" */
+  article: string;
+  /** Concrete next steps for this cause in this context. */
+  nextSteps: string[];
+}
+
+export interface Question {
+  /** Decision-tree node id. */
+  node: string;
+  text: string;
+  answers: { id: string; label: string }[];
+}
+
+export interface DecodedCode {
+  input: string;
+  hex: string;
+  unsigned: number;
+  signed: number;
+  win32?: number;
+  names: string[];
+}
+
+export interface Diagnosis {
+  /** Input kinds found, in order of first appearance. */
+  kinds: Kind[];
+  facts: Fact[];
+  codes: DecodedCode[];
+  findings: Finding[];
+  questions: Question[];
+  /** 1-based numbers of non-blank lines no recogniser placed. */
+  unrecognised: number[];
+}
