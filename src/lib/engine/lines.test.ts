@@ -1,0 +1,26 @@
+import { describe, expect, it } from 'vitest';
+import { forEachLine, indexLines, lineOf, lineSpan } from './lines.ts';
+
+describe('indexLines', () => {
+  it('indexes \\n, \\r\\n and lone \\r line ends', () => {
+    const text = 'a\nbb\r\nccc\rd';
+    const lines = indexLines(text);
+    expect(lines.starts).toEqual([0, 2, 6, 10]);
+    const seen: string[] = [];
+    forEachLine(text, lines, (t) => seen.push(t));
+    expect(seen).toEqual(['a', 'bb', 'ccc', 'd']);
+  });
+
+  it('maps offsets back to 1-based line numbers', () => {
+    const text = 'one\ntwo\nthree';
+    const lines = indexLines(text);
+    expect(lineOf(lines, 0)).toBe(1);
+    expect(lineOf(lines, 4)).toBe(2);
+    expect(lineOf(lines, 12)).toBe(3);
+    expect(lineSpan(text, lines, 2)).toEqual({ start: 4, end: 7 });
+  });
+
+  it('gives an empty input one empty line', () => {
+    expect(indexLines('').starts).toEqual([0]);
+  });
+});

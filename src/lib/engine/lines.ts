@@ -1,0 +1,48 @@
+import type { LineIndex, Span } from './types.ts';
+
+/** Start offset of every line. Handles \n, \r\n and lone \r. Linear, one pass. */
+export function indexLines(input: string): LineIndex {
+  const starts = [0];
+  for (let i = 0; i < input.length; i++) {
+    const c = input.charCodeAt(i);
+    if (c === 10) starts.push(i + 1);
+    else if (c === 13) {
+      if (input.charCodeAt(i + 1) === 10) i++;
+      starts.push(i + 1);
+    }
+  }
+  return { starts };
+}
+
+/** 1-based line number of the character at `offset` (binary search). */
+export function lineOf(lines: LineIndex, offset: number): number {
+  const s = lines.starts;
+  let lo = 0;
+  let hi = s.length - 1;
+  while (lo < hi) {
+    const mid = (lo + hi + 1) >> 1;
+    if ((s[mid] as number) <= offset) lo = mid;
+    else hi = mid - 1;
+  }
+  return lo + 1;
+}
+
+/** Span of line `n` (1-based), without its line terminator. */
+export function lineSpan(input: string, lines: LineIndex, n: number): Span {
+  const start = lines.starts[n - 1] ?? input.length;
+  let end = lines.starts[n] ?? input.length;
+  while (end > start && (input.charCodeAt(end - 1) === 10 || input.charCodeAt(end - 1) === 13)) end--;
+  return { start, end };
+}
+
+/** Call `fn(text, start, lineNumber)` for every line, without its terminator. */
+export function forEachLine(
+  input: string,
+  lines: LineIndex,
+  fn: (text: string, start: number, lineNumber: number) => void,
+): void {
+  for (let n = 1; n <= lines.starts.length; n++) {
+    const { start, end } = lineSpan(input, lines, n);
+    fn(input.slice(start, end), start, n);
+  }
+}
