@@ -45,6 +45,9 @@ export interface Span {
  * - `hosting-model`: "in-process" | "out-of-process" when the evidence tells.
  * - `exception`: a .NET exception type name (System.IO.FileNotFoundException).
  * - `timestamp`: an ISO-8601 date/time as written in the evidence.
+ * - `placed`: the recogniser read this span as part of its kind (a log header, an XML element,
+ *   a line of context) but it carries no other fact. Value: a short label ("#Fields header").
+ *   It only keeps the lines out of `Diagnosis.unrecognised` and counts the kind as present.
  */
 export type FactName =
   | 'signal'
@@ -56,7 +59,8 @@ export type FactName =
   | 'server'
   | 'hosting-model'
   | 'exception'
-  | 'timestamp';
+  | 'timestamp'
+  | 'placed';
 
 /** One observation drawn from the input. */
 export interface Fact {
@@ -144,4 +148,9 @@ export interface Diagnosis {
   questions: Question[];
   /** 1-based numbers of non-blank lines no recogniser placed. */
   unrecognised: number[];
+  /**
+   * What the engine wants the reader to know about the run itself: an input cap that applied,
+   * characters that were cleaned, a recogniser that failed. Plain text, never markup.
+   */
+  notes?: string[];
 }
