@@ -1,0 +1,26 @@
+// @ts-check
+import { defineConfig } from 'astro/config';
+import mdx from '@astrojs/mdx';
+import preact from '@astrojs/preact';
+import sitemap from '@astrojs/sitemap';
+import { pagefindIndex } from './src/integrations/pagefind.mjs';
+import { cspConfig } from './src/integrations/csp.mjs';
+import { sampleTransformer } from './src/integrations/shiki-samples.mjs';
+
+export default defineConfig({
+  site: process.env.SITE_URL ?? 'https://badgateway.guide',
+  trailingSlash: 'always',
+  build: { format: 'directory' },
+  integrations: [mdx(), preact(), sitemap(), pagefindIndex()],
+  markdown: {
+    shikiConfig: {
+      themes: { light: 'github-light', dark: 'github-dark' },
+      defaultColor: false,
+      wrap: false,
+      transformers: [sampleTransformer],
+    },
+  },
+  security: { csp: cspConfig() },
+  server: { host: '127.0.0.1', port: 4321 },
+  devToolbar: { enabled: false },
+});

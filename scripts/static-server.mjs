@@ -1,0 +1,94 @@
+// A small static file server for dist/: used by `npm start` and by the browser tests.
+// Serves index.html for directories, redirects /path to /path/ when that is a directory,
+// answers 404 with dist/404.html, and never lists directories or leaves the root.
+import { createServer } from 'node:http';
+import { createReadStream } from 'node:fs';
+import { stat } from 'node:fs/promises';
+import { extname, join, normalize, resolve, sep } from 'node:path';
+
+const TYPES = {
+  '.html': 'text/html; charset=utf-8',
+  '.css': 'text/css; charset=utf-8',
+  '.js': 'text/javascript; charset=utf-8',
+  '.mjs': 'text/javascript; charset=utf-8',
+  '.json': 'application/json; charset=utf-8',
+  '.svg': 'image/svg+xml',
+  '.png': 'image/png',
+  '.ico': 'image/x-icon',
+  '.txt': 'text/plain; charset=utf-8',
+  '.xml': 'application/xml; charset=utf-8',
+  '.wasm': 'application/wasm',
+  '.woff2': 'font/woff2',
+  '.webmanifest': 'application/manifest+json',
+};
+
+async function fileAt(path) {
+  try {
+    const s = await stat(path);
+    return s.isFile() ? s : s.isDirectory() ? 'dir' : null;
+  } catch {
+    return null;
+  }
+}
+
+/**
+ * @param {{ root: string, host?: string, port?: number }} options
+ * @returns {Promise<{ url: string, close: () => Promise<void>, server: import('node:http').Server }>}
+ */
+export async function startStaticServer({ root, host = '127.0.0.1', port = 4321 }) {
+  const base = resolve(root);
+  const server = createServer(async (req, res) => {
+    try {
+      const url = new URL(req.url ?? '/', 'http://localhost');
+      let pathname = decodeURIComponent(url.pathname);
+      const target = normalize(join(base, pathname));
+      if (target !== base && !target.startsWith(base + sep)) return send(res, 403, 'Forbidden');
+      let file = target;
+      let info = await fileAt(file);
+      if (info === 'dir') {
+        if (!pathname.endsWith('/')) {
+          res.writeHead(301, { Location: pathname + '/' + url.search });
+          return res.end();
+        }
+        file = join(file, 'index.html');
+        info = await fileAt(file);
+      }
+      if (!info || info === 'dir') {
+        const notFound = join(base, '404.html');
+        const nf = await fileAt(notFound);
+        if (nf && nf !== 'dir') return stream(res, 404, notFound, nf.size, req.method);
+        return send(res, 404, 'Not found');
+      }
+      return stream(res, 200, file, info.size, req.method);
+    } catch {
+      return send(res, 400, 'Bad request');
+    }
+  });
+  await new Promise((ok, fail) => {
+    server.once('error', fail);
+    server.listen(port, host, () => ok(undefined));
+  });
+  const address = server.address();
+  const actualPort = typeof address === 'object' && address ? address.port : port;
+  return {
+    url: `http://${host}:${actualPort}`,
+    server,
+    close: () => new Promise((ok) => server.close(() => ok(undefined))),
+  };
+}
+
+function stream(res, status, file, size, method) {
+  res.writeHead(status, {
+    'Content-Type': TYPES[extname(file).toLowerCase()] ?? 'application/octet-stream',
+    'Content-Length': size,
+    'X-Content-Type-Options': 'nosniff',
+    'Cache-Control': 'no-cache',
+  });
+  if (method === 'HEAD') return res.end();
+  createReadStream(file).pipe(res);
+}
+
+function send(res, status, text) {
+  res.writeHead(status, { 'Content-Type': 'text/plain; charset=utf-8' });
+  res.end(text);
+}

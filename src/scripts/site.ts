@@ -1,0 +1,20 @@
+/**
+ * The only script on pages without widgets: theme toggle, the "/" search shortcut and copy
+ * buttons on code blocks. Bundled by Astro (so its hash is in the CSP), loaded as a module.
+ */
+import { attachCopyButtons } from './copy-code.ts';
+import { initThemeToggle } from './theme.ts';
+
+initThemeToggle(document);
+attachCopyButtons(document);
+
+document.addEventListener('keydown', (event) => {
+  if (event.key !== '/' || event.ctrlKey || event.metaKey || event.altKey) return;
+  const target = event.target as HTMLElement | null;
+  if (target && (target.isContentEditable || /^(INPUT|TEXTAREA|SELECT)$/.test(target.tagName))) return;
+  const search = document.getElementById('site-search') as HTMLInputElement | null;
+  if (!search) return;
+  event.preventDefault();
+  search.focus();
+  search.select();
+});

@@ -1,0 +1,47 @@
+/**
+ * The code pages the site builds: every status page and every error-code page written in
+ * content/codes/, plus one generated page per curated error code of the engine's database.
+ */
+import type { CollectionEntry } from 'astro:content';
+import { codePageSlug } from '../lib/content/slugs.ts';
+
+export interface CodePage {
+  slug: string;
+  /** "502.3" or "0x80072EE2" */
+  code: string;
+  kind: 'status' | 'error';
+  title: string;
+  summary: string;
+  causes: string[];
+  related: string[];
+  entry?: CollectionEntry<'codes'>;
+}
+
+export function generatedCodePages(entries: CollectionEntry<'codes'>[]): CodePage[] {
+  const pages = new Map<string, CodePage>();
+  for (const entry of entries) {
+    const slug = codePageSlug(entry.data.code) ?? entry.id;
+    pages.set(slug, {
+      slug,
+      code: entry.data.code,
+      kind: entry.data.kind,
+      title: entry.data.title,
+      summary: entry.data.summary,
+      causes: entry.data.causes,
+      related: entry.data.related,
+      entry,
+    });
+  }
+  return [...pages.values()].sort(compareCodes);
+}
+
+/** Statuses first in numeric order (502 < 502.3 < 502.5), then error codes by value. */
+export function compareCodes(a: { code: string; kind: string }, b: { code: string; kind: string }): number {
+  if (a.kind !== b.kind) return a.kind === 'status' ? -1 : 1;
+  if (a.kind === 'status') {
+    const [as, asub = '-1'] = a.code.split('.');
+    const [bs, bsub = '-1'] = b.code.split('.');
+    return Number(as) - Number(bs) || Number(asub) - Number(bsub);
+  }
+  return parseInt(a.code, 16) - parseInt(b.code, 16);
+}

@@ -1,0 +1,26 @@
+/**
+ * Launches the test Chromium: the one the @sparticuz/chromium npm package ships (so `npm install`
+ * alone brings a browser), or a system Chromium named by CHROMIUM_PATH.
+ */
+import { chromium as playwright, type Browser } from 'playwright-core';
+
+// Flags of @sparticuz/chromium that would weaken what the tests check (same-origin and CSP
+// behaviour) or that only suit serverless sandboxes.
+const DROP = new Set(['--disable-web-security', '--allow-running-insecure-content', '--single-process', '--no-zygote', "--headless='shell'"]);
+// This machine has no network beyond the package registries: keep Chromium from calling home.
+const QUIET = ['--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run', '--disable-quic', '--disable-default-apps', '--metrics-recording-only'];
+
+export async function executablePath(): Promise<string> {
+  if (process.env.CHROMIUM_PATH) return process.env.CHROMIUM_PATH;
+  const { default: chromium } = await import('@sparticuz/chromium');
+  return chromium.executablePath();
+}
+
+export async function launchArgs(): Promise<string[]> {
+  const base = process.env.CHROMIUM_PATH ? ['--no-sandbox', '--disable-gpu'] : (await import('@sparticuz/chromium')).default.args;
+  return [...base.filter((a) => !DROP.has(a)), ...QUIET];
+}
+
+export async function launchBrowser(): Promise<Browser> {
+  return playwright.launch({ executablePath: await executablePath(), args: await launchArgs(), headless: true });
+}

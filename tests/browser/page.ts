@@ -1,0 +1,49 @@
+/**
+ * Per-test-file browser session: one Chromium, a fresh context per test, and a guard that
+ * records console errors, page errors and every request that leaves 127.0.0.1.
+ */
+import { afterAll, beforeAll, inject } from 'vitest';
+import type { Browser, BrowserContext, Page } from 'playwright-core';
+import { launchBrowser } from './launch.ts';
+
+export interface Watched {
+  page: Page;
+  context: BrowserContext;
+  consoleErrors: string[];
+  offsiteRequests: string[];
+  requests: { url: string; postData: string | null }[];
+}
+
+export function useBrowser() {
+  let browser: Browser;
+  const baseUrl = inject('baseUrl');
+  beforeAll(async () => {
+    browser = await launchBrowser();
+  });
+  afterAll(async () => {
+    await browser?.close();
+  });
+
+  async function open(path: string, options: { theme?: 'light' | 'dark'; javaScript?: boolean; viewport?: { width: number; height: number } } = {}): Promise<Watched> {
+    const context = await browser.newContext({
+      colorScheme: options.theme ?? 'light',
+      javaScriptEnabled: options.javaScript ?? true,
+      viewport: options.viewport ?? { width: 1280, height: 900 },
+    });
+    const page = await context.newPage();
+    const watched: Watched = { page, context, consoleErrors: [], offsiteRequests: [], requests: [] };
+    page.on('console', (m) => {
+      if (m.type() === 'error') watched.consoleErrors.push(m.text());
+    });
+    page.on('pageerror', (e) => watched.consoleErrors.push(`pageerror: ${e.message}`));
+    page.on('request', (r) => {
+      watched.requests.push({ url: r.url(), postData: r.postData() });
+      const u = new URL(r.url());
+      if (!(u.protocol === 'data:' || u.protocol === 'blob:' || u.hostname === '127.0.0.1')) watched.offsiteRequests.push(r.url());
+    });
+    await page.goto(baseUrl + path, { waitUntil: 'load' });
+    return watched;
+  }
+
+  return { open, baseUrl };
+}
