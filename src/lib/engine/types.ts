@@ -109,6 +109,8 @@ export interface Evidence {
   kind: Kind;
   /** What the evidence means, in words: "sc-win32-status 12002 = ERROR_WINHTTP_TIMEOUT". */
   note: string;
+  /** The weight (0..1) this evidence added to the finding; 0 for evidence that lowered it. */
+  weight?: number;
 }
 
 export interface Finding {
