@@ -23,4 +23,16 @@ export default defineConfig({
   security: { csp: cspConfig() },
   server: { host: '127.0.0.1', port: 4321 },
   devToolbar: { enabled: false },
+  vite: {
+    build: {
+      rolldownOptions: {
+        // Every MDX module carries Astro's own "use astro:head-inject" directive; the bundler's
+        // note about it is noise for each article.
+        onwarn(warning, warn) {
+          if (warning.code === 'MODULE_LEVEL_DIRECTIVE' && String(warning.message).includes('astro:head-inject')) return;
+          warn(warning);
+        },
+      },
+    },
+  },
 });

@@ -15,6 +15,7 @@ export function inlineScriptHashes() {
   return INLINE_SCRIPTS.map((url) => sha256(readFileSync(url, 'utf8')));
 }
 
+/** @returns {NonNullable<NonNullable<import('astro').AstroUserConfig['security']>['csp']>} */
 export function cspConfig() {
   return {
     algorithm: 'SHA-256',

@@ -8,6 +8,14 @@ import { initThemeToggle } from './theme.ts';
 initThemeToggle(document);
 attachCopyButtons(document);
 
+// Browsers without ::details-content: open the section menu where it is shown beside the page.
+const wide = matchMedia('(min-width: 60rem)');
+const syncSidebar = () => {
+  for (const d of document.querySelectorAll<HTMLDetailsElement>('details[data-sidebar]')) if (wide.matches) d.open = true;
+};
+syncSidebar();
+wide.addEventListener('change', syncSidebar);
+
 document.addEventListener('keydown', (event) => {
   if (event.key !== '/' || event.ctrlKey || event.metaKey || event.altKey) return;
   const target = event.target as HTMLElement | null;

@@ -15,6 +15,15 @@ export interface CodePage {
   causes: string[];
   related: string[];
   entry?: CollectionEntry<'codes'>;
+  /** Error codes: the unsigned value, every written form and the symbolic names. */
+  value?: number;
+  forms?: string[];
+  names?: string[];
+  /** Error codes: one-sentence meaning and explanation paragraphs from the curated database. */
+  meaning?: string;
+  /** Error codes: the family heading on the codes index (WinHTTP, Win32, hostfxr, ...). */
+  family?: string;
+  explanation?: string[];
 }
 
 export function generatedCodePages(entries: CollectionEntry<'codes'>[]): CodePage[] {
@@ -44,4 +53,13 @@ export function compareCodes(a: { code: string; kind: string }, b: { code: strin
     return Number(as) - Number(bs) || Number(asub) - Number(bsub);
   }
   return parseInt(a.code, 16) - parseInt(b.code, 16);
+}
+
+/** Sidebar for the codes section: statuses, then error codes. */
+export function codeSidebar(pages: CodePage[]): { label: string; links: { href: string; label: string }[] }[] {
+  const link = (p: CodePage) => ({ href: `/codes/${p.slug}/`, label: p.kind === 'status' ? `HTTP ${p.code}` : `${p.code}${p.names?.[0] ? ` ${p.names[0]}` : ''}` });
+  return [
+    { label: 'HTTP statuses', links: pages.filter((p) => p.kind === 'status').map(link) },
+    { label: 'Error codes', links: pages.filter((p) => p.kind === 'error').map(link) },
+  ].filter((g) => g.links.length > 0);
 }
