@@ -1,0 +1,196 @@
+/**
+ * Signals of the nginx recogniser (nginx and Kubernetes ingress-nginx, which is nginx).
+ * Error-log messages are nginx's own texts (src/http/ngx_http_upstream.c and friends); the
+ * errno in `(N: text)` decides between look-alike messages.
+ */
+import type { SignalDef } from '../engine/types.ts';
+
+const kind = 'nginx' as const;
+
+export const signals: SignalDef[] = [
+  {
+    id: 'nginx.upstream-refused',
+    kind,
+    label: 'nginx: connect() failed (111: Connection refused) while connecting to upstream',
+    causes: { 'proxy-upstream-refused': 1, 'pod-shutdown-race': 0.2, 'kestrel-bind-denied': 0.1 },
+  },
+  {
+    id: 'nginx.upstream-no-route',
+    kind,
+    label: 'nginx: (113: No route to host) while connecting to upstream',
+    causes: { 'proxy-upstream-refused': 0.6, 'pod-shutdown-race': 0.5 },
+  },
+  {
+    id: 'nginx.upstream-permission-denied',
+    kind,
+    label: 'nginx: connect() to the upstream failed (13: Permission denied)',
+    causes: { 'proxy-permission-denied': 1 },
+  },
+  {
+    id: 'nginx.unix-socket-missing',
+    kind,
+    label: 'nginx: connect() to unix:… failed (2: No such file or directory)',
+    causes: { 'proxy-upstream-refused': 0.9 },
+  },
+  {
+    id: 'nginx.unix-socket-backlog-full',
+    kind,
+    label: 'nginx: connect() to unix:… failed (11: Resource temporarily unavailable)',
+    causes: { 'thread-pool-starvation': 0.4, 'proxy-upstream-refused': 0.3 },
+  },
+  {
+    id: 'nginx.source-ports-exhausted',
+    kind,
+    label: 'nginx: connect() failed (99: Cannot assign requested address)',
+    causes: { 'proxy-upstream-refused': 0.3 },
+  },
+  {
+    id: 'nginx.upstream-connect-failed',
+    kind,
+    label: 'nginx: connect() to the upstream failed (other error)',
+    causes: { 'proxy-upstream-refused': 0.5 },
+  },
+  {
+    id: 'nginx.upstream-connect-timeout',
+    kind,
+    label: 'nginx: upstream timed out (110) while connecting to upstream',
+    causes: { 'proxy-upstream-refused': 0.6, 'proxy-upstream-timeout': 0.4, 'pod-shutdown-race': 0.2 },
+  },
+  {
+    id: 'nginx.upstream-read-timeout',
+    kind,
+    label: 'nginx: upstream timed out (110) while reading response header from upstream',
+    causes: { 'proxy-upstream-timeout': 1, 'thread-pool-starvation': 0.3 },
+  },
+  {
+    id: 'nginx.upstream-send-timeout',
+    kind,
+    label: 'nginx: upstream timed out (110) while sending request to upstream',
+    causes: { 'proxy-upstream-timeout': 0.7, 'thread-pool-starvation': 0.2 },
+  },
+  {
+    id: 'nginx.upstream-body-timeout',
+    kind,
+    label: 'nginx: upstream timed out (110) while reading upstream (response body)',
+    causes: { 'proxy-upstream-timeout': 0.5 },
+  },
+  {
+    id: 'nginx.upstream-timeout',
+    kind,
+    label: 'nginx: upstream timed out',
+    causes: { 'proxy-upstream-timeout': 0.7 },
+  },
+  {
+    id: 'nginx.upstream-closed',
+    kind,
+    label: 'nginx: upstream prematurely closed connection while reading response header from upstream',
+    causes: {
+      'proxy-upstream-closed': 1,
+      'app-crash-runtime': 0.3,
+      'proxy-protocol-mismatch': 0.2,
+      'keepalive-race': 0.2,
+    },
+  },
+  {
+    id: 'nginx.upstream-closed-body',
+    kind,
+    label: 'nginx: upstream prematurely closed connection while reading upstream (response body)',
+    causes: { 'proxy-upstream-closed': 0.7, 'app-crash-runtime': 0.3 },
+  },
+  {
+    id: 'nginx.upstream-reset',
+    kind,
+    label: 'nginx: recv() failed (104: Connection reset by peer) from upstream',
+    causes: { 'proxy-upstream-closed': 0.8, 'keepalive-race': 0.4, 'app-crash-runtime': 0.2 },
+  },
+  {
+    id: 'nginx.upstream-broken-pipe',
+    kind,
+    label: 'nginx: (32: Broken pipe) while sending request to upstream',
+    causes: { 'proxy-upstream-closed': 0.7, 'app-crash-runtime': 0.2 },
+  },
+  {
+    id: 'nginx.header-too-big',
+    kind,
+    label: 'nginx: upstream sent too big header while reading response header from upstream',
+    causes: { 'proxy-header-too-big': 1 },
+  },
+  {
+    id: 'nginx.no-valid-http-header',
+    kind,
+    label: 'nginx: upstream sent no valid HTTP/1.0 header',
+    causes: { 'proxy-protocol-mismatch': 1 },
+  },
+  {
+    id: 'nginx.invalid-response',
+    kind,
+    label: 'nginx: upstream sent an invalid header or invalid framing',
+    causes: { 'proxy-protocol-mismatch': 0.5, 'invalid-backend-response': 0.3 },
+  },
+  {
+    id: 'nginx.premature-response',
+    kind,
+    label: 'nginx: upstream prematurely sent response',
+    causes: { 'proxy-protocol-mismatch': 0.4 },
+  },
+  {
+    id: 'nginx.no-live-upstreams',
+    kind,
+    label: 'nginx: no live upstreams while connecting to upstream',
+    causes: { 'backend-unhealthy': 0.8, 'proxy-upstream-refused': 0.3 },
+  },
+  {
+    id: 'nginx.ssl-handshake-failed',
+    kind,
+    label: 'nginx: SSL_do_handshake() failed while SSL handshaking to upstream',
+    causes: { 'proxy-protocol-mismatch': 1 },
+  },
+  {
+    id: 'nginx.ssl-peer-closed',
+    kind,
+    label: 'nginx: the upstream closed the connection during the SSL handshake',
+    causes: { 'proxy-protocol-mismatch': 0.8 },
+  },
+  {
+    id: 'nginx.ssl-certificate-rejected',
+    kind,
+    label: 'nginx: upstream SSL certificate verify error / does not match',
+    causes: { 'proxy-protocol-mismatch': 0.9 },
+  },
+  {
+    id: 'nginx.upstream-not-resolved',
+    kind,
+    label: 'nginx: the upstream host name could not be resolved',
+    causes: { 'proxy-upstream-refused': 0.6 },
+  },
+  {
+    id: 'nginx.access-502',
+    kind,
+    label: 'nginx access log: 502 produced by nginx (the upstream failed)',
+    causes: { 'proxy-upstream-refused': 0.3, 'proxy-upstream-closed': 0.3, 'pod-shutdown-race': 0.1 },
+  },
+  {
+    id: 'nginx.access-504',
+    kind,
+    label: 'nginx access log: 504 (an upstream timeout)',
+    causes: { 'proxy-upstream-timeout': 0.7, 'thread-pool-starvation': 0.2 },
+  },
+  {
+    id: 'nginx.access-all-upstreams-failed',
+    kind,
+    label: 'nginx access log: every upstream tried failed ($upstream_status "502, 502")',
+    causes: { 'backend-unhealthy': 0.3, 'proxy-upstream-refused': 0.3 },
+  },
+  {
+    id: 'nginx.error-page-502',
+    kind,
+    label: 'nginx error page: 502 Bad Gateway',
+    causes: { 'proxy-upstream-refused': 0.3, 'proxy-upstream-closed': 0.3, 'proxy-protocol-mismatch': 0.1 },
+  },
+  {
+    id: 'nginx.error-page-504',
+    kind,
+    label: 'nginx error page: 504 Gateway Time-out',
+    causes: { 'proxy-upstream-timeout': 0.7 },
+  },
+];
