@@ -1,0 +1,218 @@
+/**
+ * diagnose(text): the whole engine in one synchronous, pure call.
+ *
+ * 1. Clean the input (sanitize.ts: control characters, UTF-16 bytes, the size cap).
+ * 2. Index lines once and run every recogniser, each guarded: one that throws or returns
+ *    nonsense is reported in `notes`, never fatal.
+ * 3. Keep well-formed facts, sorted by span; list kinds in order of first appearance.
+ * 4. Decode every code (deduplicated by value).
+ * 5. Walk the decision tree with the facts; weigh signals, codes, statuses, contextual rules
+ *    and the tree leaf; rank findings.
+ * 6. Work out which non-blank lines no fact covered (`unrecognised`).
+ *
+ * Time is linear in the input apart from sorting the facts (n log n in their number).
+ */
+import type { Diagnosis, Fact, Kind, Recogniser } from './types.ts';
+import { KINDS } from './types.ts';
+import { indexLines, lineOf } from './lines.ts';
+import { sanitize, MAX_INPUT } from './sanitize.ts';
+import { indexFacts } from './fact-index.ts';
+import type { FactIndex } from './fact-index.ts';
+import { FACT_NAMES } from './fact-index.ts';
+import { evaluateTree, describeStep, DECISION_TREE } from './tree.ts';
+import type { DecisionTree, TreeResult } from './tree.ts';
+import { rankFindings } from './rank.ts';
+import type { Contribution } from './rank.ts';
+import { codeContributions, ruleContributions, signalContributions, statusContributions } from './contributions.ts';
+import type { Knowledge } from './contributions.ts';
+import { CONTEXT_RULES } from './rules.ts';
+import type { ContextRule } from './rules.ts';
+import { nextStepsFor } from './next-steps.ts';
+import { DEFAULT_KNOWLEDGE, decodeCode } from './knowledge.ts';
+import { codeValue } from './values.ts';
+import { RECOGNISERS } from '../recognisers/index.ts';
+
+export interface DiagnoseOptions {
+  /** Recognisers to run (default: all, src/lib/recognisers/index.ts). */
+  recognisers?: readonly Recogniser[];
+  /** Signals, codes and statuses (default: the project's registries). */
+  knowledge?: Knowledge;
+  rules?: readonly ContextRule[];
+  tree?: DecisionTree;
+  /** Explicit answers to decision-tree questions, `{ nodeId: answerId }`. */
+  answers?: Readonly<Record<string, string>>;
+  /** Characters read at most (default MAX_INPUT). */
+  maxInput?: number;
+}
+
+/** Weight of a decision-tree leaf reached by evidence alone. */
+export const TREE_LEAF_WEIGHT = 0.35;
+/** Facts kept at most; a paste with more is summarised (a note says so). */
+export const MAX_FACTS = 200_000;
+
+const FACT_NAME_SET: ReadonlySet<string> = new Set(FACT_NAMES);
+const KIND_SET: ReadonlySet<string> = new Set(KINDS);
+
+function validFact(f: unknown, length: number): f is Fact {
+  if (typeof f !== 'object' || f === null) return false;
+  const x = f as Partial<Fact>;
+  if (typeof x.kind !== 'string' || !KIND_SET.has(x.kind)) return false;
+  if (typeof x.name !== 'string' || !FACT_NAME_SET.has(x.name)) return false;
+  if (typeof x.value !== 'string' && !(typeof x.value === 'number' && Number.isFinite(x.value))) return false;
+  const s = x.span;
+  if (!s || !Number.isInteger(s.start) || !Number.isInteger(s.end)) return false;
+  return s.start >= 0 && s.end >= s.start && s.end <= length;
+}
+
+function runRecognisers(
+  text: string,
+  recognisers: readonly Recogniser[],
+  notes: string[],
+): Fact[] {
+  const lines = indexLines(text);
+  const facts: Fact[] = [];
+  for (const r of recognisers) {
+    let out: unknown;
+    try {
+      out = r.recognise(text, lines);
+    } catch (e) {
+      notes.push(`The ${r.kind} recogniser failed (${e instanceof Error ? e.message : String(e)}); its evidence is missing.`);
+      continue;
+    }
+    if (!Array.isArray(out)) {
+      notes.push(`The ${r.kind} recogniser returned no list; its evidence is missing.`);
+      continue;
+    }
+    let dropped = 0;
+    for (const f of out) {
+      if (facts.length >= MAX_FACTS) {
+        dropped++;
+        continue;
+      }
+      if (validFact(f, text.length)) facts.push({ kind: f.kind, name: f.name, value: f.value, span: { start: f.span.start, end: f.span.end } });
+      else dropped++;
+    }
+    if (dropped > 0) notes.push(`${dropped} ${r.kind} fact${dropped === 1 ? ' was' : 's were'} malformed or over the limit and ignored.`);
+  }
+  facts.sort((a, b) => a.span.start - b.span.start || a.span.end - b.span.end || KINDS.indexOf(a.kind) - KINDS.indexOf(b.kind));
+  return facts;
+}
+
+/** Kinds in order of their first fact. */
+function kindsInOrder(facts: readonly Fact[]): Kind[] {
+  const seen: Kind[] = [];
+  for (const f of facts) if (!seen.includes(f.kind)) seen.push(f.kind);
+  return seen;
+}
+
+/** 1-based numbers of non-blank lines that no fact span touches. Linear in lines + facts. */
+export function unrecognisedLines(text: string, facts: readonly Fact[]): number[] {
+  const lines = indexLines(text);
+  const n = lines.starts.length;
+  // Difference array over lines: +1 where a span starts, -1 after the line it ends on.
+  const cover = new Int32Array(n + 2);
+  for (const f of facts) {
+    const first = lineOf(lines, f.span.start);
+    const last = lineOf(lines, Math.max(f.span.start, f.span.end - 1));
+    cover[first] = (cover[first] ?? 0) + 1;
+    cover[last + 1] = (cover[last + 1] ?? 0) - 1;
+  }
+  const out: number[] = [];
+  let running = 0;
+  for (let ln = 1; ln <= n; ln++) {
+    running += cover[ln] ?? 0;
+    if (running > 0) continue;
+    const start = lines.starts[ln - 1] ?? text.length;
+    const end = lines.starts[ln] ?? text.length;
+    let blank = true;
+    for (let i = start; i < end; i++) {
+      const c = text.charCodeAt(i);
+      if (c !== 32 && c !== 9 && c !== 10 && c !== 13) {
+        blank = false;
+        break;
+      }
+    }
+    if (!blank) out.push(ln);
+  }
+  return out;
+}
+
+function decodeCodes(text: string, facts: readonly Fact[]): Diagnosis['codes'] {
+  const seen = new Set<number>();
+  const out: Diagnosis['codes'] = [];
+  for (const f of facts) {
+    if (f.name !== 'code') continue;
+    const u = codeValue(f.value);
+    if (u === undefined || seen.has(u)) continue;
+    seen.add(u);
+    const written = text.slice(f.span.start, Math.min(f.span.end, f.span.start + 200)).trim();
+    out.push(decodeCode(u, written || String(u)));
+  }
+  return out;
+}
+
+function treeContributions(result: TreeResult, tree: DecisionTree): Contribution[] {
+  if (!result.leaf || result.path.length === 0 || !result.path.every((s) => s.byEvidence)) return [];
+  const facts: Fact[] = [];
+  for (const step of result.path) for (const f of step.facts) if (!facts.includes(f)) facts.push(f);
+  const last = result.path[result.path.length - 1];
+  return [
+    {
+      cause: result.leaf,
+      weight: TREE_LEAF_WEIGHT,
+      source: 'tree',
+      key: 'tree',
+      facts: facts.slice(-3),
+      note: `Decision tree, answered by the evidence: ${last ? describeStep(last, tree) : ''}`.trim(),
+    },
+  ];
+}
+
+export interface DiagnosisDetail extends Diagnosis {
+  /** The decision-tree walk behind `questions` and the tree's boost. */
+  tree: TreeResult;
+}
+
+/** Diagnose a paste. Never throws: any internal failure ends up in `notes`. */
+export function diagnose(input: string, options: DiagnoseOptions = {}): DiagnosisDetail {
+  const notes: string[] = [];
+  let text = '';
+  try {
+    const clean = sanitize(input, options.maxInput ?? MAX_INPUT);
+    text = clean.text;
+    notes.push(...clean.notes);
+    const facts = runRecognisers(text, options.recognisers ?? RECOGNISERS, notes);
+    const index: FactIndex = indexFacts(facts);
+    const tree = options.tree ?? DECISION_TREE;
+    const treeResult = evaluateTree(index, options.answers ?? {}, tree);
+    const knowledge = options.knowledge ?? DEFAULT_KNOWLEDGE;
+    const rules = ruleContributions(index, options.rules ?? CONTEXT_RULES);
+    const contributions: Contribution[] = [
+      ...signalContributions(index, knowledge),
+      ...codeContributions(index, knowledge),
+      ...statusContributions(index, knowledge),
+      ...rules.contributions,
+      ...treeContributions(treeResult, tree),
+    ];
+    const findings = rankFindings({
+      input: text,
+      contributions,
+      weakenings: rules.weakenings,
+      nextSteps: (cause) => nextStepsFor(cause, index),
+    });
+    const diagnosis: DiagnosisDetail = {
+      kinds: kindsInOrder(facts),
+      facts,
+      codes: decodeCodes(text, facts),
+      findings,
+      questions: treeResult.question ? [treeResult.question] : [],
+      unrecognised: unrecognisedLines(text, facts),
+      tree: treeResult,
+    };
+    if (notes.length > 0) diagnosis.notes = notes;
+    return diagnosis;
+  } catch (e) {
+    notes.push(`The engine failed on this input (${e instanceof Error ? e.message : String(e)}).`);
+    return { kinds: [], facts: [], codes: [], findings: [], questions: [], unrecognised: [], notes, tree: { path: [] } };
+  }
+}

@@ -1,0 +1,213 @@
+/**
+ * Contextual ranking rules: evidence that only means something in combination (a code together
+ * with a duration, a status from a particular proxy). Written as data; `ruleContributions`
+ * evaluates them. Weights follow SignalDef: 1 decisive, 0.5 strong hint, 0.2 weak hint.
+ * `weakens` multiplies a cause's final confidence by (1 - factor) and is shown as evidence too.
+ */
+import type { FactTest } from './fact-test.ts';
+
+export interface ContextRule {
+  id: string;
+  when: FactTest;
+  /** Causes the combination points to, with a weight in (0, 1]. */
+  supports?: Record<string, number>;
+  /** Causes the combination argues against: confidence x (1 - factor). */
+  weakens?: Record<string, number>;
+  /** What the combination means, in words, shown on each matched piece of evidence. */
+  note: string;
+}
+
+const REQUEST_TIMEOUT_NEAR = { setting: 'requestTimeout', default: 120_000, tolerance: 0.1 };
+const FRONTEND_LIMIT: [number, number] = [215_000, 250_000];
+const WINHTTP_TIMEOUT = [12002];
+const CRASH_EXCEPTIONS = [
+  'StackOverflowException',
+  'OutOfMemoryException',
+  'AccessViolationException',
+  'ExecutionEngineException',
+  'InvalidProgramException',
+];
+
+export const CONTEXT_RULES: readonly ContextRule[] = [
+  {
+    id: 'winhttp-timeout-at-request-timeout',
+    when: {
+      all: [
+        { fact: 'code', in: WINHTTP_TIMEOUT },
+        { fact: 'time-taken-ms', near: REQUEST_TIMEOUT_NEAR },
+      ],
+    },
+    supports: { 'request-timeout': 0.85 },
+    note: 'WinHTTP timeout (12002) after a time-taken within 10 % of requestTimeout (the value in web.config, or the 120 s default when it sets none): ANCM stopped waiting for the app.',
+  },
+  {
+    id: 'bad-gateway-at-request-timeout',
+    when: {
+      all: [
+        { fact: 'status', in: ['502.3'] },
+        { fact: 'time-taken-ms', near: REQUEST_TIMEOUT_NEAR },
+        { not: { fact: 'code', in: WINHTTP_TIMEOUT } },
+      ],
+    },
+    supports: { 'request-timeout': 0.6 },
+    note: '502.3 after a time-taken close to requestTimeout (120 s by default): the forwarder gave up at its timeout.',
+  },
+  {
+    id: 'winhttp-timeout-elsewhere',
+    when: {
+      all: [
+        { fact: 'code', in: WINHTTP_TIMEOUT },
+        { fact: 'time-taken-ms' },
+        { not: { fact: 'time-taken-ms', near: REQUEST_TIMEOUT_NEAR } },
+        { not: { fact: 'time-taken-ms', between: FRONTEND_LIMIT } },
+      ],
+    },
+    supports: { 'request-timeout': 0.25 },
+    note: 'WinHTTP timeout (12002) whose time-taken is not close to the 120 s default: still ANCM\'s requestTimeout, probably set to another value in web.config, or a WinHTTP connect/send timeout.',
+  },
+  {
+    id: 'timeout-at-frontend-limit',
+    when: {
+      all: [
+        { fact: 'time-taken-ms', between: FRONTEND_LIMIT },
+        {
+          any: [
+            { fact: 'code', in: [12002, 64, 1236] },
+            { fact: 'status', in: ['502', '504', '500'] },
+          ],
+        },
+        { not: { fact: 'time-taken-ms', near: { setting: 'requestTimeout', default: 0, tolerance: 0.05 } } },
+      ],
+    },
+    supports: { 'azure-frontend-timeout': 0.7 },
+    weakens: { 'request-timeout': 0.6 },
+    note: 'A failure after about 230 s: the Azure App Service front end gives up at that point whatever requestTimeout says.',
+  },
+  {
+    id: 'long-request-on-app-service',
+    when: {
+      all: [
+        { fact: 'server', in: ['azure-app-service'] },
+        { fact: 'time-taken-ms', between: [200_000, Number.MAX_SAFE_INTEGER] },
+      ],
+    },
+    supports: { 'azure-frontend-timeout': 0.6 },
+    note: 'A request running longer than 200 s on App Service: the platform front end ends requests at about 230 s.',
+  },
+  {
+    id: 'winhttp-timeout-on-app-service',
+    when: {
+      all: [
+        { fact: 'code', in: WINHTTP_TIMEOUT },
+        { fact: 'server', in: ['azure-app-service'] },
+        { not: { fact: 'time-taken-ms', near: REQUEST_TIMEOUT_NEAR } },
+      ],
+    },
+    supports: { 'azure-frontend-timeout': 0.3 },
+    note: 'A timeout on App Service without a time-taken at requestTimeout: the front end (about 230 s) may be the limit that fired.',
+  },
+  {
+    id: 'crash-exception',
+    when: { fact: 'exception', in: CRASH_EXCEPTIONS },
+    supports: { 'app-crash-runtime': 0.55 },
+    note: 'An exception that tears the process down (stack overflow, out of memory, access violation): the app crashed while serving requests.',
+  },
+  {
+    id: 'reset-and-crash',
+    when: {
+      all: [
+        { fact: 'code', in: [12030] },
+        { fact: 'exception', in: CRASH_EXCEPTIONS },
+      ],
+    },
+    supports: { 'app-crash-runtime': 0.5 },
+    weakens: { 'backend-connection-reset': 0.3 },
+    note: 'The connection reset (12030) lines up with a process-killing exception: the reset is the crash seen from IIS.',
+  },
+  {
+    id: 'assembly-mismatch-exception',
+    when: { fact: 'exception', in: ['FileLoadException', 'MissingMethodException', 'TypeLoadException'] },
+    supports: { 'stale-deployment-files': 0.45 },
+    note: 'Assembly load and binding errors usually mean old and new DLLs are mixed in the deployment folder.',
+  },
+  {
+    id: 'bad-image-exception',
+    when: { fact: 'exception', in: ['BadImageFormatException'] },
+    supports: { 'bitness-mismatch': 0.35, 'stale-deployment-files': 0.3 },
+    note: 'BadImageFormatException: a DLL built for another platform (32/64-bit) or a leftover assembly from an earlier build.',
+  },
+  {
+    id: 'keys-without-profile',
+    when: {
+      all: [
+        { fact: 'exception', in: ['CryptographicException'] },
+        { any: [{ fact: 'status', in: ['500.30'] }, { fact: 'kind', in: ['iis-log', 'freb', 'event-log', 'error-page', 'stdout-log'] }] },
+      ],
+    },
+    supports: { 'user-profile-not-loaded': 0.5 },
+    note: 'A cryptography error while the app runs under IIS: key and certificate stores need the pool\'s user profile loaded.',
+  },
+  {
+    id: 'load-user-profile-off',
+    when: { fact: 'setting', in: ['loadUserProfile=false'] },
+    supports: { 'user-profile-not-loaded': 0.35 },
+    note: 'loadUserProfile is false: Data Protection keys and certificate stores are not available to the app.',
+  },
+  {
+    id: 'oop-startup-timeout',
+    when: {
+      all: [
+        { fact: 'code', in: ['0x800705B4'] },
+        { any: [{ fact: 'status', in: ['502.5'] }, { fact: 'kind', in: ['event-log'] }] },
+      ],
+    },
+    supports: { 'startup-time-limit': 0.45 },
+    note: 'ERROR_TIMEOUT while starting the process: the app did not listen within startupTimeLimit (120 s by default).',
+  },
+  {
+    id: 'apache-cannot-connect',
+    when: {
+      all: [
+        { fact: 'kind', in: ['apache'] },
+        { fact: 'status', in: ['503'] },
+      ],
+    },
+    supports: { 'proxy-upstream-refused': 0.35 },
+    note: 'Apache answers 503 (not 502) when it cannot connect to the backend.',
+  },
+  {
+    id: 'proxy-gateway-timeout-status',
+    when: {
+      all: [
+        { fact: 'status', in: ['504'] },
+        { any: [{ fact: 'kind', in: ['nginx', 'yarp', 'cloud-lb'] }, { fact: 'server', in: ['nginx', 'yarp', 'aws-alb', 'kubernetes'] }] },
+      ],
+    },
+    supports: { 'proxy-upstream-timeout': 0.4 },
+    note: 'A proxy 504 means it stopped waiting for the app to answer.',
+  },
+  {
+    id: 'proxy-default-timeout',
+    when: {
+      all: [
+        { fact: 'status', in: ['502', '504'] },
+        { fact: 'time-taken-ms', between: [58_000, 62_500] },
+        { any: [{ fact: 'kind', in: ['nginx', 'apache', 'cloud-lb'] }, { fact: 'server', in: ['nginx', 'apache', 'aws-alb', 'kubernetes'] }] },
+      ],
+    },
+    supports: { 'proxy-upstream-timeout': 0.55 },
+    note: 'The failure came after about 60 s, the default read timeout of nginx, Apache and the AWS ALB idle timeout.',
+  },
+  {
+    id: 'app-gateway-default-timeout',
+    when: {
+      all: [
+        { fact: 'server', in: ['azure-app-gateway'] },
+        { fact: 'status', in: ['502', '504'] },
+        { fact: 'time-taken-ms', between: [19_000, 22_000] },
+      ],
+    },
+    supports: { 'proxy-upstream-timeout': 0.55 },
+    note: 'About 20 s is Application Gateway\'s default backend request timeout (v1 answers 502, v2 504).',
+  },
+];

@@ -1,0 +1,25 @@
+/**
+ * The signal registry: every signal a recogniser can emit, with the causes it points to.
+ * One file per kind (src/lib/signals/<kind>.ts); this module gathers them in KINDS order.
+ */
+import type { SignalDef } from '../engine/types.ts';
+import { KINDS } from '../engine/types.ts';
+import { signals as iisLog } from './iis-log.ts';
+import { signals as nginx } from './nginx.ts';
+
+const GROUPS: readonly (readonly SignalDef[])[] = [iisLog, nginx];
+
+/** All registered signals, grouped by kind in KINDS order. */
+export const SIGNALS: readonly SignalDef[] = GROUPS.flat().sort(
+  (a, b) => KINDS.indexOf(a.kind) - KINDS.indexOf(b.kind),
+);
+
+const BY_ID: ReadonlyMap<string, SignalDef> = new Map(SIGNALS.map((s) => [s.id, s]));
+
+/** The signal with this id, or undefined. */
+export function signalById(id: string): SignalDef | undefined {
+  return BY_ID.get(id);
+}
+
+/** Every registered signal id. */
+export const SIGNAL_IDS: ReadonlySet<string> = new Set(BY_ID.keys());
