@@ -49,6 +49,12 @@ const ERRNO_TEXTS: [string, ErrnoKind][] = [
   ['hostnotfound', 'host-not-found'],
 ];
 
+/** Kind of a squeezed errno text ("connectionrefused"), or undefined when unknown. */
+export function errnoKindOfText(text: string): ErrnoKind | undefined {
+  for (const [needle, kind] of ERRNO_TEXTS) if (text.includes(needle)) return kind;
+  return undefined;
+}
+
 const ERRNO = /\((\d{1,5}):/g;
 
 /** The `(N: text)` errno of a squeezed message, if any. */
@@ -56,11 +62,11 @@ export function errnoOf(sq: string): Errno | undefined {
   ERRNO.lastIndex = 0;
   for (let m = ERRNO.exec(sq); m; m = ERRNO.exec(sq)) {
     const after = m.index + m[0].length;
-    const close = sq.indexOf(')', after);
-    const text = sq.slice(after, close < 0 ? Math.min(sq.length, after + 200) : Math.min(close, after + 200));
-    for (const [needle, kind] of ERRNO_TEXTS) {
-      if (text.includes(needle)) return { number: Number(m[1]), kind };
-    }
+    const near = sq.slice(after, after + 200);
+    const close = near.indexOf(')');
+    const text = close < 0 ? near : near.slice(0, close);
+    const kind = errnoKindOfText(text);
+    if (kind) return { number: Number(m[1]), kind };
     if (/^[a-z]/.test(text)) return { number: Number(m[1]), kind: 'other' };
   }
   return undefined;

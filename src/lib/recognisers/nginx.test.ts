@@ -219,6 +219,7 @@ describe('nginx recogniser: near misses and robustness', () => {
       ' '.repeat(1_000_000) + '502 Bad Gateway',
       '[01/Jan/2024:00:00:00 +0000] "'.repeat(30000),
       'upstream timed out (110: ' + '('.repeat(500_000),
+      '2024/03/05 10:14:22 [error] 1#1: *1 connect() ' + '(1:('.repeat(250_000),
     ];
     for (const input of inputs) {
       const t0 = performance.now();

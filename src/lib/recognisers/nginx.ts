@@ -237,8 +237,8 @@ function errorPages(ctx: Ctx): void {
     server(ctx, 'nginx', serverSpan);
     facts.push(fact(KIND, 'setting', `version=${s[1]}`, serverSpan));
     // One page = one finding: skip the <h1> repeat and the rest of the document.
-    const close = input.indexOf('</html>', serverSpan.end);
-    consumed = close >= 0 && close - m.index < 1200 ? close : serverSpan.end;
+    const close = input.slice(serverSpan.end, m.index + 1200).indexOf('</html>');
+    consumed = close >= 0 ? serverSpan.end + close : serverSpan.end;
   }
 }
 
