@@ -14,7 +14,7 @@ export default defineConfig({
   integrations: [mdx(), preact(), sitemap(), pagefindIndex()],
   markdown: {
     shikiConfig: {
-      themes: { light: 'github-light', dark: 'github-dark' },
+      themes: { light: 'github-light-high-contrast', dark: 'github-dark-high-contrast' },
       defaultColor: false,
       wrap: false,
       transformers: [sampleTransformer],
