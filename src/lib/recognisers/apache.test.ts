@@ -4,13 +4,13 @@ import { indexLines } from '../engine/lines.ts';
 import type { Fact } from '../engine/types.ts';
 import { signals as apacheSignals } from '../signals/apache.ts';
 import { recogniser } from './apache.ts';
-import error24 from '../../../tests/fixtures/apache/error-24.log?raw';
-import error22 from '../../../tests/fixtures/apache/error-22-and-windows.log?raw';
-import flattened from '../../../tests/fixtures/apache/flattened.log?raw';
-import access from '../../../tests/fixtures/apache/access.log?raw';
+import error24 from '../../../tests/fixtures/apache/error-24.txt?raw';
+import error22 from '../../../tests/fixtures/apache/error-22-and-windows.txt?raw';
+import flattened from '../../../tests/fixtures/apache/flattened.txt?raw';
+import access from '../../../tests/fixtures/apache/access.txt?raw';
 import proxyErrorPage from '../../../tests/fixtures/apache/proxy-error-page.html?raw';
 import renderedPages from '../../../tests/fixtures/apache/error-pages-rendered.txt?raw';
-import nginxDocker from '../../../tests/fixtures/nginx/docker-compose-refused.log?raw';
+import nginxDocker from '../../../tests/fixtures/nginx/docker-compose-refused.txt?raw';
 
 function run(text: string): Fact[] {
   return recogniser.recognise(text, indexLines(text));

@@ -4,16 +4,16 @@ import { indexLines } from '../engine/lines.ts';
 import type { Fact } from '../engine/types.ts';
 import { signals as nginxSignals } from '../signals/nginx.ts';
 import { recogniser } from './nginx.ts';
-import dockerRefused from '../../../tests/fixtures/nginx/docker-compose-refused.log?raw';
-import ingressTimeout from '../../../tests/fixtures/nginx/ingress-timeout.log?raw';
-import wrapped from '../../../tests/fixtures/nginx/wrapped.log?raw';
-import messages from '../../../tests/fixtures/nginx/upstream-messages.log?raw';
-import otherPlatforms from '../../../tests/fixtures/nginx/other-platforms.log?raw';
-import flattened from '../../../tests/fixtures/nginx/flattened.log?raw';
+import dockerRefused from '../../../tests/fixtures/nginx/docker-compose-refused.txt?raw';
+import ingressTimeout from '../../../tests/fixtures/nginx/ingress-timeout.txt?raw';
+import wrapped from '../../../tests/fixtures/nginx/wrapped.txt?raw';
+import messages from '../../../tests/fixtures/nginx/upstream-messages.txt?raw';
+import otherPlatforms from '../../../tests/fixtures/nginx/other-platforms.txt?raw';
+import flattened from '../../../tests/fixtures/nginx/flattened.txt?raw';
 import errorPage from '../../../tests/fixtures/nginx/error-page.html?raw';
 import errorPageCurl from '../../../tests/fixtures/nginx/error-page-curl.txt?raw';
 import errorPageRendered from '../../../tests/fixtures/nginx/error-page-rendered.txt?raw';
-import negatives from '../../../tests/fixtures/nginx/negatives.log?raw';
+import negatives from '../../../tests/fixtures/nginx/negatives.txt?raw';
 
 function run(text: string): Fact[] {
   return recogniser.recognise(text, indexLines(text));
