@@ -1,0 +1,172 @@
+/**
+ * Failed Request Tracing as text: what people copy from the page freb.xsl renders in a browser.
+ *
+ * - Request Summary: `Trigger Status 502.3`, `Final Status 502.3`, `Time Taken 120031 msec`,
+ *   `Url http://...`, `Failure Reason STATUS_CODE` (label and value separated by tabs/spaces).
+ * - Events, in a tree ("Request Details") or compact ("Errors & Warnings") layout:
+ *     MODULE_SET_RESPONSE_ERROR_STATUS
+ *     ModuleName="AspNetCoreModuleV2", Notification="EXECUTE_REQUEST_HANDLER", HttpStatus="502",
+ *     HttpReason="Bad Gateway", HttpSubStatus="3", ErrorCode="The operation timed out
+ *      (0x80072ee2)", ConfigExceptionInfo=""
+ *   or one `Key value` per line, or everything on one line.
+ * A group of keys becomes an event when it has an event name heading or both ModuleName and
+ * HttpStatus (so "ErrorCode" in other logs is not taken for FREB).
+ */
+import type { LineIndex, Span } from '../engine/types.ts';
+import { lineSpan } from '../engine/lines.ts';
+import type { FrebEvent, Item } from './freb-scan.ts';
+
+export interface FrebSummary {
+  trigger?: Item;
+  final?: Item;
+  timeTaken?: Item;
+  url?: Item;
+  failureReason?: Item;
+}
+
+export interface FrebText {
+  events: FrebEvent[];
+  summary: FrebSummary;
+  /** Lines read as part of the text view. */
+  placed: Span[];
+}
+
+const HEADING =
+  /\b(MODULE_SET_RESPONSE_ERROR_STATUS|ANCM_START_APPLICATION_(?:SUCCESS|FAIL)|ANCM_REQUEST_FORWARD_(?:START|END|FAIL)|ANCM_WINHTTP_CALLBACK|ANCM_INPROC_[A-Z_]{3,40}|ANCM_HRESULT_FAILED|ANCM_EXCEPTION_CAUGHT)\b/g;
+const KEY =
+  /\b(ModuleName|Notification|HttpStatus|HttpReason|HttpSubStatus|ErrorCode|ConfigExceptionInfo|FailureDescription|HResult|InternetStatus)\b/g;
+const SUMMARY =
+  /^[ \t]{0,40}(Trigger Status|Final Status|Failure Reason|Time Taken|Url|URL)[ \t]{0,40}:?[ \t]{1,40}(\S[^\r\n]{0,4000})$/;
+const DISTINCTIVE = /^[ \t]{0,40}(?:Trigger Status|Final Status|Failure Reason)[ \t:]/m;
+const HEX_CONT = /^[ \t]{0,40}(\(0x[0-9a-fA-F]{1,8}\))/;
+const XML_LINE = /<(?:Data|Opcode|freb:|failedRequest|Event|EventData|RenderingInfo)\b/;
+const MAX_GAP = 2;
+
+interface Hit {
+  at: number;
+  end: number;
+  key?: string;
+  heading?: string;
+}
+
+function cleanValue(raw: string): { text: string; lead: number } {
+  let s = 0;
+  let e = raw.length;
+  while (s < e && /[\s:=]/.test(raw[s] as string)) s++;
+  if (raw[s] === '"') s++;
+  while (e > s && /[\s,;]/.test(raw[e - 1] as string)) e--;
+  if (raw[e - 1] === '"') e--;
+  while (e > s && /\s/.test(raw[e - 1] as string)) e--;
+  return { text: raw.slice(s, e), lead: s };
+}
+
+export function scanFrebText(input: string, lines: LineIndex): FrebText {
+  const out: FrebText = { events: [], summary: {}, placed: [] };
+  const count = lines.starts.length;
+  let group: FrebEvent | undefined;
+  let groupLine = 0;
+  const groups: FrebEvent[] = [];
+  const summaryLines: { span: Span; label: string; item: Item }[] = [];
+  const eventLines: { line: number; span: Span }[] = [];
+
+  const finish = (): void => {
+    if (group) groups.push(group);
+    group = undefined;
+  };
+  const start = (at: number, line: number, opcode?: string): FrebEvent => {
+    finish();
+    group = { opcode, span: { start: at, end: at }, fields: new Map(), descriptions: new Map(), orphan: false };
+    groupLine = line;
+    return group;
+  };
+
+  for (let n = 1; n <= count; n++) {
+    const ls = lineSpan(input, lines, n);
+    if (ls.end === ls.start) continue;
+    const text = input.slice(ls.start, ls.end);
+    if (text.includes('<') && XML_LINE.test(text)) continue;
+
+    const sm = SUMMARY.exec(text);
+    if (sm) {
+      const label = (sm[1] as string).toLowerCase();
+      const valueStart = ls.start + text.length - (sm[2] as string).length;
+      summaryLines.push({
+        span: ls,
+        label,
+        item: { value: (sm[2] as string).trim(), span: { start: valueStart, end: ls.end } },
+      });
+      continue;
+    }
+
+    const hits: Hit[] = [];
+    HEADING.lastIndex = 0;
+    for (let m = HEADING.exec(text); m; m = HEADING.exec(text))
+      hits.push({ at: m.index, end: m.index + m[0].length, heading: m[1] });
+    KEY.lastIndex = 0;
+    for (let m = KEY.exec(text); m; m = KEY.exec(text)) hits.push({ at: m.index, end: m.index + m[0].length, key: m[1] });
+    if (hits.length === 0) continue;
+    hits.sort((a, b) => a.at - b.at);
+
+    if (group && n - groupLine > MAX_GAP) finish();
+    for (let i = 0; i < hits.length; i++) {
+      const h = hits[i] as Hit;
+      const absAt = ls.start + h.at;
+      if (h.heading) {
+        start(absAt, n, h.heading);
+        continue;
+      }
+      const key = h.key as string;
+      const nextAt = (hits[i + 1] as Hit | undefined)?.at ?? text.length;
+      const { text: value, lead } = cleanValue(text.slice(h.end, nextAt));
+      let valueEnd = ls.start + h.end + lead + value.length;
+      let full = value;
+      // "ErrorCode=The operation timed out" + next line " (0x80072ee2)".
+      if (key === 'ErrorCode' && i === hits.length - 1 && !/0x[0-9a-f]/i.test(value) && !/^-?\d+$/.test(value) && n < count) {
+        const next = lineSpan(input, lines, n + 1);
+        const c = HEX_CONT.exec(input.slice(next.start, next.end));
+        if (c) {
+          full = `${value} ${c[1] as string}`;
+          valueEnd = next.start + c[0].length;
+          eventLines.push({ line: n + 1, span: next });
+        }
+      }
+      const g = group && !group.fields.has(key) ? group : start(absAt, n);
+      g.fields.set(key, { value: full, span: { start: absAt, end: Math.max(valueEnd, ls.start + h.end) } });
+      g.span.end = Math.max(g.span.end, valueEnd);
+      groupLine = n;
+    }
+    eventLines.push({ line: n, span: ls });
+  }
+  finish();
+
+  for (const g of groups) {
+    if ((g.opcode && g.fields.size > 0) || (g.fields.has('ModuleName') && g.fields.has('HttpStatus'))) out.events.push(g);
+  }
+  // Lines count as placed only when they belong to a kept event (both lists are in text order).
+  eventLines.sort((a, b) => a.span.start - b.span.start);
+  let e = 0;
+  for (const l of eventLines) {
+    while (e < out.events.length && (out.events[e] as FrebEvent).span.end < l.span.start) e++;
+    const ev = out.events[e];
+    if (ev && ev.span.start <= l.span.end) out.placed.push(l.span);
+  }
+
+  const trusted = out.events.length > 0 || DISTINCTIVE.test(input);
+  if (trusted) {
+    for (const s of summaryLines) {
+      const key =
+        s.label === 'trigger status'
+          ? 'trigger'
+          : s.label === 'final status'
+            ? 'final'
+            : s.label === 'failure reason'
+              ? 'failureReason'
+              : s.label === 'time taken'
+                ? 'timeTaken'
+                : 'url';
+      out.summary[key] ??= s.item;
+      out.placed.push(s.span);
+    }
+  }
+  return out;
+}
