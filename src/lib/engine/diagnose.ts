@@ -28,7 +28,8 @@ import type { Knowledge } from './contributions.ts';
 import { CONTEXT_RULES } from './rules.ts';
 import type { ContextRule } from './rules.ts';
 import { nextStepsFor } from './next-steps.ts';
-import { DEFAULT_KNOWLEDGE, decodeCode } from './knowledge.ts';
+import { DEFAULT_KNOWLEDGE, DEFAULT_NAME_SOURCES, decodeCode } from './knowledge.ts';
+import type { NameSource } from '../codes/table.ts';
 import { codeValue } from './values.ts';
 import { RECOGNISERS } from '../recognisers/index.ts';
 
@@ -43,6 +44,11 @@ export interface DiagnoseOptions {
   answers?: Readonly<Record<string, string>>;
   /** Characters read at most (default MAX_INPUT). */
   maxInput?: number;
+  /**
+   * Where code names come from (default: the curated codes). Pass the full table from
+   * `await loadTable()` (src/lib/codes/table.ts) for names of every known code.
+   */
+  names?: readonly NameSource[];
 }
 
 /** Weight of a decision-tree leaf reached by evidence alone. */
@@ -137,7 +143,7 @@ export function unrecognisedLines(text: string, facts: readonly Fact[]): number[
   return out;
 }
 
-function decodeCodes(text: string, facts: readonly Fact[]): Diagnosis['codes'] {
+function decodeCodes(text: string, facts: readonly Fact[], names: readonly NameSource[]): Diagnosis['codes'] {
   const seen = new Set<number>();
   const out: Diagnosis['codes'] = [];
   for (const f of facts) {
@@ -146,7 +152,11 @@ function decodeCodes(text: string, facts: readonly Fact[]): Diagnosis['codes'] {
     if (u === undefined || seen.has(u)) continue;
     seen.add(u);
     const written = text.slice(f.span.start, Math.min(f.span.end, f.span.start + 200)).trim();
-    out.push(decodeCode(u, written || String(u)));
+    try {
+      out.push(decodeCode(u, written || String(u), names));
+    } catch {
+      // A value decode() rejects is left out of `codes`; the fact itself stays.
+    }
   }
   return out;
 }
@@ -203,7 +213,7 @@ export function diagnose(input: string, options: DiagnoseOptions = {}): Diagnosi
     const diagnosis: DiagnosisDetail = {
       kinds: kindsInOrder(facts),
       facts,
-      codes: decodeCodes(text, facts),
+      codes: decodeCodes(text, facts, options.names ?? DEFAULT_NAME_SOURCES),
       findings,
       questions: treeResult.question ? [treeResult.question] : [],
       unrecognised: unrecognisedLines(text, facts),

@@ -6,7 +6,8 @@
 import type { DecodedCode } from './types.ts';
 import type { Knowledge } from './contributions.ts';
 import { signalById } from '../signals/index.ts';
-import { codeForms } from '../codes/forms.ts';
+import { decode } from '../codes/decode.ts';
+import type { NameSource } from '../codes/table.ts';
 
 /** Weights for an ordered list of causes: the first is the usual reading, later ones less so. */
 export function orderedWeights(n: number, single = 0.7, first = 0.55, second = 0.35, rest = 0.2): number[] {
@@ -21,10 +22,17 @@ export const DEFAULT_KNOWLEDGE: Knowledge = {
   statusCauses: () => undefined,
 };
 
-/** Decode one code value (unsigned 32-bit) for the Diagnosis. `input` is the text as written. */
-export function decodeCode(unsigned: number, input: string): DecodedCode {
-  const forms = codeForms(unsigned);
-  const out: DecodedCode = { input, hex: forms.hex, unsigned: forms.unsigned, signed: forms.signed, names: [] };
-  if (forms.win32 !== undefined) out.win32 = forms.win32;
+/** Name sources used when diagnose() is not given any (sync; the full table loads lazily). */
+export const DEFAULT_NAME_SOURCES: readonly NameSource[] = [];
+
+/**
+ * Decode one code value (unsigned 32-bit) for the Diagnosis with src/lib/codes/decode.ts.
+ * `input` is the text as written; `sources` name the value (curated codes by default; the CLI
+ * passes the full table too).
+ */
+export function decodeCode(unsigned: number, input: string, sources: readonly NameSource[] = DEFAULT_NAME_SOURCES): DecodedCode {
+  const d = decode(unsigned, sources, input);
+  const out: DecodedCode = { input: d.input, hex: d.hex, unsigned: d.unsigned, signed: d.signed, names: [...d.names] };
+  if (d.win32 !== undefined) out.win32 = d.win32;
   return out;
 }

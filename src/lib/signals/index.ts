@@ -5,9 +5,12 @@
 import type { SignalDef } from '../engine/types.ts';
 import { KINDS } from '../engine/types.ts';
 import { signals as iisLog } from './iis-log.ts';
+import { signals as freb } from './freb.ts';
 import { signals as nginx } from './nginx.ts';
+import { signals as apache } from './apache.ts';
+import { signals as yarp } from './yarp.ts';
 
-const GROUPS: readonly (readonly SignalDef[])[] = [iisLog, nginx];
+const GROUPS: readonly (readonly SignalDef[])[] = [iisLog, freb, nginx, apache, yarp];
 
 /** All registered signals, grouped by kind in KINDS order. */
 export const SIGNALS: readonly SignalDef[] = GROUPS.flat().sort(

@@ -1,0 +1,79 @@
+import { describe, expect, it } from 'vitest';
+import type { Fact } from './types.ts';
+import { CONTEXT_RULES } from './rules.ts';
+import { validateTest } from './fact-test.ts';
+import { indexFacts } from './fact-index.ts';
+import { ruleContributions } from './contributions.ts';
+import { isCauseId } from './catalogue.ts';
+import { SIGNAL_IDS } from '../signals/index.ts';
+
+const f = (name: Fact['name'], value: Fact['value'], start = 0, kind: Fact['kind'] = 'iis-log'): Fact => ({
+  kind,
+  name,
+  value,
+  span: { start, end: start + 1 },
+});
+const fired = (facts: Fact[]): string[] => {
+  const r = ruleContributions(indexFacts(facts), CONTEXT_RULES);
+  return [...new Set([...r.contributions, ...r.weakenings].map((x) => x.key))].sort();
+};
+
+describe('context rules data', () => {
+  it('has unique ids, valid tests, known causes and sane weights', () => {
+    const ids = new Set<string>();
+    for (const rule of CONTEXT_RULES) {
+      expect(ids.has(rule.id), rule.id).toBe(false);
+      ids.add(rule.id);
+      expect(validateTest(rule.when, SIGNAL_IDS, rule.id)).toEqual([]);
+      const targets = { ...rule.supports, ...rule.weakens };
+      expect(Object.keys(targets).length, rule.id).toBeGreaterThan(0);
+      for (const [cause, w] of Object.entries(targets)) {
+        expect(isCauseId(cause), `${rule.id}: ${cause}`).toBe(true);
+        expect(w > 0 && w <= 1, `${rule.id}: weight ${w}`).toBe(true);
+      }
+      expect(rule.note.length).toBeGreaterThan(20);
+      expect(rule.note).not.toMatch(/[<>]/);
+    }
+  });
+});
+
+describe('the request timeout rules', () => {
+  it('12002 at the 120 s default points to request-timeout', () => {
+    expect(fired([f('status', '502.3'), f('code', 12002, 2), f('time-taken-ms', 120016, 4)])).toEqual(['rule:winhttp-timeout-at-request-timeout']);
+  });
+  it('12002 at a configured requestTimeout points to request-timeout too', () => {
+    expect(fired([f('code', 12002), f('time-taken-ms', 300047, 2), f('setting', 'requestTimeout=00:05:00', 4, 'web-config')])).toEqual([
+      'rule:winhttp-timeout-at-request-timeout',
+    ]);
+  });
+  it('12002 far from any timeout still fires a weaker request-timeout rule', () => {
+    const r = ruleContributions(indexFacts([f('code', 12002), f('time-taken-ms', 45000, 2)]), CONTEXT_RULES);
+    expect(r.contributions.map((c) => [c.key, c.cause])).toEqual([['rule:winhttp-timeout-elsewhere', 'request-timeout']]);
+    expect(r.contributions[0]?.weight).toBeLessThan(0.5);
+  });
+  it('about 230 s points to the App Service front end and weakens request-timeout', () => {
+    const r = ruleContributions(indexFacts([f('status', '502.3'), f('code', 12002, 2), f('time-taken-ms', 230016, 4)]), CONTEXT_RULES);
+    expect(r.contributions.map((c) => c.cause)).toContain('azure-frontend-timeout');
+    expect(r.weakenings.map((w) => w.cause)).toEqual(['request-timeout']);
+  });
+  it('a 502.3 without a code at about 120 s still points to request-timeout', () => {
+    expect(fired([f('status', '502.3'), f('time-taken-ms', 119800, 2)])).toEqual(['rule:bad-gateway-at-request-timeout']);
+  });
+  it('mentions the time-taken it saw', () => {
+    const r = ruleContributions(indexFacts([f('code', 12002), f('time-taken-ms', 120016, 2)]), CONTEXT_RULES);
+    expect(r.contributions[0]?.note).toMatch(/120 s default/);
+    expect(r.contributions[0]?.note).toMatch(/120\.0 s/);
+  });
+});
+
+describe('proxy timing rules', () => {
+  it('a 504 from nginx points to the proxy timeout', () => {
+    expect(fired([f('status', '504', 0, 'nginx')])).toEqual(['rule:proxy-gateway-timeout-status']);
+  });
+  it('Apache 503 means it could not connect', () => {
+    expect(fired([f('status', '503', 0, 'apache')])).toEqual(['rule:apache-cannot-connect']);
+  });
+  it('does not fire on unrelated facts', () => {
+    expect(fired([f('status', '200'), f('time-taken-ms', 15)])).toEqual([]);
+  });
+});
