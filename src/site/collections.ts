@@ -34,7 +34,7 @@ async function load(): Promise<Site> {
   const order = new Map(CAUSES.map((c, i) => [c.id, i]));
   const causes = [...causeEntries].sort((a, b) => (order.get(a.id) ?? 999) - (order.get(b.id) ?? 999));
   const guides = [...guideEntries].sort((a, b) => a.data.order - b.data.order || a.data.title.localeCompare(b.data.title));
-  const codePages = generatedCodePages(codeEntries);
+  const codePages = await generatedCodePages(codeEntries);
 
   const problems = checkCrossReferences({
     causes: causes.map((e) => ({ id: e.id, filePath: e.filePath, data: e.data })),

@@ -1,0 +1,134 @@
+/** @jsxImportSource preact */
+/**
+ * Paste-and-diagnose: a textarea, results that follow the text as it changes, evidence shown in
+ * place, copy as Markdown. All work happens in this tab (a Web Worker); nothing is sent anywhere.
+ */
+import { useEffect, useRef, useState } from 'preact/hooks';
+import type { DiagnosisView } from '../../lib/report/view.ts';
+import { diagnosisMarkdown } from '../../lib/report/markdown.ts';
+import { KIND_LABELS } from '../../lib/report/labels.ts';
+import { diagnoseInWorker } from './engine-client.ts';
+import { DiagnosisResults } from './DiagnosisResults.tsx';
+import { readDroppedFile } from './read-file.ts';
+
+interface Props {
+  /** Pre-filled text (an article's sample). */
+  initial?: string;
+  /** id prefix, so several boxes can live on one page. */
+  idPrefix?: string;
+  /** Heading level of the results' headings. */
+  compact?: boolean;
+}
+
+const DEBOUNCE_MS = 250;
+
+type Status = { state: 'empty' } | { state: 'working' } | { state: 'done'; view: DiagnosisView } | { state: 'error'; message: string };
+
+export default function PasteDiagnose({ initial = '', idPrefix = 'diagnose', compact = false }: Props) {
+  const [text, setText] = useState(initial);
+  const [status, setStatus] = useState<Status>({ state: 'empty' });
+  const [notice, setNotice] = useState('');
+  const [copied, setCopied] = useState('');
+  const [dragging, setDragging] = useState(false);
+  const timer = useRef<ReturnType<typeof setTimeout>>();
+
+  useEffect(() => {
+    clearTimeout(timer.current);
+    if (!text.trim()) {
+      setStatus({ state: 'empty' });
+      return;
+    }
+    timer.current = setTimeout(() => {
+      setStatus((s) => (s.state === 'done' ? s : { state: 'working' }));
+      diagnoseInWorker(text).then(
+        (view) => setStatus({ state: 'done', view }),
+        (err: Error) => {
+          if (err.message !== 'superseded') setStatus({ state: 'error', message: `The diagnosis could not run: ${err.message}` });
+        },
+      );
+    }, DEBOUNCE_MS);
+    return () => clearTimeout(timer.current);
+  }, [text]);
+
+  async function onDrop(e: DragEvent) {
+    e.preventDefault();
+    setDragging(false);
+    const file = e.dataTransfer?.files?.[0];
+    if (file) await load(file);
+  }
+
+  async function load(file: File) {
+    const r = await readDroppedFile(file);
+    setNotice(r.notice);
+    if (r.text !== null) setText(r.text);
+  }
+
+  async function copyMarkdown() {
+    if (status.state !== 'done') return;
+    try {
+      await navigator.clipboard.writeText(diagnosisMarkdown(status.view, location.origin));
+      setCopied('Diagnosis copied as Markdown.');
+    } catch {
+      setCopied('Copying was blocked by the browser. Select the results and copy them by hand.');
+    }
+  }
+
+  const id = (s: string) => `${idPrefix}-${s}`;
+  const view = status.state === 'done' ? status.view : undefined;
+  const announcement =
+    status.state === 'done'
+      ? view!.findings.length
+        ? `${view!.findings.length} possible cause${view!.findings.length === 1 ? '' : 's'}. Most likely: ${view!.findings[0]!.title}.`
+        : 'No cause recognised in this text.'
+      : status.state === 'error'
+        ? status.message
+        : '';
+
+  return (
+    <div class={`paste-diagnose${compact ? ' paste-diagnose--compact' : ''}`}>
+      <label for={id('input')} class="paste-diagnose__label">
+        Paste a log line, trace, event message, error page, web.config or error code
+      </label>
+      <p id={id('hint')} class="paste-diagnose__hint">
+        Several kinds at once are fine. You can also drop a text file here. Everything stays in your browser.
+      </p>
+      <textarea
+        id={id('input')}
+        class={`paste-diagnose__input${dragging ? ' is-dragging' : ''}`}
+        aria-describedby={id('hint')}
+        spellcheck={false}
+        autocomplete="off"
+        rows={compact ? 5 : 9}
+        value={text}
+        onInput={(e) => setText((e.target as HTMLTextAreaElement).value)}
+        onDragOver={(e) => {
+          e.preventDefault();
+          setDragging(true);
+        }}
+        onDragLeave={() => setDragging(false)}
+        onDrop={onDrop}
+      />
+      <div class="paste-diagnose__actions">
+        <label class="button paste-diagnose__file">
+          Open a file…
+          <input type="file" accept=".log,.txt,.xml,.config,.json,.htm,.html,text/*" onChange={(e) => { const f = (e.target as HTMLInputElement).files?.[0]; if (f) void load(f); }} />
+        </label>
+        <button type="button" class="button" onClick={() => { setText(''); setNotice(''); setCopied(''); }} disabled={!text}>
+          Clear
+        </button>
+        <button type="button" class="button" onClick={copyMarkdown} disabled={status.state !== 'done'}>
+          Copy as Markdown
+        </button>
+        <span class="paste-diagnose__copied" role="status">{copied}</span>
+      </div>
+      {notice && <p class="paste-diagnose__notice" role="status">{notice}</p>}
+      <p class="visually-hidden" aria-live="polite">{announcement}</p>
+      <section class="paste-diagnose__results" role="region" aria-label="Diagnosis" aria-busy={status.state === 'working'}>
+        {status.state === 'empty' && <p class="paste-diagnose__placeholder">The diagnosis appears here as soon as there is something to read.</p>}
+        {status.state === 'working' && <p class="paste-diagnose__placeholder">Reading…</p>}
+        {status.state === 'error' && <p class="paste-diagnose__error">{status.message}</p>}
+        {view && <DiagnosisResults view={view} kindLabels={KIND_LABELS} headingLevel={compact ? 3 : 2} />}
+      </section>
+    </div>
+  );
+}

@@ -1,0 +1,69 @@
+import { describe, expect, it } from 'vitest';
+import type { Diagnosis } from '../engine/types.ts';
+import { toView } from './view.ts';
+import { diagnosisMarkdown } from './markdown.ts';
+
+const input = 'first line\n2024-03-05 10:14:22 GET /x - 443 - 502 3 12002 120016\nlast';
+const start = input.indexOf('12002');
+const diagnosis: Diagnosis = {
+  kinds: ['iis-log'],
+  facts: [],
+  codes: [{ input: '12002', hex: '0x80072EE2', unsigned: 2147954402, signed: -2147012894, win32: 12002, names: ['ERROR_WINHTTP_TIMEOUT'] }],
+  findings: [
+    {
+      cause: 'request-timeout',
+      title: 'The app did not answer within requestTimeout',
+      confidence: 0.934,
+      article: '/causes/request-timeout/',
+      nextSteps: ['Raise requestTimeout'],
+      evidence: [{ text: '12002', span: { start, end: start + 5 }, kind: 'iis-log', note: 'sc-win32-status 12002 = ERROR_WINHTTP_TIMEOUT' }],
+    },
+  ],
+  questions: [],
+  unrecognised: [1, 3],
+};
+
+describe('toView', () => {
+  it('cuts evidence down to its line with the match separated', () => {
+    const v = toView(input, diagnosis);
+    expect(v.lines).toBe(3);
+    expect(v.findings[0]).toMatchObject({ percent: 93, cause: 'request-timeout' });
+    expect(v.findings[0]!.evidence[0]).toEqual({
+      line: 2,
+      before: '2024-03-05 10:14:22 GET /x - 443 - 502 3 ',
+      match: '12002',
+      after: ' 120016',
+      note: 'sc-win32-status 12002 = ERROR_WINHTTP_TIMEOUT',
+      kind: 'iis-log',
+    });
+  });
+
+  it('keeps long lines short around the match', () => {
+    const long = 'x'.repeat(5000) + ' 12002 ' + 'y'.repeat(5000);
+    const s = long.indexOf('12002');
+    const v = toView(long, { ...diagnosis, findings: [{ ...diagnosis.findings[0]!, evidence: [{ ...diagnosis.findings[0]!.evidence[0]!, span: { start: s, end: s + 5 } }] }] });
+    const e = v.findings[0]!.evidence[0]!;
+    expect(e.before.length).toBeLessThan(130);
+    expect(e.after.length).toBeLessThan(130);
+    expect(e.before.startsWith('…')).toBe(true);
+    expect(e.after.endsWith('…')).toBe(true);
+  });
+});
+
+describe('diagnosisMarkdown', () => {
+  it('writes a ticket-ready report with the evidence fenced', () => {
+    const md = diagnosisMarkdown(toView(input, diagnosis), 'https://badgateway.guide');
+    expect(md).toContain('### 1. The app did not answer within requestTimeout (93%)');
+    expect(md).toContain('Article: https://badgateway.guide/causes/request-timeout/');
+    expect(md).toContain('```text\n2024-03-05 10:14:22 GET /x - 443 - 502 3 12002 120016\n```');
+    expect(md).toContain('- `0x80072EE2` (2147954402, -2147012894, Win32 12002): ERROR\\_WINHTTP\\_TIMEOUT');
+  });
+
+  it('cannot be broken out of its fence by the pasted text', () => {
+    const hostile = 'a ```\n# injected\n``` b 12002';
+    const s = hostile.indexOf('12002');
+    const d = { ...diagnosis, findings: [{ ...diagnosis.findings[0]!, evidence: [{ ...diagnosis.findings[0]!.evidence[0]!, span: { start: s, end: s + 5 } }] }] };
+    const md = diagnosisMarkdown(toView(hostile, d), '');
+    expect(md).toContain('````text');
+  });
+});
