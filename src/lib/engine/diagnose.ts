@@ -163,8 +163,9 @@ function decodeCodes(text: string, facts: readonly Fact[], names: readonly NameS
 
 function treeContributions(result: TreeResult, tree: DecisionTree): Contribution[] {
   if (!result.leaf || result.path.length === 0 || !result.path.every((s) => s.byEvidence)) return [];
-  const facts: Fact[] = [];
-  for (const step of result.path) for (const f of step.facts) if (!facts.includes(f)) facts.push(f);
+  // Evidence: the facts of the last step that had any (a `not` test matches no facts).
+  let facts: Fact[] = [];
+  for (const step of result.path) if (step.facts.length > 0) facts = step.facts;
   const last = result.path[result.path.length - 1];
   return [
     {
@@ -172,8 +173,8 @@ function treeContributions(result: TreeResult, tree: DecisionTree): Contribution
       weight: TREE_LEAF_WEIGHT,
       source: 'tree',
       key: 'tree',
-      facts: facts.slice(-3),
-      note: `Decision tree, answered by the evidence: ${last ? describeStep(last, tree) : ''}`.trim(),
+      facts: facts.slice(0, 3),
+      note: last ? `Decision tree, answered by the evidence: ${describeStep(last, tree)}` : 'Decision tree, answered by the evidence',
     },
   ];
 }

@@ -109,7 +109,7 @@ export function evaluateTree(
 export function describeStep(step: TreeStep, tree: DecisionTree = DECISION_TREE): string {
   const node = tree.nodes[step.node];
   const answer = node?.answers.find((a) => a.id === step.answer);
-  return node && answer ? `${node.text} ${answer.label}` : `${step.node}: ${step.answer}`;
+  return node && answer ? `"${node.text}" -> ${answer.label}` : `${step.node} -> ${step.answer}`;
 }
 
 /**

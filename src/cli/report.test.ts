@@ -1,0 +1,61 @@
+import { describe, expect, it } from 'vitest';
+import type { Diagnosis } from '../lib/engine/types.ts';
+import { lineRanges, toJson, toText } from './report.ts';
+
+const text = 'first line\nT 12002 120016\n<b>odd</b>';
+const d: Diagnosis = {
+  kinds: ['iis-log'],
+  facts: [],
+  codes: [{ input: '12002', hex: '0x00002EE2', unsigned: 12002, signed: 12002, win32: 12002, names: ['ERROR_WINHTTP_TIMEOUT'] }],
+  findings: [
+    {
+      cause: 'request-timeout',
+      title: 'The app did not answer within requestTimeout',
+      confidence: 0.934,
+      evidence: [{ text: '12002', span: { start: 13, end: 18 }, kind: 'iis-log', note: 'WinHTTP timeout' }],
+      article: '/causes/request-timeout/',
+      nextSteps: ['Raise requestTimeout.'],
+    },
+  ],
+  questions: [{ node: 'source', text: 'What returns the error?', answers: [{ id: 'iis', label: 'IIS' }] }],
+  unrecognised: [1, 3],
+  notes: ['a note'],
+};
+
+describe('toJson', () => {
+  it('keeps the contract fields and adds line numbers to evidence', () => {
+    const j = toJson(text, d);
+    expect(Object.keys(j)).toEqual(['kinds', 'codes', 'findings', 'questions', 'unrecognised', 'notes']);
+    expect(j.findings[0]?.evidence[0]).toEqual({ text: '12002', line: 2, span: { start: 13, end: 18 }, kind: 'iis-log', note: 'WinHTTP timeout' });
+    expect(j.codes[0]).toEqual(d.codes[0]);
+  });
+  it('names the file and its line when several inputs were joined', () => {
+    const j = toJson(text, d, [
+      { name: 'a.log', startLine: 1, lines: 1 },
+      { name: 'b.log', startLine: 2, lines: 2 },
+    ]);
+    expect(j.findings[0]?.evidence[0]).toMatchObject({ line: 2, file: 'b.log', fileLine: 1 });
+    expect(j.inputs).toHaveLength(2);
+  });
+});
+
+describe('toText', () => {
+  it('prints findings with percentages, evidence lines, steps, codes, questions and unrecognised lines', () => {
+    const t = toText(text, d);
+    expect(t).toContain('1. The app did not answer within requestTimeout [request-timeout] 93%');
+    expect(t).toContain('line 2 (iis-log): 12002');
+    expect(t).toContain('- Raise requestTimeout.');
+    expect(t).toContain('Article: /causes/request-timeout/');
+    expect(t).toContain('12002 = 0x00002EE2 (unsigned 12002, signed 12002, Win32 12002): ERROR_WINHTTP_TIMEOUT');
+    expect(t).toContain('What returns the error?');
+    expect(t).toContain('Lines not recognised: 1, 3');
+    expect(t).toContain('- a note');
+  });
+  it('says so when nothing was found', () => {
+    expect(toText('x', { ...d, findings: [], codes: [], questions: [], unrecognised: [], kinds: [] })).toContain('No likely cause found');
+  });
+  it('compresses line numbers into ranges', () => {
+    expect(lineRanges([1, 2, 3, 5, 7, 8])).toBe('1-3, 5, 7-8');
+    expect(lineRanges([])).toBe('');
+  });
+});
