@@ -1,0 +1,123 @@
+/**
+ * Properties of diagnose() over generated input: it never throws, it is deterministic, its
+ * numbers stay in range, evidence is the raw slice of the input, it builds no markup from the
+ * input, and it runs in linear time on adversarial megabytes.
+ */
+import fc from 'fast-check';
+import { describe, expect, it } from 'vitest';
+import { diagnose } from '../../src/lib/engine/diagnose.ts';
+import { sanitize } from '../../src/lib/engine/sanitize.ts';
+import type { Diagnosis } from '../../src/lib/engine/types.ts';
+import { readCases } from './case-files.ts';
+
+const caseLines = readCases().flatMap((c) => c.text.split('\n')).filter((l) => l.trim() !== '');
+
+/** Realistic pastes: case lines, cut anywhere, mixed with noise and markup. */
+const pasteArb = fc
+  .array(
+    fc.oneof(
+      fc.constantFrom(...caseLines),
+      fc.constantFrom(...caseLines).chain((l) => fc.nat({ max: l.length }).map((n) => l.slice(0, n))),
+      fc.constantFrom(...caseLines).chain((l) => fc.nat({ max: l.length }).map((n) => l.slice(n))),
+      fc.string({ unit: 'binary', maxLength: 80 }),
+      fc.constantFrom('<script>alert(1)</script>', '"><img src=x onerror=alert(1)>', '\u0000\u0000', '\r', '    ', '0x80072EE2', '502 3 12002'),
+    ),
+    { maxLength: 30 },
+  )
+  .chain((parts) => fc.constantFrom('\n', '\r\n', ' ', '').map((sep) => parts.join(sep)));
+
+function checkShape(input: string, d: Diagnosis): void {
+  const text = sanitize(input).text;
+  for (const f of d.findings) {
+    expect(f.confidence).toBeGreaterThan(0);
+    expect(f.confidence).toBeLessThanOrEqual(1);
+    expect(f.article).toBe(`/causes/${f.cause}/`);
+    for (const e of f.evidence) {
+      expect(e.span.start).toBeLessThanOrEqual(e.span.end);
+      expect(text.slice(e.span.start, e.span.start + e.text.length)).toBe(e.text);
+    }
+  }
+  const c = d.findings.map((f) => f.confidence);
+  expect(c).toEqual([...c].sort((a, b) => b - a));
+  for (const n of d.unrecognised) expect(Number.isInteger(n) && n >= 1).toBe(true);
+}
+
+/** Every string in the result except the raw slices (evidence text, fact values, code input). */
+function builtStrings(d: Diagnosis): string[] {
+  const out: string[] = [];
+  const walk = (v: unknown, path: string): void => {
+    if (typeof v === 'string') {
+      if (!/\.evidence\.\d+\.text$|^facts\.\d+\.value$|^codes\.\d+\.input$/.test(path)) out.push(v);
+    } else if (Array.isArray(v)) v.forEach((x, i) => walk(x, `${path}.${i}`));
+    else if (v && typeof v === 'object') for (const [k, x] of Object.entries(v)) walk(x, path ? `${path}.${k}` : k);
+  };
+  walk(d, '');
+  return out;
+}
+
+describe('diagnose on generated input', () => {
+  it('never throws on any string and keeps its shape', () => {
+    fc.assert(
+      fc.property(fc.string({ unit: 'binary', maxLength: 400 }), (s) => {
+        checkShape(s, diagnose(s));
+      }),
+      { numRuns: 300 },
+    );
+  });
+
+  it('never throws on realistic mixed pastes, and is deterministic', () => {
+    fc.assert(
+      fc.property(pasteArb, (s) => {
+        const a = diagnose(s);
+        checkShape(s, a);
+        expect(diagnose(s)).toEqual(a);
+      }),
+      { numRuns: 300 },
+    );
+  });
+
+  it('builds no markup from the input', () => {
+    const marker = '<img src=x onerror=alert(1)>';
+    fc.assert(
+      fc.property(pasteArb, fc.nat(), (s, at) => {
+        const i = s.length === 0 ? 0 : at % s.length;
+        const input = s.slice(0, i) + marker + s.slice(i);
+        for (const str of builtStrings(diagnose(input))) expect(str).not.toContain('<img');
+      }),
+      { numRuns: 200 },
+    );
+  });
+});
+
+describe('linear time on adversarial input', () => {
+  const MB = 1_000_000;
+  const fill = (unit: string): string => unit.repeat(Math.ceil(MB / unit.length)).slice(0, MB);
+  const prefixes = caseLines.map((l) => l.slice(0, Math.max(1, Math.floor(l.length / 2)))).join('\n');
+  const inputs: [string, string][] = [
+    ['digits', fill('0123456789')],
+    ['digits with spaces', fill('502 3 12002 ')],
+    ['quotes', fill('"')],
+    ['escaped quotes', fill('\\"')],
+    ['angle brackets', fill('<')],
+    ['unclosed tags', fill('<Data Name="')],
+    ['whitespace', fill(' \t')],
+    ['newlines', fill('\n')],
+    ['CR only', fill('\r')],
+    ['NULs', fill('\u0000')],
+    ['one long line', fill('connect() failed (111: ')],
+    ['repeated partial log prefixes', fill(prefixes + '\n')],
+    ['repeated whole case lines', fill(caseLines.join('\n') + '\n')],
+    ['nginx prefix storm', fill('2025/03/12 10:15:32 [error] 1#1: *1 ')],
+    ['IIS field storm', fill('#Fields: date time s-ip cs-method ')],
+    ['apache prefix storm', fill('[Wed Mar 12 10:15:32.402117 2025] [proxy:error] ')],
+  ];
+  for (const [name, input] of inputs) {
+    it(`1 MB of ${name} finishes well within 3 s`, () => {
+      const t0 = performance.now();
+      const d = diagnose(input);
+      const ms = performance.now() - t0;
+      expect(d).toBeDefined();
+      expect(ms).toBeLessThan(3000);
+    }, 20_000);
+  }
+});
