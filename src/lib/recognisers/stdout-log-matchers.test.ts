@@ -1,0 +1,58 @@
+import { describe, expect, it } from 'vitest';
+import { journalPrefix, matchStdoutLine } from './stdout-log-matchers.ts';
+
+const sig = (line: string, appService = false): string[] =>
+  matchStdoutLine(line, { appService })
+    .filter((h) => h.name === 'signal')
+    .map((h) => h.value as string);
+
+describe('journalPrefix', () => {
+  it('reads classic and ISO journalctl prefixes', () => {
+    expect(journalPrefix('Mar 05 10:14:23 web1 dotnet[41871]: crit: x')).toEqual({ end: 36, process: 'dotnet' });
+    expect(journalPrefix('2024-03-05T10:14:22+0000 web1 kernel: Out of memory')).toMatchObject({ process: 'kernel', iso: '2024-03-05T10:14:22+0000' });
+    expect(journalPrefix('crit: Microsoft.AspNetCore.Server.Kestrel[0]')).toBeUndefined();
+  });
+});
+
+describe('matchStdoutLine', () => {
+  it('classifies a bind failure by the reason on the line', () => {
+    expect(sig('System.IO.IOException: Failed to bind to address http://127.0.0.1:5000: address already in use.')).toEqual([
+      'stdout-log.kestrel-address-in-use',
+    ]);
+    expect(sig('System.IO.IOException: Failed to bind to address http://[::]:80: permission denied.')).toEqual(['stdout-log.kestrel-bind-denied']);
+    expect(sig('System.IO.IOException: Failed to bind to address http://0.0.0.0:80.')).toEqual(['stdout-log.kestrel-bind-failed']);
+  });
+
+  it('recognises the framework line with its architecture', () => {
+    expect(sig("The framework 'Microsoft.AspNetCore.App', version '8.0.0' (x86) was not found.").sort()).toEqual([
+      'stdout-log.framework-not-found',
+      'stdout-log.framework-x86-missing',
+    ]);
+    expect(sig("The framework 'Microsoft.AspNetCore.App', version '8.0.0' (x64) was not found.", true).sort()).toEqual([
+      'stdout-log.framework-missing-app-service',
+      'stdout-log.framework-not-found',
+    ]);
+  });
+
+  it('takes the port of the listening address into account', () => {
+    expect(sig('Now listening on: https://localhost:5001')).toEqual(['stdout-log.listening-fixed-port']);
+    expect(sig('Now listening on: http://[::]:80')).toEqual(['stdout-log.listening-fixed-port']);
+    expect(sig('Now listening on: http://127.0.0.1:40123')).toEqual([]);
+  });
+
+  it('reads systemd exit statuses', () => {
+    expect(sig('kestrel.service: Main process exited, code=exited, status=1/FAILURE')).toEqual(['stdout-log.systemd-exit-failure']);
+    expect(sig('kestrel.service: Main process exited, code=exited, status=150/n/a')).toEqual(['stdout-log.systemd-exit-framework-missing']);
+    expect(sig('kestrel.service: Main process exited, code=exited, status=0/SUCCESS')).toEqual([]);
+  });
+
+  it('gives offsets relative to the line, past the journal prefix', () => {
+    const line = 'Mar 05 10:14:23 web1 dotnet[1]:       Application is shutting down...   ';
+    const [h] = matchStdoutLine(line).filter((x) => x.name === 'signal');
+    expect(line.slice(h!.start, h!.end)).toBe('Application is shutting down...');
+  });
+
+  it('does not take prose for a stack overflow', () => {
+    expect(sig('See https://stackoverflow.com/a/1 - Stack overflow. is a site')).toEqual([]);
+  });
+});
