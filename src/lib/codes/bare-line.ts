@@ -1,0 +1,101 @@
+/**
+ * Splitting a "bare" line — one that is essentially a single value with an optional label and
+ * an optional short description — into label, token and tail. Shared by the `code` and `status`
+ * recognisers. Index-based and linear: no regex runs over more than the short line itself.
+ *
+ *   "Error code: 0x80072EE2 (The operation timed out)"  -> label "error code", token "0x80072EE2",
+ *                                                          tail "(The operation timed out)"
+ *   "- 502.3 Bad Gateway"                               -> token "502.3", tail "Bad Gateway"
+ */
+
+export interface BareLine {
+  /** The matched label (as listed by the caller), if any. */
+  label?: string;
+  /** The value token, without quotes and trailing punctuation. */
+  token: string;
+  /** Offset of `token` in the line. */
+  tokenStart: number;
+  /** The rest of the line after the token, trimmed. */
+  tail: string;
+}
+
+/** Lines longer than this are never bare. */
+export const MAX_BARE_LINE = 200;
+
+const QUOTES: Record<string, string> = { "'": "'", '"': '"', '`': '`', '‘': '’', '“': '”' };
+
+function isSpace(c: string | undefined): boolean {
+  return c === ' ' || c === '\t' || c === '\u00a0';
+}
+
+function isWordChar(c: string | undefined): boolean {
+  if (c === undefined) return false;
+  const k = c.charCodeAt(0);
+  return (k >= 48 && k <= 57) || (k >= 65 && k <= 90) || (k >= 97 && k <= 122) || c === '_';
+}
+
+/**
+ * Split `line` into an optional label (from `labels`, matched case-insensitively, longest
+ * first — pass them pre-sorted longest first), a token and a tail. Null when the line is blank
+ * or longer than MAX_BARE_LINE.
+ */
+export function splitBareLine(line: string, labels: readonly string[]): BareLine | null {
+  if (line.length > MAX_BARE_LINE * 2) return null;
+  let i = 0;
+  let end = line.length;
+  while (i < end && isSpace(line[i])) i++;
+  while (end > i && isSpace(line[end - 1])) end--;
+  if (end - i === 0 || end - i > MAX_BARE_LINE) return null;
+
+  // A list bullet or quote marker.
+  if ('-*•>'.includes(line[i] as string) && isSpace(line[i + 1])) {
+    i += 2;
+    while (i < end && isSpace(line[i])) i++;
+  }
+
+  let label: string | undefined;
+  const lower = line.slice(i, Math.min(end, i + 40)).toLowerCase();
+  for (const l of labels) {
+    if (!lower.startsWith(l)) continue;
+    const next = line[i + l.length];
+    if (isWordChar(next) && isWordChar(l[l.length - 1])) continue;
+    label = l;
+    i += l.length;
+    while (i < end && (isSpace(line[i]) || line[i] === ':' || line[i] === '=' || line[i] === '#')) i++;
+    break;
+  }
+  if (i >= end) return null;
+
+  let tokEnd = i;
+  while (tokEnd < end && !isSpace(line[tokEnd])) tokEnd++;
+  let tokStart = i;
+  let tail = line.slice(tokEnd, end).trim();
+  // Trailing punctuation belongs to the sentence, not the value.
+  let te = tokEnd;
+  while (te > tokStart + 1 && ',;.:!'.includes(line[te - 1] as string)) te--;
+  // Quotes around the token.
+  const close = QUOTES[line[tokStart] as string];
+  if (close !== undefined) {
+    if (te - tokStart >= 2 && line[te - 1] === close) {
+      tokStart++;
+      te--;
+    } else if (te - tokStart >= 2) {
+      tokStart++;
+    }
+    while (te > tokStart + 1 && ',;.:!'.includes(line[te - 1] as string)) te--;
+  }
+  if (te <= tokStart) return null;
+  const token = line.slice(tokStart, te);
+  const out: BareLine = { token, tokenStart: tokStart, tail };
+  if (label !== undefined) out.label = label;
+  return out;
+}
+
+/** True when `text` contains an ASCII digit. */
+export function hasDigit(text: string): boolean {
+  for (let k = 0; k < text.length; k++) {
+    const c = text.charCodeAt(k);
+    if (c >= 48 && c <= 57) return true;
+  }
+  return false;
+}

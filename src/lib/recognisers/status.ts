@@ -1,0 +1,139 @@
+/**
+ * The `status` recogniser: a bare HTTP status with an optional sub-status, alone on a line or as
+ * the whole paste — `502`, `502.3`, `500.30`, `503.2`, `HTTP 502.3`, `502.3 Bad Gateway`,
+ * `HTTP/1.1 502 Bad Gateway`, `Status code: 504`, `HTTP Error 503. The service is unavailable.`
+ *
+ * Only 4xx and 5xx statuses count. Anything after the status must be its standard reason phrase
+ * (optionally after a dash or in brackets), so a sentence that merely starts with a number, an
+ * ANCM page title ("HTTP Error 500.30 - ASP.NET Core app failed to start", the error-page
+ * recogniser's job) or an IIS log line ("502 3 12002 120016") is not read. An unlabelled
+ * three-digit status right after a long line is taken for that line's wrapped tail and skipped.
+ *
+ * Emits `status` facts with the status as text ("502.3").
+ */
+import type { Fact, LineIndex, Recogniser } from '../engine/types.ts';
+import { forEachLine } from '../engine/lines.ts';
+import { formatStatus, parseStatus } from '../codes/forms.ts';
+import { splitBareLine } from '../codes/bare-line.ts';
+
+const KIND = 'status' as const;
+
+const LABELS = [
+  'http status code',
+  'http status',
+  'http error',
+  'http/1.1',
+  'http/1.0',
+  'http/2.0',
+  'http/2',
+  'http/3',
+  'http',
+  'status code',
+  'statuscode',
+  'status',
+  'response status',
+  'response code',
+].sort((a, b) => b.length - a.length);
+
+/** Standard reason phrases of 4xx/5xx, plus the wordings IIS, HTTP.sys and nginx use. */
+const REASONS = new Set(
+  [
+    'bad request',
+    'unauthorized',
+    'payment required',
+    'forbidden',
+    'not found',
+    'method not allowed',
+    'not acceptable',
+    'proxy authentication required',
+    'request timeout',
+    'request time out',
+    'conflict',
+    'gone',
+    'length required',
+    'precondition failed',
+    'payload too large',
+    'request entity too large',
+    'content too large',
+    'uri too long',
+    'request uri too long',
+    'url too long',
+    'unsupported media type',
+    'range not satisfiable',
+    'requested range not satisfiable',
+    'expectation failed',
+    'misdirected request',
+    'unprocessable entity',
+    'unprocessable content',
+    'too many requests',
+    'request header fields too large',
+    'request header too large',
+    'client closed request',
+    'internal server error',
+    'not implemented',
+    'bad gateway',
+    'service unavailable',
+    'service is unavailable',
+    'service temporarily unavailable',
+    'gateway timeout',
+    'gateway time out',
+    'http version not supported',
+  ],
+);
+
+const WRAP_WIDTH = 60;
+
+function normaliseReason(text: string): string {
+  return text
+    .toLowerCase()
+    .replace(/[-_]/g, ' ')
+    .replace(/[.!]+$/, '')
+    .replace(/\s+/g, ' ')
+    .trim()
+    .replace(/^the /, '');
+}
+
+/** Empty, or the reason phrase, optionally after a dash or in brackets. */
+function tailFits(tail: string): boolean {
+  if (tail === '') return true;
+  if (tail.length > 60) return false;
+  let t = tail;
+  if (t.startsWith('(') && (t.endsWith(')') || t.endsWith(').'))) t = t.slice(1, t.lastIndexOf(')'));
+  else t = t.replace(/^[-–—:]\s*/, '');
+  return REASONS.has(normaliseReason(t));
+}
+
+function prevLineIsLong(input: string, lines: LineIndex, lineNumber: number): boolean {
+  if (lineNumber < 2) return false;
+  const start = lines.starts[lineNumber - 2] as number;
+  let end = lines.starts[lineNumber - 1] as number;
+  while (end > start && (input.charCodeAt(end - 1) === 10 || input.charCodeAt(end - 1) === 13)) end--;
+  return end - start > WRAP_WIDTH && input.slice(start, end).trim().length > WRAP_WIDTH;
+}
+
+export const recogniser: Recogniser = {
+  kind: KIND,
+  recognise(input: string, lines: LineIndex): Fact[] {
+    const facts: Fact[] = [];
+    try {
+      forEachLine(input, lines, (text, start, lineNumber) => {
+        if (text.length < 3 || text.length > 400) return;
+        const bare = splitBareLine(text, LABELS);
+        if (!bare) return;
+        const parsed = parseStatus(bare.token);
+        if (!parsed) return;
+        if (!tailFits(bare.tail)) return;
+        if (bare.label === undefined && parsed.sub === undefined && bare.tail === '' && prevLineIsLong(input, lines, lineNumber)) return;
+        facts.push({
+          kind: KIND,
+          name: 'status',
+          value: formatStatus(parsed),
+          span: { start: start + bare.tokenStart, end: start + bare.tokenStart + bare.token.length },
+        });
+      });
+    } catch {
+      // A recogniser never throws; return what was found so far.
+    }
+    return facts;
+  },
+};
