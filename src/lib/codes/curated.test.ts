@@ -5,6 +5,7 @@ import {
   CURATED_CODES,
   causeWeights,
   curatedByName,
+  curatedCodeCauses,
   curatedFor,
   curatedNames,
   familyOfName,
@@ -97,5 +98,14 @@ describe('causeWeights', () => {
     expect(w['request-timeout']).toBe(0.7);
     expect(w['thread-pool-starvation']).toBeCloseTo(0.42);
     expect(w['azure-frontend-timeout']).toBeCloseTo(0.252);
+  });
+});
+
+describe('curatedCodeCauses', () => {
+  it('gives the engine weights and a note for any written value', () => {
+    const c = curatedCodeCauses(12029);
+    expect(Object.keys(c?.causes ?? {})[0]).toBe('backend-connection-refused');
+    expect(c?.note).toMatch(/^0x80072EFD ERROR_WINHTTP_CANNOT_CONNECT: /);
+    expect(curatedCodeCauses(0x12345678)).toBeUndefined();
   });
 });

@@ -129,3 +129,14 @@ export function causeWeights(code: CuratedCode): Record<string, number> {
   }
   return out;
 }
+
+/**
+ * The engine's view (Knowledge.codeCauses): causes a code points to, with a note such as
+ * "0x80072EE2 ERROR_WINHTTP_TIMEOUT: ANCM stopped waiting ...". Any written value works
+ * (12002 finds the 0x80072EE2 entry); undefined for codes that are not curated.
+ */
+export function curatedCodeCauses(unsigned: number): { causes: Readonly<Record<string, number>>; note: string } | undefined {
+  const c = curatedFor(unsigned);
+  if (!c) return undefined;
+  return { causes: causeWeights(c), note: `${c.hex} ${c.name}: ${c.meaning}` };
+}
