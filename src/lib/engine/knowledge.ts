@@ -8,6 +8,7 @@ import type { Knowledge } from './contributions.ts';
 import { signalById } from '../signals/index.ts';
 import { decode } from '../codes/decode.ts';
 import type { NameSource } from '../codes/table.ts';
+import { causeWeights, curatedFor, curatedNames } from '../codes/curated.ts';
 
 /** Weights for an ordered list of causes: the first is the usual reading, later ones less so. */
 export function orderedWeights(n: number, single = 0.7, first = 0.55, second = 0.35, rest = 0.2): number[] {
@@ -16,14 +17,22 @@ export function orderedWeights(n: number, single = 0.7, first = 0.55, second = 0
   return Array.from({ length: n }, (_, i) => (i === 0 ? first : i === 1 ? second : rest));
 }
 
+/** Causes of a curated code (content/data/curated-codes.json), with its meaning as the note. */
+export function curatedCodeCauses(unsigned: number): ReturnType<Knowledge['codeCauses']> {
+  const c = curatedFor(unsigned);
+  if (!c) return undefined;
+  const written = unsigned === c.value ? c.hex : `${unsigned} (${c.hex})`;
+  return { causes: causeWeights(c), note: `${written} ${c.name}: ${c.meaning}` };
+}
+
 export const DEFAULT_KNOWLEDGE: Knowledge = {
   signal: signalById,
-  codeCauses: () => undefined,
+  codeCauses: curatedCodeCauses,
   statusCauses: () => undefined,
 };
 
 /** Name sources used when diagnose() is not given any (sync; the full table loads lazily). */
-export const DEFAULT_NAME_SOURCES: readonly NameSource[] = [];
+export const DEFAULT_NAME_SOURCES: readonly NameSource[] = [curatedNames];
 
 /**
  * Decode one code value (unsigned 32-bit) for the Diagnosis with src/lib/codes/decode.ts.

@@ -79,6 +79,15 @@ describe('rankFindings', () => {
     expect(out[0]?.evidence.some((e) => e.note.includes('too long') && e.note.includes('lowers'))).toBe(true);
   });
 
+  it('does not damp a generic cause for hints it shares with the narrower one', () => {
+    const out = rankFindings({
+      input,
+      contributions: [c('backend-connection-reset', 0.8, 'shared'), c('app-crash-runtime', 0.5, 'shared'), c('app-crash-runtime', 0.3, 'code')],
+      nextSteps: steps,
+    });
+    expect(out[0]).toMatchObject({ cause: 'backend-connection-reset', confidence: 0.8 });
+  });
+
   it('damps a generic cause when a narrower one is strong', () => {
     const out = rankFindings({
       input,

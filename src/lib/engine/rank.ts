@@ -10,7 +10,8 @@
  * treated as independent hints and combined with a noisy-or, 1 - prod(1 - w), so several hints
  * add up but the result never reaches past 1. Weights are clamped to MAX_WEIGHT so no single
  * hint claims certainty. Rules can also weaken a cause (confidence x (1 - factor)), and a
- * generic cause is damped when one of its narrower causes is strongly supported.
+ * generic cause is damped when one of its narrower causes is strongly supported by hints the
+ * generic cause does not share.
  *
  * Order: confidence (rounded to 3 places) descending, then more distinct hints, then the
  * catalogue order of causes.json — deterministic for the same input.
@@ -197,14 +198,23 @@ export function rankFindings({ input, contributions, weakenings = [], nextSteps 
     scored.push({ cause, confidence, acc: a, extra });
   }
 
-  // Damp generic causes when a narrower one is strongly supported (computed on pre-damping values).
-  const pre = new Map(scored.map((s) => [s.cause, s.confidence]));
+  // Damp a generic cause when a narrower one is strongly supported by hints of its own: hints
+  // the generic cause does not share (a signal that points at both is no reason to prefer one).
+  const byCause = new Map(scored.map((s) => [s.cause, s]));
+  const damped = new Set<string>();
   for (const s of scored) {
     const narrower = NARROWER[s.cause];
     if (!narrower) continue;
-    const strong = narrower.filter((n) => (pre.get(n) ?? 0) >= NARROWER_THRESHOLD);
-    if (strong.length > 0) s.confidence *= GENERIC_DAMPING;
+    const own = new Set(s.acc.best.keys());
+    const strong = narrower.some((n) => {
+      const other = byCause.get(n);
+      if (!other) return false;
+      const distinct = [...other.acc.best.values()].filter((c) => !own.has(c.key)).map((c) => c.weight);
+      return noisyOr(distinct) >= NARROWER_THRESHOLD;
+    });
+    if (strong) damped.add(s.cause);
   }
+  for (const s of scored) if (damped.has(s.cause)) s.confidence *= GENERIC_DAMPING;
 
   const findings: (Finding & { hints: number; order: number })[] = [];
   for (const s of scored) {

@@ -77,3 +77,24 @@ describe('proxy timing rules', () => {
     expect(fired([f('status', '200'), f('time-taken-ms', 15)])).toEqual([]);
   });
 });
+
+describe('rollout and platform rules', () => {
+  const sig = (id: string, start: number, kind: Fact['kind']): Fact => f('signal', id, start, kind);
+  it('refused and reset together on Kubernetes point to a rollout race', () => {
+    expect(
+      fired([f('server', 'kubernetes', 0, 'cloud-lb'), sig('cloud-lb.envoy-uf', 2, 'cloud-lb'), sig('cloud-lb.envoy-uc', 4, 'cloud-lb')]),
+    ).toEqual(['rule:rollout-mixed-failures']);
+    expect(fired([f('server', 'kubernetes', 0, 'cloud-lb'), sig('cloud-lb.envoy-uf', 2, 'cloud-lb')])).toEqual([]);
+  });
+  it('no route plus refused points to instances going away', () => {
+    expect(fired([sig('nginx.upstream-no-route', 0, 'nginx'), sig('nginx.upstream-refused', 2, 'nginx')])).toEqual(['rule:no-route-and-refused']);
+  });
+  it('a missing runtime on App Service prefers azure-runtime-missing', () => {
+    const r = ruleContributions(
+      indexFacts([f('server', 'azure-app-service', 0, 'stdout-log'), sig('stdout-log.framework-not-found', 2, 'stdout-log')]),
+      CONTEXT_RULES,
+    );
+    expect(r.contributions.map((c) => c.cause)).toEqual(['azure-runtime-missing']);
+    expect(r.weakenings.map((w) => w.cause)).toEqual(['framework-not-found']);
+  });
+});

@@ -28,6 +28,31 @@ const CRASH_EXCEPTIONS = [
   'InvalidProgramException',
 ];
 
+/** Signals that say the proxy could not connect to the app (refused, no route). */
+const PROXY_REFUSED = [
+  'nginx.upstream-refused',
+  'nginx.upstream-no-route',
+  'apache.connect-refused',
+  'apache.connect-no-route',
+  'yarp.connection-refused',
+  'yarp.no-route',
+  'cloud-lb.envoy-uf',
+];
+/** Signals that say the app closed or reset a connection the proxy was using. */
+const PROXY_CLOSED = [
+  'nginx.upstream-closed',
+  'nginx.upstream-reset',
+  'apache.status-line-reset',
+  'apache.status-line-eof',
+  'yarp.response-ended',
+  'yarp.connection-reset',
+  'cloud-lb.envoy-uc',
+  'cloud-lb.envoy-ur',
+];
+const NO_ROUTE = ['nginx.upstream-no-route', 'apache.connect-no-route', 'yarp.no-route'];
+const CONNECT_REFUSED = ['nginx.upstream-refused', 'apache.connect-refused', 'yarp.connection-refused', 'cloud-lb.envoy-uf'];
+const FRAMEWORK_SIGNALS = ['stdout-log.framework-not-found', 'stdout-log.framework-x86-missing', 'stdout-log.framework-missing-app-service'];
+
 export const CONTEXT_RULES: readonly ContextRule[] = [
   {
     id: 'winhttp-timeout-at-request-timeout',
@@ -163,6 +188,47 @@ export const CONTEXT_RULES: readonly ContextRule[] = [
     },
     supports: { 'startup-time-limit': 0.45 },
     note: 'ERROR_TIMEOUT while starting the process: the app did not listen within startupTimeLimit (120 s by default).',
+  },
+  {
+    id: 'rollout-mixed-failures',
+    when: {
+      all: [
+        { fact: 'server', in: ['kubernetes'] },
+        { fact: 'signal', in: PROXY_REFUSED },
+        { fact: 'signal', in: PROXY_CLOSED },
+      ],
+    },
+    supports: { 'pod-shutdown-race': 0.5 },
+    note: 'On Kubernetes, refused and reset connections to the same app together: pods stopping or starting while still in the endpoints, as during a rollout.',
+  },
+  {
+    id: 'no-route-and-refused',
+    when: {
+      all: [
+        { fact: 'signal', in: NO_ROUTE },
+        { fact: 'signal', in: CONNECT_REFUSED },
+      ],
+    },
+    supports: { 'pod-shutdown-race': 0.4 },
+    note: 'Backends that both refuse connections and have no route at all: the addresses belong to instances that were going away, as pods do during a rollout.',
+  },
+  {
+    id: 'runtime-missing-on-app-service',
+    when: {
+      all: [
+        { fact: 'server', in: ['azure-app-service'] },
+        {
+          any: [
+            { fact: 'status', in: ['500.31'] },
+            { fact: 'code', in: ['0x80008096'] },
+            { fact: 'signal', in: FRAMEWORK_SIGNALS },
+          ],
+        },
+      ],
+    },
+    supports: { 'azure-runtime-missing': 0.6 },
+    weakens: { 'framework-not-found': 0.3 },
+    note: 'A runtime that is not found on Azure App Service: the platform, not you, installs runtimes there, so the app targets one the worker does not offer.',
   },
   {
     id: 'apache-cannot-connect',

@@ -6,11 +6,15 @@ import type { Recogniser } from '../engine/types.ts';
 import { KINDS } from '../engine/types.ts';
 import { recogniser as iisLog } from './iis-log.ts';
 import { recogniser as freb } from './freb.ts';
+import { recogniser as stdoutLog } from './stdout-log.ts';
 import { recogniser as nginx } from './nginx.ts';
 import { recogniser as apache } from './apache.ts';
 import { recogniser as yarp } from './yarp.ts';
+import { recogniser as cloudLb } from './cloud-lb.ts';
+import { recogniser as code } from './code.ts';
+import { recogniser as status } from './status.ts';
 
-const ALL: Recogniser[] = [iisLog, freb, nginx, apache, yarp];
+const ALL: Recogniser[] = [iisLog, freb, stdoutLog, nginx, apache, yarp, cloudLb, code, status];
 
 /** The recognisers, sorted by their kind's position in KINDS. */
 export const RECOGNISERS: readonly Recogniser[] = [...ALL].sort((a, b) => KINDS.indexOf(a.kind) - KINDS.indexOf(b.kind));

@@ -6,11 +6,16 @@ import type { SignalDef } from '../engine/types.ts';
 import { KINDS } from '../engine/types.ts';
 import { signals as iisLog } from './iis-log.ts';
 import { signals as freb } from './freb.ts';
+import { signals as stdoutLog } from './stdout-log.ts';
+import { signals as webConfig } from './web-config.ts';
 import { signals as nginx } from './nginx.ts';
 import { signals as apache } from './apache.ts';
 import { signals as yarp } from './yarp.ts';
+import { signals as cloudLb } from './cloud-lb.ts';
+import { signals as code } from './code.ts';
+import { signals as status } from './status.ts';
 
-const GROUPS: readonly (readonly SignalDef[])[] = [iisLog, freb, nginx, apache, yarp];
+const GROUPS: readonly (readonly SignalDef[])[] = [iisLog, freb, stdoutLog, webConfig, nginx, apache, yarp, cloudLb, code, status];
 
 /** All registered signals, grouped by kind in KINDS order. */
 export const SIGNALS: readonly SignalDef[] = GROUPS.flat().sort(
