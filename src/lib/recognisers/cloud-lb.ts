@@ -1,0 +1,28 @@
+/**
+ * Cloud and managed load balancers in front of Kestrel: AWS Application Load Balancer access
+ * logs (cloud-lb-alb.ts), Azure Application Gateway and Azure Front Door logs and pages
+ * (cloud-lb-azure.ts), and Envoy/Istio access logs and local replies (cloud-lb-envoy.ts; Envoy
+ * is filed here rather than under a kind of its own because it reaches ASP.NET Core apps as a
+ * mesh sidecar or a managed front end).
+ */
+import type { Fact, LineIndex, Recogniser } from '../engine/types.ts';
+import type { LbCtx } from './cloud-lb-context.ts';
+import { KIND } from './cloud-lb-context.ts';
+import { scanAlb } from './cloud-lb-alb.ts';
+import { scanAzure } from './cloud-lb-azure.ts';
+import { scanEnvoy } from './cloud-lb-envoy.ts';
+
+export const recogniser: Recogniser = {
+  kind: KIND,
+  recognise(input: string, lines: LineIndex): Fact[] {
+    const ctx: LbCtx = { input, lines, facts: [], servers: new Set() };
+    for (const scan of [scanAlb, scanAzure, scanEnvoy]) {
+      try {
+        scan(ctx);
+      } catch {
+        // Never throw: one failing scanner must not hide the others' facts.
+      }
+    }
+    return ctx.facts;
+  },
+};

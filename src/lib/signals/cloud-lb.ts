@@ -1,0 +1,240 @@
+/**
+ * Signals of the cloud-lb recogniser: AWS Application Load Balancer access logs, Azure
+ * Application Gateway (v1/v2) logs and pages, Azure Front Door logs and page, and Envoy/Istio
+ * (access-log response flags and local-reply texts; Envoy is filed here because it is usually
+ * met as a managed or mesh load balancer: Istio, Azure Container Apps, Contour).
+ *
+ * Status traps: Envoy answers 503 (not 502) for refused/reset upstreams, App Gateway v1 answers
+ * 502 on its 20 s request timeout (v2: 504), the ALB answers 502 for a target that closed the
+ * connection and 504 for one that stayed silent past the idle timeout.
+ */
+import type { SignalDef } from '../engine/types.ts';
+
+const kind = 'cloud-lb' as const;
+
+export const signals: SignalDef[] = [
+  // AWS ALB
+  {
+    id: 'cloud-lb.alb-502-no-response',
+    kind,
+    label: 'AWS ALB: 502 with target status "-" (the target refused, reset or closed the connection)',
+    causes: {
+      'proxy-upstream-refused': 0.35,
+      'keepalive-race': 0.35,
+      'proxy-upstream-closed': 0.3,
+      'pod-shutdown-race': 0.2,
+    },
+  },
+  {
+    id: 'cloud-lb.alb-502-bad-response',
+    kind,
+    label: 'AWS ALB: 502 although the target answered (a response the ALB could not use)',
+    causes: { 'proxy-protocol-mismatch': 0.5, 'invalid-backend-response': 0.3 },
+  },
+  {
+    id: 'cloud-lb.alb-sporadic-502',
+    kind,
+    label: 'AWS ALB: occasional 502s with target status "-" among successful requests',
+    causes: { 'keepalive-race': 0.6, 'pod-shutdown-race': 0.2 },
+  },
+  {
+    id: 'cloud-lb.alb-all-502',
+    kind,
+    label: 'AWS ALB: every request 502 with target status "-" (nothing answers on the target port)',
+    causes: { 'proxy-upstream-refused': 0.7 },
+  },
+  {
+    id: 'cloud-lb.alb-504-timeout',
+    kind,
+    label: 'AWS ALB: 504 with target status "-" (no response before the idle timeout)',
+    causes: { 'proxy-upstream-timeout': 0.8, 'thread-pool-starvation': 0.3 },
+  },
+  {
+    id: 'cloud-lb.alb-504-connect-timeout',
+    kind,
+    label: 'AWS ALB: 504 after about 10 s (the target connection could not be set up)',
+    causes: { 'proxy-upstream-refused': 0.6, 'proxy-upstream-timeout': 0.3 },
+  },
+  {
+    id: 'cloud-lb.alb-503-no-targets',
+    kind,
+    label: 'AWS ALB: 503 with no target (no registered targets in the target group)',
+    causes: { 'backend-unhealthy': 0.9, 'pod-shutdown-race': 0.2 },
+  },
+  // Azure Application Gateway
+  {
+    id: 'cloud-lb.appgw-upstream-timed-out',
+    kind,
+    label: 'Application Gateway: ERRORINFO_UPSTREAM_TIMED_OUT',
+    causes: { 'proxy-upstream-timeout': 1, 'thread-pool-starvation': 0.2 },
+  },
+  {
+    id: 'cloud-lb.appgw-upstream-closed',
+    kind,
+    label: 'Application Gateway: ERRORINFO_UPSTREAM_CLOSED_CONNECTION',
+    causes: { 'proxy-upstream-closed': 0.8, 'keepalive-race': 0.5 },
+  },
+  {
+    id: 'cloud-lb.appgw-no-live-backend',
+    kind,
+    label: 'Application Gateway: ERRORINFO_UPSTREAM_NO_LIVE (no healthy backend)',
+    causes: { 'backend-unhealthy': 1 },
+  },
+  {
+    id: 'cloud-lb.appgw-request-timeout',
+    kind,
+    label: 'Application Gateway: 502/504 after about 20 s (the backend request timeout)',
+    causes: { 'proxy-upstream-timeout': 0.8 },
+  },
+  {
+    id: 'cloud-lb.appgw-backend-certificate',
+    kind,
+    label: 'Application Gateway: backend certificate does not match the host name',
+    causes: { 'proxy-protocol-mismatch': 0.9 },
+  },
+  {
+    id: 'cloud-lb.appgw-502-page',
+    kind,
+    label: 'Application Gateway: 502 page (backend unreachable, unhealthy or too slow)',
+    causes: {
+      'backend-unhealthy': 0.5,
+      'proxy-upstream-timeout': 0.3,
+      'proxy-upstream-refused': 0.2,
+      'proxy-protocol-mismatch': 0.2,
+    },
+  },
+  {
+    id: 'cloud-lb.appgw-504-page',
+    kind,
+    label: 'Application Gateway: 504 page (the backend did not answer in time)',
+    causes: { 'proxy-upstream-timeout': 0.8 },
+  },
+  // Azure Front Door
+  {
+    id: 'cloud-lb.afd-origin-timeout',
+    kind,
+    label: 'Front Door: ErrorInfo OriginTimeout',
+    causes: { 'proxy-upstream-timeout': 0.9, 'thread-pool-starvation': 0.2 },
+  },
+  {
+    id: 'cloud-lb.afd-origin-refused',
+    kind,
+    label: 'Front Door: ErrorInfo OriginConnectionRefused',
+    causes: { 'proxy-upstream-refused': 0.9 },
+  },
+  {
+    id: 'cloud-lb.afd-origin-connection-error',
+    kind,
+    label: 'Front Door: ErrorInfo OriginConnectionError',
+    causes: { 'proxy-upstream-refused': 0.5, 'proxy-protocol-mismatch': 0.2, 'backend-unhealthy': 0.2 },
+  },
+  {
+    id: 'cloud-lb.afd-origin-aborted',
+    kind,
+    label: 'Front Door: ErrorInfo OriginConnectionAborted',
+    causes: { 'proxy-upstream-closed': 0.8, 'keepalive-race': 0.3 },
+  },
+  {
+    id: 'cloud-lb.afd-origin-invalid-response',
+    kind,
+    label: 'Front Door: ErrorInfo OriginInvalidResponse',
+    causes: { 'proxy-upstream-closed': 0.4, 'proxy-protocol-mismatch': 0.4, 'proxy-upstream-timeout': 0.2 },
+  },
+  {
+    id: 'cloud-lb.afd-origin-error',
+    kind,
+    label: 'Front Door: ErrorInfo OriginError (generic origin failure)',
+    causes: { 'proxy-upstream-closed': 0.2, 'proxy-upstream-refused': 0.2 },
+  },
+  {
+    id: 'cloud-lb.afd-origin-dns',
+    kind,
+    label: 'Front Door: the origin host name did not resolve (DNS ErrorInfo)',
+    causes: { 'proxy-upstream-refused': 0.6 },
+  },
+  {
+    id: 'cloud-lb.afd-origin-tls',
+    kind,
+    label: 'Front Door: TLS/certificate failure towards the origin',
+    causes: { 'proxy-protocol-mismatch': 0.9 },
+  },
+  {
+    id: 'cloud-lb.afd-header-too-big',
+    kind,
+    label: 'Front Door: ErrorInfo ResponseHeaderTooBig',
+    causes: { 'proxy-header-too-big': 0.9 },
+  },
+  {
+    id: 'cloud-lb.afd-unavailable-page',
+    kind,
+    label: "Front Door: \"Our services aren't available right now\" page",
+    causes: { 'backend-unhealthy': 0.4, 'proxy-upstream-refused': 0.3, 'proxy-upstream-timeout': 0.3 },
+  },
+  // Envoy / Istio
+  {
+    id: 'cloud-lb.envoy-uf',
+    kind,
+    label: 'Envoy/Istio: UF upstream connection failure (503)',
+    causes: { 'proxy-upstream-refused': 0.8, 'pod-shutdown-race': 0.3 },
+  },
+  {
+    id: 'cloud-lb.envoy-uc',
+    kind,
+    label: 'Envoy/Istio: UC upstream connection termination (503)',
+    causes: { 'keepalive-race': 0.6, 'proxy-upstream-closed': 0.6, 'pod-shutdown-race': 0.2 },
+  },
+  {
+    id: 'cloud-lb.envoy-ur',
+    kind,
+    label: 'Envoy/Istio: UR upstream remote reset (503)',
+    causes: { 'proxy-upstream-closed': 0.7, 'app-crash-runtime': 0.2 },
+  },
+  {
+    id: 'cloud-lb.envoy-urx',
+    kind,
+    label: 'Envoy/Istio: URX retry limit exceeded',
+    causes: { 'proxy-upstream-refused': 0.2, 'proxy-upstream-closed': 0.2 },
+  },
+  {
+    id: 'cloud-lb.envoy-ut',
+    kind,
+    label: 'Envoy/Istio: UT upstream request timeout (504)',
+    causes: { 'proxy-upstream-timeout': 0.9, 'thread-pool-starvation': 0.2 },
+  },
+  {
+    id: 'cloud-lb.envoy-uh',
+    kind,
+    label: 'Envoy/Istio: UH no healthy upstream (503)',
+    causes: { 'backend-unhealthy': 0.9, 'pod-shutdown-race': 0.2 },
+  },
+  {
+    id: 'cloud-lb.envoy-uo',
+    kind,
+    label: 'Envoy/Istio: UO upstream overflow (circuit breaker, 503)',
+    causes: { 'thread-pool-starvation': 0.3, 'backend-unhealthy': 0.2 },
+  },
+  {
+    id: 'cloud-lb.envoy-upe',
+    kind,
+    label: 'Envoy/Istio: UPE upstream protocol error',
+    causes: { 'proxy-protocol-mismatch': 0.7, 'invalid-backend-response': 0.2 },
+  },
+  {
+    id: 'cloud-lb.envoy-df',
+    kind,
+    label: 'Envoy/Istio: DF upstream DNS resolution failed',
+    causes: { 'proxy-upstream-refused': 0.6 },
+  },
+  {
+    id: 'cloud-lb.envoy-tls-error',
+    kind,
+    label: 'Envoy/Istio: TLS error towards the upstream (e.g. WRONG_VERSION_NUMBER)',
+    causes: { 'proxy-protocol-mismatch': 0.9 },
+  },
+  {
+    id: 'cloud-lb.envoy-connect-timeout',
+    kind,
+    label: 'Envoy/Istio: reset reason connection timeout (upstream connect timed out)',
+    causes: { 'proxy-upstream-refused': 0.5, 'proxy-upstream-timeout': 0.4 },
+  },
+];
