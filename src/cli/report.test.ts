@@ -51,6 +51,10 @@ describe('toText', () => {
     expect(t).toContain('Lines not recognised: 1, 3');
     expect(t).toContain('- a note');
   });
+  it('never shows 100 %', () => {
+    const sure = { ...d, findings: d.findings.map((f) => ({ ...f, confidence: 0.9996 })) };
+    expect(toText(text, sure)).toContain('[request-timeout] 99%');
+  });
   it('says so when nothing was found', () => {
     expect(toText('x', { ...d, findings: [], codes: [], questions: [], unrecognised: [], kinds: [] })).toContain('No likely cause found');
   });

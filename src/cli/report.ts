@@ -119,7 +119,8 @@ export function toText(text: string, d: Diagnosis, parts: readonly InputPart[] =
     out.push('Likely causes, best first:');
     j.findings.forEach((f, i) => {
       out.push('');
-      out.push(`${i + 1}. ${f.title} [${f.cause}] ${Math.round(f.confidence * 100)}%`);
+      // Shown as at most 99 %: many strong hints can round up to 100 %, which no log justifies.
+      out.push(`${i + 1}. ${f.title} [${f.cause}] ${Math.min(99, Math.round(f.confidence * 100))}%`);
       if (f.evidence.length > 0) {
         out.push('   Evidence:');
         for (const e of f.evidence) {
