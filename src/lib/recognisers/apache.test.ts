@@ -10,6 +10,7 @@ import flattened from '../../../tests/fixtures/apache/flattened.txt?raw';
 import access from '../../../tests/fixtures/apache/access.txt?raw';
 import proxyErrorPage from '../../../tests/fixtures/apache/proxy-error-page.html?raw';
 import renderedPages from '../../../tests/fixtures/apache/error-pages-rendered.txt?raw';
+import moreErrors from '../../../tests/fixtures/apache/more-errors.txt?raw';
 import nginxDocker from '../../../tests/fixtures/nginx/docker-compose-refused.txt?raw';
 
 function run(text: string): Fact[] {
@@ -65,6 +66,25 @@ describe('apache recogniser: 2.4 error log', () => {
     expect(values(facts, 'server')).toEqual(['apache']);
     // The startup notice is placed, not signalled.
     expect(values(facts, 'placed')).toEqual(['Apache error log entry']);
+  });
+});
+
+describe('apache recogniser: more mod_proxy failures', () => {
+  it('reads no-route, other connect errors, body and response failures, SSL, bad headers, DNS', () => {
+    const facts = run(moreErrors);
+    expect(values(facts, 'signal')).toEqual([
+      'apache.connect-no-route',
+      'apache.connect-failed',
+      'apache.status-line-error',
+      'apache.response-read-failed',
+      'apache.response-read-timeout',
+      'apache.request-body-timeout',
+      'apache.ssl-proxy-connect-failed',
+      'apache.bad-header',
+      'apache.dns-failure',
+      'apache.access-504',
+    ]);
+    expect(values(facts, 'url')).toEqual(['/api/trace', '/api/items', '/api/upload']);
   });
 });
 

@@ -10,6 +10,7 @@ import appgw from '../../../tests/fixtures/cloud-lb/appgw.txt?raw';
 import appgwPage from '../../../tests/fixtures/cloud-lb/appgw-page.txt?raw';
 import frontDoor from '../../../tests/fixtures/cloud-lb/front-door.txt?raw';
 import envoy from '../../../tests/fixtures/cloud-lb/envoy.txt?raw';
+import more from '../../../tests/fixtures/cloud-lb/more.txt?raw';
 import nginxPage from '../../../tests/fixtures/nginx/error-page.html?raw';
 
 function run(text: string): Fact[] {
@@ -167,6 +168,30 @@ describe('cloud-lb recogniser: Envoy and Istio', () => {
     const input =
       'upstream connect error or disconnect/reset before headers. reset reason: remote connection failure, transport failure reason: TLS_error:|268435703:SSL routines:OPENSSL_internal:WRONG_VERSION_NUMBER:TLS_error_end';
     expect(values(run(input), 'signal')).toEqual(['cloud-lb.envoy-tls-error']);
+  });
+});
+
+describe('cloud-lb recogniser: more variants', () => {
+  it('reads the remaining ALB, App Gateway, Front Door and Envoy failure shapes', () => {
+    const facts = run(more);
+    expect(values(facts, 'signal')).toEqual([
+      'cloud-lb.alb-502-bad-response',
+      'cloud-lb.alb-504-connect-timeout',
+      'cloud-lb.afd-origin-connection-error',
+      'cloud-lb.afd-origin-aborted',
+      'cloud-lb.afd-origin-invalid-response',
+      'cloud-lb.afd-origin-error',
+      'cloud-lb.afd-origin-dns',
+      'cloud-lb.afd-origin-tls',
+      'cloud-lb.afd-header-too-big',
+      'cloud-lb.appgw-504-page',
+      'cloud-lb.envoy-ur',
+      'cloud-lb.envoy-uo',
+      'cloud-lb.envoy-upe',
+      'cloud-lb.envoy-df',
+      'cloud-lb.envoy-connect-timeout',
+    ]);
+    expect(values(facts, 'server')).toEqual(['aws-alb', 'azure-front-door', 'azure-app-gateway', 'envoy']);
   });
 });
 

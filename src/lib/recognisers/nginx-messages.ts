@@ -113,6 +113,7 @@ export function classifyNginx(sq: string): Classified | undefined {
   const action = actionOf(sq);
   const r = (signal: string): Classified => ({ signal, errno, action });
 
+  if (sq.includes('upstreamprematurelysentresponse')) return r('nginx.premature-response');
   // TLS to the upstream first: errno texts inside a handshake mean a protocol problem.
   if (sq.includes('upstreamsslcertificateverifyerror') || sq.includes('upstreamsslcertificatedoesnotmatch')) {
     return r('nginx.ssl-certificate-rejected');
@@ -128,7 +129,6 @@ export function classifyNginx(sq: string): Classified | undefined {
   if (sq.includes('upstreamsenttoobigheader')) return r('nginx.header-too-big');
   if (sq.includes('upstreamsentnovalidhttp/1.0header')) return r('nginx.no-valid-http-header');
   for (const needle of INVALID_RESPONSE) if (sq.includes(needle)) return r('nginx.invalid-response');
-  if (sq.includes('upstreamprematurelysentresponse')) return r('nginx.premature-response');
   if (sq.includes('noliveupstreams')) return r('nginx.no-live-upstreams');
   if (sq.includes('noresolverdefinedtoresolve') || (sq.includes('couldnotberesolved') && !sq.includes('ssl'))) {
     return r('nginx.upstream-not-resolved');

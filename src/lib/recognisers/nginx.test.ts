@@ -14,6 +14,7 @@ import errorPage from '../../../tests/fixtures/nginx/error-page.html?raw';
 import errorPageCurl from '../../../tests/fixtures/nginx/error-page-curl.txt?raw';
 import errorPageRendered from '../../../tests/fixtures/nginx/error-page-rendered.txt?raw';
 import negatives from '../../../tests/fixtures/nginx/negatives.txt?raw';
+import moreMessages from '../../../tests/fixtures/nginx/more-messages.txt?raw';
 
 function run(text: string): Fact[] {
   return recogniser.recognise(text, indexLines(text));
@@ -70,6 +71,16 @@ describe('nginx recogniser: error log', () => {
     expect(values(facts, 'setting')).toContain('upstream=http://unix:/var/www/myapp/kestrel.sock:/api/health');
     expect(values(facts, 'url')).toContain('/signin-oidc?code=abc&state=xyz');
     expect(values(facts, 'setting')).toContain('server_name=_');
+  });
+
+  it('reads backlog, other connect errors, body and tunnel timeouts, early responses', () => {
+    expect(values(run(moreMessages), 'signal')).toEqual([
+      'nginx.unix-socket-backlog-full',
+      'nginx.upstream-connect-failed',
+      'nginx.upstream-body-timeout',
+      'nginx.upstream-timeout',
+      'nginx.premature-response',
+    ]);
   });
 
   it('reads macOS and Windows errno numbers by their text, and journald prefixes', () => {

@@ -9,6 +9,7 @@ import consoleRefused from '../../../tests/fixtures/yarp/console-refused.txt?raw
 import windowsTimeoutTls from '../../../tests/fixtures/yarp/windows-timeout-tls.txt?raw';
 import jsonAndSerilog from '../../../tests/fixtures/yarp/json-and-serilog.txt?raw';
 import journald from '../../../tests/fixtures/yarp/journald-and-negatives.txt?raw';
+import moreErrors from '../../../tests/fixtures/yarp/more-errors.txt?raw';
 
 function run(text: string): Fact[] {
   return recogniser.recognise(text, indexLines(text));
@@ -97,6 +98,32 @@ describe('yarp recogniser: structured and other formats', () => {
     const input =
       'dbug: Yarp.ReverseProxy.Forwarder.HttpForwarder[66]\n      RequestCanceled: The request was canceled before receiving a response.';
     expect(values(run(input), 'signal')).toEqual(['yarp.error-request-canceled']);
+  });
+});
+
+describe('yarp recogniser: every ForwarderError in a real log layout', () => {
+  it('reads body, header, upgrade, creation and routing failures, and a truncated entry by its event id', () => {
+    expect(values(run(moreErrors), 'signal')).toEqual([
+      'yarp.error-request-body-canceled',
+      'yarp.error-request-body-client',
+      'yarp.error-response-headers',
+      'yarp.error-response-body-canceled',
+      'yarp.error-response-body-client',
+      'yarp.error-upgrade-canceled',
+      'yarp.error-upgrade-client',
+      'yarp.error-upgrade-destination',
+      'yarp.error-upgrade-activity-timeout',
+      'yarp.error-request-creation',
+      'yarp.no-cluster',
+      'yarp.forwarding-error',
+      'yarp.error-request',
+      'yarp.no-route',
+      'yarp.error-request-timed-out',
+      'yarp.connect-timeout',
+      'yarp.error-request',
+      'yarp.invalid-response',
+      'yarp.error-request-canceled',
+    ]);
   });
 });
 
