@@ -42,8 +42,14 @@ export function useBrowser() {
       if (!(u.protocol === 'data:' || u.protocol === 'blob:' || u.hostname === '127.0.0.1')) watched.offsiteRequests.push(r.url());
     });
     await page.goto(baseUrl + path, { waitUntil: 'load' });
+    if (options.javaScript !== false) await hydrated(page);
     return watched;
   }
 
   return { open, baseUrl };
+}
+
+/** Wait until every island that loads at once has hydrated (Astro drops the `ssr` attribute). */
+export async function hydrated(page: Page): Promise<void> {
+  await page.waitForFunction(() => [...document.querySelectorAll('astro-island[client="load"]')].every((el) => !el.hasAttribute('ssr')), null, { timeout: 15_000 });
 }

@@ -31,6 +31,13 @@ export default function PasteDiagnose({ initial = '', idPrefix = 'diagnose', com
   const [copied, setCopied] = useState('');
   const [dragging, setDragging] = useState(false);
   const timer = useRef<ReturnType<typeof setTimeout>>();
+  const box = useRef<HTMLTextAreaElement>(null);
+
+  // Text typed or pasted before the island woke up is kept, not replaced by `initial`.
+  useEffect(() => {
+    const early = box.current?.value ?? '';
+    if (early && early !== initial) setText(early);
+  }, []);
 
   useEffect(() => {
     clearTimeout(timer.current);
@@ -93,6 +100,7 @@ export default function PasteDiagnose({ initial = '', idPrefix = 'diagnose', com
         Several kinds at once are fine. You can also drop a text file here. Everything stays in your browser.
       </p>
       <textarea
+        ref={box}
         id={id('input')}
         class={`paste-diagnose__input${dragging ? ' is-dragging' : ''}`}
         aria-describedby={id('hint')}
