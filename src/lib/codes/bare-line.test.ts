@@ -11,12 +11,13 @@ describe('splitBareLine', () => {
       token: '0x80072EE2',
       tokenStart: 12,
       tail: '(The operation timed out)',
+      trailing: '',
     });
   });
 
   it('prefers the longest label and respects word boundaries', () => {
     expect(splitBareLine('Error code 5', LABELS)?.label).toBe('error code');
-    expect(splitBareLine('Errors 5', LABELS)).toEqual({ token: 'Errors', tokenStart: 0, tail: '5' });
+    expect(splitBareLine('Errors 5', LABELS)).toEqual({ token: 'Errors', tokenStart: 0, tail: '5', trailing: '' });
     expect(splitBareLine('HTTP/1.1 502 Bad Gateway', LABELS)).toMatchObject({ label: 'http/1.1', token: '502', tail: 'Bad Gateway' });
   });
 
@@ -25,7 +26,8 @@ describe('splitBareLine', () => {
     const b = splitBareLine(line, ['errorcode']);
     expect(b?.token).toBe('0x8007023e');
     expect(line.slice(b!.tokenStart, b!.tokenStart + b!.token.length)).toBe('0x8007023e');
-    expect(splitBareLine('502.', [])?.token).toBe('502');
+    expect(splitBareLine('502.', [])).toMatchObject({ token: '502', trailing: '.' });
+    expect(splitBareLine("'0x5':", [])).toMatchObject({ token: '0x5', trailing: ':' });
     expect(splitBareLine('"502.3"', [])?.token).toBe('502.3');
   });
 

@@ -17,6 +17,8 @@ export interface BareLine {
   tokenStart: number;
   /** The rest of the line after the token, trimmed. */
   tail: string;
+  /** Punctuation cut from the end of the token ("." in "168.", ":" in "0x5:"), if any. */
+  trailing: string;
 }
 
 /** Lines longer than this are never bare. */
@@ -47,14 +49,14 @@ export function splitBareLine(line: string, labels: readonly string[]): BareLine
   while (end > i && isSpace(line[end - 1])) end--;
   if (end - i === 0 || end - i > MAX_BARE_LINE) return null;
 
-  // A list bullet or quote marker.
-  if ('-*•>'.includes(line[i] as string) && isSpace(line[i + 1])) {
+  // A list bullet, a quote marker, or curl -v's response marker ("< HTTP/1.1 502").
+  if ('-*•><'.includes(line[i] as string) && isSpace(line[i + 1])) {
     i += 2;
     while (i < end && isSpace(line[i])) i++;
   }
 
   let label: string | undefined;
-  const lower = line.slice(i, Math.min(end, i + 40)).toLowerCase();
+  const lower = line.slice(i, Math.min(end, i + 80)).toLowerCase();
   for (const l of labels) {
     if (!lower.startsWith(l)) continue;
     const next = line[i + l.length];
@@ -86,7 +88,8 @@ export function splitBareLine(line: string, labels: readonly string[]): BareLine
   }
   if (te <= tokStart) return null;
   const token = line.slice(tokStart, te);
-  const out: BareLine = { token, tokenStart: tokStart, tail };
+  const trailing = line.slice(te, tokEnd).replace(/["'`’”]/g, '');
+  const out: BareLine = { token, tokenStart: tokStart, tail, trailing };
   if (label !== undefined) out.label = label;
   return out;
 }

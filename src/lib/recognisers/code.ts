@@ -34,6 +34,7 @@ const STRONG_LABELS = [
   'win32 error',
   'win32 code',
   'win32',
+  'exception from hresult',
   'hresult',
   'hr',
   'process exit code',
@@ -49,11 +50,16 @@ const STRONG_LABELS = [
   'return code',
 ];
 /** Labels that may also precede an HTTP status; 400..599 after them is left to `status`. */
-const WEAK_LABELS = ['error code', 'errorcode', 'error', 'code', 'status code', 'status', 'result', 'failed with error', 'failed with'];
+const WEAK_LABELS = ['error code', 'errorcode', 'error', 'code', 'status code', 'status', 'failed with error', 'failed with'];
 const LABELS = [...STRONG_LABELS, ...WEAK_LABELS].sort((a, b) => b.length - a.length);
 const STRONG = new Set(STRONG_LABELS);
 /** Weak labels that still admit a one-digit code ("Error 5", "Error code: 2"). */
 const ERROR_LABELS = new Set(['error code', 'errorcode', 'error']);
+/**
+ * Labels shared with HTTP statuses ("Status: 200", "Code: 404"): a decimal after them counts
+ * only with four or more digits (12002, 2147954402); hex and names always count.
+ */
+const STATUS_LIKE_LABELS = new Set(['status code', 'status', 'code']);
 
 /** A previous line longer than this may have wrapped onto the current one. */
 const WRAP_WIDTH = 60;
@@ -61,6 +67,8 @@ const WRAP_WIDTH = 60;
 const RE_DECIMAL = /^[+-]?\d+$/;
 const RE_HEX8 = /^[0-9a-f]{8}$/i;
 const RE_NAME = /^[A-Za-z_][A-Za-z0-9_]*$/;
+/** A worded description: "Access is denied.", "The operation timed out" (no markup, no paths). */
+const RE_WORDS = /^[A-Za-z][A-Za-z _'’,.;()-]{0,119}$/;
 /** "description (0x...)" at the end of a short line. */
 const RE_TRAILING_PAREN = /\(\s*([^()\s]{1,60})\s*\)\.?$/;
 
@@ -74,19 +82,21 @@ function sameCode(a: number, b: number): boolean {
  * The tail after a code may be another form of the same code, a bracketed note, or a worded
  * description (after a separator; without one only when the code itself is unmistakable).
  */
-function tailFits(tail: string, value: number, distinctive: boolean): boolean {
+function tailFits(tail: string, value: number, distinctive: boolean, trailing: string): boolean {
   if (tail === '') return true;
   if (tail.length > 160) return false;
   if (tail[0] === '(' || tail[0] === '[') {
     const closer = tail[0] === '(' ? ')' : ']';
     return tail.endsWith(closer) || tail.endsWith(closer + '.');
   }
-  const sep = /^[-–—:=|/]\s*/.exec(tail);
+  // A separator stands apart ("0x5 - Access is denied"); "-MODULE_SET..." is not one.
+  const sep = /^[-–—:=|/](?:\s+|$)/.exec(tail);
   const rest = sep ? tail.slice(sep[0].length) : tail;
   const other = parseCode(rest, { resolveName, allowStatusLike: true });
   if (other !== null) return sameCode(other, value);
   // A worded description: "0x80070005 - Access is denied.", "0x80070005 Access is denied."
-  return (sep !== null || distinctive) && rest.length > 0 && !hasDigit(rest);
+  const separated = sep !== null || trailing.includes(':') || trailing.includes(';');
+  return (separated || distinctive) && RE_WORDS.test(rest) && !hasDigit(rest);
 }
 
 function isUnlabelledNumberRisk(token: string): boolean {
@@ -110,10 +120,16 @@ interface Found {
   end: number;
 }
 
-function readLine(text: string, input: string, lines: LineIndex, lineNumber: number): Found | null {
+function readLine(line: string, input: string, lines: LineIndex, lineNumber: number): Found | null {
+  // A whole line in brackets: "(Exception from HRESULT: 0x80131040)".
+  const trimmed = line.trim();
+  const bracketed = trimmed.length > 2 && trimmed[0] === '(' && trimmed.endsWith(')');
+  const text = bracketed ? line.replace('(', ' ').replace(/\)(\s*)$/, ' $1') : line;
   const bare = splitBareLine(text, LABELS);
   if (!bare) return null;
-  const { token, tokenStart, label, tail } = bare;
+  const { token, tokenStart, label, tail, trailing } = bare;
+  // An XML or HTML attribute (statusCode="502.3", ErrorCode="0x...") belongs to that format.
+  if (text.slice(Math.max(0, tokenStart - 2), tokenStart) === '="') return null;
   const strong = label !== undefined && STRONG.has(label);
 
   const value = parseCode(token, { resolveName, allowStatusLike: strong });
@@ -129,7 +145,14 @@ function readLine(text: string, input: string, lines: LineIndex, lineNumber: num
       return null;
     }
     const distinctive = /^0x/i.test(token) || isName || /^-?\d{9,10}$/.test(token) || /^HRESULT_FROM_WIN32/i.test(token);
-    if (!tailFits(tail, value, distinctive)) return null;
+    if (label !== undefined && STATUS_LIKE_LABELS.has(label) && RE_DECIMAL.test(token) && token.replace(/^[+-]/, '').length < 4) {
+      return null;
+    }
+    if (bracketed && label === undefined && !distinctive) return null; // "(2019)"
+    // "168. -MODULE_SET_RESPONSE_ERROR_STATUS": a numbered list item, not a code.
+    if (RE_DECIMAL.test(token) && tail !== '' && (trailing.includes('.') || trailing.includes(')'))) return null;
+    if (value === 0) return null; // success: nothing to diagnose
+    if (!tailFits(tail, value, distinctive, trailing)) return null;
     return { value, start: tokenStart, end: tokenStart + token.length };
   }
 
@@ -140,9 +163,9 @@ function readLine(text: string, input: string, lines: LineIndex, lineNumber: num
     const inner = m[1] as string;
     if (RE_DECIMAL.test(inner)) return null; // "(2019)", "(3)": too ambiguous
     const v = parseCode(inner, { resolveName });
-    if (v === null) return null;
+    if (v === null || v === 0) return null;
     const before = text.slice(0, m.index).trim();
-    if (before.length === 0 || before.length > 100 || hasDigit(before)) return null;
+    if (!RE_WORDS.test(before) || before.length > 100 || hasDigit(before)) return null;
     const start = text.lastIndexOf(inner);
     return { value: v, start, end: start + inner.length };
   }

@@ -19,6 +19,9 @@ import { splitBareLine } from '../codes/bare-line.ts';
 const KIND = 'status' as const;
 
 const LABELS = [
+  // Browser consoles and HTTP clients reporting the status the reader got back.
+  'failed to load resource: the server responded with a status of',
+  'request failed with status code',
   'http status code',
   'http status',
   'http error',
@@ -33,6 +36,8 @@ const LABELS = [
   'status',
   'response status',
   'response code',
+  'error code',
+  'error',
 ].sort((a, b) => b.length - a.length);
 
 /** Standard reason phrases of 4xx/5xx, plus the wordings IIS, HTTP.sys and nginx use. */
@@ -72,6 +77,7 @@ const REASONS = new Set(
     'internal server error',
     'not implemented',
     'bad gateway',
+    'proxy error',
     'service unavailable',
     'service is unavailable',
     'service temporarily unavailable',
@@ -120,6 +126,8 @@ export const recogniser: Recogniser = {
         if (text.length < 3 || text.length > 400) return;
         const bare = splitBareLine(text, LABELS);
         if (!bare) return;
+        // An XML or HTML attribute (statusCode="502.3") belongs to that format's recogniser.
+        if (text.slice(Math.max(0, bare.tokenStart - 2), bare.tokenStart) === '="') return;
         const parsed = parseStatus(bare.token);
         if (!parsed) return;
         if (!tailFits(bare.tail)) return;
