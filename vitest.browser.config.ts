@@ -4,7 +4,7 @@ import { defineConfig } from 'vitest/config';
 // 127.0.0.1 by tests/browser/global-setup.ts. Run after `astro build` (npm test does both).
 export default defineConfig({
   test: {
-    include: ['tests/browser/**/*.test.ts'],
+    include: ['tests/browser/**/*.test.ts', 'tests/built/**/*.test.ts'],
     environment: 'node',
     globalSetup: ['tests/browser/global-setup.ts'],
     testTimeout: 60_000,
