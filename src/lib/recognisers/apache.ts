@@ -110,6 +110,7 @@ function analyseError(ctx: Ctx, rec: LogRecord, header: RegExpExecArray | undefi
   const sigSpan = recordSpan(rec, msgStart + a, msgStart + b);
   facts.push(fact(KIND, 'signal', found.signal, sigSpan));
   server(ctx, sigSpan);
+  if (rec.lastLine > rec.firstLine) facts.push(fact(KIND, 'placed', 'Apache error log entry', recordSpan(rec, 0, text.length)));
   if (found.status && found.status.os && found.status.number >= 10000) {
     const digits = String(found.status.number);
     const [x, y] = unsqueeze(sq, found.status.at + 3, digits.length);
@@ -249,11 +250,22 @@ function errorPages(ctx: Ctx): void {
         facts.push(fact(KIND, 'url', v, { start: at2, end: at2 + v.length }));
       }
       const sig = SIGNATURE.exec(window);
+      let pageEnd = b;
       if (sig) {
         const v = sig[1] as string;
         const at3 = windowStart + sig.index;
         facts.push(fact(KIND, 'setting', `version=${v}`, { start: at3, end: at3 + v.length }));
+        const lineEnd = input.slice(at3, at3 + 300).search(/[\r\n]/);
+        pageEnd = lineEnd < 0 ? Math.min(input.length, at3 + 300) : at3 + lineEnd;
       }
+      // The page from its head (when the HTML is there) to the server signature.
+      const head = input.slice(Math.max(0, a - 400), a);
+      const doctype = head.lastIndexOf('<!DOCTYPE');
+      const html = doctype >= 0 ? doctype : head.lastIndexOf('<html');
+      const pageStart = html >= 0 ? a - head.length + html : a;
+      const close = input.slice(pageEnd, pageEnd + 300).indexOf('</html>');
+      if (close >= 0) pageEnd += close + 7;
+      facts.push(fact(KIND, 'placed', 'Apache error page', { start: pageStart, end: Math.max(pageEnd, b) }));
     }
   }
 }

@@ -241,7 +241,8 @@ function scanPages(ctx: LbCtx): void {
       server(ctx, 'azure-app-gateway', sigSpan);
       push(ctx, 'setting', `version=${sig[0]}`, sigSpan);
       const close = input.slice(sigSpan.end, m.index + 1200).indexOf('</html>');
-      consumed = close >= 0 ? sigSpan.end + close : sigSpan.end;
+      consumed = close >= 0 ? sigSpan.end + close + 7 : sigSpan.end;
+      push(ctx, 'placed', 'Application Gateway error page', { start: m.index, end: consumed });
     }
   }
   if (input.includes('502 - Web server received') && APPGW_CONTEXT.test(input)) {
@@ -273,6 +274,7 @@ function scanPages(ctx: LbCtx): void {
         const v = ref[1] as string;
         const at = m.index + ref.index + ref[0].lastIndexOf(v);
         push(ctx, 'timestamp', v, { start: at, end: at + v.length });
+        push(ctx, 'placed', 'Front Door error page', { start: m.index, end: at + v.length });
       }
     }
   }

@@ -133,7 +133,7 @@ describe('cloud-lb recogniser: Azure Front Door', () => {
     expect(values(facts, 'status')).toEqual(['504', '503']);
     expect(values(facts, 'time-taken-ms')).toEqual([30013, 120]);
     expect(values(facts, 'timestamp')).toContain('2024-03-05T10:14:22Z');
-    expect(values(facts, 'placed')).toEqual(['Front Door log record']);
+    expect(values(facts, 'placed')).toEqual(['Front Door log record', 'Front Door error page']);
     expect(values(facts, 'server')).toEqual(['azure-front-door']);
   });
 

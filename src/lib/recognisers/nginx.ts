@@ -129,6 +129,8 @@ function analyseError(ctx: Ctx, rec: LogRecord, header: RegExpExecArray | undefi
   const [a, b] = unsqueeze(sq, 0, sq.s.length);
   facts.push(fact(KIND, 'signal', found.signal, recordSpan(rec, msgStart + a, msgStart + b)));
   server(ctx, 'nginx', recordSpan(rec, msgStart + a, msgStart + b));
+  // A wrapped entry: its continuation lines are nginx's too.
+  if (rec.lastLine > rec.firstLine) facts.push(fact(KIND, 'placed', 'nginx error log entry', recordSpan(rec, 0, text.length)));
   if (found.errno && found.errno.number >= 10000) {
     const at = sq.s.indexOf(`(${found.errno.number}:`);
     if (at >= 0) {
@@ -238,7 +240,8 @@ function errorPages(ctx: Ctx): void {
     facts.push(fact(KIND, 'setting', `version=${s[1]}`, serverSpan));
     // One page = one finding: skip the <h1> repeat and the rest of the document.
     const close = input.slice(serverSpan.end, m.index + 1200).indexOf('</html>');
-    consumed = close >= 0 ? serverSpan.end + close : serverSpan.end;
+    consumed = close >= 0 ? serverSpan.end + close + 7 : serverSpan.end;
+    facts.push(fact(KIND, 'placed', 'nginx error page', { start: m.index, end: consumed }));
   }
 }
 

@@ -30,8 +30,10 @@ describe('yarp recogniser: console format', () => {
     ]);
     expect(values(facts, 'setting')).toEqual(['destination=orders-api:5000']);
     expect(values(facts, 'server')).toEqual(['yarp']);
-    // The successful "Proxying to" entry is placed, the unrelated hosting lines are not ours.
-    expect(values(facts, 'placed')).toEqual(['YARP log entry']);
+    // The successful "Proxying to" entry and the failing entry with its stack are placed; the
+    // unrelated hosting lines are not ours.
+    const placed = named(facts, 'placed');
+    expect(placed.map((f) => text(consoleRefused, f).split('\n').length)).toEqual([2, 10]);
     expect(named(facts, 'code')).toEqual([]);
   });
 
@@ -132,7 +134,7 @@ describe('yarp recogniser: prefixes, near misses, robustness', () => {
     const facts = run(journald);
     expect(values(facts, 'signal')).toEqual(['yarp.error-request', 'yarp.dns-failed']);
     expect(values(facts, 'setting')).toEqual(['destination=orders-api.default.svc:80']);
-    expect(values(facts, 'placed')).toEqual(['YARP log entry', 'YARP log entry', 'YARP log entry']);
+    expect(values(facts, 'placed')).toEqual(['YARP log entry', 'YARP log entry', 'YARP log entry', 'YARP log entry']);
     expect(named(facts, 'status')).toEqual([]);
   });
 

@@ -223,6 +223,8 @@ function analyseBlock(ctx: Ctx, rec: LogRecord): void {
   }
 
   server(ctx, (signals[0] as { span: Span }).span);
+  // The whole entry (message, exception, stack frames) is YARP's.
+  if (rec.lastLine > rec.firstLine) facts.push(fact(KIND, 'placed', 'YARP log entry', all));
   timestamp(ctx, rec);
   for (const s of signals) facts.push(fact(KIND, 'signal', s.id, s.span));
 
