@@ -4,6 +4,7 @@ import mdx from '@astrojs/mdx';
 import preact from '@astrojs/preact';
 import sitemap from '@astrojs/sitemap';
 import { pagefindIndex } from './src/integrations/pagefind.mjs';
+import { securityHeaders } from './src/integrations/security-headers.mjs';
 import { cspConfig } from './src/integrations/csp.mjs';
 import { sampleTransformer } from './src/integrations/shiki-samples.mjs';
 
@@ -11,7 +12,7 @@ export default defineConfig({
   site: process.env.SITE_URL ?? 'https://badgateway.guide',
   trailingSlash: 'always',
   build: { format: 'directory' },
-  integrations: [mdx(), preact(), sitemap(), pagefindIndex()],
+  integrations: [mdx(), preact(), sitemap(), pagefindIndex(), securityHeaders()],
   markdown: {
     shikiConfig: {
       themes: { light: 'github-light-high-contrast', dark: 'github-dark-high-contrast' },

@@ -2,7 +2,7 @@
 // Serves index.html for directories, redirects /path to /path/ when that is a directory,
 // answers 404 with dist/404.html, and never lists directories or leaves the root.
 import { createServer } from 'node:http';
-import { createReadStream } from 'node:fs';
+import { createReadStream, existsSync, readFileSync } from 'node:fs';
 import { stat } from 'node:fs/promises';
 import { extname, join, normalize, resolve, sep } from 'node:path';
 
@@ -37,6 +37,7 @@ async function fileAt(path) {
  */
 export async function startStaticServer({ root, host = '127.0.0.1', port = 4321 }) {
   const base = resolve(root);
+  const extra = siteHeaders(join(base, '_headers'));
   const server = createServer(async (req, res) => {
     try {
       const url = new URL(req.url ?? '/', 'http://localhost');
@@ -56,10 +57,10 @@ export async function startStaticServer({ root, host = '127.0.0.1', port = 4321 
       if (!info || info === 'dir') {
         const notFound = join(base, '404.html');
         const nf = await fileAt(notFound);
-        if (nf && nf !== 'dir') return stream(res, 404, notFound, nf.size, req.method);
+        if (nf && nf !== 'dir') return stream(res, 404, notFound, nf.size, req.method, extra);
         return send(res, 404, 'Not found');
       }
-      return stream(res, 200, file, info.size, req.method);
+      return stream(res, 200, file, info.size, req.method, extra);
     } catch {
       return send(res, 400, 'Bad request');
     }
@@ -77,8 +78,26 @@ export async function startStaticServer({ root, host = '127.0.0.1', port = 4321 
   };
 }
 
-function stream(res, status, file, size, method) {
+/** The headers the build wrote for static hosts (dist/_headers, block "/*"), served here too. */
+export function siteHeaders(file) {
+  if (!existsSync(file)) return {};
+  const out = {};
+  let inGlobal = false;
+  for (const line of readFileSync(file, 'utf8').split(/\r?\n/)) {
+    if (!line.trim()) continue;
+    if (!/^\s/.test(line)) {
+      inGlobal = line.trim() === '/*';
+      continue;
+    }
+    const i = line.indexOf(':');
+    if (inGlobal && i > 0) out[line.slice(0, i).trim()] = line.slice(i + 1).trim();
+  }
+  return out;
+}
+
+function stream(res, status, file, size, method, extra = {}) {
   res.writeHead(status, {
+    ...extra,
     'Content-Type': TYPES[extname(file).toLowerCase()] ?? 'application/octet-stream',
     'Content-Length': size,
     'X-Content-Type-Options': 'nosniff',

@@ -1,0 +1,18 @@
+import { describe, expect, it } from 'vitest';
+import { formatPolicy, mergePolicies, parsePolicy } from './policy.mjs';
+import { headersFile, iisWebConfig } from './security-headers.mjs';
+
+describe('CSP helpers', () => {
+  it('parses and unions policies directive by directive', () => {
+    const merged = mergePolicies(["default-src 'self'; script-src 'self' 'sha256-a'", "script-src 'self' 'sha256-b'; object-src 'none'"]);
+    expect(formatPolicy(merged)).toBe("default-src 'self'; script-src 'self' 'sha256-a' 'sha256-b'; object-src 'none'");
+    expect(parsePolicy('  ; a b ;').get('a')).toEqual(['b']);
+  });
+
+  it('writes the same policy to _headers and web.config', () => {
+    const csp = "default-src 'self'; frame-ancestors 'none'";
+    expect(headersFile(csp)).toContain(`  Content-Security-Policy: ${csp}\n`);
+    expect(iisWebConfig(csp)).toContain(`<add name="Content-Security-Policy" value="default-src 'self'; frame-ancestors 'none'" />`);
+    expect(iisWebConfig('a "quoted" <b>')).toContain('value="a &quot;quoted&quot; &lt;b>"');
+  });
+});
