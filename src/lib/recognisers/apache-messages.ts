@@ -103,6 +103,7 @@ export function classifyApache(sq: string): ApacheClassified | undefined {
     return r(isTimeout(k) ? 'apache.response-read-timeout' : 'apache.response-read-failed');
   }
   if (sq.includes('errorreadingfromremoteserver')) return r('apache.read-error');
+  if (sq.includes('allworkersareinerrorstate')) return r('apache.balancer-all-workers-failed');
   if (sq.includes('intoerrorstate') && sq.includes('worker')) return r('apache.balancer-worker-error');
   return undefined;
 }

@@ -83,6 +83,7 @@ describe('apache recogniser: more mod_proxy failures', () => {
       'apache.bad-header',
       'apache.dns-failure',
       'apache.access-504',
+      'apache.balancer-all-workers-failed',
     ]);
     expect(values(facts, 'url')).toEqual(['/api/trace', '/api/items', '/api/upload']);
   });

@@ -53,48 +53,49 @@ function reasonSignal(reason: string): string | undefined {
   return undefined;
 }
 
-function accessLine(ctx: LbCtx, text: string, base: number, m: RegExpExecArray, limit: number): void {
-  const code = Number(m[3]);
-  const flags = m[4] as string;
-  const flagList = flags === '-' ? [] : flags.split(',');
-  const whole: Span = { start: base + m.index, end: base + limit };
-  const t = tokenize(text.slice(0, limit), m.index + m[0].length, 30);
-  // Istio's format puts the code details and termination details before the byte counts.
-  const istio = !!t[0] && !/^\d+$/.test(t[0].value);
-  const details = istio ? t[0] : undefined;
-  const transport = istio ? t[2] : undefined;
-  const durationTok = istio ? t[5] : t[2];
-  const upstreamHost = istio ? t[11] : t[8];
-  const cluster = istio ? t[12] : undefined;
-  const detailText = `${details?.value ?? ''} ${transport?.value ?? ''}`;
+interface Valued {
+  value: string;
+  span: Span;
+}
+
+/** One access-log entry, from the text or the JSON format. */
+interface EnvoyEntry {
+  whole: Span;
+  code: Valued;
+  flags: Valued;
+  timestamp?: Valued;
+  path?: Valued;
+  duration?: Valued;
+  upstream?: Valued;
+  cluster?: Valued;
+  details?: Valued;
+  transport?: Valued;
+}
+
+function emitEntry(ctx: LbCtx, e: EnvoyEntry): void {
+  const code = Number(e.code.value);
+  const flagList = e.flags.value === '-' ? [] : e.flags.value.split(',');
   const failing = (code !== 0 && isErrorStatus(code)) || flagList.some((f) => f in FLAG_SIGNALS);
   if (!failing) {
-    push(ctx, 'placed', 'Envoy access log entry', whole);
+    push(ctx, 'placed', 'Envoy access log entry', e.whole);
     return;
   }
-  server(ctx, 'envoy', whole);
-  if (cluster && /^(?:outbound|inbound)\|/.test(cluster.value)) server(ctx, 'kubernetes', at(base, cluster));
-  const codeAt = m.index + m[0].lastIndexOf(`${m[3]} ${flags}`);
-  const codeSpan: Span = { start: base + codeAt, end: base + codeAt + (m[3] as string).length };
-  if (code !== 0) push(ctx, 'status', String(code), codeSpan);
-  const tsAt = m.index + 1;
-  push(ctx, 'timestamp', m[1] as string, { start: base + tsAt, end: base + tsAt + (m[1] as string).length });
-  if (m[2]) {
-    const pathAt = m.index + m[0].indexOf(`${m[2]} `, (m[1] as string).length + 3);
-    push(ctx, 'url', m[2], { start: base + pathAt, end: base + pathAt + m[2].length });
+  server(ctx, 'envoy', e.whole);
+  if (e.cluster && /^(?:outbound|inbound)\|/.test(e.cluster.value)) server(ctx, 'kubernetes', e.cluster.span);
+  if (code !== 0) push(ctx, 'status', String(code), e.code.span);
+  if (e.timestamp) push(ctx, 'timestamp', e.timestamp.value, e.timestamp.span);
+  if (e.path && e.path.value !== '-') push(ctx, 'url', e.path.value, e.path.span);
+  if (e.duration && /^\d{1,10}$/.test(e.duration.value)) {
+    push(ctx, 'time-taken-ms', Number(e.duration.value), e.duration.span);
   }
-  if (durationTok && /^\d{1,10}$/.test(durationTok.value)) {
-    push(ctx, 'time-taken-ms', Number(durationTok.value), at(base, durationTok));
+  if (e.upstream && e.upstream.value && e.upstream.value !== '-') {
+    push(ctx, 'setting', `upstream=${e.upstream.value}`, e.upstream.span);
   }
-  if (upstreamHost && upstreamHost.quoted && upstreamHost.value && upstreamHost.value !== '-') {
-    push(ctx, 'setting', `upstream=${upstreamHost.value}`, at(base, upstreamHost));
+  if (e.cluster && e.cluster.value !== '-') push(ctx, 'setting', `cluster=${e.cluster.value}`, e.cluster.span);
+  if (e.details && e.details.value !== '-') {
+    push(ctx, 'setting', `response_code_details=${e.details.value}`, e.details.span);
   }
-  if (cluster && cluster.value !== '-') push(ctx, 'setting', `cluster=${cluster.value}`, at(base, cluster));
-  if (details && details.value !== '-') {
-    push(ctx, 'setting', `response_code_details=${details.value}`, at(base, details));
-  }
-  const flagsAt = codeAt + (m[3] as string).length + 1;
-  const flagsSpan: Span = { start: base + flagsAt, end: base + flagsAt + flags.length };
+  const detailText = `${e.details?.value ?? ''} ${e.transport?.value ?? ''}`;
   const ids = new Set<string>();
   const tls = TLS.test(detailText);
   for (const f of flagList) {
@@ -103,11 +104,74 @@ function accessLine(ctx: LbCtx, text: string, base: number, m: RegExpExecArray, 
     // A connection failure caused by TLS is a protocol mismatch, not a refusal.
     ids.add(id === 'cloud-lb.envoy-uf' && tls ? 'cloud-lb.envoy-tls-error' : id);
   }
-  if (ids.size === 0 && details) {
+  if (ids.size === 0 && e.details) {
     const id = reasonSignal(detailText);
     if (id) ids.add(id);
   }
-  for (const id of ids) push(ctx, 'signal', id, flagsSpan);
+  for (const id of ids) push(ctx, 'signal', id, e.flags.span);
+}
+
+function accessLine(ctx: LbCtx, text: string, base: number, m: RegExpExecArray, limit: number): void {
+  const flags = m[4] as string;
+  const t = tokenize(text.slice(0, limit), m.index + m[0].length, 30);
+  // Istio's format puts the code details and termination details before the byte counts.
+  const istio = !!t[0] && !/^\d+$/.test(t[0].value);
+  const tok = (x: Token | undefined): Valued | undefined => (x ? { value: x.value, span: at(base, x) } : undefined);
+  const upstream = istio ? t[11] : t[8];
+  const codeAt = m.index + m[0].lastIndexOf(`${m[3]} ${flags}`);
+  const flagsAt = codeAt + (m[3] as string).length + 1;
+  const pathAt = m[2] ? m.index + m[0].indexOf(`${m[2]} `, (m[1] as string).length + 3) : -1;
+  emitEntry(ctx, {
+    whole: { start: base + m.index, end: base + limit },
+    code: { value: m[3] as string, span: { start: base + codeAt, end: base + codeAt + (m[3] as string).length } },
+    flags: { value: flags, span: { start: base + flagsAt, end: base + flagsAt + flags.length } },
+    timestamp: { value: m[1] as string, span: { start: base + m.index + 1, end: base + m.index + 1 + (m[1] as string).length } },
+    path: m[2] ? { value: m[2], span: { start: base + pathAt, end: base + pathAt + m[2].length } } : undefined,
+    duration: tok(istio ? t[5] : t[2]),
+    upstream: upstream && upstream.quoted ? tok(upstream) : undefined,
+    cluster: istio ? tok(t[12]) : undefined,
+    details: istio ? tok(t[0]) : undefined,
+    transport: istio ? tok(t[2]) : undefined,
+  });
+}
+
+const JSON_KEYS = {
+  code: /"response_code"\s*:\s*"?(\d{1,3})\b/,
+  flags: /"response_flags"\s*:\s*"([A-Z,-]{1,80})"/,
+  timestamp: /"start_time"\s*:\s*"(\d{4}-\d{2}-\d{2}T[^"]{1,40})"/,
+  path: /"path"\s*:\s*"([^"\\]{1,4000})"/,
+  duration: /"duration"\s*:\s*"?(\d{1,10})\b/,
+  upstream: /"upstream_host"\s*:\s*"([^"]{1,300})"/,
+  cluster: /"upstream_cluster"\s*:\s*"([^"]{1,400})"/,
+  details: /"response_code_details"\s*:\s*"([^"]{1,400})"/,
+  transport: /"upstream_transport_failure_reason"\s*:\s*"([^"]{1,400})"/,
+};
+
+/** Istio/Envoy JSON access-log entry (`accessLogEncoding: JSON`). */
+function jsonLine(ctx: LbCtx, text: string, base: number): boolean {
+  const get = (re: RegExp): Valued | undefined => {
+    const m = re.exec(text);
+    if (!m) return undefined;
+    const v = m[1] as string;
+    const a = base + m.index + m[0].lastIndexOf(v);
+    return { value: v, span: { start: a, end: a + v.length } };
+  };
+  const code = get(JSON_KEYS.code);
+  const flags = get(JSON_KEYS.flags);
+  if (!code || !flags) return false;
+  emitEntry(ctx, {
+    whole: { start: base, end: base + text.length },
+    code,
+    flags,
+    timestamp: get(JSON_KEYS.timestamp),
+    path: get(JSON_KEYS.path),
+    duration: get(JSON_KEYS.duration),
+    upstream: get(JSON_KEYS.upstream),
+    cluster: get(JSON_KEYS.cluster),
+    details: get(JSON_KEYS.details),
+    transport: get(JSON_KEYS.transport),
+  });
+  return true;
 }
 
 function at(base: number, tok: Token): Span {
@@ -150,7 +214,8 @@ export function scanEnvoy(ctx: LbCtx): void {
   const { input, lines } = ctx;
   const hasAccess = input.includes('] "');
   const hasDetails = input.includes('upstream_reset_before_response_started');
-  if (hasAccess || hasDetails) {
+  const hasJson = input.includes('"response_flags"');
+  if (hasAccess || hasDetails || hasJson) {
     for (let n = 1; n <= lines.starts.length; n++) {
       const { text, span } = lineAt(input, lines, n);
       let matched = false;
@@ -164,6 +229,7 @@ export function scanEnvoy(ctx: LbCtx): void {
           matched = true;
         }
       }
+      if (!matched && hasJson && text.includes('"response_flags"')) matched = jsonLine(ctx, text, span.start);
       if (!matched && hasDetails) {
         const d = DETAILS.exec(text);
         const id = d ? reasonSignal(d[1] as string) : undefined;

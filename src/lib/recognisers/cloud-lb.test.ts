@@ -145,23 +145,25 @@ describe('cloud-lb recogniser: Azure Front Door', () => {
 describe('cloud-lb recogniser: Envoy and Istio', () => {
   const facts = run(envoy);
 
-  it('reads response flags of Istio and Envoy access logs', () => {
-    expect(values(facts, 'signal').slice(0, 6)).toEqual([
+  it('reads response flags of Istio (text and JSON) and Envoy access logs', () => {
+    expect(values(facts, 'signal').slice(0, 7)).toEqual([
       'cloud-lb.envoy-uf',
       'cloud-lb.envoy-urx',
       'cloud-lb.envoy-uc',
       'cloud-lb.envoy-tls-error',
       'cloud-lb.envoy-ut',
       'cloud-lb.envoy-uh',
+      'cloud-lb.envoy-uc',
     ]);
-    expect(values(facts, 'status')).toEqual(['503', '503', '503', '504', '503']);
-    expect(values(facts, 'time-taken-ms')).toEqual([29, 131002, 4, 15001, 0]);
+    expect(values(facts, 'status')).toEqual(['503', '503', '503', '504', '503', '503']);
+    expect(values(facts, 'time-taken-ms')).toEqual([29, 131002, 4, 15001, 0, 2]);
+    expect(values(facts, 'url')).toContain('/api/orders/7');
     expect(values(facts, 'server')).toEqual(['envoy', 'kubernetes']);
     expect(values(facts, 'placed')).toEqual(['Envoy access log entry']);
   });
 
   it('reads local replies pasted from a browser', () => {
-    expect(values(facts, 'signal').slice(6)).toEqual(['cloud-lb.envoy-uf', 'cloud-lb.envoy-uc', 'cloud-lb.envoy-uh']);
+    expect(values(facts, 'signal').slice(7)).toEqual(['cloud-lb.envoy-uf', 'cloud-lb.envoy-uc', 'cloud-lb.envoy-uh']);
   });
 
   it('reads a TLS failure in a local reply as a protocol mismatch', () => {

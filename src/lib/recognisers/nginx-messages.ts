@@ -130,6 +130,7 @@ export function classifyNginx(sq: string): Classified | undefined {
   if (sq.includes('upstreamsentnovalidhttp/1.0header')) return r('nginx.no-valid-http-header');
   for (const needle of INVALID_RESPONSE) if (sq.includes(needle)) return r('nginx.invalid-response');
   if (sq.includes('noliveupstreams')) return r('nginx.no-live-upstreams');
+  if (sq.includes('upstreamservertemporarilydisabled')) return r('nginx.upstream-disabled');
   if (sq.includes('noresolverdefinedtoresolve') || (sq.includes('couldnotberesolved') && !sq.includes('ssl'))) {
     return r('nginx.upstream-not-resolved');
   }

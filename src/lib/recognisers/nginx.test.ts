@@ -80,7 +80,12 @@ describe('nginx recogniser: error log', () => {
       'nginx.upstream-body-timeout',
       'nginx.upstream-timeout',
       'nginx.premature-response',
+      'nginx.upstream-disabled',
+      'nginx.upstream-closed',
     ]);
+    // The last entry sits inside a JSON log line with escaped quotes.
+    expect(values(run(moreMessages), 'url')).toContain('/api/cart');
+    expect(values(run(moreMessages), 'setting')).toContain('upstream=http://10.244.1.7:8080/api/cart');
   });
 
   it('reads macOS and Windows errno numbers by their text, and journald prefixes', () => {

@@ -39,9 +39,10 @@ const CLIENT_FIELD = /,\s*client:\s/;
 
 const FIELD_CLIENT = /,\s*client:\s*([^,\s]{1,200})/;
 const FIELD_SERVER = /,\s*server:\s*([^,"]{0,300})/;
-const FIELD_REQUEST = /,\s*request:\s*"((?:[^"\\]|\\.){0,8000})"/;
-const FIELD_UPSTREAM = /,\s*upstream:\s*"([^"]{1,4000})"/;
-const FIELD_HOST = /,\s*host:\s*"([^"]{0,1000})"/;
+// Quoted fields may be JSON-escaped (\") when the entry sits inside a JSON log line.
+const FIELD_REQUEST = /,\s*request:\s*\\?"([^"\\]{0,8000})\\?"/;
+const FIELD_UPSTREAM = /,\s*upstream:\s*\\?"([^"\\]{1,4000})\\?"/;
+const FIELD_HOST = /,\s*host:\s*\\?"([^"\\]{0,1000})\\?"/;
 
 const MAX_JOINED_LINES = 6;
 const MAX_RECORD = 16384;
@@ -149,7 +150,7 @@ function fields(ctx: Ctx, rec: LogRecord, from: number): void {
     if (!m) return null;
     let v = m[1] as string;
     if (trim) v = v.trim();
-    const at = from + m.index + m[0].length - (m[1] as string).length - (m[0].endsWith('"') ? 1 : 0);
+    const at = from + m.index + m[0].lastIndexOf(m[1] as string);
     facts.push(fact(KIND, 'setting', `${name}=${v}`, recordSpan(rec, at, at + (m[1] as string).length)));
     return m;
   };
@@ -158,7 +159,7 @@ function fields(ctx: Ctx, rec: LogRecord, from: number): void {
   const req = FIELD_REQUEST.exec(tail);
   if (req) {
     const value = req[1] as string;
-    const valueAt = from + req.index + req[0].length - 1 - value.length;
+    const valueAt = from + req.index + req[0].lastIndexOf(value);
     const t = requestTarget(value);
     if (t) {
       facts.push(fact(KIND, 'url', t.target, recordSpan(rec, valueAt + t.offset, valueAt + t.offset + t.target.length)));

@@ -165,6 +165,12 @@ export const signals: SignalDef[] = [
     causes: { 'backend-unhealthy': 0.6 },
   },
   {
+    id: 'apache.balancer-all-workers-failed',
+    kind,
+    label: 'Apache: AH01167: balancer: All workers are in error state (503)',
+    causes: { 'backend-unhealthy': 0.8, 'proxy-upstream-refused': 0.3 },
+  },
+  {
     id: 'apache.error-page-502',
     kind,
     label: 'Apache error page: 502 Proxy Error (invalid response from an upstream server)',

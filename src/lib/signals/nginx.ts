@@ -140,6 +140,12 @@ export const signals: SignalDef[] = [
     causes: { 'backend-unhealthy': 0.8, 'proxy-upstream-refused': 0.3 },
   },
   {
+    id: 'nginx.upstream-disabled',
+    kind,
+    label: 'nginx: upstream server temporarily disabled (max_fails reached after earlier failures)',
+    causes: { 'backend-unhealthy': 0.4, 'proxy-upstream-refused': 0.2 },
+  },
+  {
     id: 'nginx.ssl-handshake-failed',
     kind,
     label: 'nginx: SSL_do_handshake() failed while SSL handshaking to upstream',
