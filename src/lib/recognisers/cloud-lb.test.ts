@@ -1,4 +1,5 @@
 /// <reference types="vite/client" />
+import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { indexLines } from '../engine/lines.ts';
 import type { Fact } from '../engine/types.ts';
@@ -226,5 +227,23 @@ describe('cloud-lb recogniser: robustness', () => {
       run(input);
       expect(performance.now() - t0).toBeLessThan(2000);
     }
+  });
+});
+
+describe('cloud-lb recogniser: arbitrary input', () => {
+  it('never throws and keeps every span inside the input', () => {
+    const fragment = fc.constantFrom('https 2024-03-05T10:15:32.123456Z app/x/1 1.2.3.4:1 5.6.7.8:80 0.000 -1 -1 502 - 1 2 "GET http://a/ HTTP/1.1" "ua"', 'ERRORINFO_UPSTREAM_TIMED_OUT', '"httpStatus":502', '"timeTaken":20.0', '"errorInfo":"OriginTimeout"', '[2024-03-05T10:14:22.880Z] "GET /a HTTP/1.1" 503 UF ', 'upstream connect error or disconnect/reset before headers. reset reason: ', '502 Bad Gateway Microsoft-Azure-Application-Gateway/v2', '"response_flags":"UC","response_code":503', '\n', '\t', ' ');
+    const paste = fc.array(fc.oneof(fragment, fc.string({ maxLength: 12 })), { maxLength: 40 }).map((a) => a.join(''));
+    fc.assert(
+      fc.property(paste, (s) => {
+        for (const f of run(s)) {
+          expect(f.kind).toBe('cloud-lb');
+          expect(f.span.start).toBeGreaterThanOrEqual(0);
+          expect(f.span.end).toBeGreaterThanOrEqual(f.span.start);
+          expect(f.span.end).toBeLessThanOrEqual(s.length);
+        }
+      }),
+      { numRuns: 400 },
+    );
   });
 });

@@ -1,4 +1,5 @@
 /// <reference types="vite/client" />
+import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { indexLines } from '../engine/lines.ts';
 import type { Fact } from '../engine/types.ts';
@@ -242,5 +243,23 @@ describe('nginx recogniser: near misses and robustness', () => {
       run(input);
       expect(performance.now() - t0).toBeLessThan(1500);
     }
+  });
+});
+
+describe('nginx recogniser: arbitrary input', () => {
+  it('never throws and keeps every span inside the input', () => {
+    const fragment = fc.constantFrom('2024/03/05 10:14:22 [error] 1#1: *1 ', 'connect() failed (111: Connection refused)', ' while connecting to upstream', ', client: 1.2.3.4', ', request: "GET /a HTTP/1.1"', ', upstream: "http://x"', '"', '\n', ' ', '[05/Mar/2024:10:14:22 +0000] "GET / HTTP/1.1" 502 157', '502 Bad Gateway\nnginx', 'upstream timed out (110: ', ' [default-x-80] [] ');
+    const paste = fc.array(fc.oneof(fragment, fc.string({ maxLength: 12 })), { maxLength: 40 }).map((a) => a.join(''));
+    fc.assert(
+      fc.property(paste, (s) => {
+        for (const f of run(s)) {
+          expect(f.kind).toBe('nginx');
+          expect(f.span.start).toBeGreaterThanOrEqual(0);
+          expect(f.span.end).toBeGreaterThanOrEqual(f.span.start);
+          expect(f.span.end).toBeLessThanOrEqual(s.length);
+        }
+      }),
+      { numRuns: 400 },
+    );
   });
 });

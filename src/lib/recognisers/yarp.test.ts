@@ -1,4 +1,5 @@
 /// <reference types="vite/client" />
+import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { indexLines } from '../engine/lines.ts';
 import type { Fact } from '../engine/types.ts';
@@ -172,5 +173,23 @@ describe('yarp recogniser: prefixes, near misses, robustness', () => {
       run(input);
       expect(performance.now() - t0).toBeLessThan(2000);
     }
+  });
+});
+
+describe('yarp recogniser: arbitrary input', () => {
+  it('never throws and keeps every span inside the input', () => {
+    const fragment = fc.constantFrom('warn: Yarp.ReverseProxy.Forwarder.HttpForwarder[48]', '\n      ', 'Request: An error was encountered before receiving a response.', 'System.Net.Http.HttpRequestException: Connection refused (x:1)', 'SocketException (10061)', 'ForwarderError: ', '"error":"', '\\n', 'Exception', '{"EventId":48}', 'Proxying to http://x/', '\n');
+    const paste = fc.array(fc.oneof(fragment, fc.string({ maxLength: 12 })), { maxLength: 40 }).map((a) => a.join(''));
+    fc.assert(
+      fc.property(paste, (s) => {
+        for (const f of run(s)) {
+          expect(f.kind).toBe('yarp');
+          expect(f.span.start).toBeGreaterThanOrEqual(0);
+          expect(f.span.end).toBeGreaterThanOrEqual(f.span.start);
+          expect(f.span.end).toBeLessThanOrEqual(s.length);
+        }
+      }),
+      { numRuns: 400 },
+    );
   });
 });
