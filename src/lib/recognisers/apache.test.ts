@@ -59,7 +59,7 @@ describe('apache recogniser: 2.4 error log', () => {
         'backend=127.0.0.1:5000',
         'backend=localhost:5000',
         'client=203.0.113.7:51234',
-        'client=127.0.0.1:5001',
+        'remote=127.0.0.1:5001',
         'backend=/run/myapp/kestrel.sock',
       ]),
     );

@@ -122,7 +122,9 @@ function analyseError(ctx: Ctx, rec: LogRecord, header: RegExpExecArray | undefi
     if (!m) return;
     const v = m[m.length - 1] as string;
     const at = msgStart + m.index + m[0].lastIndexOf(v);
-    facts.push(fact(KIND, 'setting', `${name}=${v}`, recordSpan(rec, at, at + v.length)));
+    // [client …] is the browser side; [remote …] is the backend connection.
+    const key = re === CLIENT ? (m[1] as string) : name;
+    facts.push(fact(KIND, 'setting', `${key}=${v}`, recordSpan(rec, at, at + v.length)));
   };
   put(CLIENT, 'client');
   put(CONNECT_TO, 'backend');

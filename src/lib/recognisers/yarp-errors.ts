@@ -148,6 +148,7 @@ export const INNER_FAILURES: [string, string][] = [
   ['nameorservicenotknown', 'yarp.dns-failed'],
   ['nosuchhostisknown', 'yarp.dns-failed'],
   ['connectionresetbypeer', 'yarp.connection-reset'],
+  ['thehttp/2serverresetthestream', 'yarp.connection-reset'],
   ['forciblyclosedbytheremotehost', 'yarp.connection-reset'],
   ['brokenpipe', 'yarp.connection-reset'],
   ['connectiontimedout', 'yarp.connect-timeout'],

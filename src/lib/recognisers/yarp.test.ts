@@ -126,6 +126,8 @@ describe('yarp recogniser: every ForwarderError in a real log layout', () => {
       'yarp.error-request',
       'yarp.invalid-response',
       'yarp.error-request-canceled',
+      'yarp.error-request',
+      'yarp.connection-reset',
     ]);
   });
 });
