@@ -5,6 +5,7 @@ import preact from '@astrojs/preact';
 import sitemap from '@astrojs/sitemap';
 import { pagefindIndex } from './src/integrations/pagefind.mjs';
 import { securityHeaders } from './src/integrations/security-headers.mjs';
+import { islandStyleToHead } from './src/integrations/island-style.mjs';
 import { cspConfig } from './src/integrations/csp.mjs';
 import { sampleTransformer } from './src/integrations/shiki-samples.mjs';
 
@@ -12,7 +13,8 @@ export default defineConfig({
   site: process.env.SITE_URL ?? 'https://badgateway.guide',
   trailingSlash: 'always',
   build: { format: 'directory' },
-  integrations: [mdx(), preact(), sitemap(), pagefindIndex(), securityHeaders()],
+  // Order matters: the HTML is final before Pagefind indexes it and the headers are computed.
+  integrations: [mdx(), preact(), sitemap(), islandStyleToHead(), pagefindIndex(), securityHeaders()],
   markdown: {
     shikiConfig: {
       themes: { light: 'github-light-high-contrast', dark: 'github-dark-high-contrast' },

@@ -89,7 +89,7 @@ export default function Decoder({ initial = '', useHash = false, pageSlugs, idPr
         onInput={(e) => setText((e.target as HTMLInputElement).value)}
       />
       <p id={id('help')} class="decoder__help">Hex with or without 0x, unsigned or signed decimal, a Win32 number or a symbolic name.</p>
-      <div class="decoder__out" role="region" aria-label="Decoded code" aria-live="polite">
+      <section class="decoder__out" aria-label="Decoded code" aria-live="polite">
         {out.state === 'status' && (
           <p>
             <strong>{out.status}</strong> is an HTTP status, not an error code.{' '}
@@ -98,7 +98,7 @@ export default function Decoder({ initial = '', useHash = false, pageSlugs, idPr
         )}
         {out.state === 'invalid' && <p>“{out.text}” is not a code this decoder can read. Try the hex form (0x…) or the decimal number from the log.</p>}
         {out.state === 'ok' && <Result result={out.result} pages={pages} loadingTable={out.loadingTable} />}
-      </div>
+      </section>
     </div>
   );
 }

@@ -131,7 +131,7 @@ export default function PasteDiagnose({ initial = '', idPrefix = 'diagnose', com
       </div>
       {notice && <p class="paste-diagnose__notice" role="status">{notice}</p>}
       <p class="visually-hidden" aria-live="polite">{announcement}</p>
-      <section class="paste-diagnose__results" role="region" aria-label="Diagnosis" aria-busy={status.state === 'working'}>
+      <section class="paste-diagnose__results" aria-label="Diagnosis" aria-busy={status.state === 'working'}>
         {status.state === 'empty' && <p class="paste-diagnose__placeholder">The diagnosis appears here as soon as there is something to read.</p>}
         {status.state === 'working' && <p class="paste-diagnose__placeholder">Reading…</p>}
         {status.state === 'error' && <p class="paste-diagnose__error">{status.message}</p>}
