@@ -16,6 +16,7 @@ import errorPageCurl from '../../../tests/fixtures/nginx/error-page-curl.txt?raw
 import errorPageRendered from '../../../tests/fixtures/nginx/error-page-rendered.txt?raw';
 import negatives from '../../../tests/fixtures/nginx/negatives.txt?raw';
 import moreMessages from '../../../tests/fixtures/nginx/more-messages.txt?raw';
+import headerlessWrapped from '../../../tests/fixtures/nginx/headerless-wrapped.txt?raw';
 
 function run(text: string): Fact[] {
   return recogniser.recognise(text, indexLines(text));
@@ -126,6 +127,16 @@ describe('nginx recogniser: error log', () => {
     expect(values(facts, 'signal')).toEqual(['nginx.upstream-refused', 'nginx.upstream-read-timeout']);
     expect(values(facts, 'url')).toEqual(['/a', '/b']);
     expect(values(facts, 'placed')).toEqual(['nginx error log entry']);
+  });
+
+  it('reads a bare, wrapped message next to the rendered 504 page', () => {
+    const facts = run(headerlessWrapped);
+    expect(values(facts, 'signal')).toEqual(['nginx.upstream-read-timeout', 'nginx.error-page-504']);
+    const sig = named(facts, 'signal')[0] as Fact;
+    expect(text(headerlessWrapped, sig)).toBe(
+      'upstream timed out (110: Unknown error) while reading response header from upstream',
+    );
+    expect(values(facts, 'setting')).toEqual(['upstream=http://127.0.0.1:5005/reports', 'version=nginx/1.18.0 (Ubuntu)']);
   });
 
   it('reads a bare message pasted without its header', () => {

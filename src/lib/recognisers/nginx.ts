@@ -35,7 +35,8 @@ const HAS_HEADER =
   /\d{4}\/\d{2}\/\d{2} \d{2}:\d{2}:\d{2} \[(?:emerg|alert|crit|error|warn|notice|info|debug)\]/;
 const CLF_BRACKET = /\[\d{2}\/[A-Za-z]{3}\/\d{4}:\d{2}:\d{2}:\d{2}/;
 const CONTINUES_FIELDS = /^\s*(?:,|client:|server:|request:|subrequest:|upstream:|host:|referrer:|while )/;
-const CLIENT_FIELD = /,\s*client:\s/;
+/** Where the message ends: the first context field (normally `, client: `). */
+const FIELDS_START = /,\s*(?:client|server|request|upstream|host):\s/;
 
 const FIELD_CLIENT = /,\s*client:\s*([^,\s]{1,200})/;
 const FIELD_SERVER = /,\s*server:\s*([^,"]{0,300})/;
@@ -113,7 +114,7 @@ function nginxTimestamp(m: RegExpExecArray): string {
 function analyseError(ctx: Ctx, rec: LogRecord, header: RegExpExecArray | undefined): void {
   const text = rec.text;
   const msgStart = header ? header[0].length : 0;
-  const clientAt = text.slice(msgStart).search(CLIENT_FIELD);
+  const clientAt = text.slice(msgStart).search(FIELDS_START);
   const msgEnd = clientAt < 0 ? text.length : msgStart + clientAt;
   const message = text.slice(msgStart, msgEnd);
   const sq = squeeze(message);
