@@ -20,6 +20,7 @@ import { push, server } from './cloud-lb-context.ts';
 const ALB_START =
   /(?:^|[\s"'])(?:https?|h2|grpcs|wss?) (\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}(?:\.\d{1,9})?Z) app\/[^\s]{1,300} /g;
 const NUMBER = /^-?\d{1,9}(?:\.\d{1,9})?$/;
+const OWN_REASONS = /^(?:Lambda|WAF|Auth|AWSALB|WeightedTargetGroups)/;
 
 interface AlbEntry {
   statusSpan: Span;
@@ -59,11 +60,14 @@ export function scanAlb(ctx: LbCtx): void {
 }
 
 function entry(ctx: LbCtx, text: string, m: RegExpExecArray, base: number): AlbEntry | undefined {
-  const t = tokenize(text, m.index + m[0].length, 40);
-  const [client, target, rpt, tpt, rspt, elb, tstatus, , , request] = t;
-  if (!client || !target || !rpt || !tpt || !rspt || !elb || !tstatus || !request) return undefined;
+  // IPv6 clients are written [2001:db8::1]:443, so brackets are not token delimiters here.
+  const t = tokenize(text, m.index + m[0].length, 40, false, false);
+  const [client, target, rpt, tpt, rspt, elb, tstatus] = t;
+  // A truncated paste may stop after the status codes; the request is read when it is there.
+  const request = t[9] && t[9].quoted ? t[9] : undefined;
+  if (!client || !target || !rpt || !tpt || !rspt || !elb || !tstatus) return undefined;
   if (!NUMBER.test(rpt.value) || !NUMBER.test(tpt.value) || !NUMBER.test(rspt.value)) return undefined;
-  if (!/^\d{3}$/.test(elb.value) || !/^(?:\d{3}|-)$/.test(tstatus.value) || !request.quoted) return undefined;
+  if (!/^\d{3}$/.test(elb.value) || !/^(?:\d{3}|-)$/.test(tstatus.value)) return undefined;
   const at = (tok: Token): Span => ({ start: base + tok.start, end: base + tok.end });
   const startOffset = m[0].length > 0 && /[\s"']/.test(m[0][0] as string) ? m.index + 1 : m.index;
   const whole: Span = { start: base + startOffset, end: base + text.length };
@@ -76,8 +80,8 @@ function entry(ctx: LbCtx, text: string, m: RegExpExecArray, base: number): AlbE
   push(ctx, 'status', String(status), at(elb));
   const timeAt = m.index + m[0].indexOf(m[1] as string);
   push(ctx, 'timestamp', m[1] as string, { start: base + timeAt, end: base + timeAt + (m[1] as string).length });
-  const url = requestUrl(request.value);
-  if (url) {
+  const url = request ? requestUrl(request.value) : undefined;
+  if (request && url && url.value !== '-') {
     const s = base + request.start + url.offset;
     push(ctx, 'url', url.value, { start: s, end: s + url.value.length });
   }
@@ -96,7 +100,9 @@ function entry(ctx: LbCtx, text: string, m: RegExpExecArray, base: number): AlbE
 
   const noTarget = target.value === '-';
   const noResponse = tstatus.value === '-';
-  const reasonSet = !!reason && reason.value !== '-' && reason.value !== '';
+  // Documented reasons (Lambda, WAF, authentication, weighted target groups) explain the error
+  // themselves; none of them is about a Kestrel target.
+  const reasonSet = !!reason && reason.quoted && OWN_REASONS.test(reason.value);
   if (reasonSet) return { statusSpan: at(elb), ok: false, noResponse: false };
   if (status === 502 && noResponse) push(ctx, 'signal', 'cloud-lb.alb-502-no-response', at(elb));
   if (status === 502 && !noResponse && tstatus.value !== '502') {

@@ -113,7 +113,7 @@ function emitEntry(ctx: LbCtx, e: EnvoyEntry): void {
 
 function accessLine(ctx: LbCtx, text: string, base: number, m: RegExpExecArray, limit: number): void {
   const flags = m[4] as string;
-  const t = tokenize(text.slice(0, limit), m.index + m[0].length, 30);
+  const t = tokenize(text.slice(0, limit), m.index + m[0].length, 30, false, false);
   // Istio's format puts the code details and termination details before the byte counts.
   const istio = !!t[0] && !/^\d+$/.test(t[0].value);
   const tok = (x: Token | undefined): Valued | undefined => (x ? { value: x.value, span: at(base, x) } : undefined);

@@ -50,6 +50,16 @@ describe('cloud-lb recogniser: AWS ALB', () => {
     expect(values(facts, 'timestamp')[0]).toBe('2024-03-05T11:00:01.000100Z');
   });
 
+  it('reads IPv6 clients, malformed requests and lines cut short after the status codes', () => {
+    const v6 =
+      'https 2024-01-15T12:30:47Z app/my-alb/abc123 [2001:db8::1]:54321 10.0.0.3:80 0.001 -1 -1 502 - 128 256 "- - -" "-" - -';
+    const cut = 'https 2024-01-15T12:30:48Z app/my-alb/abc123 192.0.2.102:23456 - -1 -1 -1 503 - - - ...';
+    const facts = run(`${v6}\n${cut}`);
+    expect(values(facts, 'signal')).toEqual(['cloud-lb.alb-502-no-response', 'cloud-lb.alb-503-no-targets']);
+    expect(values(facts, 'setting')).toContain('target=10.0.0.3:80');
+    expect(named(facts, 'url')).toEqual([]);
+  });
+
   it('reads a 504 after about 10 s as a connect timeout', () => {
     const line =
       'https 2024-03-05T12:00:10.050000Z app/web/1 198.51.100.1:1000 10.0.0.9:8080 -1 -1 -1 504 - 100 200 "GET https://a.example:443/x HTTP/1.1" "curl/8" ECDHE TLSv1.2 arn:tg "Root=1" "a.example" "arn:cert" 0 2024-03-05T12:00:00.000000Z "forward" "-" "-" "10.0.0.9:8080" "-" "-" "-"';

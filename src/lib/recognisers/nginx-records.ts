@@ -187,10 +187,11 @@ export interface Token {
 
 /**
  * Split `text` from `from` into tokens separated by single or multiple spaces. `"…"` (with
- * backslash escapes) and `[…]` are single tokens. When `joinLists` is set, `a, b` and `a : b`
- * lists (nginx upstream variables) become one token. Linear; at most `max` tokens.
+ * backslash escapes) and, when `brackets` is set, `[…]` are single tokens. When `joinLists` is
+ * set, `a, b` and `a : b` lists (nginx upstream variables) become one token. Linear; at most `max`
+ * tokens.
  */
-export function tokenize(text: string, from = 0, max = 64, joinLists = false): Token[] {
+export function tokenize(text: string, from = 0, max = 64, joinLists = false, brackets = true): Token[] {
   const out: Token[] = [];
   let i = from;
   const n = text.length;
@@ -209,7 +210,7 @@ export function tokenize(text: string, from = 0, max = 64, joinLists = false): T
       const end = Math.min(j, n);
       out.push({ value: text.slice(i + 1, end), start: i + 1, end, quoted: true, bracketed: false });
       i = end + 1;
-    } else if (c === 91 /* [ */) {
+    } else if (c === 91 /* [ */ && brackets) {
       const j = text.indexOf(']', i + 1);
       const end = j < 0 ? n : j;
       out.push({ value: text.slice(i + 1, end), start: i + 1, end, quoted: false, bracketed: true });
