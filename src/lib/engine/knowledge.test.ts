@@ -43,3 +43,13 @@ describe('orderedWeights', () => {
     expect(orderedWeights(0)).toEqual([]);
   });
 });
+
+describe('status causes', () => {
+  it('come from the status table, with the sub-status deciding', () => {
+    const s = DEFAULT_KNOWLEDGE.statusCauses('500.34');
+    const best = Object.entries(s?.causes ?? {}).sort((a, b) => b[1] - a[1])[0];
+    expect(best?.[0]).toBe('mixed-hosting-models');
+    expect(s?.note.length).toBeGreaterThan(10);
+    expect(DEFAULT_KNOWLEDGE.statusCauses('not a status')).toBeUndefined();
+  });
+});

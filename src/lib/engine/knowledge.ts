@@ -9,6 +9,7 @@ import { signalById } from '../signals/index.ts';
 import { decode } from '../codes/decode.ts';
 import type { NameSource } from '../codes/table.ts';
 import { causeWeights, curatedFor, curatedNames } from '../codes/curated.ts';
+import { statusCauses } from '../codes/status-causes.ts';
 
 /** Weights for an ordered list of causes: the first is the usual reading, later ones less so. */
 export function orderedWeights(n: number, single = 0.7, first = 0.55, second = 0.35, rest = 0.2): number[] {
@@ -28,7 +29,7 @@ export function curatedCodeCauses(unsigned: number): ReturnType<Knowledge['codeC
 export const DEFAULT_KNOWLEDGE: Knowledge = {
   signal: signalById,
   codeCauses: curatedCodeCauses,
-  statusCauses: () => undefined,
+  statusCauses,
 };
 
 /** Name sources used when diagnose() is not given any (sync; the full table loads lazily). */

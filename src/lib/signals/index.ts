@@ -6,6 +6,7 @@ import type { SignalDef } from '../engine/types.ts';
 import { KINDS } from '../engine/types.ts';
 import { signals as iisLog } from './iis-log.ts';
 import { signals as freb } from './freb.ts';
+import { signals as errorPage } from './error-page.ts';
 import { signals as stdoutLog } from './stdout-log.ts';
 import { signals as webConfig } from './web-config.ts';
 import { signals as nginx } from './nginx.ts';
@@ -15,7 +16,7 @@ import { signals as cloudLb } from './cloud-lb.ts';
 import { signals as code } from './code.ts';
 import { signals as status } from './status.ts';
 
-const GROUPS: readonly (readonly SignalDef[])[] = [iisLog, freb, stdoutLog, webConfig, nginx, apache, yarp, cloudLb, code, status];
+const GROUPS: readonly (readonly SignalDef[])[] = [iisLog, freb, errorPage, stdoutLog, webConfig, nginx, apache, yarp, cloudLb, code, status];
 
 /** All registered signals, grouped by kind in KINDS order. */
 export const SIGNALS: readonly SignalDef[] = GROUPS.flat().sort(
