@@ -97,6 +97,8 @@ export const NARROWER: Readonly<Record<string, readonly string[]>> = {
   'hosting-bundle-missing': ['module-missing-after-os-upgrade', 'vc-redist-missing', 'iis-features-missing'],
   'web-config-invalid': ['subapp-inherits-handlers', 'hosting-bundle-missing'],
   'app-pool-stopped': ['vc-redist-missing', 'module-missing-after-os-upgrade'],
+  'access-denied': ['stdout-log-unwritable', 'user-profile-not-loaded'],
+  'process-path-not-found': ['stdout-log-unwritable'],
 };
 export const GENERIC_DAMPING = 0.7;
 const NARROWER_THRESHOLD = 0.5;
