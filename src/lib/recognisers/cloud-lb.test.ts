@@ -12,6 +12,7 @@ import appgwPage from '../../../tests/fixtures/cloud-lb/appgw-page.txt?raw';
 import frontDoor from '../../../tests/fixtures/cloud-lb/front-door.txt?raw';
 import envoy from '../../../tests/fixtures/cloud-lb/envoy.txt?raw';
 import more from '../../../tests/fixtures/cloud-lb/more.txt?raw';
+import k8sEvents from '../../../tests/fixtures/cloud-lb/kubernetes-events.txt?raw';
 import nginxPage from '../../../tests/fixtures/nginx/error-page.html?raw';
 
 function run(text: string): Fact[] {
@@ -205,6 +206,30 @@ describe('cloud-lb recogniser: more variants', () => {
       'cloud-lb.envoy-connect-timeout',
     ]);
     expect(values(facts, 'server')).toEqual(['aws-alb', 'azure-front-door', 'azure-app-gateway', 'envoy']);
+  });
+});
+
+describe('cloud-lb recogniser: Kubernetes events', () => {
+  it('reads rollouts, stopping containers, probe failures, crash loops and OOM kills', () => {
+    const facts = run(k8sEvents);
+    expect(values(facts, 'signal')).toEqual([
+      'cloud-lb.k8s-rollout',
+      'cloud-lb.k8s-readiness-failed',
+      'cloud-lb.k8s-container-stopping',
+      'cloud-lb.k8s-liveness-failed',
+      'cloud-lb.k8s-crash-loop',
+      'cloud-lb.k8s-oom-killed',
+    ]);
+    expect(values(facts, 'server')).toEqual(['kubernetes']);
+    // Command, header and the uneventful Scheduled row are placed.
+    expect(named(facts, 'placed').length).toBe(3);
+  });
+
+  it('reads a lone event row that names a pod, but not the words Normal/Warning elsewhere', () => {
+    expect(values(run('Normal   Killing   pod/web-1   Stopping container web'), 'signal')).toEqual([
+      'cloud-lb.k8s-container-stopping',
+    ]);
+    expect(run('Warning Failed to save the report; Normal Killing of the batch job continues')).toEqual([]);
   });
 });
 

@@ -237,4 +237,41 @@ export const signals: SignalDef[] = [
     label: 'Envoy/Istio: reset reason connection timeout (upstream connect timed out)',
     causes: { 'proxy-upstream-refused': 0.5, 'proxy-upstream-timeout': 0.4 },
   },
+  // Kubernetes events
+  {
+    id: 'cloud-lb.k8s-container-stopping',
+    kind,
+    label: 'Kubernetes: Killing / Stopping container (a pod is terminating)',
+    causes: { 'pod-shutdown-race': 0.5 },
+  },
+  {
+    id: 'cloud-lb.k8s-rollout',
+    kind,
+    label: 'Kubernetes: replica set scaled up/down (a rollout is in progress)',
+    causes: { 'pod-shutdown-race': 0.4 },
+  },
+  {
+    id: 'cloud-lb.k8s-readiness-failed',
+    kind,
+    label: 'Kubernetes: Readiness probe failed',
+    causes: { 'backend-unhealthy': 0.4, 'pod-shutdown-race': 0.3 },
+  },
+  {
+    id: 'cloud-lb.k8s-liveness-failed',
+    kind,
+    label: 'Kubernetes: Liveness probe failed (the container will be restarted)',
+    causes: { 'backend-unhealthy': 0.3, 'app-crash-runtime': 0.3, 'thread-pool-starvation': 0.2 },
+  },
+  {
+    id: 'cloud-lb.k8s-crash-loop',
+    kind,
+    label: 'Kubernetes: Back-off restarting failed container',
+    causes: { 'app-crash-runtime': 0.6 },
+  },
+  {
+    id: 'cloud-lb.k8s-oom-killed',
+    kind,
+    label: 'Kubernetes: container killed for running out of memory',
+    causes: { 'app-crash-runtime': 0.7 },
+  },
 ];
