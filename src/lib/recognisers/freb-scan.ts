@@ -92,6 +92,15 @@ export function readAttributes(input: string, at: number): { attrs: Map<string, 
   return { attrs, end: e ? TAG_END.lastIndex : pos };
 }
 
+const TAG_REST = /[^<>]{0,400}>/y;
+
+/** End (after `>`) of the tag whose name ends at `at`, if `>` comes within `max` characters. */
+export function tagEnd(input: string, at: number, max: number): number | undefined {
+  TAG_REST.lastIndex = at;
+  const m = TAG_REST.exec(input);
+  return m && m[0].length <= max + 1 ? TAG_REST.lastIndex : undefined;
+}
+
 function sticky(re: RegExp, input: string, at: number): RegExpExecArray | null {
   re.lastIndex = at;
   return re.exec(input);
@@ -129,8 +138,7 @@ export function scanFrebXml(input: string): FrebScan {
     if (name === 'failedRequest') {
       if (closing) {
         close();
-        const gt = input.indexOf('>', at);
-        const end = gt >= 0 && gt - at < 40 ? gt + 1 : next;
+        const end = tagEnd(input, next, 40) ?? next;
         if (openRoot) openRoot.close = { start: at, end };
         openRoot = undefined;
         next = end;
@@ -143,14 +151,12 @@ export function scanFrebXml(input: string): FrebScan {
       }
     } else if (name === 'Event') {
       if (closing) {
-        const gt = input.indexOf('>', at);
-        const end = gt >= 0 && gt - at < 40 ? gt + 1 : next;
+        const end = tagEnd(input, next, 40) ?? next;
         if (current && !current.orphan) close(end);
         next = end;
       } else {
         open(at, false);
-        const gt = input.indexOf('>', at);
-        if (gt >= 0 && gt - at < 400) next = gt + 1;
+        next = tagEnd(input, next, 400) ?? next;
         if (current) grow(current, next);
       }
     } else if (name === 'Opcode' && !closing) {

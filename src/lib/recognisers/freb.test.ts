@@ -169,6 +169,9 @@ describe('freb recogniser: robustness', () => {
       'ModuleName HttpStatus '.repeat(50_000),
       ('<Event><Data Name="ModuleName">AspNetCoreModuleV2</Data>\n').repeat(15_000),
       'ErrorCode ' + ' '.repeat(1_000_000),
+      '<failedRequest url="/a"><Event><Data Name="ModuleName">x</Data></Event></failedRequest>\n'.repeat(10_000),
+      '<Event><Data Name="ModuleName">x</Data></Event'.repeat(20_000),
+      '<Event '.repeat(140_000),
     ];
     for (const text of inputs) {
       const t0 = performance.now();

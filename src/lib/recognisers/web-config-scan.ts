@@ -8,7 +8,7 @@
  * `<`, so each read ends before the next tag: linear time.
  */
 import type { Span } from '../engine/types.ts';
-import { decodeXml } from './freb-scan.ts';
+import { decodeXml, tagEnd } from './freb-scan.ts';
 
 export interface Attr {
   /** As written. */
@@ -135,8 +135,7 @@ export function scanWebConfig(input: string): WebConfigScan {
     const lower = name.toLowerCase();
     let next = at + m[0].length;
     if (closing) {
-      const gt = input.indexOf('>', next);
-      const end = gt >= 0 && gt - next < 40 ? gt + 1 : next;
+      const end = tagEnd(input, next, 40) ?? next;
       if (lower === 'aspnetcore' && open) {
         open.span.end = end;
         open.closed = true;

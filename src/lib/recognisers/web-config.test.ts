@@ -172,6 +172,9 @@ describe('web-config recogniser: robustness', () => {
       '<configuration>' + '<add name="aspNetCore" modules="AspNetCoreModuleV2" path="*" />'.repeat(15_000),
       '"'.repeat(1_000_000),
       '<aspNetCore' + ' a="1"'.repeat(150_000) + '/>',
+      '<configuration><aspNetCore processPath="dotnet"/></configuration>\n'.repeat(15_000),
+      '<configuration><add name="aspNetCore" path="*" modules="AspNetCoreModuleV2"/>\n'.repeat(12_000),
+      '<aspNetCore processPath="a"></aspNetCore'.repeat(20_000),
     ];
     for (const text of inputs) {
       const t0 = performance.now();

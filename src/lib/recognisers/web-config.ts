@@ -15,7 +15,7 @@ import type { Fact, FactName, LineIndex, Recogniser, Span } from '../engine/type
 import { lineOf, lineSpan } from '../engine/lines.ts';
 import type { RawConfig } from './web-config-rules.ts';
 import { checkConfig, hostingModelOf } from './web-config-rules.ts';
-import type { AspNetCoreElement, Tag, WebConfigScan } from './web-config-scan.ts';
+import type { AspNetCoreElement, Tag } from './web-config-scan.ts';
 import { attr, scanWebConfig } from './web-config-scan.ts';
 
 export { readAspNetCoreSettings } from './web-config-settings.ts';
@@ -23,6 +23,7 @@ export type { AspNetCoreSettings } from './web-config-settings.ts';
 
 const KIND = 'web-config' as const;
 const MAX_VALIDATE = 2_000_000;
+const MAX_PARTS = 100;
 const TRAILING_COMMENT = /[ \t\r\n]{0,200}<!--[^<>]{0,500}-->/y;
 
 interface Ctx {
@@ -83,17 +84,11 @@ interface Parts {
   locations: Tag[];
 }
 
-function partsIn(scan: WebConfigScan, keep: (s: Span) => boolean): Parts {
-  return {
-    elements: scan.elements.filter((e) => keep(e.tag.span)),
-    handlers: scan.handlers.filter((h) => keep(h.span)),
-    removes: scan.removes.filter((h) => keep(h.span)),
-    locations: scan.locations.filter((l) => keep(l.span)),
-  };
-}
-
 function handleRegion(ctx: Ctx, region: Region, parts: Parts): void {
-  const { elements, handlers, removes, locations } = parts;
+  // Real pastes hold a few of each; the caps keep adversarial input linear.
+  const elements = parts.elements.slice(0, MAX_PARTS);
+  const handlers = parts.handlers.slice(0, MAX_PARTS);
+  const { removes, locations } = parts;
   const inheritAttr = locations.map((l) => attr(l, 'inheritInChildApplications')).find((a) => a !== undefined);
 
   let xml: { message: string; span: Span } | undefined;
@@ -172,10 +167,12 @@ function handleRegion(ctx: Ctx, region: Region, parts: Parts): void {
   if (region.whole) {
     place(ctx, region, 'web.config');
     // The XML declaration before the root and the SDK's trailing <!--ProjectGuid: ...--> comment.
-    const before = ctx.input.lastIndexOf('<?xml', region.start);
-    if (before >= 0 && region.start - before < 400) {
-      const end = ctx.input.indexOf('?>', before);
-      if (end >= 0 && end < region.start && ctx.input.slice(end + 2, region.start).trim() === '') {
+    const from = Math.max(0, region.start - 400);
+    const at = ctx.input.slice(from, region.start).lastIndexOf('<?xml');
+    const before = at < 0 ? -1 : from + at;
+    if (before >= 0) {
+      const end = ctx.input.slice(before, region.start).indexOf('?>') + before;
+      if (end >= before && end < region.start && ctx.input.slice(end + 2, region.start).trim() === '') {
         place(ctx, { start: before, end: end + 2 }, 'XML declaration');
       }
     }
@@ -191,17 +188,45 @@ function recognise(input: string, lines: LineIndex): Fact[] {
   const scan = scanWebConfig(input);
   if (scan.elements.length === 0 && scan.handlers.length === 0) return [];
 
-  // Whole files (<configuration> ... </configuration>) that hold ANCM configuration.
-  const regions: Region[] = [];
-  for (const c of scan.configurations) {
-    const r: Region = { start: c.start, end: c.end ?? input.length, whole: c.end !== undefined };
-    const has = scan.elements.some((e) => within(r, e.tag.span)) || scan.handlers.some((h) => within(r, h.span));
-    if (has) regions.push(r);
-  }
-  const covered = (s: Span): boolean => regions.some((r) => within(r, s));
-  for (const r of regions) handleRegion(ctx, r, partsIn(scan, (s) => within(r, s)));
+  // Whole files (<configuration> ... </configuration>): disjoint regions in text order (an
+  // unclosed one ends where the next begins). Each part goes to its region by binary search.
+  const regions: Region[] = scan.configurations.map((c, i) => ({
+    start: c.start,
+    end: c.end ?? scan.configurations[i + 1]?.start ?? input.length,
+    whole: c.end !== undefined,
+  }));
+  const regionOf = (s: Span): number => {
+    let lo = 0;
+    let hi = regions.length - 1;
+    let found = -1;
+    while (lo <= hi) {
+      const mid = (lo + hi) >> 1;
+      if ((regions[mid] as Region).start <= s.start) {
+        found = mid;
+        lo = mid + 1;
+      } else hi = mid - 1;
+    }
+    return found >= 0 && within(regions[found] as Region, s) ? found : -1;
+  };
+  const parts: Parts[] = regions.map(() => ({ elements: [], handlers: [], removes: [], locations: [] }));
+  const loose: Parts = { elements: [], handlers: [], removes: [], locations: [] };
+  const sort = <T>(list: T[], span: (t: T) => Span, key: keyof Parts): void => {
+    for (const item of list) {
+      const i = regionOf(span(item));
+      ((i >= 0 ? (parts[i] as Parts) : loose)[key] as T[]).push(item);
+    }
+  };
+  sort(scan.elements, (e) => e.tag.span, 'elements');
+  sort(scan.handlers, (t) => t.span, 'handlers');
+  sort(scan.removes, (t) => t.span, 'removes');
+  sort(scan.locations, (t) => t.span, 'locations');
+
+  regions.forEach((r, i) => {
+    const p = parts[i] as Parts;
+    if (p.elements.length > 0 || p.handlers.length > 0) handleRegion(ctx, r, p);
+    else for (const k of ['removes', 'locations'] as const) loose[k].push(...p[k]);
+  });
   // Fragments outside any whole file: the elements and handlers left over, read together.
-  const loose = partsIn(scan, (s) => !covered(s));
   if (loose.elements.length > 0 || loose.handlers.length > 0) {
     handleRegion(ctx, { start: 0, end: input.length, whole: false }, loose);
   }
