@@ -274,11 +274,20 @@ export function matchStdoutLine(line: string, ctx: StdoutContext = { appService:
     out.push({ name: 'hosting-model', value: 'in-process', start: ms, end: me });
   }
 
-  if (lower.includes('\\home\\site\\wwwroot') || lower.includes('\\home\\logfiles') || lower.includes('.azurewebsites.net')) {
-    out.push({ name: 'server', value: 'azure-app-service', start: ms, end: me });
+  // App Service, when the output itself shows it: a Kudu console prompt in the site root, the
+  // host's "App:" line, Kestrel's content root, or a stdout file under \home\LogFiles.
+  if (lower.includes('\\home\\')) {
+    if (
+      lower.includes('\\home\\site\\wwwroot>') ||
+      (lower.includes('\\home\\site\\wwwroot') && (lower.startsWith('app: ') || lower.startsWith('content root path:'))) ||
+      lower.includes('\\home\\logfiles\\stdout')
+    ) {
+      out.push({ name: 'server', value: 'azure-app-service', start: ms, end: me });
+    }
   }
 
-  if (msg.includes('stdout_') && msg.includes('.log')) {
+  // The stdout log's own file name (a header or a path in a listing), not a message about it.
+  if (msg.includes('stdout_') && msg.includes('.log') && !msg.includes('stdoutLogFile') && !msg.includes('stdout redirection')) {
     const m = STDOUT_NEW.exec(msg);
     if (m) {
       const at = ms + m.index;
