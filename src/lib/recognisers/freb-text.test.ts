@@ -35,3 +35,11 @@ describe('scanFrebText', () => {
     expect(scan('<Data Name="ModuleName">AspNetCoreModuleV2</Data>\n<Data Name="HttpStatus">502</Data>').events).toEqual([]);
   });
 });
+
+describe('scanFrebText: page chrome', () => {
+  it('places headings and table rows only when the paste is FREB', () => {
+    const chrome = 'Request Summary\nSite\t2\nErrors & Warnings\n171.\tERROR\t';
+    expect(scan(chrome).placed).toEqual([]);
+    expect(scan(`${chrome}\nTrigger Status\t502.3`).placed).toHaveLength(5);
+  });
+});

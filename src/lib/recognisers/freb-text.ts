@@ -13,7 +13,7 @@
  * HttpStatus (so "ErrorCode" in other logs is not taken for FREB).
  */
 import type { LineIndex, Span } from '../engine/types.ts';
-import { lineSpan } from '../engine/lines.ts';
+import { lineOf, lineSpan } from '../engine/lines.ts';
 import type { FrebEvent, Item } from './freb-scan.ts';
 
 export interface FrebSummary {
@@ -37,6 +37,9 @@ const KEY =
   /\b(ModuleName|Notification|HttpStatus|HttpReason|HttpSubStatus|ErrorCode|ConfigExceptionInfo|FailureDescription|HResult|InternetStatus)\b/g;
 const SUMMARY =
   /^[ \t]{0,40}(Trigger Status|Final Status|Failure Reason|Time Taken|Url|URL)[ \t]{0,40}:?[ \t]{1,40}(\S[^\r\n]{0,4000})$/;
+/** Headings and table rows of the rendered page, placed once the paste is known to be FREB. */
+const CHROME =
+  /^[ \t]{0,40}(?:(?:Request Summary|Request Details|Request Diagnostics|Errors & Warnings|Complete Request Trace|Compact View|Performance View|AspNetCoreModule(?:V2)?)[ \t]{0,40}$|No\.[ \t]+Severity|(?:Site|Process|App Pool|Authentication|User from token|Activity ID|Verb)\t|\d{1,6}\.[ \t]+(?:ERROR|WARNING|CRITICAL|VERBOSE|INFORMATIONAL)\b)/;
 const DISTINCTIVE = /^[ \t]{0,40}(?:Trigger Status|Final Status|Failure Reason)[ \t:]/m;
 const HEX_CONT = /^[ \t]{0,40}(\(0x[0-9a-fA-F]{1,8}\))/;
 const XML_LINE = /<(?:Data|Opcode|freb:|failedRequest|Event|EventData|RenderingInfo)\b/;
@@ -68,6 +71,7 @@ export function scanFrebText(input: string, lines: LineIndex): FrebText {
   const groups: FrebEvent[] = [];
   const summaryLines: { span: Span; label: string; item: Item }[] = [];
   const eventLines: { line: number; span: Span }[] = [];
+  const chromeLines: Span[] = [];
 
   const finish = (): void => {
     if (group) groups.push(group);
@@ -86,6 +90,10 @@ export function scanFrebText(input: string, lines: LineIndex): FrebText {
     const text = input.slice(ls.start, ls.end);
     if (text.includes('<') && XML_LINE.test(text)) continue;
 
+    if (CHROME.test(text)) {
+      chromeLines.push(ls);
+      continue;
+    }
     const sm = SUMMARY.exec(text);
     if (sm) {
       const label = (sm[1] as string).toLowerCase();
@@ -139,16 +147,25 @@ export function scanFrebText(input: string, lines: LineIndex): FrebText {
   }
   finish();
 
+  // Kept groups become events. A leftover group right after a kept one (the tree view repeats
+  // "Notification 128" after the named value) is placed with it but read for nothing.
+  const reach: Span[] = [];
   for (const g of groups) {
-    if ((g.opcode && g.fields.size > 0) || (g.fields.has('ModuleName') && g.fields.has('HttpStatus'))) out.events.push(g);
+    if ((g.opcode && g.fields.size > 0) || (g.fields.has('ModuleName') && g.fields.has('HttpStatus'))) {
+      out.events.push(g);
+      reach.push({ ...g.span });
+    } else {
+      const prev = reach[reach.length - 1];
+      if (prev && lineOf(lines, g.span.start) - lineOf(lines, prev.end) <= 1) prev.end = Math.max(prev.end, g.span.end);
+    }
   }
   // Lines count as placed only when they belong to a kept event (both lists are in text order).
   eventLines.sort((a, b) => a.span.start - b.span.start);
   let e = 0;
   for (const l of eventLines) {
-    while (e < out.events.length && (out.events[e] as FrebEvent).span.end < l.span.start) e++;
-    const ev = out.events[e];
-    if (ev && ev.span.start <= l.span.end) out.placed.push(l.span);
+    while (e < reach.length && (reach[e] as Span).end < l.span.start) e++;
+    const r = reach[e];
+    if (r && r.start <= l.span.end) out.placed.push(l.span);
   }
 
   const trusted = out.events.length > 0 || DISTINCTIVE.test(input);
@@ -167,6 +184,7 @@ export function scanFrebText(input: string, lines: LineIndex): FrebText {
       out.summary[key] ??= s.item;
       out.placed.push(s.span);
     }
+    out.placed.push(...chromeLines);
   }
   return out;
 }

@@ -37,8 +37,10 @@ describe('freb recogniser: XML', () => {
     expect(values(facts, 'hosting-model')).toEqual(['out-of-process']);
     expect(values(facts, 'server')).toEqual(['iis']);
     expect(values(facts, 'timestamp')).toEqual(['2024-03-05T10:14:22.132Z']);
-    // Three events, the root start and end tags and the two processing instructions are placed.
-    expect(values(facts, 'placed')).toHaveLength(7);
+    // Three events, the root start and end tags, the two processing instructions and the
+    // browser's "saved from" comment are placed.
+    expect(values(facts, 'placed')).toHaveLength(8);
+    expect(sliced(text, facts, 'placed')).toContain('<!-- saved from url=(0014)about:internet -->');
     for (const f of facts.filter((x) => x.name === 'placed' && String(x.value).startsWith('FREB event'))) {
       const s = text.slice(f.span.start, f.span.end);
       expect(s.startsWith('<Event')).toBe(true);
@@ -54,6 +56,7 @@ describe('freb recogniser: XML', () => {
     expect(values(facts, 'signal')).toEqual(['freb.config-exception', 'freb.config-section-undeclared']);
     expect(values(facts, 'setting')).toEqual([]);
     expect(sliced(text, facts, 'signal')[0]).toMatch(/^<Data Name="ConfigExceptionInfo">.*aspNetCore.*<\/Data>$/s);
+    expect(sliced(text, facts, 'placed')).toEqual(expect.arrayContaining(['<EventData>', '</EventData>']));
   });
 
   it('reports a 200-only trace without error facts (near miss)', () => {
@@ -90,10 +93,18 @@ describe('freb recogniser: text view', () => {
     expect(values(facts, 'time-taken-ms')).toEqual([120031]);
     expect(values(facts, 'url')).toEqual(['http://shop.example.com:80/api/reports/export']);
     expect(values(facts, 'setting')).toEqual(['module=AspNetCoreModuleV2']);
+    // The page's headings and table rows are placed too.
+    const placed = sliced(text, facts, 'placed');
+    for (const l of ['Request Summary', 'Site\t2', 'No.\tSeverity\tEvent\tModule Name', '171.\tERROR\t', '\tAspNetCoreModuleV2'])
+      expect(placed).toContain(l);
   });
 
   it('reads the Request Details tree layout', () => {
-    const facts = run(fixture('text-view-details.txt'));
+    const text = fixture('text-view-details.txt');
+    const facts = run(text);
+    // The repeated "Notification 128" row belongs to the event: placed, not read.
+    expect(sliced(text, facts, 'placed')).toContain('Notification 128 ');
+    expect(sliced(text, facts, 'placed').some((p) => p.startsWith('I opened'))).toBe(false);
     expect(values(facts, 'status')).toEqual(['502.3']);
     expect(values(facts, 'code')).toEqual([2147954430]);
     expect(values(facts, 'signal')).toEqual(['freb.ancm-502-3-connection-error']);

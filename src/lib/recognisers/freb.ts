@@ -25,6 +25,9 @@ import { readFrebDocument } from './freb-xml.ts';
 const KIND = 'freb' as const;
 const ANCM_MODULE = /^AspNetCoreModule(?:V2)?$/i;
 const STATUS_TEXT = /^([1-5]\d\d)(?:\.(\d{1,3}))?$/;
+const EVENTDATA_OPEN = /<EventData>[ \t\r\n]{0,100}$/;
+const EVENTDATA_CLOSE = /[ \t\r\n]{0,100}<\/EventData>/y;
+const COMMENT_BEFORE = /<!--[^<>]{0,500}-->[ \t\r\n]{0,100}$/;
 const FREB_OPCODE = /^[A-Z][A-Z0-9_]{3,80}$/;
 const FILE_NAME = /\bfr\d{6}\.xml\b/i;
 const FILE_NAME_LINE = /^[ \t]{0,40}(?:File:[ \t]{0,10})?(?:[\w:.~\\/ -]{0,300}[\\/])?fr\d{6}\.xml[ \t]{0,10}:?[ \t]{0,40}$/i;
@@ -220,9 +223,24 @@ function recognise(input: string, lines: LineIndex): Fact[] {
 
   for (const root of scan.roots) rootFacts(ctx, root);
   if (scan.roots.length > 0 || kept.length > 0) for (const p of scan.prologs) push(ctx, 'placed', 'XML prolog', p);
+  // A comment between the prolog and the root ("<!-- saved from url=... -->" when saved from a browser).
+  for (const root of scan.roots) {
+    const from = Math.max(0, root.span.start - 600);
+    const c = COMMENT_BEFORE.exec(input.slice(from, root.span.start));
+    if (c) push(ctx, 'placed', 'XML comment', { start: from + c.index + c[0].indexOf('<'), end: from + c.index + c[0].lastIndexOf('>') + 1 });
+  }
   for (const ev of kept) {
     once(ctx, 'server', 'iis', ev.span);
     push(ctx, 'placed', ev.opcode ? `FREB event ${ev.opcode}` : 'FREB event data', ev.span);
+    if (ev.orphan) {
+      // The <EventData> and </EventData> tags around a pasted block of Data items.
+      const from = Math.max(0, ev.span.start - 200);
+      const open = EVENTDATA_OPEN.exec(input.slice(from, ev.span.start));
+      if (open) push(ctx, 'placed', 'FREB EventData', { start: from + open.index, end: from + open.index + '<EventData>'.length });
+      EVENTDATA_CLOSE.lastIndex = ev.span.end;
+      const close = EVENTDATA_CLOSE.exec(input);
+      if (close) push(ctx, 'placed', 'FREB EventData', { start: EVENTDATA_CLOSE.lastIndex - '</EventData>'.length, end: EVENTDATA_CLOSE.lastIndex });
+    }
     interpret(ctx, ev);
   }
 
