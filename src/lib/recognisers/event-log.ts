@@ -107,8 +107,8 @@ function findRecord(records: readonly EventRecord[], offset: number): number {
   return -1;
 }
 
-/** Stdout facts in input[start, end): entities decoded, line by line. */
-function capturedFacts(input: string, start: number, end: number, appService: boolean): HitFact[] {
+/** Stdout facts in input[start, end): entities decoded, line by line (shared with ancm-debug-log). */
+export function capturedFacts(input: string, start: number, end: number, appService: boolean): HitFact[] {
   const out: HitFact[] = [];
   if (end <= start) return out;
   const view: TextView = buildView(input, start, end, { compact: false, decode: true });
