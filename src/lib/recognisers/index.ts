@@ -6,8 +6,10 @@ import type { Recogniser } from '../engine/types.ts';
 import { KINDS } from '../engine/types.ts';
 import { recogniser as iisLog } from './iis-log.ts';
 import { recogniser as freb } from './freb.ts';
+import { recogniser as eventLog } from './event-log.ts';
 import { recogniser as errorPage } from './error-page.ts';
 import { recogniser as stdoutLog } from './stdout-log.ts';
+import { recogniser as ancmDebugLog } from './ancm-debug-log.ts';
 import { recogniser as webConfig } from './web-config.ts';
 import { recogniser as nginx } from './nginx.ts';
 import { recogniser as apache } from './apache.ts';
@@ -16,7 +18,7 @@ import { recogniser as cloudLb } from './cloud-lb.ts';
 import { recogniser as code } from './code.ts';
 import { recogniser as status } from './status.ts';
 
-const ALL: Recogniser[] = [iisLog, freb, errorPage, stdoutLog, webConfig, nginx, apache, yarp, cloudLb, code, status];
+const ALL: Recogniser[] = [iisLog, freb, eventLog, errorPage, stdoutLog, ancmDebugLog, webConfig, nginx, apache, yarp, cloudLb, code, status];
 
 /** The recognisers, sorted by their kind's position in KINDS. */
 export const RECOGNISERS: readonly Recogniser[] = [...ALL].sort((a, b) => KINDS.indexOf(a.kind) - KINDS.indexOf(b.kind));

@@ -6,8 +6,10 @@ import type { SignalDef } from '../engine/types.ts';
 import { KINDS } from '../engine/types.ts';
 import { signals as iisLog } from './iis-log.ts';
 import { signals as freb } from './freb.ts';
+import { signals as eventLog } from './event-log.ts';
 import { signals as errorPage } from './error-page.ts';
 import { signals as stdoutLog } from './stdout-log.ts';
+import { signals as ancmDebugLog } from './ancm-debug-log.ts';
 import { signals as webConfig } from './web-config.ts';
 import { signals as nginx } from './nginx.ts';
 import { signals as apache } from './apache.ts';
@@ -16,7 +18,7 @@ import { signals as cloudLb } from './cloud-lb.ts';
 import { signals as code } from './code.ts';
 import { signals as status } from './status.ts';
 
-const GROUPS: readonly (readonly SignalDef[])[] = [iisLog, freb, errorPage, stdoutLog, webConfig, nginx, apache, yarp, cloudLb, code, status];
+const GROUPS: readonly (readonly SignalDef[])[] = [iisLog, freb, eventLog, errorPage, stdoutLog, ancmDebugLog, webConfig, nginx, apache, yarp, cloudLb, code, status];
 
 /** All registered signals, grouped by kind in KINDS order. */
 export const SIGNALS: readonly SignalDef[] = GROUPS.flat().sort(
