@@ -62,11 +62,12 @@ export const CONFIG_BY_CODE: ReadonlyMap<number, string> = new Map([
   [13, 'error-page.iis-500-19-invalid-data'],
   [183, 'error-page.config-duplicate-entry'],
   [5, 'error-page.config-access-denied'],
+  [3, 'error-page.config-path-not-found'],
 ]);
 
 /** Texts that name something on a page. One alternation of literals: linear to scan. */
 export const PHRASES =
-  /The operation timed out|A connection with the server could not be established|The connection with the server was terminated abnormally|The server returned an invalid or unrecognized response|The parameter is incorrect|missing a section declaration|Unrecognized configuration section [\w./]{0,80}aspNetCore|Cannot add duplicate collection entry|Cannot read configuration file due to insufficient permissions|not well-formed XML|Unrecognized attribute|This configuration section cannot be used at this path|has a bad module|app_offline\.htm/gi;
+  /The operation timed out|A connection with the server could not be established|The connection with the server was terminated abnormally|The server returned an invalid or unrecognized response|The parameter is incorrect|missing a section declaration|Unrecognized configuration section [\w./]{0,80}aspNetCore|Cannot add duplicate collection entry|already defined\. Sections must only appear once|Cannot read configuration file due to insufficient permissions|not well-formed XML|Unrecognized attribute|This configuration section cannot be used at this path|has a bad module|app_offline\.htm/gi;
 
 /** What a phrase found by PHRASES means: a 502.3 WinHTTP suffix, or a signal id. */
 export function phraseMeaning(phrase: string): { winhttp?: string; signal?: string } {
@@ -80,6 +81,7 @@ export function phraseMeaning(phrase: string): { winhttp?: string; signal?: stri
     return { signal: 'error-page.config-section-undeclared' };
   }
   if (p.startsWith('cannot add duplicate')) return { signal: 'error-page.config-duplicate-entry' };
+  if (p.startsWith('already defined')) return { signal: 'error-page.config-section-duplicate' };
   if (p.startsWith('cannot read configuration')) return { signal: 'error-page.config-access-denied' };
   if (p.startsWith('not well-formed')) return { signal: 'error-page.config-malformed' };
   if (p.startsWith('unrecognized attribute')) return { signal: 'error-page.config-unrecognized-attribute' };

@@ -92,9 +92,9 @@ describe('error-page recogniser: IIS detailed error pages', () => {
     const facts = run(text);
     expect(values(facts, 'status')).toEqual(['500.19']);
     expect(values(facts, 'code')).toEqual([0x8007000d]);
-    expect(values(facts, 'signal')).toEqual(['error-page.iis-500-19-invalid-data', 'error-page.config-section-undeclared']);
+    expect(values(facts, 'signal')).toEqual(['error-page.config-section-undeclared', 'error-page.iis-500-19-invalid-data']);
     expect(values(facts, 'url')).toEqual(['http://localhost:8080/']);
-    expect(sliced(text, facts, 'signal')[1]).toBe('missing a section declaration');
+    expect(sliced(text, facts, 'signal')[0]).toBe('missing a section declaration');
   });
 
   it('reads a 502.3 page: the WinHTTP text and code, the ANCM module, the decoded URL', () => {
@@ -251,5 +251,22 @@ describe('error-page recogniser: one page, several anchors', () => {
   it('starts a new page at a different status', () => {
     const facts = run('HTTP Error 502.3 - Bad Gateway\nThe operation timed out\n\nHTTP Error 500.30 - ASP.NET Core app failed to start');
     expect(values(facts, 'status')).toEqual(['502.3', '500.30']);
+  });
+});
+
+describe('error-page recogniser: 500.19 codes read with the Config Error text', () => {
+  it('tells a section defined twice from a duplicate handler entry (both 0x800700B7)', () => {
+    const page = (configError: string) =>
+      values(run(`HTTP Error 500.19 - Internal Server Error\nError Code         0x800700b7\nConfig Error       ${configError}`), 'signal');
+    expect(
+      page("Config section 'system.webServer/aspNetCore' already defined. Sections must only appear once per config file."),
+    ).toEqual(['error-page.config-section-duplicate']);
+    expect(page("Cannot add duplicate collection entry of type 'add' with unique key attribute 'name' set to 'aspNetCore'")).toEqual([
+      'error-page.config-duplicate-entry',
+    ]);
+  });
+  it('reads 0x80070003 as a configuration path that does not exist', () => {
+    const facts = run('HTTP Error 500.19 - Internal Server Error\nError Code         0x80070003\nConfig Error       Cannot read configuration file');
+    expect(values(facts, 'signal')).toEqual(['error-page.config-path-not-found']);
   });
 });

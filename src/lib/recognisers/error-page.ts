@@ -213,7 +213,10 @@ function onCode(ctx: Ctx, block: Block, code: number, span: Span): void {
     if (suffix) signal(ctx, block, `error-page.iis-502-3-${suffix}`, span);
   } else if (block.status === '500.19') {
     const id = CONFIG_BY_CODE.get(w);
-    if (id) signal(ctx, block, id, span);
+    // 0x800700B7 is also what a section defined twice in one file gives; the Config Error
+    // text tells the two apart.
+    const twice = id === 'error-page.config-duplicate-entry' && block.signals.has('error-page.config-section-duplicate');
+    if (id && !twice) signal(ctx, block, id, span);
   }
 }
 
@@ -244,15 +247,16 @@ function recognise(input: string, lines: LineIndex): Fact[] {
   if (anchors.length === 0) return [];
   const blocks = buildBlocks(ctx, anchors);
 
-  // Error Code values (HTML rows and text), then other HTML rows.
+  // Error Code values (HTML rows and text): read now, weighed after the page's texts, which can
+  // say more than the code (0x800700B7 is a duplicate entry, or a section defined twice).
+  const codes: { block: Block; code: number; span: Span }[] = [];
   INLINE_CODE.lastIndex = 0;
   for (let m = INLINE_CODE.exec(input); m; m = INLINE_CODE.exec(input)) {
     const line = lineOf(lines, m.index);
     const block = blockAt(blocks, line);
     const code = parseCode(m[1] as string);
     if (!block || code === undefined) continue;
-    const span = { start: m.index, end: m.index + m[0].length };
-    onCode(ctx, block, code, span);
+    codes.push({ block, code, span: { start: m.index, end: m.index + m[0].length } });
     block.placed.add(line);
   }
   HTML_FIELD.lastIndex = 0;
@@ -278,6 +282,8 @@ function recognise(input: string, lines: LineIndex): Fact[] {
     }
     block.placed.add(line);
   }
+
+  for (const c of codes) onCode(ctx, c.block, c.code, c.span);
 
   // Text fields and page texts, line by line inside each block.
   for (const block of blocks) {

@@ -218,3 +218,12 @@ describe('iis-log recogniser: adversarial input', () => {
     }
   });
 });
+
+describe('iis-log recogniser: 500.19 sub-cases', () => {
+  it('names the Win32 code of a 500.19', () => {
+    const line = (w: number) => `2024-03-05 10:00:00 10.0.0.4 GET / - 443 - 1.2.3.4 UA - 500 19 ${w} 1`;
+    expect(values(run(line(3)), 'signal')).toEqual(['iis-log.500-19-path-not-found']);
+    expect(values(run(line(5)), 'signal')).toEqual(['iis-log.500-19-access-denied']);
+    expect(values(run(line(50)), 'signal')).toEqual([]);
+  });
+});

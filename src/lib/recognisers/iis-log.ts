@@ -199,6 +199,7 @@ function emitRecord(ctx: Ctx, rec: Rec): void {
     if (w32 === 13) signals.push('iis-log.500-19-invalid-data');
     else if (w32 === 183) signals.push('iis-log.500-19-duplicate');
     else if (w32 === 5) signals.push('iis-log.500-19-access-denied');
+    else if (w32 === 3) signals.push('iis-log.500-19-path-not-found');
   } else if (clientGone) {
     signals.push('iis-log.client-disconnected');
   }

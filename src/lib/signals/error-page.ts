@@ -148,6 +148,18 @@ export const signals: SignalDef[] = [
     causes: { 'subapp-inherits-handlers': 0.8, 'web-config-invalid': 0.3 },
   },
   {
+    id: 'error-page.config-section-duplicate',
+    kind,
+    label: 'Error page: "Config section ... already defined" (the same section twice in one web.config)',
+    causes: { 'web-config-invalid': 0.9 },
+  },
+  {
+    id: 'error-page.config-path-not-found',
+    kind,
+    label: 'Error page: HTTP 500.19 with Error Code 0x80070003 (the configuration file\'s folder does not exist)',
+    causes: { 'physical-path-wrong': 0.6, 'access-denied': 0.1 },
+  },
+  {
     id: 'error-page.config-access-denied',
     kind,
     label: 'Error page: "Cannot read configuration file due to insufficient permissions" (0x80070005)',

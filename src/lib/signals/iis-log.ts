@@ -66,6 +66,12 @@ export const signals: SignalDef[] = [
     causes: { 'access-denied': 0.8 },
   },
   {
+    id: 'iis-log.500-19-path-not-found',
+    kind,
+    label: 'IIS log: 500.19 with sc-win32-status 3 (ERROR_PATH_NOT_FOUND, the configuration path does not exist)',
+    causes: { 'physical-path-wrong': 0.5 },
+  },
+  {
     id: 'iis-log.client-disconnected',
     kind,
     label: 'IIS log: the client side went away (sc-win32-status 64, 1229, 1236, 10053 or 10054)',
