@@ -30,11 +30,8 @@ export default defineConfig({
     build: {
       rolldownOptions: {
         // Every MDX module carries Astro's own "use astro:head-inject" directive; the bundler's
-        // note about it is noise for each article.
-        onwarn(warning, warn) {
-          if (warning.code === 'MODULE_LEVEL_DIRECTIVE' && String(warning.message).includes('astro:head-inject')) return;
-          warn(warning);
-        },
+        // note about it repeats once per article and says nothing about our code.
+        checks: { moduleLevelDirective: false },
       },
     },
   },
