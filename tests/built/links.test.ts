@@ -49,3 +49,14 @@ describe('links in the built site', () => {
     expect(broken).toEqual([]);
   });
 });
+
+describe('social preview', () => {
+  it('points every page at an image that exists in the build', () => {
+    const missing: string[] = [];
+    for (const file of htmlFiles()) {
+      const m = /<meta property="og:image" content="([^"]+)"/.exec(read(file));
+      if (!m || !fileFor(new URL(m[1]!).pathname)) missing.push(urlOf(file));
+    }
+    expect(missing).toEqual([]);
+  });
+});
