@@ -41,6 +41,18 @@ export function codeContextSignals(code: number, context: CodeContext): string[]
       return start ? [E('ancm-module-not-found')] : [];
     case 0xe0434352:
       return context === 'oop-start' ? [E('ancm-app-exited-clr-exception')] : [];
+    case 0x80008081: // InvalidArgFailure
+    case 0x80008091: // LibHostSdkFindFailure: the arguments were taken for an SDK command
+      return start ? [E('ancm-host-invalid-args')] : [];
+    case 0x8000809a: // AppPathFindFailure
+      return start ? [E('ancm-app-dll-missing')] : [];
+    case 0x8000808b: // ResolverInitFailure: deps.json missing or invalid
+    case 0x8000808c: // ResolverResolveFailure: an asset listed in deps.json is missing
+      return start ? [E('ancm-deps-resolve-failed')] : [];
+    case 0x80070057: // E_INVALIDARG from CreateProcess: an empty or malformed command line
+      return context === 'oop-start' ? [E('ancm-invalid-commandline')] : [];
+    case 0x80070102: // WAIT_TIMEOUT while waiting for the in-process app to start
+      return context === 'ip-start' ? [E('ancm-startup-time-limit')] : [];
     default: {
       // A process that died on a stack overflow or a native fault while starting.
       const crash = CRASH_CODES.get(code);
@@ -177,12 +189,14 @@ export const ANCM_SPECS: readonly Spec[] = [
   },
   // 1007: "... failed to load coreclr. Exception message:\r\n%s"; 2.2: "... failed to load clr and managed application. %s",
   // "Application '%s' wasn't able to start. %s"
+  // Early in-process builds: "... failed to load clr and managed application, ErrorCode = '0x80070102."
   {
     signal: E('ancm-load-clr-failed'),
     phrases: ['failed to load coreclr', 'failed to load clr and managed application', "wasn't able to start"],
     lead: true,
     hosting: 'in-process',
     server: 'iis',
+    extract: (ctx) => void hexAfter(ctx, /^[.,]?errorcode=?'?/i, 'ip-start'),
   },
   // 1031: "Application '%s' failed to start. Exception message:\r\n%s"
   { signal: E('ancm-inprocess-start-failed'), phrases: ['failed to start. Exception message'], lead: true, hosting: 'in-process', server: 'iis' },
@@ -355,7 +369,10 @@ export const ANCM_SIGNAL_IDS: readonly string[] = [
     ...ANCM_SPECS.flatMap((s) => (s.signal ? [s.signal] : [])),
     E('ancm-start-retries-exhausted'),
     E('ancm-main-exited-zero'),
-    ...[0x80070002, 0x80070005, 0x800700c1, 0x8000ffff, 0x80008096, 0x80008083, 0x8027025b, 0x800705b4, 0x8007007e, 0xe0434352, 0xc00000fd].flatMap(
+    ...[
+      0x80070002, 0x80070005, 0x800700c1, 0x8000ffff, 0x80008096, 0x80008083, 0x8027025b, 0x800705b4, 0x8007007e, 0xe0434352, 0xc00000fd,
+      0x80008081, 0x8000809a, 0x8000808c, 0x80070057, 0x80070102,
+    ].flatMap(
       (c) => [...codeContextSignals(c, 'oop-start'), ...codeContextSignals(c, 'add-app'), ...codeContextSignals(c, 'ip-start')],
     ),
   ]),

@@ -106,6 +106,7 @@ const FRIENDLY_NAME = /^\s*\[\s*Name\]\s+(.{1,60}?)\s*$/;
 const FRIENDLY_ID = /^\s*-?\s*EventID\s+(\d{1,5})\s*$/;
 const FRIENDLY_TIME = /^\s*\[\s*SystemTime\]\s+(\S{10,40})\s*$/;
 const DIGITS = /^\d{1,5}$/;
+const DESCRIPTION_MISSING = /The description for Event ID \(?\s?(\d{1,5})\s?\)? (?:from|in) [Ss]ource \(?\s?([^()]{1,60}?)\s?\)? cannot be found/;
 
 /** A "label: value" line: label up to 45 characters, no markup in it. */
 function labelLine(text: string): { label: string; value: string; valueStart: number } | undefined {
@@ -332,6 +333,22 @@ export function findRecords(input: string, lines: LineIndex, skip: readonly Span
       }
     }
 
+    // "The description for Event ID 1020 from source IIS AspNetCore Module cannot be found." (the
+    // message DLL is not registered on the machine reading the log; the message follows as data)
+    if (text.includes('The description for Event ID')) {
+      const d = DESCRIPTION_MISSING.exec(text);
+      const info = d ? providerOf(d[2] as string) : undefined;
+      if (d) {
+        const idAt = start + d.index + d[0].indexOf(d[1] as string);
+        anchors.push({ type: 'id', line: ln, lineStart: start, start: idAt, end: idAt + (d[1] as string).length, id: Number(d[1]) });
+        if (info) {
+          const pAt = start + d.index + d[0].lastIndexOf(d[2] as string);
+          anchors.push({ type: 'provider', line: ln, lineStart: start, start: pAt, end: pAt + (d[2] as string).length, provider: info });
+        }
+        continue;
+      }
+    }
+
     // Label lines.
     const lab = labelLine(text);
     if (!lab || lab.value.length === 0) continue;
@@ -354,6 +371,25 @@ export function findRecords(input: string, lines: LineIndex, skip: readonly Span
     }
   }
 
+  /**
+   * A record's label block can start before its first anchor (Format-List with Message first,
+   * "Log Name:" above "Source:"): walk back over label lines and their indented continuation
+   * lines, up to a blank line, another record's anchors or a table/XML line.
+   */
+  function blockStart(line: number, previousAnchorLine: number): number {
+    let first = line;
+    for (let k = line - 1; k > Math.max(0, previousAnchorLine, line - 60); k--) {
+      if (consumed[k]) break;
+      const sp = lineSpan(input, lines, k);
+      if (skipped(sp.start)) break;
+      const t = input.slice(sp.start, sp.end);
+      if (t.trim().length === 0) break;
+      if (!labelLine(t) && !/^\s{8,}\S/.test(t)) break;
+      first = k;
+    }
+    return lineSpan(input, lines, first).start;
+  }
+
   // 3. Cluster label anchors into records: a provider, id or time seen twice starts a new record
   // (except a second time right after the first: Get-EventLog's TimeWritten after TimeGenerated).
   const clusters: EventRecord[] = [];
@@ -363,7 +399,7 @@ export function findRecords(input: string, lines: LineIndex, skip: readonly Span
     const has = cur ? (a.type === 'provider' ? cur.provider : a.type === 'id' ? cur.id : cur.time) !== undefined : true;
     if (cur && a.type === 'time' && has && a.line - lastLine <= 1) continue; // TimeWritten right after TimeGenerated
     if (!cur || has) {
-      cur = { start: a.lineStart, end: input.length, format: 'label' };
+      cur = { start: blockStart(a.line, lastLine), end: input.length, format: 'label' };
       clusters.push(cur);
     }
     if (a.type === 'provider' && a.provider) cur.provider = { value: a.provider, start: a.start, end: a.end };

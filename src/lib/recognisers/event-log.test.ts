@@ -146,6 +146,21 @@ describe('event-log recogniser: formats', () => {
     expect(facts.every((f) => f.span.end <= debugLine || f.span.start > text.indexOf('\n', debugLine))).toBe(true);
   });
 
+  it('Format-List with the message first: each message stays with its own record', () => {
+    const facts = run(fixture('list-message-first.txt'));
+    // an empty V1 message falls back on the id; the shutdown message is informational; the last
+    // (wrapped) message carries a host exit code for bad arguments
+    expect(values(facts, 'signal')).toEqual(E('ancm-process-start-failed', 'ancm-process-start-failed', 'ancm-host-invalid-args'));
+    expect(values(facts, 'code')).toEqual([0x80004005, 0x80008081]);
+    expect(values(facts, 'timestamp')).toEqual(['2018-08-17T15:37:04', '2018-08-17T15:35:59']);
+  });
+
+  it('"The description for Event ID ... cannot be found": the frame comes from that sentence', () => {
+    const facts = run(fixture('description-not-found.txt'));
+    expect(values(facts, 'signal')).toEqual(E('ancm-start-retries-exhausted'));
+    expect(values(facts, 'server')).toEqual(['iis']);
+  });
+
   it('informational events (started successfully, shutdown) give no signal, only the hosting model', () => {
     const facts = run(fixture('negative-info.txt'));
     expect(values(facts, 'signal')).toEqual([]);
@@ -183,6 +198,14 @@ describe('event-log recogniser: messages', () => {
     const text =
       "Application '/LM/W3SVC/1/ROOT' with physical root 'C:\\site\\' failed to load clr and managed application. CLR worker thread exited prematurely";
     expect(values(run(text), 'signal')).toEqual(E('ancm-load-clr-failed', 'ancm-clr-thread-exited'));
+  });
+
+  it('early in-process wording with a wait timeout', () => {
+    const text =
+      "Application '/LM/W3SVC/3/ROOT/Standard' with physical root 'c:\\inetpub\\wwwroot\\Standard\\' failed to load clr and managed application, ErrorCode = '0x80070102.";
+    const facts = run(text);
+    expect(values(facts, 'signal')).toEqual(E('ancm-load-clr-failed', 'ancm-startup-time-limit'));
+    expect(values(facts, 'code')).toEqual([0x80070102]);
   });
 
   it('a module DLL that is not the ASP.NET Core Module gives no signal', () => {

@@ -147,6 +147,18 @@ export const signals: SignalDef[] = [
     'inprocess-handler-load-failure': 0.35,
     'outofprocess-handler-load-failure': 0.25,
   }),
+  def('ancm-host-invalid-args', 'ANCM start failure with a .NET host code for bad arguments (0x80008081 / 0x80008091)', {
+    'wrong-arguments': 0.6,
+    'app-dll-not-found': 0.35,
+  }),
+  def('ancm-deps-resolve-failed', 'ANCM start failure: the .NET host could not resolve the app\'s dependencies (deps.json)', {
+    'stale-deployment-files': 0.5,
+    'app-dll-not-found': 0.3,
+  }),
+  def('ancm-invalid-commandline', 'ANCM start failure with E_INVALIDARG: the process command line is empty or malformed', {
+    'process-path-not-found': 0.5,
+    'web-config-invalid': 0.4,
+  }),
   def('ancm-app-exited-clr-exception', 'ANCM: the app process exited with an unhandled .NET exception (0xE0434352) while starting', {
     'process-start-failure': 0.6,
   }),
