@@ -38,6 +38,15 @@ describe('Windows event specs', () => {
   });
 });
 
+describe('Windows Error Reporting', () => {
+  it('CLR20r3 reports carry the exception type in P9', () => {
+    const text = 'Fault bucket 1264276480542710354, type 5\nEvent Name: CLR20r3\nResponse: Not available\n\nProblem signature:\nP1: C:\\Program Files\\dotnet\\dotnet.exe\nP8: 8\nP9: System.InvalidOperationException\nP10: ';
+    const [h] = hits(text);
+    expect(h!.signal).toBe('event-log.wer-clr-crash');
+    expect(h!.facts.map((f) => [f.name, f.value])).toEqual([['exception', 'System.InvalidOperationException']]);
+  });
+});
+
 describe('localisedCrashes', () => {
   it('finds a French Application Error by its shape', () => {
     const text = [

@@ -125,6 +125,20 @@ export const WINDOWS_SPECS: readonly Spec[] = [
       if (n && n.value >= 0x80000000) addCrashCode(ctx, n.value, n.start, n.end);
     },
   },
+  // Windows Error Reporting 1001: "Fault bucket ..., type 5\nEvent Name: CLR20r3\n...\nProblem signature:\nP1: <exe>\n...
+  // \nP9: System.InvalidOperationException" (P9 is the exception type for CLR20r3).
+  {
+    signal: E('wer-clr-crash'),
+    phrases: ['Event Name: CLR20r3'],
+    lead: true,
+    extract(ctx) {
+      const p9 = ctx.after(/p9:/i);
+      if (!p9) return;
+      const t = typeNameAt(ctx.input, ctx.at(p9.end));
+      if (t && t.name.endsWith('Exception')) ctx.fact('exception', t.name, t.start, t.end);
+    },
+  },
+  { signal: E('wer-app-crash'), phrases: ['Event Name: APPCRASH', 'Event Name: BEX64', 'Event Name: BEX'], lead: true },
   // Application Error 1000: "Faulting application name: w3wp.exe, version: ..., time stamp: 0x...\nFaulting module name: coreclr.dll, ...
   // \nException code: 0xc00000fd\n..."
   {

@@ -206,6 +206,12 @@ export const signals: SignalDef[] = [
     'app-crash-runtime': 0.8,
   }),
   def('dotnet-runtime-internal-error', '.NET Runtime: the process was terminated by an internal error in the runtime', { 'app-crash-runtime': 0.75 }),
+  def('wer-clr-crash', 'Windows Error Reporting: the process crashed with an unhandled .NET exception (CLR20r3)', {
+    'app-crash-runtime': 0.55,
+    'inprocess-start-failure': 0.2,
+    'process-start-failure': 0.2,
+  }),
+  def('wer-app-crash', 'Windows Error Reporting: the process crashed (APPCRASH / BEX)', { 'app-crash-runtime': 0.5 }),
   def('app-error-crash', 'Application Error event 1000: the process crashed', { 'app-crash-runtime': 0.7 }),
   def('crash-stack-overflow', 'Crash code 0xC00000FD: stack overflow', { 'app-crash-runtime': 0.95 }),
   def('crash-clr-exception', 'Crash code 0xE0434352: unhandled .NET exception', {
