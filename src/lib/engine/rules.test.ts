@@ -98,3 +98,20 @@ describe('rollout and platform rules', () => {
     expect(r.weakenings.map((w) => w.cause)).toEqual(['framework-not-found']);
   });
 });
+
+describe('crash timing', () => {
+  it('an unhandled exception during a start failure weakens the runtime-crash reading', () => {
+    const r = ruleContributions(
+      indexFacts([f('code', 0xe0434352, 0, 'event-log'), f('signal', 'event-log.ancm-load-clr-failed', 2, 'event-log')]),
+      CONTEXT_RULES,
+    );
+    expect(r.weakenings.map((w) => [w.key, w.cause])).toEqual([['rule:crash-during-startup', 'app-crash-runtime']]);
+  });
+  it('a stack overflow stays a runtime crash', () => {
+    const r = ruleContributions(
+      indexFacts([f('code', 0xe0434352, 0, 'event-log'), f('status', '502.5', 2), f('exception', 'System.StackOverflowException', 4, 'event-log')]),
+      CONTEXT_RULES,
+    );
+    expect(r.weakenings).toEqual([]);
+  });
+});

@@ -51,6 +51,18 @@ const PROXY_CLOSED = [
 ];
 const NO_ROUTE = ['nginx.upstream-no-route', 'apache.connect-no-route', 'yarp.no-route'];
 const CONNECT_REFUSED = ['nginx.upstream-refused', 'apache.connect-refused', 'yarp.connection-refused', 'cloud-lb.envoy-uf'];
+/** Signals that say the app failed while starting (in-process or out-of-process). */
+const STARTUP_FAILURE = [
+  'event-log.ancm-load-clr-failed',
+  'event-log.ancm-inprocess-start-failed',
+  'event-log.ancm-main-exited',
+  'event-log.ancm-clr-thread-exited',
+  'event-log.ancm-process-start-failed',
+  'event-log.ancm-exited-before-listening',
+  'event-log.ancm-start-retries-exhausted',
+  'stdout-log.startup-exception',
+  'stdout-log.hosting-failed',
+];
 const FRAMEWORK_SIGNALS = ['stdout-log.framework-not-found', 'stdout-log.framework-x86-missing', 'stdout-log.framework-missing-app-service'];
 
 export const CONTEXT_RULES: readonly ContextRule[] = [
@@ -148,6 +160,28 @@ export const CONTEXT_RULES: readonly ContextRule[] = [
     supports: { 'app-crash-runtime': 0.5 },
     weakens: { 'backend-connection-reset': 0.3 },
     note: 'The connection reset (12030) lines up with a process-killing exception: the reset is the crash seen from IIS.',
+  },
+  {
+    id: 'crash-during-startup',
+    when: {
+      all: [
+        {
+          any: [
+            { fact: 'code', in: ['0xE0434352'] },
+            { fact: 'signal', in: ['event-log.ancm-managed-exception', 'event-log.dotnet-runtime-unhandled-exception', 'event-log.crash-clr-exception'] },
+          ],
+        },
+        {
+          any: [
+            { fact: 'status', in: ['500.30', '502.5'] },
+            { fact: 'signal', in: STARTUP_FAILURE },
+          ],
+        },
+        { not: { fact: 'exception', in: CRASH_EXCEPTIONS } },
+      ],
+    },
+    weakens: { 'app-crash-runtime': 0.6 },
+    note: 'The unhandled exception came while the app was starting (a start failure is logged with it), so it is a startup failure rather than a crash while serving requests.',
   },
   {
     id: 'assembly-mismatch-exception',
