@@ -48,6 +48,16 @@ describe('ANCM message specs', () => {
     expect(f.codes).toEqual([0x80008096]);
   });
 
+  it('V1 status and command-line parse failures', () => {
+    expect(facts("Application 'MACHINE/WEBROOT/APPHOST/A' with physical root 'C:\\a\\' created process with commandline 'x.exe'but failed to get its status, ErrorCode = '0x80070005'.").signals).toEqual([
+      'event-log.ancm-process-start-failed',
+      'event-log.ancm-access-denied',
+    ]);
+    expect(facts("Application 'MACHINE/WEBROOT/APPHOST/A' failed to parse processPath and arguments due to internal error, ErrorCode = '0x80070057'.").signals).toEqual([
+      'event-log.ancm-invalid-commandline',
+    ]);
+  });
+
   it('the success messages carry no signal', () => {
     expect(facts("Application '/LM/W3SVC/2/ROOT' started process '5520' successfully and process '5520' is listening on port '21457'.").signals).toEqual([]);
   });

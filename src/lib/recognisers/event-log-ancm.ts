@@ -118,6 +118,24 @@ export const ANCM_SPECS: readonly Spec[] = [
       if (code) v1ExitCode(ctx, code);
     },
   },
+  // V1: "... created process with commandline '%s'but failed to get its status, ErrorCode = '0x%x'."
+  {
+    signal: E('ancm-process-start-failed'),
+    phrases: ['but failed to get its status'],
+    lead: true,
+    hosting: 'out-of-process',
+    server: 'iis',
+    extract: (ctx) => void hexAfter(ctx, ERROR_CODE, 'oop-start'),
+  },
+  // V1: "Application '%s' failed to parse processPath and arguments due to internal error, ErrorCode = '0x%x'."
+  {
+    signal: E('ancm-invalid-commandline'),
+    phrases: ['failed to parse processPath and arguments'],
+    lead: true,
+    hosting: 'out-of-process',
+    server: 'iis',
+    extract: (ctx) => void hexAfter(ctx, ERROR_CODE),
+  },
   // "... created process with commandline '%s' but failed to listen on the given port '%d'"
   {
     signal: E('ancm-port-bind-failed'),

@@ -15,7 +15,9 @@ describe('providerOf / isIdLabel', () => {
   });
 
   it('recognises id labels in several languages but not process ids', () => {
-    for (const l of ['Event ID', 'Id', 'InstanceId', 'Ereignis-ID', "ID de l'événement", 'Id. del evento', 'イベント ID']) expect(isIdLabel(l), l).toBe(true);
+    for (const l of ['Event ID', 'Id', 'InstanceId', 'Ereignis-ID', "ID de l’événement", 'Id. del evento', 'イベント ID', 'Код события', 'Olay Kimliği']) {
+      expect(isIdLabel(l), l).toBe(true);
+    }
     for (const l of ['Process Id', 'ProcessId', 'Thread Id', 'EventRecordID']) expect(isIdLabel(l), l).toBe(false);
   });
 });

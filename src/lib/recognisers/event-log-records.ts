@@ -86,6 +86,8 @@ const EVENT_WORDS = ['event', 'ereignis', 'evento', 'événement', 'evenement', 
 export function isIdLabel(label: string): boolean {
   const norm = label.toLowerCase().replace(/[\s.'’\-_]/g, '');
   if (norm === 'id' || norm === 'eventid' || norm === 'instanceid') return true;
+  // labels without "id" in them: Russian, Turkish, Hungarian
+  if (norm === 'кодсобытия' || norm === 'olaykimliği' || norm === 'eseményazonosító') return true;
   if (!norm.includes('id')) return false;
   if (/record|process|thread|activity|session|correlation/.test(norm)) return false;
   return EVENT_WORDS.some((w) => norm.includes(w));

@@ -52,6 +52,18 @@ describe('matchStdoutLine', () => {
     expect(line.slice(h!.start, h!.end)).toBe('Application is shutting down...');
   });
 
+  it('reads the HRESULT of a host DLL that failed to load', () => {
+    const line = 'Failed to load the dll from [C:\\Program Files\\dotnet\\host\\fxr\\3.1.1\\hostfxr.dll], HRESULT: 0x800700C1';
+    const code = matchStdoutLine(line).find((h) => h.name === 'code')!;
+    expect(code.value).toBe(0x800700c1);
+    expect(line.slice(code.start, code.end)).toBe('0x800700C1');
+  });
+
+  it('TLS and HTTP/2 protocol mismatches', () => {
+    expect(sig('      The handshake failed due to an unexpected packet format.')).toEqual(['stdout-log.https-handshake-failed']);
+    expect(sig('HTTP/2 connection error (PROTOCOL_ERROR): Invalid HTTP/2 connection preface.')).toEqual(['stdout-log.http2-only-endpoint']);
+  });
+
   it('does not take prose for a stack overflow', () => {
     expect(sig('See https://stackoverflow.com/a/1 - Stack overflow. is a site')).toEqual([]);
   });

@@ -135,7 +135,11 @@ const RULES: readonly Rule[] = [
     anyLower: ['thread pool starvation', 'the heartbeat has been running for', 'heartbeat took longer than'],
   },
   { signal: 'https-certificate-missing', any: ['Unable to configure HTTPS endpoint. No server certificate was specified'] },
-  { signal: 'http2-only-endpoint', any: ['HTTP/1.x request sent to HTTP/2 only endpoint'] },
+  { signal: 'http2-only-endpoint', any: ['HTTP/1.x request sent to HTTP/2 only endpoint', 'Invalid HTTP/2 connection preface'] },
+  {
+    signal: 'https-handshake-failed',
+    any: ['The handshake failed due to an unexpected packet format', 'Failed to authenticate HTTPS connection'],
+  },
   {
     signal: 'systemd-oom-killed',
     anyLower: ['out of memory: kill', 'killed by the oom killer', "failed with result 'oom-kill'", 'invoked oom-killer'],
@@ -188,6 +192,7 @@ const APP_DOES_NOT_EXIST = /The application '[^']{0,400}' does not exist/;
 const ACCESS_TO_PATH = /Access to the path '[^']{0,400}' is denied/;
 const LISTENING = /Now listening on: (\S{1,300})/;
 const URL_PORT = /^(https?):\/\/(\[[^\]]{1,60}\]|[^/:\s]{1,255})(?::(\d{1,5}))?/i;
+const HOST_DLL_HRESULT = /HRESULT: 0x([0-9a-fA-F]{8})\b/;
 const EXIT_STATUS = /code=exited, status=(\d{1,3})(?:\/([A-Z_]{1,20}))?/;
 const STDOUT_NEW = /stdout_(\d{4})(\d{2})(\d{2})(\d{2})(\d{2})(\d{2})_\d{1,10}\.log/;
 const STDOUT_OLD = /stdout_\d{1,10}_\d{9,14}\.log/;
@@ -245,6 +250,15 @@ export function matchStdoutLine(line: string, ctx: StdoutContext = { appService:
     if (msg.includes('Access is denied')) signal('certificate-key-access');
   }
   if (msg.includes('Keyset does not exist')) signal('certificate-key-access');
+
+  // The host's own load failure: "Failed to load the dll from [C:\...\hostfxr.dll], HRESULT: 0x800700C1"
+  if (msg.includes('Failed to load the dll from') && msg.includes('HRESULT: 0x')) {
+    const m = HOST_DLL_HRESULT.exec(msg);
+    if (m) {
+      const at = ms + m.index + m[0].length - (m[1] as string).length - 2;
+      out.push({ name: 'code', value: parseInt(m[1] as string, 16) >>> 0, start: at, end: at + 2 + (m[1] as string).length });
+    }
+  }
 
   if (msg.includes('code=exited, status=')) {
     const m = EXIT_STATUS.exec(msg);

@@ -147,6 +147,9 @@ export const signals: SignalDef[] = [
   def('http2-only-endpoint', 'Kestrel: "HTTP/1.x request sent to HTTP/2 only endpoint"', {
     'proxy-protocol-mismatch': 0.85,
   }),
+  def('https-handshake-failed', 'Kestrel: a TLS handshake failed (plain HTTP sent to an HTTPS endpoint, or a client/proxy TLS problem)', {
+    'proxy-protocol-mismatch': 0.5,
+  }),
   def('systemd-oom-killed', 'The kernel OOM killer ended the app process', { 'app-crash-runtime': 0.9 }),
   def('systemd-process-crashed', 'systemd: the app process died on a signal (abort, segfault, core dump)', {
     'app-crash-runtime': 0.8,
