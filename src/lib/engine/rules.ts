@@ -99,8 +99,8 @@ export const CONTEXT_RULES: readonly ContextRule[] = [
         { not: { fact: 'time-taken-ms', between: FRONTEND_LIMIT } },
       ],
     },
-    supports: { 'request-timeout': 0.25 },
-    note: 'WinHTTP timeout (12002) whose time-taken is not close to the 120 s default: still ANCM\'s requestTimeout, probably set to another value in web.config, or a WinHTTP connect/send timeout.',
+    weakens: { 'request-timeout': 0.15 },
+    note: 'WinHTTP timeout (12002) whose time-taken is not close to the 120 s default: still ANCM\'s requestTimeout, probably set to another value in web.config (or the time went into connecting), so the match is less certain.',
   },
   {
     id: 'timeout-at-frontend-limit',
