@@ -40,6 +40,18 @@ describe('matchStdoutLine', () => {
     expect(sig('Now listening on: http://127.0.0.1:40123')).toEqual([]);
   });
 
+  it('a loopback address inside a docker compose log', () => {
+    expect(sig('web_1    |       Now listening on: http://localhost:5000').sort()).toEqual([
+      'stdout-log.listening-fixed-port',
+      'stdout-log.listening-loopback-in-container',
+    ]);
+    expect(sig('api-1  | Now listening on: http://127.0.0.1:8080').sort()).toEqual([
+      'stdout-log.listening-fixed-port',
+      'stdout-log.listening-loopback-in-container',
+    ]);
+    expect(sig('web_1    |       Now listening on: http://[::]:8080')).toEqual(['stdout-log.listening-fixed-port']);
+  });
+
   it('reads systemd exit statuses', () => {
     expect(sig('kestrel.service: Main process exited, code=exited, status=1/FAILURE')).toEqual(['stdout-log.systemd-exit-failure']);
     expect(sig('kestrel.service: Main process exited, code=exited, status=150/n/a')).toEqual(['stdout-log.systemd-exit-framework-missing']);

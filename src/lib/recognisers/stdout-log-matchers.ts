@@ -158,6 +158,7 @@ export const STDOUT_SIGNAL_IDS: readonly string[] = [
     'stdout-log.framework-missing-app-service',
     'stdout-log.kestrel-bind-failed',
     'stdout-log.listening-fixed-port',
+    'stdout-log.listening-loopback-in-container',
     'stdout-log.certificate-file-not-found',
     'stdout-log.certificate-key-access',
     'stdout-log.systemd-exit-failure',
@@ -192,6 +193,7 @@ const APP_DOES_NOT_EXIST = /The application '[^']{0,400}' does not exist/;
 const ACCESS_TO_PATH = /Access to the path '[^']{0,400}' is denied/;
 const LISTENING = /Now listening on: (\S{1,300})/;
 const URL_PORT = /^(https?):\/\/(\[[^\]]{1,60}\]|[^/:\s]{1,255})(?::(\d{1,5}))?/i;
+const COMPOSE_PREFIX = /^[A-Za-z0-9][\w.-]{0,60}[-_]\d{1,3}\s{1,20}\|\s/;
 const HOST_DLL_HRESULT = /HRESULT: 0x([0-9a-fA-F]{8})\b/;
 const EXIT_STATUS = /code=exited, status=(\d{1,3})(?:\/([A-Z_]{1,20}))?/;
 const STDOUT_NEW = /stdout_(\d{4})(\d{2})(\d{2})(\d{2})(\d{2})(\d{2})_\d{1,10}\.log/;
@@ -278,6 +280,12 @@ export function matchStdoutLine(line: string, ctx: StdoutContext = { appService:
       if (u) {
         const port = u[3] ? Number(u[3]) : (u[1] as string).toLowerCase() === 'https' ? 443 : 80;
         if (FIXED_PORTS.has(port)) signal('listening-fixed-port');
+        // In a container (docker compose prefixes each line with the service), a loopback
+        // address cannot be reached from the proxy's container.
+        const host = (u[2] as string).toLowerCase();
+        if ((host === 'localhost' || host.startsWith('127.') || host === '[::1]') && COMPOSE_PREFIX.test(line)) {
+          signal('listening-loopback-in-container');
+        }
       }
     }
   } else if (msg.includes('Microsoft.AspNetCore.Server.Kestrel') || (journal && journal.process === 'dotnet')) {

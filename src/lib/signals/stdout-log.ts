@@ -83,6 +83,9 @@ export const signals: SignalDef[] = [
   def('listening-fixed-port', 'Kestrel listens on a fixed port (5000, 80, 8080 ...), not one handed over by a host', {
     'port-binding-failure': 0.3,
   }),
+  def('listening-loopback-in-container', 'Kestrel listens on localhost inside a container: the proxy in another container cannot reach it', {
+    'proxy-upstream-refused': 0.6,
+  }),
   def('urls-overridden', 'Kestrel ignored the address it was given ("Overriding address(es)") and bound its own endpoints', {
     'port-binding-failure': 0.7,
   }),
