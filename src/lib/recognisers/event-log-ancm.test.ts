@@ -58,6 +58,12 @@ describe('ANCM message specs', () => {
     ]);
   });
 
+  it('older and newer wordings of the same exception text', () => {
+    const older = facts("Application 'C:\\inetpub\\tools\\' failed to start. Exception message:\nApplication .dll was not found at C:\\inetpub\\tools\\Tools.dll. Confirm the application dll is present and is not published as a single executable.");
+    expect(older.signals).toEqual(['event-log.ancm-inprocess-start-failed', 'event-log.ancm-app-dll-missing', 'event-log.ancm-app-dll-missing']);
+    expect(facts('Unable to find hostfxr directory at C:\\Program Files\\dotnet\\host\\fxr').signals).toEqual(['event-log.ancm-hostfxr-path-failed']);
+  });
+
   it('the success messages carry no signal', () => {
     expect(facts("Application '/LM/W3SVC/2/ROOT' started process '5520' successfully and process '5520' is listening on port '21457'.").signals).toEqual([]);
   });

@@ -365,8 +365,20 @@ export const ANCM_SPECS: readonly Spec[] = [
   { signal: E('ancm-dotnet-not-found'), phrases: ['Could not find dotnet.exe at'], lead: false },
   { signal: E('ancm-process-path-not-exe'), phrases: ["doesn't have '.exe' extension"], lead: false },
   { signal: E('ancm-arguments-empty'), phrases: ['Application arguments are empty'], lead: false },
-  { signal: E('ancm-app-dll-missing'), phrases: ["Confirm the app's main DLL is present"], lead: false },
-  { signal: E('ancm-hostfxr-path-failed'), phrases: ['get_hostfxr_path failed'], lead: false },
+  { signal: E('ancm-arguments-unparsable'), phrases: ['Unable parse command line arguments', 'Unable to parse command line arguments'], lead: false },
+  // current: "The app couldn't be found at %s. Confirm the app's main DLL is present. ..."; older: "Application .dll was
+  // not found at %s. Confirm the application dll is present and is not published as a single executable."
+  {
+    signal: E('ancm-app-dll-missing'),
+    phrases: ["Confirm the app's main DLL is present", 'Application .dll was not found at', 'Confirm the application dll is present'],
+    lead: false,
+  },
+  // get_hostfxr_path (newer builds) or the module's own search under <dotnet>\host\fxr (older builds)
+  {
+    signal: E('ancm-hostfxr-path-failed'),
+    phrases: ['get_hostfxr_path failed', 'Unable to find hostfxr directory at', "doesn't contain any version subdirectories", "hostfxr.dll not found at '"],
+    lead: false,
+  },
   // Success and shutdown messages: no signal, but they tell the hosting model.
   { phrases: [/startedprocess'\d{1,10}'successfully/i], lead: true, hosting: 'out-of-process', server: 'iis' }, // 1001
   { phrases: ["' started successfully."], lead: true, hosting: 'in-process', server: 'iis' }, // 1032

@@ -74,6 +74,7 @@ export const signals: SignalDef[] = [
     'web-config-invalid': 0.3,
   }),
   def('ancm-arguments-empty', 'ANCM: the arguments attribute is empty for a dotnet processPath', { 'wrong-arguments': 0.9 }),
+  def('ancm-arguments-unparsable', 'ANCM: the arguments attribute could not be parsed as a command line', { 'wrong-arguments': 0.8 }),
   def('ancm-app-dll-missing', "ANCM: the app's main DLL could not be found", { 'app-dll-not-found': 0.95 }),
   def('ancm-hostfxr-path-failed', 'ANCM: locating hostfxr failed (get_hostfxr_path)', {
     'framework-not-found': 0.45,
