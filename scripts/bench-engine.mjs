@@ -98,12 +98,16 @@ export async function runEngineBench({ log = console.log, rounds = 3 } = {}) {
   const bigLinesIndex = indexLines(big);
   const byKind = RECOGNISERS.map((r) => ({ kind: r.kind, ms: median(() => r.recognise(big, bigLinesIndex)) }));
   const recognisersMs = byKind.reduce((a, b) => a + b.ms, 0);
+  // The engine without recognition: the same facts handed in by a stand-in recogniser.
+  const facts = diagnose(big).facts;
+  const cached = [{ kind: 'iis-log', recognise: () => facts }];
+  const engineMs = median(() => diagnose(big, { recognisers: cached }));
 
   const result = {
     fixtures: pastes.length,
     singleLine: { count: single.length, p50: percentile(single, 50), p95: percentile(single, 95), max: single.at(-1) ?? 0 },
     wholeFilePerLine: { count: perLine.length, p50: percentile(perLine, 50), p95: percentile(perLine, 95) },
-    oneMegabyte: { chars: big.length, lines: bigLines, ms: bigMs, perLineMs: bigMs / bigLines, recognisersMs, byKind },
+    oneMegabyte: { chars: big.length, lines: bigLines, ms: bigMs, perLineMs: bigMs / bigLines, recognisersMs, byKind, engineMs, facts: facts.length },
     targets: TARGETS,
   };
   const ok = (v, t) => (v <= t ? 'ok' : 'OVER TARGET');
@@ -112,7 +116,8 @@ export async function runEngineBench({ log = console.log, rounds = 3 } = {}) {
   log(`  one line pasted alone (${result.singleLine.count} lines): p50 ${f(result.singleLine.p50)}, p95 ${f(result.singleLine.p95)} [target p95 <= ${TARGETS.p95PerLineMs} ms: ${ok(result.singleLine.p95, TARGETS.p95PerLineMs)}], max ${f(result.singleLine.max)}`);
   log(`  whole fixture, per line (${result.wholeFilePerLine.count} files): p50 ${f(result.wholeFilePerLine.p50)}, p95 ${f(result.wholeFilePerLine.p95)} [target p95 <= ${TARGETS.p95PerLineMs} ms: ${ok(result.wholeFilePerLine.p95, TARGETS.p95PerLineMs)}]`);
   log(`  1 MB mixed paste (${result.oneMegabyte.lines} lines): ${f(result.oneMegabyte.ms)} [target <= ${TARGETS.oneMegabyteMs} ms: ${ok(result.oneMegabyte.ms, TARGETS.oneMegabyteMs)}]`);
-  log(`    recognisers alone: ${f(recognisersMs)} (${[...byKind].sort((a, b) => b.ms - a.ms).map((k) => `${k.kind} ${k.ms.toFixed(1)}`).join(', ')}); engine outside the recognisers: about ${f(Math.max(0, bigMs - recognisersMs))}`);
+  log(`    recognisers alone: ${f(recognisersMs)} (${[...byKind].sort((a, b) => b.ms - a.ms).map((k) => `${k.kind} ${k.ms.toFixed(1)}`).join(', ')})`);
+  log(`    engine without recognition (${facts.length} facts: clean-up, ranking, tree, line coverage): ${f(engineMs)}`);
   return result;
 }
 
