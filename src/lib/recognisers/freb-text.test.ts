@@ -43,3 +43,26 @@ describe('scanFrebText: page chrome', () => {
     expect(scan(`${chrome}\nTrigger Status\t502.3`).placed).toHaveLength(5);
   });
 });
+
+describe('scanFrebText: rows copied from the rendered event table', () => {
+  const rows = [
+    '92. | GENERAL_SET_REQUEST_HEADER | HeaderName="Connection", HeaderValue="", Replace="true" | 21:06:53.057',
+    '-- | -- | -- | --',
+    '93. | MODULE_SET_RESPONSE_ERROR_STATUSWarning | ModuleName="AspNetCoreModule", Notification="EXECUTE_REQUEST_HANDLER", HttpStatus="502", HttpReason="Bad Gateway", HttpSubStatus="3", ErrorCode="2147954402", ConfigExceptionInfo="" | 21:08:55.104',
+  ].join('\n');
+  it('ends a quoted value at its closing quote, so the time column is not read as the value', () => {
+    const f = scan(rows).events[0]?.fields;
+    expect(f?.get('ConfigExceptionInfo')?.value).toBe('');
+    expect(f?.get('ErrorCode')?.value).toBe('2147954402');
+    const e = scan('ErrorCode="The parameter is incorrect. (0x80070057)", ConfigExceptionInfo=""').events;
+    expect(e).toEqual([]);
+  });
+  it('places the numbered rows and the separator once the paste holds an event', () => {
+    expect(scan(rows).placed).toHaveLength(3);
+    expect(scan(rows.split('\n').slice(0, 2).join('\n')).placed).toEqual([]);
+  });
+  it('keeps a quoted value that continues on the next line', () => {
+    const r = scan('ModuleName="AspNetCoreModule", HttpStatus="502", ErrorCode="The operation timed out\n (0x80072ee2)", ConfigExceptionInfo=""');
+    expect(r.events[0]?.fields.get('ErrorCode')?.value).toBe('The operation timed out (0x80072ee2)');
+  });
+});

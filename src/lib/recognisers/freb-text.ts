@@ -40,6 +40,9 @@ const SUMMARY =
 /** Headings and table rows of the rendered page, placed once the paste is known to be FREB. */
 const CHROME =
   /^[ \t]{0,40}(?:(?:Request Summary|Request Details|Request Diagnostics|Errors & Warnings|Complete Request Trace|Compact View|Performance View|AspNetCoreModule(?:V2)?)[ \t]{0,40}$|No\.[ \t]+Severity|(?:Site|Process|App Pool|Authentication|User from token|Activity ID|Verb)\t|\d{1,6}\.[ \t]+(?:ERROR|WARNING|CRITICAL|VERBOSE|INFORMATIONAL)\b)/;
+/** A numbered event row of the rendered trace: `88. | GENERAL_SET_REQUEST_HEADER | ...`. */
+const ROW = /^[ \t]{0,40}\|?[ \t]{0,10}\d{1,6}\.[ \t]{0,10}\|?[ \t]{0,10}[A-Z][A-Z0-9]{1,30}_[A-Z0-9_]{2,60}(?:[ \t]|\||$)/;
+const ROW_RULE = /^[ \t]{0,40}\|?[ \t]{0,10}:?-{2,20}:?[ \t]{0,10}(?:\|[ \t]{0,10}:?-{2,20}:?[ \t]{0,10}){1,10}\|?[ \t]{0,10}$/;
 const DISTINCTIVE = /^[ \t]{0,40}(?:Trigger Status|Final Status|Failure Reason)[ \t:]/m;
 const HEX_CONT = /^[ \t]{0,40}(\(0x[0-9a-fA-F]{1,8}\))/;
 const XML_LINE = /<(?:Data|Opcode|freb:|failedRequest|Event|EventData|RenderingInfo)\b/;
@@ -56,7 +59,16 @@ function cleanValue(raw: string): { text: string; lead: number } {
   let s = 0;
   let e = raw.length;
   while (s < e && /[\s:=]/.test(raw[s] as string)) s++;
-  if (raw[s] === '"') s++;
+  if (raw[s] === '"') {
+    s++;
+    // A quoted value ends at its closing quote: `ConfigExceptionInfo="" | 21:08:55.104` (a row
+    // copied from the rendered table) has an empty value, not the time column after it.
+    const close = raw.indexOf('"', s);
+    if (close >= 0) {
+      const inner = raw.slice(s, close);
+      return { text: inner.trim(), lead: s + inner.length - inner.trimStart().length };
+    }
+  }
   while (e > s && /[\s,;]/.test(raw[e - 1] as string)) e--;
   if (raw[e - 1] === '"') e--;
   while (e > s && /\s/.test(raw[e - 1] as string)) e--;
@@ -112,7 +124,12 @@ export function scanFrebText(input: string, lines: LineIndex): FrebText {
       hits.push({ at: m.index, end: m.index + m[0].length, heading: m[1] });
     KEY.lastIndex = 0;
     for (let m = KEY.exec(text); m; m = KEY.exec(text)) hits.push({ at: m.index, end: m.index + m[0].length, key: m[1] });
-    if (hits.length === 0) continue;
+    if (hits.length === 0) {
+      // Rows of the rendered event table without an ANCM key: `88. | GENERAL_SET_REQUEST_HEADER |
+      // ...` or `94.<tab>NOTIFY_MODULE_COMPLETION<tab>...`, and Markdown separators `-- | --`.
+      if (ROW.test(text) || ROW_RULE.test(text)) chromeLines.push(ls);
+      continue;
+    }
     hits.sort((a, b) => a.at - b.at);
 
     if (group && n - groupLine > MAX_GAP) finish();
