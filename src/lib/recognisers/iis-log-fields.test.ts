@@ -15,6 +15,12 @@ describe('tokenize', () => {
     const s = 'xx a b yy';
     expect(tokenize(s, 3, 6).map((t) => t.text)).toEqual(['a', 'b']);
   });
+  it('leaves Markdown emphasis and code marks out of a token, offsets included', () => {
+    const s = 'host **503 0 1255** `12002` OPTIONS * ***';
+    const t = toks(s);
+    expect(t.map((x) => x.text)).toEqual(['host', '503', '0', '1255', '12002', 'OPTIONS', '*', '***']);
+    for (const x of t) expect(s.slice(x.start, x.end)).toBe(x.text);
+  });
 });
 
 describe('locateTail', () => {

@@ -53,16 +53,31 @@ export const HTTPERR_FIELDS: readonly string[] = [
   's-queuename',
 ];
 
-/** Split `input[start, end)` on spaces and tabs. Linear, no regex. */
+/** `*` and a backquote: Markdown emphasis and code marks people add around fields they point at. */
+const isMark = (c: number): boolean => c === 42 || c === 96;
+
+/**
+ * Split `input[start, end)` on spaces and tabs. Linear, no regex. Markdown marks at the edges of
+ * a token (`**503 0 1255**`, `` `12002` ``) are left out of it, unless the token is nothing else
+ * (the `*` of `OPTIONS *`).
+ */
 export function tokenize(input: string, start: number, end: number, out: Token[] = []): Token[] {
   let i = start;
   while (i < end) {
     let c = input.charCodeAt(i);
     while (i < end && (c === 32 || c === 9)) c = input.charCodeAt(++i);
     if (i >= end) break;
-    const s = i;
+    const from = i;
     while (i < end && c !== 32 && c !== 9) c = input.charCodeAt(++i);
-    out.push({ text: input.slice(s, i), start: s, end: i });
+    let s = from;
+    let e = i;
+    while (s < e && isMark(input.charCodeAt(s))) s++;
+    while (e > s && isMark(input.charCodeAt(e - 1))) e--;
+    if (s === e) {
+      s = from;
+      e = i;
+    }
+    out.push({ text: input.slice(s, e), start: s, end: e });
   }
   return out;
 }

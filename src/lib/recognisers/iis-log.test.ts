@@ -227,3 +227,16 @@ describe('iis-log recogniser: 500.19 sub-cases', () => {
     expect(values(run(line(50)), 'signal')).toEqual([]);
   });
 });
+
+describe('iis-log recogniser: lines pasted into Markdown', () => {
+  it('reads a header-less line whose outcome fields were set in bold', () => {
+    const text =
+      '2023-04-23 22:47:03 W3SVC5 HOSTNAME1 [IP censored] GET /app/health 443 - HTTP/1.1 - - my.fqdn.example.com **503 0 1255** 202 130 15';
+    const facts = run(text);
+    expect(values(facts, 'status')).toEqual(['503']);
+    expect(values(facts, 'code')).toEqual([1255]);
+    expect(sliced(text, facts, 'code')).toEqual(['1255']);
+    expect(values(facts, 'time-taken-ms')).toEqual([15]);
+    expect(values(facts, 'url')).toEqual(['/app/health']);
+  });
+});
