@@ -49,7 +49,9 @@ export function fieldsOfDirective(line: string): string[] | undefined {
   let s = 0;
   while (s < line.length && (line.charCodeAt(s) === 32 || line.charCodeAt(s) === 9 || line.charCodeAt(s) === 0xfeff)) s++;
   if (line.slice(s, s + 8).toLowerCase() !== '#fields:') return undefined;
-  const names = tokenize(line, s + 8, line.length).map((t) => t.text.toLowerCase());
+  let e = line.length;
+  while (e > s && line.charCodeAt(e - 1) <= 32) e--;
+  const names = tokenize(line, s + 8, e).map((t) => t.text.toLowerCase());
   return names.length > 0 ? names : undefined;
 }
 
