@@ -4,7 +4,7 @@ import { describe, expect, it } from 'vitest';
 import { indexLines } from '../engine/lines.ts';
 import type { Fact } from '../engine/types.ts';
 import { signals as nginxSignals } from '../signals/nginx.ts';
-import { recogniser } from './nginx.ts';
+import { recogniser, schemePortMismatch } from './nginx.ts';
 import dockerRefused from '../../../tests/fixtures/nginx/docker-compose-refused.txt?raw';
 import ingressTimeout from '../../../tests/fixtures/nginx/ingress-timeout.txt?raw';
 import wrapped from '../../../tests/fixtures/nginx/wrapped.txt?raw';
@@ -17,6 +17,7 @@ import errorPageRendered from '../../../tests/fixtures/nginx/error-page-rendered
 import negatives from '../../../tests/fixtures/nginx/negatives.txt?raw';
 import moreMessages from '../../../tests/fixtures/nginx/more-messages.txt?raw';
 import headerlessWrapped from '../../../tests/fixtures/nginx/headerless-wrapped.txt?raw';
+import schemeMismatch from '../../../tests/fixtures/nginx/scheme-port-mismatch.txt?raw';
 
 function run(text: string): Fact[] {
   return recogniser.recognise(text, indexLines(text));
@@ -59,7 +60,9 @@ describe('nginx recogniser: error log', () => {
       'nginx.upstream-reset',
       'nginx.no-live-upstreams',
       'nginx.ssl-handshake-failed',
+      'nginx.upstream-scheme-port-mismatch',
       'nginx.no-valid-http-header',
+      'nginx.upstream-scheme-port-mismatch',
       'nginx.invalid-response',
       'nginx.source-ports-exhausted',
       'nginx.upstream-no-route',
@@ -82,6 +85,7 @@ describe('nginx recogniser: error log', () => {
       'nginx.upstream-body-timeout',
       'nginx.upstream-timeout',
       'nginx.premature-response',
+      'nginx.upstream-scheme-port-mismatch',
       'nginx.upstream-disabled',
       'nginx.upstream-closed',
     ]);
@@ -272,5 +276,29 @@ describe('nginx recogniser: arbitrary input', () => {
       }),
       { numRuns: 400 },
     );
+  });
+});
+
+describe('nginx recogniser: scheme and port of the upstream', () => {
+  it('flags plain HTTP to a TLS port and TLS to a plain port when the upstream broke off', () => {
+    const facts = run(schemeMismatch);
+    const hits = named(facts, 'signal').filter((f) => f.value === 'nginx.upstream-scheme-port-mismatch');
+    expect(hits.map((f) => text(schemeMismatch, f))).toEqual(['http://10.1.0.27:443', 'https://10.1.0.27:80']);
+  });
+  it('says nothing about the scheme of a refused connection or an unremarkable port', () => {
+    const facts = run(schemeMismatch);
+    const refusedLine = schemeMismatch.split('\n')[2] as string;
+    const at = schemeMismatch.indexOf(refusedLine);
+    const onRefused = named(facts, 'signal').filter(
+      (f) => f.value === 'nginx.upstream-scheme-port-mismatch' && f.span.start >= at && f.span.end <= at + refusedLine.length,
+    );
+    expect(onRefused).toEqual([]);
+    expect(schemePortMismatch('http://127.0.0.1:4430/')).toBe(0);
+  });
+  it('reads the authority forms nginx writes', () => {
+    expect(schemePortMismatch('http://[fd00::5]:443/x')).toBe('http://[fd00::5]:443'.length);
+    expect(schemePortMismatch('HTTPS://app:5000')).toBe('HTTPS://app:5000'.length);
+    expect(schemePortMismatch('http://app:443x/')).toBe(0);
+    expect(schemePortMismatch('http://app/')).toBe(0);
   });
 });

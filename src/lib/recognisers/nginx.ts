@@ -140,10 +140,10 @@ function analyseError(ctx: Ctx, rec: LogRecord, header: RegExpExecArray | undefi
       facts.push(fact(KIND, 'code', found.errno.number, recordSpan(rec, msgStart + x, msgStart + y)));
     }
   }
-  fields(ctx, rec, msgEnd);
+  fields(ctx, rec, msgEnd, found.signal);
 }
 
-function fields(ctx: Ctx, rec: LogRecord, from: number): void {
+function fields(ctx: Ctx, rec: LogRecord, from: number, signal?: string): void {
   const tail = rec.text.slice(from);
   const { facts } = ctx;
   const put = (re: RegExp, name: string, trim = false): RegExpExecArray | null => {
@@ -166,8 +166,49 @@ function fields(ctx: Ctx, rec: LogRecord, from: number): void {
       facts.push(fact(KIND, 'url', t.target, recordSpan(rec, valueAt + t.offset, valueAt + t.offset + t.target.length)));
     }
   }
-  put(FIELD_UPSTREAM, 'upstream');
+  const up = put(FIELD_UPSTREAM, 'upstream');
   put(FIELD_HOST, 'host');
+  if (up && schemeMeetsProtocolFailure(signal)) {
+    const v = up[1] as string;
+    const at = from + up.index + up[0].lastIndexOf(v);
+    const mismatch = schemePortMismatch(v);
+    if (mismatch) facts.push(fact(KIND, 'signal', 'nginx.upstream-scheme-port-mismatch', recordSpan(rec, at, at + mismatch)));
+  }
+}
+
+/**
+ * Failures where the upstream accepted the connection and then broke off or answered nonsense:
+ * what a plain-HTTP request to a TLS port (or a TLS handshake with a plain-HTTP port) produces.
+ * Connect-phase failures and timeouts say nothing about the scheme.
+ */
+function schemeMeetsProtocolFailure(signal: string | undefined): boolean {
+  return (
+    signal === 'nginx.upstream-closed' ||
+    signal === 'nginx.upstream-closed-body' ||
+    signal === 'nginx.upstream-reset' ||
+    signal === 'nginx.no-valid-http-header' ||
+    signal === 'nginx.invalid-response' ||
+    signal === 'nginx.premature-response' ||
+    signal === 'nginx.ssl-handshake-failed' ||
+    signal === 'nginx.ssl-peer-closed'
+  );
+}
+
+const UPSTREAM_URL = /^(https?):\/\/(?:\[[0-9a-fA-F:.]{2,45}\]|[^/:\s"\\]{1,253}):(\d{1,5})(?=[/?#]|$)/i;
+const TLS_PORTS = new Set(['443', '8443', '5001', '7001']);
+const PLAIN_PORTS = new Set(['80', '8080', '5000']);
+
+/**
+ * `http://10.0.0.9:443/` (plain HTTP to a port that speaks TLS) or `https://app:80/` (TLS to a
+ * plain port): the length of the scheme-and-authority part that shows it, else 0.
+ */
+export function schemePortMismatch(url: string): number {
+  const m = UPSTREAM_URL.exec(url);
+  if (!m) return 0;
+  const scheme = (m[1] as string).toLowerCase();
+  const port = m[2] as string;
+  if ((scheme === 'http' && TLS_PORTS.has(port)) || (scheme === 'https' && PLAIN_PORTS.has(port))) return m[0].length;
+  return 0;
 }
 
 function analyseAccess(ctx: Ctx, lineStart: number, e: AccessLine, owner: 'nginx' | 'apache'): void {

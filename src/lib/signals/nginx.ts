@@ -164,6 +164,12 @@ export const signals: SignalDef[] = [
     causes: { 'proxy-protocol-mismatch': 0.9 },
   },
   {
+    id: 'nginx.upstream-scheme-port-mismatch',
+    kind,
+    label: 'nginx: the upstream URL speaks plain HTTP to a TLS port (http://…:443) or TLS to a plain one',
+    causes: { 'proxy-protocol-mismatch': 1 },
+  },
+  {
     id: 'nginx.upstream-not-resolved',
     kind,
     label: 'nginx: the upstream host name could not be resolved',
