@@ -16,9 +16,9 @@ describe('tokenize', () => {
     expect(tokenize(s, 3, 6).map((t) => t.text)).toEqual(['a', 'b']);
   });
   it('leaves Markdown emphasis and code marks out of a token, offsets included', () => {
-    const s = 'host **503 0 1255** `12002` OPTIONS * ***';
+    const s = 'host **503 0 1255** `12002` OPTIONS * *** /files/* **/a/**';
     const t = toks(s);
-    expect(t.map((x) => x.text)).toEqual(['host', '503', '0', '1255', '12002', 'OPTIONS', '*', '***']);
+    expect(t.map((x) => x.text)).toEqual(['host', '503', '0', '1255', '12002', 'OPTIONS', '*', '***', '/files/*', '**/a/**']);
     for (const x of t) expect(s.slice(x.start, x.end)).toBe(x.text);
   });
 });

@@ -55,6 +55,7 @@ export const HTTPERR_FIELDS: readonly string[] = [
 
 /** `*` and a backquote: Markdown emphasis and code marks people add around fields they point at. */
 const isMark = (c: number): boolean => c === 42 || c === 96;
+const isWordChar = (c: number): boolean => (c >= 48 && c <= 57) || (c >= 65 && c <= 90) || (c >= 97 && c <= 122);
 
 /**
  * Split `input[start, end)` on spaces and tabs. Linear, no regex. Markdown marks at the edges of
@@ -73,7 +74,8 @@ export function tokenize(input: string, start: number, end: number, out: Token[]
     let e = i;
     while (s < e && isMark(input.charCodeAt(s))) s++;
     while (e > s && isMark(input.charCodeAt(e - 1))) e--;
-    if (s === e) {
+    // Only around a word (`**503`, `1255**`): a path that ends in `*` keeps it.
+    if (s === e || !isWordChar(input.charCodeAt(s)) || !isWordChar(input.charCodeAt(e - 1))) {
       s = from;
       e = i;
     }
