@@ -5,7 +5,7 @@
  *
  * Application Error text is translated on non-English Windows; `localisedCrashes` finds it by
  * its shape instead ("<app>.exe, <label>: <version>, <label>: 0x<8 hex>" followed by a line
- * ending in a 0x<8 hex> exception code).
+ * ending in a 0x<8 hex> exception code; commas and colons may be full-width).
  */
 import type { LineIndex } from '../engine/types.ts';
 import { lineSpan } from '../engine/lines.ts';
@@ -173,8 +173,9 @@ export const WINDOWS_SIGNAL_IDS: readonly string[] = [
   ]),
 ];
 
-const APP_LINE = /([A-Za-z0-9_.-]{1,100}\.exe), [^,:\r\n]{1,40}: ?\d+(?:\.\d+){1,3}, [^,:\r\n]{1,40}: ?0x[0-9a-fA-F]{8}\s*$/;
-const CODE_LINE = /^[^:\r\n]{1,60}: ?0x([0-9a-fA-F]{8})\s*$/;
+// Commas and colons may be the full-width forms (，：) of Chinese and Japanese Windows.
+const APP_LINE = /([A-Za-z0-9_.-]{1,100}\.exe)[,\uff0c] ?[^,:\uff0c\uff1a\r\n]{1,40}[:\uff1a] ?\d+(?:\.\d+){1,3}[,\uff0c] ?[^,:\uff0c\uff1a\r\n]{1,40}[:\uff1a] ?0x[0-9a-fA-F]{8}\s*$/;
+const CODE_LINE = /^[^:\uff1a\r\n]{1,60}[:\uff1a] ?0x([0-9a-fA-F]{8})\s*$/;
 
 /**
  * Application Error 1000 in any language: the first line names the faulting .exe with its version
@@ -189,7 +190,7 @@ export function localisedCrashes(input: string, lines: LineIndex, skip: (offset:
     const { start, end } = lineSpan(input, lines, ln);
     if (end - start < 20 || end - start > 400) continue;
     const text = input.slice(start, end);
-    if (!text.includes('.exe, ') || !text.includes('0x')) continue;
+    if ((!text.includes('.exe, ') && !text.includes('.exe\uff0c')) || !text.includes('0x')) continue;
     const m = APP_LINE.exec(text);
     if (!m || skip(start)) continue;
     const exe = (m[1] as string).toLowerCase();

@@ -23,6 +23,7 @@ import { matchMessages } from './event-log-messages.ts';
 import type { HitFact, MessageHit, Spec } from './event-log-messages.ts';
 import { ANCM_SPECS } from './event-log-ancm.ts';
 import { WINDOWS_SPECS, localisedCrashes } from './event-log-windows.ts';
+import { werReports } from './event-log-wer.ts';
 import { findRecords } from './event-log-records.ts';
 import type { EventRecord, Family } from './event-log-records.ts';
 import { debugRanges } from './ancm-debug-log-lines.ts';
@@ -154,7 +155,8 @@ function recognise(input: string, lines: LineIndex): Fact[] {
     }
     return false;
   };
-  if (input.includes('.exe, ')) hits.push(...localisedCrashes(input, lines, skipped));
+  if (input.includes('.exe, ') || input.includes('.exe\uff0c')) hits.push(...localisedCrashes(input, lines, skipped));
+  if (input.includes('EventType=')) hits.push(...werReports(input, lines, skipped));
   hits.sort((a, b) => a.phraseStart - b.phraseStart);
 
   const records = findRecords(input, lines, skip);

@@ -50,6 +50,11 @@ const RULES: readonly Rule[] = [
   },
   { signal: 'hostpolicy-missing', any: ['required to execute the application was not found'] },
   { signal: 'hostfxr-load-failed', any: ['The library hostfxr.dll was found, but loading it from'] },
+  // Windows loader messages for the C runtime the host and the module link against
+  {
+    signal: 'vc-runtime-missing',
+    anyLower: ['api-ms-win-crt-runtime-l1-1-0.dll is missing', 'vcruntime140.dll is missing', 'vcruntime140.dll was not found', 'msvcp140.dll is missing'],
+  },
   {
     signal: 'sdk-command',
     any: [

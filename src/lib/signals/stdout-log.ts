@@ -39,6 +39,9 @@ export const signals: SignalDef[] = [
     'bitness-mismatch': 0.5,
     'vc-redist-missing': 0.3,
   }),
+  def('vc-runtime-missing', 'Windows: the Visual C++ / Universal C runtime DLLs (api-ms-win-crt-*, vcruntime140) are missing', {
+    'vc-redist-missing': 0.9,
+  }),
   def('sdk-command', '.NET host treated the arguments as an SDK command: the app DLL named in arguments does not exist', {
     'wrong-arguments': 0.9,
     'app-dll-not-found': 0.3,
