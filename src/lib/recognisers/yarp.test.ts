@@ -11,6 +11,7 @@ import windowsTimeoutTls from '../../../tests/fixtures/yarp/windows-timeout-tls.
 import jsonAndSerilog from '../../../tests/fixtures/yarp/json-and-serilog.txt?raw';
 import journald from '../../../tests/fixtures/yarp/journald-and-negatives.txt?raw';
 import moreErrors from '../../../tests/fixtures/yarp/more-errors.txt?raw';
+import previewNamespace from '../../../tests/fixtures/yarp/preview-namespace.txt?raw';
 
 function run(text: string): Fact[] {
   return recogniser.recognise(text, indexLines(text));
@@ -193,5 +194,27 @@ describe('yarp recogniser: arbitrary input', () => {
       }),
       { numRuns: 400 },
     );
+  });
+});
+
+describe('yarp recogniser: 2020 preview builds (Microsoft.ReverseProxy)', () => {
+  it('reads a failed "Operation ended" and an HttpProxy Request error, with their inner failures', () => {
+    const facts = run(previewNamespace);
+    const sig = named(facts, 'signal');
+    expect(sig.map((f) => f.value)).toEqual([
+      'yarp.forwarding-error',
+      'yarp.connection-refused',
+      'yarp.error-request',
+      'yarp.response-ended',
+    ]);
+    expect(text(previewNamespace, sig[0] as Fact)).toBe('Operation ended: ReverseProxy.Proxy, 2087.1033ms, error:');
+    expect(values(facts, 'server')).toEqual(['yarp']);
+    expect(values(facts, 'setting')).toContain('destination=http://localhost:5123/api/items');
+  });
+  it('places a successful "Operation ended" without an error and gives it no signal', () => {
+    const tail = previewNamespace.slice(previewNamespace.lastIndexOf('info:'));
+    const facts = run(tail);
+    expect(named(facts, 'signal')).toEqual([]);
+    expect(named(facts, 'placed')).toHaveLength(1);
   });
 });

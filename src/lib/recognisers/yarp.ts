@@ -29,7 +29,9 @@ const ENTRY_START =
   /^\s{0,3}(?:(?:trce|dbug|info|warn|fail|crit):\s|\[\d{2}:\d{2}:\d{2}(?:[.,]\d{1,7})?(?: [A-Za-z]{3,11})?\]|\d{4}-\d{2}-\d{2}[ T]\d{2}:\d{2}|\{|\d{4}\/\d{2}\/\d{2} |\[[A-Z][a-z]{2} [A-Z][a-z]{2} )/;
 const EXCEPTION_CONTINUES = /^\s*(?:System\.|Microsoft\.|Yarp\.|--->|at |Inner|---)/;
 
-const EVENT_CONSOLE = /(HttpForwarder|ForwarderMiddleware|ProxyPipelineInitializerMiddleware)\[(\d{1,4})\]/;
+const EVENT_CONSOLE = /(HttpForwarder|HttpProxy|ForwarderMiddleware|ProxyPipelineInitializerMiddleware)\[(\d{1,4})\]/;
+/** Preview builds logged a failed forward as `Operation ended: ReverseProxy.Proxy, 4113ms, error: …`. */
+const PREVIEW_OPERATION = 'operationended:reverseproxy.proxy';
 const EVENT_JSON = /"EventId"\s*:\s*(?:\{\s*"Id"\s*:\s*)?(\d{1,4})/;
 const EVENT_NAME = /"(?:EventName|Name)"\s*:\s*"(ForwardingError|ForwardingRequestCancelled|NoAvailableDestinations|NoClusterFound)"/;
 const NAME_AFTER_KEYWORD = /ForwarderError(?:Feature)?(?:\.Error)?["'\s:=.]{0,4}([A-Z][A-Za-z]{3,40})\b/g;
@@ -65,7 +67,13 @@ function stripPrefix(text: string): string {
 }
 
 function isAnchor(text: string): boolean {
-  if (text.includes('Yarp.ReverseProxy') || text.includes('ForwarderError') || text.includes('ForwardingError')) {
+  // Microsoft.ReverseProxy: the namespace of the 2020 previews (HttpProxy, ProxyInvokerMiddleware).
+  if (
+    text.includes('Yarp.ReverseProxy') ||
+    text.includes('Microsoft.ReverseProxy') ||
+    text.includes('ForwarderError') ||
+    text.includes('ForwardingError')
+  ) {
     return true;
   }
   if (
@@ -201,6 +209,10 @@ function analyseBlock(ctx: Ctx, rec: LogRecord): void {
       signals.push({ id: 'yarp.error-request-canceled', span: evSpan });
     } else if (evName?.[1] === 'NoAvailableDestinations' || (ev && ev[1] === 'ForwarderMiddleware' && eventId === 7)) {
       signals.push({ id: 'yarp.no-available-destinations', span: evSpan });
+    } else {
+      const op = sq.s.indexOf(PREVIEW_OPERATION);
+      const err = op >= 0 ? sq.s.indexOf(',error:', op) : -1;
+      if (err >= 0 && err - op < 120) signals.push({ id: 'yarp.forwarding-error', span: spanOf(rec, sq, op, err + 7 - op) });
     }
   }
 
