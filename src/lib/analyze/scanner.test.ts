@@ -9,11 +9,11 @@ import { generateText } from '../../../tests/fixtures/analyze/generate.ts';
 const enc = new TextEncoder();
 const bytes = (s: string): Uint8Array => enc.encode(s);
 const fixture = (name: string): Uint8Array => new Uint8Array(readFileSync(new URL(`../../../tests/fixtures/analyze/${name}`, import.meta.url)));
-const scan = (s: string | Uint8Array): Stats => scanBytes(typeof s === 'string' ? bytes(s) : s).stats;
+const scan = (s: string | Uint8Array): Stats => scanBytes(typeof s === 'string' ? bytes(s) : s, { strict: true }).stats;
 
 /** Push `data` in pieces cut at `cuts` (offsets, any order). */
 function scanInPieces(data: Uint8Array, cuts: number[]): ScanResult {
-  const sc = createScanner();
+  const sc = createScanner({ strict: true });
   let at = 0;
   for (const c of [...new Set(cuts.map((x) => Math.min(Math.max(0, x), data.length)))].sort((a, b) => a - b)) {
     sc.push(data.subarray(at, c));
@@ -192,8 +192,9 @@ describe('scanner: W3C layouts', () => {
   it('never throws on arbitrary bytes', () => {
     fc.assert(
       fc.property(fc.uint8Array({ maxLength: 2000 }), (data) => {
-        const s = scanBytes(data).stats;
+        const s = scanBytes(data, { strict: true }).stats;
         expect(s.bytes).toBe(data.length);
+        expect(s.lines).toBeGreaterThanOrEqual(data.length > 0 ? 1 : 0);
       }),
       { numRuns: 300 },
     );
@@ -227,9 +228,21 @@ describe('scanner: chunking and merging', () => {
     );
   });
 
+  it('gives the same result however arbitrary log-like bytes are cut', () => {
+    const piece = fc.constantFrom(' ', '  ', '\t', '\n', '\r\n', '#Fields: date time sc-status time-taken\n', '#Software: x\n', '2024-03-05', '10:00:00', '502', '3', '12002', '120000', '/a', 'Mozilla/5.0+(x)', '-', '\uFEFF', 'caf\u00e9', 'x'.repeat(37));
+    fc.assert(
+      fc.property(fc.array(piece, { maxLength: 120 }), fc.array(fc.nat(), { maxLength: 12 }), (parts, rawCuts) => {
+        const d = bytes(parts.join(''));
+        const cuts = rawCuts.map((c) => (d.length === 0 ? 0 : c % (d.length + 1)));
+        expect(scanInPieces(d, cuts).stats).toEqual(scanBytes(d, { strict: true }).stats);
+      }),
+      { numRuns: 300 },
+    );
+  });
+
   it('gives the same result with one-byte chunks', () => {
     const small = bytes(generateText({ lines: 60, seed: 3 }).text);
-    const sc = createScanner();
+    const sc = createScanner({ strict: true });
     for (let i = 0; i < small.length; i++) sc.push(small.subarray(i, i + 1));
     expect(sc.end().stats).toEqual(scan(small));
   });
@@ -241,8 +254,8 @@ describe('scanner: chunking and merging', () => {
     fc.assert(
       fc.property(fc.integer({ min: 0, max: starts.length - 1 }), (k) => {
         const at = starts[k] as number;
-        const a = scanBytes(data.subarray(0, at));
-        const b = scanBytes(data.subarray(at), { fields: a.endFields });
+        const a = scanBytes(data.subarray(0, at), { strict: true });
+        const b = scanBytes(data.subarray(at), { fields: a.endFields, strict: true });
         expect(mergeStats(a.stats, b.stats)).toEqual(whole);
       }),
       { numRuns: 60 },
@@ -271,5 +284,19 @@ describe('scanner: chunking and merging', () => {
       }),
       { numRuns: 200 },
     );
+  });
+});
+
+describe('scanner: long lines across chunks', () => {
+  it('reads lines longer than the first carry buffer, of every length modulo 4', () => {
+    for (let extra = 0; extra < 8; extra++) {
+      const ua = 'Mozilla/5.0+' + 'x'.repeat(9000 + extra);
+      const text = [FIELDS, line('502 3 12002', '120000').replace('Mozilla/5.0', ua), line('200 0 0')].join('\n');
+      const data = bytes(text);
+      const r = scanInPieces(data, [FIELDS.length + 3, data.length - 7]);
+      expect(r.stats.requests).toBe(2);
+      expect(r.stats.bad).toBe(0);
+      expect(r.stats.sigs.get(sigKey(502, 3, 12002))?.count).toBe(1);
+    }
   });
 });

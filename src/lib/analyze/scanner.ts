@@ -25,6 +25,7 @@ const MAX_FIELDS = 256;
 export const MAX_LINE = 64 * 1024;
 /** URLs are kept to this many bytes. */
 const MAX_URL = 400;
+const EMPTY_WORDS: Uint32Array<ArrayBufferLike> = new Uint32Array(0);
 /** Win32 codes of a connection the client side dropped. */
 const CLIENT_GONE = new Set([64, 1229, 1236, 10053, 10054]);
 
@@ -36,6 +37,8 @@ export interface ScanOptions {
    * with a guessed starting layout can be corrected (see split.ts).
    */
   separatePrefix?: boolean;
+  /** Tests: rethrow internal errors instead of keeping the counts so far. */
+  strict?: boolean;
 }
 
 export interface ScanResult {
@@ -73,6 +76,25 @@ export function createScanner(options: ScanOptions = {}): Scanner {
 
   const starts = new Int32Array(MAX_FIELDS);
   let carry = new Uint8Array(4096);
+  let carryWords = new Uint32Array(carry.buffer);
+  // The word view of the buffer line() reads: w32 starts at byte wBase of the buffer's
+  // ArrayBuffer; the buffer itself starts at byte bOff of it.
+  let w32: Uint32Array<ArrayBufferLike> = carryWords;
+  let wBase = 0;
+  let bOff = 0;
+
+  function view(buf: Uint8Array): void {
+    if (buf === carry) {
+      w32 = carryWords;
+      wBase = 0;
+      bOff = 0;
+      return;
+    }
+    bOff = buf.byteOffset;
+    wBase = (bOff + 3) & ~3;
+    const end = bOff + buf.length;
+    w32 = end - wBase >= 4 ? new Uint32Array(buf.buffer, wBase, (end - wBase) >> 2) : EMPTY_WORDS;
+  }
   let carryLen = 0;
   let skipping = false; // inside an over-long line, dropping bytes up to the next newline
   const decoder = new TextDecoder('utf-8');
@@ -83,6 +105,15 @@ export function createScanner(options: ScanOptions = {}): Scanner {
   let cDay = -1;
   let cTimeKey = NaN;
   let cTimeArr: number[] | undefined;
+  // Runs of the same status.sub-status are added to st.sub in one go.
+  let cSubKey = -1;
+  let cSubPending = 0;
+
+  function flushSub(): void {
+    if (cSubPending > 0) st.sub.set(cSubKey, (st.sub.get(cSubKey) ?? 0) + cSubPending);
+    cSubKey = -1;
+    cSubPending = 0;
+  }
 
   function text(buf: Uint8Array, s: number, e: number): string {
     return decoder.decode(buf.subarray(s, e));
@@ -226,7 +257,12 @@ export function createScanner(options: ScanOptions = {}): Scanner {
     st.requests++;
     st.status[status] = (st.status[status] as number) + 1;
     const sk = status * 1000 + sub;
-    st.sub.set(sk, (st.sub.get(sk) ?? 0) + 1);
+    if (sk === cSubKey) cSubPending++;
+    else {
+      flushSub();
+      cSubKey = sk;
+      cSubPending = 1;
+    }
     const is5xx = status >= 500;
     const is502 = status === 502;
     const band = ms >= 0 ? markerIndex(ms) : -1;
@@ -316,6 +352,7 @@ export function createScanner(options: ScanOptions = {}): Scanner {
         prefixBytes = lineStart;
         if (prefix) {
           // From here on, count into the main stats.
+          flushSub();
           st = main;
           cTimeKey = NaN;
           cTimeArr = undefined;
@@ -345,10 +382,28 @@ export function createScanner(options: ScanOptions = {}): Scanner {
     // Field starts.
     let n = 0;
     let j = s;
+    // buf[e] is a blank, a line end or the carry's sentinel, so a field run stops there.
+    // Long fields are skipped four bytes at a time through the word view of the buffer.
+    const words = w32;
+    const off = bOff - wBase; // byte index j is at offset off + j from the word view's start
+    const wl = (off + e) >> 2; // words below this one end before e
     while (j < e) {
       if (n < MAX_FIELDS) starts[n] = j;
       n++;
-      while (j < e && (buf[j] as number) > 32) j++;
+      let c = buf[j] as number;
+      while (c > 32 && ((off + j) & 3) !== 0) c = buf[++j] as number;
+      if (c > 32 && off + j >= 0) {
+        let w = (off + j) >> 2;
+        // Any byte below 33 in x? (Mycroft's "has less than" test; exact on whether, not where.)
+        while (w < wl) {
+          const x = words[w] as number;
+          if (((x - 0x21212121) & ~x & 0x80808080) !== 0) break;
+          w++;
+        }
+        j = (w << 2) - off;
+        c = buf[j] as number;
+        while (c > 32) c = buf[++j] as number;
+      }
       while (j < e && (buf[j] as number) <= 32) j++;
     }
     const p = plan;
@@ -402,6 +457,7 @@ export function createScanner(options: ScanOptions = {}): Scanner {
   function consume(buf: Uint8Array): void {
     const len = buf.length;
     let i = 0;
+    view(buf);
     while (i < len) {
       const nl = buf.indexOf(10, i);
       if (nl < 0) {
@@ -413,7 +469,11 @@ export function createScanner(options: ScanOptions = {}): Scanner {
       } else if (carryLen > 0) {
         const lineStart = offset - carryLen;
         stash(buf, i, nl);
-        if (!skipping) line(carry, 0, carryLen, lineStart);
+        if (!skipping) {
+          view(carry);
+          line(carry, 0, carryLen, lineStart);
+          view(buf);
+        }
         carryLen = 0;
         skipping = false;
       } else if (nl - i > MAX_LINE) {
@@ -439,13 +499,16 @@ export function createScanner(options: ScanOptions = {}): Scanner {
       skipping = true;
       return;
     }
-    if (carryLen + len > carry.length) {
-      const next = new Uint8Array(Math.max(carry.length * 2, carryLen + len));
+    if (carryLen + len + 1 > carry.length) {
+      // A whole number of 32-bit words, for the word view.
+      const next = new Uint8Array((Math.max(carry.length * 2, carryLen + len + 1) + 3) & ~3);
       next.set(carry.subarray(0, carryLen));
       carry = next;
+      carryWords = new Uint32Array(carry.buffer);
     }
     carry.set(buf.subarray(s, e), carryLen);
     carryLen += len;
+    carry[carryLen] = 10; // sentinel: the field scanner stops at it
   }
 
   return {
@@ -454,16 +517,21 @@ export function createScanner(options: ScanOptions = {}): Scanner {
         if (!(chunk instanceof Uint8Array) || chunk.length === 0) return;
         consume(chunk);
         offset += chunk.length;
-      } catch {
+      } catch (e) {
         // Never throw on input; a failure here would be a bug, and the counts so far stand.
+        if (options.strict) throw e;
       }
     },
     end(): ScanResult {
       try {
-        if (carryLen > 0 && !skipping) line(carry, 0, carryLen, offset - carryLen);
-      } catch {
-        // As above.
+        if (carryLen > 0 && !skipping) {
+          view(carry);
+          line(carry, 0, carryLen, offset - carryLen);
+        }
+      } catch (e) {
+        if (options.strict) throw e;
       }
+      flushSub();
       carryLen = 0;
       skipping = false;
       if (!sawFields) prefixBytes = offset;
