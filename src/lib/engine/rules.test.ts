@@ -98,6 +98,15 @@ describe('rollout and platform rules', () => {
     expect(r.contributions.map((c) => c.cause)).toEqual(['azure-runtime-missing']);
     expect(r.weakenings.map((w) => w.cause)).toEqual(['framework-not-found']);
   });
+
+  it('an ANCM start failure whose host code says a runtime piece is missing counts too on App Service', () => {
+    for (const id of ['event-log.ancm-host-lib-missing', 'event-log.ancm-framework-missing', 'event-log.ancm-dependencies-not-found']) {
+      const on = ruleContributions(indexFacts([f('server', 'azure-app-service', 0, 'event-log'), sig(id, 2, 'event-log')]), CONTEXT_RULES);
+      expect(on.contributions.map((c) => c.cause), id).toContain('azure-runtime-missing');
+      const off = ruleContributions(indexFacts([f('server', 'iis', 0, 'event-log'), sig(id, 2, 'event-log')]), CONTEXT_RULES);
+      expect(off.contributions.map((c) => c.cause), id).not.toContain('azure-runtime-missing');
+    }
+  });
 });
 
 describe('crash timing', () => {

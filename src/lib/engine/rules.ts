@@ -63,7 +63,15 @@ const STARTUP_FAILURE = [
   'stdout-log.startup-exception',
   'stdout-log.hosting-failed',
 ];
-const FRAMEWORK_SIGNALS = ['stdout-log.framework-not-found', 'stdout-log.framework-x86-missing', 'stdout-log.framework-missing-app-service'];
+/** Signals that say the .NET host could not find the runtime (or a piece of it) the app asks for. */
+const FRAMEWORK_SIGNALS = [
+  'stdout-log.framework-not-found',
+  'stdout-log.framework-x86-missing',
+  'stdout-log.framework-missing-app-service',
+  'event-log.ancm-framework-missing',
+  'event-log.ancm-dependencies-not-found',
+  'event-log.ancm-host-lib-missing',
+];
 
 export const CONTEXT_RULES: readonly ContextRule[] = [
   {
@@ -260,7 +268,7 @@ export const CONTEXT_RULES: readonly ContextRule[] = [
         },
       ],
     },
-    supports: { 'azure-runtime-missing': 0.6 },
+    supports: { 'azure-runtime-missing': 0.8 },
     weakens: { 'framework-not-found': 0.3 },
     note: 'A runtime that is not found on Azure App Service: the platform, not you, installs runtimes there, so the app targets one the worker does not offer.',
   },

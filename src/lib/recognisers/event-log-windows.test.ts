@@ -60,6 +60,17 @@ describe('localisedCrashes', () => {
     expect(found[0]!.facts.map((f) => f.value)).toEqual([0xc0000409, 'event-log.crash-native', 'iis']);
   });
 
+  it('reads full-width commas and colons (Chinese Windows)', () => {
+    const text = [
+      '错误应用程序名称: dotnet.exe，版本: 2.2.27207.3，时间戳: 0x5c0ab1b7',
+      '错误模块名称: coreclr.dll，版本: 4.6.27207.3，时间戳: 0x5c0a9582',
+      '异常代码：0xc00000fd',
+    ].join('\n');
+    const found = localisedCrashes(text, indexLines(text), () => false);
+    expect(found).toHaveLength(1);
+    expect(found[0]!.facts.map((f) => f.value)).toEqual([0xc00000fd, 'event-log.crash-stack-overflow']);
+  });
+
   it('needs the exception code line', () => {
     const text = 'Tool.exe, Version: 1.2.3, Stamp: 0x12345678\nnothing else';
     expect(localisedCrashes(text, indexLines(text), () => false)).toEqual([]);

@@ -52,6 +52,12 @@ describe('matchStdoutLine', () => {
     expect(sig('web_1    |       Now listening on: http://[::]:8080')).toEqual(['stdout-log.listening-fixed-port']);
   });
 
+  it('recognises the loader message for a missing C runtime', () => {
+    const line = "The program can't start because api-ms-win-crt-runtime-l1-1-0.dll is missing from your computer. Try reinstalling the program to fix this problem.";
+    expect(matchStdoutLine(line).map((h) => h.value)).toContain('stdout-log.vc-runtime-missing');
+    expect(matchStdoutLine('Loaded api-ms-win-crt-runtime-l1-1-0.dll').map((h) => h.value)).not.toContain('stdout-log.vc-runtime-missing');
+  });
+
   it('reads systemd exit statuses', () => {
     expect(sig('kestrel.service: Main process exited, code=exited, status=1/FAILURE')).toEqual(['stdout-log.systemd-exit-failure']);
     expect(sig('kestrel.service: Main process exited, code=exited, status=150/n/a')).toEqual(['stdout-log.systemd-exit-framework-missing']);
