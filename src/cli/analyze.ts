@@ -3,22 +3,21 @@
  *
  *   npm run --silent analyze -- [--json] [--threads N] FILE...
  *
- * Streams each file through the byte scanner of src/lib/analyze/ (the same code the /analyze/
+ * Reads each file in chunks through the byte scanner of src/lib/analyze/ (the same code the /analyze/
  * page runs in the browser) and prints a readable report, or with --json one JSON object.
- * A large file is cut in two at a line boundary and the halves are read by two worker threads;
+ * A large file is cut in two at a line boundary; this thread reads one half, a worker thread the other;
  * the results are merged exactly (src/lib/analyze/split.ts). Memory stays flat: counters only.
  *
  * Exit status: 0 success, 2 bad usage or unreadable file (message on stderr).
  */
-import { createReadStream, openSync, readSync, closeSync, statSync } from 'node:fs';
+import { closeSync, openSync, readSync, statSync } from 'node:fs';
+import { open } from 'node:fs/promises';
 import { availableParallelism } from 'node:os';
 import { parseArgs } from 'node:util';
 import { isMainThread, parentPort, Worker, workerData } from 'node:worker_threads';
 import { createScanner, type ScanOptions, type ScanResult } from '../lib/analyze/scanner.ts';
 import { combineParts, lastFieldsIn, lineStartAfter, planFixups } from '../lib/analyze/split.ts';
 import { mergeStats, type Stats } from '../lib/analyze/stats.ts';
-import { toReport } from '../lib/analyze/report.ts';
-import { reportText } from '../lib/analyze/report-text.ts';
 
 const USAGE = `Usage: npm run --silent analyze -- [--json] [--threads N] FILE...
 
@@ -29,7 +28,8 @@ with the known timeouts marked, the URLs with the most 502s and a diagnosis per 
 Options:
   --json         print one JSON object (totals, byStatus, bySubstatus, byWin32, failures,
                  timeline, timeTaken502, topUrls, clusters, files)
-  --threads N    worker threads per large file (default: 2 when the machine has two cores)
+  --threads N    threads per large file, this one and N-1 workers (default: 2 when
+                 the machine has two cores)
   -h, --help     show this help
 
 Exit status: 0 success, 2 bad usage or unreadable file.
@@ -49,19 +49,28 @@ interface RangeJob {
   options: ScanOptions;
 }
 
-/** Stream bytes [start, end) of a file through a scanner. */
-export function scanRange(path: string, start: number, end: number, options: ScanOptions = {}): Promise<ScanResult> {
-  return new Promise((resolve, reject) => {
-    const scanner = createScanner(options);
-    if (end <= start) {
-      resolve(scanner.end());
-      return;
+/**
+ * Stream bytes [start, end) of a file through a scanner, reading with a node:fs file handle
+ * into one buffer that is reused for every chunk (the scanner copies only an unfinished line),
+ * so memory stays flat however large the file.
+ */
+export async function scanRange(path: string, start: number, end: number, options: ScanOptions = {}): Promise<ScanResult> {
+  const scanner = createScanner(options);
+  if (end <= start) return scanner.end();
+  const fh = await open(path, 'r');
+  try {
+    const buf = new Uint8Array(CHUNK);
+    let pos = start;
+    while (pos < end) {
+      const { bytesRead } = await fh.read(buf, 0, Math.min(CHUNK, end - pos), pos);
+      if (bytesRead <= 0) break;
+      scanner.push(buf.subarray(0, bytesRead));
+      pos += bytesRead;
     }
-    const stream = createReadStream(path, { start, end: end - 1, highWaterMark: CHUNK });
-    stream.on('data', (chunk) => scanner.push(chunk as Buffer));
-    stream.on('error', reject);
-    stream.on('end', () => resolve(scanner.end()));
-  });
+  } finally {
+    await fh.close();
+  }
+  return scanner.end();
 }
 
 function readAt(path: string, position: number, length: number): Buffer {
@@ -102,8 +111,9 @@ function runWorker(job: RangeJob): Promise<ScanResult> {
 }
 
 /**
- * Read one file. With threads >= 2 and a large file: cut at line boundaries, read the parts in
- * worker threads, re-read a part's prefix when its guessed starting layout was wrong, merge.
+ * Read one file. With threads >= 2 and a large file: cut at line boundaries, read the first
+ * part here and the others in worker threads, re-read a part's prefix when its guessed
+ * starting layout was wrong, merge.
  */
 export interface ReadInfo {
   /** Parts read at once (1 = on this thread). */
@@ -144,7 +154,8 @@ export async function analyzeFile(path: string, threads = Math.min(2, availableP
   }
   let results: ScanResult[];
   try {
-    results = await Promise.all(jobs.map(runWorker));
+    // The first part is read on this thread, the others in worker threads.
+    results = await Promise.all(jobs.map((j, k) => (k === 0 ? scanRange(j.path, j.start, j.end, j.options) : runWorker(j))));
   } catch {
     // No worker threads here: read the whole file on this thread.
     return (await scanRange(path, 0, size)).stats;
@@ -223,6 +234,9 @@ export async function main(argv: string[], io: { out: (s: string) => void; err: 
     io.err(`analyze: ${(e as Error).message}\n`);
     return 2;
   }
+  // Loaded here, not at the top: worker threads only need the scanner.
+  const { toReport } = await import('../lib/analyze/report.ts');
+  const { reportText } = await import('../lib/analyze/report-text.ts');
   const report = toReport(stats);
   if (values.json) io.out(JSON.stringify({ ...report, files }, null, 2) + '\n');
   else io.out(reportText(report, positionals));
