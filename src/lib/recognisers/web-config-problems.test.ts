@@ -46,6 +46,10 @@ describe('checkWebConfig: settings table', () => {
     expect(row(c, 'stdoutLogEnabled')).toMatchObject({ written: 'yes', state: 'invalid' });
     expect(row(c, 'rapidFailsPerMinute')).toMatchObject({ written: '250', state: 'set' });
     expect(row(c, 'rapidFailsPerMinute')!.effective).toMatch(/^100 /);
+    // The App Service front-end note is for a long timeout that works, not one IIS rejects.
+    expect(c.notes.join(' ')).not.toMatch(/230 seconds/);
+    const long = checkWebConfig(element('processPath="dotnet" arguments=".\\A.dll" hostingModel="outofprocess" requestTimeout="00:20:00"'));
+    expect(long.notes.join(' ')).toMatch(/230 seconds/);
   });
 
   it('tells the default hosting model and the V1 module apart', () => {

@@ -146,6 +146,11 @@ const EXPLAINED: Readonly<Record<string, Explained>> = {
     title: 'No processPath',
     explanation: 'processPath is required: without it the module has no program to start or load.',
   },
+  'web-config.launcher-placeholder': {
+    severity: 'error',
+    title: 'processPath is still the Visual Studio placeholder',
+    explanation: 'Visual Studio replaces %LAUNCHER_PATH% and %LAUNCHER_ARGS% when it runs the app in IIS Express; a published site needs the real command ("dotnet" and ".\\<App>.dll", or ".\\<App>.exe"). Left as it is, the module cannot find the program: 502.5 or 500.0, and an event with 0x80070002.',
+  },
   'web-config.dotnet-arguments-not-dll': {
     severity: 'error',
     title: 'dotnet is not given the app .dll',
@@ -433,7 +438,14 @@ export function checkWebConfig(text: string): WebConfigCheck {
     const file = handlerSettings.find((h) => h.name.toLowerCase() === 'debugfile');
     notes.push(`The module's debug log is on (debugLevel "${debugLevel.value}")${file ? `, written to ${file.value}` : ''}. Turn it off once the problem is found: it grows with every request.`);
   }
-  if (s.requestTimeoutMs !== undefined && s.requestTimeoutMs > 230_000 && model.value === 'out-of-process' && s.explicit.some((n) => n.toLowerCase() === 'requesttimeout')) {
+  const timeoutRejected = problems.some((p) => (p.attribute ?? '').toLowerCase() === 'requesttimeout' && p.severity === 'error');
+  if (
+    s.requestTimeoutMs !== undefined &&
+    s.requestTimeoutMs > 230_000 &&
+    !timeoutRejected &&
+    model.value === 'out-of-process' &&
+    s.explicit.some((n) => n.toLowerCase() === 'requesttimeout')
+  ) {
     notes.push('On Azure App Service the front end ends any request after about 230 seconds, whatever requestTimeout says.');
   }
 
