@@ -51,8 +51,10 @@ export interface WebConfigScan {
   configurations: { start: number; end?: number }[];
 }
 
+// `aspNetCore` may carry a glued suffix (`<aspNetCorexdt:Transform="…"`, a transform whose space
+// was lost): IIS does not know that element, which the rules report as a misspelt element.
 const TAG =
-  /<(\/?)(aspNetCore|environmentVariable|handlerSetting|add|remove|location|configuration)(?![\w.:-])/gi;
+  /<(\/?)(aspNetCore[\w:.-]{0,60}|environmentVariable|handlerSetting|add|remove|location|configuration)(?![\w.:-])/gi;
 const ATTR_NAME = /[ \t\r\n]{1,200}([A-Za-z_][\w:.-]{0,80})[ \t\r\n]{0,20}=[ \t\r\n]{0,20}/y;
 const VALUE_DQ = /"([^"<]{0,8000})"/y;
 const VALUE_SQ = /'([^'<]{0,8000})'/y;
@@ -136,7 +138,7 @@ export function scanWebConfig(input: string): WebConfigScan {
     let next = at + m[0].length;
     if (closing) {
       const end = tagEnd(input, next, 40) ?? next;
-      if (lower === 'aspnetcore' && open) {
+      if (lower.startsWith('aspnetcore') && open) {
         open.span.end = end;
         open.closed = true;
         open = undefined;
@@ -149,7 +151,7 @@ export function scanWebConfig(input: string): WebConfigScan {
     }
     const tag = readTag(input, at, next, name);
     next = Math.max(tag.span.end, next);
-    if (lower === 'aspnetcore') {
+    if (lower.startsWith('aspnetcore')) {
       const el: AspNetCoreElement = { tag, span: { ...tag.span }, closed: tag.selfClosing, env: [], handlerSettings: [] };
       out.elements.push(el);
       open = tag.selfClosing || !tag.ended ? undefined : el;

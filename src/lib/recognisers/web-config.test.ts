@@ -183,3 +183,20 @@ describe('web-config recogniser: robustness', () => {
     }
   });
 });
+
+describe('web-config recogniser: deployed mistakes', () => {
+  it('flags processPath left as the Visual Studio placeholder, on the attribute', () => {
+    const text = '<aspNetCore processPath="%LAUNCHER_PATH%" arguments="%LAUNCHER_ARGS%" hostingModel="InProcess" />';
+    const facts = run(text);
+    expect(values(facts, 'signal')).toEqual(['web-config.launcher-placeholder']);
+    expect(spanOf(text, facts, 'signal', 'web-config.launcher-placeholder')).toBe('processPath="%LAUNCHER_PATH%"');
+    expect(values(run('<aspNetCore processPath="dotnet" arguments=".\\App.dll" />'), 'signal')).toEqual([]);
+  });
+  it('reads an element whose name lost the space before a transform attribute as a misspelt element', () => {
+    const text = '<aspNetCorexdt:Transform="SetAttributes(startupTimeLimit)" startupTimeLimit="300">';
+    const facts = run(text);
+    expect(values(facts, 'signal')).toContain('web-config.element-case');
+    expect(run('<aspNetCore.Something>')).not.toEqual([]);
+    expect(run('<aspNetCoreish' + 'x'.repeat(100) + ' processPath="dotnet" />')).toEqual([]);
+  });
+});

@@ -24,6 +24,7 @@ export type { AspNetCoreSettings } from './web-config-settings.ts';
 const KIND = 'web-config' as const;
 const MAX_VALIDATE = 2_000_000;
 const MAX_PARTS = 100;
+const LAUNCHER = /%LAUNCHER_(?:PATH|ARGS)%/i;
 const TRAILING_COMMENT = /[ \t\r\n]{0,200}<!--[^<>]{0,500}-->/y;
 
 interface Ctx {
@@ -150,6 +151,9 @@ function handleRegion(ctx: Ctx, region: Region, parts: Parts): void {
         push(ctx, 'hosting-model', 'out-of-process', hm?.span ?? el.tag.span);
       }
       place(ctx, el.span, 'web.config aspNetCore element');
+      // Visual Studio's placeholders, left in a deployed file: nothing expands them outside VS.
+      const pp = attr(el.tag, 'processPath');
+      if (pp && LAUNCHER.test(pp.value)) push(ctx, 'signal', 'web-config.launcher-placeholder', pp.span);
     }
 
     // Handler- and document-level problems are reported once per region, with the first element.

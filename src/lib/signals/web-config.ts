@@ -38,6 +38,12 @@ export const signals: SignalDef[] = [
     causes: { 'web-config-invalid': 0.6, 'process-path-not-found': 0.4 },
   },
   {
+    id: 'web-config.launcher-placeholder',
+    kind,
+    label: 'web.config: processPath is still %LAUNCHER_PATH% (only Visual Studio fills it in; a deployed site needs the real command)',
+    causes: { 'process-path-not-found': 0.6, 'wrong-arguments': 0.2 },
+  },
+  {
     id: 'web-config.dotnet-arguments-not-dll',
     kind,
     label: 'web.config: processPath is dotnet but arguments does not name the app .dll',
