@@ -15,6 +15,7 @@ import type { Fact, LineIndex, Recogniser } from '../engine/types.ts';
 import { forEachLine } from '../engine/lines.ts';
 import { formatStatus, parseStatus } from '../codes/forms.ts';
 import { splitBareLine } from '../codes/bare-line.ts';
+import { STATUSES } from '../codes/status-causes.ts';
 
 const KIND = 'status' as const;
 
@@ -89,6 +90,43 @@ const REASONS = new Set(
 
 const WRAP_WIDTH = 60;
 
+/**
+ * A status named inside a sentence: `shows \`HTTP Error 500.19\`.` (the HTTP.sys/IIS label), or
+ * a sub-status the guide knows next to the word error (`throws 500.19 error`, `error 502.5`).
+ * A bare `502` in prose stays unread: too many numbers look like it. A title (`HTTP Error
+ * 500.30 - ASP.NET Core app failed to start`) is the error-page recogniser's.
+ */
+const INLINE_LABELLED = /\bHTTP[ \t]?Error[ \t]{1,3}([45]\d\d(?:\.\d{1,2})?)(?![\d.]\d|\d)/gi;
+const INLINE_BEFORE = /(?<![\w.])([45]\d\d\.\d{1,2})(?![\w]|\.\d)[ \t]{0,3}[`'"”’]?[ \t]{0,3}(?:errors?|fehler|erreur)\b/gi;
+const INLINE_AFTER = /\berror[ \t]{1,3}(?:code[ \t]{1,3})?[`'"“‘]?([45]\d\d\.\d{1,2})(?![\w]|\.\d)/gi;
+const TITLE_DASH = /^[`'"”’]?[ \t]{0,4}[-–—][ \t]{0,4}\S/;
+const KNOWN_SUB = new Set(STATUSES.map((s) => s.status).filter((s) => s.includes('.')));
+
+function inlineStatuses(text: string): { token: string; at: number }[] {
+  const lower = text.toLowerCase();
+  if (!lower.includes('error') && !lower.includes('fehler') && !lower.includes('erreur')) return [];
+  const out: { token: string; at: number }[] = [];
+  const seen = new Set<number>();
+  const take = (re: RegExp, known: boolean): void => {
+    re.lastIndex = 0;
+    for (let m = re.exec(text); m; m = re.exec(text)) {
+      const token = m[1] as string;
+      const at = m.index + m[0].indexOf(token);
+      if (seen.has(at)) continue;
+      if (TITLE_DASH.test(text.slice(at + token.length, at + token.length + 12))) continue;
+      const parsed = parseStatus(token);
+      if (!parsed) continue;
+      if (known && !KNOWN_SUB.has(formatStatus(parsed))) continue;
+      seen.add(at);
+      out.push({ token, at });
+    }
+  };
+  take(INLINE_LABELLED, false);
+  take(INLINE_BEFORE, true);
+  take(INLINE_AFTER, true);
+  return out.sort((a, b) => a.at - b.at);
+}
+
 function normaliseReason(text: string): string {
   return text
     .toLowerCase()
@@ -123,14 +161,26 @@ export const recogniser: Recogniser = {
     const facts: Fact[] = [];
     try {
       forEachLine(input, lines, (text, start, lineNumber) => {
-        if (text.length < 3 || text.length > 400) return;
-        const bare = splitBareLine(text, LABELS);
-        if (!bare) return;
+        if (text.length < 3) return;
+        const bare = text.length > 400 ? null : splitBareLine(text, LABELS);
+        const inline = (): void => {
+          if (text.length > 2000) return;
+          for (const s of inlineStatuses(text)) {
+            const parsed = parseStatus(s.token);
+            if (!parsed) continue;
+            facts.push({
+              kind: KIND,
+              name: 'status',
+              value: formatStatus(parsed),
+              span: { start: start + s.at, end: start + s.at + s.token.length },
+            });
+          }
+        };
+        if (!bare) return inline();
         // An XML or HTML attribute (statusCode="502.3") belongs to that format's recogniser.
         if (text.slice(Math.max(0, bare.tokenStart - 2), bare.tokenStart) === '="') return;
         const parsed = parseStatus(bare.token);
-        if (!parsed) return;
-        if (!tailFits(bare.tail)) return;
+        if (!parsed || !tailFits(bare.tail)) return inline();
         if (bare.label === undefined && parsed.sub === undefined && bare.tail === '' && prevLineIsLong(input, lines, lineNumber)) return;
         facts.push({
           kind: KIND,
