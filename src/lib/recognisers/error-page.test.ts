@@ -270,3 +270,20 @@ describe('error-page recogniser: 500.19 codes read with the Config Error text', 
     expect(values(facts, 'signal')).toEqual(['error-page.config-path-not-found']);
   });
 });
+
+describe('error-page recogniser: pages served by App Service', () => {
+  const page = 'HTTP Error 500.21 - Internal Server Error\nHandler "aspNetCore" has a bad module "AspNetCoreModuleV2" in its module list';
+  it('reads a bad-module page from App Service as the platform lacking that module version', () => {
+    for (const where of ['Physical Path\t   D:\\home\\site\\wwwroot', 'Log stream in Azure', 'Requested URL https://contoso.azurewebsites.net/']) {
+      const facts = run(`${where}\n${page}`);
+      expect(values(facts, 'signal'), where).toEqual(['error-page.bad-module-app-service']);
+      expect(values(facts, 'server'), where).toEqual(['azure-app-service']);
+    }
+  });
+  it('keeps the Hosting Bundle reading for the same page on a server of one\'s own', () => {
+    const facts = run(`Physical Path\t   C:\\inetpub\\wwwroot\\app\n${page}`);
+    expect(values(facts, 'signal')).toEqual(['error-page.bad-module']);
+    expect(values(facts, 'server')).toEqual(['iis']);
+    expect(values(run(`We run it on Azure VMs.\n${page}`), 'server')).toEqual(['iis']);
+  });
+});

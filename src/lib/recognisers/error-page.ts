@@ -30,6 +30,12 @@ const GATEWAY_502 = /502 - Web server received an invalid response while acting 
 const AZURE_TIMEOUT = /The web server failed to respond within the specified time\.?/gi;
 const SHUTDOWN = /Server has been shutdown/gi;
 const DETAIL_INFO = /Detailed Error Information/g;
+/**
+ * Where a page comes from App Service: the site's host name, the site root every App Service
+ * worker uses, or the portal's Log stream named together with Azure.
+ */
+const APP_SERVICE =
+  /\.azurewebsites\.net|[A-Z]:\\home\\site\\wwwroot|\bAzure App Service\b|\bLog stream\b[^\r\n]{0,40}\bAzure\b|\bAzure\b[^\r\n]{0,40}\bLog stream\b/i;
 const OFFLINE_TITLE = /<(title|h1|h2)>([^<]{0,200}(?:offline|maintenance|be back soon|down for)[^<]{0,200})<\/(?:title|h1|h2)>/gi;
 
 const FIELDS = 'Module|Notification|Handler|Error Code|Requested URL|Physical Path|Logon Method|Logon User|Config Error|Config File|Failed Request Tracing Log Directory';
@@ -86,7 +92,10 @@ function once(ctx: Ctx, name: FactName, value: string, span: Span): void {
   push(ctx, name, value, span);
 }
 
-function signal(ctx: Ctx, block: Block, id: string, span: Span): void {
+function signal(ctx: Ctx, block: Block, signalId: string, span: Span): void {
+  // On App Service the platform provides the module: a bad-module page there means the site
+  // asks for a module version the instance does not have, not a missing Hosting Bundle.
+  const id = signalId === 'error-page.bad-module' && ctx.server === 'azure-app-service' ? 'error-page.bad-module-app-service' : signalId;
   if (block.signals.has(id)) return;
   block.signals.add(id);
   push(ctx, 'signal', id, span);
@@ -241,7 +250,7 @@ function placeLine(ctx: Ctx, n: number, label: string): void {
 }
 
 function recognise(input: string, lines: LineIndex): Fact[] {
-  const server = /IIS Express/i.test(input) ? 'iis-express' : /\.azurewebsites\.net/i.test(input) ? 'azure-app-service' : 'iis';
+  const server = /IIS Express/i.test(input) ? 'iis-express' : APP_SERVICE.test(input) ? 'azure-app-service' : 'iis';
   const ctx: Ctx = { input, lines, facts: [], once: new Set(), server };
   const anchors = collectAnchors(input);
   if (anchors.length === 0) return [];

@@ -190,6 +190,12 @@ export const signals: SignalDef[] = [
     causes: { 'hosting-bundle-missing': 0.9 },
   },
   {
+    id: 'error-page.bad-module-app-service',
+    kind,
+    label: 'Error page: HTTP 500.21 on App Service, the site asks for a module version the instance lacks',
+    causes: { 'azure-runtime-missing': 0.9, 'web-config-invalid': 0.2 },
+  },
+  {
     id: 'error-page.iis-403-14',
     kind,
     label: 'Error page: HTTP 403.14, the server is configured not to list the directory (no app answered)',
