@@ -3,6 +3,9 @@
  * FREB reader: drop or choose fr*.xml files (or paste a part of one) and see, per trace, the
  * request, the event that failed it, its error code decoded and the likely causes. Files are
  * read and parsed in this tab, in a Web Worker; nothing is sent anywhere.
+ *
+ * To embed it: `<FrebReader client:load pageSlugs={(await loadSite()).codePages.map((p) => p.slug)} />`
+ * and import `./freb.css` in the page (widget CSS is unlayered and imported by the page).
  */
 import { useEffect, useRef, useState } from 'preact/hooks';
 import type { FrebFileReport } from '../../lib/report/freb-file.ts';

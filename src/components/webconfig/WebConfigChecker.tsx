@@ -3,6 +3,9 @@
  * web.config checker: paste a web.config or its <aspNetCore> element and see the settings in
  * effect, the hosting model and module, and what is wrong, each problem linked to its cause.
  * Checked in this tab as you type (debounced); nothing is sent anywhere.
+ *
+ * To embed it: `<WebConfigChecker client:visible initial={...} idPrefix="..." headingLevel={3} />` and
+ * import `./webconfig.css` in the page.
  */
 import { useEffect, useRef, useState } from 'preact/hooks';
 import type { ConfigProblem, SettingRow, WebConfigCheck } from '../../lib/recognisers/web-config-problems.ts';
