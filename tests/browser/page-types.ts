@@ -9,6 +9,12 @@ export const PAGE_TYPES = {
   'guides index': '/guides/',
   guide: '/guides/reading-iis-logs/',
   search: '/search/',
+  diagnose: '/diagnose/',
+  troubleshoot: '/troubleshoot/',
+  'decision tree': '/troubleshoot/tree/',
+  decoder: '/decode/',
+  'FREB reader': '/freb/',
+  'web.config checker': '/check-web-config/',
   about: '/about/',
   'not found': '/404.html',
 } as const;
