@@ -172,16 +172,43 @@ function readLine(line: string, input: string, lines: LineIndex, lineNumber: num
   return null;
 }
 
+/**
+ * A failure HRESULT named inside a sentence: in brackets right after a status (`shows the
+ * 500.19(0x8007000d) error`) or after the words error / error code / HRESULT (`fails with error
+ * 0x80070005 when ...`). Only 8-digit hex with the failure bit (8..F first): addresses, offsets
+ * and timestamps in prose stay unread. Keys of structured logs (ErrorCode=, HResult=) are the
+ * business of their recognisers: the words must stand apart.
+ */
+const INLINE_AFTER_STATUS = /(?<![\w.])[45]\d\d(?:\.\d{1,2})?[ \t]{0,2}\([ \t]{0,2}(0x[89a-fA-F][0-9a-fA-F]{7})[ \t]{0,2}\)/g;
+const INLINE_AFTER_WORDS = /\b(?:error code|hresult|error)\b[ \t]{0,2}[:#]?[ \t]{0,3}[`'"“‘(]?(0x[89a-fA-F][0-9a-fA-F]{7})(?![\w])/gi;
+
+function readInline(line: string): Found[] {
+  if (!line.includes('0x') && !line.includes('0X')) return [];
+  const out: Found[] = [];
+  for (const re of [INLINE_AFTER_STATUS, INLINE_AFTER_WORDS]) {
+    re.lastIndex = 0;
+    for (let m = re.exec(line); m; m = re.exec(line)) {
+      const token = m[1] as string;
+      const start = m.index + m[0].lastIndexOf(token);
+      if (out.some((f) => f.start === start)) continue;
+      const value = parseCode(token);
+      if (value === null || value === 0) continue;
+      out.push({ value, start, end: start + token.length });
+    }
+  }
+  return out.sort((a, b) => a.start - b.start);
+}
+
 export const recogniser: Recogniser = {
   kind: KIND,
   recognise(input: string, lines: LineIndex): Fact[] {
     const facts: Fact[] = [];
     try {
       forEachLine(input, lines, (text, start, lineNumber) => {
-        if (text.length === 0 || text.length > 400) return;
-        const found = readLine(text, input, lines, lineNumber);
-        if (!found) return;
-        facts.push({ kind: KIND, name: 'code', value: found.value, span: { start: start + found.start, end: start + found.end } });
+        if (text.length === 0) return;
+        const found = text.length > 400 ? null : readLine(text, input, lines, lineNumber);
+        const all = found ? [found] : text.length > 2000 ? [] : readInline(text);
+        for (const f of all) facts.push({ kind: KIND, name: 'code', value: f.value, span: { start: start + f.start, end: start + f.end } });
       });
     } catch {
       // A recogniser never throws; return what was found so far.

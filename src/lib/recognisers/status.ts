@@ -97,7 +97,8 @@ const WRAP_WIDTH = 60;
  * 500.30 - ASP.NET Core app failed to start`) is the error-page recogniser's.
  */
 const INLINE_LABELLED = /\bHTTP[ \t]?Error[ \t]{1,3}([45]\d\d(?:\.\d{1,2})?)(?![\d.]\d|\d)/gi;
-const INLINE_BEFORE = /(?<![\w.])([45]\d\d\.\d{1,2})(?![\w]|\.\d)[ \t]{0,3}[`'"”’]?[ \t]{0,3}(?:errors?|fehler|erreur)\b/gi;
+const INLINE_BEFORE =
+  /(?<![\w.])([45]\d\d\.\d{1,2})(?![\w]|\.\d)(?:[ \t]{0,2}\([ \t]{0,2}0x[0-9a-fA-F]{1,8}[ \t]{0,2}\))?[ \t]{0,3}[`'"”’]?[ \t]{0,3}(?:errors?|fehler|erreur)\b/gi;
 const INLINE_AFTER = /\berror[ \t]{1,3}(?:code[ \t]{1,3})?[`'"“‘]?([45]\d\d\.\d{1,2})(?![\w]|\.\d)/gi;
 const TITLE_DASH = /^[`'"”’]?[ \t]{0,4}[-–—][ \t]{0,4}\S/;
 const KNOWN_SUB = new Set(STATUSES.map((s) => s.status).filter((s) => s.includes('.')));
