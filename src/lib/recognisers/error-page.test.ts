@@ -287,3 +287,16 @@ describe('error-page recogniser: pages served by App Service', () => {
     expect(values(run(`We run it on Azure VMs.\n${page}`), 'server')).toEqual(['iis']);
   });
 });
+
+describe('error-page recogniser: offline pages as text', () => {
+  it('reads an offline heading alone on a line or quoted in a sentence', () => {
+    for (const text of ['Site loads with the message "App service is offline".', 'Application is currently offline.', '  The site is down for maintenance']) {
+      const facts = run(text);
+      expect(values(facts, 'signal'), text).toEqual(['error-page.app-offline']);
+      expect(sliced(text, facts, 'signal')[0], text).toMatch(/^(?:the )?(?:app|site|application)/i);
+    }
+  });
+  it('leaves offline in the middle of a sentence alone', () => {
+    expect(run('We took the app offline on purpose and the site is offline for users too.')).toEqual([]);
+  });
+});

@@ -31,6 +31,12 @@ const AZURE_TIMEOUT = /The web server failed to respond within the specified tim
 const SHUTDOWN = /Server has been shutdown/gi;
 const DETAIL_INFO = /Detailed Error Information/g;
 /**
+ * An offline page copied as text or quoted: its heading alone on a line, or in quotes inside a
+ * sentence ("Site loads with the message "App service is offline"").
+ */
+const OFFLINE_TEXT =
+  /(?<=^[ \t]{0,20}|["“'‘`])(?:the[ \t]{1,3})?(?:app(?:lication)?|(?:web[ \t]?)?site|app[ \t]service|service)[ \t]{1,3}(?:is|has been taken|was taken)[ \t]{1,3}(?:currently[ \t]{1,3}|temporarily[ \t]{1,3})?(?:offline|down for maintenance)\b[.!]?(?=[ \t]{0,20}$|["”'’`])/gim;
+/**
  * Where a page comes from App Service: the site's host name, the site root every App Service
  * worker uses, or the portal's Log stream named together with Azure.
  */
@@ -138,6 +144,7 @@ function collectAnchors(input: string): Anchor[] {
   scan(SHUTDOWN, () => ({ status: '503', cls: { signal: 'error-page.server-shutdown' } }));
   scan(DETAIL_INFO, () => ({ cls: {} }));
   scan(OFFLINE_TITLE, () => ({ cls: { signal: 'error-page.app-offline' } }));
+  scan(OFFLINE_TEXT, () => ({ cls: { signal: 'error-page.app-offline' } }));
   return out.sort((a, b) => a.at - b.at);
 }
 
