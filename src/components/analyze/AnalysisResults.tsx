@@ -1,0 +1,219 @@
+/** @jsxImportSource preact */
+/** The analysis of dropped IIS logs: summary, diagnosis per cluster, charts, tables. */
+import type { AnalyzeView } from '../../lib/analyze/view.ts';
+import type { Cluster } from '../../lib/analyze/report.ts';
+import { formatBytes, formatCount, formatDuration, formatPercent } from '../../lib/analyze/format.ts';
+import { TimelineChart } from './TimelineChart.tsx';
+import { TimeTakenChart } from './TimeTakenChart.tsx';
+
+const MAX_CLUSTERS = 10;
+const MAX_FAILURE_ROWS = 40;
+
+function CodeCell({ code, names }: { code: number; names: Record<string, string> }) {
+  if (code === 0) return <td>0</td>;
+  const name = names[String(code)];
+  return (
+    <td>
+      <a href={`/decode/#${code}`}>{code}</a>
+      {name ? <span class="analyze-code-name"> {name}</span> : null}
+    </td>
+  );
+}
+
+function ClusterItem({ c, titles, first }: { c: Cluster; titles: Record<string, string>; first: boolean }) {
+  return (
+    <li class={first ? 'analyze-cluster analyze-cluster--first' : 'analyze-cluster'}>
+      <p class="analyze-cluster__note">{c.note}</p>
+      {c.timeTakenMs ? (
+        <p class="analyze-cluster__time">
+          Time-taken {c.timeTakenMs.min === c.timeTakenMs.max ? formatDuration(c.timeTakenMs.min) : `${formatDuration(c.timeTakenMs.min)} to ${formatDuration(c.timeTakenMs.max)}`}
+          {c.timeTakenMs.min !== c.timeTakenMs.max ? `, ${formatDuration(c.timeTakenMs.mean)} on average` : ''}.
+        </p>
+      ) : null}
+      {c.causes.length > 0 ? (
+        <>
+          <p class="analyze-cluster__lead">{c.causes.length === 1 ? 'Cause:' : 'Causes, most likely first:'}</p>
+          <ol class="analyze-cluster__causes">
+            {c.causes.map((id) => (
+              <li key={id}>
+                <a href={`/causes/${id}/`}>{titles[id] ?? id}</a>
+              </li>
+            ))}
+          </ol>
+        </>
+      ) : (
+        <p class="analyze-cluster__lead">No cause on record for this combination; try the <a href="/troubleshoot/">troubleshooter</a>.</p>
+      )}
+    </li>
+  );
+}
+
+export function AnalysisResults({ view, idPrefix }: { view: AnalyzeView; idPrefix: string }) {
+  const r = view.report;
+  const t = r.totals;
+  const statuses = Object.entries(r.byStatus).sort((a, b) => b[1] - a[1] || (a[0] < b[0] ? -1 : 1));
+  const clusters = r.clusters.slice(0, MAX_CLUSTERS);
+  const id = (s: string) => `${idPrefix}-${s}`;
+
+  return (
+    <div class="analyze-results">
+      <h2 id={id('summary')}>Summary</h2>
+      <dl class="analyze-summary">
+        <div>
+          <dt>Read</dt>
+          <dd>
+            {view.files.length === 1 ? view.files[0]!.name : `${formatCount(view.files.length)} files`}, {formatBytes(t.bytes)}, {formatCount(t.lines)} lines
+          </dd>
+        </div>
+        <div>
+          <dt>Requests</dt>
+          <dd>{formatCount(t.requests)}</dd>
+        </div>
+        <div>
+          <dt>Server errors (5xx)</dt>
+          <dd>
+            {formatCount(t.serverErrors)} ({formatPercent(t.serverErrors, t.requests)})
+          </dd>
+        </div>
+        <div>
+          <dt>502 Bad Gateway</dt>
+          <dd>
+            {formatCount(t.badGateway)} ({formatPercent(t.badGateway, t.requests)})
+          </dd>
+        </div>
+        {r.range ? (
+          <div>
+            <dt>Time range (UTC)</dt>
+            <dd>
+              {r.range.first.replace('T', ' ').replace('Z', '')} to {r.range.last.replace('T', ' ').replace('Z', '')}
+            </dd>
+          </div>
+        ) : null}
+        <div>
+          <dt>Unreadable lines</dt>
+          <dd>{formatCount(t.bad)}</dd>
+        </div>
+      </dl>
+      {view.files.length > 1 ? (
+        <ul class="analyze-files">
+          {view.files.map((f, i) => (
+            <li key={i}>
+              {f.name} ({formatBytes(f.bytes)})
+            </li>
+          ))}
+        </ul>
+      ) : null}
+      {t.requests === 0 ? <p class="analyze-notice">No request lines were found. Is this an IIS log (u_ex*.log) or an HTTP.sys error log (httperr*.log)?</p> : null}
+
+      <h2 id={id('clusters')}>Diagnosis per cluster</h2>
+      {clusters.length === 0 ? (
+        <p>No server errors and no connections dropped at a known timeout: nothing to diagnose in these logs.</p>
+      ) : (
+        <>
+          <p class="analyze-help">Failures grouped by status, sub-status and sc-win32-status, and by the timeout their time-taken sits at.</p>
+          <ol class="analyze-clusters">
+            {clusters.map((c, i) => (
+              <ClusterItem key={i} c={c} titles={view.causeTitles} first={i === 0} />
+            ))}
+          </ol>
+          {r.clusters.length > clusters.length ? <p class="analyze-help">{formatCount(r.clusters.length - clusters.length)} smaller clusters are not shown.</p> : null}
+        </>
+      )}
+
+      {r.timeline ? (
+        <>
+          <h2 id={id('timeline')}>502s and 5xx over time</h2>
+          <TimelineChart timeline={r.timeline} id={id('timeline-chart')} />
+        </>
+      ) : null}
+
+      {t.badGateway > 0 ? (
+        <>
+          <h2 id={id('time-taken')}>Time-taken of the 502s</h2>
+          <TimeTakenChart buckets={r.timeTaken502.buckets} markers={r.timeTaken502.markers} unknown={r.timeTaken502.unknown} id={id('time-taken-chart')} />
+        </>
+      ) : null}
+
+      <h2 id={id('statuses')}>Status codes</h2>
+      <div class="analyze-table-wrap">
+        <table class="analyze-table">
+          <caption>Responses by sc-status</caption>
+          <thead>
+            <tr>
+              <th scope="col">Status</th>
+              <th scope="col">Requests</th>
+              <th scope="col">Share</th>
+            </tr>
+          </thead>
+          <tbody>
+            {statuses.map(([s, c]) => (
+              <tr key={s}>
+                <th scope="row">{s}</th>
+                <td>{formatCount(c)}</td>
+                <td>{formatPercent(c, t.requests)}</td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      </div>
+      {r.failures.length > 0 ? (
+        <div class="analyze-table-wrap">
+          <table class="analyze-table">
+            <caption>Server errors by sub-status and sc-win32-status</caption>
+            <thead>
+              <tr>
+                <th scope="col">Status</th>
+                <th scope="col">sc-win32-status</th>
+                <th scope="col">Requests</th>
+              </tr>
+            </thead>
+            <tbody>
+              {r.failures.slice(0, MAX_FAILURE_ROWS).map((f, i) => (
+                <tr key={i}>
+                  <th scope="row">{f.status}</th>
+                  <CodeCell code={f.win32} names={view.names} />
+                  <td>{formatCount(f.count)}</td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        </div>
+      ) : null}
+
+      {r.topUrls.items.length > 0 ? (
+        <>
+          <h2 id={id('urls')}>URLs with the most 502s</h2>
+          {!r.topUrls.exact ? (
+            <p class="analyze-help">
+              These logs have very many different URLs with 502s, so the counts are estimates: each may be short by up to {formatCount(r.topUrls.maxError)}.
+            </p>
+          ) : null}
+          <div class="analyze-table-wrap">
+            <table class="analyze-table">
+              <caption>cs-uri-stem of the 502 responses</caption>
+              <thead>
+                <tr>
+                  <th scope="col">URL</th>
+                  <th scope="col">502s</th>
+                </tr>
+              </thead>
+              <tbody>
+                {r.topUrls.items.map((u, i) => (
+                  <tr key={i}>
+                    <th scope="row">
+                      <code>{u.url}</code>
+                    </th>
+                    <td>{formatCount(u.count)}</td>
+                  </tr>
+                ))}
+              </tbody>
+            </table>
+          </div>
+        </>
+      ) : null}
+      <p class="analyze-help">
+        Codes link to the <a href="/decode/">decoder</a>. To read the lines around one failure together with event log entries or a trace, paste them on the <a href="/diagnose/">Diagnose</a> page.
+      </p>
+    </div>
+  );
+}
