@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { buildView } from './event-log-text.ts';
+import fc from 'fast-check';
+import { buildView, escapeRegExp } from './event-log-text.ts';
 import { lineAround, matchMessages } from './event-log-messages.ts';
 import type { Spec } from './event-log-messages.ts';
 
@@ -36,6 +37,52 @@ describe('matchMessages', () => {
     const text = 'second thing; output follows:\nline';
     const marker = run(text).find((h) => h.captured !== undefined)!;
     expect(text.slice(marker.captured!)).toBe(':\nline');
+  });
+});
+
+describe('matchMessages: phrase search', () => {
+  // Overlapping, nested and repeated phrases, one given as a RegExp.
+  const many: Spec[] = [
+    { signal: 'event-log.a', phrases: ['failed to start. Exception message', 'Event Name: BEX'], lead: true },
+    { signal: 'event-log.b', phrases: ['Exception message:', 'Event Name: BEX64', 'abab'], lead: false },
+    { signal: 'event-log.c', phrases: [/x\d{2}y/i, 'start'], lead: true },
+  ];
+
+  /** Each phrase searched on its own with a case-insensitive RegExp, as the specs are defined. */
+  function reference(text: string): [string | undefined, number, number][] {
+    const view = buildView(text, 0, text.length, { compact: true });
+    const found: { signal: string | undefined; start: number; end: number; order: number }[] = [];
+    let order = 0;
+    for (const spec of many) {
+      for (const p of spec.phrases) {
+        order++;
+        const re = typeof p === 'string' ? new RegExp(escapeRegExp(p.replace(/\s+/g, '')), 'gi') : new RegExp(p.source, `${p.flags}g`);
+        for (let m = re.exec(view.text); m; m = re.exec(view.text)) found.push({ signal: spec.signal, start: m.index, end: m.index + m[0].length, order });
+      }
+    }
+    found.sort((a, b) => a.start - b.start || b.end - a.end || a.order - b.order);
+    return found.map((f) => [f.signal, view.map[f.start] as number, (view.map[f.end - 1] as number) + 1]);
+  }
+
+  function actual(text: string): [string | undefined, number, number][] {
+    return matchMessages(buildView(text, 0, text.length, { compact: true }), text, many).map((h) => [h.signal, h.phraseStart, h.phraseEnd]);
+  }
+
+  it('finds every occurrence of every phrase, overlapping ones included, in any case', () => {
+    const text = 'Failed to START. exception MESSAGE: Event Name: BEX64 ababab x12y start';
+    expect(actual(text)).toEqual(reference(text));
+    expect(actual(text).map((h) => h[0])).toEqual(['event-log.a', 'event-log.c', 'event-log.b', 'event-log.b', 'event-log.a', 'event-log.b', 'event-log.c', 'event-log.c']);
+  });
+
+  it('gives the same hits as searching each phrase on its own (random pastes)', () => {
+    const piece = fc.constantFrom('failed to ', 'start', '. Exception ', 'message', ':', 'Event Name: ', 'BEX', '64', 'ab', 'X', '12', 'y', ' ', '\n', 'İ', 'ß', '&amp;', 'é');
+    fc.assert(
+      fc.property(fc.array(piece, { maxLength: 60 }), (parts) => {
+        const text = parts.join('');
+        expect(actual(text)).toEqual(reference(text));
+      }),
+      { numRuns: 400 },
+    );
   });
 });
 

@@ -76,20 +76,60 @@ interface Found {
   spec: Spec;
   start: number;
   end: number;
+  /** Position of the phrase in the spec list: orders hits of equal span as the list does. */
+  order: number;
 }
 
-function compileSpecs(specs: readonly Spec[]): { spec: Spec; re: RegExp }[] {
-  const out: { spec: Spec; re: RegExp }[] = [];
+/** A literal phrase, lower-cased and without whitespace, and the spec it belongs to. */
+interface Literal {
+  spec: Spec;
+  text: string;
+  order: number;
+}
+
+interface Compiled {
+  /** Literal phrases by the code of their first character. */
+  literals: Map<number, Literal[]>;
+  /** Every literal phrase as one alternation (global), to find where any of them starts. */
+  anyLiteral: RegExp | undefined;
+  /** The same phrases as case-insensitive RegExps, for views whose lower-case form changes length. */
+  literalRes: Searched[];
+  /** Phrases given as RegExps. */
+  patterns: Searched[];
+}
+
+interface Searched {
+  spec: Spec;
+  re: RegExp;
+  order: number;
+}
+
+function compileSpecs(specs: readonly Spec[]): Compiled {
+  const literals = new Map<number, Literal[]>();
+  const literalRes: Searched[] = [];
+  const patterns: Searched[] = [];
+  const sources = new Set<string>();
+  let order = 0;
   for (const spec of specs) {
     for (const p of spec.phrases) {
-      const re =
-        typeof p === 'string'
-          ? new RegExp(escapeRegExp(p.replace(/\s+/g, '')), 'gi')
-          : new RegExp(p.source, p.flags.includes('g') ? p.flags : `${p.flags}g`);
-      out.push({ spec, re });
+      order++;
+      if (typeof p !== 'string') {
+        patterns.push({ spec, re: new RegExp(p.source, p.flags.includes('g') ? p.flags : `${p.flags}g`), order });
+        continue;
+      }
+      const compact = p.replace(/\s+/g, '');
+      if (compact.length === 0) continue;
+      const text = compact.toLowerCase();
+      const first = text.charCodeAt(0);
+      let bucket = literals.get(first);
+      if (!bucket) literals.set(first, (bucket = []));
+      bucket.push({ spec, text, order });
+      sources.add(escapeRegExp(text));
+      literalRes.push({ spec, re: new RegExp(escapeRegExp(compact), 'gi'), order });
     }
   }
-  return out;
+  const anyLiteral = sources.size > 0 ? new RegExp([...sources].join('|'), 'g') : undefined;
+  return { literals, anyLiteral, literalRes, patterns };
 }
 
 const clones = new Map<string, RegExp>();
@@ -104,12 +144,54 @@ function cloneRe(re: RegExp, global: boolean): RegExp {
   return c;
 }
 
-const compiled = new WeakMap<readonly Spec[], { spec: Spec; re: RegExp }[]>();
+const compiled = new WeakMap<readonly Spec[], Compiled>();
 
-function regexesFor(specs: readonly Spec[]): { spec: Spec; re: RegExp }[] {
+function compiledFor(specs: readonly Spec[]): Compiled {
   let c = compiled.get(specs);
   if (!c) compiled.set(specs, (c = compileSpecs(specs)));
   return c;
+}
+
+/** Every match of every `{ spec, re }` in `text`, each RegExp on its own (matches may overlap). */
+function findEach(text: string, res: readonly Searched[], found: Found[]): void {
+  for (const { spec, re, order } of res) {
+    re.lastIndex = 0;
+    for (let m = re.exec(text); m; m = re.exec(text)) {
+      if (m[0].length === 0) {
+        re.lastIndex++;
+        continue;
+      }
+      found.push({ spec, start: m.index, end: m.index + m[0].length, order });
+    }
+  }
+}
+
+/**
+ * Every occurrence of every literal phrase, case-insensitively, as if each phrase were searched
+ * on its own: one pass of the combined alternation finds where some phrase starts (stepping one
+ * character at a time past a hit, so phrases that overlap are all seen), then each phrase with
+ * that first character is checked there. A phrase is not found again inside its own last match.
+ */
+function findLiterals(text: string, c: Compiled, found: Found[]): void {
+  const any = c.anyLiteral;
+  if (!any) return;
+  const lower = text.toLowerCase();
+  if (lower.length !== text.length) {
+    // A character whose lower-case form has another length: offsets would not line up.
+    findEach(text, c.literalRes, found);
+    return;
+  }
+  const lastEnd = new Map<Literal, number>();
+  any.lastIndex = 0;
+  for (let m = any.exec(lower); m; m = any.exec(lower)) {
+    const at = m.index;
+    for (const lit of c.literals.get(lower.charCodeAt(at)) ?? []) {
+      if ((lastEnd.get(lit) ?? -1) > at || !lower.startsWith(lit.text, at)) continue;
+      lastEnd.set(lit, at + lit.text.length);
+      found.push({ spec: lit.spec, start: at, end: at + lit.text.length, order: lit.order });
+    }
+    any.lastIndex = at + 1;
+  }
 }
 
 /**
@@ -141,17 +223,10 @@ export function lineAround(input: string, start: number, end: number): { start: 
 export function matchMessages(view: TextView, input: string, specs: readonly Spec[]): MessageHit[] {
   const found: Found[] = [];
   const text = view.text;
-  for (const { spec, re } of regexesFor(specs)) {
-    re.lastIndex = 0;
-    for (let m = re.exec(text); m; m = re.exec(text)) {
-      if (m[0].length === 0) {
-        re.lastIndex++;
-        continue;
-      }
-      found.push({ spec, start: m.index, end: m.index + m[0].length });
-    }
-  }
-  found.sort((a, b) => a.start - b.start || b.end - a.end);
+  const c = compiledFor(specs);
+  findLiterals(text, c, found);
+  findEach(text, c.patterns, found);
+  found.sort((a, b) => a.start - b.start || b.end - a.end || a.order - b.order);
 
   // Window bounds: the next lead phrase after, the previous lead phrase before.
   const leadStarts: number[] = [];

@@ -136,6 +136,21 @@ interface Table {
   firstRow: number;
 }
 
+/** Is `c` a character String.prototype.trim() removes? */
+function isTrimmed(c: number): boolean {
+  if (c > 32 && c < 0xa0) return false;
+  return (
+    c === 32 || (c >= 9 && c <= 13) || c === 0xa0 || c === 0x1680 || (c >= 0x2000 && c <= 0x200a) ||
+    c === 0x2028 || c === 0x2029 || c === 0x202f || c === 0x205f || c === 0x3000 || c === 0xfeff
+  );
+}
+
+/** Same as `text.trim().length === 0`, without the copy. */
+function isBlank(text: string): boolean {
+  for (let i = 0; i < text.length; i++) if (!isTrimmed(text.charCodeAt(i))) return false;
+  return true;
+}
+
 function isDashes(text: string): boolean {
   let dash = false;
   for (let i = 0; i < text.length; i++) {
@@ -242,7 +257,7 @@ export function findRecords(input: string, lines: LineIndex, skip: readonly Span
       continue;
     }
     const text = input.slice(start, end);
-    const blank = text.trim().length === 0;
+    const blank = isBlank(text);
 
     if (table) {
       if (blank) {
@@ -252,7 +267,7 @@ export function findRecords(input: string, lines: LineIndex, skip: readonly Span
       }
       if (ln >= table.firstRow) {
         const prefix = text.slice(0, table.msgCol);
-        if (prefix.trim().length === 0) {
+        if (isBlank(prefix)) {
           // continuation of the previous row's message (Format-Table -Wrap)
           if (lastTableRow) lastTableRow.end = end;
           consumed[ln] = 1;
@@ -276,7 +291,7 @@ export function findRecords(input: string, lines: LineIndex, skip: readonly Span
       let dl = ln + 1;
       while (dl <= n) {
         const s = lineSpan(input, lines, dl);
-        if (input.slice(s.start, s.end).trim().length > 0) break;
+        if (!isBlank(input.slice(s.start, s.end))) break;
         dl++;
       }
       const ds = lineSpan(input, lines, Math.min(dl, n));
@@ -312,7 +327,7 @@ export function findRecords(input: string, lines: LineIndex, skip: readonly Span
     }
 
     // Friendly view.
-    if (text.includes('[') || text.includes('EventID')) {
+    if (text.includes('Name]') || text.includes('SystemTime]') || text.includes('EventID')) {
       const fn = FRIENDLY_NAME.exec(text);
       if (fn) {
         const info = providerOf(fn[1] as string);
@@ -385,7 +400,7 @@ export function findRecords(input: string, lines: LineIndex, skip: readonly Span
       const sp = lineSpan(input, lines, k);
       if (skipped(sp.start)) break;
       const t = input.slice(sp.start, sp.end);
-      if (t.trim().length === 0) break;
+      if (isBlank(t)) break;
       if (!labelLine(t) && !/^\s{8,}\S/.test(t)) break;
       first = k;
     }

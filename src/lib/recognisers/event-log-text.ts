@@ -61,12 +61,12 @@ export function decodeEntity(input: string, i: number): { code: number; length: 
 const CHUNK = 8192;
 
 function codesToString(codes: Uint16Array, length: number): string {
-  let out = '';
+  if (length <= CHUNK) return String.fromCharCode.apply(null, codes.subarray(0, length) as unknown as number[]);
+  const parts: string[] = [];
   for (let i = 0; i < length; i += CHUNK) {
-    const part = codes.subarray(i, Math.min(length, i + CHUNK));
-    out += String.fromCharCode.apply(null, part as unknown as number[]);
+    parts.push(String.fromCharCode.apply(null, codes.subarray(i, Math.min(length, i + CHUNK)) as unknown as number[]));
   }
-  return out;
+  return parts.join('');
 }
 
 /**
@@ -87,19 +87,29 @@ export function buildView(
   const map = new Int32Array(size + 2);
   const skip = options.skip ?? [];
   const decode = options.decode ?? true;
+  const compact = options.compact;
   let k = 0;
   let s = 0;
   while (s < skip.length && (skip[s] as Span).end <= from) s++;
   let i = from;
+  // Where the next skipped span starts (or the end of the range): the hot loop only compares with it.
+  let stop = s < skip.length ? Math.min(to, (skip[s] as Span).start) : to;
   while (i < to) {
-    const sk = skip[s];
-    if (sk !== undefined && i >= sk.start) {
+    if (i >= stop) {
       // Inside (or past) the next skipped span: jump over it and look at the following one.
+      const sk = skip[s] as Span;
       if (i < sk.end) i = sk.end;
       s++;
+      stop = s < skip.length ? Math.min(to, (skip[s] as Span).start) : to;
       continue;
     }
     let c = input.charCodeAt(i);
+    // Printable ASCII other than '&' is copied as it is (the bulk of any paste).
+    if (c > 32 && c < 127 && c !== 38) {
+      codes[k] = c;
+      map[k++] = i++;
+      continue;
+    }
     let len = 1;
     if (c === 38 && decode) {
       const e = decodeEntity(input, i);
@@ -119,7 +129,7 @@ export function buildView(
         }
       }
     }
-    if (!(options.compact && isSpace(c))) {
+    if (!(compact && isSpace(c))) {
       codes[k] = c;
       map[k++] = i;
     }

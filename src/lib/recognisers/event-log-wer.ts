@@ -13,7 +13,7 @@
  * exception type is one of the values. Lines may carry a quote prefix ("> ") from a forum post.
  */
 import type { LineIndex } from '../engine/types.ts';
-import { lineSpan } from '../engine/lines.ts';
+import { lineOf, lineSpan } from '../engine/lines.ts';
 import type { HitFact, MessageHit } from './event-log-messages.ts';
 import { CRASH_CODES, lineAround } from './event-log-messages.ts';
 import { hexValue } from './event-log-text.ts';
@@ -50,11 +50,13 @@ function sigSlot(key: string, field: 'Name' | 'Value'): string | undefined {
 export function werReports(input: string, lines: LineIndex, skip: (offset: number) => boolean): MessageHit[] {
   const out: MessageHit[] = [];
   const n = lines.starts.length;
-  for (let ln = 1; ln <= n; ln++) {
+  for (let at = input.indexOf('EventType='); at >= 0; ) {
+    const ln = lineOf(lines, at);
     const { start, end } = lineSpan(input, lines, ln);
+    at = input.indexOf('EventType=', Math.max(end, at + 10));
     if (end - start > 200) continue;
     const text = input.slice(start, end);
-    if (!text.includes('EventType=') || skip(start)) continue;
+    if (skip(start)) continue;
     const p = pair(text);
     if (!p || p.key !== 'EventType') continue;
     const type = p.value.toLowerCase();
@@ -111,7 +113,9 @@ export function werReports(input: string, lines: LineIndex, skip: (offset: numbe
       signal: clr ? E('wer-clr-crash') : E('wer-app-crash'),
       facts,
     });
-    ln = last;
+    // The report's own lines are not read again.
+    const next = lines.starts[last];
+    at = next === undefined ? -1 : input.indexOf('EventType=', Math.max(next, at));
   }
   return out;
 }

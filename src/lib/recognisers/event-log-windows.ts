@@ -8,7 +8,7 @@
  * ending in a 0x<8 hex> exception code; commas and colons may be full-width).
  */
 import type { LineIndex } from '../engine/types.ts';
-import { lineSpan } from '../engine/lines.ts';
+import { lineOf, lineSpan } from '../engine/lines.ts';
 import type { HitFact, MessageHit, Spec, SpecContext } from './event-log-messages.ts';
 import { CRASH_CODES, addCrashCode, lineAround } from './event-log-messages.ts';
 import { hexAt, typeNameAt } from './event-log-text.ts';
@@ -186,7 +186,16 @@ const CODE_LINE = /^[^:\uff1a\r\n]{1,60}[:\uff1a] ?0x([0-9a-fA-F]{8})\s*$/;
 export function localisedCrashes(input: string, lines: LineIndex, skip: (offset: number) => boolean): MessageHit[] {
   const out: MessageHit[] = [];
   const n = lines.starts.length;
-  for (let ln = 1; ln <= n; ln++) {
+  // Only lines with ".exe," (or the full-width comma) can start one: find them with indexOf.
+  for (let at = input.indexOf('.exe'); at >= 0; ) {
+    const after = input.charCodeAt(at + 4);
+    if (after !== 44 && after !== 0xff0c) {
+      at = input.indexOf('.exe', at + 4);
+      continue;
+    }
+    const ln = lineOf(lines, at);
+    const next = lines.starts[ln];
+    at = next === undefined ? -1 : input.indexOf('.exe', next);
     const { start, end } = lineSpan(input, lines, ln);
     if (end - start < 20 || end - start > 400) continue;
     const text = input.slice(start, end);

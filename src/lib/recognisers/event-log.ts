@@ -27,7 +27,7 @@ import { werReports } from './event-log-wer.ts';
 import { findRecords } from './event-log-records.ts';
 import type { EventRecord, Family } from './event-log-records.ts';
 import { debugRanges } from './ancm-debug-log-lines.ts';
-import { matchStdoutLine } from './stdout-log-matchers.ts';
+import { STDOUT_TRIGGER, matchStdoutLine } from './stdout-log-matchers.ts';
 import { showsAppService } from './stdout-log.ts';
 
 export const EVENT_SPECS: readonly Spec[] = [...ANCM_SPECS, ...WINDOWS_SPECS];
@@ -114,19 +114,20 @@ export function capturedFacts(input: string, start: number, end: number, appServ
   if (end <= start) return out;
   const view: TextView = buildView(input, start, end, { compact: false, decode: true });
   const text = view.text;
-  let ls = 0;
-  for (let i = 0; i <= text.length; i++) {
-    const c = i < text.length ? text.charCodeAt(i) : 10;
-    if (c !== 10 && c !== 13) continue;
-    if (i > ls) {
-      const line = text.slice(ls, i);
-      for (const h of matchStdoutLine(line, { appService })) {
-        const s = toInput(view, ls + h.start);
-        const e = h.end > h.start ? toInput(view, ls + h.end - 1) + 1 : s;
-        out.push({ name: h.name, value: h.value, start: s, end: e });
-      }
+  // Only the lines holding a word the stdout matchers look for can give a fact.
+  const scan = new RegExp(STDOUT_TRIGGER.source, 'gi');
+  for (let m = scan.exec(text); m; m = scan.exec(text)) {
+    let ls = m.index;
+    while (ls > 0 && text.charCodeAt(ls - 1) !== 10 && text.charCodeAt(ls - 1) !== 13) ls--;
+    let le = m.index + m[0].length;
+    while (le < text.length && text.charCodeAt(le) !== 10 && text.charCodeAt(le) !== 13) le++;
+    scan.lastIndex = le;
+    const line = text.slice(ls, le);
+    for (const h of matchStdoutLine(line, { appService })) {
+      const s = toInput(view, ls + h.start);
+      const e = h.end > h.start ? toInput(view, ls + h.end - 1) + 1 : s;
+      out.push({ name: h.name, value: h.value, start: s, end: e });
     }
-    ls = i + 1;
   }
   return out;
 }
@@ -155,8 +156,7 @@ function recognise(input: string, lines: LineIndex): Fact[] {
     }
     return false;
   };
-  if (input.includes('.exe, ') || input.includes('.exe\uff0c')) hits.push(...localisedCrashes(input, lines, skipped));
-  if (input.includes('EventType=')) hits.push(...werReports(input, lines, skipped));
+  hits.push(...localisedCrashes(input, lines, skipped), ...werReports(input, lines, skipped));
   hits.sort((a, b) => a.phraseStart - b.phraseStart);
 
   const records = findRecords(input, lines, skip);
@@ -212,12 +212,46 @@ function recognise(input: string, lines: LineIndex): Fact[] {
   });
 
   const facts: Fact[] = [];
-  for (const g of groups) emitGroup(input, g, facts);
+  const sitePaths = appServicePaths(input);
+  for (const g of groups) emitGroup(input, g, facts, sitePaths);
   facts.sort((a, b) => a.span.start - b.span.start || a.span.end - b.span.end);
   return facts;
 }
 
-function emitGroup(input: string, g: Group, out: Fact[]): void {
+/** Where the App Service site root and log folder appear in the input, each list in order. */
+interface SitePaths {
+  wwwroot: number[];
+  logfiles: number[];
+}
+
+const SITE_ROOT = '\\home\\site\\wwwroot';
+const LOG_FOLDER = '\\home\\logfiles';
+const SITE_PATH = /\\home\\(?:site\\wwwroot|logfiles)/gi;
+
+/** One case-insensitive pass over the input for the App Service paths. */
+function appServicePaths(input: string): SitePaths {
+  const out: SitePaths = { wwwroot: [], logfiles: [] };
+  SITE_PATH.lastIndex = 0;
+  for (let m = SITE_PATH.exec(input); m; m = SITE_PATH.exec(input)) {
+    (m[0].length === SITE_ROOT.length ? out.wwwroot : out.logfiles).push(m.index);
+  }
+  return out;
+}
+
+/** The first position in `sorted` within [from, to - length], or -1. */
+function firstWithin(sorted: readonly number[], from: number, to: number, length: number): number {
+  let lo = 0;
+  let hi = sorted.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1;
+    if ((sorted[mid] as number) < from) lo = mid + 1;
+    else hi = mid;
+  }
+  const at = sorted[lo];
+  return at !== undefined && at + length <= to ? at : -1;
+}
+
+function emitGroup(input: string, g: Group, out: Fact[], sitePaths: SitePaths): void {
   const seen = new Set<string>();
   let signals = 0;
   const push = (name: FactName, value: string | number, start: number, end: number): void => {
@@ -266,11 +300,14 @@ function emitGroup(input: string, g: Group, out: Fact[]): void {
   // App Service: the site root or log folder in the event.
   const from = rec ? rec.start : (g.hits[0]?.start ?? 0);
   const to = rec ? rec.end : (g.hits[g.hits.length - 1]?.end ?? 0);
-  const slice = input.slice(from, Math.min(to, from + 65_536)).toLowerCase();
-  for (const hint of ['\\home\\site\\wwwroot', '\\home\\logfiles']) {
-    const at = slice.indexOf(hint);
+  const limit = Math.min(to, from + 65_536);
+  for (const [positions, length] of [
+    [sitePaths.wwwroot, SITE_ROOT.length],
+    [sitePaths.logfiles, LOG_FOLDER.length],
+  ] as const) {
+    const at = firstWithin(positions, from, limit, length);
     if (at >= 0) {
-      push('server', 'azure-app-service', from + at, from + at + hint.length);
+      push('server', 'azure-app-service', at, at + length);
       break;
     }
   }

@@ -1,5 +1,9 @@
 import { describe, expect, it } from 'vitest';
-import { journalPrefix, matchStdoutLine } from './stdout-log-matchers.ts';
+import { readdirSync, readFileSync, statSync } from 'node:fs';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import fc from 'fast-check';
+import { STDOUT_TRIGGER, journalPrefix, matchStdoutLine, mayMatchStdoutLine, readStdoutLine } from './stdout-log-matchers.ts';
 
 const sig = (line: string, appService = false): string[] =>
   matchStdoutLine(line, { appService })
@@ -84,5 +88,40 @@ describe('matchStdoutLine', () => {
 
   it('does not take prose for a stack overflow', () => {
     expect(sig('See https://stackoverflow.com/a/1 - Stack overflow. is a site')).toEqual([]);
+  });
+});
+
+describe('the pre-check', () => {
+  const FIXTURES = fileURLToPath(new URL('../../../tests/fixtures/', import.meta.url));
+  const filesUnder = (dir: string): string[] =>
+    readdirSync(dir).flatMap((n) => {
+      const p = join(dir, n);
+      return statSync(p).isDirectory() ? filesUnder(p) : p.endsWith('.ts') ? [] : [p];
+    });
+
+  it('never drops a fact: every fixture line gives the same facts with and without it', () => {
+    let candidates = 0;
+    let lines = 0;
+    for (const file of filesUnder(FIXTURES)) {
+      for (const line of readFileSync(file, 'utf8').split(/\r\n|\r|\n/)) {
+        lines++;
+        for (const appService of [false, true]) expect(matchStdoutLine(line, { appService }), line).toEqual(readStdoutLine(line, { appService }));
+        if (mayMatchStdoutLine(line)) candidates++;
+      }
+    }
+    // It is a filter: most lines of other kinds are not read at all.
+    expect(candidates).toBeLessThan(lines / 2);
+  });
+
+  it('never drops a fact on random lines made of the words the checks look for', () => {
+    const words = STDOUT_TRIGGER.source.split('|').map((w) => w.replace(/\\(.)/g, '$1'));
+    const piece = fc.oneof(fc.constantFrom(...words), fc.constantFrom(' ', ': ', "'", '(13)', '0x8007000D', 'x86', '.log', 'HRESULT: 0x80070005'), fc.string({ maxLength: 6 }));
+    fc.assert(
+      fc.property(fc.array(piece, { maxLength: 12 }), (parts) => {
+        const line = parts.join('');
+        expect(matchStdoutLine(line)).toEqual(readStdoutLine(line));
+      }),
+      { numRuns: 500 },
+    );
   });
 });

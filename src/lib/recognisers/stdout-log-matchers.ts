@@ -207,6 +207,56 @@ const STDOUT_OLD = /stdout_\d{1,10}_\d{9,14}\.log/;
 /** Ports that a hard-coded UseUrls / Kestrel endpoint usually names. */
 const FIXED_PORTS: ReadonlySet<number> = new Set([80, 443, 5000, 5001, 8080, 8443]);
 
+/**
+ * Substrings the checks in `matchStdoutLine` look for besides RULES. A line that contains none
+ * of these words (in any case) nor a RULES needle cannot produce a fact, so one scan for them
+ * decides which lines are read at all. Keep this list in step with the checks below.
+ */
+const OTHER_TRIGGERS: readonly string[] = [
+  'was not found', // framework-not-found (FRAMEWORK_NOT_FOUND)
+  '(x86)',
+  'Architecture: x86',
+  "' does not exist",
+  'Access to the path',
+  'Failed to bind to address',
+  'CryptographicException',
+  'Keyset does not exist',
+  'Failed to load the dll from',
+  'code=exited, status=',
+  "Failed with result 'exit-code'",
+  'Now listening on:',
+  'Microsoft.AspNetCore.Server.Kestrel',
+  'Microsoft.AspNetCore.Server.IIS.',
+  ' dotnet[', // a journal line of the dotnet process: the server is Kestrel
+  ' dotnet: ',
+  '\\home\\',
+  'stdout_',
+  'Exception',
+];
+
+function escapeWord(s: string): string {
+  return s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+}
+
+/**
+ * One case-insensitive alternation of every word that can make a line report something.
+ * Literal alternatives only, so it runs in one linear pass; used as a line pre-check and by
+ * the stdout-log recogniser to find candidate lines in the whole paste at once.
+ */
+export const STDOUT_TRIGGER: RegExp = new RegExp(
+  [...new Set([...RULES.flatMap((r) => [...(r.any ?? []), ...(r.anyLower ?? []), ...(r.starts ?? [])]), ...OTHER_TRIGGERS])]
+    .map((w) => escapeWord(w.trim()))
+    .join('|'),
+  'gi',
+);
+
+const TRIGGER_ONE = new RegExp(STDOUT_TRIGGER.source, 'i');
+
+/** Could this line report anything? (The cheap test `matchStdoutLine` starts with.) */
+export function mayMatchStdoutLine(line: string): boolean {
+  return TRIGGER_ONE.test(line);
+}
+
 function includesAny(s: string, needles: readonly string[] | undefined): boolean {
   if (!needles) return false;
   for (const n of needles) if (s.includes(n)) return true;
@@ -218,6 +268,15 @@ function includesAny(s: string, needles: readonly string[] | undefined): boolean
  * the line length.
  */
 export function matchStdoutLine(line: string, ctx: StdoutContext = { appService: false }): LineHit[] {
+  if (line.length === 0 || !mayMatchStdoutLine(line)) return [];
+  return readStdoutLine(line, ctx);
+}
+
+/**
+ * `matchStdoutLine` without the pre-check: every check run on the line. Exported so a test can
+ * show the pre-check never drops a fact.
+ */
+export function readStdoutLine(line: string, ctx: StdoutContext = { appService: false }): LineHit[] {
   const out: LineHit[] = [];
   if (line.length === 0) return out;
   const journal = journalPrefix(line);

@@ -1,11 +1,12 @@
 import { describe, expect, it } from 'vitest';
-import { readFileSync } from 'node:fs';
+import { readdirSync, readFileSync } from 'node:fs';
 import fc from 'fast-check';
 import { indexLines } from '../engine/lines.ts';
 import type { Fact } from '../engine/types.ts';
 import { recogniser, showsAppService } from './stdout-log.ts';
 import { signals } from '../signals/stdout-log.ts';
-import { STDOUT_SIGNAL_IDS } from './stdout-log-matchers.ts';
+import { STDOUT_SIGNAL_IDS, matchStdoutLine } from './stdout-log-matchers.ts';
+import { lineSpan } from '../engine/lines.ts';
 
 function fixture(name: string): string {
   return readFileSync(new URL(`../../../tests/fixtures/stdout-log/${name}`, import.meta.url), 'utf8');
@@ -157,6 +158,59 @@ describe('stdout-log recogniser: placement', () => {
   it('detects App Service paths only when they are there', () => {
     expect(showsAppService('D:\\home\\site\\wwwroot> dotnet app.dll')).toBe(true);
     expect(showsAppService('C:\\inetpub\\wwwroot\\app')).toBe(false);
+  });
+});
+
+describe('stdout-log recogniser: reading only candidate lines', () => {
+  /** Every line through the matchers, first occurrence of each fact kept: what the recogniser must equal. */
+  function everyLine(text: string): Fact[] {
+    const lines = indexLines(text);
+    const out: Fact[] = [];
+    const seen = new Set<string>();
+    for (let ln = 1; ln <= lines.starts.length; ln++) {
+      const { start, end } = lineSpan(text, lines, ln);
+      for (const h of matchStdoutLine(text.slice(start, end), { appService: showsAppService(text) })) {
+        const key = `${h.name}\u0000${h.value}`;
+        if (seen.has(key)) continue;
+        seen.add(key);
+        out.push({ kind: 'stdout-log', name: h.name, value: h.value, span: { start: start + h.start, end: start + h.end } });
+      }
+    }
+    return out;
+  }
+
+  it('finds the same facts as reading every line', () => {
+    const piece = fc.constantFrom(
+      'Unhandled exception. System.IO.IOException: x',
+      'Now listening on: http://localhost:5000',
+      'Mar 05 10:14:22 web1 dotnet[1234]: ',
+      'address already in use',
+      'EXCEPTION',
+      'Failed to bind to address http://[::]:80',
+      'code=exited, status=1/FAILURE',
+      'D:\\home\\LogFiles\\stdout_20240101120000_1.log',
+      'plain words',
+      '\n',
+      '\r\n',
+      '\r',
+      ' ',
+    );
+    fc.assert(
+      fc.property(fc.array(piece, { maxLength: 40 }), (parts) => {
+        const text = parts.join('');
+        expect(run(text)).toEqual(everyLine(text));
+      }),
+      { numRuns: 400 },
+    );
+  });
+
+  it('finds the same facts as reading every line, on every fixture', () => {
+    for (const dir of ['stdout-log', 'event-log', 'cases']) {
+      for (const name of readdirSync(new URL(`../../../tests/fixtures/${dir}/`, import.meta.url))) {
+        const text = readFileSync(new URL(`../../../tests/fixtures/${dir}/${name}`, import.meta.url), 'utf8');
+        expect(run(text), `${dir}/${name}`).toEqual(everyLine(text));
+      }
+    }
   });
 });
 

@@ -8,16 +8,26 @@
  */
 import type { Fact, LineIndex, Recogniser } from '../engine/types.ts';
 import { lineSpan } from '../engine/lines.ts';
-import { matchStdoutLine } from './stdout-log-matchers.ts';
+import { STDOUT_TRIGGER, matchStdoutLine } from './stdout-log-matchers.ts';
 import type { StdoutContext } from './stdout-log-matchers.ts';
 
-const APP_SERVICE_HINTS = ['\\home\\site\\wwwroot', '\\home\\logfiles', '.azurewebsites.net', '.scm.azurewebsites.net'];
+/**
+ * The 1-based number of the line holding `offset`, searching forward from line `from` (offsets
+ * come in increasing order, so the walk over all of them is linear).
+ */
+function lineAtOrAfter(lines: LineIndex, offset: number, from: number): number {
+  const s = lines.starts;
+  let ln = Math.max(1, from);
+  while (ln < s.length && (s[ln] as number) <= offset) ln++;
+  return ln;
+}
 
-/** Does the paste show Azure App Service paths? Bounded by one lower-casing pass. */
+/** App Service paths and host names: D:\home\site\wwwroot, \home\LogFiles, *.azurewebsites.net. */
+const APP_SERVICE = /\\home\\(?:site\\wwwroot|logfiles)|\.azurewebsites\.net/i;
+
+/** Does the paste show Azure App Service paths? One case-insensitive scan, no copy of the input. */
 export function showsAppService(input: string): boolean {
-  if (!input.includes('\\') && !input.includes('azurewebsites')) return false;
-  const lower = input.toLowerCase();
-  return APP_SERVICE_HINTS.some((h) => lower.includes(h));
+  return APP_SERVICE.test(input);
 }
 
 function recognise(input: string, lines: LineIndex): Fact[] {
@@ -25,8 +35,15 @@ function recognise(input: string, lines: LineIndex): Fact[] {
   const seen = new Set<string>();
   const ctx: StdoutContext = { appService: showsAppService(input) };
   const n = lines.starts.length;
-  for (let ln = 1; ln <= n; ln++) {
+  // One pass over the whole paste for the words a fact needs; only the lines holding one are read.
+  const scan = new RegExp(STDOUT_TRIGGER.source, 'gi');
+  let ln = 0;
+  for (let m = scan.exec(input); m; m = scan.exec(input)) {
+    ln = lineAtOrAfter(lines, m.index, ln);
+    if (ln < 1 || ln > n) break;
     const { start, end } = lineSpan(input, lines, ln);
+    const next = lines.starts[ln];
+    scan.lastIndex = next === undefined ? input.length : next;
     if (end === start) continue;
     const line = input.slice(start, end);
     for (const h of matchStdoutLine(line, ctx)) {
