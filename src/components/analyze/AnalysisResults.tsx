@@ -20,16 +20,17 @@ function CodeCell({ code, names }: { code: number; names: Record<string, string>
   );
 }
 
+function timeText(t: { min: number; max: number; mean: number }): string {
+  const lo = formatDuration(t.min);
+  const hi = formatDuration(t.max);
+  return lo === hi ? `Time-taken ${lo}.` : `Time-taken ${lo} to ${hi}, ${formatDuration(t.mean)} on average.`;
+}
+
 function ClusterItem({ c, titles, first }: { c: Cluster; titles: Record<string, string>; first: boolean }) {
   return (
     <li class={first ? 'analyze-cluster analyze-cluster--first' : 'analyze-cluster'}>
       <p class="analyze-cluster__note">{c.note}</p>
-      {c.timeTakenMs ? (
-        <p class="analyze-cluster__time">
-          Time-taken {c.timeTakenMs.min === c.timeTakenMs.max ? formatDuration(c.timeTakenMs.min) : `${formatDuration(c.timeTakenMs.min)} to ${formatDuration(c.timeTakenMs.max)}`}
-          {c.timeTakenMs.min !== c.timeTakenMs.max ? `, ${formatDuration(c.timeTakenMs.mean)} on average` : ''}.
-        </p>
-      ) : null}
+      {c.timeTakenMs ? <p class="analyze-cluster__time">{timeText(c.timeTakenMs)}</p> : null}
       {c.causes.length > 0 ? (
         <>
           <p class="analyze-cluster__lead">{c.causes.length === 1 ? 'Cause:' : 'Causes, most likely first:'}</p>

@@ -11,6 +11,7 @@ const W = 720;
 const H = 250;
 const M = { left: 52, right: 16, top: 30, bottom: 30 };
 const DECADES = [1, 10, 100, 1000, 10_000, 100_000, 1_000_000];
+const decadeLabel = (ms: number): string => (ms < 1000 ? `${ms} ms` : `${ms / 1000} s`);
 
 export function TimeTakenChart({ buckets, markers, unknown, id }: { buckets: HistogramBucket[]; markers: MarkerCount[]; unknown: number; id: string }) {
   const nonzero = buckets.map((b, i) => (b.count > 0 ? i : -1)).filter((i) => i >= 0);
@@ -54,7 +55,7 @@ export function TimeTakenChart({ buckets, markers, unknown, id }: { buckets: His
         <line class="analyze-chart__axis" x1={M.left} x2={W - M.right} y1={base} y2={base} />
         {DECADES.filter((d) => bucketPosition(d) >= lo && bucketPosition(d) <= hi).map((d) => (
           <text key={d} class="analyze-chart__label" x={x(bucketPosition(d))} y={H - 10} text-anchor="middle">
-            {formatDuration(d)}
+            {decadeLabel(d)}
           </text>
         ))}
         {markers.map((m, i) => {

@@ -77,7 +77,7 @@ export function TimelineChart({ timeline, id }: { timeline: Timeline; id: string
         <span class="analyze-chart__key analyze-chart__key--502" aria-hidden="true" /> 502
         <span class="analyze-chart__key analyze-chart__key--5xx" aria-hidden="true" /> other 5xx
         <span class="analyze-chart__note">
-          Times in UTC, one step per {formatUnit(timeline.unit)}. {summary}
+          Times in UTC, one step per {formatUnit(timeline.unit).replace(/^1 /, '')}. {summary}
         </span>
       </figcaption>
       <details class="analyze-chart__data">

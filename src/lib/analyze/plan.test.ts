@@ -16,6 +16,10 @@ describe('planOf', () => {
     expect(p.fields).toEqual(['date', 'time', 'cs-uri', 'sc-status']);
   });
 
+  it('reads the Advanced Logging name of time-taken', () => {
+    expect(planOf(['date', 'time', 'sc-status', 'TimeTakenMS']).taken).toBe(3);
+  });
+
   it('prefers cs-uri-stem over cs-uri', () => {
     expect(planOf(['cs-uri', 'cs-uri-stem']).url).toBe(1);
   });

@@ -34,7 +34,8 @@ export function planOf(fields: readonly string[] | null): Plan {
     status: at('sc-status'),
     sub: at('sc-substatus'),
     win32: at('sc-win32-status'),
-    taken: at('time-taken'),
+    // IIS Advanced Logging names it TimeTakenMS.
+    taken: at('time-taken') >= 0 ? at('time-taken') : at('timetakenms'),
     url: stem >= 0 ? stem : at('cs-uri'),
   };
 }

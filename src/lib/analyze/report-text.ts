@@ -60,7 +60,11 @@ export function reportText(r: AnalysisReport, files: readonly string[] = []): st
     out.push('', 'Diagnosis per cluster:');
     for (const c of r.clusters.slice(0, 12)) {
       out.push(`- ${c.note}`);
-      if (c.timeTakenMs) out.push(`  time-taken ${c.timeTakenMs.min === c.timeTakenMs.max ? seconds(c.timeTakenMs.min) : `${seconds(c.timeTakenMs.min)} to ${seconds(c.timeTakenMs.max)}`}`);
+      if (c.timeTakenMs) {
+        const lo = seconds(c.timeTakenMs.min);
+        const hi = seconds(c.timeTakenMs.max);
+        out.push(`  time-taken ${lo === hi ? lo : `${lo} to ${hi}`}`);
+      }
       for (const id of c.causes) out.push(`  -> ${causeEntry(id)?.title ?? id}: /causes/${id}/`);
     }
   } else {

@@ -95,6 +95,14 @@ describe('scanner: W3C layouts', () => {
     expect(s.first).toBe(Date.UTC(2024, 3, 2, 14, 1, 55) / 1000);
   });
 
+  it('reads log lines quoted, numbered or prefixed in a saved paste', () => {
+    const l = line('502 3 12002', '120004', '/quoted');
+    const s = scan(['Our log shows:', `> ${l}`, `12: ${l}`, `u_ex240305.log: ${l}`, `[1] > ${l}`, 'thanks'].join('\n'));
+    expect(s.requests).toBe(4);
+    expect(s.bad).toBe(2);
+    expect(s.urls.counts.get('/quoted')).toBe(4);
+  });
+
   it('keeps custom fields after time-taken out of the outcome fields', () => {
     const s = scan(fixture('custom-fields.log'));
     expect(s.requests).toBe(3);

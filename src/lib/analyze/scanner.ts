@@ -11,7 +11,7 @@
  *
  * Never throws on any input; time linear in the input.
  */
-import { findMethod, httpErrLayout, isDate, layoutOf, locateTail, tokenize, type Layout } from '../recognisers/iis-log-fields.ts';
+import { findMethod, httpErrLayout, isDate, isTime, layoutOf, locateTail, tokenize, type Layout, type Token } from '../recognisers/iis-log-fields.ts';
 import { daysFromCivil, validDate } from './dates.ts';
 import { bucketOf } from './histogram.ts';
 import { DEFAULT_PLAN, fieldsOfDirective, planOf, type Plan } from './plan.ts';
@@ -297,13 +297,21 @@ export function createScanner(options: ScanOptions = {}): Scanner {
   /** A header-less line that does not fit the default order: the recogniser's shape rules. */
   function headerless(buf: Uint8Array, s: number, e: number): boolean {
     const line = text(buf, s, e);
-    const tokens = tokenize(line, 0, line.length);
-    // grep/findstr output over several files: "u_ex240402.log:2024-04-02 14:01:55 ...".
-    const first = tokens[0];
-    if (first && first.text.length > 11 && !isDigit(first.text.charCodeAt(0))) {
-      const colon = first.text.lastIndexOf(':');
-      const rest = first.text.slice(colon + 1);
-      if (colon > 0 && rest.length === 10 && isDate(rest)) tokens[0] = { text: rest, start: first.start + colon + 1, end: first.end };
+    let tokens = tokenize(line, 0, line.length, []);
+    // A few tokens before the date: a quote mark, a line number, a file name from grep or
+    // findstr ("u_ex240402.log:2024-04-02 14:01:55 ..." or "u_ex240402.log: 2024-04-02 ...").
+    for (let i = 0; i < Math.min(4, tokens.length - 1); i++) {
+      const t = tokens[i] as Token;
+      const colon = t.text.lastIndexOf(':');
+      const rest = colon >= 0 ? t.text.slice(colon + 1) : '';
+      if (rest.length === 10 && isDate(rest) && isTime((tokens[i + 1] as Token).text)) {
+        tokens = [{ text: rest, start: t.start + colon + 1, end: t.end }, ...tokens.slice(i + 1)];
+        break;
+      }
+      if (isDate(t.text) && isTime((tokens[i + 1] as Token).text)) {
+        if (i > 0) tokens = tokens.slice(i);
+        break;
+      }
     }
     let want: number[];
     const layout: Layout | undefined = httpErrLayout(tokens, 0);
