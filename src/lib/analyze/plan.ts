@@ -20,6 +20,16 @@ export interface Plan {
   taken: number;
   /** cs-uri-stem, or cs-uri in HTTP.sys error logs. */
   url: number;
+  /**
+   * First and last field that may hold free text with spaces when another tool wrote the log
+   * (user agent, cookie, referer, query, user name); -1 when there is none.
+   */
+  firstFree: number;
+  lastFree: number;
+}
+
+function isFree(f: string): boolean {
+  return f.startsWith('cs(') || f.startsWith('sc(') || f === 'cs-uri-query' || f === 'cs-username';
 }
 
 export function planOf(fields: readonly string[] | null): Plan {
@@ -37,6 +47,8 @@ export function planOf(fields: readonly string[] | null): Plan {
     // IIS Advanced Logging names it TimeTakenMS.
     taken: at('time-taken') >= 0 ? at('time-taken') : at('timetakenms'),
     url: stem >= 0 ? stem : at('cs-uri'),
+    firstFree: layout.fields.findIndex(isFree),
+    lastFree: layout.fields.findLastIndex(isFree),
   };
 }
 

@@ -437,16 +437,7 @@ export function createScanner(options: ScanOptions = {}): Scanner {
    * the fields after the last such field from the right.
    */
   function shifted(buf: Uint8Array, e: number, n: number, p: Plan): boolean {
-    const fields = p.fields as readonly string[];
-    let firstFree = fields.length;
-    let lastFree = -1;
-    for (let i = 0; i < fields.length; i++) {
-      const f = fields[i] as string;
-      if (f.startsWith('cs(') || f.startsWith('sc(') || f === 'cs-uri-query' || f === 'cs-username') {
-        if (i < firstFree) firstFree = i;
-        lastFree = i;
-      }
-    }
+    const { firstFree, lastFree } = p;
     if (lastFree < 0) return false;
     const d = n - p.n;
     const at = (i: number): number => {
