@@ -12,7 +12,7 @@
  *
  * Time is linear in the input apart from sorting the facts (n log n in their number).
  */
-import type { Diagnosis, Fact, Kind, Recogniser } from './types.ts';
+import type { Diagnosis, Fact, Kind, LineIndex, Recogniser } from './types.ts';
 import { KINDS } from './types.ts';
 import { indexLines, lineOf } from './lines.ts';
 import { sanitize, MAX_INPUT } from './sanitize.ts';
@@ -58,6 +58,7 @@ export const MAX_FACTS = 200_000;
 
 const FACT_NAME_SET: ReadonlySet<string> = new Set(FACT_NAMES);
 const KIND_SET: ReadonlySet<string> = new Set(KINDS);
+const KIND_RANK: ReadonlyMap<string, number> = new Map(KINDS.map((k, i) => [k, i]));
 
 function validFact(f: unknown, length: number): f is Fact {
   if (typeof f !== 'object' || f === null) return false;
@@ -72,10 +73,10 @@ function validFact(f: unknown, length: number): f is Fact {
 
 function runRecognisers(
   text: string,
+  lines: LineIndex,
   recognisers: readonly Recogniser[],
   notes: string[],
 ): Fact[] {
-  const lines = indexLines(text);
   const facts: Fact[] = [];
   for (const r of recognisers) {
     let out: unknown;
@@ -100,7 +101,7 @@ function runRecognisers(
     }
     if (dropped > 0) notes.push(`${dropped} ${r.kind} fact${dropped === 1 ? ' was' : 's were'} malformed or over the limit and ignored.`);
   }
-  facts.sort((a, b) => a.span.start - b.span.start || a.span.end - b.span.end || KINDS.indexOf(a.kind) - KINDS.indexOf(b.kind));
+  facts.sort((a, b) => a.span.start - b.span.start || a.span.end - b.span.end || (KIND_RANK.get(a.kind) ?? 0) - (KIND_RANK.get(b.kind) ?? 0));
   return facts;
 }
 
@@ -111,9 +112,11 @@ function kindsInOrder(facts: readonly Fact[]): Kind[] {
   return seen;
 }
 
-/** 1-based numbers of non-blank lines that no fact span touches. Linear in lines + facts. */
-export function unrecognisedLines(text: string, facts: readonly Fact[]): number[] {
-  const lines = indexLines(text);
+/**
+ * 1-based numbers of non-blank lines that no fact span touches. Linear in lines + facts.
+ * `lines` is the line index of `text` when the caller has it already.
+ */
+export function unrecognisedLines(text: string, facts: readonly Fact[], lines: LineIndex = indexLines(text)): number[] {
   const n = lines.starts.length;
   // Difference array over lines: +1 where a span starts, -1 after the line it ends on.
   const cover = new Int32Array(n + 2);
@@ -192,7 +195,8 @@ export function diagnose(input: string, options: DiagnoseOptions = {}): Diagnosi
     const clean = sanitize(input, options.maxInput ?? MAX_INPUT);
     text = clean.text;
     notes.push(...clean.notes);
-    const facts = runRecognisers(text, options.recognisers ?? RECOGNISERS, notes);
+    const lines = indexLines(text);
+    const facts = runRecognisers(text, lines, options.recognisers ?? RECOGNISERS, notes);
     const index: FactIndex = indexFacts(facts);
     const tree = options.tree ?? DECISION_TREE;
     const treeResult = evaluateTree(index, options.answers ?? {}, tree);
@@ -217,7 +221,7 @@ export function diagnose(input: string, options: DiagnoseOptions = {}): Diagnosi
       codes: decodeCodes(text, facts, options.names ?? DEFAULT_NAME_SOURCES),
       findings,
       questions: treeResult.question ? [treeResult.question] : [],
-      unrecognised: unrecognisedLines(text, facts),
+      unrecognised: unrecognisedLines(text, facts, lines),
       tree: treeResult,
     };
     if (notes.length > 0) diagnosis.notes = notes;

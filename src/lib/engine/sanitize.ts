@@ -59,6 +59,7 @@ export function sanitize(raw: unknown, maxInput: number = MAX_INPUT): Sanitized 
   let last = 0;
   for (let i = 0; i < input.length; i++) {
     const c = input.charCodeAt(i);
+    if (c >= 32 && c < 127) continue; // printable ASCII: the bulk of any paste
     const bom = i === 0 && c === 0xfeff;
     const control = (c < 32 && c !== 9 && c !== 10 && c !== 13) || c === 127 || (c >= 0x80 && c <= 0x9f);
     if (!control && !bom) continue;
