@@ -271,6 +271,26 @@ describe('error-page recogniser: 500.19 codes read with the Config Error text', 
   });
 });
 
+describe('error-page recogniser: the ASP.NET Core Module rejecting its settings', () => {
+  const page = (status: string, module: string): string =>
+    `HTTP Error ${status} - Internal Server Error\nDetailed Error Information:\nModule\t   ${module}\nNotification\t   ExecuteRequestHandler\nHandler\t   aspNetCore\nError Code\t   0x8007000d`;
+  it('reads 0x8007000D on a 500.0 page the module answered, text or HTML', () => {
+    for (const module of ['AspNetCoreModule', 'AspNetCoreModuleV2']) {
+      const text = page('500.0', module);
+      const facts = run(text);
+      expect(values(facts, 'signal'), module).toEqual(['error-page.ancm-invalid-data']);
+      expect(sliced(text, facts, 'signal')[0]).toBe('Error Code\t   0x8007000d');
+    }
+    const html =
+      '<h3>HTTP Error 500.0 - Internal Server Error</h3><table><tr class="alt"><th>Module</th><td>&nbsp;&nbsp;&nbsp;AspNetCoreModule</td></tr><tr><th>Error Code</th><td>&nbsp;&nbsp;&nbsp;0x8007000d</td></tr></table>';
+    expect(values(run(html), 'signal')).toEqual(['error-page.ancm-invalid-data']);
+  });
+  it('leaves the code alone when IIS itself answered, or on a 500.19 page', () => {
+    expect(values(run(page('500.0', 'IIS Web Core')), 'signal')).toEqual([]);
+    expect(values(run(page('500.19', 'AspNetCoreModuleV2')), 'signal')).not.toContain('error-page.ancm-invalid-data');
+  });
+});
+
 describe('error-page recogniser: pages served by App Service', () => {
   const page = 'HTTP Error 500.21 - Internal Server Error\nHandler "aspNetCore" has a bad module "AspNetCoreModuleV2" in its module list';
   it('reads a bad-module page from App Service as the platform lacking that module version', () => {

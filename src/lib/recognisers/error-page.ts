@@ -58,6 +58,8 @@ const INLINE_CODE = /Error Code(?:[ \t]{0,10}:)?(?:<\/th>)?(?:[ \t\r\n\u00a0]|<t
 const CONFIG_SOURCE_LINE = /^[ \t]{0,20}-?\d{1,6}:[ \t]/;
 const HTML_DOC = /<!DOCTYPE html|<html[\s>]/gi;
 const HTML_END = /<\/html>/gi;
+/** ERROR_INVALID_DATA as an HRESULT. */
+const INVALID_DATA = 0x8007000d;
 
 interface Anchor {
   at: number;
@@ -318,6 +320,14 @@ function recognise(input: string, lines: LineIndex): Fact[] {
         }
       }
       if (BOILERPLATE.test(text) || CONFIG_SOURCE_LINE.test(text)) block.placed.add(n);
+    }
+  }
+
+  // The ASP.NET Core Module itself answering 500 with "the data is invalid" (read once the Module
+  // row of a text page is known): the module is installed and refuses one of its settings.
+  for (const c of codes) {
+    if (c.code === INVALID_DATA && c.block.moduleAncm && /^500(?:\.0)?$/.test(c.block.status ?? '')) {
+      signal(ctx, c.block, 'error-page.ancm-invalid-data', c.span);
     }
   }
 

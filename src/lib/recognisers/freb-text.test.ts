@@ -66,3 +66,37 @@ describe('scanFrebText: rows copied from the rendered event table', () => {
     expect(r.events[0]?.fields.get('ErrorCode')?.value).toBe('The operation timed out (0x80072ee2)');
   });
 });
+
+describe('scanFrebText: an error-status event copied without its labels', () => {
+  const bare = 'AspNetCoreModule\nEXECUTE_REQUEST_HANDLER\n500\nInternal Server Error\n0\nThe data is invalid.  (0x8007000d)';
+  it('reads module, notification, status, reason, sub-status and error code by position', () => {
+    const r = scan(bare);
+    const f = r.events[0]?.fields;
+    expect(r.events).toHaveLength(1);
+    expect(f?.get('ModuleName')?.value).toBe('AspNetCoreModule');
+    expect(f?.get('Notification')?.value).toBe('EXECUTE_REQUEST_HANDLER');
+    expect(f?.get('HttpStatus')?.value).toBe('500');
+    expect(f?.get('HttpReason')?.value).toBe('Internal Server Error');
+    expect(f?.get('HttpSubStatus')?.value).toBe('0');
+    expect(f?.get('ErrorCode')?.value).toBe('The data is invalid.  (0x8007000d)');
+    const code = f?.get('ErrorCode');
+    expect(code && bare.slice(code.span.start, code.span.end)).toBe('The data is invalid.  (0x8007000d)');
+    expect(r.placed).toHaveLength(6);
+  });
+  it('takes a code wrapped onto the next line, indented values and blank lines between them', () => {
+    const r = scan('  AspNetCoreModuleV2\n\n  EXECUTE_REQUEST_HANDLER\n  502\n  Bad Gateway\n  3\n  The operation timed out\n  (0x80072ee2)');
+    expect(r.events[0]?.fields.get('ErrorCode')?.value).toBe('The operation timed out (0x80072ee2)');
+    expect(r.events[0]?.fields.get('HttpSubStatus')?.value).toBe('3');
+  });
+  it('keeps the event without a code line, and leaves other text after it alone', () => {
+    const r = scan('AspNetCoreModuleV2\nEXECUTE_REQUEST_HANDLER\n502\nBad Gateway\n3\nthen nothing else happened');
+    expect(r.events).toHaveLength(1);
+    expect(r.events[0]?.fields.has('ErrorCode')).toBe(false);
+    expect(r.placed).toHaveLength(5);
+  });
+  it('needs every value in its place', () => {
+    expect(scan('AspNetCoreModule\nEXECUTE_REQUEST_HANDLER\nfive hundred\nInternal Server Error\n0').events).toEqual([]);
+    expect(scan('AspNetCoreModule\nSOMETHING_ELSE\n500\nInternal Server Error\n0').events).toEqual([]);
+    expect(scan('AspNetCoreModule\nEXECUTE_REQUEST_HANDLER\n500\nInternal Server Error').events).toEqual([]);
+  });
+});

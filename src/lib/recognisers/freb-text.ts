@@ -47,6 +47,19 @@ const DISTINCTIVE = /^[ \t]{0,40}(?:Trigger Status|Final Status|Failure Reason)[
 const HEX_CONT = /^[ \t]{0,40}(\(0x[0-9a-fA-F]{1,8}\))/;
 const XML_LINE = /<(?:Data|Opcode|freb:|failedRequest|Event|EventData|RenderingInfo)\b/;
 const MAX_GAP = 2;
+/**
+ * The values of a MODULE_SET_RESPONSE_ERROR_STATUS event copied without their labels, one per
+ * line: module, notification, status, reason, sub-status, then the error code.
+ */
+const BARE_MODULE = /^[ \t]{0,40}([A-Za-z][A-Za-z0-9]{1,40}Module(?:V2)?)[ \t]{0,40}$/;
+const BARE_NOTIFICATION =
+  /^[ \t]{0,40}((?:BEGIN|AUTHENTICATE|AUTHORIZE|RESOLVE|MAP|ACQUIRE|PRE_EXECUTE|EXECUTE|RELEASE|UPDATE|LOG|END|SEND)_[A-Z_]{4,30})[ \t]{0,40}$/;
+const BARE_STATUS = /^[ \t]{0,40}([1-5]\d\d)[ \t]{0,40}$/;
+const BARE_REASON = /^[ \t]{0,40}([A-Za-z][A-Za-z' -]{1,60}?)[ \t]{0,40}$/;
+const BARE_SUB = /^[ \t]{0,40}(\d{1,3})[ \t]{0,40}$/;
+const BARE_CODE = /0x[0-9a-fA-F]{1,8}\b|^[ \t]{0,40}-?\d{1,10}[ \t]{0,40}$/;
+const BARE_KEYS = ['ModuleName', 'Notification', 'HttpStatus', 'HttpReason', 'HttpSubStatus'] as const;
+const BARE_SHAPES = [BARE_MODULE, BARE_NOTIFICATION, BARE_STATUS, BARE_REASON, BARE_SUB];
 
 interface Hit {
   at: number;
@@ -73,6 +86,64 @@ function cleanValue(raw: string): { text: string; lead: number } {
   if (raw[e - 1] === '"') e--;
   while (e > s && /\s/.test(raw[e - 1] as string)) e--;
   return { text: raw.slice(s, e), lead: s };
+}
+
+interface BareLine {
+  line: number;
+  span: Span;
+  value: string;
+  valueStart: number;
+}
+
+/** The next `want` non-blank lines from line n (at most two blank lines between them). */
+function nonBlank(input: string, lines: LineIndex, n: number, want: number): BareLine[] {
+  const out: BareLine[] = [];
+  let blanks = 0;
+  for (let k = n; k <= lines.starts.length && out.length < want; k++) {
+    const ls = lineSpan(input, lines, k);
+    const text = input.slice(ls.start, ls.end);
+    const value = text.trim();
+    if (value === '') {
+      if (++blanks > 2) break;
+      continue;
+    }
+    blanks = 0;
+    out.push({ line: k, span: ls, value, valueStart: ls.start + text.indexOf(value) });
+  }
+  return out;
+}
+
+/** A labelless MODULE_SET_RESPONSE_ERROR_STATUS starting at line n, as fields, or nothing. */
+function bareEvent(input: string, lines: LineIndex, n: number): { fields: Map<string, Item>; used: BareLine[] } | undefined {
+  const got = nonBlank(input, lines, n, 7);
+  if (got.length < BARE_SHAPES.length) return undefined;
+  const fields = new Map<string, Item>();
+  for (let i = 0; i < BARE_SHAPES.length; i++) {
+    const l = got[i] as BareLine;
+    const m = (BARE_SHAPES[i] as RegExp).exec(input.slice(l.span.start, l.span.end));
+    if (!m) return undefined;
+    const value = (m[1] as string).trim();
+    fields.set(BARE_KEYS[i] as string, { value, span: { start: l.valueStart, end: l.valueStart + value.length } });
+  }
+  const used = got.slice(0, BARE_SHAPES.length);
+  const codeLine = got[BARE_SHAPES.length];
+  if (codeLine && codeLine.value.length <= 300) {
+    let value = codeLine.value;
+    let end = codeLine.valueStart + value.length;
+    const next = got[BARE_SHAPES.length + 1];
+    // "The operation timed out" + next line "(0x80072ee2)".
+    const c = next && !BARE_CODE.test(value) ? HEX_CONT.exec(input.slice(next.span.start, next.span.end)) : null;
+    if (c && next) {
+      value = `${value} ${c[1] as string}`;
+      end = next.span.start + c[0].length;
+    }
+    if (BARE_CODE.test(value)) {
+      fields.set('ErrorCode', { value, span: { start: codeLine.valueStart, end } });
+      used.push(codeLine);
+      if (c && next) used.push(next);
+    }
+  }
+  return { fields, used };
 }
 
 export function scanFrebText(input: string, lines: LineIndex): FrebText {
@@ -102,6 +173,19 @@ export function scanFrebText(input: string, lines: LineIndex): FrebText {
     const text = input.slice(ls.start, ls.end);
     if (text.includes('<') && XML_LINE.test(text)) continue;
 
+    if (BARE_MODULE.test(text)) {
+      const bare = bareEvent(input, lines, n);
+      if (bare) {
+        finish();
+        const first = bare.used[0] as BareLine;
+        const last = bare.used[bare.used.length - 1] as BareLine;
+        group = { span: { start: first.valueStart, end: last.span.end }, fields: bare.fields, descriptions: new Map(), orphan: false };
+        finish();
+        for (const u of bare.used) eventLines.push({ line: u.line, span: u.span });
+        n = last.line;
+        continue;
+      }
+    }
     if (CHROME.test(text)) {
       chromeLines.push(ls);
       continue;

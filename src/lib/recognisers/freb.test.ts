@@ -126,6 +126,20 @@ describe('freb recogniser: text view', () => {
     expect(values(facts, 'code')).toEqual([0x80070057]);
   });
 
+  it('reads 0x8007000D set by the ASP.NET Core Module on a 500 as a setting it rejects', () => {
+    const text = 'AspNetCoreModule\nEXECUTE_REQUEST_HANDLER\n500\nInternal Server Error\n0\nThe data is invalid.  (0x8007000d)';
+    const facts = run(text);
+    expect(values(facts, 'signal')).toEqual(['freb.ancm-invalid-data']);
+    expect(values(facts, 'status')).toEqual(['500']);
+    expect(values(facts, 'code')).toEqual([0x8007000d]);
+    const labelled =
+      'ModuleName="AspNetCoreModuleV2", Notification="EXECUTE_REQUEST_HANDLER", HttpStatus="500", HttpReason="Internal Server Error", HttpSubStatus="0", ErrorCode="The data is invalid. (0x8007000d)"';
+    expect(values(run(labelled), 'signal')).toEqual(['freb.ancm-invalid-data']);
+    // The same code from IIS's configuration reader (500.19, another module) is a different story.
+    expect(values(run(labelled.replace('HttpSubStatus="0"', 'HttpSubStatus="19"')), 'signal')).toEqual([]);
+    expect(values(run(labelled.replace('AspNetCoreModuleV2', 'IIS Web Core')), 'signal')).toEqual([]);
+  });
+
   it('needs a module and a status (or an event name) before it reads keys', () => {
     expect(run('ErrorCode 0x80072ee2 and HttpReason Bad Gateway were in the log')).toEqual([]);
   });

@@ -25,6 +25,8 @@ import { readFrebDocument } from './freb-xml.ts';
 const KIND = 'freb' as const;
 const ANCM_MODULE = /^AspNetCoreModule(?:V2)?$/i;
 const STATUS_TEXT = /^([1-5]\d\d)(?:\.(\d{1,3}))?$/;
+/** ERROR_INVALID_DATA as an HRESULT. */
+const INVALID_DATA = 0x8007000d;
 const EVENTDATA_OPEN = /<EventData>[ \t\r\n]{0,100}$/;
 const EVENTDATA_CLOSE = /[ \t\r\n]{0,100}<\/EventData>/y;
 const COMMENT_BEFORE = /<!--[^<>]{0,500}-->[ \t\r\n]{0,100}$/;
@@ -106,6 +108,11 @@ function errorStatusEvent(ctx: Ctx, ev: FrebEvent): void {
     if (status === '502.3' || status === '502.5' || status === '500.36') once(ctx, 'hosting-model', 'out-of-process', module.span);
     else if (/^500\.3[0-35-8]$/.test(status ?? '')) once(ctx, 'hosting-model', 'in-process', module.span);
     if (status === '502.3' && code) winhttpSignal(ctx, code.code, ev.span);
+    // The module read its own settings and found a value it cannot use (a hostingModel it does
+    // not know, for one): it is installed, so the configuration is what is wrong.
+    if (code?.code === INVALID_DATA && status !== undefined && /^500(?:\.0)?$/.test(status)) {
+      push(ctx, 'signal', 'freb.ancm-invalid-data', union(module.span, code.item.span));
+    }
   }
   const config = ev.fields.get('ConfigExceptionInfo');
   if (config && config.value !== '') configSignals(ctx, config);

@@ -196,6 +196,12 @@ export const signals: SignalDef[] = [
     causes: { 'azure-runtime-missing': 0.9, 'web-config-invalid': 0.2 },
   },
   {
+    id: 'error-page.ancm-invalid-data',
+    kind,
+    label: 'Error page: HTTP 500.0 from the ASP.NET Core Module with 0x8007000D (ERROR_INVALID_DATA): the module is installed but rejects a value in its settings',
+    causes: { 'web-config-invalid': 0.75 },
+  },
+  {
     id: 'error-page.iis-403-14',
     kind,
     label: 'Error page: HTTP 403.14, the server is configured not to list the directory (no app answered)',

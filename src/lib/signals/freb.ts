@@ -45,6 +45,12 @@ export const signals: SignalDef[] = [
     causes: { 'backend-connection-reset': 0.6, 'app-pool-recycle': 0.3, 'app-crash-runtime': 0.3 },
   },
   {
+    id: 'freb.ancm-invalid-data',
+    kind,
+    label: 'FREB: the ASP.NET Core Module itself set a 500 with 0x8007000D (ERROR_INVALID_DATA): the module is installed but rejects a value in its settings',
+    causes: { 'web-config-invalid': 0.75 },
+  },
+  {
     id: 'freb.ancm-start-failed',
     kind,
     label: 'FREB: ANCM_START_APPLICATION_FAIL (the ASP.NET Core Module could not start the app)',
