@@ -27,16 +27,20 @@ with the known timeouts marked, the URLs with the most 502s and a diagnosis per 
 
 Options:
   --json         print one JSON object (totals, byStatus, bySubstatus, byWin32, failures,
-                 timeline, timeTaken502, topUrls, clusters, files)
-  --threads N    threads per large file, this one and N-1 workers (default: 2 when
-                 the machine has two cores)
+                 timeline, timeTaken502, topUrls, clusters, files with the parts each
+                 was read in)
+  --threads N    threads per file over 64 MB, this one and N-1 workers (default: 2
+                 when the machine has two cores)
   -h, --help     show this help
 
 Exit status: 0 success, 2 bad usage or unreadable file.
 `;
 
-/** Files smaller than this are read on the main thread. */
-export const SPLIT_MIN_BYTES = 4 * 1024 * 1024;
+/**
+ * Files smaller than this are read on this thread alone: starting a worker costs about as
+ * much as scanning a few tens of megabytes.
+ */
+export const SPLIT_MIN_BYTES = 64 * 1024 * 1024;
 const CHUNK = 1 << 20;
 const WINDOW = 1 << 16;
 
@@ -122,14 +126,14 @@ export interface ReadInfo {
   fixups: number;
 }
 
-export async function analyzeFile(path: string, threads = Math.min(2, availableParallelism()), info?: ReadInfo): Promise<Stats> {
+export async function analyzeFile(path: string, threads = Math.min(2, availableParallelism()), info?: ReadInfo, splitMinBytes = SPLIT_MIN_BYTES): Promise<Stats> {
   const size = statSync(path).size;
   const parts = Math.max(1, Math.min(Math.floor(threads), 8));
   if (info) {
     info.parts = 1;
     info.fixups = 0;
   }
-  if (parts < 2 || size < SPLIT_MIN_BYTES) return (await scanRange(path, 0, size)).stats;
+  if (parts < 2 || size < splitMinBytes) return (await scanRange(path, 0, size)).stats;
 
   const bounds = [0];
   for (let k = 1; k < parts; k++) {
@@ -174,14 +178,17 @@ export async function analyzeFile(path: string, threads = Math.min(2, availableP
 }
 
 /** Read several files (each starts with no layout of its own) and merge them in order. */
-export async function analyzeFiles(paths: readonly string[], threads?: number): Promise<Stats> {
+export async function analyzeFiles(paths: readonly string[], threads?: number): Promise<{ stats: Stats; reads: ReadInfo[] }> {
   let acc: Stats | undefined;
+  const reads: ReadInfo[] = [];
   for (const p of paths) {
-    const s = await analyzeFile(p, threads);
+    const info: ReadInfo = { parts: 1, fixups: 0 };
+    const s = await analyzeFile(p, threads, info);
+    reads.push(info);
     acc = acc ? mergeStats(acc, s) : s;
   }
   if (!acc) throw new RangeError('no files');
-  return acc;
+  return { stats: acc, reads };
 }
 
 export async function main(argv: string[], io: { out: (s: string) => void; err: (s: string) => void }): Promise<number> {
@@ -214,7 +221,7 @@ export async function main(argv: string[], io: { out: (s: string) => void; err: 
       return 2;
     }
   }
-  const files: { name: string; bytes: number }[] = [];
+  const files: { name: string; bytes: number; parts?: number }[] = [];
   for (const p of positionals) {
     try {
       const st = statSync(p);
@@ -229,7 +236,12 @@ export async function main(argv: string[], io: { out: (s: string) => void; err: 
   }
   let stats: Stats;
   try {
-    stats = await analyzeFiles(positionals, threads);
+    const read = await analyzeFiles(positionals, threads);
+    stats = read.stats;
+    read.reads.forEach((r, i) => {
+      const f = files[i];
+      if (f) f.parts = r.parts;
+    });
   } catch (e) {
     io.err(`analyze: ${(e as Error).message}\n`);
     return 2;
