@@ -112,10 +112,25 @@ function findRecord(records: readonly EventRecord[], offset: number): number {
 export function capturedFacts(input: string, start: number, end: number, appService: boolean): HitFact[] {
   const out: HitFact[] = [];
   if (end <= start) return out;
-  const view: TextView = buildView(input, start, end, { compact: false, decode: true });
-  const text = view.text;
-  // Only the lines holding a word the stdout matchers look for can give a fact.
-  const scan = new RegExp(STDOUT_TRIGGER.source, 'gi');
+  const amp = input.indexOf('&', start);
+  if (amp >= 0 && amp < end) {
+    // Character references to decode: read a decoded copy and map offsets back.
+    const view: TextView = buildView(input, start, end, { compact: false, decode: true });
+    readCaptured(view.text, appService, (i) => toInput(view, i), out);
+  } else {
+    // Nothing to decode: read the range itself (a slice, so the scan ends with the range).
+    readCaptured(input.slice(start, end), appService, (i) => start + i, out);
+  }
+  return out;
+}
+
+/**
+ * The stdout facts of the lines of `text` that hold a word the stdout matchers look for (the
+ * other lines cannot give one); `at` maps an offset in `text` to the input.
+ */
+function readCaptured(text: string, appService: boolean, at: (i: number) => number, out: HitFact[]): void {
+  const scan = STDOUT_TRIGGER;
+  scan.lastIndex = 0;
   for (let m = scan.exec(text); m; m = scan.exec(text)) {
     let ls = m.index;
     while (ls > 0 && text.charCodeAt(ls - 1) !== 10 && text.charCodeAt(ls - 1) !== 13) ls--;
@@ -124,14 +139,12 @@ export function capturedFacts(input: string, start: number, end: number, appServ
     scan.lastIndex = le;
     const line = text.slice(ls, le);
     for (const h of matchStdoutLine(line, { appService })) {
-      const s = toInput(view, ls + h.start);
-      const e = h.end > h.start ? toInput(view, ls + h.end - 1) + 1 : s;
+      const s = at(ls + h.start);
+      const e = h.end > h.start ? at(ls + h.end - 1) + 1 : s;
       out.push({ name: h.name, value: h.value, start: s, end: e });
     }
   }
-  return out;
 }
-
 
 const BINARY = /<Binary>\s*([0-9A-Fa-f]{8})\s*<\/Binary>/;
 

@@ -240,8 +240,9 @@ function escapeWord(s: string): string {
 
 /**
  * One case-insensitive alternation of every word that can make a line report something.
- * Literal alternatives only, so it runs in one linear pass; used as a line pre-check and by
- * the stdout-log recogniser to find candidate lines in the whole paste at once.
+ * Literal alternatives only, so it runs in one linear pass; the stdout-log recogniser and the
+ * captured-output reader scan with it (global: set lastIndex to 0 first; `matchStdoutLine`
+ * uses its own copy, so calling it inside such a scan is safe).
  */
 export const STDOUT_TRIGGER: RegExp = new RegExp(
   [...new Set([...RULES.flatMap((r) => [...(r.any ?? []), ...(r.anyLower ?? []), ...(r.starts ?? [])]), ...OTHER_TRIGGERS])]

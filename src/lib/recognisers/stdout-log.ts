@@ -36,7 +36,8 @@ function recognise(input: string, lines: LineIndex): Fact[] {
   const ctx: StdoutContext = { appService: showsAppService(input) };
   const n = lines.starts.length;
   // One pass over the whole paste for the words a fact needs; only the lines holding one are read.
-  const scan = new RegExp(STDOUT_TRIGGER.source, 'gi');
+  const scan = STDOUT_TRIGGER;
+  scan.lastIndex = 0;
   let ln = 0;
   for (let m = scan.exec(input); m; m = scan.exec(input)) {
     ln = lineAtOrAfter(lines, m.index, ln);
