@@ -164,7 +164,7 @@ export function AnalysisResults({ view, idPrefix }: { view: AnalyzeView; idPrefi
             <thead>
               <tr>
                 <th scope="col">Status</th>
-                <th scope="col">sc-win32-status</th>
+                <th scope="col">sc-win32-status or s-reason</th>
                 <th scope="col">Requests</th>
               </tr>
             </thead>
@@ -172,7 +172,7 @@ export function AnalysisResults({ view, idPrefix }: { view: AnalyzeView; idPrefi
               {r.failures.slice(0, MAX_FAILURE_ROWS).map((f, i) => (
                 <tr key={i}>
                   <th scope="row">{f.status}</th>
-                  <CodeCell code={f.win32} names={view.names} />
+                  {f.reason ? <td>s-reason {f.reason}</td> : <CodeCell code={f.win32} names={view.names} />}
                   <td>{formatCount(f.count)}</td>
                 </tr>
               ))}

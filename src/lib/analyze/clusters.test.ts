@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { curatedFor } from '../codes/curated.ts';
 import { isCauseId } from '../engine/catalogue.ts';
-import { clusterCauses, clusterNote, MAX_CAUSES, statusText } from './clusters.ts';
+import { clusterCauses, clusterNote, MAX_CAUSES, reasonCauses, reasonNote, statusText } from './clusters.ts';
 
 describe('clusterCauses', () => {
   it('reads the win32 code through the curated codes', () => {
@@ -30,9 +30,10 @@ describe('clusterCauses', () => {
     expect(clusterCauses(504, 0, 0, 60)[0]).toBe('proxy-upstream-timeout');
   });
 
-  it('keeps ANCM timeouts as request-timeout whatever the duration', () => {
+  it('keeps ANCM timeouts as request-timeout, except at the 230 s front-end limit', () => {
     expect(clusterCauses(502, 3, 12002, 60)[0]).toBe('request-timeout');
-    expect(clusterCauses(502, 3, 12002, 230)[0]).toBe('request-timeout');
+    expect(clusterCauses(502, 3, 12002, null)[0]).toBe('request-timeout');
+    expect(clusterCauses(502, 3, 12002, 230).slice(0, 2)).toEqual(['azure-frontend-timeout', 'request-timeout']);
     expect(clusterCauses(502, 3, 12030, 120)[0]).toBe('backend-connection-reset');
   });
 
@@ -64,5 +65,25 @@ describe('cluster notes', () => {
     expect(n).toContain('120 s');
     expect(clusterNote(200, 0, 64, 230, 1)).toContain('dropped on the client side');
     expect(clusterNote(503, 0, 0, null, 1)).toBe('1 request answered 503.');
+  });
+});
+
+describe('HTTP.sys reasons', () => {
+  it('take their causes from the iis-log recogniser and its signals', () => {
+    expect(reasonCauses(503, 'queuefull')[0]).toBe('thread-pool-starvation');
+    expect(reasonCauses(-1, 'timer_apppool')[0]).toBe('thread-pool-starvation');
+    expect(reasonCauses(503, 'appoffline')[0]).toBe('app-pool-stopped');
+    expect(reasonCauses(503, 'AppShutdown')[0]).toBe('app-pool-recycle');
+    expect(reasonCauses(-1, 'connection_abandoned_by_reqqueue')[0]).toBe('app-crash-runtime');
+  });
+  it('fall back to the status, and give nothing for client-side reasons', () => {
+    expect(reasonCauses(503, 'somethingnew')[0]).toBe('app-pool-stopped');
+    expect(reasonCauses(-1, 'timer_connectionidle')).toEqual([]);
+    expect(reasonCauses(400, 'badrequest')).toEqual([]);
+    expect(reasonCauses(503, 'x y <b>')).toEqual(reasonCauses(503, 'somethingnew'));
+  });
+  it('write the reason as Windows spells it', () => {
+    expect(reasonNote(503, 'queuefull', 2)).toBe('2 requests answered 503 by HTTP.sys with the reason QueueFull (HTTP.sys error log).');
+    expect(reasonNote(-1, 'timer_apppool', 1)).toContain('1 request dropped by HTTP.sys');
   });
 });

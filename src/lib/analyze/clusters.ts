@@ -8,6 +8,10 @@
 import { curatedFor } from '../codes/curated.ts';
 import { statusInfo } from '../codes/status-causes.ts';
 import { isCauseId } from '../engine/catalogue.ts';
+import { indexLines } from '../engine/lines.ts';
+import { recogniser as iisLog } from '../recognisers/iis-log.ts';
+import { signals as iisLogSignals } from '../signals/iis-log.ts';
+import { reasonSpelling } from './httperr-reasons.ts';
 import { TIMEOUT_MARKERS } from './timeouts.ts';
 
 /** Win32 codes of a connection the client side (browser, proxy, front end) dropped. */
@@ -40,13 +44,17 @@ export function clusterCauses(status: number, sub: number, win32: number, near: 
   let causes = code ? [...code.causes] : statusCausesOf(status, sub);
   const marker = near === null ? undefined : TIMEOUT_MARKERS.find((m) => m.seconds === near);
   if (marker && causes[0] !== marker.cause) {
-    if (win32 === WINHTTP_TIMEOUT) {
-      // ANCM's own timeout fired (requestTimeout set to this value); its cause stays first.
-    } else if (marker.cause === 'request-timeout') {
-      // Only ERROR_WINHTTP_TIMEOUT says ANCM gave up; other codes at 120 s say nothing more.
-    } else if (gone || win32 === 0 || status === 504) {
-      causes = [marker.cause, ...causes.filter((c) => c !== marker.cause)];
-    }
+    const front =
+      marker.cause === 'azure-frontend-timeout'
+        ? // Nothing in the app's path waits 230 s by default: the front end cut it, whatever
+          // the worker logged (ERROR_WINHTTP_TIMEOUT too, when requestTimeout was raised).
+          true
+        : marker.cause === 'request-timeout'
+          ? // Only ERROR_WINHTTP_TIMEOUT says ANCM gave up, and it is first already.
+            false
+          : // 60 s: a proxy or load balancer in front, unless ANCM's own timeout fired.
+            win32 !== WINHTTP_TIMEOUT && (gone || win32 === 0 || status === 504);
+    if (front) causes = [marker.cause, ...causes.filter((c) => c !== marker.cause)];
   }
   return causes.filter(isCauseId).slice(0, MAX_CAUSES);
 }
@@ -67,4 +75,31 @@ export function clusterNote(status: number, sub: number, win32: number, near: nu
       : `${requests} logged as ${statusText(status, sub)}${code}, a connection dropped on the client side`;
   const marker = near === null ? undefined : TIMEOUT_MARKERS.find((m) => m.seconds === near);
   return marker ? `${what}, after about ${marker.seconds} s: the ${marker.label}.` : `${what}.`;
+}
+
+/**
+ * Causes for HTTP.sys error-log lines with this status (-1 for a dash) and s-reason: what the
+ * iis-log recogniser and its signals say about such a line, else what the status says.
+ */
+export function reasonCauses(status: number, reason: string): string[] {
+  const spelled = reasonSpelling(reason);
+  const causes = new Map<string, number>();
+  if (/^[A-Za-z0-9_/]{1,48}$/.test(spelled)) {
+    const line = `2000-01-01 00:00:00 192.0.2.1 1024 192.0.2.2 80 HTTP/1.1 GET / - ${status < 0 ? '-' : status} 1 ${spelled} pool`;
+    for (const f of iisLog.recognise(line, indexLines(line))) {
+      if (f.name !== 'signal') continue;
+      const def = iisLogSignals.find((d) => d.id === f.value);
+      for (const [id, w] of Object.entries(def?.causes ?? {})) causes.set(id, Math.max(causes.get(id) ?? 0, w));
+    }
+  }
+  const ranked = [...causes].sort((a, b) => b[1] - a[1]).map(([id]) => id);
+  const list = ranked.length > 0 ? ranked : status >= 500 ? statusCausesOf(status, 0) : [];
+  return list.filter(isCauseId).slice(0, MAX_CAUSES);
+}
+
+/** One sentence for an HTTP.sys reason cluster. */
+export function reasonNote(status: number, reason: string, count: number): string {
+  const requests = `${count} ${count === 1 ? 'request' : 'requests'}`;
+  const what = status < 0 ? `${requests} dropped by HTTP.sys` : `${requests} answered ${status} by HTTP.sys`;
+  return `${what} with the reason ${reasonSpelling(reason)} (HTTP.sys error log).`;
 }

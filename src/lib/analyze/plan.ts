@@ -20,6 +20,8 @@ export interface Plan {
   taken: number;
   /** cs-uri-stem, or cs-uri in HTTP.sys error logs. */
   url: number;
+  /** s-reason of HTTP.sys error logs. */
+  reason: number;
   /**
    * First and last field that may hold free text with spaces when another tool wrote the log
    * (user agent, cookie, referer, query, user name); -1 when there is none.
@@ -47,6 +49,7 @@ export function planOf(fields: readonly string[] | null): Plan {
     // IIS Advanced Logging names it TimeTakenMS.
     taken: at('time-taken') >= 0 ? at('time-taken') : at('timetakenms'),
     url: stem >= 0 ? stem : at('cs-uri'),
+    reason: at('s-reason'),
     firstFree: layout.fields.findIndex(isFree),
     lastFree: layout.fields.findLastIndex(isFree),
   };

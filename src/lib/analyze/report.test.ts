@@ -64,6 +64,23 @@ describe('toReport', () => {
     for (const u of r.topUrls.items) expect(u.count).toBe(expected.urls502[u.url]);
   });
 
+  it('diagnoses HTTP.sys error logs by reason', () => {
+    const r = report(
+      [
+        '#Fields: date time c-ip c-port s-ip s-port cs-version cs-method cs-uri sc-status s-siteid s-reason s-queuename',
+        '2024-10-08 17:45:02 203.0.113.40 61022 10.0.0.11 443 HTTP/1.1 GET /api/search - 2 Timer_AppPool Catalog',
+        '2024-10-08 17:45:09 203.0.113.42 62010 10.0.0.11 443 HTTP/1.1 GET /api/cart 503 2 QueueFull Catalog',
+        '2024-10-08 17:45:10 203.0.113.42 62011 10.0.0.11 443 HTTP/1.1 GET /api/cart 503 2 QueueFull Catalog',
+        '2024-10-08 17:46:00 203.0.113.43 62012 10.0.0.11 443 - - - - - - Timer_ConnectionIdle -',
+      ].join('\n'),
+    );
+    expect(r.failures).toEqual([{ status: '503', win32: 0, reason: 'QueueFull', count: 2 }]);
+    expect(r.clusters.map((c) => [c.status, c.reason, c.count, c.causes[0]])).toEqual([
+      ['503', 'QueueFull', 2, 'thread-pool-starvation'],
+      ['-', 'Timer_AppPool', 1, 'thread-pool-starvation'],
+    ]);
+  });
+
   it('keeps the sub-status and failure rows apart', () => {
     const r = report(
       [

@@ -2,10 +2,11 @@
  * The analysis as the reader sees it (and the CLI prints as JSON): plain data derived from the
  * counters in Stats. Deterministic: ties are broken by key so equal Stats give equal reports.
  */
-import { clusterCauses, clusterNote, curatedName, statusText } from './clusters.ts';
+import { clusterCauses, clusterNote, curatedName, reasonCauses, reasonNote, statusText } from './clusters.ts';
+import { reasonSpelling } from './httperr-reasons.ts';
 import { isoOf } from './dates.ts';
 import { bucketRange } from './histogram.ts';
-import { BAND_OTHER, BANDS, OTHER_SIG, sigParts, type Stats } from './stats.ts';
+import { BAND_OTHER, BANDS, OTHER_REASON, OTHER_SIG, reasonParts, sigParts, type Stats } from './stats.ts';
 import { TIMEOUT_MARKERS } from './timeouts.ts';
 import { isExact, topKeys } from './top-counter.ts';
 
@@ -31,6 +32,8 @@ export interface FailureRow {
   win32: number;
   /** Curated name of the Win32 code (ERROR_WINHTTP_TIMEOUT), when the engine knows it. */
   name?: string;
+  /** s-reason, for lines of HTTP.sys error logs. */
+  reason?: string;
   count: number;
 }
 
@@ -66,6 +69,8 @@ export interface Cluster {
   status: string;
   win32: number;
   name?: string;
+  /** s-reason, for a cluster of HTTP.sys error-log lines. */
+  reason?: string;
   count: number;
   /** Time-taken of the cluster's requests (ms); null when none was logged. */
   timeTakenMs: { min: number; max: number; mean: number } | null;
@@ -174,6 +179,27 @@ export function toReport(s: Stats): AnalysisReport {
         key: `${label} ${win32} ${b}`,
       });
     }
+  }
+  for (const [key, count] of s.reasons) {
+    const other = key === OTHER_REASON;
+    const { status, reason } = other ? { status: 0, reason: 'other' } : reasonParts(key);
+    const label = status < 0 ? '-' : other ? 'other' : String(status);
+    const spelled = reasonSpelling(reason);
+    if (status >= 500 || other) failures.push({ status: label, win32: 0, reason: spelled, count, key: `${label} ${reason}` });
+    const causes = other ? [] : reasonCauses(status, reason);
+    // Client-side noise (Timer_ConnectionIdle, Client_Reset ...) is not a failure to diagnose.
+    if (causes.length === 0 && !(status >= 500)) continue;
+    clusters.push({
+      near: null,
+      status: label,
+      win32: 0,
+      reason: spelled,
+      count,
+      timeTakenMs: null,
+      causes,
+      note: other ? `${count} more HTTP.sys error-log lines with other reasons.` : reasonNote(status, reason, count),
+      key: `${label} ${reason} r`,
+    });
   }
   const byWin32: Record<string, number> = {};
   for (const k of [...byWin32Map.keys()].sort((a, b) => a - b)) byWin32[String(k)] = byWin32Map.get(k) as number;

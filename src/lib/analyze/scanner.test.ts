@@ -129,6 +129,20 @@ describe('scanner: W3C layouts', () => {
     expect(s.requests).toBe(2);
     expect(s.noStatus).toBe(1);
     expect(s.status[503]).toBe(1);
+    // Lines with an s-reason are counted by reason, not as a status-only failure.
+    expect(s.reasons).toEqual(
+      new Map([
+        ['503|appoffline', 1],
+        ['-|timer_connectionidle', 1],
+      ]),
+    );
+    expect(s.sigs.size).toBe(0);
+  });
+
+  it('reads header-less HTTP.sys error-log lines with their reason', () => {
+    const s = scan('2024-07-02 11:20:05 198.51.100.9 61234 10.0.0.4 443 HTTP/1.1 POST /api/checkout - 503 3 QueueFull CheckoutPool\n');
+    expect(s.requests).toBe(1);
+    expect(s.reasons.get('503|queuefull')).toBe(1);
   });
 
   it('counts comments, blank lines and unreadable lines apart from requests', () => {
@@ -272,7 +286,15 @@ describe('scanner: chunking and merging', () => {
 
   it('merge(a, b) equals reading a+b for arbitrary small logs', () => {
     const lineArb = fc.oneof(
-      fc.constantFrom(FIELDS, '#Software: Microsoft Internet Information Services 10.0', '', 'junk'),
+      fc.constantFrom(
+        FIELDS,
+        '#Software: Microsoft Internet Information Services 10.0',
+        '',
+        'junk',
+        '#Fields: date time c-ip c-port s-ip s-port cs-version cs-method cs-uri streamid sc-status s-siteid s-reason s-queuename',
+        '2024-07-01 06:00:11 203.0.113.50 50123 10.0.0.4 443 HTTP/1.1 GET /api/orders - 503 2 QueueFull Pool',
+        '2024-07-01 06:02:40 203.0.113.52 50190 10.0.0.4 443 - - - - - - Timer_ConnectionIdle -',
+      ),
       fc
         .record({
           st: fc.constantFrom('200 0 0', '502 3 12002', '502 3 12029', '503 0 0', '500 30 0', '200 0 64'),

@@ -15,7 +15,7 @@ import { findMethod, httpErrLayout, isDate, isTime, layoutOf, locateTail, tokeni
 import { daysFromCivil, validDate } from './dates.ts';
 import { bucketOf } from './histogram.ts';
 import { DEFAULT_PLAN, fieldsOfDirective, planOf, type Plan } from './plan.ts';
-import { addToSig, emptySig, emptyStats, fitTime, OTHER_SIG, SIG_CAP, sigKey, TIME_KEY_CAP, type Sig, type Stats } from './stats.ts';
+import { addReason, addToSig, emptySig, emptyStats, fitTime, OTHER_SIG, reasonKey, SIG_CAP, sigKey, TIME_KEY_CAP, type Sig, type Stats } from './stats.ts';
 import { markerIndex } from './timeouts.ts';
 import { addKey } from './top-counter.ts';
 
@@ -25,6 +25,8 @@ const MAX_FIELDS = 256;
 export const MAX_LINE = 64 * 1024;
 /** URLs are kept to this many bytes. */
 const MAX_URL = 400;
+/** HTTP.sys reasons are kept to this many bytes. */
+const MAX_REASON = 48;
 const EMPTY_WORDS: Uint32Array<ArrayBufferLike> = new Uint32Array(0);
 /** Win32 codes of a connection the client side dropped. */
 const CLIENT_GONE = new Set([64, 1229, 1236, 10053, 10054]);
@@ -232,12 +234,24 @@ export function createScanner(options: ScanOptions = {}): Scanner {
   }
 
   /** Count one request whose fields have been located. Positions are byte offsets (-1 = absent). */
-  function record(buf: Uint8Array, e: number, pDate: number, pTime: number, pStatus: number, pSub: number, pWin32: number, pTaken: number, pUrl: number): boolean {
+  /** The s-reason at p in lower case, or undefined for a dash or nothing. */
+  function reasonAt(buf: Uint8Array, p: number, e: number): string | undefined {
+    if (p < 0 || p >= e) return undefined;
+    let q = p;
+    const lim = Math.min(e, p + MAX_REASON);
+    while (q < lim && (buf[q] as number) > 32) q++;
+    if (q === p || (q === p + 1 && buf[p] === 45)) return undefined;
+    return text(buf, p, q);
+  }
+
+  function record(buf: Uint8Array, e: number, pDate: number, pTime: number, pStatus: number, pSub: number, pWin32: number, pTaken: number, pUrl: number, pReason: number): boolean {
     const status = pStatus < 0 ? -1 : uint(buf, pStatus, e);
     if (status === -2) {
       if (pDate < 0 || dayAt(buf, pDate, e) < 0) return false;
       st.requests++;
       st.noStatus++;
+      const reason = reasonAt(buf, pReason, e);
+      if (reason !== undefined) addReason(st.reasons, reasonKey(-1, reason), 1);
       dated(buf, e, pDate, pTime, false, false);
       return true;
     }
@@ -266,7 +280,9 @@ export function createScanner(options: ScanOptions = {}): Scanner {
     const is5xx = status >= 500;
     const is502 = status === 502;
     const band = ms >= 0 ? markerIndex(ms) : -1;
-    if (is5xx) countSig(status, sub, win32, band, ms);
+    const reason = reasonAt(buf, pReason, e);
+    if (reason !== undefined) addReason(st.reasons, reasonKey(status, reason), 1);
+    else if (is5xx) countSig(status, sub, win32, band, ms);
     else if (band >= 0 && CLIENT_GONE.has(win32)) countSig(status, sub, win32, band, ms);
     if (is502) {
       if (ms >= 0) {
@@ -317,13 +333,13 @@ export function createScanner(options: ScanOptions = {}): Scanner {
     const layout: Layout | undefined = httpErrLayout(tokens, 0);
     if (layout) {
       const at = (n: string): number => layout.index.get(n) ?? -1;
-      want = [at('date'), at('time'), at('sc-status'), -1, -1, -1, at('cs-uri')];
+      want = [at('date'), at('time'), at('sc-status'), -1, -1, -1, at('cs-uri'), at('s-reason')];
     } else {
       const method = findMethod(tokens, 0);
       if (method === undefined) return false;
       const tail = locateTail(tokens, method + 2);
       if (!tail) return false;
-      want = [0, 1, tail.status, tail.sub, tail.win32, tail.timeTaken, method + 1];
+      want = [0, 1, tail.status, tail.sub, tail.win32, tail.timeTaken, method + 1, -1];
     }
     // The wanted fields, re-encoded side by side, so record() reads them like any line.
     const pieces: Uint8Array[] = [];
@@ -347,7 +363,7 @@ export function createScanner(options: ScanOptions = {}): Scanner {
       q += b.length;
       out[q++] = 32;
     }
-    return record(out, out.length, at[0] as number, at[1] as number, at[2] as number, at[3] as number, at[4] as number, at[5] as number, at[6] as number);
+    return record(out, out.length, at[0] as number, at[1] as number, at[2] as number, at[3] as number, at[4] as number, at[5] as number, at[6] as number, at[7] as number);
   }
 
   /** A directive or comment line; a #Fields directive sets the layout. */
@@ -418,9 +434,9 @@ export function createScanner(options: ScanOptions = {}): Scanner {
     let ok = false;
     if (n > MAX_FIELDS) ok = false;
     else if (p.fields === null) {
-      ok = (n === p.n && dayAt(buf, starts[0] as number, e) >= 0 && record(buf, e, pos(p.date), pos(p.time), pos(p.status), pos(p.sub), pos(p.win32), pos(p.taken), pos(p.url))) || headerless(buf, s, e);
+      ok = (n === p.n && dayAt(buf, starts[0] as number, e) >= 0 && record(buf, e, pos(p.date), pos(p.time), pos(p.status), pos(p.sub), pos(p.win32), pos(p.taken), pos(p.url), pos(p.reason))) || headerless(buf, s, e);
     } else if (n === p.n) {
-      ok = record(buf, e, pos(p.date), pos(p.time), pos(p.status), pos(p.sub), pos(p.win32), pos(p.taken), pos(p.url));
+      ok = record(buf, e, pos(p.date), pos(p.time), pos(p.status), pos(p.sub), pos(p.win32), pos(p.taken), pos(p.url), pos(p.reason));
     } else {
       ok = shifted(buf, e, n, p);
     }
@@ -450,7 +466,7 @@ export function createScanner(options: ScanOptions = {}): Scanner {
       return -1;
     };
     if (p.status >= 0 && at(p.status) < 0) return false;
-    return record(buf, e, at(p.date), at(p.time), at(p.status), at(p.sub), at(p.win32), at(p.taken), at(p.url));
+    return record(buf, e, at(p.date), at(p.time), at(p.status), at(p.sub), at(p.win32), at(p.taken), at(p.url), at(p.reason));
   }
 
   function consume(buf: Uint8Array): void {

@@ -18,6 +18,9 @@ export const TIME_UNITS: readonly number[] = [60, 3600, 86400];
 export const SIG_CAP = 4096;
 /** Key of the "other" failure combination (cannot clash: real keys have status >= 100). */
 export const OTHER_SIG = 0;
+/** Distinct HTTP.sys reasons kept apart; more are counted under OTHER_REASON. */
+export const REASON_CAP = 256;
+export const OTHER_REASON = 'other';
 
 /** Per marker band (TIMEOUT_MARKERS, then "not near a timeout"): count, min, max, sum of ms. */
 export const BANDS = TIMEOUT_MARKERS.length + 1;
@@ -55,6 +58,11 @@ export interface Stats {
   sub: Map<number, number>;
   /** Failure combinations by sigKey(). */
   sigs: Map<number, Sig>;
+  /**
+   * HTTP.sys error-log lines by reasonKey() ("503|queuefull", "-|timer_connectionidle"):
+   * these are counted here instead of in `sigs`.
+   */
+  reasons: Map<string, number>;
   /** Timeline: unit in seconds and, per time key (epoch seconds / unit), [requests, 5xx, 502]. */
   timeUnit: number;
   time: Map<number, number[]>;
@@ -82,6 +90,7 @@ export function emptyStats(): Stats {
     status: new Float64Array(1000),
     sub: new Map(),
     sigs: new Map(),
+    reasons: new Map(),
     timeUnit: TIME_UNITS[0] as number,
     time: new Map(),
     first: Infinity,
@@ -102,6 +111,26 @@ export function sigKey(status: number, sub: number, win32: number): number {
 export function sigParts(key: number): { status: number; sub: number; win32: number } {
   const hi = Math.floor(key / TWO32);
   return { status: Math.floor(hi / 1000), sub: hi % 1000, win32: key - hi * TWO32 };
+}
+
+/** Key of an HTTP.sys reason with its status (-1 for a dash); the reason in lower case. */
+export function reasonKey(status: number, reason: string): string {
+  return `${status < 0 ? '-' : status}|${reason.toLowerCase()}`;
+}
+
+export function reasonParts(key: string): { status: number; reason: string } {
+  const bar = key.indexOf('|');
+  if (bar < 0) return { status: -1, reason: key };
+  const st = key.slice(0, bar);
+  return { status: st === '-' ? -1 : Number(st), reason: key.slice(bar + 1) };
+}
+
+/** Count `n` lines under `key`, keeping at most REASON_CAP distinct reasons. */
+export function addReason(into: Map<string, number>, key: string, n: number): void {
+  const cur = into.get(key);
+  if (cur !== undefined) into.set(key, cur + n);
+  else if (into.size < REASON_CAP || key === OTHER_REASON) into.set(key, n);
+  else into.set(OTHER_REASON, (into.get(OTHER_REASON) ?? 0) + n);
 }
 
 export function emptySig(): Sig {
@@ -193,6 +222,9 @@ export function mergeStats(a: Stats, b: Stats): Stats {
   const sigs = new Map<number, Sig>();
   for (const [k, v] of a.sigs) addSig(sigs, k, v);
   for (const [k, v] of b.sigs) addSig(sigs, k, v);
+  const reasons = new Map<string, number>();
+  for (const [k, v] of a.reasons) addReason(reasons, k, v);
+  for (const [k, v] of b.reasons) addReason(reasons, k, v);
 
   const unit = Math.max(a.timeUnit, b.timeUnit);
   const ta = a.timeUnit === unit ? a.time : coarsenTime(a.time, a.timeUnit, unit);
@@ -223,6 +255,7 @@ export function mergeStats(a: Stats, b: Stats): Stats {
     status: addArrays(a.status, b.status),
     sub,
     sigs,
+    reasons,
     timeUnit: t.timeUnit,
     time: t.time,
     first: Math.min(a.first, b.first),
