@@ -65,6 +65,8 @@ describe('cluster notes', () => {
     expect(n).toContain('120 s');
     expect(clusterNote(200, 0, 64, 230, 1)).toContain('dropped on the client side');
     expect(clusterNote(503, 0, 0, null, 1)).toBe('1 request answered 503.');
+    expect(clusterNote(500, 37, 0, 120, 3)).toContain('startupTimeLimit');
+    expect(clusterNote(502, 3, 12002, 120, 3)).not.toContain('startupTimeLimit');
   });
 });
 

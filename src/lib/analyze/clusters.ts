@@ -74,7 +74,10 @@ export function clusterNote(status: number, sub: number, win32: number, near: nu
       ? `${requests} answered ${statusText(status, sub)}${code}`
       : `${requests} logged as ${statusText(status, sub)}${code}, a connection dropped on the client side`;
   const marker = near === null ? undefined : TIMEOUT_MARKERS.find((m) => m.seconds === near);
-  return marker ? `${what}, after about ${marker.seconds} s: the ${marker.label}.` : `${what}.`;
+  if (!marker) return `${what}.`;
+  // 500.37 and 502.5 after 120 s: the app did not start within startupTimeLimit (also 120 s).
+  const startup = marker.seconds === 120 && ((status === 500 && sub === 37) || (status === 502 && sub === 5));
+  return `${what}, after about ${marker.seconds} s: the ${startup ? 'default startupTimeLimit of the ASP.NET Core Module (120 s)' : marker.label}.`;
 }
 
 /**
