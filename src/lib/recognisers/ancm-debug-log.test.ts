@@ -60,9 +60,12 @@ describe('ancm-debug-log recogniser: fixtures', () => {
     expect(values(facts, 'server')).toEqual(['iis']);
   });
 
-  it('a healthy start and a recycle: no signal, no code', () => {
-    const facts = run(fixture('negative-recycle.txt'));
-    expect(values(facts, 'signal')).toEqual([]);
+  it('a healthy start and a recycle: only the worker stop, no failure signal, no code', () => {
+    const text = fixture('negative-recycle.txt');
+    const facts = run(text);
+    expect(values(facts, 'signal')).toEqual(['ancm-debug-log.worker-stopping']);
+    const stop = facts.find((f) => f.name === 'signal')!;
+    expect(text.slice(stop.span.start, stop.span.end)).toContain('OnGlobalStopListening');
     expect(values(facts, 'code')).toEqual([]);
     expect(values(facts, 'hosting-model')).toEqual(['in-process']);
   });

@@ -166,6 +166,8 @@ function recognise(input: string, lines: LineIndex): Fact[] {
     }
 
     if (msg.includes('Detected app_offline file')) signal('ancm-debug-log.app-offline-detected');
+    // IIS telling the module that this worker process stops (recycle, idle timeout, pool stop, iisreset)
+    if (msg.includes('OnGlobalStopListening')) signal('ancm-debug-log.worker-stopping');
 
     if (msg.includes('Managed application exited with code')) {
       const m = EXITED.exec(msg);

@@ -20,6 +20,10 @@ export const signals: SignalDef[] = [
     'inprocess-start-failure': 0.3,
     'process-start-failure': 0.25,
   }),
+  def('worker-stopping', 'ANCM debug log: IIS is stopping this worker process (recycle, idle timeout or pool stop)', {
+    'app-pool-recycle': 0.45,
+    'app-pool-stopped': 0.15,
+  }),
   def('managed-app-exited', 'ANCM debug log: the managed application exited with a non-zero code', {
     'inprocess-start-failure': 0.45,
     'app-crash-runtime': 0.2,
