@@ -5,6 +5,7 @@ import { existsSync } from 'node:fs';
 
 const benches = [
   ['engine', 'scripts/bench-engine.mjs'],
+  ['IIS log analyzer', 'scripts/bench-analyze.mjs'],
   ['site build', 'scripts/bench-build.mjs'],
 ].filter(([, file]) => existsSync(file));
 

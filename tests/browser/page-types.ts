@@ -14,6 +14,7 @@ export const PAGE_TYPES = {
   'decision tree': '/troubleshoot/tree/',
   decoder: '/decode/',
   'FREB reader': '/freb/',
+  'log analyzer': '/analyze/',
   'web.config checker': '/check-web-config/',
   about: '/about/',
   'not found': '/404.html',
