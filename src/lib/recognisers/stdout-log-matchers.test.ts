@@ -56,6 +56,16 @@ describe('matchStdoutLine', () => {
     expect(sig('web_1    |       Now listening on: http://[::]:8080')).toEqual(['stdout-log.listening-fixed-port']);
   });
 
+  it('recognises "address in use" (10048) in translated Windows wording', () => {
+    for (const line of [
+      '查看日志错误消息：通常每个套接字地址(协议/网络地址/端口)只允许使用一次',
+      'System.Net.Sockets.SocketException (10048): Normalerweise darf jede Socketadresse (Protokoll, Netzwerkadresse oder Anschluss) nur jeweils einmal verwendet werden.',
+      'Une seule utilisation de chaque adresse de socket (protocole/adresse réseau/port) est habituellement autorisée.',
+    ]) {
+      expect(sig(line), line).toContain('stdout-log.kestrel-address-in-use');
+    }
+  });
+
   it('recognises the loader message for a missing C runtime', () => {
     const line = "The program can't start because api-ms-win-crt-runtime-l1-1-0.dll is missing from your computer. Try reinstalling the program to fix this problem.";
     expect(matchStdoutLine(line).map((h) => h.value)).toContain('stdout-log.vc-runtime-missing');

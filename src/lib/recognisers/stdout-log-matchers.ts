@@ -74,7 +74,19 @@ const RULES: readonly Rule[] = [
   { signal: 'application-shutting-down', any: ['Application is shutting down...'] },
   {
     signal: 'kestrel-address-in-use',
-    anyLower: ['address already in use', 'only one usage of each socket address', 'eaddrinuse', 'socketexception (10048)', 'socketexception (98)'],
+    anyLower: [
+      'address already in use',
+      'only one usage of each socket address',
+      'eaddrinuse',
+      'socketexception (10048)',
+      'socketexception (98)',
+      // WSAEADDRINUSE (10048) as translated Windows prints it: zh-CN, de, fr, ru, ja
+      '通常每个套接字地址',
+      'jede socketadresse',
+      'chaque adresse de socket',
+      'одно использование адреса сокета',
+      '各ソケット アドレスに対して',
+    ],
   },
   {
     signal: 'kestrel-bind-denied',
