@@ -110,27 +110,37 @@ export interface Squeezed {
   map: Int32Array;
 }
 
-const NON_SPACE = /\S+/g;
+const ANY_SPACE = /\s+/g;
+
+/** True for the characters `\s` matches (ECMAScript WhiteSpace and LineTerminator). */
+function isSpaceCode(c: number): boolean {
+  if (c <= 32) return c === 32 || (c >= 9 && c <= 13);
+  if (c < 0xa0) return false;
+  return (
+    c === 0xa0 ||
+    c === 0x1680 ||
+    (c >= 0x2000 && c <= 0x200a) ||
+    c === 0x2028 ||
+    c === 0x2029 ||
+    c === 0x202f ||
+    c === 0x205f ||
+    c === 0x3000 ||
+    c === 0xfeff
+  );
+}
 
 /** Squeeze `text` (case and whitespace dropped) for loose matching. */
 export function squeeze(text: string): Squeezed {
   const lower = text.toLowerCase();
   // A few characters change length when lower-cased; keep the original then (offsets must hold).
   const base = lower.length === text.length ? lower : text;
-  const runs: string[] = [];
-  let total = 0;
-  NON_SPACE.lastIndex = 0;
-  for (let m = NON_SPACE.exec(base); m; m = NON_SPACE.exec(base)) {
-    runs.push(m[0]);
-    total += m[0].length;
-  }
-  const map = new Int32Array(total);
+  const n = base.length;
+  // The squeezed text in one native pass; the map in one loop over character codes.
+  const squeezed = base.replace(ANY_SPACE, '');
+  const map = new Int32Array(squeezed.length);
   let k = 0;
-  NON_SPACE.lastIndex = 0;
-  for (let m = NON_SPACE.exec(base); m; m = NON_SPACE.exec(base)) {
-    for (let j = 0; j < m[0].length; j++) map[k++] = m.index + j;
-  }
-  return { s: runs.join(''), map };
+  for (let i = 0; i < n; i++) if (!isSpaceCode(base.charCodeAt(i))) map[k++] = i;
+  return { s: squeezed, map };
 }
 
 /** Source-text range [a, b) of the squeezed range [i, i + len). */
