@@ -5,6 +5,36 @@ import { hasDigit, MAX_BARE_LINE, splitBareLine } from './bare-line.ts';
 const LABELS = ['error code', 'error', 'hresult', 'http/1.1', 'http'];
 
 describe('splitBareLine', () => {
+
+  it('matches labels in any case the way lower-casing the line would', () => {
+    expect(splitBareLine('ERROR CODE: 0x5', LABELS)?.label).toBe('error code');
+    expect(splitBareLine('HrEsUlT 0x80070005', LABELS)?.token).toBe('0x80070005');
+    // KELVIN SIGN lower-cases to "k"; U+0130 to "i" plus a combining dot, so it can only end a label.
+    expect(splitBareLine('\u212AB 5', ['kb'])).toMatchObject({ label: 'kb', token: '5' });
+    expect(splitBareLine('H\u0130 5', ['hi'])).toMatchObject({ label: 'hi', token: '5' });
+    expect(splitBareLine('\u0130H 5', ['ih'])).toMatchObject({ token: '\u0130H', tail: '5' });
+    expect(splitBareLine('\u0130H 5', ['ih'])?.label).toBeUndefined();
+    // Labels that are not lower case never match (a lower-cased line cannot start with them).
+    expect(splitBareLine('Error 5', ['Error'])?.label).toBeUndefined();
+  });
+
+  it('picks the first listed label the lower-cased line starts with at a word boundary', () => {
+    const word = (c: string | undefined): boolean => c !== undefined && /\w/.test(c);
+    fc.assert(
+      fc.property(
+        fc.constantFrom('Error', 'ERROR CODE', 'error code', 'HTTP', 'Http/1.1', 'hr', 'Hresult:', 'e', 'x'),
+        fc.string({ maxLength: 12 }),
+        (head, rest) => {
+          const line = `${head}${rest}`.trim();
+          const lower = line.toLowerCase();
+          const expected = LABELS.find((l) => lower.startsWith(l) && !(word(line[l.length]) && word(l[l.length - 1])));
+          const got = splitBareLine(line, LABELS);
+          if (got !== null && expected !== undefined) expect(got.label).toBe(expected);
+          if (got !== null && expected === undefined && !/^[-*•><][ \t\u00a0]/.test(line)) expect(got.label).toBeUndefined();
+        },
+      ),
+    );
+  });
   it('splits label, token and tail', () => {
     expect(splitBareLine('Error code: 0x80072EE2 (The operation timed out)', LABELS)).toEqual({
       label: 'error code',

@@ -30,10 +30,64 @@ function isSpace(c: string | undefined): boolean {
   return c === ' ' || c === '\t' || c === '\u00a0';
 }
 
+function isSpaceCode(k: number): boolean {
+  return k === 32 || k === 9 || k === 0xa0;
+}
+
 function isWordChar(c: string | undefined): boolean {
   if (c === undefined) return false;
   const k = c.charCodeAt(0);
   return (k >= 48 && k <= 57) || (k >= 65 && k <= 90) || (k >= 97 && k <= 122) || c === '_';
+}
+
+/**
+ * Labels grouped by their first character, in the caller's order; null when a label is not
+ * lower-case ASCII (then every label is tried the slow way). Built once per labels array.
+ */
+const TABLES = new WeakMap<readonly string[], Map<number, string[]> | null>();
+
+function labelTable(labels: readonly string[]): Map<number, string[]> | null {
+  let table = TABLES.get(labels);
+  if (table !== undefined) return table;
+  table = new Map();
+  for (const l of labels) {
+    if (l === '' || !/^[\x00-\x40\x5b-\x7f]+$/.test(l)) {
+      table = null;
+      break;
+    }
+    const k = l.charCodeAt(0);
+    const list = table.get(k) ?? [];
+    list.push(l);
+    table.set(k, list);
+  }
+  TABLES.set(labels, table);
+  return table;
+}
+
+/** Code of the first character of `line[pos]` lower-cased (ASCII without allocating). */
+function lowerCodeAt(line: string, pos: number): { code: number; more: boolean } | number {
+  const c = line.charCodeAt(pos);
+  if (c < 128) return c >= 65 && c <= 90 ? c + 32 : c;
+  const lc = (line[pos] as string).toLowerCase();
+  return { code: lc.charCodeAt(0), more: lc.length > 1 };
+}
+
+/**
+ * Does the lower-cased `line[i, limit)` start with the lower-case ASCII label `l`? The same
+ * answer as `line.slice(i, limit).toLowerCase().startsWith(l)`, without building the string: a
+ * character that lower-cases to several (U+0130) can only end the label.
+ */
+function startsWithLabel(line: string, i: number, limit: number, l: string): boolean {
+  if (i + l.length > limit) return false;
+  for (let k = 0; k < l.length; k++) {
+    const lc = lowerCodeAt(line, i + k);
+    if (typeof lc === 'number') {
+      if (lc !== l.charCodeAt(k)) return false;
+    } else if (lc.code !== l.charCodeAt(k) || (lc.more && k !== l.length - 1)) {
+      return false;
+    }
+  }
+  return true;
 }
 
 /**
@@ -45,8 +99,8 @@ export function splitBareLine(line: string, labels: readonly string[]): BareLine
   if (line.length > MAX_BARE_LINE * 2) return null;
   let i = 0;
   let end = line.length;
-  while (i < end && isSpace(line[i])) i++;
-  while (end > i && isSpace(line[end - 1])) end--;
+  while (i < end && isSpaceCode(line.charCodeAt(i))) i++;
+  while (end > i && isSpaceCode(line.charCodeAt(end - 1))) end--;
   if (end - i === 0 || end - i > MAX_BARE_LINE) return null;
 
   // A list bullet, a quote marker, or curl -v's response marker ("< HTTP/1.1 502").
@@ -56,9 +110,16 @@ export function splitBareLine(line: string, labels: readonly string[]): BareLine
   }
 
   let label: string | undefined;
-  const lower = line.slice(i, Math.min(end, i + 80)).toLowerCase();
-  for (const l of labels) {
-    if (!lower.startsWith(l)) continue;
+  const table = labelTable(labels);
+  const limit = Math.min(end, i + 80);
+  let candidates: readonly string[] = labels;
+  if (table) {
+    const first = lowerCodeAt(line, i);
+    candidates = table.get(typeof first === 'number' ? first : first.code) ?? [];
+  }
+  const lower = table ? '' : line.slice(i, limit).toLowerCase();
+  for (const l of candidates) {
+    if (table ? !startsWithLabel(line, i, limit, l) : !lower.startsWith(l)) continue;
     const next = line[i + l.length];
     if (isWordChar(next) && isWordChar(l[l.length - 1])) continue;
     label = l;
@@ -69,7 +130,7 @@ export function splitBareLine(line: string, labels: readonly string[]): BareLine
   if (i >= end) return null;
 
   let tokEnd = i;
-  while (tokEnd < end && !isSpace(line[tokEnd])) tokEnd++;
+  while (tokEnd < end && !isSpaceCode(line.charCodeAt(tokEnd))) tokEnd++;
   let tokStart = i;
   let tail = line.slice(tokEnd, end).trim();
   // Trailing punctuation belongs to the sentence, not the value.
@@ -88,7 +149,7 @@ export function splitBareLine(line: string, labels: readonly string[]): BareLine
   }
   if (te <= tokStart) return null;
   const token = line.slice(tokStart, te);
-  const trailing = line.slice(te, tokEnd).replace(/["'`’”]/g, '');
+  const trailing = te === tokEnd ? '' : line.slice(te, tokEnd).replace(/["'`’”]/g, '');
   const out: BareLine = { token, tokenStart: tokStart, tail, trailing };
   if (label !== undefined) out.label = label;
   return out;
