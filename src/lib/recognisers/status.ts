@@ -100,12 +100,14 @@ const INLINE_LABELLED = /\bHTTP[ \t]?Error[ \t]{1,3}([45]\d\d(?:\.\d{1,2})?)(?![
 const INLINE_BEFORE =
   /(?<![\w.])([45]\d\d\.\d{1,2})(?![\w]|\.\d)(?:[ \t]{0,2}\([ \t]{0,2}0x[0-9a-fA-F]{1,8}[ \t]{0,2}\))?[ \t]{0,3}[`'"”’]?[ \t]{0,3}(?:errors?|fehler|erreur)\b/gi;
 const INLINE_AFTER = /\berror[ \t]{1,3}(?:code[ \t]{1,3})?[`'"“‘]?([45]\d\d\.\d{1,2})(?![\w]|\.\d)/gi;
+/** error, fehler or erreur in any case (only ASCII letters lower-case to these). */
+const ERROR_WORD = /error|fehler|erreur/i;
 const TITLE_DASH = /^[`'"”’]?[ \t]{0,4}[-–—][ \t]{0,4}\S/;
 const KNOWN_SUB = new Set(STATUSES.map((s) => s.status).filter((s) => s.includes('.')));
 
 function inlineStatuses(text: string): { token: string; at: number }[] {
-  const lower = text.toLowerCase();
-  if (!lower.includes('error') && !lower.includes('fehler') && !lower.includes('erreur')) return [];
+  // The same test as looking in the lower-cased line, without building it.
+  if (!ERROR_WORD.test(text)) return [];
   const out: { token: string; at: number }[] = [];
   const seen = new Set<number>();
   const take = (re: RegExp, known: boolean): void => {
