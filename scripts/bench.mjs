@@ -6,6 +6,7 @@ import { existsSync } from 'node:fs';
 const benches = [
   ['engine', 'scripts/bench-engine.mjs'],
   ['IIS log analyzer', 'scripts/bench-analyze.mjs'],
+  ['IIS log analyzer in the browser', 'scripts/bench-analyze-browser.mjs'],
   ['site build', 'scripts/bench-build.mjs'],
 ].filter(([, file]) => existsSync(file));
 
