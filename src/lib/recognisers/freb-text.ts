@@ -173,7 +173,7 @@ export function scanFrebText(input: string, lines: LineIndex): FrebText {
     const text = input.slice(ls.start, ls.end);
     if (text.includes('<') && XML_LINE.test(text)) continue;
 
-    if (BARE_MODULE.test(text)) {
+    if (text.includes('Module') && BARE_MODULE.test(text)) {
       const bare = bareEvent(input, lines, n);
       if (bare) {
         finish();
@@ -203,15 +203,19 @@ export function scanFrebText(input: string, lines: LineIndex): FrebText {
     }
 
     const hits: Hit[] = [];
+    // Every heading and every table row has an underscore; a rule has "--".
+    const underscore = text.includes('_');
     HEADING.lastIndex = 0;
-    for (let m = HEADING.exec(text); m; m = HEADING.exec(text))
-      hits.push({ at: m.index, end: m.index + m[0].length, heading: m[1] });
+    if (underscore) {
+      for (let m = HEADING.exec(text); m; m = HEADING.exec(text))
+        hits.push({ at: m.index, end: m.index + m[0].length, heading: m[1] });
+    }
     KEY.lastIndex = 0;
     for (let m = KEY.exec(text); m; m = KEY.exec(text)) hits.push({ at: m.index, end: m.index + m[0].length, key: m[1] });
     if (hits.length === 0) {
       // Rows of the rendered event table without an ANCM key: `88. | GENERAL_SET_REQUEST_HEADER |
       // ...` or `94.<tab>NOTIFY_MODULE_COMPLETION<tab>...`, and Markdown separators `-- | --`.
-      if (ROW.test(text) || ROW_RULE.test(text)) chromeLines.push(ls);
+      if ((underscore && ROW.test(text)) || (text.includes('--') && ROW_RULE.test(text))) chromeLines.push(ls);
       continue;
     }
     hits.sort((a, b) => a.at - b.at);

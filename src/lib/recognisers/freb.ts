@@ -14,7 +14,7 @@
  * from freb-scan.ts, which also reads fragments. Every fact's span is the XML (or text) it read.
  */
 import type { Fact, FactName, LineIndex, Recogniser, Span } from '../engine/types.ts';
-import { lineSpan } from '../engine/lines.ts';
+import { lineOf, lineSpan } from '../engine/lines.ts';
 import { parseCode, WINHTTP_502_3, win32Of } from './freb-codes.ts';
 import type { FrebEvent, FrebRoot, Item } from './freb-scan.ts';
 import { scanFrebXml } from './freb-scan.ts';
@@ -31,7 +31,7 @@ const EVENTDATA_OPEN = /<EventData>[ \t\r\n]{0,100}$/;
 const EVENTDATA_CLOSE = /[ \t\r\n]{0,100}<\/EventData>/y;
 const COMMENT_BEFORE = /<!--[^<>]{0,500}-->[ \t\r\n]{0,100}$/;
 const FREB_OPCODE = /^[A-Z][A-Z0-9_]{3,80}$/;
-const FILE_NAME = /\bfr\d{6}\.xml\b/i;
+const FILE_NAME = /\bfr\d{6}\.xml\b/gi;
 const FILE_NAME_LINE = /^[ \t]{0,40}(?:File:[ \t]{0,10})?(?:[\w:.~\\/ -]{0,300}[\\/])?fr\d{6}\.xml[ \t]{0,10}:?[ \t]{0,40}$/i;
 
 interface Ctx {
@@ -260,12 +260,17 @@ function recognise(input: string, lines: LineIndex): Fact[] {
   for (const p of text.placed) push(ctx, 'placed', 'FREB text view', p);
 
   // "fr000123.xml" on a line of its own (a file name header) when there is FREB content.
-  if (ctx.facts.length > 0 && FILE_NAME.test(input)) {
-    for (let n = 1; n <= lines.starts.length; n++) {
+  // Only lines holding a file name can be one: find the names, then test each such line once.
+  if (ctx.facts.length > 0) {
+    let last = 0;
+    FILE_NAME.lastIndex = 0;
+    for (let m = FILE_NAME.exec(input); m; m = FILE_NAME.exec(input)) {
+      const n = lineOf(lines, m.index);
+      if (n === last) continue;
+      last = n;
       const ls = lineSpan(input, lines, n);
       if (ls.end - ls.start > 120) continue;
-      const t = input.slice(ls.start, ls.end);
-      if (FILE_NAME_LINE.test(t)) push(ctx, 'placed', 'FREB file name', ls);
+      if (FILE_NAME_LINE.test(input.slice(ls.start, ls.end))) push(ctx, 'placed', 'FREB file name', ls);
     }
   }
   return ctx.facts;
