@@ -10,6 +10,7 @@
  * exception text explains a `Request` error: refused, TLS, reset, ended prematurely, timed out.
  */
 import type { Fact, LineIndex, Recogniser, Span } from '../engine/types.ts';
+import { lineOf } from '../engine/lines.ts';
 import type { LogRecord, Squeezed } from './nginx-records.ts';
 import { fact, lineAt, loose, makeRecord, recordSpan, squeeze, unsqueeze } from './nginx-records.ts';
 import type { ForwarderErrorDef } from './yarp-errors.ts';
@@ -66,25 +67,37 @@ function stripPrefix(text: string): string {
   return s ? text.slice(s[0].length) : text;
 }
 
-function isAnchor(text: string): boolean {
-  // Microsoft.ReverseProxy: the namespace of the 2020 previews (HttpProxy, ProxyInvokerMiddleware).
-  if (
-    text.includes('Yarp.ReverseProxy') ||
-    text.includes('Microsoft.ReverseProxy') ||
-    text.includes('ForwarderError') ||
-    text.includes('ForwardingError')
-  ) {
-    return true;
+/** Text that makes a line an entry's first line (Microsoft.ReverseProxy: the 2020 previews). */
+const ANCHORS = [
+  'Yarp.ReverseProxy',
+  'Microsoft.ReverseProxy',
+  'ForwarderError',
+  'ForwardingError',
+  'ForwardingRequestCancelled',
+  'No available destinations after load balancing',
+  'has no cluster information',
+  ...LINE_MESSAGES,
+].filter((m) => m !== '');
+
+/** Any anchor (none holds a line break, so a match never crosses lines). */
+const ANCHOR = new RegExp(ANCHORS.map((m) => m.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')).join('|'), 'g');
+
+/**
+ * Lines (1-based) holding an anchor, found by one search over the whole input instead of every
+ * anchor tried on every line; after a hit the search goes on from the next line.
+ */
+function anchorLines(input: string, lines: LineIndex): Uint8Array {
+  const starts = lines.starts;
+  const marks = new Uint8Array(starts.length + 1);
+  ANCHOR.lastIndex = 0;
+  for (let m = ANCHOR.exec(input); m; m = ANCHOR.exec(input)) {
+    const n = lineOf(lines, m.index);
+    marks[n] = 1;
+    const next = starts[n];
+    if (next === undefined) break;
+    ANCHOR.lastIndex = next;
   }
-  if (
-    text.includes('ForwardingRequestCancelled') ||
-    text.includes('No available destinations after load balancing') ||
-    text.includes('has no cluster information')
-  ) {
-    return true;
-  }
-  for (const m of LINE_MESSAGES) if (text.includes(m)) return true;
-  return false;
+  return marks;
 }
 
 /** The lines of one entry: the anchor line and its continuation (message, exception, stack). */
@@ -297,13 +310,14 @@ export const recogniser: Recogniser = {
     const ctx: Ctx = { input, lines, facts: [], serverSeen: false };
     try {
       const total = lines.starts.length;
+      const anchors = anchorLines(input, lines);
       let n = 1;
       while (n <= total) {
-        const { text, span } = lineAt(input, lines, n);
-        if (text.length === 0 || !isAnchor(text)) {
+        if (anchors[n] !== 1) {
           n++;
           continue;
         }
+        const { span } = lineAt(input, lines, n);
         const last = blockEnd(ctx, n);
         const slices: Span[] = [span];
         for (let k = n + 1; k <= last; k++) slices.push(lineAt(input, lines, k).span);
