@@ -13,7 +13,7 @@
  */
 import type { Span } from '../engine/types.ts';
 import type { Token } from './nginx-records.ts';
-import { isErrorStatus, lineAt, tokenize } from './nginx-records.ts';
+import { isErrorStatus, lineAt, linesHolding, tokenize } from './nginx-records.ts';
 import type { LbCtx } from './cloud-lb-context.ts';
 import { push, server } from './cloud-lb-context.ts';
 
@@ -43,9 +43,10 @@ export function scanAlb(ctx: LbCtx): void {
   const { input, lines } = ctx;
   if (!input.includes(' app/')) return;
   const entries: AlbEntry[] = [];
+  const holding = linesHolding(input, lines, [' app/']);
   for (let n = 1; n <= lines.starts.length; n++) {
+    if (holding[n] !== 1) continue;
     const { text, span } = lineAt(input, lines, n);
-    if (!text.includes(' app/')) continue;
     const starts: RegExpExecArray[] = [];
     ALB_START.lastIndex = 0;
     for (let m = ALB_START.exec(text); m; m = ALB_START.exec(text)) starts.push(m);

@@ -15,7 +15,7 @@
  */
 import type { Span } from '../engine/types.ts';
 import type { Token } from './nginx-records.ts';
-import { isErrorStatus, lineAt, tokenize } from './nginx-records.ts';
+import { isErrorStatus, lineAt, linesHolding, tokenize } from './nginx-records.ts';
 import type { LbCtx } from './cloud-lb-context.ts';
 import { push, server } from './cloud-lb-context.ts';
 
@@ -216,7 +216,10 @@ export function scanEnvoy(ctx: LbCtx): void {
   const hasDetails = input.includes('upstream_reset_before_response_started');
   const hasJson = input.includes('"response_flags"');
   if (hasAccess || hasDetails || hasJson) {
+    // Only lines holding one of the three can match any of the tests below.
+    const holding = linesHolding(input, lines, ['] "', '"response_flags"', 'upstream_reset_before_response_started']);
     for (let n = 1; n <= lines.starts.length; n++) {
+      if (holding[n] !== 1) continue;
       const { text, span } = lineAt(input, lines, n);
       let matched = false;
       if (hasAccess && text.includes('] "')) {

@@ -8,7 +8,7 @@
  *   Warning  Unhealthy  2m (x3 over 3m)  kubelet  Readiness probe failed: Get "http://…": … connection refused
  */
 import type { Span } from '../engine/types.ts';
-import { lineAt } from './nginx-records.ts';
+import { lineAt, linesHolding } from './nginx-records.ts';
 import type { LbCtx } from './cloud-lb-context.ts';
 import { push, server } from './cloud-lb-context.ts';
 
@@ -48,7 +48,10 @@ export function scanKubernetes(ctx: LbCtx): void {
   const { input, lines } = ctx;
   if (!input.includes('Normal') && !input.includes('Warning')) return;
   const table = HEADER_ANYWHERE.test(input);
+  // A row names its type; a header holds LAST SEEN, Type or ----; a command holds kubectl.
+  const holding = linesHolding(input, lines, ['Normal', 'Warning', 'LAST SEEN', 'Type', '----', 'kubectl']);
   for (let n = 1; n <= lines.starts.length; n++) {
+    if (holding[n] !== 1) continue;
     const { text, span } = lineAt(input, lines, n);
     if (!text.includes('Normal') && !text.includes('Warning')) {
       if (HEADER.test(text) || (COMMAND.test(text) && text.includes('events')) || (COMMAND.test(text) && text.includes('describe'))) {

@@ -9,7 +9,7 @@
  * Everything is linear in the input: one pass to squeeze, native indexOf to search.
  */
 import type { Fact, FactName, Kind, LineIndex, Span } from '../engine/types.ts';
-import { lineSpan } from '../engine/lines.ts';
+import { lineOf, lineSpan } from '../engine/lines.ts';
 
 /** A piece of one input line that belongs to a record. */
 export interface Piece {
@@ -165,6 +165,33 @@ export function fact(kind: Kind, name: FactName, value: string | number, span: S
 export function lineAt(input: string, lines: LineIndex, n: number): { text: string; span: Span } {
   const span = lineSpan(input, lines, n);
   return { text: input.slice(span.start, span.end), span };
+}
+
+/**
+ * Marks, indexed by 1-based line number, of the lines whose text holds one of `needles`: one
+ * indexOf pass over the input per needle instead of a test on every line. The same answer as
+ * `lineAt(...).text.includes(needle)` for each line.
+ */
+export function linesHolding(input: string, lines: LineIndex, needles: readonly string[]): Uint8Array {
+  const starts = lines.starts;
+  const marks = new Uint8Array(starts.length + 1);
+  for (const needle of needles) {
+    if (needle === '' || needle.includes('\n') || needle.includes('\r')) {
+      // Not expected from callers; read line by line so the answer stays the same.
+      for (let n = 1; n <= starts.length; n++) if (lineAt(input, lines, n).text.includes(needle)) marks[n] = 1;
+      continue;
+    }
+    let from = 0;
+    for (let at = input.indexOf(needle, from); at >= 0; at = input.indexOf(needle, from)) {
+      // The needle holds no line break, so this occurrence lies inside line n's text.
+      const n = lineOf(lines, at);
+      marks[n] = 1;
+      const next = starts[n];
+      if (next === undefined) break;
+      from = next;
+    }
+  }
+  return marks;
 }
 
 /** True when the line holds nothing but whitespace. */
