@@ -40,6 +40,8 @@ const OFFLINE_TEXT =
  * Where a page comes from App Service: the site's host name, the site root every App Service
  * worker uses, or the portal's Log stream named together with Azure.
  */
+/** Words every offline sentence ends in (OFFLINE_TEXT has no empty match). */
+const OFFLINE_HINT = /offline|down for maintenance/gi;
 const APP_SERVICE =
   /\.azurewebsites\.net|[A-Z]:\\home\\site\\wwwroot|\bAzure App Service\b|\bLog stream\b[^\r\n]{0,40}\bAzure\b|\bAzure\b[^\r\n]{0,40}\bLog stream\b/i;
 const OFFLINE_TITLE = /<(title|h1|h2)>([^<]{0,200}(?:offline|maintenance|be back soon|down for)[^<]{0,200})<\/(?:title|h1|h2)>/gi;
@@ -113,7 +115,7 @@ export function decodeHtml(text: string): string {
   return decodeXml(text.replace(/&nbsp;/gi, ' ')).replace(/\u00a0/g, ' ');
 }
 
-function collectAnchors(input: string): Anchor[] {
+function collectAnchors(input: string, lines: LineIndex): Anchor[] {
   const out: Anchor[] = [];
   const statusOf = (s: string, sub: string | undefined): string => (sub === undefined ? s : `${s}.${Number(sub)}`);
   const scan = (re: RegExp, f: (m: RegExpExecArray) => Omit<Anchor, 'at' | 'end'> | undefined): void => {
@@ -146,7 +148,19 @@ function collectAnchors(input: string): Anchor[] {
   scan(SHUTDOWN, () => ({ status: '503', cls: { signal: 'error-page.server-shutdown' } }));
   scan(DETAIL_INFO, () => ({ cls: {} }));
   scan(OFFLINE_TITLE, () => ({ cls: { signal: 'error-page.app-offline' } }));
-  scan(OFFLINE_TEXT, () => ({ cls: { signal: 'error-page.app-offline' } }));
+  // The offline sentence lies inside one line and ends in one of the hint words: read only the
+  // lines holding a hint, each on its own (its start and end are where ^ and $ match anyway).
+  OFFLINE_HINT.lastIndex = 0;
+  for (let h = OFFLINE_HINT.exec(input); h; h = OFFLINE_HINT.exec(input)) {
+    const n = lineOf(lines, h.index);
+    const ls = lineSpan(input, lines, n);
+    const text = input.slice(ls.start, ls.end);
+    OFFLINE_TEXT.lastIndex = 0;
+    for (let m = OFFLINE_TEXT.exec(text); m; m = OFFLINE_TEXT.exec(text)) {
+      out.push({ at: ls.start + m.index, end: ls.start + m.index + m[0].length, cls: { signal: 'error-page.app-offline' } });
+    }
+    OFFLINE_HINT.lastIndex = Math.max(h.index + 1, lines.starts[n] ?? input.length);
+  }
   return out.sort((a, b) => a.at - b.at);
 }
 
@@ -258,39 +272,68 @@ function placeLine(ctx: Ctx, n: number, label: string): void {
   if (ls.end > ls.start && ctx.input.slice(ls.start, ls.end).trim() !== '') push(ctx, 'placed', label, ls);
 }
 
+/**
+ * Where to look for a page's rows and texts: the blocks' lines, each run extended by BLOCK_MARGIN
+ * characters (a row starting on a block's last line may run on), runs that close merged so no
+ * character is searched twice. Rows and texts never start inside an earlier match, so searching
+ * these ranges finds the same in-block matches as searching the whole input.
+ */
+const BLOCK_MARGIN = 5000;
+
+function blockRanges(input: string, lines: LineIndex, blocks: Block[]): Span[] {
+  const out: Span[] = [];
+  for (const b of blocks) {
+    const last = Math.min(b.last, lines.starts.length);
+    if (b.first > last) continue;
+    const start = lines.starts[b.first - 1] as number;
+    const end = Math.min(input.length, lineSpan(input, lines, last).end + BLOCK_MARGIN);
+    const prev = out[out.length - 1];
+    if (prev && start <= prev.end) prev.end = Math.max(prev.end, end);
+    else out.push({ start, end });
+  }
+  return out;
+}
+
+/** Matches of the global `re` in the ranges, with their offset in the input, in text order. */
+function eachInRanges(input: string, ranges: Span[], re: RegExp, fn: (m: RegExpExecArray, at: number) => void): void {
+  for (const r of ranges) {
+    const text = input.slice(r.start, r.end);
+    re.lastIndex = 0;
+    for (let m = re.exec(text); m; m = re.exec(text)) fn(m, r.start + m.index);
+  }
+}
+
 function recognise(input: string, lines: LineIndex): Fact[] {
   const server = /IIS Express/i.test(input) ? 'iis-express' : APP_SERVICE.test(input) ? 'azure-app-service' : 'iis';
   const ctx: Ctx = { input, lines, facts: [], once: new Set(), server };
-  const anchors = collectAnchors(input);
+  const anchors = collectAnchors(input, lines);
   if (anchors.length === 0) return [];
   const blocks = buildBlocks(ctx, anchors);
 
   // Error Code values (HTML rows and text): read now, weighed after the page's texts, which can
   // say more than the code (0x800700B7 is a duplicate entry, or a section defined twice).
   const codes: { block: Block; code: number; span: Span }[] = [];
-  INLINE_CODE.lastIndex = 0;
-  for (let m = INLINE_CODE.exec(input); m; m = INLINE_CODE.exec(input)) {
-    const line = lineOf(lines, m.index);
+  const ranges = blockRanges(input, lines, blocks);
+  eachInRanges(input, ranges, INLINE_CODE, (m, at) => {
+    const line = lineOf(lines, at);
     const block = blockAt(blocks, line);
     const code = parseCode(m[1] as string);
-    if (!block || code === undefined) continue;
-    codes.push({ block, code, span: { start: m.index, end: m.index + m[0].length } });
+    if (!block || code === undefined) return;
+    codes.push({ block, code, span: { start: at, end: at + m[0].length } });
     block.placed.add(line);
-  }
-  HTML_FIELD.lastIndex = 0;
-  for (let m = HTML_FIELD.exec(input); m; m = HTML_FIELD.exec(input)) {
-    const block = blockAt(blocks, lineOf(lines, m.index));
-    if (!block || /^error code$/i.test(m[1] as string)) continue;
-    onField(ctx, block, m[1] as string, m[2] as string, { start: m.index, end: m.index + m[0].length });
-  }
+  });
+  eachInRanges(input, ranges, HTML_FIELD, (m, at) => {
+    const block = blockAt(blocks, lineOf(lines, at));
+    if (!block || /^error code$/i.test(m[1] as string)) return;
+    onField(ctx, block, m[1] as string, m[2] as string, { start: at, end: at + m[0].length });
+  });
   // Named texts: WinHTTP failures on 502.3 pages, configuration errors, app_offline.
-  PHRASES.lastIndex = 0;
-  for (let m = PHRASES.exec(input); m; m = PHRASES.exec(input)) {
-    const line = lineOf(lines, m.index);
+  eachInRanges(input, ranges, PHRASES, (m, at) => {
+    const line = lineOf(lines, at);
     const block = blockAt(blocks, line);
-    if (!block) continue;
+    if (!block) return;
     const meaning = phraseMeaning(m[0]);
-    const span = { start: m.index, end: m.index + m[0].length };
+    const span = { start: at, end: at + m[0].length };
     if (meaning.winhttp && (block.status === '502.3' || block.status === '502')) {
       signal(ctx, block, `error-page.iis-502-3-${meaning.winhttp}`, span);
     } else if (meaning.signal === 'error-page.app-offline') {
@@ -299,7 +342,7 @@ function recognise(input: string, lines: LineIndex): Fact[] {
       signal(ctx, block, meaning.signal, span);
     }
     block.placed.add(line);
-  }
+  });
 
   for (const c of codes) onCode(ctx, c.block, c.code, c.span);
 
