@@ -158,6 +158,24 @@ describe('apache recogniser: access log and pages', () => {
     );
   });
 
+  it('finds a page sentence cut mid-word, in capitals, and the reason after a long gap of blanks', () => {
+    const page = `<p>THE PROXY SERVER RECEI\nVED AN INVALID RESPONSE FROM AN upstream server.<br />\n${' '.repeat(3000)}\nReason: <strong>Error reading from remote server</strong></p>`;
+    const facts = run(`noise: 1, 2, 3\n${page}\nmore noise`);
+    expect(values(facts, 'status')).toEqual(['502']);
+    expect(values(facts, 'signal')).toEqual(['apache.error-page-502', 'apache.read-error']);
+    const input = `noise: 1, 2, 3\n${page}\nmore noise`;
+    expect(text(input, named(facts, 'status')[0] as Fact)).toBe('THE PROXY SERVER RECEI\nVED AN INVALID RESPONSE FROM AN upstream server');
+    const read = named(facts, 'signal').find((f) => f.value === 'apache.read-error') as Fact;
+    expect(text(input, read)).toBe('Error reading from remote server');
+  });
+
+  it('reads the sentence as written when the paste holds a character whose lower case is longer', () => {
+    const lower = run('İstanbul: the proxy server received an invalid response from an upstream server');
+    expect(values(lower, 'status')).toEqual(['502']);
+    const upper = run('İstanbul: The Proxy Server received an invalid response from an upstream server');
+    expect(values(upper, 'status')).toEqual([]);
+  });
+
   it('reads rendered 503 and 504 pages', () => {
     const facts = run(renderedPages);
     expect(values(facts, 'status')).toEqual(['504', '503']);

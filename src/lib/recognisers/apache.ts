@@ -14,6 +14,7 @@ import {
   fact,
   isBlank,
   isErrorStatus,
+  isSpaceCode,
   lineAt,
   looksLikeNewEntry,
   makeRecord,
@@ -206,6 +207,40 @@ const REASONS: [string, string][] = [
 const HANDLE_REQUEST = /could not handle the request\s*(?:<[^>]{0,400}>\s*){0,3}([A-Z]{3,10})(?:&nbsp;|\s)+(\/[^\s<."]{0,4000})/;
 const SIGNATURE = /(Apache(?:\/\d{1,3}(?:\.\d{1,3}){0,3})?)(?: \([^)\r\n<]{1,40}\))?(?: [^\r\n<]{0,200}?)? Server at /;
 
+/**
+ * Where a page's sentence can be: maximal runs of ASCII letters (lower-case ones only when the
+ * input is not lower-cased) and whitespace holding at least as many letters as the shortest
+ * needle. A needle squeezed from the whole input is all letters, so it lies inside one run.
+ */
+function letterRuns(input: string, lowerCase: boolean): Span[] {
+  const min = Math.min(...PAGES.map((p) => p.needle.length));
+  const out: Span[] = [];
+  let start = 0;
+  let letters = 0;
+  const n = input.length;
+  for (let i = 0; i <= n; i++) {
+    const c = i < n ? input.charCodeAt(i) : -1;
+    if ((c >= 97 && c <= 122) || (lowerCase && c >= 65 && c <= 90)) letters++;
+    else if (c < 0 || !isSpaceCode(c)) {
+      if (letters >= min) out.push({ start, end: i });
+      start = i + 1;
+      letters = 0;
+    }
+  }
+  return out;
+}
+
+/** End of the shortest piece of `input` from `from` that holds `count` non-space characters. */
+function nonSpaceEnd(input: string, from: number, count: number): number {
+  let i = from;
+  let k = 0;
+  while (i < input.length && k < count) {
+    if (!isSpaceCode(input.charCodeAt(i))) k++;
+    i++;
+  }
+  return i;
+}
+
 /** Apache's built-in error pages, raw or rendered (wrapped anywhere). */
 function errorPages(ctx: Ctx): void {
   const { input, facts } = ctx;
@@ -216,58 +251,68 @@ function errorPages(ctx: Ctx): void {
   ) {
     return;
   }
-  const sq = squeeze(input);
+  // The whole input squeezed would be lower-cased only when that keeps every offset, which
+  // fails only for U+0130 (the one character whose lower case is two).
+  const lowerCase = !input.includes('\u0130');
+  const regions = letterRuns(input, lowerCase);
   for (const page of PAGES) {
-    let from = 0;
-    for (let at = sq.s.indexOf(page.needle, from); at >= 0; at = sq.s.indexOf(page.needle, from)) {
-      from = at + page.needle.length;
-      const [a, b] = unsqueeze(sq, at, page.needle.length);
-      const span = { start: a, end: b };
-      facts.push(fact(KIND, 'status', page.status, span));
-      // The page's reason line, if any, is the sharper signal (searched in a bounded window).
-      const near = sq.s.slice(from, from + 480);
-      const reasonAt = near.indexOf('reason:');
-      let signal = page.signal;
-      let sigSpan: Span = span;
-      if (reasonAt >= 0 && reasonAt < 400) {
-        for (const [needle, id] of REASONS) {
-          const r = near.indexOf(needle, reasonAt);
-          if (r >= 0 && r - reasonAt < 80) {
-            signal = id;
-            const [x, y] = unsqueeze(sq, from + r, needle.length);
-            sigSpan = { start: x, end: y };
-            facts.push(fact(KIND, 'signal', page.signal, span));
-            break;
+    for (const region of regions) {
+      const sq = squeeze(input.slice(region.start, region.end), lowerCase);
+      let from = 0;
+      for (let at = sq.s.indexOf(page.needle, from); at >= 0; at = sq.s.indexOf(page.needle, from)) {
+        from = at + page.needle.length;
+        const [ra, rb] = unsqueeze(sq, at, page.needle.length);
+        const a = region.start + ra;
+        const b = region.start + rb;
+        const span = { start: a, end: b };
+        facts.push(fact(KIND, 'status', page.status, span));
+        // The page's reason line, if any, is the sharper signal (searched in a bounded window:
+        // the next 480 characters that are not whitespace).
+        const nearSq = squeeze(input.slice(b, nonSpaceEnd(input, b, 480)), lowerCase);
+        const near = nearSq.s;
+        const reasonAt = near.indexOf('reason:');
+        let signal = page.signal;
+        let sigSpan: Span = span;
+        if (reasonAt >= 0 && reasonAt < 400) {
+          for (const [needle, id] of REASONS) {
+            const r = near.indexOf(needle, reasonAt);
+            if (r >= 0 && r - reasonAt < 80) {
+              signal = id;
+              const [x, y] = unsqueeze(nearSq, r, needle.length);
+              sigSpan = { start: b + x, end: b + y };
+              facts.push(fact(KIND, 'signal', page.signal, span));
+              break;
+            }
           }
         }
+        facts.push(fact(KIND, 'signal', signal, sigSpan));
+        server(ctx, span);
+        const windowStart = a;
+        const window = input.slice(windowStart, Math.min(input.length, b + 1200));
+        const h = HANDLE_REQUEST.exec(window);
+        if (h) {
+          const v = h[2] as string;
+          const at2 = windowStart + h.index + h[0].length - v.length;
+          facts.push(fact(KIND, 'url', v, { start: at2, end: at2 + v.length }));
+        }
+        const sig = SIGNATURE.exec(window);
+        let pageEnd = b;
+        if (sig) {
+          const v = sig[1] as string;
+          const at3 = windowStart + sig.index;
+          facts.push(fact(KIND, 'setting', `version=${v}`, { start: at3, end: at3 + v.length }));
+          const lineEnd = input.slice(at3, at3 + 300).search(/[\r\n]/);
+          pageEnd = lineEnd < 0 ? Math.min(input.length, at3 + 300) : at3 + lineEnd;
+        }
+        // The page from its head (when the HTML is there) to the server signature.
+        const head = input.slice(Math.max(0, a - 400), a);
+        const doctype = head.lastIndexOf('<!DOCTYPE');
+        const html = doctype >= 0 ? doctype : head.lastIndexOf('<html');
+        const pageStart = html >= 0 ? a - head.length + html : a;
+        const close = input.slice(pageEnd, pageEnd + 300).indexOf('</html>');
+        if (close >= 0) pageEnd += close + 7;
+        facts.push(fact(KIND, 'placed', 'Apache error page', { start: pageStart, end: Math.max(pageEnd, b) }));
       }
-      facts.push(fact(KIND, 'signal', signal, sigSpan));
-      server(ctx, span);
-      const windowStart = a;
-      const window = input.slice(windowStart, Math.min(input.length, b + 1200));
-      const h = HANDLE_REQUEST.exec(window);
-      if (h) {
-        const v = h[2] as string;
-        const at2 = windowStart + h.index + h[0].length - v.length;
-        facts.push(fact(KIND, 'url', v, { start: at2, end: at2 + v.length }));
-      }
-      const sig = SIGNATURE.exec(window);
-      let pageEnd = b;
-      if (sig) {
-        const v = sig[1] as string;
-        const at3 = windowStart + sig.index;
-        facts.push(fact(KIND, 'setting', `version=${v}`, { start: at3, end: at3 + v.length }));
-        const lineEnd = input.slice(at3, at3 + 300).search(/[\r\n]/);
-        pageEnd = lineEnd < 0 ? Math.min(input.length, at3 + 300) : at3 + lineEnd;
-      }
-      // The page from its head (when the HTML is there) to the server signature.
-      const head = input.slice(Math.max(0, a - 400), a);
-      const doctype = head.lastIndexOf('<!DOCTYPE');
-      const html = doctype >= 0 ? doctype : head.lastIndexOf('<html');
-      const pageStart = html >= 0 ? a - head.length + html : a;
-      const close = input.slice(pageEnd, pageEnd + 300).indexOf('</html>');
-      if (close >= 0) pageEnd += close + 7;
-      facts.push(fact(KIND, 'placed', 'Apache error page', { start: pageStart, end: Math.max(pageEnd, b) }));
     }
   }
 }

@@ -113,7 +113,7 @@ export interface Squeezed {
 const ANY_SPACE = /\s+/g;
 
 /** True for the characters `\s` matches (ECMAScript WhiteSpace and LineTerminator). */
-function isSpaceCode(c: number): boolean {
+export function isSpaceCode(c: number): boolean {
   if (c <= 32) return c === 32 || (c >= 9 && c <= 13);
   if (c < 0xa0) return false;
   return (
@@ -129,9 +129,12 @@ function isSpaceCode(c: number): boolean {
   );
 }
 
-/** Squeeze `text` (case and whitespace dropped) for loose matching. */
-export function squeeze(text: string): Squeezed {
-  const lower = text.toLowerCase();
+/**
+ * Squeeze `text` (case and whitespace dropped) for loose matching. `lowerCase` false keeps the
+ * case (for a piece of a text that was not lower-cased as a whole).
+ */
+export function squeeze(text: string, lowerCase = true): Squeezed {
+  const lower = lowerCase ? text.toLowerCase() : text;
   // A few characters change length when lower-cased; keep the original then (offsets must hold).
   const base = lower.length === text.length ? lower : text;
   const n = base.length;
