@@ -207,26 +207,32 @@ const REASONS: [string, string][] = [
 const HANDLE_REQUEST = /could not handle the request\s*(?:<[^>]{0,400}>\s*){0,3}([A-Z]{3,10})(?:&nbsp;|\s)+(\/[^\s<."]{0,4000})/;
 const SIGNATURE = /(Apache(?:\/\d{1,3}(?:\.\d{1,3}){0,3})?)(?: \([^)\r\n<]{1,40}\))?(?: [^\r\n<]{0,200}?)? Server at /;
 
+const MIN_NEEDLE = Math.min(...PAGES.map((p) => p.needle.length));
+
 /**
  * Where a page's sentence can be: maximal runs of ASCII letters (lower-case ones only when the
  * input is not lower-cased) and whitespace holding at least as many letters as the shortest
  * needle. A needle squeezed from the whole input is all letters, so it lies inside one run.
  */
 function letterRuns(input: string, lowerCase: boolean): Span[] {
-  const min = Math.min(...PAGES.map((p) => p.needle.length));
+  const min = MIN_NEEDLE;
   const out: Span[] = [];
   let start = 0;
   let letters = 0;
   const n = input.length;
-  for (let i = 0; i <= n; i++) {
-    const c = i < n ? input.charCodeAt(i) : -1;
-    if ((c >= 97 && c <= 122) || (lowerCase && c >= 65 && c <= 90)) letters++;
-    else if (c < 0 || !isSpaceCode(c)) {
+  const upper = lowerCase ? 65 : 97;
+  for (let i = 0; i < n; i++) {
+    const c = input.charCodeAt(i);
+    // Letters, then ASCII blanks, then the rest of \s.
+    if ((c >= 97 && c <= 122) || (c >= upper && c <= 90)) letters++;
+    else if (c === 32 || (c >= 9 && c <= 13) || (c > 127 && isSpaceCode(c))) continue;
+    else {
       if (letters >= min) out.push({ start, end: i });
       start = i + 1;
       letters = 0;
     }
   }
+  if (letters >= min) out.push({ start, end: n });
   return out;
 }
 
