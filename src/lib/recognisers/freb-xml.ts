@@ -23,6 +23,8 @@ const parser = new XMLParser({
   parseAttributeValue: false,
   trimValues: true,
   isArray: (name) => name === 'Event' || name === 'Data' || name === 'freb:Description',
+  // The callbacks above need no path: do not build a path string for every tag and attribute.
+  jPath: false,
 });
 
 type Node = Record<string, unknown>;
