@@ -44,6 +44,7 @@ function isWordChar(c: string | undefined): boolean {
  * Labels grouped by their first character, in the caller's order; null when a label is not
  * lower-case ASCII (then every label is tried the slow way). Built once per labels array.
  */
+const NO_LABELS: readonly string[] = [];
 const TABLES = new WeakMap<readonly string[], Map<number, string[]> | null>();
 
 function labelTable(labels: readonly string[]): Map<number, string[]> | null {
@@ -64,12 +65,15 @@ function labelTable(labels: readonly string[]): Map<number, string[]> | null {
   return table;
 }
 
-/** Code of the first character of `line[pos]` lower-cased (ASCII without allocating). */
-function lowerCodeAt(line: string, pos: number): { code: number; more: boolean } | number {
+/** MULTI is set when the lower case of a character is several characters (U+0130). */
+const MULTI = 0x10000;
+
+/** Code of the first character of `line[pos]` lower-cased (ASCII without allocating), | MULTI. */
+function lowerCodeAt(line: string, pos: number): number {
   const c = line.charCodeAt(pos);
   if (c < 128) return c >= 65 && c <= 90 ? c + 32 : c;
   const lc = (line[pos] as string).toLowerCase();
-  return { code: lc.charCodeAt(0), more: lc.length > 1 };
+  return lc.length > 1 ? lc.charCodeAt(0) | MULTI : lc.charCodeAt(0);
 }
 
 /**
@@ -81,11 +85,8 @@ function startsWithLabel(line: string, i: number, limit: number, l: string): boo
   if (i + l.length > limit) return false;
   for (let k = 0; k < l.length; k++) {
     const lc = lowerCodeAt(line, i + k);
-    if (typeof lc === 'number') {
-      if (lc !== l.charCodeAt(k)) return false;
-    } else if (lc.code !== l.charCodeAt(k) || (lc.more && k !== l.length - 1)) {
-      return false;
-    }
+    if (lc === l.charCodeAt(k)) continue;
+    if (lc < MULTI || (lc & 0xffff) !== l.charCodeAt(k) || k !== l.length - 1) return false;
   }
   return true;
 }
@@ -114,8 +115,7 @@ export function splitBareLine(line: string, labels: readonly string[]): BareLine
   const limit = Math.min(end, i + 80);
   let candidates: readonly string[] = labels;
   if (table) {
-    const first = lowerCodeAt(line, i);
-    candidates = table.get(typeof first === 'number' ? first : first.code) ?? [];
+    candidates = table.get(lowerCodeAt(line, i) & 0xffff) ?? NO_LABELS;
   }
   const lower = table ? '' : line.slice(i, limit).toLowerCase();
   for (const l of candidates) {
