@@ -120,10 +120,25 @@ interface Found {
   end: number;
 }
 
+/** True for the characters String.prototype.trim removes (the same set as \s). */
+function isTrimmed(c: number): boolean {
+  if (c <= 32) return c === 32 || (c >= 9 && c <= 13);
+  if (c < 0xa0) return false;
+  return c === 0xa0 || c === 0x1680 || (c >= 0x2000 && c <= 0x200a) || c === 0x2028 || c === 0x2029 || c === 0x202f || c === 0x205f || c === 0x3000 || c === 0xfeff;
+}
+
+/** Is the trimmed line longer than 2 characters, starting with "(" and ending with ")"? */
+function isBracketed(line: string): boolean {
+  let a = 0;
+  let b = line.length;
+  while (a < b && isTrimmed(line.charCodeAt(a))) a++;
+  while (b > a && isTrimmed(line.charCodeAt(b - 1))) b--;
+  return b - a > 2 && line.charCodeAt(a) === 40 && line.charCodeAt(b - 1) === 41;
+}
+
 function readLine(line: string, input: string, lines: LineIndex, lineNumber: number): Found | null {
   // A whole line in brackets: "(Exception from HRESULT: 0x80131040)".
-  const trimmed = line.trim();
-  const bracketed = trimmed.length > 2 && trimmed[0] === '(' && trimmed.endsWith(')');
+  const bracketed = isBracketed(line);
   const text = bracketed ? line.replace('(', ' ').replace(/\)(\s*)$/, ' $1') : line;
   const bare = splitBareLine(text, LABELS);
   if (!bare) return null;
@@ -182,8 +197,10 @@ function readLine(line: string, input: string, lines: LineIndex, lineNumber: num
 const INLINE_AFTER_STATUS = /(?<![\w.])[45]\d\d(?:\.\d{1,2})?[ \t]{0,2}\([ \t]{0,2}(0x[89a-fA-F][0-9a-fA-F]{7})[ \t]{0,2}\)/g;
 const INLINE_AFTER_WORDS = /\b(?:error code|hresult|error)\b[ \t]{0,2}[:#]?[ \t]{0,3}[`'"“‘(]?(0x[89a-fA-F][0-9a-fA-F]{7})(?![\w])/gi;
 
-function readInline(line: string): Found[] {
-  if (!line.includes('0x') && !line.includes('0X')) return [];
+const NONE: readonly Found[] = [];
+
+function readInline(line: string): readonly Found[] {
+  if (!line.includes('0x') && !line.includes('0X')) return NONE;
   const out: Found[] = [];
   for (const re of [INLINE_AFTER_STATUS, INLINE_AFTER_WORDS]) {
     re.lastIndex = 0;
@@ -207,8 +224,12 @@ export const recogniser: Recogniser = {
       forEachLine(input, lines, (text, start, lineNumber) => {
         if (text.length === 0) return;
         const found = text.length > 400 ? null : readLine(text, input, lines, lineNumber);
-        const all = found ? [found] : text.length > 2000 ? [] : readInline(text);
-        for (const f of all) facts.push({ kind: KIND, name: 'code', value: f.value, span: { start: start + f.start, end: start + f.end } });
+        if (found) {
+          facts.push({ kind: KIND, name: 'code', value: found.value, span: { start: start + found.start, end: start + found.end } });
+          return;
+        }
+        if (text.length > 2000) return;
+        for (const f of readInline(text)) facts.push({ kind: KIND, name: 'code', value: f.value, span: { start: start + f.start, end: start + f.end } });
       });
     } catch {
       // A recogniser never throws; return what was found so far.
