@@ -14,7 +14,7 @@
  * "Our services aren't available right now".
  */
 import type { Span } from '../engine/types.ts';
-import { isBlank, isErrorStatus, lineAt } from './nginx-records.ts';
+import { isBlank, isErrorStatus, lineAt, linesMatching } from './nginx-records.ts';
 import type { LbCtx } from './cloud-lb-context.ts';
 import { push, server } from './cloud-lb-context.ts';
 
@@ -51,6 +51,8 @@ const AFD_ERRORS: Record<string, string | null> = {
 const ERRORINFO = /ERRORINFO_[A-Z0-9_]{2,60}/g;
 const AFD_KEY = /\berrorInfo(?:_s)?["']?\s*[:=]\s*["']?([A-Za-z]{4,40})/gi;
 const APPGW_MARK = /ApplicationGatewayAccess|AGWAccessLogs|"serverRouted|serverRouted_s|SERVER-ROUTED=/;
+/** Any line scanLogs can read holds one of these (a superset: case is ignored). */
+const LOG_LINE = /errorinfo|ApplicationGatewayAccess|AGWAccessLogs|"serverRouted|serverRouted_s|SERVER-ROUTED=/gi;
 const AFD_MARK = /FrontDoorAccessLog|AzureFrontDoor|"pop"\s*:|x-azure-ref/i;
 
 const K_STATUS = /["']?\b(?:httpStatus(?:Code)?(?:_d|_s)?)["']?\s*[:=]\s*["']?(\d{3})\b/i;
@@ -181,9 +183,11 @@ function scanLogs(ctx: LbCtx): void {
   // Values that do not name an origin failure are generic words: take them only in a Front Door paste.
   const afdContext = hasAfd && (AFD_MARK.test(input) || /azurefd|front ?door/i.test(input));
   if (!hasAppGw && !hasAfd) return;
+  // Each test below needs ERRORINFO_, errorInfo (any case) or an App Gateway mark on the line.
+  const holding = linesMatching(input, lines, LOG_LINE);
   let done = 0;
   for (let n = 1; n <= lines.starts.length; n++) {
-    if (n <= done) continue;
+    if (n <= done || holding[n] !== 1) continue;
     const { text, span } = lineAt(input, lines, n);
     ERRORINFO.lastIndex = 0;
     const ei = hasAppGw ? ERRORINFO.exec(text) : null;

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
 import { indexLines } from '../engine/lines.ts';
-import { lineAt, linesHolding, squeeze } from './nginx-records.ts';
+import { lineAt, linesHolding, linesMatching, squeeze } from './nginx-records.ts';
 
 describe('linesHolding', () => {
   it('marks exactly the lines whose text includes a needle', () => {
@@ -22,6 +22,21 @@ describe('linesHolding', () => {
     const input = 'one\rtwo app/\nthree\r\nfour app/';
     const marks = linesHolding(input, indexLines(input), [' app/']);
     expect([...marks]).toEqual([0, 0, 1, 0, 1]);
+  });
+});
+
+describe('linesMatching', () => {
+  it('marks exactly the lines the regex matches inside', () => {
+    const alphabet = fc.constantFrom('ab', 'AB', 'a', 'b', ' ', '\n', '\r', '\r\n');
+    fc.assert(
+      fc.property(fc.array(alphabet, { maxLength: 60 }).map((a) => a.join('')), (input) => {
+        const lines = indexLines(input);
+        const marks = linesMatching(input, lines, /ab|b a/gi);
+        for (let n = 1; n <= lines.starts.length; n++) {
+          expect(marks[n] === 1).toBe(/ab|b a/i.test(lineAt(input, lines, n).text));
+        }
+      }),
+    );
   });
 });
 

@@ -197,6 +197,25 @@ export function linesHolding(input: string, lines: LineIndex, needles: readonly 
   return marks;
 }
 
+/**
+ * Marks, indexed by 1-based line number, of the lines holding a match of the global `re`, which
+ * must not match across a line break: one search over the input, going on from the next line
+ * after each hit.
+ */
+export function linesMatching(input: string, lines: LineIndex, re: RegExp): Uint8Array {
+  const starts = lines.starts;
+  const marks = new Uint8Array(starts.length + 1);
+  re.lastIndex = 0;
+  for (let m = re.exec(input); m; m = re.exec(input)) {
+    const n = lineOf(lines, m.index);
+    marks[n] = 1;
+    const next = starts[n];
+    if (next === undefined) break;
+    re.lastIndex = Math.max(next, m.index + 1);
+  }
+  return marks;
+}
+
 /** True when the line holds nothing but whitespace. */
 export function isBlank(text: string): boolean {
   return !/\S/.test(text);
