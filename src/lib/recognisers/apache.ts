@@ -260,10 +260,10 @@ function errorPages(ctx: Ctx): void {
   // The whole input squeezed would be lower-cased only when that keeps every offset, which
   // fails only for U+0130 (the one character whose lower case is two).
   const lowerCase = !input.includes('\u0130');
-  const regions = letterRuns(input, lowerCase);
+  const regions = letterRuns(input, lowerCase).map((r) => ({ start: r.start, sq: squeeze(input.slice(r.start, r.end), lowerCase) }));
   for (const page of PAGES) {
     for (const region of regions) {
-      const sq = squeeze(input.slice(region.start, region.end), lowerCase);
+      const sq = region.sq;
       let from = 0;
       for (let at = sq.s.indexOf(page.needle, from); at >= 0; at = sq.s.indexOf(page.needle, from)) {
         from = at + page.needle.length;
