@@ -25,8 +25,9 @@ const parser = new XMLParser({
   isArray: (name) => name === 'Event' || name === 'Data' || name === 'freb:Description',
   // The callbacks above need no path: do not build a path string for every tag and attribute.
   jPath: false,
-  // Nothing under System is read (the event name comes from RenderingInfo): keep it as raw text.
-  stopNodes: ['failedRequest.Event.System'],
+  // Nothing under System or ExtendedTracingInfo is read (the event name comes from RenderingInfo):
+  // keep them as raw text.
+  stopNodes: ['failedRequest.Event.System', 'failedRequest.Event.ExtendedTracingInfo'],
 });
 
 type Node = Record<string, unknown>;
