@@ -9,7 +9,7 @@
  *   2.2: [Tue Mar 05 10:14:22 2024] [error] [client 203.0.113.7] proxy: Error reading from …
  */
 import type { Fact, LineIndex, Recogniser, Span } from '../engine/types.ts';
-import type { LogRecord } from './nginx-records.ts';
+import type { LogRecord, Squeezed } from './nginx-records.ts';
 import {
   fact,
   isBlank,
@@ -236,6 +236,21 @@ function letterRuns(input: string, lowerCase: boolean): Span[] {
   return out;
 }
 
+/** Pages read with a window of their own before the whole input is squeezed once instead. */
+const MAX_WINDOWS = 64;
+
+/** First index of the increasing `map` whose value is at least `v` (map.length when none). */
+function firstAtOrAfter(map: Int32Array, v: number): number {
+  let lo = 0;
+  let hi = map.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1;
+    if ((map[mid] as number) < v) lo = mid + 1;
+    else hi = mid;
+  }
+  return lo;
+}
+
 /** End of the shortest piece of `input` from `from` that holds `count` non-space characters. */
 function nonSpaceEnd(input: string, from: number, count: number): number {
   let i = from;
@@ -260,6 +275,19 @@ function errorPages(ctx: Ctx): void {
   // The whole input squeezed would be lower-cased only when that keeps every offset, which
   // fails only for U+0130 (the one character whose lower case is two).
   const lowerCase = !input.includes('\u0130');
+  // The next 480 non-blank characters after a page sentence, squeezed: from a window for the
+  // first pages, then (a paste full of pages) from the whole input squeezed once.
+  let windows = 0;
+  let whole: Squeezed | undefined;
+  const near480 = (b: number): Squeezed & { base: number } => {
+    if (windows < MAX_WINDOWS) {
+      windows++;
+      return { ...squeeze(input.slice(b, nonSpaceEnd(input, b, 480)), lowerCase), base: b };
+    }
+    whole ??= squeeze(input, lowerCase);
+    const from = firstAtOrAfter(whole.map, b);
+    return { s: whole.s.slice(from, from + 480), map: whole.map.subarray(from, from + 480), base: 0 };
+  };
   const regions = letterRuns(input, lowerCase).map((r) => ({ start: r.start, sq: squeeze(input.slice(r.start, r.end), lowerCase) }));
   for (const page of PAGES) {
     for (const region of regions) {
@@ -274,7 +302,7 @@ function errorPages(ctx: Ctx): void {
         facts.push(fact(KIND, 'status', page.status, span));
         // The page's reason line, if any, is the sharper signal (searched in a bounded window:
         // the next 480 characters that are not whitespace).
-        const nearSq = squeeze(input.slice(b, nonSpaceEnd(input, b, 480)), lowerCase);
+        const nearSq = near480(b);
         const near = nearSq.s;
         const reasonAt = near.indexOf('reason:');
         let signal = page.signal;
@@ -285,7 +313,7 @@ function errorPages(ctx: Ctx): void {
             if (r >= 0 && r - reasonAt < 80) {
               signal = id;
               const [x, y] = unsqueeze(nearSq, r, needle.length);
-              sigSpan = { start: b + x, end: b + y };
+              sigSpan = { start: nearSq.base + x, end: nearSq.base + y };
               facts.push(fact(KIND, 'signal', page.signal, span));
               break;
             }
