@@ -280,7 +280,7 @@ function errorPages(ctx: Ctx): void {
   let windows = 0;
   let whole: Squeezed | undefined;
   const near480 = (b: number): Squeezed & { base: number } => {
-    if (windows < MAX_WINDOWS) {
+    if (windows < MAX_WINDOWS && !whole) {
       windows++;
       return { ...squeeze(input.slice(b, nonSpaceEnd(input, b, 480)), lowerCase), base: b };
     }
@@ -288,7 +288,14 @@ function errorPages(ctx: Ctx): void {
     const from = firstAtOrAfter(whole.map, b);
     return { s: whole.s.slice(from, from + 480), map: whole.map.subarray(from, from + 480), base: 0 };
   };
-  const regions = letterRuns(input, lowerCase).map((r) => ({ start: r.start, sq: squeeze(input.slice(r.start, r.end), lowerCase) }));
+  const runs = letterRuns(input, lowerCase);
+  // Runs covering most of the input: squeeze it whole once (a region of its own, and the source
+  // of the reason windows).
+  const covered = runs.reduce((sum, r) => sum + (r.end - r.start), 0);
+  if (covered > input.length / 2) whole = squeeze(input, lowerCase);
+  const regions = whole
+    ? [{ start: 0, sq: whole }]
+    : runs.map((r) => ({ start: r.start, sq: squeeze(input.slice(r.start, r.end), lowerCase) }));
   for (const page of PAGES) {
     for (const region of regions) {
       const sq = region.sq;
