@@ -7,15 +7,13 @@
  */
 import { useRef, useState } from 'preact/hooks';
 import type { AnalyzeView } from '../../lib/analyze/view.ts';
-import type { FrebFileReport } from '../../lib/report/freb-file.ts';
 import { formatBytes, formatCount } from '../../lib/analyze/format.ts';
 import { analyzeInWorker, cancelAnalysis, type Progress } from './analyze-client.ts';
 import { AnalysisResults } from './AnalysisResults.tsx';
-import { readTraceInWorker } from '../freb/freb-client.ts';
-import { readTraceFile } from '../freb/read-trace-file.ts';
+import { readTraceFromFile, type TraceEntry } from '../freb/freb-client.ts';
 import { FrebReport } from '../freb/FrebReport.tsx';
 
-type Trace = { key: number; name: string } & ({ state: 'reading' } | { state: 'done'; report: FrebFileReport } | { state: 'error'; message: string });
+type Trace = TraceEntry;
 
 /** A Failed Request Tracing file, by name (fr000001.xml; any .xml: IIS logs are never XML). */
 export function isTraceFile(name: string): boolean {
@@ -51,16 +49,7 @@ export default function LogAnalyzer({ idPrefix = 'analyze', pageSlugs = [] }: Pr
     setTraces(fresh);
     for (const [i, file] of files.entries()) {
       const entry = fresh[i] as Trace;
-      const read = await readTraceFile(file);
-      let next: Trace;
-      if ('error' in read) next = { key: entry.key, name: entry.name, state: 'error', message: read.error };
-      else {
-        try {
-          next = { key: entry.key, name: entry.name, state: 'done', report: await readTraceInWorker(read.name, read.text, read.truncatedFrom) };
-        } catch (err) {
-          next = { key: entry.key, name: entry.name, state: 'error', message: `The trace could not be read: ${err instanceof Error ? err.message : String(err)}` };
-        }
-      }
+      const next: Trace = { key: entry.key, name: entry.name, ...(await readTraceFromFile(file)) };
       setTraces((list) => list.map((t) => (t.key === entry.key ? next : t)));
     }
   }

@@ -8,10 +8,8 @@
  * and import `./freb.css` in the page (widget CSS is unlayered and imported by the page).
  */
 import { useEffect, useRef, useState } from 'preact/hooks';
-import type { FrebFileReport } from '../../lib/report/freb-file.ts';
-import { readTraceInWorker } from './freb-client.ts';
+import { readTraceFromFile, readTraceInWorker, type TraceEntry } from './freb-client.ts';
 import { FrebReport } from './FrebReport.tsx';
-import { readTraceFile } from './read-trace-file.ts';
 
 interface Props {
   /** Slugs of the code pages that exist, so statuses and codes can link to them. */
@@ -22,7 +20,7 @@ interface Props {
   headingLevel?: 2 | 3;
 }
 
-type Entry = { key: number; name: string } & ({ state: 'reading' } | { state: 'done'; report: FrebFileReport } | { state: 'error'; message: string });
+type Entry = TraceEntry;
 
 const DEBOUNCE_MS = 300;
 const MAX_FILES = 20;
@@ -95,16 +93,7 @@ export default function FrebReader({ pageSlugs, idPrefix = 'freb', headingLevel 
     // One after the other: the worker reads them in turn and results appear as they come.
     for (const [i, file] of taken.entries()) {
       const entry = fresh[i] as Entry;
-      const read = await readTraceFile(file);
-      let next: Entry;
-      if ('error' in read) next = { key: entry.key, name: entry.name, state: 'error', message: read.error };
-      else {
-        try {
-          next = { key: entry.key, name: entry.name, state: 'done', report: await readTraceInWorker(read.name, read.text, read.truncatedFrom) };
-        } catch (err) {
-          next = { key: entry.key, name: entry.name, state: 'error', message: `The trace could not be read: ${err instanceof Error ? err.message : String(err)}` };
-        }
-      }
+      const next: Entry = { key: entry.key, name: entry.name, ...(await readTraceFromFile(file)) };
       update(entry.key, next);
       setAnnouncement(summaryOf(next));
     }

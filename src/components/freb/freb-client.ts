@@ -4,6 +4,7 @@
  */
 import type { FrebFileReport } from '../../lib/report/freb-file.ts';
 import type { FrebRequestMessage, FrebResponseMessage } from './freb.worker.ts';
+import { readTraceFile } from './read-trace-file.ts';
 
 let worker: Worker | undefined;
 let seq = 0;
@@ -36,4 +37,19 @@ export function readTraceInWorker(name: string, text: string, truncatedFrom?: nu
     const message: FrebRequestMessage = { id, name, text, truncatedFrom };
     getWorker().postMessage(message);
   });
+}
+
+export type TraceOutcome = { state: 'done'; report: FrebFileReport } | { state: 'error'; message: string };
+/** One trace in a widget's list, while it is read and after. */
+export type TraceEntry = { key: number; name: string } & ({ state: 'reading' } | TraceOutcome);
+
+/** Read a dropped or chosen file and its trace; every failure becomes a message for the reader. */
+export async function readTraceFromFile(file: File): Promise<TraceOutcome> {
+  const read = await readTraceFile(file);
+  if ('error' in read) return { state: 'error', message: read.error };
+  try {
+    return { state: 'done', report: await readTraceInWorker(read.name, read.text, read.truncatedFrom) };
+  } catch (err) {
+    return { state: 'error', message: `The trace could not be read: ${err instanceof Error ? err.message : String(err)}` };
+  }
 }
