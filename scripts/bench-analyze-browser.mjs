@@ -18,10 +18,11 @@
 //    reader. One browser serves every round, so this is its peak since launch.
 //  - page JS heap: Chrome DevTools Protocol Performance.getMetrics JSHeapUsedSize, sampled every
 //    100 ms during the read. This is the page's main-thread heap only, not the worker's.
-import { existsSync, mkdtempSync, readFileSync, rmSync, statSync, openSync, writeSync, closeSync } from 'node:fs';
+import { existsSync, mkdtempSync, readFileSync, rmSync, statSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
+import { writeLog } from './bench-log.mjs';
 
 const ROOT = fileURLToPath(new URL('..', import.meta.url));
 const DIST = join(ROOT, 'dist');
@@ -35,17 +36,6 @@ function argValue(args, name, fallback, min) {
   return Number.isFinite(n) && n >= min ? Math.floor(n) : fallback;
 }
 
-async function writeLog(file, lines) {
-  const { generateLog, emptyExpected } = await import(pathToFileURL(join(ROOT, 'tests', 'fixtures', 'analyze', 'generate.ts')).href);
-  const fd = openSync(file, 'w');
-  const expected = emptyExpected();
-  try {
-    for (const part of generateLog({ lines, seed: 42, spacing: 0.08, batch: 20_000 }, expected)) writeSync(fd, part);
-  } finally {
-    closeSync(fd);
-  }
-  return expected;
-}
 
 /** A field of /proc/<pid>/status in bytes (VmRSS, VmHWM), or null when it cannot be read. */
 function procStatus(pid, field) {

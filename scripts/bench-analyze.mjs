@@ -5,10 +5,11 @@
 //
 //   node scripts/bench-analyze.mjs [--lines N]
 import { spawnSync } from 'node:child_process';
-import { accessSync, closeSync, constants, mkdtempSync, openSync, rmSync, statSync, writeSync } from 'node:fs';
+import { accessSync, constants, mkdtempSync, rmSync, statSync } from 'node:fs';
 import { availableParallelism, tmpdir } from 'node:os';
 import { delimiter, join } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
+import { writeLog } from './bench-log.mjs';
 
 const ROOT = fileURLToPath(new URL('..', import.meta.url));
 const SELF = fileURLToPath(import.meta.url);
@@ -40,17 +41,6 @@ function onPath(cmd) {
   return null;
 }
 
-async function writeLog(file, lines) {
-  const { generateLog, emptyExpected } = await import(pathToFileURL(join(ROOT, 'tests', 'fixtures', 'analyze', 'generate.ts')).href);
-  const fd = openSync(file, 'w');
-  const expected = emptyExpected();
-  try {
-    for (const part of generateLog({ lines, seed: 42, spacing: 0.08, batch: 20_000 }, expected)) writeSync(fd, part);
-  } finally {
-    closeSync(fd);
-  }
-  return expected;
-}
 
 function measure(file, threads, rounds = 3) {
   const runs = [];
