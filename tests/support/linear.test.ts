@@ -1,0 +1,24 @@
+import { describe, expect, it } from 'vitest';
+import { linearRatio } from './linear.ts';
+
+function scan(s: string): number {
+  let n = 0;
+  for (let i = 0; i < s.length; i++) if (s.charCodeAt(i) === 120) n++;
+  return n;
+}
+
+function pairs(s: string): number {
+  let n = 0;
+  for (let i = 0; i < s.length; i++) for (let j = i; j < s.length; j++) if (s.charCodeAt(i) === s.charCodeAt(j)) n++;
+  return n;
+}
+
+describe('linearRatio', () => {
+  it('tells a linear scan from a quadratic one', () => {
+    const make = (k: number) => 'ab x'.repeat(k);
+    const linear = linearRatio(make, scan, 50_000);
+    const quadratic = linearRatio(make, pairs, 200, { minMs: 20 });
+    expect(linear.ratio).toBeLessThan(10);
+    expect(quadratic.ratio).toBeGreaterThan(10);
+  }, 60_000);
+});

@@ -1,0 +1,62 @@
+/**
+ * Linearity without a stopwatch limit: run the same code on an input of size n and one of size 4n
+ * and compare the two times with each other, never with a fixed number of milliseconds. A busy
+ * machine slows both runs alike, so the ratio stays meaningful where an absolute bound would not.
+ *
+ * Each size is timed several times and the fastest run kept (the least disturbed one). Linear code
+ * gives a ratio near 4; quadratic code gives about 16. The default limit of 10 leaves room for
+ * garbage collection and JIT warm-up while still catching anything quadratic.
+ */
+import { expect } from 'vitest';
+
+export interface LinearOptions {
+  /** Timed runs per size; the fastest counts. Default 3. */
+  runs?: number;
+  /** Largest accepted time(4n) / time(n). Default 10. */
+  maxRatio?: number;
+  /**
+   * Times below this (ms) are too small to compare: the small input is grown (both sizes doubled)
+   * until its fastest run takes at least this long, up to `maxGrowth` doublings. Default 5 ms.
+   */
+  minMs?: number;
+  /** How many times the sizes may be doubled to reach `minMs`. Default 4. */
+  maxGrowth?: number;
+}
+
+/** The fastest of `runs` timings of `work()`, in milliseconds. */
+export function fastest(work: () => unknown, runs: number): number {
+  let best = Infinity;
+  for (let i = 0; i < runs; i++) {
+    const t0 = performance.now();
+    work();
+    best = Math.min(best, performance.now() - t0);
+  }
+  return best;
+}
+
+/** The measured ratio time(4n) / time(n) of `run(make(size))`, after growing n to a comparable time. */
+export function linearRatio<T>(make: (times: number) => T, run: (input: T) => unknown, n: number, opts: LinearOptions = {}): { ratio: number; small: number; large: number; n: number } {
+  const runs = opts.runs ?? 3;
+  const minMs = opts.minMs ?? 5;
+  let size = n;
+  let smallInput = make(size);
+  run(smallInput); // warm-up: JIT and lazily built tables do not count against the small size
+  let small = fastest(() => run(smallInput), runs);
+  for (let g = 0; g < (opts.maxGrowth ?? 4) && small < minMs; g++) {
+    size *= 2;
+    smallInput = make(size);
+    small = fastest(() => run(smallInput), runs);
+  }
+  const largeInput = make(size * 4);
+  const large = fastest(() => run(largeInput), runs);
+  return { ratio: large / Math.max(small, 0.05), small, large, n: size };
+}
+
+/**
+ * Asserts that `run` grows linearly: `make(k)` builds an input holding k repetitions of the
+ * pattern under test (so 4k is four times as much input).
+ */
+export function expectLinear<T>(label: string, make: (times: number) => T, run: (input: T) => unknown, n: number, opts: LinearOptions = {}): void {
+  const r = linearRatio(make, run, n, opts);
+  expect(r.ratio, `${label}: ${r.n} -> ${r.n * 4} repetitions took ${r.small.toFixed(1)} -> ${r.large.toFixed(1)} ms`).toBeLessThan(opts.maxRatio ?? 10);
+}
