@@ -3,14 +3,17 @@
  * and compare the two times with each other, never with a fixed number of milliseconds. A busy
  * machine slows both runs alike, so the ratio stays meaningful where an absolute bound would not.
  *
- * Each size is timed several times and the fastest run kept (the least disturbed one). Linear code
- * gives a ratio near 4; quadratic code gives about 16. The default limit of 10 leaves room for
- * garbage collection and JIT warm-up while still catching anything quadratic.
+ * Time is the process's own CPU time (user + system, from process.cpuUsage()), so time spent
+ * waiting for a core that other processes hold does not count; the two sizes are timed in turns
+ * (small, large, small, large ...) so both see the same conditions, and the fastest run of each
+ * is kept (the least disturbed one). Linear code gives a ratio near 4; quadratic code about 16.
+ * The default limit of 10 leaves room for garbage collection and JIT warm-up while still catching
+ * anything quadratic.
  */
 import { expect } from 'vitest';
 
 export interface LinearOptions {
-  /** Timed runs per size; the fastest counts. Default 3. */
+  /** Timed runs per size; the fastest counts. Default 5. */
   runs?: number;
   /** Largest accepted time(4n) / time(n). Default 10. */
   maxRatio?: number;
@@ -23,20 +26,32 @@ export interface LinearOptions {
   maxGrowth?: number;
 }
 
-/** The fastest of `runs` timings of `work()`, in milliseconds. */
+/** CPU time of this process in milliseconds (wall-clock time where no process object exists). */
+function cpuMs(): number {
+  if (typeof process !== 'undefined' && typeof process.cpuUsage === 'function') {
+    const u = process.cpuUsage();
+    return (u.user + u.system) / 1000;
+  }
+  return performance.now();
+}
+
+/** How long one run of `work()` took, in milliseconds of CPU time. */
+export function timed(work: () => unknown): number {
+  const t0 = cpuMs();
+  work();
+  return cpuMs() - t0;
+}
+
+/** The fastest of `runs` timings of `work()`, in milliseconds of CPU time. */
 export function fastest(work: () => unknown, runs: number): number {
   let best = Infinity;
-  for (let i = 0; i < runs; i++) {
-    const t0 = performance.now();
-    work();
-    best = Math.min(best, performance.now() - t0);
-  }
+  for (let i = 0; i < runs; i++) best = Math.min(best, timed(work));
   return best;
 }
 
 /** The measured ratio time(4n) / time(n) of `run(make(size))`, after growing n to a comparable time. */
 export function linearRatio<T>(make: (times: number) => T, run: (input: T) => unknown, n: number, opts: LinearOptions = {}): { ratio: number; small: number; large: number; n: number } {
-  const runs = opts.runs ?? 3;
+  const runs = opts.runs ?? 5;
   const minMs = opts.minMs ?? 5;
   let size = n;
   let smallInput = make(size);
@@ -48,7 +63,12 @@ export function linearRatio<T>(make: (times: number) => T, run: (input: T) => un
     small = fastest(() => run(smallInput), runs);
   }
   const largeInput = make(size * 4);
-  const large = fastest(() => run(largeInput), runs);
+  run(largeInput);
+  let large = Infinity;
+  for (let i = 0; i < runs; i++) {
+    large = Math.min(large, timed(() => run(largeInput)));
+    small = Math.min(small, timed(() => run(smallInput)));
+  }
   return { ratio: large / Math.max(small, 0.05), small, large, n: size };
 }
 
