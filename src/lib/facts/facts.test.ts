@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { FACT_IDS, fact, factMs } from './facts.ts';
+import { FACT_IDS, expandFacts, fact, factMs } from './facts.ts';
 
 describe('facts', () => {
   it('gives every fact a product, a setting, a value, a wording and an http(s) source', () => {
@@ -18,5 +18,14 @@ describe('facts', () => {
     expect(factMs('ancm.requestTimeout')).toBe(120_000);
     expect(factMs('app-service.frontend-timeout')).toBe(230_000);
     expect(() => fact('no.such.fact')).toThrow(/Unknown fact id "no.such.fact"/);
+  });
+});
+
+describe('expandFacts', () => {
+  it('writes each {fact:id} as the fact says it and leaves other text alone', () => {
+    expect(expandFacts('after {fact:ancm.requestTimeout} or {fact:app-service.frontend-timeout}; {other}')).toBe(
+      'after 120 seconds (00:02:00) or about 230 seconds; {other}',
+    );
+    expect(() => expandFacts('{fact:ancm.typo}')).toThrow(/Unknown fact id "ancm.typo"/);
   });
 });

@@ -40,3 +40,11 @@ export function factMs(id: string): number {
   if (f.unit === 'ms') return f.value;
   throw new Error(`Fact "${id}" is in ${f.unit}, not a duration`);
 }
+
+/**
+ * Replaces every `{fact:<id>}` in a data text (next steps, verdicts) with the fact's wording.
+ * An unknown id throws, so a typo fails the tests instead of reaching a reader.
+ */
+export function expandFacts(text: string): string {
+  return text.replace(/\{fact:([\w.-]+)\}/g, (_, id: string) => fact(id).says);
+}
