@@ -18,9 +18,9 @@ const DIRS = [join(ROOT, 'tests', 'fixtures', 'real'), join(ROOT, 'tests', 'fixt
 export const GOALS = { strongTop1: 0.85, strongTop3: 0.95, strongNoAnswer: 0.02, thinTop3: 0.7 };
 
 async function load() {
-  const { readCases } = await import(pathToFileURL(join(ROOT, 'tests', 'support', 'real-corpus.ts')).href);
+  const { readCorpus } = await import(pathToFileURL(join(ROOT, 'tests', 'support', 'real-corpus.ts')).href);
   const { diagnose } = await import(pathToFileURL(join(ROOT, 'src', 'lib', 'engine', 'diagnose.ts')).href);
-  return { cases: DIRS.flatMap((d) => readCases(d)), diagnose };
+  return { cases: readCorpus(DIRS), diagnose };
 }
 
 /**

@@ -6,9 +6,22 @@
 import { expect, it } from 'vitest';
 import { diagnose } from '../../src/lib/engine/diagnose.ts';
 import { isAgreedCauseId } from '../support/cause-ids.ts';
-import { caseFileProblems, type RealCase } from '../support/real-corpus.ts';
+import { fileURLToPath } from 'node:url';
+import { caseFileProblems, readCorpus, type RealCase } from '../support/real-corpus.ts';
 
-export { readCases, type RealCase } from '../support/real-corpus.ts';
+export type { RealCase } from '../support/real-corpus.ts';
+
+const FOLDERS = { real: '../fixtures/real/', 'real-events': '../fixtures/real-events/' } as const;
+
+/**
+ * The cases of one corpus folder, with the split decided over the whole corpus (a thread forced
+ * into learning in one folder is in learning in the other too).
+ */
+export function readFolder(folder: keyof typeof FOLDERS): RealCase[] {
+  const dirs = Object.values(FOLDERS).map((d) => fileURLToPath(new URL(d, import.meta.url)));
+  const wanted = fileURLToPath(new URL(FOLDERS[folder], import.meta.url));
+  return readCorpus(dirs).filter((c) => c.dir === wanted);
+}
 
 /** Checks that every file is well-formed: thread URL, agreed cause id, kind, evidence, some text. */
 export function checkCaseFiles(cases: RealCase[], atLeast: number): void {

@@ -1,12 +1,11 @@
 /** Real evidence of every form (tests/fixtures/real/): error pages, logs, titles, exceptions, console output, sentences. */
-import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
 import { CAUSE_LIST } from '../../src/lib/engine/catalogue.ts';
 import { CAUSE_IDS } from '../support/cause-ids.ts';
 import { fnv1a32, parseCase, partOfSource } from '../support/real-corpus.ts';
-import { caseTests, checkCaseFiles, pendingStillMissTests, readCases } from './real-case-files.ts';
+import { caseTests, checkCaseFiles, pendingStillMissTests, readFolder } from './real-case-files.ts';
 
-const cases = readCases(fileURLToPath(new URL('../fixtures/real/', import.meta.url)));
+const cases = readFolder('real');
 
 describe('real case files', () => {
   it('are there, well-formed: source, an agreed cause, kind, evidence strength and some text', () => checkCaseFiles(cases, 40));

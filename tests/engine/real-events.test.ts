@@ -1,9 +1,8 @@
 /** Real Windows event, stdout and ANCM debug-log evidence (tests/fixtures/real-events/). */
-import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
-import { caseTests, checkCaseFiles, pendingStillMissTests, readCases } from './real-case-files.ts';
+import { caseTests, checkCaseFiles, pendingStillMissTests, readFolder } from './real-case-files.ts';
 
-const cases = readCases(fileURLToPath(new URL('../fixtures/real-events/', import.meta.url)));
+const cases = readFolder('real-events');
 
 describe('real event / stdout / debug-log case files', () => {
   it('are there, each well-formed: source, an agreed cause, kind, evidence strength and some text', () => checkCaseFiles(cases, 30));

@@ -23,9 +23,10 @@
  *
  * The split: a case is in the learning part when its header says `# part: learning`, or when the
  * FNV-1a 32-bit hash of its source URL is 0-6 modulo 10; otherwise it is held out. All pastes of
- * one thread share a URL and so a part. Held-out cases are never diagnosed one by one where a
- * person could read the answer: the tests only check that their files are well-formed, and the
- * bench prints only aggregate rates for them.
+ * one thread share a URL and so a part: when one paste of a thread is forced into learning (it was
+ * tuned on), `readCorpus` puts every paste of that thread there too. Held-out cases are never
+ * diagnosed one by one where a person could read the answer: the tests only check that their
+ * files are well-formed, and the bench prints only aggregate rates for them.
  */
 import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
@@ -145,6 +146,17 @@ export function readCases(dir: string): RealCase[] {
     .filter((f) => f.endsWith('.txt'))
     .sort()
     .map((f) => parseCase(f, readFileSync(join(dir, f), 'utf8')));
+}
+
+/**
+ * Every case of the given folders, with the split applied across them: a thread with one case
+ * forced into learning has all its cases in learning. `dir` is the folder each case came from.
+ */
+export function readCorpus(dirs: readonly string[]): (RealCase & { dir: string })[] {
+  const cases = dirs.flatMap((dir) => readCases(dir).map((c) => ({ ...c, dir })));
+  const forced = new Set(cases.filter((c) => c.forcedLearning).map((c) => c.source));
+  for (const c of cases) if (forced.has(c.source)) c.part = 'learning';
+  return cases;
 }
 
 /** Everything wrong with one case file's header and body; empty when it is well-formed. */
