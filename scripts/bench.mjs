@@ -4,6 +4,7 @@ import { spawnSync } from 'node:child_process';
 import { existsSync } from 'node:fs';
 
 const benches = [
+  ['real corpus: right cause, learning and held-out parts', 'scripts/bench-corpus.mjs'],
   ['engine', 'scripts/bench-engine.mjs'],
   ['IIS log analyzer', 'scripts/bench-analyze.mjs'],
   ['IIS log analyzer in the browser', 'scripts/bench-analyze-browser.mjs'],

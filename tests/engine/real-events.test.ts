@@ -1,12 +1,11 @@
 /** Real Windows event, stdout and ANCM debug-log evidence (tests/fixtures/real-events/). */
-import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
-import { caseTests, checkCaseFiles, readCases } from './real-case-files.ts';
+import { caseTests, checkCaseFiles, pendingStillMissTests, readFolder } from './real-case-files.ts';
 
-const cases = readCases(fileURLToPath(new URL('../fixtures/real-events/', import.meta.url)));
+const cases = readFolder('real-events');
 
 describe('real event / stdout / debug-log case files', () => {
-  it('are there, each with a source, a known cause and evidence', () => checkCaseFiles(cases, 30));
+  it('are there, each well-formed: source, an agreed cause, kind, evidence strength and some text', () => checkCaseFiles(cases, 30));
 
   it('come from distinct threads', () => {
     const seen = new Map<string, string>();
@@ -18,4 +17,6 @@ describe('real event / stdout / debug-log case files', () => {
   });
 });
 
-describe('real event / stdout / debug-log evidence', () => caseTests(cases));
+describe('real event / stdout / debug-log evidence (learning part)', () => caseTests(cases));
+
+describe('real event / stdout / debug-log evidence (learning part): pending', () => pendingStillMissTests(cases));
