@@ -1,7 +1,7 @@
 /** Reads the MDX content files for the content tests (front matter kept as raw text). */
 import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { factText } from '../../src/lib/facts/facts.ts';
+import { factText, type FactShow } from '../../src/lib/facts/facts.ts';
 
 export interface Article {
   id: string;
@@ -24,11 +24,11 @@ export function readArticles(section: 'causes' | 'codes' | 'guides'): Article[] 
     });
 }
 
-const FACT_TAG = /<Fact\s+id="([^"]+)"(?:\s+show="(says|setting|value)")?\s*\/>/g;
+const FACT_TAG = /<Fact\s+id="([^"]+)"(?:\s+show="(says|setting|value|short)")?\s*\/>/g;
 
 /** The body with each `<Fact id="..." />` replaced by the text it renders. */
 export function expandFactTags(body: string): string {
-  return body.replace(FACT_TAG, (_m, id: string, show?: 'says' | 'setting' | 'value') => factText(id, show ?? 'says'));
+  return body.replace(FACT_TAG, (_m, id: string, show?: FactShow) => factText(id, show ?? 'says'));
 }
 
 /** Words of prose: code blocks, inline code, link targets, HTML and Markdown punctuation removed. */

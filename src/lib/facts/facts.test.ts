@@ -29,6 +29,9 @@ describe('facts', () => {
     expect(factText('ancm.requestTimeout', 'setting')).toBe('requestTimeout');
     expect(factText('ancm.port-range.random', 'value')).toBe('10000-48000');
     expect(factText('nginx.proxy_read_timeout', 'value')).toBe('60');
+    expect(factText('nginx.proxy_read_timeout', 'short')).toBe('60 s');
+    expect(factText('ancm.port-range.pinned', 'short')).toBe('1025-48000');
+    expect(factText('ancm.v1.bundles', 'short')).toBe(fact('ancm.v1.bundles').says);
   });
 
   it('expands {fact:id} placeholders and leaves other braces alone', () => {

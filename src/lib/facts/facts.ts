@@ -48,20 +48,34 @@ export function factMs(id: string): number {
   throw new Error(`Fact "${id}" is in ${f.unit}, not a duration`);
 }
 
-/** What `{fact:id}` (the `says` text) or `{fact:id:setting}` / `{fact:id:value}` stands for. */
-export function factText(id: string, show: 'says' | 'setting' | 'value' = 'says'): string {
+/** Ways to write a fact: its wording, its setting's name, the bare number, or number and unit. */
+export type FactShow = 'says' | 'setting' | 'value' | 'short';
+
+const SHORT_UNITS: Partial<Record<FactUnit, string>> = { s: 's', ms: 'ms', KB: 'KB' };
+
+/**
+ * What `{fact:id}` (the `says` text) or `{fact:id:setting}` / `{fact:id:value}` /
+ * `{fact:id:short}` ("60 s", for tables) stands for. A range's value is written low-high.
+ */
+export function factText(id: string, show: FactShow = 'says'): string {
   const f = fact(id);
   if (show === 'setting') return f.setting;
-  if (show === 'value') return f.max === undefined ? String(f.value) : `${f.value}-${f.max}`;
+  const value = f.max === undefined ? String(f.value) : `${f.value}-${f.max}`;
+  if (show === 'value') return value;
+  if (show === 'short') {
+    const unit = SHORT_UNITS[f.unit];
+    if (unit) return `${value} ${unit}`;
+    if (f.unit === 'count' || f.unit === 'port') return value;
+  }
   return f.says;
 }
 
-const PLACEHOLDER = /\{fact:([A-Za-z0-9._-]+)(?::(says|setting|value))?\}/g;
+const PLACEHOLDER = /\{fact:([A-Za-z0-9._-]+)(?::(says|setting|value|short))?\}/g;
 
 /**
  * Text with every `{fact:id}` placeholder replaced (used by data files that cannot hold an MDX
  * component, such as next-steps.json). An unknown id throws, like `fact`.
  */
 export function expandFacts(text: string): string {
-  return text.replace(PLACEHOLDER, (_m, id: string, show?: 'says' | 'setting' | 'value') => factText(id, show ?? 'says'));
+  return text.replace(PLACEHOLDER, (_m, id: string, show?: FactShow) => factText(id, show ?? 'says'));
 }

@@ -167,7 +167,7 @@ export const signals: SignalDef[] = [
   {
     id: 'yarp.invalid-response',
     kind,
-    label: 'YARP: the destination answered with something that is not HTTP/1.1 (HTTP/2-only or TLS port)',
+    label: 'YARP: the destination answered with something that is not HTTP/1.1 (a TLS port, or an HTTP/2-only endpoint on ASP.NET Core 6.0 or older)',
     causes: { 'proxy-protocol-mismatch': 0.9 },
   },
   {
