@@ -4,6 +4,7 @@
  * events, and the inner-exception texts that say why a `Request` error happened.
  */
 import type { SignalDef } from '../engine/types.ts';
+import { fact } from '../facts/facts.ts';
 
 const kind = 'yarp' as const;
 
@@ -173,7 +174,7 @@ export const signals: SignalDef[] = [
   {
     id: 'yarp.activity-timeout',
     kind,
-    label: 'YARP: HttpClient timeout / ActivityTimeout (100 s by default) elapsed',
+    label: `YARP: HttpClient timeout / ActivityTimeout (${fact('yarp.ActivityTimeout').says} by default) elapsed`,
     causes: { 'proxy-upstream-timeout': 0.8, 'thread-pool-starvation': 0.3 },
   },
 ];
