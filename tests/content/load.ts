@@ -1,6 +1,7 @@
 /** Reads the MDX content files for the content tests (front matter kept as raw text). */
 import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
+import { factText, type FactShow } from '../../src/lib/facts/facts.ts';
 
 export interface Article {
   id: string;
@@ -23,9 +24,16 @@ export function readArticles(section: 'causes' | 'codes' | 'guides'): Article[] 
     });
 }
 
+const FACT_TAG = /<Fact\s+id="([^"]+)"(?:\s+show="(says|setting|value|short)")?\s*\/>/g;
+
+/** The body with each `<Fact id="..." />` replaced by the text it renders. */
+export function expandFactTags(body: string): string {
+  return body.replace(FACT_TAG, (_m, id: string, show?: FactShow) => factText(id, show ?? 'says'));
+}
+
 /** Words of prose: code blocks, inline code, link targets, HTML and Markdown punctuation removed. */
 export function proseWords(body: string): number {
-  const text = body
+  const text = expandFactTags(body)
     .replace(/^(`{3,}|~{3,})[^\n]*\n[\s\S]*?^\1[ \t]*$/gm, ' ')
     .replace(/`[^`\n]*`/g, ' x ')
     .replace(/\]\([^)]*\)/g, ']')

@@ -12,6 +12,7 @@ import {
   resolveCuratedName,
 } from './curated.ts';
 import { decode } from './decode.ts';
+import { fact } from '../facts/facts.ts';
 import { canonicalCode, codeForms, parseCode } from './forms.ts';
 import { loadTable } from './table.ts';
 
@@ -107,5 +108,15 @@ describe('curatedCodeCauses', () => {
     expect(Object.keys(c?.causes ?? {})[0]).toBe('backend-connection-refused');
     expect(c?.note).toMatch(/^0x80072EFD ERROR_WINHTTP_CANNOT_CONNECT: /);
     expect(curatedCodeCauses(0x12345678)).toBeUndefined();
+  });
+});
+
+describe('curated codes and shared facts', () => {
+  it('expands {fact:id} placeholders in every text', () => {
+    for (const c of CURATED_CODES) {
+      for (const text of [c.title, c.meaning, c.explanation]) expect(text, c.hex).not.toMatch(/\{fact:/);
+    }
+    const timeout = CURATED_CODES.find((c) => c.hex === '0x800705B4');
+    expect(timeout?.explanation).toContain(`(${fact('ancm.startupTimeLimit').says} by default)`);
   });
 });

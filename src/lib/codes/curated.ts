@@ -11,6 +11,7 @@ import data from '../../../content/data/curated-codes.json' with { type: 'json' 
 import type { Kind } from '../engine/types.ts';
 import { canonicalCode, isCodeValue, parseCode, win32Of } from './forms.ts';
 import type { Family, NameSource, TableEntry } from './table.ts';
+import { expandFacts } from '../facts/facts.ts';
 
 export interface CuratedCode {
   /** Canonical 8-digit hex, upper case: `0x80072EE2`. */
@@ -46,8 +47,12 @@ interface RawCode {
   seenIn: string[];
 }
 
+/** Texts may hold `{fact:id}` placeholders for shared defaults (content/data/facts.json). */
 export const CURATED_CODES: readonly CuratedCode[] = (data.codes as RawCode[]).map((c) => ({
   ...c,
+  title: expandFacts(c.title),
+  meaning: expandFacts(c.meaning),
+  explanation: expandFacts(c.explanation),
   value: parseCode(c.hex) ?? -1,
   aliases: c.aliases ?? [],
   seenIn: c.seenIn as Kind[],

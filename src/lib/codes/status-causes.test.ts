@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import causes from '../../../content/data/causes.json' with { type: 'json' };
 import { STATUSES, statusCauses, statusInfo } from './status-causes.ts';
 import { parseStatus, formatStatus } from './forms.ts';
+import { fact } from '../facts/facts.ts';
 
 const causeIds = new Set(causes.map((c) => c.id));
 
@@ -55,5 +56,12 @@ describe('lookups', () => {
     const c = statusCauses(' 502.3 ');
     expect(c?.causes['request-timeout']).toBeGreaterThan(0);
     expect(c?.note).toMatch(/^HTTP 502\.3 Bad Gateway: /);
+  });
+});
+
+describe('statuses and shared facts', () => {
+  it('expands {fact:id} placeholders in the meanings', () => {
+    for (const s of STATUSES) expect(s.meaning, s.status).not.toMatch(/\{fact:/);
+    expect(STATUSES.find((s) => s.status === '500')?.meaning).toContain(fact('app-service.frontend-timeout').says);
   });
 });

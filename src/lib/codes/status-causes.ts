@@ -6,6 +6,7 @@
  * ("502.4" -> "502"), never the other way round.
  */
 import data from '../../../content/data/statuses.json' with { type: 'json' };
+import { expandFacts } from '../facts/facts.ts';
 import { formatStatus, parseStatus } from './forms.ts';
 
 export interface StatusInfo {
@@ -25,7 +26,7 @@ interface RawStatus {
 }
 
 export const STATUSES: readonly StatusInfo[] = Object.entries(data.statuses as Record<string, RawStatus>).map(
-  ([status, s]) => ({ status, title: s.title, meaning: s.meaning, causes: s.causes }),
+  ([status, s]) => ({ status, title: s.title, meaning: expandFacts(s.meaning), causes: s.causes }),
 );
 
 const BY_STATUS: ReadonlyMap<string, StatusInfo> = new Map(STATUSES.map((s) => [s.status, s]));

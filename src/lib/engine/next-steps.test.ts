@@ -3,6 +3,8 @@ import { NEXT_STEPS, nextStepsFor } from './next-steps.ts';
 import { CAUSE_LIST } from './catalogue.ts';
 import { validateTest } from './fact-test.ts';
 import { indexFacts } from './fact-index.ts';
+import { fact } from '../facts/facts.ts';
+import { NEXT_STEPS_SOURCE } from './next-steps.ts';
 
 describe('content/data/next-steps.json', () => {
   it('has 2 to 4 steps for every cause id and nothing else', () => {
@@ -24,10 +26,20 @@ describe('content/data/next-steps.json', () => {
   });
 });
 
+describe('{fact:id} placeholders in next steps', () => {
+  it('are written in the data file and expanded in every step the engine hands out', () => {
+    const source = JSON.stringify(NEXT_STEPS_SOURCE);
+    expect(source).toContain('{fact:ancm.requestTimeout}');
+    for (const [id, steps] of Object.entries(NEXT_STEPS)) {
+      for (const s of steps) expect(typeof s === 'string' ? s : s.text, id).not.toMatch(/\{fact:/);
+    }
+  });
+});
+
 describe('nextStepsFor', () => {
-  it('explains the 120 s default and the fix for request-timeout', () => {
+  it('explains the default from the facts file and the fix for request-timeout', () => {
     const steps = nextStepsFor('request-timeout').join(' ');
-    expect(steps).toMatch(/120 s/);
+    expect(steps).toContain(fact('ancm.requestTimeout').says);
     expect(steps).toMatch(/requestTimeout="00:10:00"/);
   });
   it('adds conditional steps only when the evidence fits', () => {

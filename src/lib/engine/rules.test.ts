@@ -6,6 +6,7 @@ import { indexFacts } from './fact-index.ts';
 import { ruleContributions } from './contributions.ts';
 import { isCauseId } from './catalogue.ts';
 import { SIGNAL_IDS } from '../signals/index.ts';
+import { fact as sharedFact, factMs } from '../facts/facts.ts';
 
 const f = (name: Fact['name'], value: Fact['value'], start = 0, kind: Fact['kind'] = 'iis-log'): Fact => ({
   kind,
@@ -123,5 +124,19 @@ describe('crash timing', () => {
       CONTEXT_RULES,
     );
     expect(r.weakenings).toEqual([]);
+  });
+});
+
+describe('context rules and shared facts', () => {
+  it('take their time windows and wording from content/data/facts.json', () => {
+    const byId = new Map(CONTEXT_RULES.map((r) => [r.id, r]));
+    const proxy = byId.get('proxy-default-timeout');
+    const window = JSON.stringify(proxy?.when);
+    const ms = factMs('nginx.proxy_read_timeout');
+    expect(window).toContain(String(ms - 2_000));
+    expect(window).toContain(String(ms + 2_500));
+    expect(proxy?.note).toContain(sharedFact('apache.Timeout.debian').says);
+    expect(byId.get('timeout-at-frontend-limit')?.note).toContain(sharedFact('app-service.frontend-timeout').says);
+    expect(JSON.stringify(byId.get('winhttp-timeout-at-request-timeout')?.when)).toContain(String(factMs('ancm.requestTimeout')));
   });
 });

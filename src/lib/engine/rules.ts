@@ -5,6 +5,7 @@
  * `weakens` multiplies a cause's final confidence by (1 - factor) and is shown as evidence too.
  */
 import type { FactTest } from './fact-test.ts';
+import { fact, factMs, factText } from '../facts/facts.ts';
 
 export interface ContextRule {
   id: string;
@@ -17,8 +18,14 @@ export interface ContextRule {
   note: string;
 }
 
-const REQUEST_TIMEOUT_NEAR = { setting: 'requestTimeout', default: 120_000, tolerance: 0.1 };
-const FRONTEND_LIMIT: [number, number] = [215_000, 250_000];
+// Defaults come from content/data/facts.json, so the rules and the pages cannot drift apart.
+const REQUEST_TIMEOUT_NEAR = { setting: 'requestTimeout', default: factMs('ancm.requestTimeout'), tolerance: 0.1 };
+const FRONTEND_MS = factMs('app-service.frontend-timeout');
+const FRONTEND_LIMIT: [number, number] = [FRONTEND_MS - 15_000, FRONTEND_MS + 20_000];
+const PROXY_DEFAULT_MS = factMs('nginx.proxy_read_timeout');
+const APP_GATEWAY_MS = factMs('azure-app-gateway.RequestTimeout');
+const REQUEST_TIMEOUT_SHORT = factText('ancm.requestTimeout', 'short');
+const FRONTEND_SAYS = fact('app-service.frontend-timeout').says;
 const WINHTTP_TIMEOUT = [12002];
 const CRASH_EXCEPTIONS = [
   'StackOverflowException',
@@ -83,7 +90,7 @@ export const CONTEXT_RULES: readonly ContextRule[] = [
       ],
     },
     supports: { 'request-timeout': 0.85 },
-    note: 'WinHTTP timeout (12002) after a time-taken within 10 % of requestTimeout (the value in web.config, or the 120 s default when it sets none): ANCM stopped waiting for the app.',
+    note: `WinHTTP timeout (12002) after a time-taken within 10 % of requestTimeout (the value in web.config, or the ${REQUEST_TIMEOUT_SHORT} default when it sets none): ANCM stopped waiting for the app.`,
   },
   {
     id: 'bad-gateway-at-request-timeout',
@@ -95,7 +102,7 @@ export const CONTEXT_RULES: readonly ContextRule[] = [
       ],
     },
     supports: { 'request-timeout': 0.6 },
-    note: '502.3 after a time-taken close to requestTimeout (120 s by default): the forwarder gave up at its timeout.',
+    note: `502.3 after a time-taken close to requestTimeout (${REQUEST_TIMEOUT_SHORT} by default): the forwarder gave up at its timeout.`,
   },
   {
     id: 'winhttp-timeout-elsewhere',
@@ -108,7 +115,7 @@ export const CONTEXT_RULES: readonly ContextRule[] = [
       ],
     },
     weakens: { 'request-timeout': 0.15 },
-    note: 'WinHTTP timeout (12002) whose time-taken is not close to the 120 s default: still ANCM\'s requestTimeout, probably set to another value in web.config (or the time went into connecting), so the match is less certain.',
+    note: `WinHTTP timeout (12002) whose time-taken is not close to the ${REQUEST_TIMEOUT_SHORT} default: still ANCM's requestTimeout, probably set to another value in web.config (or the time went into connecting), so the match is less certain.`,
   },
   {
     id: 'timeout-at-frontend-limit',
@@ -126,18 +133,18 @@ export const CONTEXT_RULES: readonly ContextRule[] = [
     },
     supports: { 'azure-frontend-timeout': 0.7 },
     weakens: { 'request-timeout': 0.6 },
-    note: 'A failure after about 230 s: the Azure App Service front end gives up at that point whatever requestTimeout says.',
+    note: `A failure after ${FRONTEND_SAYS}: the Azure App Service front end gives up at that point whatever requestTimeout says.`,
   },
   {
     id: 'long-request-on-app-service',
     when: {
       all: [
         { fact: 'server', in: ['azure-app-service'] },
-        { fact: 'time-taken-ms', between: [200_000, Number.MAX_SAFE_INTEGER] },
+        { fact: 'time-taken-ms', between: [FRONTEND_MS - 30_000, Number.MAX_SAFE_INTEGER] },
       ],
     },
     supports: { 'azure-frontend-timeout': 0.6 },
-    note: 'A request running longer than 200 s on App Service: the platform front end ends requests at about 230 s.',
+    note: `A request running longer than ${(FRONTEND_MS - 30_000) / 1000} s on App Service: the platform front end ends requests at ${FRONTEND_SAYS}.`,
   },
   {
     id: 'winhttp-timeout-on-app-service',
@@ -149,7 +156,7 @@ export const CONTEXT_RULES: readonly ContextRule[] = [
       ],
     },
     supports: { 'azure-frontend-timeout': 0.3 },
-    note: 'A timeout on App Service without a time-taken at requestTimeout: the front end (about 230 s) may be the limit that fired.',
+    note: `A timeout on App Service without a time-taken at requestTimeout: the front end (${FRONTEND_SAYS}) may be the limit that fired.`,
   },
   {
     id: 'crash-exception',
@@ -229,7 +236,7 @@ export const CONTEXT_RULES: readonly ContextRule[] = [
       ],
     },
     supports: { 'startup-time-limit': 0.45 },
-    note: 'ERROR_TIMEOUT while starting the process: the app did not listen within startupTimeLimit (120 s by default).',
+    note: `ERROR_TIMEOUT while starting the process (ANCM V1 and early V2 modules): the app did not listen within startupTimeLimit (${factText('ancm.startupTimeLimit', 'short')} by default).`,
   },
   {
     id: 'rollout-mixed-failures',
@@ -299,12 +306,12 @@ export const CONTEXT_RULES: readonly ContextRule[] = [
     when: {
       all: [
         { fact: 'status', in: ['502', '504'] },
-        { fact: 'time-taken-ms', between: [58_000, 62_500] },
+        { fact: 'time-taken-ms', between: [PROXY_DEFAULT_MS - 2_000, PROXY_DEFAULT_MS + 2_500] },
         { any: [{ fact: 'kind', in: ['nginx', 'apache', 'cloud-lb'] }, { fact: 'server', in: ['nginx', 'apache', 'aws-alb', 'kubernetes'] }] },
       ],
     },
     supports: { 'proxy-upstream-timeout': 0.55 },
-    note: 'The failure came after about 60 s, the default read timeout of nginx, Apache and the AWS ALB idle timeout.',
+    note: `The failure came after about ${PROXY_DEFAULT_MS / 1000} s: nginx's default proxy_read_timeout, the AWS ALB's default idle timeout and Apache's compiled-in Timeout (the Debian and Ubuntu packages set ${fact('apache.Timeout.debian').says}).`,
   },
   {
     id: 'app-gateway-default-timeout',
@@ -312,10 +319,10 @@ export const CONTEXT_RULES: readonly ContextRule[] = [
       all: [
         { fact: 'server', in: ['azure-app-gateway'] },
         { fact: 'status', in: ['502', '504'] },
-        { fact: 'time-taken-ms', between: [19_000, 22_000] },
+        { fact: 'time-taken-ms', between: [APP_GATEWAY_MS - 1_000, APP_GATEWAY_MS + 2_000] },
       ],
     },
     supports: { 'proxy-upstream-timeout': 0.55 },
-    note: 'About 20 s is Application Gateway\'s default backend request timeout (v1 answers 502, v2 504).',
+    note: `About ${APP_GATEWAY_MS / 1000} s is Application Gateway's default backend request timeout (v1 answers 502, v2 retries another member first, then 504).`,
   },
 ];

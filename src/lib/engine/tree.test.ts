@@ -4,6 +4,7 @@ import { DECISION_TREE, evaluateTree, validateTree } from './tree.ts';
 import type { DecisionTree } from './tree.ts';
 import { CAUSE_LIST } from './catalogue.ts';
 import { SIGNAL_IDS } from '../signals/index.ts';
+import { fact as sharedFact } from '../facts/facts.ts';
 
 const CAUSE_IDS = new Set(CAUSE_LIST.map((c) => c.id));
 const f = (name: Fact['name'], value: Fact['value'], start = 0, kind: Fact['kind'] = 'iis-log'): Fact => ({
@@ -105,5 +106,13 @@ describe('evaluateTree', () => {
     };
     expect(evaluateTree([], { a: 'x' }, loop)).toEqual({ path: [{ node: 'a', answer: 'x', byEvidence: false, facts: [] }] });
     expect(evaluateTree([], { a: 'y' }, loop).leaf).toBeUndefined();
+  });
+});
+
+describe('decision tree and shared facts', () => {
+  it('expands {fact:id} placeholders in questions and answer labels', () => {
+    const labels = Object.values(DECISION_TREE.nodes).flatMap((n) => [n.text, n.help ?? '', ...n.answers.map((a) => a.label)]);
+    for (const l of labels) expect(l).not.toMatch(/\{fact:/);
+    expect(labels.some((l) => l.includes(`requestTimeout (${sharedFact('ancm.requestTimeout').value} s`))).toBe(true);
   });
 });

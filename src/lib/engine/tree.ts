@@ -12,6 +12,7 @@ import type { Fact, Question } from './types.ts';
 import { indexFacts } from './fact-index.ts';
 import type { FactIndex } from './fact-index.ts';
 import { matchTest, validateTest } from './fact-test.ts';
+import { expandFacts } from '../facts/facts.ts';
 import type { FactTest } from './fact-test.ts';
 
 export interface TreeAnswer {
@@ -51,7 +52,21 @@ export interface TreeResult {
   leaf?: string;
 }
 
-export const DECISION_TREE: DecisionTree = treeData as DecisionTree;
+/** The tree with `{fact:id}` placeholders in questions, help and answer labels expanded. */
+function withFacts(tree: DecisionTree): DecisionTree {
+  const nodes: Record<string, TreeNode> = {};
+  for (const [id, n] of Object.entries(tree.nodes)) {
+    nodes[id] = {
+      ...n,
+      text: expandFacts(n.text),
+      ...(n.help === undefined ? {} : { help: expandFacts(n.help) }),
+      answers: n.answers.map((a) => ({ ...a, label: expandFacts(a.label) })),
+    };
+  }
+  return { ...tree, nodes };
+}
+
+export const DECISION_TREE: DecisionTree = withFacts(treeData as DecisionTree);
 
 function toQuestion(id: string, node: TreeNode): Question {
   return { node: id, text: node.text, answers: node.answers.map((a) => ({ id: a.id, label: a.label })) };

@@ -180,7 +180,7 @@ const EXPLAINED: Readonly<Record<string, Explained>> = {
   'web-config.v1-module': {
     severity: 'note',
     title: 'The handler uses the V1 module',
-    explanation: 'AspNetCoreModule is the module of ASP.NET Core 1.x to 2.1. Current Hosting Bundles install AspNetCoreModuleV2; if V1 is not installed on the server IIS answers 500.21 for a handler that names it.',
+    explanation: 'AspNetCoreModule is the module of ASP.NET Core 1.x to 2.2: only the Hosting Bundles up to 2.2 install it, bundles from 3.0 on install only AspNetCoreModuleV2. If V1 is not installed on the server IIS answers 500.21 for a handler that names it.',
   },
   'web-config.stdout-log-enabled': {
     severity: 'warning',

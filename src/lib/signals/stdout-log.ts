@@ -150,7 +150,7 @@ export const signals: SignalDef[] = [
     'inprocess-start-failure': 0.3,
     'user-profile-not-loaded': 0.3,
   }),
-  def('http2-only-endpoint', 'Kestrel: "HTTP/1.x request sent to HTTP/2 only endpoint"', {
+  def('http2-only-endpoint', 'Kestrel: "An HTTP/1.x request was sent to an HTTP/2 only endpoint."', {
     'proxy-protocol-mismatch': 0.85,
   }),
   def('https-handshake-failed', 'Kestrel: a TLS handshake failed (plain HTTP sent to an HTTPS endpoint, or a client/proxy TLS problem)', {

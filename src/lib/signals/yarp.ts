@@ -4,6 +4,7 @@
  * events, and the inner-exception texts that say why a `Request` error happened.
  */
 import type { SignalDef } from '../engine/types.ts';
+import { fact } from '../facts/facts.ts';
 
 const kind = 'yarp' as const;
 
@@ -167,13 +168,13 @@ export const signals: SignalDef[] = [
   {
     id: 'yarp.invalid-response',
     kind,
-    label: 'YARP: the destination answered with something that is not HTTP/1.1 (HTTP/2-only or TLS port)',
+    label: 'YARP: the destination answered with something that is not HTTP/1.1 (a TLS port, or an HTTP/2-only endpoint on ASP.NET Core 6.0 or older)',
     causes: { 'proxy-protocol-mismatch': 0.9 },
   },
   {
     id: 'yarp.activity-timeout',
     kind,
-    label: 'YARP: HttpClient timeout / ActivityTimeout (100 s by default) elapsed',
+    label: `YARP: HttpClient timeout / ActivityTimeout (${fact('yarp.ActivityTimeout').says} by default) elapsed`,
     causes: { 'proxy-upstream-timeout': 0.8, 'thread-pool-starvation': 0.3 },
   },
 ];
