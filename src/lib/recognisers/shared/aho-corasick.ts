@@ -1,0 +1,88 @@
+/**
+ * A small Aho–Corasick automaton over UTF-16 code units: find every occurrence of a set of
+ * patterns in one left-to-right pass. Build is linear in the total pattern length; a search is
+ * linear in the text plus the number of occurrences reported.
+ *
+ * Transitions live in one Map keyed `state * 65536 + unit`; failure links are computed
+ * breadth-first; each state keeps the patterns ending there and a link to the nearest
+ * failure-ancestor that has any (so reporting never walks states without output).
+ */
+export interface AhoCorasick {
+  /** Number of patterns the automaton was built from. */
+  readonly size: number;
+  /** Call `hit(pattern, end)` for every occurrence (end exclusive), in order of `end`. */
+  search(text: string, hit: (pattern: number, end: number) => void): void;
+}
+
+export function buildAhoCorasick(patterns: readonly string[]): AhoCorasick {
+  const next = new Map<number, number>();
+  const fail: number[] = [0];
+  const out: number[][] = [[]];
+  const dict: number[] = [-1];
+  const depth: number[] = [0];
+  const child = (s: number, c: number): number | undefined => next.get(s * 65536 + c);
+
+  patterns.forEach((p, id) => {
+    if (p.length === 0) return;
+    let s = 0;
+    for (let i = 0; i < p.length; i++) {
+      const c = p.charCodeAt(i);
+      let t = child(s, c);
+      if (t === undefined) {
+        t = fail.length;
+        fail.push(0);
+        out.push([]);
+        dict.push(-1);
+        depth.push(depth[s]! + 1);
+        next.set(s * 65536 + c, t);
+      }
+      s = t;
+    }
+    out[s]!.push(id);
+  });
+
+  // Children per state for the breadth-first pass.
+  const kids: [number, number][][] = fail.map(() => []);
+  for (const [key, t] of next) kids[Math.floor(key / 65536)]!.push([key % 65536, t]);
+  const queue: number[] = [];
+  for (const [, t] of kids[0]!) {
+    fail[t] = 0;
+    queue.push(t);
+  }
+  for (let qi = 0; qi < queue.length; qi++) {
+    const s = queue[qi]!;
+    for (const [c, t] of kids[s]!) {
+      let f = fail[s]!;
+      let g = child(f, c);
+      while (g === undefined && f !== 0) {
+        f = fail[f]!;
+        g = child(f, c);
+      }
+      fail[t] = g !== undefined && g !== t ? g : 0;
+      const ft = fail[t]!;
+      dict[t] = out[ft]!.length > 0 ? ft : dict[ft]!;
+      queue.push(t);
+    }
+  }
+
+  return {
+    size: patterns.length,
+    search(text, hit) {
+      let s = 0;
+      for (let i = 0; i < text.length; i++) {
+        const c = text.charCodeAt(i);
+        let t = child(s, c);
+        while (t === undefined && s !== 0) {
+          s = fail[s]!;
+          t = child(s, c);
+        }
+        s = t ?? 0;
+        for (let o = s; o > 0; o = dict[o]!) {
+          const ids = out[o]!;
+          for (let k = 0; k < ids.length; k++) hit(ids[k]!, i + 1);
+          if (dict[o]! < 0) break;
+        }
+      }
+    },
+  };
+}
