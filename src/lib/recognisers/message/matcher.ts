@@ -48,9 +48,14 @@ interface Chunk {
 interface Compiled {
   chunks: Chunk[][];
   automaton: AhoCorasick;
-  /** Per pattern: the (entry, chunk) pairs it stands for. */
-  refs: [number, number][][];
+  /** Per pattern: the (entry, chunk) pairs it stands for, flattened [e0, k0, e1, k1, ...]. */
+  refs: Int32Array[];
   lengths: number[];
+  /** Slot of chunk k of entry e: slotBase[e] + k (one slot per chunk of the catalogue). */
+  slotBase: Int32Array;
+  slots: number;
+  /** Per slot: the chunk. */
+  slotChunk: Chunk[];
 }
 
 export interface MessageMatch {
@@ -192,19 +197,30 @@ function compile(texts: readonly string[]): Compiled {
   );
   for (const [text, id] of ids) for (const [e, k] of refs[id]!) if (chunks[e]![k]!.text === text) chunks[e]![k]!.shared = users[id]!.size;
   const patterns = [...ids.keys()];
-  return { chunks, automaton: buildAhoCorasick(patterns), refs, lengths: patterns.map((p) => p.length) };
+  const slotBase = new Int32Array(chunks.length);
+  const slotChunk: Chunk[] = [];
+  chunks.forEach((list, e) => {
+    slotBase[e] = slotChunk.length;
+    slotChunk.push(...list);
+  });
+  return {
+    chunks,
+    automaton: buildAhoCorasick(patterns),
+    refs: refs.map((r) => Int32Array.from(r.flat())),
+    lengths: patterns.map((p) => p.length),
+    slotBase,
+    slots: slotChunk.length,
+    slotChunk,
+  };
 }
 
+/** A chain that may be reported (the only chains kept as objects; most chunk hits are not). */
 interface Chain {
   entry: number;
-  k0: number;
-  k1: number;
   start: number;
   end: number;
   weight: number;
-  count: number;
-  words: number;
-  extended: boolean;
+  complete: boolean;
 }
 
 export interface Matcher {
@@ -225,77 +241,108 @@ export function createMatcher(texts: readonly string[]): Matcher {
     match(input) {
       const c = get();
       const folded = fold(input);
-      return settle(chains(c, folded), c, folded);
+      return settle(chains(c, folded), folded);
     },
   };
 }
 
+/**
+ * One pass over the automaton's hits. Per slot (chunk of an entry) typed arrays keep the latest
+ * chain ending with that chunk: where it starts, its first chunk, its weight and chunk count.
+ * Only chains that are acceptable on their own become objects (candidates).
+ */
 function chains(c: Compiled, folded: Folded): Chain[] {
   const text = folded.text;
-  const last = new Map<number, Chain>();
+  const n = c.slots;
+  const lastEnd = new Int32Array(n).fill(-1);
+  const chainStart = new Int32Array(n);
+  const chainK0 = new Int32Array(n);
+  const chainWeight = new Int32Array(n);
+  const chainCount = new Int32Array(n);
+  /** 1 = the latest chain of this slot is acceptable; 2 = and it was extended by the next chunk. */
+  const state = new Uint8Array(n);
+  const slotEntry = new Int32Array(n);
   const out: Chain[] = [];
+  const flush = (slot: number): void => {
+    if (state[slot] !== 1) return;
+    const e = slotEntry[slot]!;
+    const k = slot - c.slotBase[e]!;
+    out.push({ entry: e, start: chainStart[slot]!, end: lastEnd[slot]!, weight: chainWeight[slot]!, complete: chainK0[slot] === 0 && k === c.chunks[e]!.length - 1 });
+  };
   c.automaton.search(text, (pid, end) => {
     const start = end - c.lengths[pid]!;
-    const leftWord = start > 0 && isWordUnit(text.charCodeAt(start - 1));
-    const rightWord = end < text.length && isWordUnit(text.charCodeAt(end));
-    for (const [e, k] of c.refs[pid]!) {
-      const ch = c.chunks[e]![k]!;
-      if ((ch.edgeStart && leftWord && isWordUnit(text.charCodeAt(start))) || (ch.edgeEnd && rightWord && isWordUnit(text.charCodeAt(end - 1)))) continue;
-      const prev = k > 0 ? last.get(e * 4096 + k - 1) : undefined;
-      let chain: Chain;
-      if (prev && prev.end <= start && start - prev.end <= ch.maxGap) {
-        prev.extended = true;
-        chain = { entry: e, k0: prev.k0, k1: k, start: prev.start, end, weight: prev.weight + ch.weight, count: prev.count + 1, words: prev.words + ch.words, extended: false };
+    const leftWord = start > 0 && isWordUnit(text.charCodeAt(start - 1)) && isWordUnit(text.charCodeAt(start));
+    const rightWord = end < text.length && isWordUnit(text.charCodeAt(end)) && isWordUnit(text.charCodeAt(end - 1));
+    const refs = c.refs[pid]!;
+    for (let r = 0; r < refs.length; r += 2) {
+      const e = refs[r]!;
+      const k = refs[r + 1]!;
+      const slot = c.slotBase[e]! + k;
+      const ch = c.slotChunk[slot]!;
+      if ((ch.edgeStart && leftWord) || (ch.edgeEnd && rightWord)) continue;
+      flush(slot); // the chain this hit replaces, if it is reportable and was not extended
+      const prev = slot - 1;
+      const pe = k > 0 ? lastEnd[prev]! : -1;
+      if (pe >= 0 && pe <= start && start - pe <= ch.maxGap) {
+        chainStart[slot] = chainStart[prev]!;
+        chainK0[slot] = chainK0[prev]!;
+        chainWeight[slot] = chainWeight[prev]! + ch.weight;
+        chainCount[slot] = chainCount[prev]! + 1;
+        if (state[prev] === 1) state[prev] = 2;
       } else {
-        chain = { entry: e, k0: k, k1: k, start, end, weight: ch.weight, count: 1, words: ch.words, extended: false };
+        chainStart[slot] = start;
+        chainK0[slot] = k;
+        chainWeight[slot] = ch.weight;
+        chainCount[slot] = 1;
       }
-      last.set(e * 4096 + k, chain);
-      out.push(chain);
+      lastEnd[slot] = end;
+      slotEntry[slot] = e;
+      const complete = chainK0[slot] === 0 && k === c.chunks[e]!.length - 1;
+      state[slot] = acceptable(complete, chainWeight[slot]!, chainCount[slot]!, ch) ? 1 : 0;
     }
   });
+  for (let slot = 0; slot < n; slot++) if (lastEnd[slot]! >= 0) flush(slot);
   return out;
 }
 
-function score(ch: Chain, c: Compiled): number {
-  const complete = ch.k0 === 0 && ch.k1 === c.chunks[ch.entry]!.length - 1;
-  return (complete ? 1_000_000 : 0) + ch.weight;
+function score(ch: Chain): number {
+  return (ch.complete ? 1_000_000 : 0) + ch.weight;
 }
 
-function acceptable(ch: Chain, c: Compiled): boolean {
-  const list = c.chunks[ch.entry]!;
-  if (ch.k0 === 0 && ch.k1 === list.length - 1) return ch.weight >= MIN_COMPLETE;
-  if (ch.count >= 2) return ch.weight >= MIN_PARTIAL;
-  const only = list[ch.k0]!;
-  return only.shared === 1 && only.words >= 3 && ch.weight >= MIN_PARTIAL;
+function acceptable(complete: boolean, weight: number, count: number, only: Chunk): boolean {
+  if (complete) return weight >= MIN_COMPLETE;
+  if (count >= 2) return weight >= MIN_PARTIAL;
+  return only.shared === 1 && only.words >= 3 && weight >= MIN_PARTIAL;
 }
 
-/** Keep the best of overlapping candidates (see the module comment). Sorting is n log n in the candidates. */
-function settle(all: Chain[], c: Compiled, folded: Folded): MessageMatch[] {
-  const cands = all.filter((ch) => !ch.extended && acceptable(ch, c)).sort((a, b) => a.start - b.start || b.end - a.end);
-  const out: MessageMatch[] = [];
-  let i = 0;
-  while (i < cands.length) {
-    // One cluster: candidates whose spans overlap one another transitively.
-    let j = i + 1;
-    let reach = cands[i]!.end;
-    while (j < cands.length && cands[j]!.start < reach) {
-      reach = Math.max(reach, cands[j]!.end);
-      j++;
+/**
+ * Keep the best of overlapping candidates: best score first, each kept one marks the folded
+ * positions it covers, and a later candidate that touches a marked position is dropped unless it
+ * ties exactly (same span, same score). Spans are bounded (a few chunks and placeholder values),
+ * so checking and marking stay linear in the input; the sort is n log n in the candidates.
+ */
+function settle(all: Chain[], folded: Folded): MessageMatch[] {
+  const cands = all.sort((a, b) => score(b) - score(a) || a.start - b.start || a.entry - b.entry);
+  const owner = new Int32Array(folded.text.length + 1);
+  const kept: Chain[] = [];
+  for (const ch of cands) {
+    const s = score(ch);
+    let clash = false;
+    for (let p = ch.start; p < ch.end; p++) {
+      const o = owner[p]!;
+      if (o === 0) continue;
+      const k = kept[o - 1]!;
+      if (!(k.start === ch.start && k.end === ch.end && score(k) === s && k.entry !== ch.entry)) {
+        clash = true;
+        break;
+      }
+      p = k.end - 1; // the tie covers the same span: nothing else to look at inside it
     }
-    const cluster = cands.slice(i, j).sort((a, b) => score(b, c) - score(a, c) || a.start - b.start);
-    const kept: Chain[] = [];
-    for (const ch of cluster) {
-      const s = score(ch, c);
-      const clash = kept.some((k) => k.start < ch.end && ch.start < k.end && !(score(k, c) === s && k.start === ch.start && k.end === ch.end));
-      if (!clash && !kept.some((k) => k.entry === ch.entry && k.start === ch.start && k.end === ch.end)) kept.push(ch);
-    }
-    kept.sort((a, b) => a.start - b.start || a.entry - b.entry);
-    for (const k of kept) {
-      const a = folded.map[k.start]!;
-      const b = folded.map[k.end - 1]! + 1;
-      out.push({ entry: k.entry, start: a, end: b, complete: k.k0 === 0 && k.k1 === c.chunks[k.entry]!.length - 1 });
-    }
-    i = j;
+    if (clash) continue;
+    kept.push(ch);
+    const id = kept.length;
+    for (let p = ch.start; p < ch.end; p++) if (owner[p] === 0) owner[p] = id;
   }
-  return out;
+  kept.sort((a, b) => a.start - b.start || a.entry - b.entry);
+  return kept.map((k) => ({ entry: k.entry, start: folded.map[k.start]!, end: folded.map[k.end - 1]! + 1, complete: k.complete }));
 }

@@ -65,22 +65,46 @@ export function buildAhoCorasick(patterns: readonly string[]): AhoCorasick {
     }
   }
 
+  // A full transition table for ASCII (the bulk of any paste): one typed-array lookup per
+  // character. Columns are the ASCII characters that occur in some pattern, plus column 0 for
+  // every other ASCII character (always back to the root). Rows are filled in breadth-first
+  // order, so a state's failure row is complete before its own.
+  const cls = new Uint8Array(128);
+  let width = 1;
+  for (const p of patterns) for (let i = 0; i < p.length; i++) {
+    const c = p.charCodeAt(i);
+    if (c < 128 && cls[c] === 0) cls[c] = width++;
+  }
+  const states = fail.length;
+  const delta = new Int32Array(states * width);
+  for (const s of [0, ...queue]) {
+    const row = s * width;
+    // Start from the failure state's row (the root's row starts all zero), then add own children.
+    if (s !== 0) delta.copyWithin(row, fail[s]! * width, fail[s]! * width + width);
+    for (const [c, t] of kids[s]!) if (c < 128) delta[row + cls[c]!] = t;
+  }
+  const outs: Int32Array[] = out.map((o) => Int32Array.from(o));
+  const dictLink = Int32Array.from(dict);
+
   return {
     size: patterns.length,
     search(text, hit) {
       let s = 0;
       for (let i = 0; i < text.length; i++) {
         const c = text.charCodeAt(i);
-        let t = child(s, c);
-        while (t === undefined && s !== 0) {
-          s = fail[s]!;
-          t = child(s, c);
+        if (c < 128) {
+          s = delta[s * width + cls[c]!]!;
+        } else {
+          let t = child(s, c);
+          while (t === undefined && s !== 0) {
+            s = fail[s]!;
+            t = child(s, c);
+          }
+          s = t ?? 0;
         }
-        s = t ?? 0;
-        for (let o = s; o > 0; o = dict[o]!) {
-          const ids = out[o]!;
+        for (let o = s; o > 0; o = dictLink[o]!) {
+          const ids = outs[o]!;
           for (let k = 0; k < ids.length; k++) hit(ids[k]!, i + 1);
-          if (dict[o]! < 0) break;
         }
       }
     },

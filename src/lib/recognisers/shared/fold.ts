@@ -21,6 +21,7 @@ function isSpace(c: number): boolean {
 }
 
 const lowerCache = new Map<number, number>();
+const DECODER = new TextDecoder('utf-16le');
 
 /** The folded code unit for `c` (not white space). */
 export function foldUnit(c: number): number {
@@ -72,7 +73,9 @@ export function fold(input: string): Folded {
   let pendingSpace = -1;
   for (let i = 0; i < n; i++) {
     const c = input.charCodeAt(i);
-    if (isSpace(c)) {
+    // ASCII fast path: spaces, then letters and the rest, without a call.
+    const space = c < 128 ? c === 32 || (c >= 9 && c <= 13) : isSpace(c);
+    if (space) {
       if (pendingSpace < 0 && len > 0) pendingSpace = i;
       continue;
     }
@@ -81,17 +84,15 @@ export function fold(input: string): Folded {
       map[len++] = pendingSpace;
       pendingSpace = -1;
     }
-    units[len] = foldUnit(c);
+    units[len] = c < 128 ? (c >= 65 && c <= 90 ? c + 32 : c) : foldUnit(c);
     map[len++] = i;
   }
   if (pendingSpace >= 0) {
     units[len] = SPACE;
     map[len++] = pendingSpace;
   }
-  // Build the string in chunks: String.fromCharCode with a huge argument list overflows the stack.
-  let text = '';
-  const CHUNK = 8192;
-  for (let i = 0; i < len; i += CHUNK) text += String.fromCharCode.apply(null, units.subarray(i, Math.min(len, i + CHUNK)) as unknown as number[]);
+  // One decode of the UTF-16 units (lone surrogates become U+FFFD: still one unit, offsets hold).
+  const text = DECODER.decode(units.subarray(0, len));
   return { text, map: map.subarray(0, len) };
 }
 
