@@ -85,6 +85,9 @@ export function buildAhoCorasick(patterns: readonly string[]): AhoCorasick {
   }
   const outs: Int32Array[] = out.map((o) => Int32Array.from(o));
   const dictLink = Int32Array.from(dict);
+  // First state on the output chain of each state (itself if it has output), 0 for none.
+  const firstOut = new Int32Array(states);
+  for (let s = 1; s < states; s++) firstOut[s] = out[s]!.length > 0 ? s : Math.max(0, dict[s]!);
 
   return {
     size: patterns.length,
@@ -102,7 +105,7 @@ export function buildAhoCorasick(patterns: readonly string[]): AhoCorasick {
           }
           s = t ?? 0;
         }
-        for (let o = s; o > 0; o = dictLink[o]!) {
+        for (let o = firstOut[s]!; o > 0; o = dictLink[o]!) {
           const ids = outs[o]!;
           for (let k = 0; k < ids.length; k++) hit(ids[k]!, i + 1);
         }
