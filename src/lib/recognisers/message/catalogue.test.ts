@@ -68,7 +68,7 @@ describe('message catalogue data', () => {
 
   it('covers the socket errors people paste in several languages', () => {
     const langs = new Set(MESSAGES.filter((e) => e.lang).map((e) => e.lang));
-    for (const l of ['de', 'fr', 'es', 'zh-CN']) expect(langs.has(l), l).toBe(true);
+    for (const l of ['de', 'fr', 'es', 'ja', 'zh-CN']) expect(langs.has(l), l).toBe(true);
     const refused = MESSAGES.filter((e) => e.of === 'windows-socket.wsaeconnrefused').map((e) => e.lang);
     expect(refused.length).toBeGreaterThanOrEqual(3);
   });
