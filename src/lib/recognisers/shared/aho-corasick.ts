@@ -3,9 +3,10 @@
  * patterns in one left-to-right pass. Build is linear in the total pattern length; a search is
  * linear in the text plus the number of occurrences reported.
  *
- * Transitions live in one Map keyed `state * 65536 + unit`; failure links are computed
- * breadth-first; each state keeps the patterns ending there and a link to the nearest
- * failure-ancestor that has any (so reporting never walks states without output).
+ * Trie edges live in one Map keyed `state * 65536 + unit` (children are also chained in typed
+ * arrays for the breadth-first pass); failure links are computed breadth-first; each state keeps
+ * a link to the nearest failure-ancestor with output, so reporting never walks states without
+ * any. ASCII input, the bulk of any paste, goes through a full transition table instead.
  */
 export interface AhoCorasick {
   /** Number of patterns the automaton was built from. */
@@ -15,12 +16,17 @@ export interface AhoCorasick {
 }
 
 export function buildAhoCorasick(patterns: readonly string[]): AhoCorasick {
+  let capacity = 1;
+  for (const p of patterns) capacity += p.length;
   const next = new Map<number, number>();
-  const fail: number[] = [0];
-  const out: number[][] = [[]];
-  const dict: number[] = [-1];
-  const depth: number[] = [0];
   const child = (s: number, c: number): number | undefined => next.get(s * 65536 + c);
+  // Trie: first child, next sibling and the unit on the edge into each state.
+  const firstChild = new Int32Array(capacity).fill(-1);
+  const sibling = new Int32Array(capacity).fill(-1);
+  const edge = new Uint16Array(capacity);
+  /** Patterns ending at a state (only states that have any). */
+  const own = new Map<number, number[]>();
+  let states = 1;
 
   patterns.forEach((p, id) => {
     if (p.length === 0) return;
@@ -29,65 +35,71 @@ export function buildAhoCorasick(patterns: readonly string[]): AhoCorasick {
       const c = p.charCodeAt(i);
       let t = child(s, c);
       if (t === undefined) {
-        t = fail.length;
-        fail.push(0);
-        out.push([]);
-        dict.push(-1);
-        depth.push(depth[s]! + 1);
+        t = states++;
         next.set(s * 65536 + c, t);
+        edge[t] = c;
+        sibling[t] = firstChild[s]!;
+        firstChild[s] = t;
       }
       s = t;
     }
-    out[s]!.push(id);
+    const list = own.get(s);
+    if (list) list.push(id);
+    else own.set(s, [id]);
   });
 
-  // Children per state for the breadth-first pass.
-  const kids: [number, number][][] = fail.map(() => []);
-  for (const [key, t] of next) kids[Math.floor(key / 65536)]!.push([key % 65536, t]);
-  const queue: number[] = [];
-  for (const [, t] of kids[0]!) {
-    fail[t] = 0;
-    queue.push(t);
-  }
-  for (let qi = 0; qi < queue.length; qi++) {
-    const s = queue[qi]!;
-    for (const [c, t] of kids[s]!) {
+  const fail = new Int32Array(states);
+  /** Nearest state on the failure chain (excluding itself) with output, -1 for none. */
+  const dictLink = new Int32Array(states).fill(-1);
+  const queue = new Int32Array(states);
+  let tail = 0;
+  for (let t = firstChild[0]!; t >= 0; t = sibling[t]!) queue[tail++] = t;
+  for (let head = 0; head < tail; head++) {
+    const s = queue[head]!;
+    for (let t = firstChild[s]!; t >= 0; t = sibling[t]!) {
+      const c = edge[t]!;
       let f = fail[s]!;
       let g = child(f, c);
       while (g === undefined && f !== 0) {
         f = fail[f]!;
         g = child(f, c);
       }
-      fail[t] = g !== undefined && g !== t ? g : 0;
-      const ft = fail[t]!;
-      dict[t] = out[ft]!.length > 0 ? ft : dict[ft]!;
-      queue.push(t);
+      const ft = g !== undefined && g !== t ? g : 0;
+      fail[t] = ft;
+      dictLink[t] = own.has(ft) ? ft : dictLink[ft]!;
+      queue[tail++] = t;
     }
   }
 
-  // A full transition table for ASCII (the bulk of any paste): one typed-array lookup per
-  // character. Columns are the ASCII characters that occur in some pattern, plus column 0 for
-  // every other ASCII character (always back to the root). Rows are filled in breadth-first
-  // order, so a state's failure row is complete before its own.
+  // A full transition table for ASCII: one typed-array lookup per character. Columns are the
+  // ASCII characters that occur in some pattern, plus column 0 for every other ASCII character
+  // (always back to the root). Rows are filled in breadth-first order, so a state's failure row
+  // is complete before its own.
   const cls = new Uint8Array(128);
   let width = 1;
-  for (const p of patterns) for (let i = 0; i < p.length; i++) {
-    const c = p.charCodeAt(i);
-    if (c < 128 && cls[c] === 0) cls[c] = width++;
-  }
-  const states = fail.length;
+  for (const p of patterns)
+    for (let i = 0; i < p.length; i++) {
+      const c = p.charCodeAt(i);
+      if (c < 128 && cls[c] === 0) cls[c] = width++;
+    }
   const delta = new Int32Array(states * width);
-  for (const s of [0, ...queue]) {
+  const fill = (s: number): void => {
     const row = s * width;
-    // Start from the failure state's row (the root's row starts all zero), then add own children.
     if (s !== 0) delta.copyWithin(row, fail[s]! * width, fail[s]! * width + width);
-    for (const [c, t] of kids[s]!) if (c < 128) delta[row + cls[c]!] = t;
-  }
-  const outs: Int32Array[] = out.map((o) => Int32Array.from(o));
-  const dictLink = Int32Array.from(dict);
+    for (let t = firstChild[s]!; t >= 0; t = sibling[t]!) if (edge[t]! < 128) delta[row + cls[edge[t]!]!] = t;
+  };
+  fill(0);
+  for (let i = 0; i < tail; i++) fill(queue[i]!);
+
+  // Outputs, flattened: the patterns of state s are outIds[outStart[s] .. outStart[s + 1]).
+  const outStart = new Int32Array(states + 1);
+  for (const [s, list] of own) outStart[s + 1] = list.length;
+  for (let s = 0; s < states; s++) outStart[s + 1] = outStart[s + 1]! + outStart[s]!;
+  const outIds = new Int32Array(outStart[states]!);
+  for (const [s, list] of own) outIds.set(list, outStart[s]!);
   // First state on the output chain of each state (itself if it has output), 0 for none.
   const firstOut = new Int32Array(states);
-  for (let s = 1; s < states; s++) firstOut[s] = out[s]!.length > 0 ? s : Math.max(0, dict[s]!);
+  for (let s = 1; s < states; s++) firstOut[s] = own.has(s) ? s : Math.max(0, dictLink[s]!);
 
   return {
     size: patterns.length,
@@ -106,8 +118,7 @@ export function buildAhoCorasick(patterns: readonly string[]): AhoCorasick {
           s = t ?? 0;
         }
         for (let o = firstOut[s]!; o > 0; o = dictLink[o]!) {
-          const ids = outs[o]!;
-          for (let k = 0; k < ids.length; k++) hit(ids[k]!, i + 1);
+          for (let k = outStart[o]!, e = outStart[o + 1]!; k < e; k++) hit(outIds[k]!, i + 1);
         }
       }
     },
