@@ -19,7 +19,7 @@
  */
 import { buildAhoCorasick } from '../shared/aho-corasick.ts';
 import type { AhoCorasick } from '../shared/aho-corasick.ts';
-import { fold } from '../shared/fold.ts';
+import { fold, foldString } from '../shared/fold.ts';
 import type { Folded } from '../shared/fold.ts';
 import { literalParts } from './entry.ts';
 
@@ -127,7 +127,7 @@ export function chunkText(text: string): Omit<Chunk, 'shared'>[] {
   let values = 0;
   parts.forEach((part, pi) => {
     if (pi > 0) values++;
-    const f = fold(part).text;
+    const f = foldString(part);
     const toks = tokens(f);
     // Group tokens: up to WORDS_PER_CHUNK narrow words, or two wide pieces; a short tail joins the group before it.
     const groups: Token[][] = [];

@@ -96,9 +96,28 @@ export function fold(input: string): Folded {
   return { text, map: map.subarray(0, len) };
 }
 
+/** Fold a short string (a catalogue text) without an offset map: same rules as fold(). */
+export function foldString(s: string): string {
+  let out = '';
+  let pending = false;
+  for (let i = 0; i < s.length; i++) {
+    const c = s.charCodeAt(i);
+    if (isSpace(c)) {
+      pending = out.length > 0;
+      continue;
+    }
+    if (pending) {
+      out += ' ';
+      pending = false;
+    }
+    out += String.fromCharCode(foldUnit(c));
+  }
+  return pending ? out + ' ' : out;
+}
+
 /** Fold a short string (a catalogue text): the folded text alone, trimmed. */
 export function foldText(s: string): string {
-  return fold(s).text.trim();
+  return foldString(s).trim();
 }
 
 /** The original span of the folded span [start, end). */
