@@ -29,6 +29,13 @@ describe('fold', () => {
     );
   });
 
+  it('maps back through leading, inner and trailing white-space runs', () => {
+    const input = ' \n  Ab \t\r\n  cD\u00a0e  ';
+    const f = fold(input);
+    expect(f.text).toBe('ab cd e ');
+    expect([...f.map]).toEqual([4, 5, 6, 12, 13, 14, 15, 16]);
+  });
+
   it('keeps offsets one to one for characters that lower-case to two units and for lone surrogates', () => {
     const input = 'İx\uD800y';
     const f = fold(input);
