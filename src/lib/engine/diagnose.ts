@@ -32,6 +32,7 @@ import { DEFAULT_KNOWLEDGE, DEFAULT_NAME_SOURCES, decodeCode } from './knowledge
 import type { NameSource } from '../codes/table.ts';
 import { codeValue } from './values.ts';
 import { RECOGNISERS } from '../recognisers/index.ts';
+import { dropRepeatedSignals } from './repeats.ts';
 
 export interface DiagnoseOptions {
   /** Recognisers to run (default: all, src/lib/recognisers/index.ts). */
@@ -196,7 +197,7 @@ export function diagnose(input: string, options: DiagnoseOptions = {}): Diagnosi
     text = clean.text;
     notes.push(...clean.notes);
     const lines = indexLines(text);
-    const facts = runRecognisers(text, lines, options.recognisers ?? RECOGNISERS, notes);
+    const facts = dropRepeatedSignals(runRecognisers(text, lines, options.recognisers ?? RECOGNISERS, notes));
     const index: FactIndex = indexFacts(facts);
     const tree = options.tree ?? DECISION_TREE;
     const treeResult = evaluateTree(index, options.answers ?? {}, tree);

@@ -19,6 +19,7 @@ export const KINDS = [
   'apache',
   'yarp',
   'cloud-lb',
+  'message',
   'code',
   'status',
 ] as const;

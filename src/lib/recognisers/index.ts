@@ -15,10 +15,11 @@ import { recogniser as nginx } from './nginx.ts';
 import { recogniser as apache } from './apache.ts';
 import { recogniser as yarp } from './yarp.ts';
 import { recogniser as cloudLb } from './cloud-lb.ts';
+import { recogniser as message } from './message/recogniser.ts';
 import { recogniser as code } from './code.ts';
 import { recogniser as status } from './status.ts';
 
-const ALL: Recogniser[] = [iisLog, freb, eventLog, errorPage, stdoutLog, ancmDebugLog, webConfig, nginx, apache, yarp, cloudLb, code, status];
+const ALL: Recogniser[] = [iisLog, freb, eventLog, errorPage, stdoutLog, ancmDebugLog, webConfig, nginx, apache, yarp, cloudLb, message, code, status];
 
 /** The recognisers, sorted by their kind's position in KINDS. */
 export const RECOGNISERS: readonly Recogniser[] = [...ALL].sort((a, b) => KINDS.indexOf(a.kind) - KINDS.indexOf(b.kind));

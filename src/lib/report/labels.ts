@@ -13,6 +13,7 @@ export const KIND_LABELS: Record<Kind, string> = {
   apache: 'Apache log',
   yarp: 'YARP log',
   'cloud-lb': 'load balancer log',
+  message: 'product message',
   code: 'error code',
   status: 'HTTP status',
 };
