@@ -10,8 +10,9 @@
  * entry's chunks in their order: a chunk extends the chain of the chunk before it when it
  * starts soon enough after it (a space, the punctuation the chunking trimmed, or a placeholder
  * value of up to MAX_VALUE characters). A chain is a match when it covers the whole message,
- * or when it is distinctive enough on its own: at least two chunks and MIN_PARTIAL weighted
- * characters, or one chunk of at least three words that no other entry shares. That is what
+ * or when it is distinctive enough on its own: at least a quarter of the message's weight and either
+ * two chunks and MIN_PARTIAL weighted characters, or one chunk of at least three words that no
+ * other entry shares. That is what
  * lets a title without its "HTTP Error" prefix, a message cut at either end, or a message with
  * other values in its placeholders still match. Overlapping matches are settled by score: a
  * complete match beats a partial one, more matched text beats less; equal scores on the same
@@ -56,6 +57,8 @@ interface Compiled {
   slots: number;
   /** Per slot: the chunk. */
   slotChunk: Chunk[];
+  /** Per entry: the weight of all its chunks (a partial match must cover a quarter of it). */
+  entryWeight: Int32Array;
 }
 
 export interface MessageMatch {
@@ -211,6 +214,7 @@ function compile(texts: readonly string[]): Compiled {
     slotBase,
     slots: slotChunk.length,
     slotChunk,
+    entryWeight: Int32Array.from(chunks.map((list) => list.reduce((sum, ch) => sum + ch.weight, 0))),
   };
 }
 
@@ -298,7 +302,7 @@ function chains(c: Compiled, folded: Folded): Chain[] {
       lastEnd[slot] = end;
       slotEntry[slot] = e;
       const complete = chainK0[slot] === 0 && k === c.chunks[e]!.length - 1;
-      state[slot] = acceptable(complete, chainWeight[slot]!, chainCount[slot]!, ch) ? 1 : 0;
+      state[slot] = acceptable(complete, chainWeight[slot]!, chainCount[slot]!, ch, c.entryWeight[e]!) ? 1 : 0;
     }
   });
   for (let slot = 0; slot < n; slot++) if (lastEnd[slot]! >= 0) flush(slot);
@@ -309,8 +313,11 @@ function score(ch: Chain): number {
   return (ch.complete ? 1_000_000 : 0) + ch.weight;
 }
 
-function acceptable(complete: boolean, weight: number, count: number, only: Chunk): boolean {
+function acceptable(complete: boolean, weight: number, count: number, only: Chunk, total: number): boolean {
   if (complete) return weight >= MIN_COMPLETE;
+  // A distinctive part must still be most of the message: two common chunks of a long message
+  // ("started but then" + "stopped") are not that message.
+  if (weight * 4 < total) return false;
   if (count >= 2) return weight >= MIN_PARTIAL;
   return only.shared === 1 && only.words >= 3 && weight >= MIN_PARTIAL;
 }
