@@ -116,9 +116,9 @@ function lineText(input: string, d: DebugLine): string {
   return input.slice(d.msgStart, d.event ? d.event.start : d.end);
 }
 
-function recognise(input: string, lines: LineIndex): Fact[] {
+function recognise(input: string, lines: LineIndex, out: Fact[]): Fact[] {
   const found = debugLines(input, lines);
-  const o: Out = { facts: [], seen: new Set() };
+  const o: Out = { facts: out, seen: new Set() };
   if (found.length === 0) return o.facts;
   const appService = showsAppService(input);
   const first = found[0]!;
@@ -214,11 +214,5 @@ function codeAt(o: Out, input: string, at: number, signal: (id: string) => void)
 
 export const recogniser: Recogniser = {
   kind: 'ancm-debug-log',
-  recognise(input, lines) {
-    try {
-      return recognise(input, lines);
-    } catch {
-      return [];
-    }
-  },
+  recognise: (input: string, lines: LineIndex, out: Fact[] = []): Fact[] => recognise(input, lines, out),
 };

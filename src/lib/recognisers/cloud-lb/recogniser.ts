@@ -16,14 +16,10 @@ import { scanKubernetes } from './kubernetes.ts';
 
 export const recogniser: Recogniser = {
   kind: KIND,
-  recognise(input: string, lines: LineIndex): Fact[] {
-    const ctx: LbCtx = { input, lines, facts: [], servers: new Set() };
+  recognise(input: string, lines: LineIndex, out: Fact[] = []): Fact[] {
+    const ctx: LbCtx = { input, lines, facts: out, servers: new Set() };
     for (const scan of [scanAlb, scanAzure, scanEnvoy, scanKubernetes]) {
-      try {
-        scan(ctx);
-      } catch {
-        // Never throw: one failing scanner must not hide the others' facts.
-      }
+      scan(ctx);
     }
     return ctx.facts;
   },

@@ -218,22 +218,18 @@ function readInline(line: string): readonly Found[] {
 
 export const recogniser: Recogniser = {
   kind: KIND,
-  recognise(input: string, lines: LineIndex): Fact[] {
-    const facts: Fact[] = [];
-    try {
-      forEachLine(input, lines, (text, start, lineNumber) => {
-        if (text.length === 0) return;
-        const found = text.length > 400 ? null : readLine(text, input, lines, lineNumber);
-        if (found) {
-          facts.push({ kind: KIND, name: 'code', value: found.value, span: { start: start + found.start, end: start + found.end } });
-          return;
-        }
-        if (text.length > 2000) return;
-        for (const f of readInline(text)) facts.push({ kind: KIND, name: 'code', value: f.value, span: { start: start + f.start, end: start + f.end } });
-      });
-    } catch {
-      // A recogniser never throws; return what was found so far.
-    }
+  recognise(input: string, lines: LineIndex, out: Fact[] = []): Fact[] {
+    const facts = out;
+    forEachLine(input, lines, (text, start, lineNumber) => {
+      if (text.length === 0) return;
+      const found = text.length > 400 ? null : readLine(text, input, lines, lineNumber);
+      if (found) {
+        facts.push({ kind: KIND, name: 'code', value: found.value, span: { start: start + found.start, end: start + found.end } });
+        return;
+      }
+      if (text.length > 2000) return;
+      for (const f of readInline(text)) facts.push({ kind: KIND, name: 'code', value: f.value, span: { start: start + f.start, end: start + f.end } });
+    });
     return facts;
   },
 };

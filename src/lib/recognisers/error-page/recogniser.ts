@@ -303,11 +303,11 @@ function eachInRanges(input: string, ranges: Span[], re: RegExp, fn: (m: RegExpE
   }
 }
 
-function recognise(input: string, lines: LineIndex): Fact[] {
+function recognise(input: string, lines: LineIndex, out: Fact[]): Fact[] {
   const server = /IIS Express/i.test(input) ? 'iis-express' : APP_SERVICE.test(input) ? 'azure-app-service' : 'iis';
-  const ctx: Ctx = { input, lines, facts: [], once: new Set(), server };
+  const ctx: Ctx = { input, lines, facts: out, once: new Set(), server };
   const anchors = collectAnchors(input, lines);
-  if (anchors.length === 0) return [];
+  if (anchors.length === 0) return out;
   const blocks = buildBlocks(ctx, anchors);
 
   // Error Code values (HTML rows and text): read now, weighed after the page's texts, which can
@@ -395,11 +395,5 @@ function recognise(input: string, lines: LineIndex): Fact[] {
 
 export const recogniser: Recogniser = {
   kind: KIND,
-  recognise(input: string, lines: LineIndex): Fact[] {
-    try {
-      return recognise(input, lines);
-    } catch {
-      return [];
-    }
-  },
+  recognise: (input: string, lines: LineIndex, out: Fact[] = []): Fact[] => recognise(input, lines, out),
 };

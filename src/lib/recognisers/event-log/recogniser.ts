@@ -148,7 +148,7 @@ function readCaptured(text: string, appService: boolean, at: (i: number) => numb
 
 const BINARY = /<Binary>\s*([0-9A-Fa-f]{8})\s*<\/Binary>/;
 
-function recognise(input: string, lines: LineIndex): Fact[] {
+function recognise(input: string, lines: LineIndex, out: Fact[]): Fact[] {
   const skip: Span[] = debugRanges(input, lines);
   const view = buildView(input, 0, input.length, { compact: true, decode: true, skip });
   const hits = matchMessages(view, input, EVENT_SPECS);
@@ -224,7 +224,7 @@ function recognise(input: string, lines: LineIndex): Fact[] {
     }
   });
 
-  const facts: Fact[] = [];
+  const facts = out;
   const sitePaths = appServicePaths(input);
   for (const g of groups) emitGroup(input, g, facts, sitePaths);
   facts.sort((a, b) => a.span.start - b.span.start || a.span.end - b.span.end);
@@ -330,11 +330,5 @@ function emitGroup(input: string, g: Group, out: Fact[], sitePaths: SitePaths): 
 
 export const recogniser: Recogniser = {
   kind: 'event-log',
-  recognise(input, lines) {
-    try {
-      return recognise(input, lines);
-    } catch {
-      return [];
-    }
-  },
+  recognise: (input: string, lines: LineIndex, out: Fact[] = []): Fact[] => recognise(input, lines, out),
 };

@@ -206,8 +206,8 @@ function applyParser(input: string, root: FrebRoot, events: FrebEvent[]): void {
   });
 }
 
-function recognise(input: string, lines: LineIndex): Fact[] {
-  const ctx: Ctx = { facts: [], once: new Set() };
+function recognise(input: string, lines: LineIndex, out: Fact[]): Fact[] {
+  const ctx: Ctx = { facts: out, once: new Set() };
   const scan = scanFrebXml(input);
 
   const byRoot = new Map<FrebRoot, FrebEvent[]>();
@@ -278,11 +278,5 @@ function recognise(input: string, lines: LineIndex): Fact[] {
 
 export const recogniser: Recogniser = {
   kind: KIND,
-  recognise(input: string, lines: LineIndex): Fact[] {
-    try {
-      return recognise(input, lines);
-    } catch {
-      return [];
-    }
-  },
+  recognise: (input: string, lines: LineIndex, out: Fact[] = []): Fact[] => recognise(input, lines, out),
 };

@@ -216,8 +216,8 @@ function isDirectiveAt(text: string): RegExpExecArray | null {
   return m;
 }
 
-function recognise(input: string, lines: LineIndex): Fact[] {
-  const ctx: Ctx = { input, facts: [], servers: new Set(), iisExpress: /iisexpress/i.test(input) };
+function recognise(input: string, lines: LineIndex, out: Fact[]): Fact[] {
+  const ctx: Ctx = { input, facts: out, servers: new Set(), iisExpress: /iisexpress/i.test(input) };
   const count = lines.starts.length;
   let layout: Layout | undefined;
 
@@ -320,11 +320,5 @@ function recognise(input: string, lines: LineIndex): Fact[] {
 
 export const recogniser: Recogniser = {
   kind: KIND,
-  recognise(input: string, lines: LineIndex): Fact[] {
-    try {
-      return recognise(input, lines);
-    } catch {
-      return [];
-    }
-  },
+  recognise: (input: string, lines: LineIndex, out: Fact[] = []): Fact[] => recognise(input, lines, out),
 };

@@ -290,14 +290,10 @@ function errorPages(ctx: Ctx): void {
 
 export const recogniser: Recogniser = {
   kind: KIND,
-  recognise(input: string, lines: LineIndex): Fact[] {
-    const ctx: Ctx = { input, lines, facts: [], servers: new Set() };
-    try {
-      scan(ctx);
-      errorPages(ctx);
-    } catch {
-      // Never throw: keep what was found.
-    }
+  recognise(input: string, lines: LineIndex, out: Fact[] = []): Fact[] {
+    const ctx: Ctx = { input, lines, facts: out, servers: new Set() };
+    scan(ctx);
+    errorPages(ctx);
     return ctx.facts;
   },
 };

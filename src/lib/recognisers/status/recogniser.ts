@@ -160,41 +160,37 @@ function prevLineIsLong(input: string, lines: LineIndex, lineNumber: number): bo
 
 export const recogniser: Recogniser = {
   kind: KIND,
-  recognise(input: string, lines: LineIndex): Fact[] {
-    const facts: Fact[] = [];
-    try {
-      forEachLine(input, lines, (text, start, lineNumber) => {
-        if (text.length < 3) return;
-        const bare = text.length > 400 ? null : splitBareLine(text, LABELS);
-        const inline = (): void => {
-          if (text.length > 2000) return;
-          for (const s of inlineStatuses(text)) {
-            const parsed = parseStatus(s.token);
-            if (!parsed) continue;
-            facts.push({
-              kind: KIND,
-              name: 'status',
-              value: formatStatus(parsed),
-              span: { start: start + s.at, end: start + s.at + s.token.length },
-            });
-          }
-        };
-        if (!bare) return inline();
-        // An XML or HTML attribute (statusCode="502.3") belongs to that format's recogniser.
-        if (text.slice(Math.max(0, bare.tokenStart - 2), bare.tokenStart) === '="') return;
-        const parsed = parseStatus(bare.token);
-        if (!parsed || !tailFits(bare.tail)) return inline();
-        if (bare.label === undefined && parsed.sub === undefined && bare.tail === '' && prevLineIsLong(input, lines, lineNumber)) return;
-        facts.push({
-          kind: KIND,
-          name: 'status',
-          value: formatStatus(parsed),
-          span: { start: start + bare.tokenStart, end: start + bare.tokenStart + bare.token.length },
-        });
+  recognise(input: string, lines: LineIndex, out: Fact[] = []): Fact[] {
+    const facts = out;
+    forEachLine(input, lines, (text, start, lineNumber) => {
+      if (text.length < 3) return;
+      const bare = text.length > 400 ? null : splitBareLine(text, LABELS);
+      const inline = (): void => {
+        if (text.length > 2000) return;
+        for (const s of inlineStatuses(text)) {
+          const parsed = parseStatus(s.token);
+          if (!parsed) continue;
+          facts.push({
+            kind: KIND,
+            name: 'status',
+            value: formatStatus(parsed),
+            span: { start: start + s.at, end: start + s.at + s.token.length },
+          });
+        }
+      };
+      if (!bare) return inline();
+      // An XML or HTML attribute (statusCode="502.3") belongs to that format's recogniser.
+      if (text.slice(Math.max(0, bare.tokenStart - 2), bare.tokenStart) === '="') return;
+      const parsed = parseStatus(bare.token);
+      if (!parsed || !tailFits(bare.tail)) return inline();
+      if (bare.label === undefined && parsed.sub === undefined && bare.tail === '' && prevLineIsLong(input, lines, lineNumber)) return;
+      facts.push({
+        kind: KIND,
+        name: 'status',
+        value: formatStatus(parsed),
+        span: { start: start + bare.tokenStart, end: start + bare.tokenStart + bare.token.length },
       });
-    } catch {
-      // A recogniser never throws; return what was found so far.
-    }
+    });
     return facts;
   },
 };

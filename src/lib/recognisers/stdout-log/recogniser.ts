@@ -30,8 +30,8 @@ export function showsAppService(input: string): boolean {
   return APP_SERVICE.test(input);
 }
 
-function recognise(input: string, lines: LineIndex): Fact[] {
-  const facts: Fact[] = [];
+function recognise(input: string, lines: LineIndex, out: Fact[]): Fact[] {
+  const facts = out;
   const seen = new Set<string>();
   const ctx: StdoutContext = { appService: showsAppService(input) };
   const n = lines.starts.length;
@@ -59,11 +59,5 @@ function recognise(input: string, lines: LineIndex): Fact[] {
 
 export const recogniser: Recogniser = {
   kind: 'stdout-log',
-  recognise(input, lines) {
-    try {
-      return recognise(input, lines);
-    } catch {
-      return [];
-    }
-  },
+  recognise: (input: string, lines: LineIndex, out: Fact[] = []): Fact[] => recognise(input, lines, out),
 };

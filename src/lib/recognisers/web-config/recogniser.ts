@@ -186,11 +186,11 @@ function handleRegion(ctx: Ctx, region: Region, parts: Parts): void {
   }
 }
 
-function recognise(input: string, lines: LineIndex): Fact[] {
-  const ctx: Ctx = { input, lines, facts: [], placedLines: new Set() };
-  if (!input.includes('<')) return [];
+function recognise(input: string, lines: LineIndex, out: Fact[]): Fact[] {
+  const ctx: Ctx = { input, lines, facts: out, placedLines: new Set() };
+  if (!input.includes('<')) return out;
   const scan = scanWebConfig(input);
-  if (scan.elements.length === 0 && scan.handlers.length === 0) return [];
+  if (scan.elements.length === 0 && scan.handlers.length === 0) return out;
 
   // Whole files (<configuration> ... </configuration>): disjoint regions in text order (an
   // unclosed one ends where the next begins). Each part goes to its region by binary search.
@@ -239,11 +239,5 @@ function recognise(input: string, lines: LineIndex): Fact[] {
 
 export const recogniser: Recogniser = {
   kind: KIND,
-  recognise(input: string, lines: LineIndex): Fact[] {
-    try {
-      return recognise(input, lines);
-    } catch {
-      return [];
-    }
-  },
+  recognise: (input: string, lines: LineIndex, out: Fact[] = []): Fact[] => recognise(input, lines, out),
 };

@@ -306,26 +306,22 @@ function timestamp(ctx: Ctx, rec: LogRecord): void {
 
 export const recogniser: Recogniser = {
   kind: KIND,
-  recognise(input: string, lines: LineIndex): Fact[] {
-    const ctx: Ctx = { input, lines, facts: [], serverSeen: false };
-    try {
-      const total = lines.starts.length;
-      const anchors = anchorLines(input, lines);
-      let n = 1;
-      while (n <= total) {
-        if (anchors[n] !== 1) {
-          n++;
-          continue;
-        }
-        const { span } = lineAt(input, lines, n);
-        const last = blockEnd(ctx, n);
-        const slices: Span[] = [span];
-        for (let k = n + 1; k <= last; k++) slices.push(lineAt(input, lines, k).span);
-        analyseBlock(ctx, makeRecord(input, slices, n, last, '\n'));
-        n = last + 1;
+  recognise(input: string, lines: LineIndex, out: Fact[] = []): Fact[] {
+    const ctx: Ctx = { input, lines, facts: out, serverSeen: false };
+    const total = lines.starts.length;
+    const anchors = anchorLines(input, lines);
+    let n = 1;
+    while (n <= total) {
+      if (anchors[n] !== 1) {
+        n++;
+        continue;
       }
-    } catch {
-      // Never throw: keep what was found.
+      const { span } = lineAt(input, lines, n);
+      const last = blockEnd(ctx, n);
+      const slices: Span[] = [span];
+      for (let k = n + 1; k <= last; k++) slices.push(lineAt(input, lines, k).span);
+      analyseBlock(ctx, makeRecord(input, slices, n, last, '\n'));
+      n = last + 1;
     }
     return ctx.facts;
   },

@@ -295,11 +295,7 @@ export function matchMessages(view: TextView, input: string, specs: readonly Spe
 }
 
 function runExtract(spec: Spec, ctx: SpecContext): void {
-  try {
-    spec.extract?.(ctx);
-  } catch {
-    // A value that cannot be read leaves the hit with what it has.
-  }
+  spec.extract?.(ctx);
 }
 
 /** Crash codes (exit codes, exception codes) and the signal each one adds. */
