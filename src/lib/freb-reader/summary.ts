@@ -4,9 +4,9 @@
  * failure reason, the event that set the error status (module, notification, status, error code,
  * configuration error) and the error codes the ASP.NET Core Module reported.
  *
- * Built on the freb recogniser's own readers, never a second parser: freb-scan.ts finds roots and
- * events (offsets, fragments), freb-xml.ts supplies the values of well-formed documents (entities,
- * CDATA), freb-text.ts reads the text view a browser renders through freb.xsl.
+ * Built on the freb recogniser's own readers, never a second parser: recognisers/freb/scan.ts finds roots and
+ * events (offsets, fragments), recognisers/freb/xml.ts supplies the values of well-formed documents (entities,
+ * CDATA), recognisers/freb/text.ts reads the text view a browser renders through freb.xsl.
  *
  * frebKeyText(text, max) keeps the root tags and the telling events of a trace, so a diagnosis of
  * a multi-megabyte file stays quick and still sees its failure.

@@ -1,7 +1,7 @@
 /**
  * frebFileReport(name, text): everything the FREB reader shows for one trace file or pasted
  * trace, as plain serialisable data (it is computed in a Web Worker and posted to the page):
- * the request summary (recognisers/freb-summary.ts), each error code decoded (codes/decode.ts,
+ * the request summary (freb-reader/summary.ts), each error code decoded (codes/decode.ts,
  * with the curated meaning and the slug of its page), and the top findings of diagnose() with
  * their articles. Text that is not a trace gets a message instead of a diagnosis.
  */

@@ -4,8 +4,8 @@
  * the hosting model and handler module, and the problems found, each with a short explanation
  * and the cause article it points to.
  *
- * The reading is readAspNetCoreSettings (web-config-settings.ts: fast-xml-parser for well-formed
- * XML, the offset scanner otherwise) and the problems are web-config-rules.ts's, so the checker
+ * The reading is readAspNetCoreSettings (recognisers/web-config/settings.ts: fast-xml-parser for well-formed
+ * XML, the offset scanner otherwise) and the problems are recognisers/web-config/rules.ts's, so the checker
  * and the engine agree. On top, the checker adds what matters when reading a whole element
  * rather than evidence of a failure: attribute names IIS does not know (it refuses the file),
  * an .exe run in process (single-file publish), the debug log and a Development environment.

@@ -1,7 +1,7 @@
 /**
  * Recogniser for the ASP.NET Core Module V2 debug log (handlerSettings debugFile / debugLevel,
  * ASPNETCORE_MODULE_DEBUG). Lines are found by their module tag anywhere in a paste
- * (ancm-debug-log-lines.ts). From them it reports:
+ * (recognisers/shared/ancm-debug-lines.ts). From them it reports:
  * - the event messages the module copies into the log ("Event Log: '...'"), matched with the
  *   event-log message specs, and output captured in them, matched with the stdout-log matchers;
  * - exception texts ("InvalidOperationException '...' caught at file:line"), matched with the
@@ -15,11 +15,12 @@ import type { Fact, FactName, LineIndex, Recogniser } from '../../engine/types.t
 import { buildView, decimalAsCode, hexAt } from '../shared/event-messages/text.ts';
 import { matchMessages } from '../shared/event-messages/messages.ts';
 import type { HitFact } from '../shared/event-messages/messages.ts';
-import { EVENT_SPECS, capturedFacts } from '../event-log/recogniser.ts';
+import { EVENT_SPECS } from '../shared/event-messages/specs.ts';
+import { capturedFacts } from '../shared/event-messages/captured.ts';
 import { codeContextSignals } from '../shared/event-messages/ancm.ts';
 import { debugLines } from '../shared/ancm-debug-lines.ts';
 import type { DebugLine } from '../shared/ancm-debug-lines.ts';
-import { showsAppService } from '../stdout-log/recogniser.ts';
+import { showsAppService } from '../shared/stdout/app-service.ts';
 
 /**
  * HRESULTs the module logs in normal operation, which say nothing about why an app fails:

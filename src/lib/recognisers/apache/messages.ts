@@ -6,8 +6,8 @@
  * The APR status prefix `(111)Connection refused: ` (Windows: `(OS 10061)No connection could be
  * made because the target machine actively refused it.  : `) decides between look-alikes.
  */
-import type { ErrnoKind } from '../nginx/messages.ts';
-import { errnoKindOfText } from '../nginx/messages.ts';
+import type { ErrnoKind } from '../shared/errno.ts';
+import { errnoKindOfText } from '../shared/errno.ts';
 
 export type AprKind = ErrnoKind | 'apr-timeout' | 'apr-eof' | 'apr-internal';
 

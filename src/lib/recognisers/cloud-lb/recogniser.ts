@@ -1,9 +1,9 @@
 /**
  * Cloud and managed load balancers in front of Kestrel: AWS Application Load Balancer access
- * logs (cloud-lb-alb.ts), Azure Application Gateway and Azure Front Door logs and pages
- * (cloud-lb-azure.ts), and Envoy/Istio access logs and local replies (cloud-lb-envoy.ts; Envoy
+ * logs (recognisers/cloud-lb/alb.ts), Azure Application Gateway and Azure Front Door logs and pages
+ * (recognisers/cloud-lb/azure.ts), and Envoy/Istio access logs and local replies (recognisers/cloud-lb/envoy.ts; Envoy
  * is filed here rather than under a kind of its own because it reaches ASP.NET Core apps as a
- * mesh sidecar or a managed front end), plus Kubernetes events (cloud-lb-kubernetes.ts): the
+ * mesh sidecar or a managed front end), plus Kubernetes events (recognisers/cloud-lb/kubernetes.ts): the
  * rollouts and probe failures behind an ingress's or mesh's refused connections.
  */
 import type { Fact, LineIndex, Recogniser } from '../../engine/types.ts';

@@ -15,7 +15,7 @@
 import type { Fact, FactName, LineIndex, Recogniser, Span } from '../../engine/types.ts';
 import { lineOf, lineSpan } from '../../engine/lines.ts';
 import { parseCode, win32Of } from '../../codes/iis-codes.ts';
-import { decodeXml } from '../freb/scan.ts';
+import { decodeXml } from '../shared/xml-scan.ts';
 import type { PageClass } from './titles.ts';
 import { BOILERPLATE, classifyTitle, CONFIG_BY_CODE, PHRASES, phraseMeaning, WINHTTP_BY_CODE } from './titles.ts';
 

@@ -5,7 +5,7 @@ import { indexLines } from '../../engine/lines.ts';
 import type { Fact } from '../../engine/types.ts';
 import { recogniser, FALLBACK_SIGNAL_IDS } from './recogniser.ts';
 import { ANCM_SIGNAL_IDS } from '../shared/event-messages/ancm.ts';
-import { WINDOWS_SIGNAL_IDS } from './windows.ts';
+import { WINDOWS_SIGNAL_IDS } from '../shared/event-messages/windows.ts';
 import { signals as eventSignals } from '../../signals/event-log.ts';
 import { signals as stdoutSignals } from '../../signals/stdout-log.ts';
 

@@ -6,9 +6,9 @@
  * exports, App Service eventlog.xml), wrapped or not, with translated frame labels.
  *
  * How it works:
- * 1. Messages are matched in a compact view of the whole paste (event-log-messages.ts), minus
+ * 1. Messages are matched in a compact view of the whole paste (recognisers/shared/event-messages/messages.ts), minus
  *    the ANCM debug-log lines, which belong to the ancm-debug-log kind.
- * 2. Records (event-log-records.ts) say which event each message belongs to; a record whose
+ * 2. Records (recognisers/event-log/records.ts) say which event each message belongs to; a record whose
  *    message is missing or cut short still yields a signal from its provider and event id.
  * 3. Output captured in a message ("First 30KB characters of captured stdout and stderr logs:")
  *    is read with the stdout-log line matchers; those facts keep their stdout-log signal ids.
@@ -17,20 +17,18 @@
  */
 import type { Fact, FactName, LineIndex, Recogniser, Span } from '../../engine/types.ts';
 import { lineOf } from '../../engine/lines.ts';
-import { buildView, toInput } from '../shared/event-messages/text.ts';
-import type { TextView } from '../shared/event-messages/text.ts';
+import { buildView } from '../shared/event-messages/text.ts';
 import { matchMessages } from '../shared/event-messages/messages.ts';
-import type { HitFact, MessageHit, Spec } from '../shared/event-messages/messages.ts';
-import { ANCM_SPECS } from '../shared/event-messages/ancm.ts';
-import { WINDOWS_SPECS, localisedCrashes } from './windows.ts';
+import type { HitFact, MessageHit } from '../shared/event-messages/messages.ts';
+import { localisedCrashes } from '../shared/event-messages/windows.ts';
+import { EVENT_SPECS } from '../shared/event-messages/specs.ts';
+import { capturedFacts } from '../shared/event-messages/captured.ts';
 import { werReports } from './wer.ts';
 import { findRecords } from './records.ts';
 import type { EventRecord, Family } from './records.ts';
 import { debugRanges } from '../shared/ancm-debug-lines.ts';
-import { STDOUT_TRIGGER, matchStdoutLine } from '../shared/stdout/matchers.ts';
-import { showsAppService } from '../stdout-log/recogniser.ts';
+import { showsAppService } from '../shared/stdout/app-service.ts';
 
-export const EVENT_SPECS: readonly Spec[] = [...ANCM_SPECS, ...WINDOWS_SPECS];
 
 const E = (what: string): string => `event-log.${what}`;
 
@@ -106,44 +104,6 @@ function findRecord(records: readonly EventRecord[], offset: number): number {
     else return mid;
   }
   return -1;
-}
-
-/** Stdout facts in input[start, end): entities decoded, line by line (shared with ancm-debug-log). */
-export function capturedFacts(input: string, start: number, end: number, appService: boolean): HitFact[] {
-  const out: HitFact[] = [];
-  if (end <= start) return out;
-  const amp = input.indexOf('&', start);
-  if (amp >= 0 && amp < end) {
-    // Character references to decode: read a decoded copy and map offsets back.
-    const view: TextView = buildView(input, start, end, { compact: false, decode: true });
-    readCaptured(view.text, appService, (i) => toInput(view, i), out);
-  } else {
-    // Nothing to decode: read the range itself (a slice, so the scan ends with the range).
-    readCaptured(input.slice(start, end), appService, (i) => start + i, out);
-  }
-  return out;
-}
-
-/**
- * The stdout facts of the lines of `text` that hold a word the stdout matchers look for (the
- * other lines cannot give one); `at` maps an offset in `text` to the input.
- */
-function readCaptured(text: string, appService: boolean, at: (i: number) => number, out: HitFact[]): void {
-  const scan = STDOUT_TRIGGER;
-  scan.lastIndex = 0;
-  for (let m = scan.exec(text); m; m = scan.exec(text)) {
-    let ls = m.index;
-    while (ls > 0 && text.charCodeAt(ls - 1) !== 10 && text.charCodeAt(ls - 1) !== 13) ls--;
-    let le = m.index + m[0].length;
-    while (le < text.length && text.charCodeAt(le) !== 10 && text.charCodeAt(le) !== 13) le++;
-    scan.lastIndex = le;
-    const line = text.slice(ls, le);
-    for (const h of matchStdoutLine(line, { appService })) {
-      const s = at(ls + h.start);
-      const e = h.end > h.start ? at(ls + h.end - 1) + 1 : s;
-      out.push({ name: h.name, value: h.value, start: s, end: e });
-    }
-  }
 }
 
 const BINARY = /<Binary>\s*([0-9A-Fa-f]{8})\s*<\/Binary>/;

@@ -9,7 +9,7 @@
  * - PowerShell tables (TimeCreated / Id / LevelDisplayName / Message columns, Get-EventLog's
  *   Index / Time / EntryType / Source / InstanceID / Message), messages possibly cut with "...";
  * - Event Viewer's tab-delimited export (Level, Date and Time, Source, Event ID, Task Category).
- * Messages themselves are matched elsewhere (event-log-messages.ts); records tell which event a
+ * Messages themselves are matched elsewhere (recognisers/shared/event-messages/messages.ts); records tell which event a
  * message belongs to and give the fallback when the message is missing or truncated.
  */
 import type { LineIndex, Span } from '../../engine/types.ts';

@@ -10,8 +10,8 @@
  *   module=<ModuleName>, hosting-model and the 502.3 signals; ConfigExceptionInfo signals.
  * - ANCM_* trace events: ANCM_REQUEST_FORWARD_FAIL ErrorCode (code + signal), start failures,
  *   hosting-model from in-process/out-of-process events.
- * Well-formed documents are read with fast-xml-parser (freb-xml.ts) for the values; offsets come
- * from freb-scan.ts, which also reads fragments. Every fact's span is the XML (or text) it read.
+ * Well-formed documents are read with fast-xml-parser (recognisers/freb/xml.ts) for the values; offsets come
+ * from recognisers/freb/scan.ts, which also reads fragments. Every fact's span is the XML (or text) it read.
  */
 import type { Fact, FactName, LineIndex, Recogniser, Span } from '../../engine/types.ts';
 import { lineOf, lineSpan } from '../../engine/lines.ts';

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { decodeXml, readAttributes, scanFrebXml } from './scan.ts';
+import { decodeXml } from '../shared/xml-scan.ts';
+import { readAttributes, scanFrebXml } from './scan.ts';
 
 describe('decodeXml', () => {
   it('decodes the XML entities and character references', () => {

@@ -13,6 +13,7 @@
  * `<Data>` items outside any `<Event>` (a pasted EventData block) form their own events.
  */
 import type { Span } from '../../engine/types.ts';
+import { decodeXml, tagEnd } from '../shared/xml-scan.ts';
 
 export interface Item {
   value: string;
@@ -61,19 +62,6 @@ const DESCRIPTION =
 const TIME_CREATED = /<TimeCreated\s{1,20}SystemTime\s{0,20}=\s{0,20}(?:"([^"<]{0,80})"|'([^'<]{0,80})')/y;
 const PI_END = /[^<]{0,2000}?\?>/y;
 
-const ENTITY = /&(?:(amp|lt|gt|quot|apos)|#(\d{1,7})|#x([0-9a-f]{1,6}));/gi;
-const NAMED: Readonly<Record<string, string>> = { amp: '&', lt: '<', gt: '>', quot: '"', apos: "'" };
-
-/** Decode the five XML entities and numeric character references. */
-export function decodeXml(text: string): string {
-  if (!text.includes('&')) return text;
-  return text.replace(ENTITY, (all, name: string | undefined, dec: string | undefined, hex: string | undefined) => {
-    if (name) return NAMED[name.toLowerCase()] ?? all;
-    const cp = dec ? Number(dec) : Number.parseInt(hex as string, 16);
-    return cp > 0 && cp <= 0x10ffff ? String.fromCodePoint(cp) : all;
-  });
-}
-
 /** Read the attributes of a start tag whose name ends at `at`. Returns them and the tag's end. */
 export function readAttributes(input: string, at: number): { attrs: Map<string, Item>; end: number } {
   const attrs = new Map<string, Item>();
@@ -90,15 +78,6 @@ export function readAttributes(input: string, at: number): { attrs: Map<string, 
   TAG_END.lastIndex = pos;
   const e = TAG_END.exec(input);
   return { attrs, end: e ? TAG_END.lastIndex : pos };
-}
-
-const TAG_REST = /[^<>]{0,400}>/y;
-
-/** End (after `>`) of the tag whose name ends at `at`, if `>` comes within `max` characters. */
-export function tagEnd(input: string, at: number, max: number): number | undefined {
-  TAG_REST.lastIndex = at;
-  const m = TAG_REST.exec(input);
-  return m && m[0].length <= max + 1 ? TAG_REST.lastIndex : undefined;
 }
 
 function sticky(re: RegExp, input: string, at: number): RegExpExecArray | null {

@@ -1,7 +1,7 @@
 /**
  * Well-formed Failed Request Tracing documents read with fast-xml-parser: the values the freb
  * recogniser reports come from here when the XML parses (entities, CDATA and comments handled
- * by a real parser); freb-scan.ts supplies the offsets and covers fragments.
+ * by a real parser); recognisers/freb/scan.ts supplies the offsets and covers fragments.
  */
 import { XMLParser, XMLValidator } from 'fast-xml-parser';
 

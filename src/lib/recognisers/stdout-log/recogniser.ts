@@ -3,13 +3,14 @@
  * output of `dotnet app.dll` in Kudu or a console, and the same lines in journalctl output of a
  * Kestrel service behind nginx/Apache (including systemd and kernel OOM lines).
  *
- * Every line is run through the shared line matchers (stdout-log-matchers.ts). Facts that repeat
+ * Every line is run through the shared line matchers (recognisers/shared/stdout/matchers.ts). Facts that repeat
  * (the same signal, exception or setting on many lines) are reported once, at the first line.
  */
 import type { Fact, LineIndex, Recogniser } from '../../engine/types.ts';
 import { lineSpan } from '../../engine/lines.ts';
 import { STDOUT_TRIGGER, matchStdoutLine } from '../shared/stdout/matchers.ts';
 import type { StdoutContext } from '../shared/stdout/matchers.ts';
+import { showsAppService } from '../shared/stdout/app-service.ts';
 
 /**
  * The 1-based number of the line holding `offset`, searching forward from line `from` (offsets
@@ -22,13 +23,6 @@ function lineAtOrAfter(lines: LineIndex, offset: number, from: number): number {
   return ln;
 }
 
-/** App Service paths and host names: D:\home\site\wwwroot, \home\LogFiles, *.azurewebsites.net. */
-const APP_SERVICE = /\\home\\(?:site\\wwwroot|logfiles)|\.azurewebsites\.net/i;
-
-/** Does the paste show Azure App Service paths? One case-insensitive scan, no copy of the input. */
-export function showsAppService(input: string): boolean {
-  return APP_SERVICE.test(input);
-}
 
 function recognise(input: string, lines: LineIndex, out: Fact[]): Fact[] {
   const facts = out;

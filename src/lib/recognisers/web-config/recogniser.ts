@@ -6,7 +6,7 @@
  * and handler settings ("handlerSetting:debugLevel=FILE,TRACE"), the handler's module
  * ("module=AspNetCoreModuleV2") and `<location inheritInChildApplications>`; `hosting-model`
  * (written, or out-of-process when the attribute is absent, which is ANCM's default); and the
- * signals of web-config-rules.ts. Lines of the file are placed.
+ * signals of recognisers/web-config/rules.ts. Lines of the file are placed.
  *
  * readAspNetCoreSettings (effective settings with defaults) is re-exported for the widget.
  */

@@ -8,7 +8,7 @@
  * `<`, so each read ends before the next tag: linear time.
  */
 import type { Span } from '../../engine/types.ts';
-import { decodeXml, tagEnd } from '../freb/scan.ts';
+import { decodeXml, tagEnd } from '../shared/xml-scan.ts';
 
 export interface Attr {
   /** As written. */

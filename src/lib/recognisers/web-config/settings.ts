@@ -1,6 +1,6 @@
 /**
  * readAspNetCoreSettings: the effective `<aspNetCore>` settings of a web.config (or of a pasted
- * element), with ANCM's defaults filled in and the problems web-config-rules.ts finds. Pure, for
+ * element), with ANCM's defaults filled in and the problems recognisers/web-config/rules.ts finds. Pure, for
  * the web.config checker widget. Well-formed XML is read with fast-xml-parser; anything else
  * falls back to the offset scanner so a broken file still gets an answer (with `wellFormed`
  * false and the parser's complaint in `xmlError`).

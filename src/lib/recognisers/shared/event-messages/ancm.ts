@@ -1,7 +1,7 @@
 /**
  * Message specs for the ASP.NET Core Module's event log entries (V1 `IIS AspNetCore Module`,
  * V2 `IIS AspNetCore Module V2`, and their IIS Express sources). Phrases are written without
- * spaces because they are matched in a compact view (see event-log-text.ts); the message
+ * spaces because they are matched in a compact view (see recognisers/shared/event-messages/text.ts); the message
  * templates they come from are in the comments.
  */
 import type { SpecContext, Spec } from './messages.ts';

@@ -1,6 +1,6 @@
 /**
  * The message matcher behind the event-log recogniser (and the event copies in the ANCM debug
- * log). Phrase specs (event-log-ancm.ts, event-log-windows.ts) are searched in a compact view of
+ * log). Phrase specs (recognisers/shared/event-messages/ancm.ts, recognisers/shared/event-messages/windows.ts) are searched in a compact view of
  * the text (whitespace removed, XML references decoded), so messages match whether they were
  * copied from the General tab, the XML view, Get-WinEvent or a forum post that wrapped them.
  *

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import { indexLines } from '../../engine/lines.ts';
-import { buildView } from '../shared/event-messages/text.ts';
-import { matchMessages } from '../shared/event-messages/messages.ts';
+import { indexLines } from '../../../engine/lines.ts';
+import { buildView } from './text.ts';
+import { matchMessages } from './messages.ts';
 import { WINDOWS_SPECS, localisedCrashes } from './windows.ts';
 
 function hits(text: string) {

@@ -7,11 +7,11 @@
  * its shape instead ("<app>.exe, <label>: <version>, <label>: 0x<8 hex>" followed by a line
  * ending in a 0x<8 hex> exception code; commas and colons may be full-width).
  */
-import type { LineIndex } from '../../engine/types.ts';
-import { lineOf, lineSpan } from '../../engine/lines.ts';
-import type { HitFact, MessageHit, Spec, SpecContext } from '../shared/event-messages/messages.ts';
-import { CRASH_CODES, addCrashCode, lineAround } from '../shared/event-messages/messages.ts';
-import { hexAt, typeNameAt } from '../shared/event-messages/text.ts';
+import type { LineIndex } from '../../../engine/types.ts';
+import { lineOf, lineSpan } from '../../../engine/lines.ts';
+import type { HitFact, MessageHit, Spec, SpecContext } from './messages.ts';
+import { CRASH_CODES, addCrashCode, lineAround } from './messages.ts';
+import { hexAt, typeNameAt } from './text.ts';
 
 const E = (what: string): string => `event-log.${what}`;
 
