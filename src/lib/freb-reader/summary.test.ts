@@ -1,6 +1,7 @@
 import { readFileSync } from 'node:fs';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
+import { cpuMs, expectLinear } from '../../../tests/support/linear.ts';
 import { indexLines } from '../engine/lines.ts';
 import { frebKeyText, notificationName, statusText, summariseFreb } from './summary.ts';
 import { recogniser } from '../recognisers/freb/recogniser.ts';
@@ -210,12 +211,9 @@ describe('summariseFreb: hostile input', () => {
     );
   });
 
-  it('stays fast on a megabyte of adversarial runs', () => {
+  it('reads adversarial runs in linear time', { timeout: 120_000, retry: 2 }, () => {
     for (const unit of ['<', '"', '0', ' ', '<Data Name="a">', '<failedRequest url="', '&#x']) {
-      const text = unit.repeat(Math.ceil(1_000_000 / unit.length));
-      const started = performance.now();
-      summariseFreb(text);
-      expect(performance.now() - started, JSON.stringify(unit)).toBeLessThan(3000);
+      expectLinear(JSON.stringify(unit), (n) => unit.repeat(n), summariseFreb, Math.ceil(16_000 / unit.length), { clock: cpuMs, maxGrowth: 1, runs: 5 });
     }
   });
 });

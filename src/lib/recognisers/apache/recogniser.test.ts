@@ -202,39 +202,5 @@ describe('apache recogniser: near misses and robustness', () => {
     const all = [error24, error22, flattened, access, proxyErrorPage, renderedPages].join('\n');
     for (const f of named(run(all), 'signal')) expect(ids.has(f.value as string)).toBe(true);
   });
-
-  it('stays fast on adversarial input', () => {
-    const inputs = [
-      '[Tue Mar 05 10:14:22.123456 2024] [proxy:error] '.repeat(20000),
-      '('.repeat(1_000_000),
-      '(111)'.repeat(200_000) + 'attempt to connect to',
-      'The proxy server received an invalid response from an upstream server. '.repeat(10000),
-      'Apache'.repeat(150_000) + ' upstream server',
-      ' '.repeat(1_000_000) + 'AH01102:',
-      '[Tue Mar 05 10:14:22 2024] [error] attempt to connect to ' + '(1)('.repeat(250_000),
-    ];
-    for (const input of inputs) {
-      const t0 = performance.now();
-      run(input);
-      expect(performance.now() - t0).toBeLessThan(2000);
-    }
-  });
 });
 
-describe('apache recogniser: arbitrary input', () => {
-  it('never throws and keeps every span inside the input', () => {
-    const fragment = fc.constantFrom('[Tue Mar 05 10:14:22.123456 2024] [proxy:error] [pid 1:tid 2] ', '(111)Connection refused: ', 'AH00957: http: attempt to connect to 127.0.0.1:5000 (localhost) failed', '(OS 10061)No connection: ', 'AH01102: error reading status line from remote server x', '\n', ' ', 'The proxy server received an invalid response from an upstream server', 'Reason: Error reading from remote server', 'Apache/2.4.1 Server at x Port 80', '[05/Mar/2024:10:14:22 +0000] "GET / HTTP/1.1" 503 1');
-    const paste = fc.array(fc.oneof(fragment, fc.string({ maxLength: 12 })), { maxLength: 40 }).map((a) => a.join(''));
-    fc.assert(
-      fc.property(paste, (s) => {
-        for (const f of run(s)) {
-          expect(f.kind).toBe('apache');
-          expect(f.span.start).toBeGreaterThanOrEqual(0);
-          expect(f.span.end).toBeGreaterThanOrEqual(f.span.start);
-          expect(f.span.end).toBeLessThanOrEqual(s.length);
-        }
-      }),
-      { numRuns: 400 },
-    );
-  });
-});

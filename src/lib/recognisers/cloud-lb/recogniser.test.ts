@@ -245,40 +245,5 @@ describe('cloud-lb recogniser: robustness', () => {
       expect(f.span.end).toBeLessThanOrEqual(all.length);
     }
   });
-
-  it('stays fast on adversarial input', () => {
-    const inputs = [
-      'http 2024-03-05T12:00:00.000000Z app/x '.repeat(25_000),
-      ' app/'.repeat(200_000),
-      'ERRORINFO_UPSTREAM_TIMED_OUT\n'.repeat(40_000),
-      '"errorInfo":"OriginTimeout"'.repeat(30_000),
-      '[2024-03-05T10:14:22.880Z] "GET /'.repeat(30_000),
-      'upstream connect error or disconnect/reset before headers.'.repeat(15_000),
-      '502 Bad Gateway Microsoft-Azure-Application-Gateway/v2 '.repeat(15_000),
-      '"'.repeat(1_000_000) + ' app/',
-    ];
-    for (const input of inputs) {
-      const t0 = performance.now();
-      run(input);
-      expect(performance.now() - t0).toBeLessThan(2000);
-    }
-  });
 });
 
-describe('cloud-lb recogniser: arbitrary input', () => {
-  it('never throws and keeps every span inside the input', () => {
-    const fragment = fc.constantFrom('https 2024-03-05T10:15:32.123456Z app/x/1 1.2.3.4:1 5.6.7.8:80 0.000 -1 -1 502 - 1 2 "GET http://a/ HTTP/1.1" "ua"', 'ERRORINFO_UPSTREAM_TIMED_OUT', '"httpStatus":502', '"timeTaken":20.0', '"errorInfo":"OriginTimeout"', '[2024-03-05T10:14:22.880Z] "GET /a HTTP/1.1" 503 UF ', 'upstream connect error or disconnect/reset before headers. reset reason: ', '502 Bad Gateway Microsoft-Azure-Application-Gateway/v2', '"response_flags":"UC","response_code":503', '\n', '\t', ' ');
-    const paste = fc.array(fc.oneof(fragment, fc.string({ maxLength: 12 })), { maxLength: 40 }).map((a) => a.join(''));
-    fc.assert(
-      fc.property(paste, (s) => {
-        for (const f of run(s)) {
-          expect(f.kind).toBe('cloud-lb');
-          expect(f.span.start).toBeGreaterThanOrEqual(0);
-          expect(f.span.end).toBeGreaterThanOrEqual(f.span.start);
-          expect(f.span.end).toBeLessThanOrEqual(s.length);
-        }
-      }),
-      { numRuns: 400 },
-    );
-  });
-});

@@ -45,20 +45,6 @@ describe('code recogniser: wrapped lines', () => {
 });
 
 describe('code recogniser: robustness', () => {
-  it('never throws and stays linear on adversarial input', () => {
-    const evil = [
-      '9'.repeat(1_000_000),
-      '0x'.repeat(500_000),
-      '"'.repeat(1_000_000),
-      '<'.repeat(1_000_000),
-      ' '.repeat(1_000_000),
-      '12002\n'.repeat(100_000),
-      '(' + 'a'.repeat(100) + ')\n'.repeat(50_000),
-    ];
-    const t0 = Date.now();
-    for (const e of evil) expect(Array.isArray(run(e))).toBe(true);
-    expect(Date.now() - t0).toBeLessThan(5000);
-  });
 
   it('spans always point at text that parses back to the value', () => {
     fc.assert(

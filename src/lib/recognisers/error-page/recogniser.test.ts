@@ -194,51 +194,6 @@ describe('error-page recogniser: robustness', () => {
     ];
     for (const f of files) for (const s of values(run(fixture(f)), 'signal')) expect(ids.has(s as string), String(s)).toBe(true);
   });
-
-  it('never throws and keeps spans inside the input', () => {
-    const parts = fc.constantFrom(
-      'HTTP Error 502.3 - Bad Gateway',
-      'HTTP Error 500.',
-      '<th>Error Code</th><td>',
-      '0x80072ee2',
-      '</td>',
-      'Module\t',
-      '<html>',
-      '</html>',
-      '\n',
-      '&nbsp;',
-      'The operation timed out',
-      'HTTP Error 503. The service is unavailable.',
-    );
-    fc.assert(
-      fc.property(fc.array(fc.oneof(parts, fc.string({ maxLength: 6 })), { maxLength: 40 }), (arr) => {
-        const text = arr.join('');
-        for (const f of run(text)) {
-          expect(f.span.start).toBeGreaterThanOrEqual(0);
-          expect(f.span.end).toBeLessThanOrEqual(text.length);
-          expect(f.span.start).toBeLessThanOrEqual(f.span.end);
-        }
-      }),
-      { numRuns: 400 },
-    );
-  });
-
-  it('stays fast on 1 MB of adversarial input', () => {
-    const inputs = [
-      'HTTP Error 502.3 - ' + 'x'.repeat(1_000_000),
-      '<html>'.repeat(150_000),
-      'HTTP Error 500.30 - a\n'.repeat(40_000),
-      '<th>Module</th>' + ' '.repeat(1_000_000),
-      'Error Code' + '&nbsp;'.repeat(150_000),
-      '<title>' + 'offline'.repeat(140_000),
-      ('HTTP Error 502.3 - Bad Gateway\n' + 'Module\t x\n'.repeat(20) + '<html>\n').repeat(5_000),
-    ];
-    for (const text of inputs) {
-      const t0 = performance.now();
-      run(text);
-      expect(performance.now() - t0).toBeLessThan(3000);
-    }
-  });
 });
 
 describe('error-page recogniser: one page, several anchors', () => {

@@ -151,59 +151,6 @@ describe('freb recogniser: robustness', () => {
     const files = ['fr000123-timeout.xml', 'fragment-config-error.txt', 'text-view-compact.txt', 'text-one-line.txt'];
     for (const f of files) for (const s of values(run(fixture(f)), 'signal')) expect(ids.has(s as string)).toBe(true);
   });
-
-  it('never throws and keeps spans inside the input', () => {
-    const parts = fc.constantFrom(
-      '<failedRequest url="',
-      '<Event>',
-      '</Event>',
-      '<Data Name="HttpStatus">',
-      '</Data>',
-      '<Opcode>',
-      'MODULE_SET_RESPONSE_ERROR_STATUS',
-      'ModuleName ',
-      'HttpStatus 502 ',
-      'ErrorCode ',
-      '0x80072ee2',
-      '"',
-      '<',
-      '\n',
-      '&amp;',
-      '</failedRequest>',
-    );
-    fc.assert(
-      fc.property(fc.array(fc.oneof(parts, fc.string({ maxLength: 8 })), { maxLength: 60 }), (arr) => {
-        const text = arr.join('');
-        for (const f of run(text)) {
-          expect(f.span.start).toBeGreaterThanOrEqual(0);
-          expect(f.span.end).toBeLessThanOrEqual(text.length);
-          expect(f.span.start).toBeLessThanOrEqual(f.span.end);
-        }
-      }),
-      { numRuns: 400 },
-    );
-  });
-
-  it('stays fast on 1 MB of adversarial input', () => {
-    const inputs = [
-      '<Data Name="' + '<Data Name='.repeat(90_000),
-      '<Data Name="x">' + 'a'.repeat(1_000_000),
-      '<failedRequest' + ' a="b"'.repeat(150_000),
-      '"'.repeat(1_000_000),
-      '<'.repeat(1_000_000),
-      'ModuleName HttpStatus '.repeat(50_000),
-      ('<Event><Data Name="ModuleName">AspNetCoreModuleV2</Data>\n').repeat(15_000),
-      'ErrorCode ' + ' '.repeat(1_000_000),
-      '<failedRequest url="/a"><Event><Data Name="ModuleName">x</Data></Event></failedRequest>\n'.repeat(10_000),
-      '<Event><Data Name="ModuleName">x</Data></Event'.repeat(20_000),
-      '<Event '.repeat(140_000),
-    ];
-    for (const text of inputs) {
-      const t0 = performance.now();
-      run(text);
-      expect(performance.now() - t0).toBeLessThan(2000);
-    }
-  });
 });
 
 describe('freb recogniser: parser and scanner together', () => {

@@ -185,39 +185,8 @@ describe('iis-log recogniser: generated lines (fast-check)', () => {
       { numRuns: 300 },
     );
   });
-
-  it('never throws and keeps spans inside the input', () => {
-    fc.assert(
-      fc.property(fc.string({ maxLength: 400 }), (s) => {
-        const text = `2024-01-02 03:04:05 ${s}\n#Fields: ${s}\n${s} 502 3 12002 5`;
-        for (const f of run(text)) {
-          expect(f.span.start).toBeGreaterThanOrEqual(0);
-          expect(f.span.end).toBeLessThanOrEqual(text.length);
-          expect(f.span.start).toBeLessThanOrEqual(f.span.end);
-        }
-      }),
-      { numRuns: 300 },
-    );
-  });
 });
 
-describe('iis-log recogniser: adversarial input', () => {
-  it('stays fast on 1 MB of digits, whitespace and near-records', () => {
-    const inputs = [
-      '1'.repeat(1_000_000),
-      '2024-01-01 00:00:00 '.repeat(50_000),
-      ' '.repeat(1_000_000),
-      ('2024-01-01 00:00:00 10.0.0.1 GET /x ' + '1 '.repeat(200) + '\n').repeat(2_000),
-      '#Fields: ' + 'a-b '.repeat(250_000),
-      ('2024-01-01 00:00:00 GET /x ' + '-'.repeat(100) + '\n').repeat(8_000),
-    ];
-    for (const text of inputs) {
-      const t0 = performance.now();
-      run(text);
-      expect(performance.now() - t0).toBeLessThan(1500);
-    }
-  });
-});
 
 describe('iis-log recogniser: 500.19 sub-cases', () => {
   it('names the Win32 code of a 500.19', () => {

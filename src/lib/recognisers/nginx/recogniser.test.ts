@@ -240,44 +240,8 @@ describe('nginx recogniser: near misses and robustness', () => {
       expect(f.span.end).toBeGreaterThanOrEqual(f.span.start);
     }
   });
-
-  it('stays fast on adversarial input', () => {
-    const inputs = [
-      '2024/03/05 10:14:22 [error] '.repeat(20000),
-      '9'.repeat(1_000_000),
-      '"'.repeat(500_000) + '] "' + '"'.repeat(500_000),
-      ', client: '.repeat(80000) + 'upstream timed out while',
-      '<'.repeat(1_000_000),
-      ' '.repeat(1_000_000) + '502 Bad Gateway',
-      '[01/Jan/2024:00:00:00 +0000] "'.repeat(30000),
-      'upstream timed out (110: ' + '('.repeat(500_000),
-      '2024/03/05 10:14:22 [error] 1#1: *1 connect() ' + '(1:('.repeat(250_000),
-    ];
-    for (const input of inputs) {
-      const t0 = performance.now();
-      run(input);
-      expect(performance.now() - t0).toBeLessThan(1500);
-    }
-  });
 });
 
-describe('nginx recogniser: arbitrary input', () => {
-  it('never throws and keeps every span inside the input', () => {
-    const fragment = fc.constantFrom('2024/03/05 10:14:22 [error] 1#1: *1 ', 'connect() failed (111: Connection refused)', ' while connecting to upstream', ', client: 1.2.3.4', ', request: "GET /a HTTP/1.1"', ', upstream: "http://x"', '"', '\n', ' ', '[05/Mar/2024:10:14:22 +0000] "GET / HTTP/1.1" 502 157', '502 Bad Gateway\nnginx', 'upstream timed out (110: ', ' [default-x-80] [] ');
-    const paste = fc.array(fc.oneof(fragment, fc.string({ maxLength: 12 })), { maxLength: 40 }).map((a) => a.join(''));
-    fc.assert(
-      fc.property(paste, (s) => {
-        for (const f of run(s)) {
-          expect(f.kind).toBe('nginx');
-          expect(f.span.start).toBeGreaterThanOrEqual(0);
-          expect(f.span.end).toBeGreaterThanOrEqual(f.span.start);
-          expect(f.span.end).toBeLessThanOrEqual(s.length);
-        }
-      }),
-      { numRuns: 400 },
-    );
-  });
-});
 
 describe('nginx recogniser: scheme and port of the upstream', () => {
   it('flags plain HTTP to a TLS port and TLS to a plain port when the upstream broke off', () => {

@@ -161,41 +161,8 @@ describe('yarp recogniser: prefixes, near misses, robustness', () => {
       expect(values(run(input), 'signal')).toEqual([e.signal]);
     }
   });
-
-  it('stays fast on adversarial input', () => {
-    const inputs = [
-      'Yarp.ReverseProxy\n'.repeat(100_000),
-      'warn: Yarp.ReverseProxy.Forwarder.HttpForwarder[48]\n' + 'Exception'.repeat(100_000),
-      'warn: Yarp.ReverseProxy.Forwarder.HttpForwarder[48]\n' + 'A'.repeat(1_000_000),
-      'Yarp.ReverseProxy ' + 'ForwarderError: '.repeat(60_000),
-      'Yarp.ReverseProxy "error":"'.repeat(40_000),
-      'Yarp.ReverseProxy ' + 'a.'.repeat(500_000) + 'Exception',
-    ];
-    for (const input of inputs) {
-      const t0 = performance.now();
-      run(input);
-      expect(performance.now() - t0).toBeLessThan(2000);
-    }
-  });
 });
 
-describe('yarp recogniser: arbitrary input', () => {
-  it('never throws and keeps every span inside the input', () => {
-    const fragment = fc.constantFrom('warn: Yarp.ReverseProxy.Forwarder.HttpForwarder[48]', '\n      ', 'Request: An error was encountered before receiving a response.', 'System.Net.Http.HttpRequestException: Connection refused (x:1)', 'SocketException (10061)', 'ForwarderError: ', '"error":"', '\\n', 'Exception', '{"EventId":48}', 'Proxying to http://x/', '\n');
-    const paste = fc.array(fc.oneof(fragment, fc.string({ maxLength: 12 })), { maxLength: 40 }).map((a) => a.join(''));
-    fc.assert(
-      fc.property(paste, (s) => {
-        for (const f of run(s)) {
-          expect(f.kind).toBe('yarp');
-          expect(f.span.start).toBeGreaterThanOrEqual(0);
-          expect(f.span.end).toBeGreaterThanOrEqual(f.span.start);
-          expect(f.span.end).toBeLessThanOrEqual(s.length);
-        }
-      }),
-      { numRuns: 400 },
-    );
-  });
-});
 
 describe('yarp recogniser: 2020 preview builds (Microsoft.ReverseProxy)', () => {
   it('reads a failed "Operation ended" and an HttpProxy Request error, with their inner failures', () => {
