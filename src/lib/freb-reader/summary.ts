@@ -15,7 +15,11 @@
  */
 import type { Span } from '../engine/types.ts';
 import { indexLines } from '../engine/lines.ts';
-import { parseCode } from '../codes/iis-codes.ts';
+import { parseCode as readCode } from '../codes/forms.ts';
+import { IIS_TEXT } from '../codes/iis-codes.ts';
+
+/** A code as IIS writes it (decimal, hex or rendered text), or undefined. */
+const parseCode = (text: string): number | undefined => readCode(text, IIS_TEXT) ?? undefined;
 import type { FrebEvent, FrebRoot } from '../recognisers/freb/scan.ts';
 import { scanFrebXml } from '../recognisers/freb/scan.ts';
 import { scanFrebText } from '../recognisers/freb/text.ts';

@@ -14,7 +14,8 @@
  */
 import type { Fact, FactName, LineIndex, Recogniser, Span } from '../../engine/types.ts';
 import { lineOf, lineSpan } from '../../engine/lines.ts';
-import { parseCode, win32Of } from '../../codes/iis-codes.ts';
+import { parseCode, win32Of } from '../../codes/forms.ts';
+import { IIS_TEXT } from '../../codes/iis-codes.ts';
 import { decodeXml } from '../shared/xml-scan.ts';
 import type { PageClass } from './titles.ts';
 import { BOILERPLATE, classifyTitle, CONFIG_BY_CODE, PHRASES, phraseMeaning, WINHTTP_BY_CODE } from './titles.ts';
@@ -317,7 +318,7 @@ function recognise(input: string, lines: LineIndex, out: Fact[]): Fact[] {
   eachInRanges(input, ranges, INLINE_CODE, (m, at) => {
     const line = lineOf(lines, at);
     const block = blockAt(blocks, line);
-    const code = parseCode(m[1] as string);
+    const code = parseCode(m[1] as string, IIS_TEXT) ?? undefined;
     if (!block || code === undefined) return;
     codes.push({ block, code, span: { start: at, end: at + m[0].length } });
     block.placed.add(line);

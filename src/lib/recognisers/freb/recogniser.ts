@@ -15,7 +15,8 @@
  */
 import type { Fact, FactName, LineIndex, Recogniser, Span } from '../../engine/types.ts';
 import { lineOf, lineSpan } from '../../engine/lines.ts';
-import { parseCode, WINHTTP_502_3, win32Of } from '../../codes/iis-codes.ts';
+import { parseCode, win32Of } from '../../codes/forms.ts';
+import { IIS_TEXT, WINHTTP_502_3 } from '../../codes/iis-codes.ts';
 import type { FrebEvent, FrebRoot, Item } from './scan.ts';
 import { scanFrebXml } from './scan.ts';
 import { scanFrebText } from './text.ts';
@@ -68,7 +69,7 @@ function union(a: Span, b?: Span): Span {
 function codeOf(ev: FrebEvent, key: string): { code: number; item: Item } | undefined {
   for (const item of [ev.fields.get(key), ev.descriptions.get(key)]) {
     if (!item) continue;
-    const code = parseCode(item.value);
+    const code = parseCode(item.value, IIS_TEXT) ?? undefined;
     if (code !== undefined) return { code, item };
   }
   return undefined;

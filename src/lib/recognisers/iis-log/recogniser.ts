@@ -13,7 +13,8 @@
  */
 import type { Fact, FactName, LineIndex, Recogniser, Span } from '../../engine/types.ts';
 import { lineSpan } from '../../engine/lines.ts';
-import { CLIENT_GONE_WIN32, parseCode, WINHTTP_502_3, win32Of } from '../../codes/iis-codes.ts';
+import { parseCode, win32Of } from '../../codes/forms.ts';
+import { CLIENT_GONE_WIN32, IIS_TEXT, WINHTTP_502_3 } from '../../codes/iis-codes.ts';
 import type { Layout, Token } from './fields.ts';
 import {
   findMethod,
@@ -154,7 +155,7 @@ function mergeAt(tokens: Token[], at: number): Token[] {
 function emitRecord(ctx: Ctx, rec: Rec): void {
   const status = rec.status && isStatus(rec.status.text) ? Number(rec.status.text) : undefined;
   const sub = rec.sub && isSubStatus(rec.sub.text) ? Number(rec.sub.text) : 0;
-  const code = rec.win32 && rec.win32.text !== '-' ? parseCode(rec.win32.text) : undefined;
+  const code = rec.win32 && rec.win32.text !== '-' ? (parseCode(rec.win32.text, IIS_TEXT) ?? undefined) : undefined;
   const w32 = code === undefined ? undefined : win32Of(code);
   const taken = rec.taken && /^\d{1,10}$/.test(rec.taken.text) ? Number(rec.taken.text) : undefined;
   const reasonSignal = rec.reason ? HTTPERR_SIGNALS[rec.reason.text.toLowerCase()] : undefined;
