@@ -1,5 +1,5 @@
 /** Reads a dropped or chosen trace file: its text up to a cap, or why it cannot be used. */
-import { looksBinary } from '../diagnose/read-file.ts';
+import { looksBinary } from './read-file.ts';
 
 /** FREB files run to a few MB; beyond this only the start is read (the request is at the top). */
 export const MAX_TRACE_BYTES = 16_000_000;
