@@ -5,38 +5,17 @@
 import type { FrebFileReport } from '../../lib/report/freb-file.ts';
 import type { FrebRequestMessage, FrebResponseMessage } from './freb.worker.ts';
 import { readTraceFile } from './read-trace-file.ts';
+import { workerClient } from './worker-client.ts';
 
-let worker: Worker | undefined;
-let seq = 0;
-const pending = new Map<number, { resolve: (r: FrebFileReport) => void; reject: (e: Error) => void }>();
-
-function getWorker(): Worker {
-  if (worker) return worker;
-  worker = new Worker(new URL('./freb.worker.ts', import.meta.url), { type: 'module' });
-  worker.onmessage = (e: MessageEvent<FrebResponseMessage>) => {
-    const p = pending.get(e.data.id);
-    if (!p) return;
-    pending.delete(e.data.id);
-    if ('report' in e.data) p.resolve(e.data.report);
-    else p.reject(new Error(e.data.error));
-  };
-  worker.onerror = (e) => {
-    for (const p of pending.values()) p.reject(new Error(e.message || 'The trace reader could not start.'));
-    pending.clear();
-    worker?.terminate();
-    worker = undefined;
-  };
-  return worker;
-}
+const client = workerClient<Omit<FrebRequestMessage, 'id'>, FrebResponseMessage, FrebFileReport>(
+  () => new Worker(new URL('./freb.worker.ts', import.meta.url), { type: 'module' }),
+  (reply) => ('report' in reply ? { ok: reply.report } : { error: reply.error }),
+  'The trace reader could not start.',
+);
 
 /** Read one trace (a file's text or a paste) in the worker. */
 export function readTraceInWorker(name: string, text: string, truncatedFrom?: number): Promise<FrebFileReport> {
-  const id = ++seq;
-  return new Promise((resolve, reject) => {
-    pending.set(id, { resolve, reject });
-    const message: FrebRequestMessage = { id, name, text, truncatedFrom };
-    getWorker().postMessage(message);
-  });
+  return client.request({ name, text, truncatedFrom });
 }
 
 export type TraceOutcome = { state: 'done'; report: FrebFileReport } | { state: 'error'; message: string };
