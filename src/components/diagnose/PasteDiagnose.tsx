@@ -7,9 +7,9 @@ import { useEffect, useRef, useState } from 'preact/hooks';
 import type { DiagnosisView } from '../../lib/report/view.ts';
 import { diagnosisMarkdown } from '../../lib/report/markdown.ts';
 import { KIND_LABELS } from '../../lib/report/labels.ts';
-import { diagnoseInWorker } from './engine-client.ts';
+import { diagnoseInWorker } from '../shared/engine-client.ts';
 import { DiagnosisResults } from './DiagnosisResults.tsx';
-import { readDroppedFile } from './read-file.ts';
+import { readDroppedFile } from '../shared/read-file.ts';
 
 interface Props {
   /** Pre-filled text (an article's sample). */

@@ -67,9 +67,10 @@ describe('codeForms on known triples from the table', () => {
     expect(canonicalCode(0x80072746)).toBe(10054);
   });
 
-  it('zero is its own page and 0x80070000 is not a Win32 wrap', () => {
+  it('zero is its own page, and 0x80070000 (facility 7, code 0) keeps its own page with Win32 0 inside', () => {
     expect(codeSlug(0)).toBe('0x00000000');
-    expect(win32Of(0x80070000)).toBeUndefined();
+    expect(win32Of(0x80070000)).toBe(0);
+    expect(codeSlug(0x80070000)).toBe('0x80070000');
   });
 
   it('rejects non-codes', () => {
