@@ -56,7 +56,7 @@ function builtStrings(d: Diagnosis): string[] {
   return out;
 }
 
-describe('diagnose on generated input', () => {
+describe('diagnose on generated input', { timeout: 120_000 }, () => {
   it('never throws on any string and keeps its shape', () => {
     fc.assert(
       fc.property(fc.string({ unit: 'binary', maxLength: 400 }), (s) => {
