@@ -15,7 +15,8 @@ function run(args: string[], input?: string): { status: number | null; stdout: s
   return { status: r.status, stdout: r.stdout, stderr: r.stderr };
 }
 
-describe('diagnose CLI', () => {
+// Every test starts a Node process: a wide time-out for a busy machine.
+describe('diagnose CLI', { timeout: 120_000 }, () => {
   it('reads stdin and prints one JSON object with the seed diagnosis', () => {
     const r = run(['--json'], SEED);
     expect(r.status).toBe(0);

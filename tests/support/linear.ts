@@ -8,7 +8,8 @@
  * (small, large, small, large ...) so both see the same conditions, and the fastest run of each
  * is kept (the least disturbed one). Linear code gives a ratio near 4; quadratic code about 16.
  * The default limit of 10 leaves room for garbage collection and JIT warm-up while still catching
- * anything quadratic.
+ * anything quadratic. A ratio over the limit is measured again (settledRatio): load bursts do
+ * not repeat, quadratic growth does.
  */
 import { expect } from 'vitest';
 
@@ -79,10 +80,24 @@ export function linearRatio<T>(make: (times: number) => T, run: (input: T) => un
 }
 
 /**
+ * `linearRatio`, measured again while it is at or above `maxRatio` (up to `attempts` times,
+ * default 3); the lowest ratio found. Noise from a busy machine rarely repeats, while quadratic
+ * code exceeds the limit every time.
+ */
+export function settledRatio<T>(make: (times: number) => T, run: (input: T) => unknown, n: number, opts: LinearOptions & { attempts?: number } = {}): ReturnType<typeof linearRatio> {
+  let r = linearRatio(make, run, n, opts);
+  for (let a = 1; a < (opts.attempts ?? 3) && r.ratio >= (opts.maxRatio ?? 10); a++) {
+    const again = linearRatio(make, run, n, opts);
+    if (again.ratio < r.ratio) r = again;
+  }
+  return r;
+}
+
+/**
  * Asserts that `run` grows linearly: `make(k)` builds an input holding k repetitions of the
  * pattern under test (so 4k is four times as much input).
  */
-export function expectLinear<T>(label: string, make: (times: number) => T, run: (input: T) => unknown, n: number, opts: LinearOptions = {}): void {
-  const r = linearRatio(make, run, n, opts);
+export function expectLinear<T>(label: string, make: (times: number) => T, run: (input: T) => unknown, n: number, opts: LinearOptions & { attempts?: number } = {}): void {
+  const r = settledRatio(make, run, n, opts);
   expect(r.ratio, `${label}: ${r.n} -> ${r.n * 4} repetitions took ${r.small.toFixed(1)} -> ${r.large.toFixed(1)} ms`).toBeLessThan(opts.maxRatio ?? 10);
 }
