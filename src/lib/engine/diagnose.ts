@@ -2,8 +2,9 @@
  * diagnose(text): the whole engine in one synchronous, pure call.
  *
  * 1. Clean the input (sanitize.ts: control characters, UTF-16 bytes, the size cap).
- * 2. Index lines once and run every recogniser, each guarded: one that throws or returns
- *    nonsense is reported in `notes`, never fatal.
+ * 2. Remove collector prefixes (prefixes.ts), index lines once and run every recogniser on
+ *    that view, each guarded: one that throws or returns nonsense is reported in `notes`, never
+ *    fatal. Fact spans are mapped back onto the input.
  * 3. Keep well-formed facts, sorted by span; list kinds in order of first appearance.
  * 4. Decode every code (deduplicated by value).
  * 5. Walk the decision tree with the facts; weigh signals, codes, statuses, contextual rules
@@ -15,6 +16,7 @@
 import type { Diagnosis, Fact, Kind, LineIndex, Recogniser } from './types.ts';
 import { KINDS } from './types.ts';
 import { indexLines, lineOf } from './lines.ts';
+import { factsToOriginal, stripPrefixes } from './prefixes.ts';
 import { sanitize, MAX_INPUT } from './sanitize.ts';
 import { indexFacts } from './fact-index.ts';
 import type { FactIndex } from './fact-index.ts';
@@ -195,8 +197,12 @@ export function diagnose(input: string, options: DiagnoseOptions = {}): Diagnosi
     const clean = sanitize(input, options.maxInput ?? MAX_INPUT);
     text = clean.text;
     notes.push(...clean.notes);
+    // Recognisers read the text without collector prefixes (docker compose, kubectl, journald,
+    // timestamps); their spans are moved back onto `text` before anything else uses them.
+    const view = stripPrefixes(text);
     const lines = indexLines(text);
-    const facts = runRecognisers(text, lines, options.recognisers ?? RECOGNISERS, notes);
+    const read = view ? view.text : text;
+    const facts = factsToOriginal(runRecognisers(read, view ? indexLines(read) : lines, options.recognisers ?? RECOGNISERS, notes), view);
     const index: FactIndex = indexFacts(facts);
     const tree = options.tree ?? DECISION_TREE;
     const treeResult = evaluateTree(index, options.answers ?? {}, tree);
