@@ -10,6 +10,8 @@
  * 5. Walk the decision tree with the facts; weigh signals, codes, statuses, contextual rules
  *    and the tree leaf; rank findings.
  * 6. Work out which non-blank lines no fact covered (`unrecognised`).
+ * 7. Never silent: thin evidence (a status and/or a component only) gets the usual causes of that
+ *    status behind that component (priors.ts); no finding at all gets `pasteHint`.
  *
  * Time is linear in the input apart from sorting the facts (n log n in their number).
  */
@@ -17,6 +19,8 @@ import type { Diagnosis, Fact, Kind, LineIndex, Recogniser } from './types.ts';
 import { KINDS } from './types.ts';
 import { indexLines, lineOf } from './lines.ts';
 import { factsToOriginal, stripPrefixes } from './prefixes.ts';
+import { dropShadowedProse } from './prose-overlap.ts';
+import { pasteHint, priorContributions } from './priors.ts';
 import { sanitize, MAX_INPUT } from './sanitize.ts';
 import { indexFacts } from './fact-index.ts';
 import type { FactIndex } from './fact-index.ts';
@@ -202,19 +206,21 @@ export function diagnose(input: string, options: DiagnoseOptions = {}): Diagnosi
     const view = stripPrefixes(text);
     const lines = indexLines(text);
     const read = view ? view.text : text;
-    const facts = factsToOriginal(runRecognisers(read, view ? indexLines(read) : lines, options.recognisers ?? RECOGNISERS, notes), view);
+    const found = factsToOriginal(runRecognisers(read, view ? indexLines(read) : lines, options.recognisers ?? RECOGNISERS, notes), view);
+    const facts = dropShadowedProse(found, lines);
     const index: FactIndex = indexFacts(facts);
     const tree = options.tree ?? DECISION_TREE;
     const treeResult = evaluateTree(index, options.answers ?? {}, tree);
     const knowledge = options.knowledge ?? DEFAULT_KNOWLEDGE;
     const rules = ruleContributions(index, options.rules ?? CONTEXT_RULES);
-    const contributions: Contribution[] = [
+    const weighed: Contribution[] = [
       ...signalContributions(index, knowledge),
       ...codeContributions(index, knowledge),
       ...statusContributions(index, knowledge),
       ...rules.contributions,
-      ...treeContributions(treeResult, tree),
     ];
+    // Never silent: thin evidence (a status behind a component) gets that component's short list.
+    const contributions = [...(priorContributions(index, weighed) ?? weighed), ...treeContributions(treeResult, tree)];
     const findings = rankFindings({
       input: text,
       contributions,
@@ -231,9 +237,10 @@ export function diagnose(input: string, options: DiagnoseOptions = {}): Diagnosi
       tree: treeResult,
     };
     if (notes.length > 0) diagnosis.notes = notes;
+    if (findings.length === 0) diagnosis.pasteHint = pasteHint(facts.length > 0);
     return diagnosis;
   } catch (e) {
     notes.push(`The engine failed on this input (${e instanceof Error ? e.message : String(e)}).`);
-    return { kinds: [], facts: [], codes: [], findings: [], questions: [], unrecognised: [], notes, tree: { path: [] } };
+    return { kinds: [], facts: [], codes: [], findings: [], questions: [], unrecognised: [], notes, pasteHint: pasteHint(false), tree: { path: [] } };
   }
 }

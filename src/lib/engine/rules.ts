@@ -5,6 +5,8 @@
  * `weakens` multiplies a cause's final confidence by (1 - factor) and is shown as evidence too.
  */
 import type { FactTest } from './fact-test.ts';
+import { fact, factMs } from '../facts/facts.ts';
+import { PROSE_RULES } from './prose-rules.ts';
 
 export interface ContextRule {
   id: string;
@@ -17,8 +19,18 @@ export interface ContextRule {
   note: string;
 }
 
-const REQUEST_TIMEOUT_NEAR = { setting: 'requestTimeout', default: 120_000, tolerance: 0.1 };
-const FRONTEND_LIMIT: [number, number] = [215_000, 250_000];
+/** Defaults from content/data/facts.json, in seconds for notes and milliseconds for tests. */
+const REQUEST_TIMEOUT_S = fact('ancm.requestTimeout').value;
+const STARTUP_LIMIT_S = fact('ancm.startupTimeLimit').value;
+const FRONTEND_S = fact('app-service.frontend-timeout').value;
+const FRONTEND_MS = factMs('app-service.frontend-timeout');
+const PROXY_READ_MS = factMs('nginx.proxy_read_timeout');
+const APP_GATEWAY_MS = factMs('azure-app-gateway.RequestTimeout');
+const APP_GATEWAY_S = fact('azure-app-gateway.RequestTimeout').value;
+
+const REQUEST_TIMEOUT_NEAR = { setting: 'requestTimeout', default: factMs('ancm.requestTimeout'), tolerance: 0.1 };
+/** Around the App Service front-end limit: a little before it (clocks, rounding) and after. */
+const FRONTEND_LIMIT: [number, number] = [FRONTEND_MS - 15_000, FRONTEND_MS + 20_000];
 const WINHTTP_TIMEOUT = [12002];
 const CRASH_EXCEPTIONS = [
   'StackOverflowException',
@@ -74,6 +86,7 @@ const FRAMEWORK_SIGNALS = [
 ];
 
 export const CONTEXT_RULES: readonly ContextRule[] = [
+  ...PROSE_RULES,
   {
     id: 'winhttp-timeout-at-request-timeout',
     when: {
@@ -83,7 +96,7 @@ export const CONTEXT_RULES: readonly ContextRule[] = [
       ],
     },
     supports: { 'request-timeout': 0.85 },
-    note: 'WinHTTP timeout (12002) after a time-taken within 10 % of requestTimeout (the value in web.config, or the 120 s default when it sets none): ANCM stopped waiting for the app.',
+    note: `WinHTTP timeout (12002) after a time-taken within 10 % of requestTimeout (the value in web.config, or the ${REQUEST_TIMEOUT_S} s default when it sets none): ANCM stopped waiting for the app.`,
   },
   {
     id: 'bad-gateway-at-request-timeout',
@@ -95,7 +108,7 @@ export const CONTEXT_RULES: readonly ContextRule[] = [
       ],
     },
     supports: { 'request-timeout': 0.6 },
-    note: '502.3 after a time-taken close to requestTimeout (120 s by default): the forwarder gave up at its timeout.',
+    note: `502.3 after a time-taken close to requestTimeout (${REQUEST_TIMEOUT_S} s by default): the forwarder gave up at its timeout.`,
   },
   {
     id: 'winhttp-timeout-elsewhere',
@@ -108,7 +121,7 @@ export const CONTEXT_RULES: readonly ContextRule[] = [
       ],
     },
     weakens: { 'request-timeout': 0.15 },
-    note: 'WinHTTP timeout (12002) whose time-taken is not close to the 120 s default: still ANCM\'s requestTimeout, probably set to another value in web.config (or the time went into connecting), so the match is less certain.',
+    note: `WinHTTP timeout (12002) whose time-taken is not close to the ${REQUEST_TIMEOUT_S} s default: still ANCM's requestTimeout, probably set to another value in web.config (or the time went into connecting), so the match is less certain.`,
   },
   {
     id: 'timeout-at-frontend-limit',
@@ -126,18 +139,18 @@ export const CONTEXT_RULES: readonly ContextRule[] = [
     },
     supports: { 'azure-frontend-timeout': 0.7 },
     weakens: { 'request-timeout': 0.6 },
-    note: 'A failure after about 230 s: the Azure App Service front end gives up at that point whatever requestTimeout says.',
+    note: `A failure after about ${FRONTEND_S} s: the Azure App Service front end gives up at that point whatever requestTimeout says.`,
   },
   {
     id: 'long-request-on-app-service',
     when: {
       all: [
         { fact: 'server', in: ['azure-app-service'] },
-        { fact: 'time-taken-ms', between: [200_000, Number.MAX_SAFE_INTEGER] },
+        { fact: 'time-taken-ms', between: [FRONTEND_MS - 30_000, Number.MAX_SAFE_INTEGER] },
       ],
     },
     supports: { 'azure-frontend-timeout': 0.6 },
-    note: 'A request running longer than 200 s on App Service: the platform front end ends requests at about 230 s.',
+    note: `A request running longer than ${FRONTEND_S - 30} s on App Service: the platform front end ends requests at about ${FRONTEND_S} s.`,
   },
   {
     id: 'winhttp-timeout-on-app-service',
@@ -149,7 +162,7 @@ export const CONTEXT_RULES: readonly ContextRule[] = [
       ],
     },
     supports: { 'azure-frontend-timeout': 0.3 },
-    note: 'A timeout on App Service without a time-taken at requestTimeout: the front end (about 230 s) may be the limit that fired.',
+    note: `A timeout on App Service without a time-taken at requestTimeout: the front end (about ${FRONTEND_S} s) may be the limit that fired.`,
   },
   {
     id: 'crash-exception',
@@ -229,7 +242,7 @@ export const CONTEXT_RULES: readonly ContextRule[] = [
       ],
     },
     supports: { 'startup-time-limit': 0.45 },
-    note: 'ERROR_TIMEOUT while starting the process: the app did not listen within startupTimeLimit (120 s by default).',
+    note: `ERROR_TIMEOUT while starting the process: the app did not listen within startupTimeLimit (${STARTUP_LIMIT_S} s by default).`,
   },
   {
     id: 'rollout-mixed-failures',
@@ -299,12 +312,12 @@ export const CONTEXT_RULES: readonly ContextRule[] = [
     when: {
       all: [
         { fact: 'status', in: ['502', '504'] },
-        { fact: 'time-taken-ms', between: [58_000, 62_500] },
+        { fact: 'time-taken-ms', between: [PROXY_READ_MS - 2_000, PROXY_READ_MS + 2_500] },
         { any: [{ fact: 'kind', in: ['nginx', 'apache', 'cloud-lb'] }, { fact: 'server', in: ['nginx', 'apache', 'aws-alb', 'kubernetes'] }] },
       ],
     },
     supports: { 'proxy-upstream-timeout': 0.55 },
-    note: 'The failure came after about 60 s, the default read timeout of nginx, Apache and the AWS ALB idle timeout.',
+    note: `The failure came after about ${PROXY_READ_MS / 1000} s, the default read timeout of nginx (proxy_read_timeout) and Apache (Timeout, ${fact('apache.Timeout').value} s) and the AWS ALB idle timeout (${fact('aws-alb.idle_timeout').value} s).`,
   },
   {
     id: 'app-gateway-default-timeout',
@@ -312,10 +325,10 @@ export const CONTEXT_RULES: readonly ContextRule[] = [
       all: [
         { fact: 'server', in: ['azure-app-gateway'] },
         { fact: 'status', in: ['502', '504'] },
-        { fact: 'time-taken-ms', between: [19_000, 22_000] },
+        { fact: 'time-taken-ms', between: [APP_GATEWAY_MS - 1_000, APP_GATEWAY_MS + 2_000] },
       ],
     },
     supports: { 'proxy-upstream-timeout': 0.55 },
-    note: 'About 20 s is Application Gateway\'s default backend request timeout (v1 answers 502, v2 504).',
+    note: `About ${APP_GATEWAY_S} s is Application Gateway's default backend request timeout (v1 answers 502, v2 504).`,
   },
 ];

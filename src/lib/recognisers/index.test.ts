@@ -1,4 +1,5 @@
-import { readdirSync } from 'node:fs';
+import { existsSync, readdirSync } from 'node:fs';
+import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
 import { KINDS } from '../engine/types.ts';
@@ -15,11 +16,12 @@ describe('recogniser registry', () => {
     expect(order.every((i) => i >= 0)).toBe(true);
   });
 
-  it('registers every <kind>.ts recogniser in this folder', () => {
+  it('registers every <kind>.ts and <kind>/recogniser.ts recogniser in this folder', () => {
     const files = readdirSync(HERE)
       .filter((f) => f.endsWith('.ts') && !f.endsWith('.test.ts'))
       .map((f) => f.slice(0, -3))
       .filter((name) => (KINDS as readonly string[]).includes(name));
-    expect(RECOGNISERS.map((r) => r.kind).sort()).toEqual(files.sort());
+    const folders = readdirSync(HERE).filter((f) => (KINDS as readonly string[]).includes(f) && existsSync(join(HERE, f, 'recogniser.ts')));
+    expect(RECOGNISERS.map((r) => r.kind).sort()).toEqual([...files, ...folders].sort());
   });
 });

@@ -17,8 +17,9 @@ import { recogniser as yarp } from './yarp.ts';
 import { recogniser as cloudLb } from './cloud-lb.ts';
 import { recogniser as code } from './code.ts';
 import { recogniser as status } from './status.ts';
+import { recogniser as prose } from './prose/recogniser.ts';
 
-const ALL: Recogniser[] = [iisLog, freb, eventLog, errorPage, stdoutLog, ancmDebugLog, webConfig, nginx, apache, yarp, cloudLb, code, status];
+const ALL: Recogniser[] = [iisLog, freb, eventLog, errorPage, stdoutLog, ancmDebugLog, webConfig, nginx, apache, yarp, cloudLb, code, status, prose];
 
 /** The recognisers, sorted by their kind's position in KINDS. */
 export const RECOGNISERS: readonly Recogniser[] = [...ALL].sort((a, b) => KINDS.indexOf(a.kind) - KINDS.indexOf(b.kind));

@@ -15,6 +15,7 @@ export const KIND_LABELS: Record<Kind, string> = {
   'cloud-lb': 'load balancer log',
   code: 'error code',
   status: 'HTTP status',
+  prose: 'description in words',
 };
 
 /** "1, 2, 3 and 7 more" */

@@ -17,8 +17,9 @@ import { signals as yarp } from './yarp.ts';
 import { signals as cloudLb } from './cloud-lb.ts';
 import { signals as code } from './code.ts';
 import { signals as status } from './status.ts';
+import { signals as prose } from './prose.ts';
 
-const GROUPS: readonly (readonly SignalDef[])[] = [iisLog, freb, eventLog, errorPage, stdoutLog, ancmDebugLog, webConfig, nginx, apache, yarp, cloudLb, code, status];
+const GROUPS: readonly (readonly SignalDef[])[] = [iisLog, freb, eventLog, errorPage, stdoutLog, ancmDebugLog, webConfig, nginx, apache, yarp, cloudLb, code, status, prose];
 
 /** All registered signals, grouped by kind in KINDS order. */
 export const SIGNALS: readonly SignalDef[] = GROUPS.flat().sort(
