@@ -57,6 +57,7 @@ describe('diagnose CLI', { timeout: 120_000 }, () => {
     const j = JSON.parse(r.stdout);
     expect(j.findings).toEqual([]);
     expect(j.unrecognised).toEqual([1, 2]);
+    expect(j.pasteHint).toMatch(/^Nothing in this text was recognised\. Paste /);
   });
 
   it('exits 2 and names the file when it cannot be read', () => {

@@ -33,6 +33,8 @@ export interface JsonReport {
   questions: Diagnosis['questions'];
   unrecognised: number[];
   notes?: string[];
+  /** When there is no finding: what to paste instead. */
+  pasteHint?: string;
   inputs?: InputPart[];
 }
 
@@ -67,6 +69,7 @@ export function toJson(text: string, d: Diagnosis, parts: readonly InputPart[] =
     unrecognised: [...d.unrecognised],
   };
   if (d.notes && d.notes.length > 0) report.notes = [...d.notes];
+  if (d.pasteHint) report.pasteHint = d.pasteHint;
   if (several) report.inputs = parts.map((p) => ({ ...p }));
   return report;
 }
@@ -115,6 +118,7 @@ export function toText(text: string, d: Diagnosis, parts: readonly InputPart[] =
   out.push('');
   if (j.findings.length === 0) {
     out.push('No likely cause found in this input.');
+    if (j.pasteHint) out.push(wrap(j.pasteHint, ''));
   } else {
     out.push('Likely causes, best first:');
     j.findings.forEach((f, i) => {

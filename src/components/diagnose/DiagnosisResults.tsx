@@ -20,6 +20,7 @@ export function DiagnosisResults({ view, kindLabels, headingLevel }: Props) {
           : <>Nothing in this text looks like a log, trace, event, error page, config or code this guide knows.</>}
       </p>
       {view.notes.map((n) => <p class="diagnosis__note">{n}</p>)}
+      {view.findings.length === 0 && view.pasteHint && <p class="diagnosis__paste-hint">{view.pasteHint}</p>}
       {view.findings.length > 0 && (
         <>
           <H>Likely causes</H>

@@ -6,6 +6,7 @@
  */
 import type { FactTest } from './fact-test.ts';
 import { fact, factMs, factText } from '../facts/facts.ts';
+import { PROSE_RULES } from './prose-rules.ts';
 
 export interface ContextRule {
   id: string;
@@ -81,6 +82,7 @@ const FRAMEWORK_SIGNALS = [
 ];
 
 export const CONTEXT_RULES: readonly ContextRule[] = [
+  ...PROSE_RULES,
   {
     id: 'winhttp-timeout-at-request-timeout',
     when: {

@@ -22,6 +22,7 @@ export const KINDS = [
   'message',
   'code',
   'status',
+  'prose',
 ] as const;
 export type Kind = (typeof KINDS)[number];
 
@@ -37,12 +38,20 @@ export interface Span {
  * - `status`: an HTTP status with optional sub-status as text: "502", "502.3", "500.30".
  * - `code`: an error code value seen in context (Win32 code, HRESULT, NTSTATUS, hostfxr code),
  *   as its unsigned 32-bit number: 12002, 2147954402.
- * - `time-taken-ms`: how long the failing request took, in milliseconds.
+ * - `time-taken-ms`: how long the failing request took, in milliseconds, as a log or trace
+ *   measured it (IIS time-taken, FREB, an access log's request time).
+ * - `stated-duration-ms`: a duration a person wrote in a sentence ("after about a minute",
+ *   "exactly 120 seconds", "00:02:00"), in milliseconds. Kept apart from `time-taken-ms` on
+ *   purpose: it is rounded ("about a minute"), may describe a setting rather than a request, and
+ *   is not tied to one failing request, so the rules that weigh a measured time-taken do not fire
+ *   on it; rules written for sentences (src/lib/engine/prose-rules.ts) weigh it, with wider
+ *   tolerances and lower weights.
  * - `url`: the request path or URL of the failing request.
  * - `setting`: a configuration value, as "name=value" (e.g. "hostingModel=inprocess",
  *   "requestTimeout=00:02:00", "module=AspNetCoreModule").
  * - `server`: which component produced the evidence (iis, iis-express, azure-app-service, nginx,
- *   apache, yarp, aws-alb, azure-app-gateway, azure-front-door, kubernetes, kestrel).
+ *   apache, yarp, aws-alb, azure-app-gateway, azure-front-door, kubernetes, kestrel, envoy;
+ *   named in a sentence also cloudflare, traefik, haproxy, caddy, docker).
  * - `hosting-model`: "in-process" | "out-of-process" when the evidence tells.
  * - `exception`: a .NET exception type name (System.IO.FileNotFoundException).
  * - `timestamp`: an ISO-8601 date/time as written in the evidence.
@@ -55,6 +64,7 @@ export type FactName =
   | 'status'
   | 'code'
   | 'time-taken-ms'
+  | 'stated-duration-ms'
   | 'url'
   | 'setting'
   | 'server'
@@ -159,4 +169,9 @@ export interface Diagnosis {
    * characters that were cleaned, a recogniser that failed. Plain text, never markup.
    */
   notes?: string[];
+  /**
+   * Set when there is no finding: says so and what to paste instead (plain text). The widget and
+   * the CLI show it.
+   */
+  pasteHint?: string;
 }

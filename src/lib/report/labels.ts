@@ -16,6 +16,7 @@ export const KIND_LABELS: Record<Kind, string> = {
   message: 'product message',
   code: 'error code',
   status: 'HTTP status',
+  prose: 'description in words',
 };
 
 /** "1, 2, 3 and 7 more" */

@@ -16,6 +16,7 @@ export function diagnosisMarkdown(view: DiagnosisView, siteOrigin: string): stri
   const out: string[] = ['## 502 diagnosis (Bad Gateway Guide)', ''];
   if (view.kinds.length) out.push(`Evidence read: ${view.kinds.join(', ')}`, '');
   if (!view.findings.length) out.push('No cause could be identified from this evidence.', '');
+  if (!view.findings.length && view.pasteHint) out.push(view.pasteHint, '');
   view.findings.forEach((f, i) => {
     out.push(`### ${i + 1}. ${inline(f.title)} (${f.percent}%)`, '', `Article: ${siteOrigin}${f.article}`, '');
     if (f.evidence.length) {

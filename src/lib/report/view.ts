@@ -34,6 +34,8 @@ export interface DiagnosisView {
   questions: Question[];
   unrecognised: number[];
   notes: string[];
+  /** When there is no finding: what to paste instead (Diagnosis.pasteHint). */
+  pasteHint?: string;
   /** Number of non-blank lines read. */
   lines: number;
   /** Decision-tree answers the evidence gave: node id -> answer id, with the text that gave it. */
@@ -59,7 +61,7 @@ export function toView(input: string, d: Diagnosis & { tree?: { path: TreePathSt
     const s = lineSpan(text, lines, n);
     if (text.slice(s.start, s.end).trim()) nonBlank++;
   }
-  return {
+  const view: DiagnosisView = {
     kinds: d.kinds,
     codes: d.codes,
     questions: d.questions,
@@ -97,4 +99,6 @@ export function toView(input: string, d: Diagnosis & { tree?: { path: TreePathSt
       }),
     })),
   };
+  if (d.pasteHint) view.pasteHint = d.pasteHint;
+  return view;
 }

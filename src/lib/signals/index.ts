@@ -18,8 +18,9 @@ import { signals as cloudLb } from './cloud-lb.ts';
 import { signals as message } from './message.ts';
 import { signals as code } from './code.ts';
 import { signals as status } from './status.ts';
+import { signals as prose } from './prose.ts';
 
-const GROUPS: readonly (readonly SignalDef[])[] = [iisLog, freb, eventLog, errorPage, stdoutLog, ancmDebugLog, webConfig, nginx, apache, yarp, cloudLb, message, code, status];
+const GROUPS: readonly (readonly SignalDef[])[] = [iisLog, freb, eventLog, errorPage, stdoutLog, ancmDebugLog, webConfig, nginx, apache, yarp, cloudLb, message, code, status, prose];
 
 /** All registered signals, grouped by kind in KINDS order. */
 export const SIGNALS: readonly SignalDef[] = GROUPS.flat().sort(
