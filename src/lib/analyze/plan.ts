@@ -4,7 +4,7 @@
  * recogniser (recognisers/iis-log-fields.ts); this file only turns a layout into the handful
  * of positions the byte scanner reads.
  */
-import { DEFAULT_FIELDS, layoutOf, tokenize } from '../recognisers/iis-log-fields.ts';
+import { DEFAULT_FIELDS, layoutOf, tokenize } from '../recognisers/iis-log/fields.ts';
 
 /** Field positions the scanner reads; -1 when the field is not logged. */
 export interface Plan {

@@ -2,8 +2,9 @@
  * diagnose(text): the whole engine in one synchronous, pure call.
  *
  * 1. Clean the input (sanitize.ts: control characters, UTF-16 bytes, the size cap).
- * 2. Index lines once and run every recogniser, each guarded: one that throws or returns
- *    nonsense is reported in `notes`, never fatal.
+ * 2. Index lines once and run every recogniser through the failure boundary
+ *    (run-recogniser.ts): one that throws keeps the facts it found before the throw and is
+ *    reported in `notes`, never fatal; one that returns nonsense is reported too.
  * 3. Keep well-formed facts, sorted by span; list kinds in order of first appearance.
  * 4. Decode every code (deduplicated by value).
  * 5. Walk the decision tree with the facts; weigh signals, codes, statuses, contextual rules
@@ -31,6 +32,7 @@ import { nextStepsFor } from './next-steps.ts';
 import { DEFAULT_KNOWLEDGE, DEFAULT_NAME_SOURCES, decodeCode } from './knowledge.ts';
 import type { NameSource } from '../codes/table.ts';
 import { codeValue } from './values.ts';
+import { failureNote, runRecogniser } from './run-recogniser.ts';
 import { RECOGNISERS } from '../recognisers/index.ts';
 
 export interface DiagnoseOptions {
@@ -79,17 +81,10 @@ function runRecognisers(
 ): Fact[] {
   const facts: Fact[] = [];
   for (const r of recognisers) {
-    let out: unknown;
-    try {
-      out = r.recognise(text, lines);
-    } catch (e) {
-      notes.push(`The ${r.kind} recogniser failed (${e instanceof Error ? e.message : String(e)}); its evidence is missing.`);
-      continue;
-    }
-    if (!Array.isArray(out)) {
-      notes.push(`The ${r.kind} recogniser returned no list; its evidence is missing.`);
-      continue;
-    }
+    const run = runRecogniser(r, text, lines);
+    const note = failureNote(run);
+    if (note !== undefined) notes.push(note);
+    const out = run.facts;
     let dropped = 0;
     for (const f of out) {
       if (facts.length >= MAX_FACTS) {

@@ -76,11 +76,14 @@ export interface Fact {
 export interface Recogniser {
   kind: Kind;
   /**
-   * Return every fact of this kind found in `input`. Must never throw, must run in time
-   * linear in the input (no catastrophic regex backtracking), and must not allocate per
-   * character. `lines` is the precomputed line index of `input`.
+   * Push every fact of this kind found in `input` into `out` as it is found, and return `out`
+   * (called without `out`, start from an empty list). Must run in time linear in the input (no
+   * catastrophic regex backtracking) and must not allocate per character. `lines` is the
+   * precomputed line index of `input`. A recogniser does not catch its own errors: the engine's
+   * failure boundary (engine/run-recogniser.ts) keeps the facts already in `out` and turns the
+   * throw into a note naming the kind.
    */
-  recognise(input: string, lines: LineIndex): Fact[];
+  recognise(input: string, lines: LineIndex, out?: Fact[]): Fact[];
 }
 
 /** Start offsets of every line of the input (line i spans starts[i] .. starts[i+1]-1). */

@@ -1,4 +1,4 @@
-import { readdirSync } from 'node:fs';
+import { existsSync, readdirSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
 import { KINDS } from '../engine/types.ts';
@@ -15,10 +15,10 @@ describe('recogniser registry', () => {
     expect(order.every((i) => i >= 0)).toBe(true);
   });
 
-  it('registers every <kind>.ts recogniser in this folder', () => {
-    const files = readdirSync(HERE)
-      .filter((f) => f.endsWith('.ts') && !f.endsWith('.test.ts'))
-      .map((f) => f.slice(0, -3))
+  it('registers every <kind>/recogniser.ts in this folder', () => {
+    const files = readdirSync(HERE, { withFileTypes: true })
+      .filter((d) => d.isDirectory() && existsSync(`${HERE}${d.name}/recogniser.ts`))
+      .map((d) => d.name)
       .filter((name) => (KINDS as readonly string[]).includes(name));
     expect(RECOGNISERS.map((r) => r.kind).sort()).toEqual(files.sort());
   });

@@ -10,8 +10,8 @@ import { decode } from '../codes/decode.ts';
 import { curatedFor, curatedNames } from '../codes/curated.ts';
 import { diagnose } from '../engine/diagnose.ts';
 import { MAX_INPUT } from '../engine/sanitize.ts';
-import type { FrebInputKind, FrebRequest } from '../recognisers/freb-summary.ts';
-import { frebKeyText, summariseFreb } from '../recognisers/freb-summary.ts';
+import type { FrebInputKind, FrebRequest } from '../freb-reader/summary.ts';
+import { frebKeyText, summariseFreb } from '../freb-reader/summary.ts';
 import type { DiagnosisView } from './view.ts';
 import { toView } from './view.ts';
 
