@@ -13,6 +13,9 @@ export const KIND_LABELS: Record<Kind, string> = {
   apache: 'Apache log',
   yarp: 'YARP log',
   'cloud-lb': 'load balancer log',
+  traefik: 'Traefik log',
+  haproxy: 'HAProxy log',
+  caddy: 'Caddy log',
   code: 'error code',
   status: 'HTTP status',
 };
