@@ -12,6 +12,7 @@
  * v1 wrote an error log line per failed request:
  *   06/Dec/2024:10:00:00 +0000 [ERROR 502 /api/orders] dial tcp 127.0.0.1:5000: connect: connection refused
  */
+import { jsonNumberText, jsonString } from '../shared/json-fields.ts';
 
 export interface Field<T = string> {
   value: T;
@@ -32,11 +33,6 @@ export interface CaddyEntry {
 
 const JSON_LOGGER = /"logger":\s?"(http\.(?:log\.error|log\.access|handlers\.reverse_proxy)[\w.-]{0,80})"/;
 const CONSOLE_LOGGER = /\b(?:DEBUG|INFO|WARN|ERROR)\s{1,8}(http\.(?:log\.error|log\.access|handlers\.reverse_proxy)[\w.-]{0,80})\s{1,8}/;
-const MSG = /"msg":\s?"((?:[^"\\]|\\.){0,4000})"/;
-const ERROR = /"error":\s?"((?:[^"\\]|\\.){1,4000})"/;
-const STATUS = /"status":\s?(\d{3})\b/;
-const DURATION = /"duration":\s?(\d{1,9}(?:\.\d{1,12})?(?:e-\d{1,2})?)\b/;
-const URI = /"uri":\s?"([^"\\]{0,4000})"/;
 const V1 = /\[ERROR (\d{3}) ([^\]\s]{1,2000})\] /;
 
 function field(m: RegExpExecArray | null, k = 1): Field | undefined {
@@ -47,13 +43,16 @@ function field(m: RegExpExecArray | null, k = 1): Field | undefined {
 }
 
 function fields(text: string, from: number, entry: CaddyEntry): void {
-  const tail = text.slice(from);
-  const shift = (f: Field | undefined): Field | undefined => (f ? { value: f.value, start: f.start + from, end: f.end + from } : undefined);
-  const s = shift(field(STATUS.exec(tail)));
-  if (s) entry.status = { value: Number(s.value), start: s.start, end: s.end };
-  const d = shift(field(DURATION.exec(tail)));
-  if (d) entry.duration = { value: Math.round(Number(d.value) * 1000), start: d.start, end: d.end };
-  entry.uri = shift(field(URI.exec(tail)));
+  const s = jsonNumberText(text, 'status', from);
+  if (s && /^\d{3}$/.test(s.value)) entry.status = { value: Number(s.value), start: s.start, end: s.end };
+  const d = jsonNumberText(text, 'duration', from);
+  if (d && Number(d.value) >= 0) entry.duration = { value: Math.round(Number(d.value) * 1000), start: d.start, end: d.end };
+  entry.uri = jsonString(text, 'uri', from);
+}
+
+/** A non-empty string field. */
+function nonEmpty(f: Field | undefined): Field | undefined {
+  return f && f.value.length > 0 ? f : undefined;
 }
 
 /** The Caddy entry on this line, if there is one. */
@@ -63,8 +62,8 @@ export function readEntry(text: string): CaddyEntry | undefined {
     if (!lg) return undefined;
     const access = lg.value.startsWith('http.log.access');
     const entry: CaddyEntry = { logger: lg, access };
-    if (lg.value === 'http.log.error') entry.error = field(MSG.exec(text));
-    else if (!access) entry.error = field(ERROR.exec(text));
+    if (lg.value === 'http.log.error') entry.error = nonEmpty(jsonString(text, 'msg'));
+    else if (!access) entry.error = nonEmpty(jsonString(text, 'error'));
     fields(text, 0, entry);
     return entry;
   }
@@ -83,7 +82,7 @@ export function readEntry(text: string): CaddyEntry | undefined {
       let e = msgEnd;
       while (e > msgStart && (text.charCodeAt(e - 1) === 32 || text.charCodeAt(e - 1) === 9)) e--;
       if (lg.value === 'http.log.error' && e > msgStart) entry.error = { value: text.slice(msgStart, e), start: msgStart, end: e };
-      else if (!access) entry.error = field(ERROR.exec(text));
+      else if (!access) entry.error = nonEmpty(jsonString(text, 'error', msgEnd));
       fields(text, msgEnd, entry);
       return entry;
     }

@@ -81,11 +81,14 @@ function entry(ctx: Ctx, e: CaddyEntry, text: string, at: number): void {
 export const recogniser: Recogniser = {
   kind: KIND,
   recognise(input: string, lines: LineIndex, out: Fact[] = []): Fact[] {
+    if (!input.includes('http.') && !input.includes('[ERROR ')) return out;
     const ctx: Ctx = { facts: out, serverSaid: false };
-    const total = lines.starts.length;
+    const { starts } = lines;
+    const total = starts.length;
     for (let n = 1; n <= total; n++) {
+      // Short lines (and the blank lines of a hostile paste) are skipped before any slicing.
+      if ((starts[n] ?? input.length) - (starts[n - 1] as number) < 12) continue;
       const { text, span } = lineAt(input, lines, n);
-      if (text.length < 12) continue;
       const e = readEntry(text);
       if (e) entry(ctx, e, text, span.start);
     }

@@ -86,14 +86,23 @@ function logLine(ctx: Ctx, e: HaproxyLine, at: number): void {
   facts.push(fact(KIND, 'placed', 'HAProxy log line', span(e.start, e.end)));
 }
 
+/** Can the paste hold an HAProxy entry at all? One regex pass and two indexOf spare the line loop. */
+const DATE_AND_NAMES = /\d{2}\/[A-Za-z]{3}\/\d{4}:\d{2}:\d{2}:\d{2}(?:\.\d{1,6})?\] [^\s/]{1,200} [^\s/]{1,200}\//;
+function mayHold(input: string): boolean {
+  return input.includes(' is DOWN, reason: ') || input.includes('has no server available!') || DATE_AND_NAMES.test(input);
+}
+
 export const recogniser: Recogniser = {
   kind: KIND,
   recognise(input: string, lines: LineIndex, out: Fact[] = []): Fact[] {
+    if (!mayHold(input)) return out;
     const ctx: Ctx = { facts: out, serverSaid: false };
-    const total = lines.starts.length;
+    const { starts } = lines;
+    const total = starts.length;
     for (let n = 1; n <= total; n++) {
+      // Short lines (and the blank lines of a hostile paste) are skipped before any slicing.
+      if ((starts[n] ?? input.length) - (starts[n - 1] as number) < 20) continue;
       const { text, span } = lineAt(input, lines, n);
-      if (text.length < 20) continue;
       const health = readHealthMessage(text);
       if (health) {
         const s = { start: span.start + health.start, end: span.start + health.end };

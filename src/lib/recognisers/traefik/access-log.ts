@@ -11,6 +11,7 @@
  * `StartUTC`, `RetryAttempts`.
  */
 import type { Token } from '../shared/proxy-lines.ts';
+import { jsonNumberText, jsonString } from '../shared/json-fields.ts';
 
 export interface Field<T = string> {
   value: T;
@@ -44,21 +45,14 @@ export interface JsonAccess {
   retries?: Field<number>;
 }
 
+/** A whole, non-negative number field. */
 function num(text: string, key: string): Field<number> | undefined {
-  const re = new RegExp(`"${key}":\\s?(\\d{1,19})\\b`);
-  const m = re.exec(text);
-  if (!m) return undefined;
-  const at = m.index + m[0].length - (m[1] as string).length;
-  return { value: Number(m[1]), start: at, end: at + (m[1] as string).length };
+  const f = jsonNumberText(text, key);
+  if (!f || !/^\d{1,19}$/.test(f.value)) return undefined;
+  return { value: Number(f.value), start: f.start, end: f.end };
 }
 
-function str(text: string, key: string): Field | undefined {
-  const re = new RegExp(`"${key}":\\s?"([^"\\\\]{0,4000})"`);
-  const m = re.exec(text);
-  if (!m) return undefined;
-  const at = m.index + m[0].length - 1 - (m[1] as string).length;
-  return { value: m[1] as string, start: at, end: at + (m[1] as string).length };
-}
+const str = jsonString;
 
 /** A JSON access-log entry on this line (it must hold `DownstreamStatus`). */
 export function readJsonAccess(text: string): JsonAccess | undefined {

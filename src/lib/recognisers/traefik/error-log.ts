@@ -9,6 +9,7 @@
  *   v3 (zerolog, JSON): {"level":"debug","error":"dial tcp …: connect: connection refused","time":"…","message":"502 Bad Gateway"}
  *   v1 (oxy forwarder): level=warning msg="Error forwarding to http://10.0.0.5:8080, err: dial tcp …: getsockopt: connection refused"
  */
+import { jsonString } from '../shared/json-fields.ts';
 
 export interface ErrorEntry {
   /** The status Traefik answered with (undefined for the v1 line, which does not say). */
@@ -25,7 +26,6 @@ const STATUS_TEXT = '(Bad Gateway|Gateway Timeout|Client Closed Request|Internal
 const V2 = /'(\d{3}) ([A-Z][A-Za-z ]{0,40})' caused by: /;
 const V3_CONSOLE = new RegExp(`\\b(\\d{3}) ${STATUS_TEXT}\\s{1,8}error="`);
 const V3_JSON_MESSAGE = new RegExp(`"message":\\s?"(\\d{3}) ${STATUS_TEXT}"`);
-const JSON_ERROR = /"error":\s?"((?:[^"\\]|\\.){1,4000})"/;
 const V1 = /Error forwarding to ([^\s,]{1,2000}), err: /;
 const LOGRUS_TIME = /\btime="([^"]{1,64})"/;
 
@@ -78,12 +78,10 @@ export function readErrorLine(text: string): ErrorEntry | undefined {
   }
   if (text.includes('"message":') && text.includes('"error":')) {
     const m = V3_JSON_MESSAGE.exec(text);
-    const e = m ? JSON_ERROR.exec(text) : null;
-    if (m && e) {
+    const error = m ? jsonString(text, 'error') : undefined;
+    if (m && error && error.value) {
       const sAt = m.index + m[0].indexOf('"', 10) + 1;
-      const eAt = e.index + e[0].indexOf('"', 8) + 1;
-      const value = e[1] as string;
-      return { status: { value: m[1] as string, start: sAt, end: sAt + 3 }, error: { value, start: eAt, end: eAt + value.length } };
+      return { status: { value: m[1] as string, start: sAt, end: sAt + 3 }, error };
     }
   }
   if (text.includes('Error forwarding to ')) {

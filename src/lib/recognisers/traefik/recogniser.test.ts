@@ -64,6 +64,16 @@ describe('traefik recogniser: error log lines', () => {
     expect(values(facts, 'status')).toEqual(['502']);
   });
 
+  it('reads a v3 JSON line alone, also with spaces after the colons', () => {
+    const line = '{"level":"debug","error":"EOF","time":"2026-03-14T10:03:10Z","message":"502 Bad Gateway"}';
+    expect(values(run(line), 'signal')).toEqual(['traefik.upstream-eof']);
+    const spaced = '{"level": "debug", "error": "dial tcp 10.0.0.2:80: i/o timeout", "message": "504 Gateway Timeout"}';
+    const facts = run(spaced);
+    expect(values(facts, 'signal')).toEqual(['traefik.upstream-connect-timeout']);
+    expect(values(facts, 'status')).toEqual(['504']);
+    expect(text(spaced, named(facts, 'status')[0] as Fact)).toBe('504');
+  });
+
   it('leaves Go errors outside a Traefik entry alone', () => {
     expect(run('dial tcp 10.1.2.3:8080: connect: connection refused')).toEqual([]);
     expect(run('level=debug msg="Upstream ResponseWriter of type x does not implement http.CloseNotifier"')).toEqual([]);
@@ -134,8 +144,11 @@ describe('traefik recogniser: robustness', () => {
   });
 
   it('stays linear on repeated entries and on long lines of near-misses', () => {
-    const all = `${v2Debug}\n${v3}\n${clf}\n${json}\n`;
-    expectLinear('traefik fixtures', (k) => all.repeat(k), (s) => run(s), 20);
+    // Among lines of other logs, as in a real paste (this also keeps the share of retained facts,
+    // and so the garbage collector's part of the time, the same at both sizes).
+    const other = 'info: Microsoft.Hosting.Lifetime[14] Now listening on: http://[::]:8080 while the service keeps running\n'.repeat(40);
+    const all = `${v2Debug}\n${v3}\n${clf}\n${json}\n${other}`;
+    expectLinear('traefik fixtures among other lines', (k) => all.repeat(k), (s) => run(s), 40, { runs: 7 });
     const near = "'502 Bad Gateway' caused by '502 Bad Gateway error= \"message\":\"502 Bad Gateway\" \"error\":\"\\\\ ";
     expectLinear('traefik near-misses on one line', (k) => near.repeat(k * 50), (s) => run(s), 20);
   }, 60_000);

@@ -121,14 +121,29 @@ function clfAccess(ctx: Ctx, text: string, at: number): void {
   }
 }
 
+/** Can the paste hold a Traefik entry at all? A few indexOf passes spare the line loop. */
+function mayHold(input: string): boolean {
+  return (
+    input.includes(' caused by: ') ||
+    input.includes('error="') ||
+    input.includes('"error":') ||
+    input.includes('"DownstreamStatus"') ||
+    input.includes('Error forwarding to ') ||
+    (input.includes('] "') && input.includes('ms'))
+  );
+}
+
 export const recogniser: Recogniser = {
   kind: KIND,
   recognise(input: string, lines: LineIndex, out: Fact[] = []): Fact[] {
+    if (!mayHold(input)) return out;
     const ctx: Ctx = { facts: out, serverSaid: false };
-    const total = lines.starts.length;
+    const { starts } = lines;
+    const total = starts.length;
     for (let n = 1; n <= total; n++) {
+      // Short lines (and the blank lines of a hostile paste) are skipped before any slicing.
+      if ((starts[n] ?? input.length) - (starts[n - 1] as number) < 12) continue;
       const { text, span } = lineAt(input, lines, n);
-      if (text.length < 12) continue;
       if (errorLine(ctx, text, span.start)) continue;
       if (jsonAccess(ctx, text, span.start)) continue;
       if (text.includes('ms') && text.includes('] "')) clfAccess(ctx, text, span.start);
