@@ -62,7 +62,7 @@ export function readEntry(text: string): CaddyEntry | undefined {
     if (!lg) return undefined;
     const access = lg.value.startsWith('http.log.access');
     const entry: CaddyEntry = { logger: lg, access };
-    if (lg.value === 'http.log.error') entry.error = nonEmpty(jsonString(text, 'msg'));
+    if (lg.value.startsWith('http.log.error')) entry.error = nonEmpty(jsonString(text, 'msg'));
     else if (!access) entry.error = nonEmpty(jsonString(text, 'error'));
     fields(text, 0, entry);
     return entry;
@@ -81,7 +81,7 @@ export function readEntry(text: string): CaddyEntry | undefined {
       if (msgEnd < 0) msgEnd = text.length;
       let e = msgEnd;
       while (e > msgStart && (text.charCodeAt(e - 1) === 32 || text.charCodeAt(e - 1) === 9)) e--;
-      if (lg.value === 'http.log.error' && e > msgStart) entry.error = { value: text.slice(msgStart, e), start: msgStart, end: e };
+      if (lg.value.startsWith('http.log.error') && e > msgStart) entry.error = { value: text.slice(msgStart, e), start: msgStart, end: e };
       else if (!access) entry.error = nonEmpty(jsonString(text, 'error', msgEnd));
       fields(text, msgEnd, entry);
       return entry;

@@ -73,6 +73,13 @@ describe('caddy recogniser: error log', () => {
     expect(values(facts, 'url')).toEqual(['/api/orders', '/api/export']);
   });
 
+  it('reads an error logger with a name suffix (http.log.error.log0)', () => {
+    const line = '{"level":"error","ts":1796551261.2,"logger":"http.log.error.log0","msg":"EOF","request":{"uri":"/a"},"duration":0.002,"status":502}';
+    const facts = run(line);
+    expect(values(facts, 'signal')).toEqual(['caddy.upstream-eof']);
+    expect(values(facts, 'url')).toEqual(['/a']);
+  });
+
   it('leaves JSON of other loggers and bare Go errors alone', () => {
     expect(run('{"level":"error","logger":"tls.obtain","msg":"dial tcp 1.2.3.4:443: connect: connection refused"}')).toEqual([]);
     expect(run('dial tcp 127.0.0.1:5000: connect: connection refused')).toEqual([]);
