@@ -45,6 +45,11 @@ const PROXY_REFUSED = [
   'yarp.connection-refused',
   'yarp.no-route',
   'cloud-lb.envoy-uf',
+  'traefik.upstream-refused',
+  'traefik.upstream-unreachable',
+  'haproxy.server-refused',
+  'caddy.upstream-refused',
+  'caddy.upstream-unreachable',
 ];
 /** Signals that say the app closed or reset a connection the proxy was using. */
 const PROXY_CLOSED = [
@@ -56,9 +61,23 @@ const PROXY_CLOSED = [
   'yarp.connection-reset',
   'cloud-lb.envoy-uc',
   'cloud-lb.envoy-ur',
+  'traefik.upstream-reset',
+  'traefik.upstream-eof',
+  'haproxy.server-aborted-headers',
+  'haproxy.server-aborted-data',
+  'caddy.upstream-reset',
+  'caddy.upstream-eof',
 ];
-const NO_ROUTE = ['nginx.upstream-no-route', 'apache.connect-no-route', 'yarp.no-route'];
-const CONNECT_REFUSED = ['nginx.upstream-refused', 'apache.connect-refused', 'yarp.connection-refused', 'cloud-lb.envoy-uf'];
+const NO_ROUTE = ['nginx.upstream-no-route', 'apache.connect-no-route', 'yarp.no-route', 'traefik.upstream-unreachable', 'caddy.upstream-unreachable'];
+const CONNECT_REFUSED = [
+  'nginx.upstream-refused',
+  'apache.connect-refused',
+  'yarp.connection-refused',
+  'cloud-lb.envoy-uf',
+  'traefik.upstream-refused',
+  'haproxy.server-refused',
+  'caddy.upstream-refused',
+];
 /** Signals that say the app failed while starting (in-process or out-of-process). */
 const STARTUP_FAILURE = [
   'event-log.ancm-load-clr-failed',
@@ -297,7 +316,12 @@ export const CONTEXT_RULES: readonly ContextRule[] = [
     when: {
       all: [
         { fact: 'status', in: ['504'] },
-        { any: [{ fact: 'kind', in: ['nginx', 'yarp', 'cloud-lb'] }, { fact: 'server', in: ['nginx', 'yarp', 'aws-alb', 'kubernetes'] }] },
+        {
+          any: [
+            { fact: 'kind', in: ['nginx', 'yarp', 'cloud-lb', 'traefik', 'haproxy', 'caddy'] },
+            { fact: 'server', in: ['nginx', 'yarp', 'traefik', 'haproxy', 'caddy', 'aws-alb', 'kubernetes'] },
+          ],
+        },
       ],
     },
     supports: { 'proxy-upstream-timeout': 0.4 },

@@ -19,6 +19,9 @@ export const KINDS = [
   'apache',
   'yarp',
   'cloud-lb',
+  'traefik',
+  'haproxy',
+  'caddy',
   'message',
   'code',
   'status',
@@ -50,8 +53,8 @@ export interface Span {
  * - `setting`: a configuration value, as "name=value" (e.g. "hostingModel=inprocess",
  *   "requestTimeout=00:02:00", "module=AspNetCoreModule").
  * - `server`: which component produced the evidence (iis, iis-express, azure-app-service, nginx,
- *   apache, yarp, aws-alb, azure-app-gateway, azure-front-door, kubernetes, kestrel, envoy;
- *   named in a sentence also cloudflare, traefik, haproxy, caddy, docker).
+ *   apache, yarp, traefik, haproxy, caddy, aws-alb, azure-app-gateway, azure-front-door, kubernetes,
+ *   kestrel, envoy; named in a sentence also cloudflare, docker).
  * - `hosting-model`: "in-process" | "out-of-process" when the evidence tells.
  * - `exception`: a .NET exception type name (System.IO.FileNotFoundException).
  * - `timestamp`: an ISO-8601 date/time as written in the evidence.
