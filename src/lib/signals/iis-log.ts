@@ -113,4 +113,16 @@ export const signals: SignalDef[] = [
     label: 'HTTP.sys error log: Connection_Abandoned_By_AppPool / _ReqQueue (the worker process quit with requests pending)',
     causes: { 'app-crash-runtime': 0.6, 'app-pool-recycle': 0.3 },
   },
+  {
+    id: 'iis-log.httperr-hostname',
+    kind,
+    label: 'HTTPERR: Hostname (HTTP.sys found no site binding for the host name and answered 400)',
+    causes: { 'iis-site-stopped': 0.95 },
+  },
+  {
+    id: 'iis-log.httperr-not-found',
+    kind,
+    label: 'HTTPERR: NotFound (HTTP.sys found no started site for the URL and answered 404)',
+    causes: { 'iis-site-stopped': 0.85 },
+  },
 ];

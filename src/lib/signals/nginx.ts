@@ -149,7 +149,7 @@ export const signals: SignalDef[] = [
     id: 'nginx.ssl-handshake-failed',
     kind,
     label: 'nginx: SSL_do_handshake() failed while SSL handshaking to upstream',
-    causes: { 'proxy-protocol-mismatch': 1 },
+    causes: { 'proxy-protocol-mismatch': 1, 'backend-tls-failure': 0.4 },
   },
   {
     id: 'nginx.ssl-peer-closed',
@@ -161,7 +161,7 @@ export const signals: SignalDef[] = [
     id: 'nginx.ssl-certificate-rejected',
     kind,
     label: 'nginx: upstream SSL certificate verify error / does not match',
-    causes: { 'proxy-protocol-mismatch': 0.9 },
+    causes: { 'backend-tls-failure': 1, 'proxy-protocol-mismatch': 0.4 },
   },
   {
     id: 'nginx.upstream-scheme-port-mismatch',

@@ -150,7 +150,7 @@ export const signals: SignalDef[] = [
     id: 'yarp.certificate-rejected',
     kind,
     label: 'YARP: the destination certificate was rejected',
-    causes: { 'proxy-protocol-mismatch': 0.8 },
+    causes: { 'backend-tls-failure': 0.97, 'proxy-protocol-mismatch': 0.3 },
   },
   {
     id: 'yarp.response-ended',
