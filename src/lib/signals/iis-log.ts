@@ -75,7 +75,7 @@ export const signals: SignalDef[] = [
     id: 'iis-log.client-disconnected',
     kind,
     label: 'IIS log: the client side went away (sc-win32-status 64, 1229, 1236, 10053 or 10054)',
-    causes: { 'azure-frontend-timeout': 0.3, 'proxy-upstream-timeout': 0.2, 'thread-pool-starvation': 0.2 },
+    causes: { 'client-aborted': 0.85, 'azure-frontend-timeout': 0.3, 'proxy-upstream-timeout': 0.2, 'thread-pool-starvation': 0.2 },
   },
   {
     id: 'iis-log.httperr-app-offline',

@@ -188,6 +188,12 @@ export const signals: SignalDef[] = [
     causes: { 'proxy-upstream-timeout': 0.7, 'thread-pool-starvation': 0.2 },
   },
   {
+    id: 'nginx.access-499',
+    kind,
+    label: 'nginx access log: 499 (the client closed the connection before nginx answered)',
+    causes: { 'client-aborted': 0.9, 'proxy-upstream-timeout': 0.2 },
+  },
+  {
     id: 'nginx.access-all-upstreams-failed',
     kind,
     label: 'nginx access log: every upstream tried failed ($upstream_status "502, 502")',

@@ -24,7 +24,7 @@ export const signals: SignalDef[] = [
     id: 'yarp.error-request-canceled',
     kind,
     label: 'YARP: RequestCanceled: the request was canceled before a response (client went away)',
-    causes: { 'yarp-forwarder-error': 0.3 },
+    causes: { 'client-aborted': 0.85, 'yarp-forwarder-error': 0.3 },
   },
   {
     id: 'yarp.error-request-body-canceled',
