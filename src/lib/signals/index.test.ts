@@ -67,7 +67,7 @@ describe('signal registry', () => {
       }
     }
     expect([...unknown]).toEqual([]);
-  });
+  }, 60_000);
 });
 
 // Kinds whose fixtures exercise every signal they define (the others are also covered by their
