@@ -180,6 +180,47 @@ export const CONTEXT_RULES: readonly ContextRule[] = [
     note: `A timeout on App Service without a time-taken at requestTimeout: the front end (${FRONTEND_SAYS}) may be the limit that fired.`,
   },
   {
+    id: 'host-found-framework-but-not-app-files',
+    when: { fact: 'signal', in: ['stdout-log.runtimeconfig-missing', 'stdout-log.runtimeconfig-invalid-json', 'stdout-log.deps-asset-missing'] },
+    weakens: { 'framework-not-found': 0.6, 'azure-runtime-missing': 0.6, 'app-dll-not-found': 0.4 },
+    note: 'The .NET host names a file of the published app (runtimeconfig.json, an asset listed in deps.json): the runtime is there, the app\'s own files are not right.',
+  },
+  {
+    id: 'arr-winhttp-timeout',
+    when: {
+      all: [
+        { fact: 'setting', in: ['module=ApplicationRequestRouting'] },
+        { fact: 'code', in: WINHTTP_TIMEOUT },
+      ],
+    },
+    supports: { 'arr-proxy-timeout': 0.9 },
+    weakens: { 'request-timeout': 0.8, 'azure-frontend-timeout': 0.6, 'thread-pool-starvation': 0.4 },
+    note: 'A WinHTTP time-out reported by Application Request Routing: IIS is a plain reverse proxy here and its proxy time-out fired, not the ASP.NET Core Module\'s requestTimeout.',
+  },
+  {
+    id: 'outbound-timeouts-on-app-service',
+    when: {
+      all: [
+        { fact: 'server', in: ['azure-app-service'] },
+        { fact: 'signal', in: ['stdout-log.outbound-connect-timeout'] },
+      ],
+    },
+    supports: { 'snat-port-exhaustion': 0.8 },
+    note: 'Outbound connections from an App Service app that time out: the instance may have run out of SNAT ports or TCP connections.',
+  },
+  {
+    id: 'shutdown-on-app-service',
+    when: {
+      all: [
+        { fact: 'server', in: ['azure-app-service'] },
+        { fact: 'signal', in: ['event-log.ancm-app-shutdown'] },
+      ],
+    },
+    supports: { 'app-service-restart': 0.85 },
+    weakens: { 'app-pool-recycle': 0.4 },
+    note: 'The app was shut down and started again on App Service: the platform restarts apps (Auto-Heal, swaps, setting changes, maintenance), not an IIS recycle you configured.',
+  },
+  {
     id: 'crash-exception',
     when: { fact: 'exception', in: CRASH_EXCEPTIONS },
     supports: { 'app-crash-runtime': 0.55 },

@@ -55,6 +55,14 @@ export function classifyApache(sq: string): ApacheClassified | undefined {
   const k = status?.kind;
   const r = (signal: string): ApacheClassified => ({ signal, status });
 
+  if (
+    sq.includes('peercertificatedoesnotmatchforhostname') ||
+    sq.includes('peercertificatecnmismatch') ||
+    sq.includes('peercertificateisexpired') ||
+    sq.includes('certificateverification:error')
+  ) {
+    return r('apache.ssl-certificate-rejected');
+  }
   if (sq.includes('errorduringsslhandshakewithremoteserver')) return r('apache.ssl-handshake-failed');
   if (
     sq.includes('sslproxyrequestedfor') ||

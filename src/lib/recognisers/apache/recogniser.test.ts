@@ -9,6 +9,7 @@ import error24 from '../../../../tests/fixtures/apache/error-24.txt?raw';
 import error22 from '../../../../tests/fixtures/apache/error-22-and-windows.txt?raw';
 import flattened from '../../../../tests/fixtures/apache/flattened.txt?raw';
 import access from '../../../../tests/fixtures/apache/access.txt?raw';
+import sslCertificate from '../../../../tests/fixtures/apache/ssl-certificate.txt?raw';
 import proxyErrorPage from '../../../../tests/fixtures/apache/proxy-error-page.html?raw';
 import renderedPages from '../../../../tests/fixtures/apache/error-pages-rendered.txt?raw';
 import moreErrors from '../../../../tests/fixtures/apache/more-errors.txt?raw';
@@ -87,6 +88,19 @@ describe('apache recogniser: more mod_proxy failures', () => {
       'apache.balancer-all-workers-failed',
     ]);
     expect(values(facts, 'url')).toEqual(['/api/trace', '/api/items', '/api/upload']);
+  });
+});
+
+describe('apache recogniser: backend certificate checks (mod_ssl as a proxy client)', () => {
+  it('reads AH02411, AH02005, AH02004 and AH02039 as a rejected certificate, AH00898 as the handshake failure', () => {
+    const facts = run(sslCertificate);
+    expect(values(facts, 'signal')).toEqual([
+      'apache.ssl-certificate-rejected',
+      'apache.ssl-handshake-failed',
+      'apache.ssl-certificate-rejected',
+      'apache.ssl-certificate-rejected',
+      'apache.ssl-certificate-rejected',
+    ]);
   });
 });
 

@@ -224,7 +224,8 @@ const IIS_STYLE_502 = /502 - Web server received an invalid response while actin
 const APPGW_CONTEXT = /Application Gateway|Microsoft-Azure-Application-Gateway|\bappgw\b|\bAGW\b/i;
 const AFD_PAGE = /Our services aren.t available right now/g;
 const AFD_REF_C = /Ref C:\s*(\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}(?:\.\d{1,9})?Z?)/;
-const CERT_MISMATCH = /(?:Upstream|backend server(?:'s)?) (?:SSL )?certificate (?:does not|doesn't) match/gi;
+const CERT_MISMATCH =
+  /(?:Upstream|backend server(?:'s)?) (?:SSL )?certificate (?:does not|doesn't) match|certificate used by the backend is not signed by a well-known|certificate used by the backend does not match the trusted root|Common Name \(CN\) of the backend certificate does not match|Backend certificate is invalid|validity of the backend certificate could not be verified/gi;
 
 /** Error pages and portal messages. */
 function scanPages(ctx: LbCtx): void {

@@ -27,6 +27,9 @@ const TITLE = /HTTP Error (\d{3})\.(\d{1,3})[ \t]{0,4}-[ \t]{0,4}([^<\r\n]{1,200
 const IIS_TITLE = /\bIIS (\d{3})\.(\d{1,3}) Error\b/g;
 const DETAIL_TITLE = /Detailed Error - (\d{3})\.(\d{1,3}) - ([^<\r\n]{1,100})/g;
 const HTTPSYS_503 = /HTTP Error 503\. The service is unavailable\.?/gi;
+/** HTTP.sys itself: no site binding matches the host name, or no site listens for the URL. */
+const HTTPSYS_400_HOST = /HTTP Error 400\. The request hostname is invalid\.?/gi;
+const HTTPSYS_404 = /HTTP Error 404\. The requested resource is not found\.?/gi;
 const GATEWAY_502 = /502 - Web server received an invalid response while acting as a gateway or proxy server\.?/gi;
 const AZURE_TIMEOUT = /The web server failed to respond within the specified time\.?/gi;
 const SHUTDOWN = /Server has been shutdown/gi;
@@ -144,6 +147,8 @@ function collectAnchors(input: string, lines: LineIndex): Anchor[] {
     return { status: statusOf(m[1] as string, m[2]), cls: classifyTitle(status, Number(m[2]), decodeHtml(m[3] as string)) };
   });
   scan(HTTPSYS_503, () => ({ status: '503', cls: { signal: 'error-page.service-unavailable' } }));
+  scan(HTTPSYS_400_HOST, () => ({ status: '400', cls: { signal: 'error-page.httpsys-invalid-hostname' } }));
+  scan(HTTPSYS_404, () => ({ status: '404', cls: { signal: 'error-page.httpsys-not-found' } }));
   scan(GATEWAY_502, () => ({ status: '502', cls: { signal: 'error-page.gateway-invalid-response' } }));
   scan(AZURE_TIMEOUT, () => ({ cls: { signal: 'error-page.azure-frontend-timeout' }, server: 'azure-app-service' }));
   scan(SHUTDOWN, () => ({ status: '503', cls: { signal: 'error-page.server-shutdown' } }));
@@ -265,6 +270,11 @@ function onField(ctx: Ctx, block: Block, label: string, rawValue: string, span: 
       block.cls = { ...block.cls, hosting: 'out-of-process' };
       push(ctx, 'hosting-model', 'out-of-process', span);
     }
+  } else if (l === 'module' && /^ApplicationRequestRouting$/i.test(value)) {
+    // IIS Application Request Routing acting as the reverse proxy, not the ASP.NET Core Module.
+    push(ctx, 'setting', `module=${value}`, span);
+    if (block.status === '502.4') signal(ctx, block, 'error-page.arr-no-server', span);
+    else if (block.status === '502.3') signal(ctx, block, 'error-page.arr-502-3', span);
   }
 }
 

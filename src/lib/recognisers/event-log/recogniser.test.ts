@@ -161,9 +161,9 @@ describe('event-log recogniser: formats', () => {
     expect(values(facts, 'server')).toEqual(['iis']);
   });
 
-  it('informational events (started successfully, shutdown) give no signal, only the hosting model', () => {
+  it('informational events give the hosting model; only the shutdown (1033) counts as a restart hint', () => {
     const facts = run(fixture('negative-info.txt'));
-    expect(values(facts, 'signal')).toEqual([]);
+    expect(values(facts, 'signal')).toEqual(E('ancm-app-shutdown'));
     expect(values(facts, 'hosting-model')).toEqual(['out-of-process', 'in-process', 'in-process', 'out-of-process']);
     expect(values(facts, 'timestamp')).toEqual([]);
   });

@@ -25,6 +25,8 @@ import { readFrebDocument } from './xml.ts';
 
 const KIND = 'freb' as const;
 const ANCM_MODULE = /^AspNetCoreModule(?:V2)?$/i;
+/** Application Request Routing: IIS itself acting as a reverse proxy (not ANCM). */
+const ARR_MODULE = /^ApplicationRequestRouting$/i;
 const STATUS_TEXT = /^([1-5]\d\d)(?:\.(\d{1,3}))?$/;
 /** ERROR_INVALID_DATA as an HRESULT. */
 const INVALID_DATA = 0x8007000d;
@@ -113,6 +115,14 @@ function errorStatusEvent(ctx: Ctx, ev: FrebEvent): void {
     // not know, for one): it is installed, so the configuration is what is wrong.
     if (code?.code === INVALID_DATA && status !== undefined && /^500(?:\.0)?$/.test(status)) {
       push(ctx, 'signal', 'freb.ancm-invalid-data', union(module.span, code.item.span));
+    }
+  }
+  if (module && ARR_MODULE.test(module.value)) {
+    push(ctx, 'setting', `module=${module.value}`, module.span);
+    // 502.4: no server of the farm could take the request; 502.3 + ERROR_WINHTTP_TIMEOUT: ARR's proxy time-out.
+    if (status === '502.4') push(ctx, 'signal', 'freb.arr-no-server', union(module.span, hs?.span));
+    else if (status === '502.3' && code && (code.code === 0x80072ee2 || code.code === 12002)) {
+      push(ctx, 'signal', 'freb.arr-timeout', union(module.span, code.item.span));
     }
   }
   const config = ev.fields.get('ConfigExceptionInfo');

@@ -45,6 +45,8 @@ const HTTPERR_SIGNALS: Readonly<Record<string, string>> = {
   timer_apppool: 'iis-log.httperr-app-pool-busy',
   timer_reqqueue: 'iis-log.httperr-app-pool-busy',
   appshutdown: 'iis-log.httperr-app-shutdown',
+  hostname: 'iis-log.httperr-hostname',
+  notfound: 'iis-log.httperr-not-found',
   connection_abandoned_by_apppool: 'iis-log.httperr-connection-abandoned',
   connection_abandoned_by_reqqueue: 'iis-log.httperr-connection-abandoned',
 };

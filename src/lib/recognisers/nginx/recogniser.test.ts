@@ -18,6 +18,7 @@ import negatives from '../../../../tests/fixtures/nginx/negatives.txt?raw';
 import moreMessages from '../../../../tests/fixtures/nginx/more-messages.txt?raw';
 import headerlessWrapped from '../../../../tests/fixtures/nginx/headerless-wrapped.txt?raw';
 import schemeMismatch from '../../../../tests/fixtures/nginx/scheme-port-mismatch.txt?raw';
+import access499 from '../../../../tests/fixtures/nginx/access-499.txt?raw';
 
 function run(text: string): Fact[] {
   return recogniser.recognise(text, indexLines(text));
@@ -25,6 +26,14 @@ function run(text: string): Fact[] {
 const named = (facts: Fact[], name: Fact['name']) => facts.filter((f) => f.name === name);
 const values = (facts: Fact[], name: Fact['name']) => named(facts, name).map((f) => f.value);
 const text = (input: string, f: Fact) => input.slice(f.span.start, f.span.end);
+
+describe('nginx recogniser: client closed request', () => {
+  it('reads a 499 access-log line as the client going away, and a 200 as nothing', () => {
+    const facts = run(access499);
+    expect(values(facts, 'signal')).toEqual(['nginx.access-499']);
+    expect(values(facts, 'time-taken-ms')).toContain(30001);
+  });
+});
 
 describe('nginx recogniser: error log', () => {
   it('reads a refused upstream inside docker compose output, with its fields', () => {

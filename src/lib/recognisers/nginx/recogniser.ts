@@ -252,6 +252,7 @@ function analyseAccess(ctx: Ctx, lineStart: number, e: AccessLine, owner: 'nginx
   const statusSpan = span(e.status.start, e.status.end);
   if (status === 502) facts.push(fact(KIND, 'signal', 'nginx.access-502', statusSpan));
   if (status === 504) facts.push(fact(KIND, 'signal', 'nginx.access-504', statusSpan));
+  if (status === 499) facts.push(fact(KIND, 'signal', 'nginx.access-499', statusSpan));
   if (tries.length >= 2 && tries.every((s) => s === '502' || s === '504') && upStatus) {
     facts.push(fact(KIND, 'signal', 'nginx.access-all-upstreams-failed', span(upStatus.start, upStatus.end)));
   }

@@ -114,6 +114,10 @@ export const ANCM_SPECS: readonly Spec[] = [
     server: 'iis',
     extract(ctx) {
       if (ctx.after(/withmultipleretries/i)) ctx.hit.signal = E('ancm-start-retries-exhausted');
+      // An empty command line ('' or '""'): the module found no processPath / arguments for this
+      // application, typically an app folder that is a virtual directory under another application.
+      const empty = ctx.after(/^'(?:"")?'/);
+      if (empty) ctx.fact('signal', E('ancm-empty-commandline'), ctx.hit.start, ctx.hit.end);
       const code = hexAfter(ctx, ERROR_CODE, 'oop-start');
       if (code) v1ExitCode(ctx, code);
     },
@@ -379,11 +383,11 @@ export const ANCM_SPECS: readonly Spec[] = [
     phrases: ['get_hostfxr_path failed', 'Unable to find hostfxr directory at', "doesn't contain any version subdirectories", "hostfxr.dll not found at '"],
     lead: false,
   },
-  // Success and shutdown messages: no signal, but they tell the hosting model.
+  // Success messages carry no signal but tell the hosting model; a shutdown counts as a restart hint.
   { phrases: [/startedprocess'\d{1,10}'successfully/i], lead: true, hosting: 'out-of-process', server: 'iis' }, // 1001
   { phrases: ["' started successfully."], lead: true, hosting: 'in-process', server: 'iis' }, // 1032
-  { phrases: ["' has shutdown."], lead: true, hosting: 'in-process', server: 'iis' }, // 1033
-  { phrases: ["' shut down process with Id"], lead: true, hosting: 'out-of-process', server: 'iis' }, // 1030 (not 1005's "shutdown process")
+  { signal: E('ancm-app-shutdown'), phrases: ["' has shutdown."], lead: true, hosting: 'in-process', server: 'iis' }, // 1033
+  { signal: E('ancm-app-shutdown'), phrases: ["' shut down process with Id"], lead: true, hosting: 'out-of-process', server: 'iis' }, // 1030 (not 1005's "shutdown process")
   { phrases: ['Sent shutdown HTTP message to process'], lead: true, hosting: 'out-of-process', server: 'iis' }, // 1006
   // Output captured from the app or hostfxr follows these.
   {

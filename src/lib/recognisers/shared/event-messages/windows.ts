@@ -84,6 +84,17 @@ export const WINDOWS_SPECS: readonly Spec[] = [
   { signal: E('was-worker-communication-error'), phrases: ['suffered a fatal communication error with the'], lead: true, server: 'iis' },
   // WAS 5010: "A process serving application pool '%1' failed to respond to a ping. The process id was '%2'."
   { signal: E('was-worker-ping-failed'), phrases: ['failed to respond to a ping'], lead: true, server: 'iis' },
+  // WAS 5189: "The Windows Process Activation Service failed to generate an application pool config file for application pool '%1'. ..."
+  { signal: E('was-pool-config-failed'), phrases: ['failed to generate an application pool config file'], lead: true, server: 'iis' },
+  // IIS-W3SVC-WP 2307 with an empty file name: "... encountered an error 'Cannot read configuration file' trying to read configuration data from file '\\?\<EMPTY>' ..."
+  { signal: E('wp-config-file-unreadable'), phrases: ["trying to read configuration data from file '\\\\?\\<EMPTY>'"], lead: true, server: 'iis' },
+  // WAS 5117 / 5077: "... has requested a recycle because it reached its private bytes memory limit." / "... virtual memory limit."
+  {
+    signal: E('was-memory-limit-recycle'),
+    phrases: ['reached its private bytes memory limit', 'reached its virtual memory limit'],
+    lead: true,
+    server: 'iis',
+  },
   // WAS 5074-5080, 5117: "A worker process with process id of '%1' serving application pool '%2' has requested a recycle because ..."
   { signal: E('was-worker-recycle'), phrases: ['has requested a recycle'], lead: true, server: 'iis' },
   // WAS 5186: "A worker process with process id of '%1' serving application pool '%2' was shutdown due to inactivity. ..."

@@ -49,6 +49,9 @@ const RULES: readonly Rule[] = [
     any: ['fxr] does not exist', 'required library hostfxr.dll could not be found', 'required library libhostfxr.so could not be found'],
   },
   { signal: 'hostpolicy-missing', any: ['required to execute the application was not found'] },
+  { signal: 'runtimeconfig-missing', any: ["runtimeconfig.json' was not found", "runtimeconfig.json' file or update the found one"] },
+  { signal: 'runtimeconfig-invalid-json', any: ['Invalid runtimeconfig.json'] },
+  { signal: 'deps-asset-missing', any: ['An assembly specified in the application dependencies manifest'] },
   { signal: 'hostfxr-load-failed', any: ['The library hostfxr.dll was found, but loading it from'] },
   // Windows loader messages for the C runtime the host and the module link against
   {
@@ -136,6 +139,15 @@ const RULES: readonly Rule[] = [
       'MySqlException',
     ],
   },
+  // An outbound connect from the app that got no answer (WSAETIMEDOUT 10060, Linux ETIMEDOUT 110)
+  {
+    signal: 'outbound-connect-timeout',
+    any: [
+      'A connection attempt failed because the connected party did not properly respond after a period of time',
+      'SocketException (10060)',
+      'SocketException (110): Connection timed out',
+    ],
+  },
   { signal: 'sql-login-app-pool', anyLower: ["login failed for user 'iis apppool\\"] },
   {
     signal: 'key-vault-failure',
@@ -157,6 +169,8 @@ const RULES: readonly Rule[] = [
     signal: 'https-handshake-failed',
     any: ['The handshake failed due to an unexpected packet format', 'Failed to authenticate HTTPS connection'],
   },
+  // kubectl describe pod ("Reason: OOMKilled") and docker inspect ("OOMKilled": true)
+  { signal: 'container-oom-killed', any: ['OOMKilled'] },
   {
     signal: 'systemd-oom-killed',
     anyLower: ['out of memory: kill', 'killed by the oom killer', "failed with result 'oom-kill'", 'invoked oom-killer'],
@@ -379,7 +393,8 @@ export function readStdoutLine(line: string, ctx: StdoutContext = { appService: 
     if (
       lower.includes('\\home\\site\\wwwroot>') ||
       (lower.includes('\\home\\site\\wwwroot') && (lower.startsWith('app: ') || lower.startsWith('content root path:'))) ||
-      lower.includes('\\home\\logfiles\\stdout')
+      lower.includes('\\home\\logfiles\\stdout') ||
+      lower.includes('\\home\\logfiles\\application')
     ) {
       out.push({ name: 'server', value: 'azure-app-service', start: ms, end: me });
     }
