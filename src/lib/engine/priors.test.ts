@@ -57,8 +57,9 @@ describe('never silent', () => {
     for (const f of d.findings) expect(f.confidence).toBeLessThan(0.45);
   });
 
-  it('a bare 504 Gateway Time-out gives a list and asks what returned it', () => {
-    const d = diagnose('504 Gateway Time-out');
+  it('a bare 504 Gateway Timeout gives a list and asks what returned it', () => {
+    // (nginx's own page title, "504 Gateway Time-out", is nginx evidence: the catalogue reads it.)
+    const d = diagnose('504 Gateway Timeout');
     expect(d.findings.length).toBeGreaterThanOrEqual(2);
     expect(d.findings[0]?.cause).toBe('proxy-upstream-timeout');
     expect(d.questions.map((q) => q.node)).toEqual(['source']);

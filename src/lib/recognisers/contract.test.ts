@@ -25,6 +25,7 @@ const VALUE_CHECKS: Readonly<Record<string, (v: unknown) => boolean>> = {
   status: (v) => typeof v === 'string' && /^[1-5]\d\d(\.\d{1,3})?$/.test(v),
   code: (v) => typeof v === 'number' && Number.isInteger(v) && v >= 0 && v <= 0xffffffff,
   'time-taken-ms': (v) => typeof v === 'number' && Number.isFinite(v) && v >= 0,
+  'stated-duration-ms': (v) => typeof v === 'number' && Number.isFinite(v) && v > 0,
   url: (v) => typeof v === 'string' && v !== '',
   setting: (v) => typeof v === 'string' && v.includes('='),
   server: (v) => typeof v === 'string' && /^[a-z0-9-]+$/.test(v),
