@@ -10,7 +10,7 @@
  * entry's chunks in their order: a chunk extends the chain of the chunk before it when it
  * starts soon enough after it (a space, the punctuation the chunking trimmed, or a placeholder
  * value of up to MAX_VALUE characters). A chain is a match when it covers the whole message,
- * or when it is distinctive enough on its own: at least a quarter of the message's weight and either
+ * or when it is distinctive enough on its own: at least a quarter of the message's weight (half, for a single chunk) and either
  * two chunks and MIN_PARTIAL weighted characters, or one chunk of at least three words that no
  * other entry shares. That is what
  * lets a title without its "HTTP Error" prefix, a message cut at either end, or a message with
@@ -318,6 +318,7 @@ function acceptable(complete: boolean, weight: number, count: number, only: Chun
   // A distinctive part must still be most of the message: two common chunks of a long message
   // ("started but then" + "stopped") are not that message.
   if (weight * 4 < total) return false;
+  if (count === 1 && weight * 2 < total) return false; // one chunk alone must be half the message
   if (count >= 2) return weight >= MIN_PARTIAL;
   return only.shared === 1 && only.words >= 3 && weight >= MIN_PARTIAL;
 }
