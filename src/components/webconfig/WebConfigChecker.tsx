@@ -218,7 +218,7 @@ function Results({ check, H, id }: { check: WebConfigCheck; H: 'h2' | 'h3'; id: 
                 <th scope="row">
                   <code>{r.name}</code>
                 </th>
-                <td>
+                <td data-label="In effect">
                   {r.state === 'default' || r.state === 'set' ? (
                     <code>{r.effective}</code>
                   ) : (
@@ -227,11 +227,11 @@ function Results({ check, H, id }: { check: WebConfigCheck; H: 'h2' | 'h3'; id: 
                     </>
                   )}
                 </td>
-                <td>{STATE_LABEL[r.state]}</td>
-                <td>
+                <td data-label="Source">{STATE_LABEL[r.state]}</td>
+                <td data-label="Default">
                   <code>{r.defaultValue}</code>
                 </td>
-                <td>{APPLIES_LABEL[r.appliesTo]}</td>
+                <td data-label="Applies to">{APPLIES_LABEL[r.appliesTo]}</td>
               </tr>
             ))}
           </tbody>
@@ -282,7 +282,7 @@ function NameValues({ title, items, H, hid }: { title: string; items: { name: st
                 <th scope="row">
                   <code>{i.name}</code>
                 </th>
-                <td>
+                <td data-label="Value">
                   <code>{i.value}</code>
                 </td>
               </tr>
