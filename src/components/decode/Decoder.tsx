@@ -9,6 +9,7 @@ import { decode, type DecodeResult } from '../../lib/codes/decode.ts';
 import { curatedFor, curatedNames, resolveCuratedName } from '../../lib/codes/curated.ts';
 import { parseCode, parseStatus } from '../../lib/codes/forms.ts';
 import { loadTable, type CodeTable } from '../../lib/codes/table.ts';
+import { earlyValue } from '../shared/early-value.ts';
 
 interface Props {
   /** Start with this code (a code page passes its own). */
@@ -29,17 +30,24 @@ type Out =
 let table: CodeTable | undefined;
 
 export default function Decoder({ initial = '', useHash = false, pageSlugs, idPrefix = 'decoder' }: Props) {
-  const [text, setText] = useState(initial);
+  // A code typed before the island woke up is kept (read before hydration can reset the field).
+  const [text, setText] = useState(() => earlyValue(`${idPrefix}-input`, initial));
   const [out, setOut] = useState<Out>({ state: 'empty' });
   const pages = new Set(pageSlugs);
 
   useEffect(() => {
     if (!useHash) return;
     const fromHash = () => {
-      const h = decodeURIComponent(location.hash.replace(/^#/, ''));
+      let h = '';
+      try {
+        h = decodeURIComponent(location.hash.replace(/^#/, ''));
+      } catch {
+        h = '';
+      }
       if (h) setText(h);
     };
-    fromHash();
+    // What the reader typed while the page loaded wins over the code in the address.
+    if (text === initial) fromHash();
     addEventListener('hashchange', fromHash);
     return () => removeEventListener('hashchange', fromHash);
   }, []);

@@ -8,6 +8,7 @@ import { useEffect, useMemo, useState } from 'preact/hooks';
 import { DECISION_TREE, evaluateTree, type DecisionTree } from '../../lib/engine/tree.ts';
 import { decodeAnswers, encodeAnswers } from '../../lib/troubleshoot/fragment.ts';
 import { diagnoseInWorker } from '../diagnose/engine-client.ts';
+import { earlyValue } from '../shared/early-value.ts';
 
 interface Props {
   /** Cause id -> title, for the final answer. */
@@ -26,7 +27,7 @@ const ASK_ONLY: DecisionTree = {
 
 export default function Troubleshooter({ causes }: Props) {
   const [answers, setAnswers] = useState<Answer[]>([]);
-  const [paste, setPaste] = useState('');
+  const [paste, setPaste] = useState(() => earlyValue('ts-paste', ''));
   const [pasteNote, setPasteNote] = useState('');
 
   useEffect(() => {

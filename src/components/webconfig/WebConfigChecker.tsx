@@ -10,6 +10,7 @@
 import { useEffect, useRef, useState } from 'preact/hooks';
 import type { ConfigProblem, SettingRow, WebConfigCheck } from '../../lib/recognisers/web-config-problems.ts';
 import { checkWebConfig } from '../../lib/recognisers/web-config-problems.ts';
+import { earlyValue } from '../shared/early-value.ts';
 
 interface Props {
   /** Pre-filled text. */
@@ -70,18 +71,13 @@ function moduleText(c: WebConfigCheck): string {
 }
 
 export default function WebConfigChecker({ initial = '', idPrefix = 'webconfig', headingLevel = 2 }: Props) {
-  const [text, setText] = useState(initial);
+  // Text pasted before the island woke up is kept (read before hydration can reset the field).
+  const [text, setText] = useState(() => earlyValue(`${idPrefix}-input`, initial));
   const [out, setOut] = useState<Out>({ state: 'empty' });
   const timer = useRef<ReturnType<typeof setTimeout>>();
   const box = useRef<HTMLTextAreaElement>(null);
   const id = (s: string) => `${idPrefix}-${s}`;
   const H = `h${headingLevel}` as 'h2' | 'h3';
-
-  // Text pasted before the island woke up is kept.
-  useEffect(() => {
-    const early = box.current?.value ?? '';
-    if (early && early !== initial) setText(early);
-  }, []);
 
   useEffect(() => {
     clearTimeout(timer.current);
