@@ -10,6 +10,8 @@ import { KIND_LABELS } from '../../lib/report/labels.ts';
 import { diagnoseInWorker } from './engine-client.ts';
 import { DiagnosisResults } from './DiagnosisResults.tsx';
 import { readDroppedFile } from './read-file.ts';
+import { earlyValue } from '../shared/early-value.ts';
+import { takeHandoff } from '../shared/handoff.ts';
 
 interface Props {
   /** Pre-filled text (an article's sample). */
@@ -18,26 +20,22 @@ interface Props {
   idPrefix?: string;
   /** Heading level of the results' headings. */
   compact?: boolean;
+  /** Take text handed over by another page (the header search) — only /diagnose/ does. */
+  handoff?: boolean;
 }
 
 const DEBOUNCE_MS = 250;
 
 type Status = { state: 'empty' } | { state: 'working' } | { state: 'done'; view: DiagnosisView } | { state: 'error'; message: string };
 
-export default function PasteDiagnose({ initial = '', idPrefix = 'diagnose', compact = false }: Props) {
-  const [text, setText] = useState(initial);
+export default function PasteDiagnose({ initial = '', idPrefix = 'diagnose', compact = false, handoff = false }: Props) {
+  const [text, setText] = useState(() => earlyValue(`${idPrefix}-input`, (handoff ? takeHandoff() : null) ?? initial));
   const [status, setStatus] = useState<Status>({ state: 'empty' });
   const [notice, setNotice] = useState('');
   const [copied, setCopied] = useState('');
   const [dragging, setDragging] = useState(false);
   const timer = useRef<ReturnType<typeof setTimeout>>();
   const box = useRef<HTMLTextAreaElement>(null);
-
-  // Text typed or pasted before the island woke up is kept, not replaced by `initial`.
-  useEffect(() => {
-    const early = box.current?.value ?? '';
-    if (early && early !== initial) setText(early);
-  }, []);
 
   useEffect(() => {
     clearTimeout(timer.current);
