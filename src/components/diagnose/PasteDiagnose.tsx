@@ -128,8 +128,14 @@ export default function PasteDiagnose({ initial = '', idPrefix = 'diagnose', com
         <span class="paste-diagnose__copied" role="status">{copied}</span>
       </div>
       {notice && <p class="paste-diagnose__notice" role="status">{notice}</p>}
+      {view && view.findings[0] && (
+        // The answer in one line right under the box, so it is seen without scrolling.
+        <p class="paste-diagnose__summary">
+          Most likely: <a href={`#${id('results')}`}>{view.findings[0].title}</a> ({view.findings[0].percent}%) ↓
+        </p>
+      )}
       <p class="visually-hidden" aria-live="polite">{announcement}</p>
-      <section class="paste-diagnose__results" aria-label="Diagnosis" aria-busy={status.state === 'working'}>
+      <section id={id('results')} tabIndex={-1} class="paste-diagnose__results" aria-label="Diagnosis" aria-busy={status.state === 'working'}>
         {status.state === 'empty' && <p class="paste-diagnose__placeholder">The diagnosis appears here as soon as there is something to read.</p>}
         {status.state === 'working' && <p class="paste-diagnose__placeholder">Reading…</p>}
         {status.state === 'error' && <p class="paste-diagnose__error">{status.message}</p>}
