@@ -138,6 +138,21 @@ describe('troubleshooter history', () => {
   });
 });
 
+describe('decoder', () => {
+  it('decodes several codes copied together, one row each, and keeps the address in step', async () => {
+    const w = await open('/decode/');
+    const input = w.page.locator('#decoder-input');
+    await input.fill('0x80070005 -2147024891 12029 0xC0000005');
+    const rows = w.page.locator('.decoder__many tbody tr');
+    await expect.poll(() => rows.count(), { timeout: 15_000 }).toBe(4);
+    await expect.poll(() => w.page.locator('.decoder__many').innerText(), { timeout: 15_000 }).toMatch(/ACCESS_DENIED[\s\S]*CANNOT_CONNECT[\s\S]*ACCESS_VIOLATION/);
+    await input.fill('hello');
+    await expect.poll(() => w.page.locator('.decoder__out').innerText()).toContain('not a code');
+    expect(new URL(w.page.url()).hash).toBe('');
+    await w.context.close();
+  });
+});
+
 describe('web.config checker on a phone', () => {
   it('shows the settings readably and is no taller than its content needs', async () => {
     const w = await open('/check-web-config/', { viewport: { width: 390, height: 844 } });
