@@ -11,6 +11,7 @@ import { useEffect, useRef, useState } from 'preact/hooks';
 import type { ConfigProblem, SettingRow, WebConfigCheck } from '../../lib/recognisers/web-config-problems.ts';
 import { checkWebConfig } from '../../lib/recognisers/web-config-problems.ts';
 import { earlyValue } from '../shared/early-value.ts';
+import { settingFixes, type SettingFix } from '../../lib/report/webconfig-fix.ts';
 
 interface Props {
   /** Pre-filled text. */
@@ -136,7 +137,7 @@ export default function WebConfigChecker({ initial = '', idPrefix = 'webconfig',
       <section class="wc-checker__results" aria-label="Check results">
         {!check && <p class="wc-checker__placeholder">The settings and any problems appear here.</p>}
         {check && out.state === 'done' && out.cut && <p class="wc-checker__note">Only the first million characters were checked.</p>}
-        {check && <Results check={check} H={H} id={id} />}
+        {check && <Results check={check} H={H} id={id} fixes={settingFixes(text, check.settings)} />}
       </section>
     </div>
   );
@@ -165,7 +166,7 @@ function XmlStatus({ check }: { check: WebConfigCheck }) {
   );
 }
 
-function Results({ check, H, id }: { check: WebConfigCheck; H: 'h2' | 'h3'; id: (s: string) => string }) {
+function Results({ check, H, id, fixes }: { check: WebConfigCheck; H: 'h2' | 'h3'; id: (s: string) => string; fixes: SettingFix[] }) {
   if (!check.found) {
     return (
       <>
@@ -189,6 +190,7 @@ function Results({ check, H, id }: { check: WebConfigCheck; H: 'h2' | 'h3'; id: 
       </dl>
       <H id={id('problems')}>{check.problems.length === 0 ? 'No problems found' : `Problems (${check.problems.length})`}</H>
       {check.problems.length > 0 && <Problems problems={check.problems} />}
+      {fixes.length > 0 && <Fixes fixes={fixes} />}
       {check.notes.length > 0 && (
         <ul class="wc-checker__notes" aria-label="Notes">
           {check.notes.map((n) => (
@@ -287,5 +289,21 @@ function NameValues({ title, items, H, hid }: { title: string; items: { name: st
         </table>
       </div>
     </>
+  );
+}
+
+function Fixes({ fixes }: { fixes: SettingFix[] }) {
+  return (
+    <div class="wc-checker__fixes">
+      <p class="wc-problem__title">Corrected {fixes.length === 1 ? 'line' : 'lines'}</p>
+      {fixes.map((f) => (
+        <div class="wc-fix">
+          <p class="wc-checker__note">
+            Line {f.line}: <code>{f.name}</code> becomes <code>{f.value}</code>
+          </p>
+          <pre class="wc-checker__line"><code>{`- ${f.before}\n+ ${f.after}`}</code></pre>
+        </div>
+      ))}
+    </div>
   );
 }
