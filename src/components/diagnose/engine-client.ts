@@ -29,6 +29,15 @@ function getWorker(): Worker {
   return worker;
 }
 
+/** Start the worker (and its download) ahead of the first paste: on focus of the paste box. */
+export function warmEngine(): void {
+  try {
+    getWorker();
+  } catch {
+    // A worker that cannot start reports itself on the first real request.
+  }
+}
+
 /** Diagnose `text`; rejects with `superseded` when a newer request was made meanwhile. */
 export function diagnoseInWorker(text: string): Promise<DiagnosisView> {
   const id = ++seq;
