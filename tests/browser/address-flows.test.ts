@@ -139,11 +139,11 @@ describe('troubleshooter history', () => {
 });
 
 describe('decoder', () => {
-  it('decodes several codes copied together, one row each, and keeps the address in step', async () => {
+  it('decodes several codes copied together, one line each, and keeps the address in step', async () => {
     const w = await open('/decode/');
     const input = w.page.locator('#decoder-input');
     await input.fill('0x80070005 -2147024891 12029 0xC0000005');
-    const rows = w.page.locator('.decoder__many tbody tr');
+    const rows = w.page.locator('.decoder__many > li');
     await expect.poll(() => rows.count(), { timeout: 15_000 }).toBe(4);
     await expect.poll(() => w.page.locator('.decoder__many').innerText(), { timeout: 15_000 }).toMatch(/ACCESS_DENIED[\s\S]*CANNOT_CONNECT[\s\S]*ACCESS_VIOLATION/);
     await input.fill('hello');
