@@ -182,38 +182,35 @@ function Result({ result, pages, loadingTable }: { result: DecodeResult; pages: 
 function Many({ rows, pages, loadingTable }: { rows: { token: string; result: DecodeResult | null }[]; pages: Set<string>; loadingTable: boolean }) {
   return (
     <div class="decoder__result">
-      <p class="decoder__help">{rows.length} codes, one per row. Type one alone to see all its readings.</p>
-      <div class="decoder__scroll" tabIndex={0} role="region" aria-label="Decoded codes">
-        <table class="decoder__many">
-          <thead>
-            <tr><th scope="col">As typed</th><th scope="col">Hex</th><th scope="col">Most likely name</th></tr>
-          </thead>
-          <tbody>
-            {rows.map(({ token, result }) => {
-              const curated = result ? curatedFor(result.unsigned) : undefined;
-              const name = result?.interpretations[0]?.names[0];
-              return (
-                <tr>
-                  <td><code>{token}</code></td>
-                  <td>{result ? <code>{result.forms.hex}</code> : 'not a code'}</td>
-                  <td>
-                    {curated && result && pages.has(result.slug) ? (
-                      <a href={`/codes/${result.slug}/`}>{curated.name}</a>
-                    ) : name ? (
-                      <code>{name}</code>
-                    ) : result ? (
-                      loadingTable ? 'looking it up…' : 'no known name'
-                    ) : (
-                      ''
-                    )}
-                    {curated && <>{': '}{curated.meaning}</>}
-                  </td>
-                </tr>
-              );
-            })}
-          </tbody>
-        </table>
-      </div>
+      <p class="decoder__help">{rows.length} codes, one per line. Type one alone to see all its readings.</p>
+      <ol class="decoder__many">
+        {rows.map(({ token, result }) => {
+          const curated = result ? curatedFor(result.unsigned) : undefined;
+          const name = result?.interpretations[0]?.names[0];
+          return (
+            <li>
+              <code>{token}</code>
+              {result ? (
+                <>
+                  {' '}= <code>{result.forms.hex}</code>:{' '}
+                  {curated && pages.has(result.slug) ? (
+                    <a href={`/codes/${result.slug}/`}>{curated.name}</a>
+                  ) : name ? (
+                    <code>{name}</code>
+                  ) : loadingTable ? (
+                    'looking it up…'
+                  ) : (
+                    'no known name'
+                  )}
+                  {curated && <>{'. '}{curated.meaning}</>}
+                </>
+              ) : (
+                ': not a code'
+              )}
+            </li>
+          );
+        })}
+      </ol>
     </div>
   );
 }

@@ -139,8 +139,12 @@ export default function Troubleshooter({ causes }: Props) {
           <p>The most likely cause:</p>
           <p class="troubleshooter__cause"><a href={`/causes/${result.leaf}/`}>{causes[result.leaf] ?? result.leaf}</a></p>
           <p>The article shows how to confirm it and how to fix it.</p>
-          <p><a href={`/troubleshoot/tree/#${encodeAnswers(steps.map((s) => [s.node, s.answer] as const))}`}>See your path in the whole decision tree</a></p>
         </div>
+      )}
+      {result.leaf && (
+        <p class="troubleshooter__tree-link">
+          <a href={`/troubleshoot/tree/#${encodeAnswers(steps.map((s) => [s.node, s.answer] as const))}`}>See your path in the whole decision tree</a>
+        </p>
       )}
 
       <div class="troubleshooter__controls">
