@@ -109,16 +109,16 @@ describe('troubleshooter history', () => {
       const answers = page.locator('.troubleshooter__answer');
       await (steps === 0 ? answers.filter({ hasText: 'IIS' }).first() : answers.first()).click();
       steps++;
-      await expect.poll(() => page.locator('.troubleshooter__path li').count()).toBe(steps);
+      await expect.poll(() => page.locator('.troubleshooter__path li').count(), { timeout: 10_000 }).toBe(steps);
     }
     expect(steps).toBe(3);
     await page.goBack();
-    await expect.poll(() => page.locator('.troubleshooter__path li').count()).toBe(2);
+    await expect.poll(() => page.locator('.troubleshooter__path li').count(), { timeout: 10_000 }).toBe(2);
     expect(new URL(page.url()).pathname).toBe('/troubleshoot/');
     await page.goBack();
-    await expect.poll(() => page.locator('.troubleshooter__path li').count()).toBe(1);
+    await expect.poll(() => page.locator('.troubleshooter__path li').count(), { timeout: 10_000 }).toBe(1);
     await page.goForward();
-    await expect.poll(() => page.locator('.troubleshooter__path li').count()).toBe(2);
+    await expect.poll(() => page.locator('.troubleshooter__path li').count(), { timeout: 10_000 }).toBe(2);
     await w.context.close();
   });
 
@@ -132,8 +132,8 @@ describe('troubleshooter history', () => {
     await link.click();
     await w.page.waitForURL(/\/troubleshoot\//);
     await hydrated(w.page);
-    await expect.poll(() => w.page.locator('.troubleshooter__path li').count()).toBeGreaterThan(0);
-    expect((await w.page.locator('#ts-question').innerText()).trim()).toBe(question);
+    await expect.poll(() => w.page.locator('.troubleshooter__path li').count(), { timeout: 10_000 }).toBeGreaterThan(0);
+    await expect.poll(async () => (await w.page.locator('#ts-question').innerText()).trim(), { timeout: 10_000 }).toBe(question);
     await w.context.close();
   });
 });
