@@ -1,6 +1,7 @@
 // A small static file server for dist/: used by `npm start` and by the browser tests.
 // Serves index.html for directories, redirects /path to /path/ when that is a directory,
-// answers 404 with dist/404.html, and never lists directories or leaves the root.
+// redirects an upper-case path to its lower-case page, answers 404 with dist/404.html (whose
+// script finds codes typed in other forms), and never lists directories or leaves the root.
 import { createServer } from 'node:http';
 import { createReadStream, existsSync, readFileSync } from 'node:fs';
 import { stat } from 'node:fs/promises';
@@ -53,6 +54,15 @@ export async function startStaticServer({ root, host = '127.0.0.1', port = 4321 
         }
         file = join(file, 'index.html');
         info = await fileAt(file);
+      }
+      if ((!info || info === 'dir') && pathname !== pathname.toLowerCase()) {
+        // Paths are lower case; a link or a typed address in upper case is sent to the page meant.
+        const lower = pathname.toLowerCase();
+        const li = await fileAt(normalize(join(base, lower)));
+        if (li === 'dir' || (li && lower.endsWith('.html'))) {
+          res.writeHead(301, { Location: encodeURI(lower.endsWith('/') || li !== 'dir' ? lower : lower + '/') + url.search });
+          return res.end();
+        }
       }
       if (!info || info === 'dir') {
         const notFound = join(base, '404.html');

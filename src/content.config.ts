@@ -51,6 +51,8 @@ const guides = defineCollection({
     /** Position in the guides sidebar. */
     order: z.number().int().min(0),
     related: z.array(slug).default([]),
+    /** Servers the guide is about (the search page's "Server" filter); none for general guides. */
+    servers: z.array(z.enum(SERVERS)).default([]),
   }),
 });
 

@@ -4,6 +4,9 @@
  */
 import { attachCopyButtons } from './copy-code.ts';
 import { initThemeToggle } from './theme.ts';
+import { encodeSearch } from '../lib/search/fragment.ts';
+import { looksLikeEvidence } from '../lib/search/evidence.ts';
+import { sendToDiagnose } from '../components/shared/handoff.ts';
 
 initThemeToggle(document);
 attachCopyButtons(document);
@@ -26,3 +29,17 @@ document.addEventListener('keydown', (event) => {
   search.focus();
   search.select();
 });
+
+// Search boxes (header, 404 page): the text never goes into a request. Search words go to the
+// search page in the URL fragment; a pasted log line or message goes to the diagnosis.
+// The inputs have no `name`, so even a submit before this script runs sends nothing.
+for (const form of document.querySelectorAll<HTMLFormElement>('form[data-search-form]')) {
+  form.addEventListener('submit', (event) => {
+    event.preventDefault();
+    const input = form.querySelector<HTMLInputElement>('input[type="search"]');
+    const text = input?.value.trim() ?? '';
+    if (text && looksLikeEvidence(text)) return sendToDiagnose(text);
+    const hash = encodeSearch({ q: text, section: '', server: '' });
+    location.assign('/search/' + (hash ? `#${hash}` : ''));
+  });
+}

@@ -33,7 +33,7 @@ describe('keyboard', () => {
     await page.keyboard.press('/');
     expect(await page.evaluate(() => document.activeElement?.id)).toBe('site-search');
     await page.keyboard.type('502.3');
-    await Promise.all([page.waitForURL(/\/search\/\?q=502\.3$/), page.keyboard.press('Enter')]);
+    await Promise.all([page.waitForURL(/\/search\/#q=502\.3$/), page.keyboard.press('Enter')]);
     await expect.poll(() => page.locator('.search-results a').first().getAttribute('href'), { timeout: 15_000 }).toBe('/codes/502-3/');
     await context.close();
   });

@@ -49,7 +49,7 @@ function ClusterItem({ c, titles, first }: { c: Cluster; titles: Record<string, 
   );
 }
 
-export function AnalysisResults({ view, idPrefix }: { view: AnalyzeView; idPrefix: string }) {
+export function AnalysisResults({ view, idPrefix, other = false }: { view: AnalyzeView; idPrefix: string; other?: boolean }) {
   const r = view.report;
   const t = r.totals;
   const statuses = Object.entries(r.byStatus).sort((a, b) => b[1] - a[1] || (a[0] < b[0] ? -1 : 1));
@@ -104,8 +104,11 @@ export function AnalysisResults({ view, idPrefix }: { view: AnalyzeView; idPrefi
           ))}
         </ul>
       ) : null}
-      {t.requests === 0 ? <p class="analyze-notice">No request lines were found. Is this an IIS log (u_ex*.log) or an HTTP.sys error log (httperr*.log)?</p> : null}
-
+      {t.requests === 0 ? (
+        // Nothing was read as a request: say so once, and stop (no empty tables, no "nothing to diagnose").
+        other ? null : <p class="analyze-notice">No request lines were found. The analyzer reads IIS logs (u_ex*.log) and HTTP.sys error logs (httperr*.log); for any other log, paste its error lines on the <a href="/diagnose/">Diagnose</a> page.</p>
+      ) : (
+      <>
       <h2 id={id('clusters')}>Diagnosis per cluster</h2>
       {clusters.length === 0 ? (
         <p>No server errors and no connections dropped at a known timeout: nothing to diagnose in these logs.</p>
@@ -212,6 +215,8 @@ export function AnalysisResults({ view, idPrefix }: { view: AnalyzeView; idPrefi
           </div>
         </>
       ) : null}
+      </>
+      )}
       <p class="analyze-help">
         Codes link to the <a href="/decode/">decoder</a>. To read the lines around one failure together with event log entries or a trace, paste them on the <a href="/diagnose/">Diagnose</a> page.
       </p>

@@ -5,12 +5,15 @@
  * with them go to the FREB reader's worker and get its summary cards. The files never leave
  * the browser.
  */
-import { useRef, useState } from 'preact/hooks';
+import { useEffect, useRef, useState } from 'preact/hooks';
 import type { AnalyzeView } from '../../lib/analyze/view.ts';
 import { formatBytes, formatCount } from '../../lib/analyze/format.ts';
 import { analyzeInWorker, cancelAnalysis, type Progress } from './analyze-client.ts';
 import { AnalysisResults } from './AnalysisResults.tsx';
 import { readTraceFromFile, type TraceEntry } from '../shared/freb-client.ts';
+import { otherLogKind, type OtherLog } from '../../lib/analyze/other-log.ts';
+import { sendToDiagnose } from '../shared/handoff.ts';
+import { takeFileHandoff } from '../shared/file-handoff.ts';
 import { FrebReport } from '../shared/FrebReport.tsx';
 
 type Trace = TraceEntry;
@@ -41,8 +44,15 @@ export default function LogAnalyzer({ idPrefix = 'analyze', pageSlugs = [] }: Pr
   const pages = new Set(pageSlugs);
   const [dragging, setDragging] = useState(false);
   const [announce, setAnnounce] = useState('');
+  // A proxy's or container's log dropped here: named, with a way to diagnose its error lines.
+  const [other, setOther] = useState<OtherLog | null>(null);
   const input = useRef<HTMLInputElement>(null);
   const id = (x: string) => `${idPrefix}-${x}`;
+
+  // A file handed over by the paste box (too large for it): read it in full at once.
+  useEffect(() => {
+    void takeFileHandoff().then((file) => file && start([file]));
+  }, []);
 
   async function readTraces(files: File[]) {
     const fresh: Trace[] = files.map((f) => ({ key: nextTraceKey++, name: f.name || 'Unnamed file', state: 'reading' }));
@@ -60,6 +70,7 @@ export default function LogAnalyzer({ idPrefix = 'analyze', pageSlugs = [] }: Pr
     const traceFiles = all.filter((f) => isTraceFile(f.name));
     const files = all.filter((f) => !isTraceFile(f.name));
     setTraces([]);
+    setOther(null);
     if (traceFiles.length > 0) void readTraces(traceFiles);
     if (files.length === 0) {
       cancelAnalysis();
@@ -74,6 +85,12 @@ export default function LogAnalyzer({ idPrefix = 'analyze', pageSlugs = [] }: Pr
       (view) => {
         setS({ state: 'done', view });
         const t = view.report.totals;
+        if (t.requests === 0) {
+          void files[0]!
+            .slice(0, 256 * 1024)
+            .text()
+            .then((text) => setOther(otherLogKind(text)), () => setOther(null));
+        }
         setAnnounce(`Analysis ready: ${formatCount(t.requests)} requests, ${formatCount(t.serverErrors)} server errors, ${formatCount(t.badGateway)} of them 502.`);
       },
       (err: Error) => {
@@ -163,7 +180,21 @@ export default function LogAnalyzer({ idPrefix = 'analyze', pageSlugs = [] }: Pr
         </ul>
       ) : null}
       <section class="log-analyzer__results" aria-label="Analysis" aria-busy={s.state === 'reading'}>
-        {s.state === 'done' && s.view.files.length > 0 ? <AnalysisResults view={s.view} idPrefix={idPrefix} /> : null}
+        {s.state === 'done' && other ? (
+          <div class="log-analyzer__other">
+            <p>
+              <strong>This is {other.label}.</strong> The analyzer reads IIS logs; the diagnosis reads this kind of log line by line.
+            </p>
+            {other.lines.length > 0 ? (
+              <p>
+                <button type="button" class="button button--primary" onClick={() => sendToDiagnose(other.lines.join('\n'))}>
+                  Diagnose its {other.lines.length === 1 ? 'error line' : `${formatCount(other.lines.length)} error lines`}
+                </button>
+              </p>
+            ) : null}
+          </div>
+        ) : null}
+        {s.state === 'done' && s.view.files.length > 0 ? <AnalysisResults view={s.view} idPrefix={idPrefix} other={other !== null} /> : null}
         {s.state === 'idle' && traces.length === 0 ? <p class="log-analyzer__placeholder">The analysis appears here once a log has been read.</p> : null}
       </section>
       {traces.length > 0 ? (

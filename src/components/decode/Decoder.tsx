@@ -9,6 +9,7 @@ import { decode, type DecodeResult } from '../../lib/codes/decode.ts';
 import { curatedFor, curatedNames, resolveCuratedName } from '../../lib/codes/curated.ts';
 import { parseCode, parseStatus } from '../../lib/codes/forms.ts';
 import { loadTable, type CodeTable } from '../../lib/codes/table.ts';
+import { earlyValue } from '../shared/early-value.ts';
 
 interface Props {
   /** Start with this code (a code page passes its own). */
@@ -24,30 +25,72 @@ type Out =
   | { state: 'empty' }
   | { state: 'status'; status: string; slug: string }
   | { state: 'invalid'; text: string }
-  | { state: 'ok'; result: DecodeResult; loadingTable: boolean };
+  | { state: 'ok'; result: DecodeResult; loadingTable: boolean }
+  | { state: 'many'; rows: { token: string; result: DecodeResult | null }[]; loadingTable: boolean };
+
+/** Several codes copied together ("0x80070005 -2147024891 12029"): one row each. */
+const MAX_CODES = 12;
+function tokensOf(t: string): string[] {
+  return t.split(/[\s,;]+/).filter(Boolean).slice(0, MAX_CODES);
+}
 
 let table: CodeTable | undefined;
 
 export default function Decoder({ initial = '', useHash = false, pageSlugs, idPrefix = 'decoder' }: Props) {
-  const [text, setText] = useState(initial);
+  // A code typed before the island woke up is kept (read before hydration can reset the field).
+  const [text, setText] = useState(() => earlyValue(`${idPrefix}-input`, initial));
   const [out, setOut] = useState<Out>({ state: 'empty' });
   const pages = new Set(pageSlugs);
 
   useEffect(() => {
     if (!useHash) return;
     const fromHash = () => {
-      const h = decodeURIComponent(location.hash.replace(/^#/, ''));
+      let h = '';
+      try {
+        h = decodeURIComponent(location.hash.replace(/^#/, ''));
+      } catch {
+        h = '';
+      }
       if (h) setText(h);
     };
-    fromHash();
+    // What the reader typed while the page loaded wins over the code in the address.
+    if (text === initial) fromHash();
     addEventListener('hashchange', fromHash);
     return () => removeEventListener('hashchange', fromHash);
   }, []);
 
   useEffect(() => {
     let live = true;
-    const t = text.trim().slice(0, 100);
-    if (!t) return setOut({ state: 'empty' });
+    const t = text.trim().slice(0, 400);
+    if (!t) {
+      if (useHash && location.hash) history.replaceState(null, '', location.pathname);
+      return setOut({ state: 'empty' });
+    }
+    const tokens = tokensOf(t);
+    if (tokens.length > 1 && parseCode(t, (n) => resolveCuratedName(n) ?? table?.valueOf(n)) === null) {
+      const decodeAll = (tb: CodeTable | undefined) =>
+        tokens.map((token) => {
+          const v = parseCode(token, (n) => resolveCuratedName(n) ?? tb?.valueOf(n));
+          return { token, result: v === null ? null : decode(v, tb ? [curatedNames, tb] : [curatedNames], token) };
+        });
+      const rows = decodeAll(table);
+      const needTable = !table && rows.some((r) => !r.result || !curatedFor(r.result.unsigned));
+      if (rows.some((r) => r.result)) {
+        setOut({ state: 'many', rows, loadingTable: needTable });
+        if (useHash) history.replaceState(null, '', `#${encodeURIComponent(t)}`);
+      } else if (!needTable) setOut({ state: 'invalid', text: t.slice(0, 100) });
+      if (needTable) {
+        loadTable().then((tb) => {
+          table = tb;
+          if (!live) return;
+          const again = decodeAll(tb);
+          setOut(again.some((r) => r.result) ? { state: 'many', rows: again, loadingTable: false } : { state: 'invalid', text: t.slice(0, 100) });
+        }, () => live && setOut((o) => (o.state === 'many' ? { ...o, loadingTable: false } : { state: 'invalid', text: t.slice(0, 100) })));
+      }
+      return () => {
+        live = false;
+      };
+    }
     const status = parseStatus(t.replace(/^http\s+(error\s+)?/i, ''));
     if (status) {
       const s = status.sub === undefined ? `${status.status}` : `${status.status}.${status.sub}`;
@@ -66,7 +109,8 @@ export default function Decoder({ initial = '', useHash = false, pageSlugs, idPr
         setOut(v === null ? { state: 'invalid', text: t } : { state: 'ok', result: decode(v, [curatedNames, tb], t), loadingTable: false });
       }, () => live && setOut((o) => (o.state === 'ok' ? { ...o, loadingTable: false } : { state: 'invalid', text: t })));
     }
-    if (useHash && value !== null) history.replaceState(null, '', `#${encodeURIComponent(t)}`);
+    // The address shows what is on screen: the code decoded, or nothing.
+    if (useHash) history.replaceState(null, '', value !== null ? `#${encodeURIComponent(t)}` : location.pathname);
     return () => {
       live = false;
     };
@@ -98,6 +142,7 @@ export default function Decoder({ initial = '', useHash = false, pageSlugs, idPr
         )}
         {out.state === 'invalid' && <p>“{out.text}” is not a code this decoder can read. Try the hex form (0x…) or the decimal number from the log.</p>}
         {out.state === 'ok' && <Result result={out.result} pages={pages} loadingTable={out.loadingTable} />}
+        {out.state === 'many' && <Many rows={out.rows} pages={pages} loadingTable={out.loadingTable} />}
       </section>
     </div>
   );
@@ -130,6 +175,42 @@ function Result({ result, pages, loadingTable }: { result: DecodeResult; pages: 
       </ol>
       {loadingTable && <p class="decoder__help">Looking the number up in the full table of Windows codes…</p>}
       {!curated && !loadingTable && <p class="decoder__help">This guide has no page for this code; the readings above come from the Windows SDK headers.</p>}
+    </div>
+  );
+}
+
+function Many({ rows, pages, loadingTable }: { rows: { token: string; result: DecodeResult | null }[]; pages: Set<string>; loadingTable: boolean }) {
+  return (
+    <div class="decoder__result">
+      <p class="decoder__help">{rows.length} codes, one per line. Type one alone to see all its readings.</p>
+      <ol class="decoder__many">
+        {rows.map(({ token, result }) => {
+          const curated = result ? curatedFor(result.unsigned) : undefined;
+          const name = result?.interpretations[0]?.names[0];
+          return (
+            <li>
+              <code>{token}</code>
+              {result ? (
+                <>
+                  {' '}= <code>{result.forms.hex}</code>:{' '}
+                  {curated && pages.has(result.slug) ? (
+                    <a href={`/codes/${result.slug}/`}>{curated.name}</a>
+                  ) : name ? (
+                    <code>{name}</code>
+                  ) : loadingTable ? (
+                    'looking it up…'
+                  ) : (
+                    'no known name'
+                  )}
+                  {curated && <>{'. '}{curated.meaning}</>}
+                </>
+              ) : (
+                ': not a code'
+              )}
+            </li>
+          );
+        })}
+      </ol>
     </div>
   );
 }

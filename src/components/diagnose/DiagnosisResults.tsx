@@ -2,6 +2,13 @@
 import type { DiagnosisView } from '../../lib/report/view.ts';
 import type { Kind } from '../../lib/engine/types.ts';
 import { shortList } from '../../lib/report/labels.ts';
+import { encodeAnswers } from '../../lib/troubleshoot/fragment.ts';
+
+/** The troubleshooter with what the paste already answered, so it opens on the open question. */
+function troubleshooterLink(view: DiagnosisView): string {
+  const hash = encodeAnswers(view.treeAnswers.map((t) => [t.node, t.answer] as const));
+  return `/troubleshoot/${hash ? `#${hash}` : ''}`;
+}
 
 interface Props {
   view: DiagnosisView;
@@ -76,7 +83,7 @@ export function DiagnosisResults({ view, kindLabels, headingLevel }: Props) {
         <>
           <H>Questions that would narrow it down</H>
           <ul class="diagnosis__questions">
-            {view.questions.map((q) => <li>{q.text} <a href={`/troubleshoot/#${q.node}`}>Answer in the troubleshooter</a></li>)}
+            {view.questions.map((q) => <li>{q.text} <a href={troubleshooterLink(view)}>Answer in the troubleshooter</a></li>)}
           </ul>
         </>
       )}

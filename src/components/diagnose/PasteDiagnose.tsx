@@ -7,9 +7,12 @@ import { useEffect, useRef, useState } from 'preact/hooks';
 import type { DiagnosisView } from '../../lib/report/view.ts';
 import { diagnosisMarkdown } from '../../lib/report/markdown.ts';
 import { KIND_LABELS } from '../../lib/report/labels.ts';
-import { diagnoseInWorker } from '../shared/engine-client.ts';
+import { diagnoseInWorker, warmEngine } from '../shared/engine-client.ts';
 import { DiagnosisResults } from './DiagnosisResults.tsx';
 import { readDroppedFile } from '../shared/read-file.ts';
+import { earlyValue } from '../shared/early-value.ts';
+import { takeHandoff } from '../shared/handoff.ts';
+import { sendFileToAnalyzer } from '../shared/file-handoff.ts';
 
 interface Props {
   /** Pre-filled text (an article's sample). */
@@ -18,26 +21,24 @@ interface Props {
   idPrefix?: string;
   /** Heading level of the results' headings. */
   compact?: boolean;
+  /** Take text handed over by another page (the header search) — only /diagnose/ does. */
+  handoff?: boolean;
 }
 
 const DEBOUNCE_MS = 250;
 
 type Status = { state: 'empty' } | { state: 'working' } | { state: 'done'; view: DiagnosisView } | { state: 'error'; message: string };
 
-export default function PasteDiagnose({ initial = '', idPrefix = 'diagnose', compact = false }: Props) {
-  const [text, setText] = useState(initial);
+export default function PasteDiagnose({ initial = '', idPrefix = 'diagnose', compact = false, handoff = false }: Props) {
+  const [text, setText] = useState(() => earlyValue(`${idPrefix}-input`, (handoff ? takeHandoff() : null) ?? initial));
   const [status, setStatus] = useState<Status>({ state: 'empty' });
   const [notice, setNotice] = useState('');
+  // A file too large for the paste box, which the analyzer can read in full.
+  const [bigFile, setBigFile] = useState<File | null>(null);
   const [copied, setCopied] = useState('');
   const [dragging, setDragging] = useState(false);
   const timer = useRef<ReturnType<typeof setTimeout>>();
   const box = useRef<HTMLTextAreaElement>(null);
-
-  // Text typed or pasted before the island woke up is kept, not replaced by `initial`.
-  useEffect(() => {
-    const early = box.current?.value ?? '';
-    if (early && early !== initial) setText(early);
-  }, []);
 
   useEffect(() => {
     clearTimeout(timer.current);
@@ -67,6 +68,7 @@ export default function PasteDiagnose({ initial = '', idPrefix = 'diagnose', com
   async function load(file: File) {
     const r = await readDroppedFile(file);
     setNotice(r.notice);
+    setBigFile(r.cut ? file : null);
     if (r.text !== null) setText(r.text);
   }
 
@@ -109,6 +111,7 @@ export default function PasteDiagnose({ initial = '', idPrefix = 'diagnose', com
         rows={compact ? 5 : 9}
         value={text}
         onInput={(e) => setText((e.target as HTMLTextAreaElement).value)}
+        onFocus={warmEngine}
         onDragOver={(e) => {
           e.preventDefault();
           setDragging(true);
@@ -121,7 +124,7 @@ export default function PasteDiagnose({ initial = '', idPrefix = 'diagnose', com
           Open a file…
           <input type="file" accept=".log,.txt,.xml,.config,.json,.htm,.html,text/*" onChange={(e) => { const f = (e.target as HTMLInputElement).files?.[0]; if (f) void load(f); }} />
         </label>
-        <button type="button" class="button" onClick={() => { setText(''); setNotice(''); setCopied(''); }} disabled={!text}>
+        <button type="button" class="button" onClick={() => { setText(''); setNotice(''); setBigFile(null); setCopied(''); }} disabled={!text}>
           Clear
         </button>
         <button type="button" class="button" onClick={copyMarkdown} disabled={status.state !== 'done'}>
@@ -129,11 +132,29 @@ export default function PasteDiagnose({ initial = '', idPrefix = 'diagnose', com
         </button>
         <span class="paste-diagnose__copied" role="status">{copied}</span>
       </div>
-      {notice && <p class="paste-diagnose__notice" role="status">{notice}</p>}
+      {notice && (
+        <p class={`paste-diagnose__notice${bigFile ? ' paste-diagnose__notice--cut' : ''}`} role="status">
+          {notice}
+          {bigFile && (
+            <>
+              {' '}
+              <button type="button" class="button" onClick={() => void sendFileToAnalyzer(bigFile).then((ok) => ok || setNotice(`${notice} Open it on the log analyzer page (/analyze/) to read all of it.`))}>
+                Analyze the whole file
+              </button>
+            </>
+          )}
+        </p>
+      )}
+      {view && view.findings[0] && (
+        // The answer in one line right under the box, so it is seen without scrolling.
+        <p class="paste-diagnose__summary">
+          Most likely: <a href={`#${id('results')}`}>{view.findings[0].title}</a> ({view.findings[0].percent}%) ↓
+        </p>
+      )}
       <p class="visually-hidden" aria-live="polite">{announcement}</p>
-      <section class="paste-diagnose__results" aria-label="Diagnosis" aria-busy={status.state === 'working'}>
+      <section id={id('results')} tabIndex={-1} class="paste-diagnose__results" aria-label="Diagnosis" aria-busy={status.state === 'working'}>
         {status.state === 'empty' && <p class="paste-diagnose__placeholder">The diagnosis appears here as soon as there is something to read.</p>}
-        {status.state === 'working' && <p class="paste-diagnose__placeholder">Reading…</p>}
+        {status.state === 'working' && <p class="paste-diagnose__placeholder">Reading… (the first time, the analyser itself, about 0.5 MB, is loaded too)</p>}
         {status.state === 'error' && <p class="paste-diagnose__error">{status.message}</p>}
         {view && <DiagnosisResults view={view} kindLabels={KIND_LABELS} headingLevel={compact ? 3 : 2} />}
       </section>

@@ -8,6 +8,7 @@
  * and import `./freb.css` in the page (widget CSS is unlayered and imported by the page).
  */
 import { useEffect, useRef, useState } from 'preact/hooks';
+import { earlyValue } from '../shared/early-value.ts';
 import { readTraceFromFile, readTraceInWorker, type TraceEntry } from '../shared/freb-client.ts';
 import { FrebReport } from '../shared/FrebReport.tsx';
 
@@ -40,7 +41,8 @@ function summaryOf(entry: Entry): string {
 
 export default function FrebReader({ pageSlugs, idPrefix = 'freb', headingLevel = 2 }: Props) {
   const [entries, setEntries] = useState<Entry[]>([]);
-  const [paste, setPaste] = useState('');
+  // Text pasted before the island woke up is kept (read before hydration can reset the field).
+  const [paste, setPaste] = useState(() => earlyValue(`${idPrefix}-paste`, ''));
   const [pasted, setPasted] = useState<Entry | undefined>();
   const [dragging, setDragging] = useState(false);
   const [notice, setNotice] = useState('');
@@ -51,12 +53,6 @@ export default function FrebReader({ pageSlugs, idPrefix = 'freb', headingLevel 
   const box = useRef<HTMLTextAreaElement>(null);
   const id = (s: string) => `${idPrefix}-${s}`;
   const H = `h${headingLevel}` as 'h2' | 'h3';
-
-  // Text pasted before the island woke up is kept.
-  useEffect(() => {
-    const early = box.current?.value ?? '';
-    if (early) setPaste(early);
-  }, []);
 
   useEffect(() => {
     clearTimeout(timer.current);

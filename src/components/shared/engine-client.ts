@@ -13,6 +13,11 @@ const client = workerClient<{ text: string }, EngineResponse, DiagnosisView>(
   'The diagnosis worker failed to start.',
 );
 
+/** Start the worker (and its download) ahead of the first paste: on focus of the paste box. */
+export function warmEngine(): void {
+  client.warm();
+}
+
 /** Diagnose `text`; rejects with `superseded` when a newer request was made meanwhile. */
 export function diagnoseInWorker(text: string): Promise<DiagnosisView> {
   return client.request({ text }, { supersede: true });

@@ -6,6 +6,8 @@ export const MAX_FILE_CHARS = 2_000_000;
 export interface ReadResult {
   text: string | null;
   notice: string;
+  /** Only the start of the file was read. */
+  cut?: boolean;
 }
 
 export async function readDroppedFile(file: File): Promise<ReadResult> {
@@ -17,8 +19,9 @@ export async function readDroppedFile(file: File): Promise<ReadResult> {
     const cut = file.size > MAX_FILE_CHARS;
     return {
       text: head,
+      cut,
       notice: cut
-        ? `${file.name} is ${(file.size / 1e6).toFixed(1)} MB; the first ${(MAX_FILE_CHARS / 1e6).toFixed(0)} MB were read. For a long log, paste the lines around the failures instead.`
+        ? `Only part of ${file.name} was read: the first ${(MAX_FILE_CHARS / 1e6).toFixed(0)} MB of ${(file.size / 1e6).toFixed(1)} MB (${Math.round((MAX_FILE_CHARS / file.size) * 100)} %). Counts below are for that part. The log analyzer reads the whole file.`
         : `Read ${file.name}.`,
     };
   } catch {

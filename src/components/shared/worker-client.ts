@@ -9,6 +9,8 @@ export interface WorkerClient<Req, Res> {
   request(message: Req, options?: { supersede?: boolean }): Promise<Res>;
   /** Reject every open request with `reason` and terminate the worker. */
   cancel(reason?: string): void;
+  /** Start the worker (and its download) ahead of the first request; a failure shows on that request. */
+  warm(): void;
 }
 
 export function workerClient<Req extends object, Reply extends { id: number }, Res>(
@@ -59,6 +61,13 @@ export function workerClient<Req extends object, Reply extends { id: number }, R
     },
     cancel(reason = 'cancelled') {
       stop(reason);
+    },
+    warm() {
+      try {
+        get();
+      } catch {
+        // A worker that cannot start reports itself on the first real request.
+      }
     },
   };
 }

@@ -8,6 +8,7 @@ import { useEffect, useMemo, useState } from 'preact/hooks';
 import { DECISION_TREE, evaluateTree, type DecisionTree } from '../../lib/engine/tree.ts';
 import { decodeAnswers, encodeAnswers } from '../../lib/troubleshoot/fragment.ts';
 import { diagnoseInWorker } from '../shared/engine-client.ts';
+import { earlyValue } from '../shared/early-value.ts';
 
 interface Props {
   /** Cause id -> title, for the final answer. */
@@ -26,14 +27,27 @@ const ASK_ONLY: DecisionTree = {
 
 export default function Troubleshooter({ causes }: Props) {
   const [answers, setAnswers] = useState<Answer[]>([]);
-  const [paste, setPaste] = useState('');
+  const [paste, setPaste] = useState(() => earlyValue('ts-paste', ''));
   const [pasteNote, setPasteNote] = useState('');
+  const [pasteLink, setPasteLink] = useState<{ href: string; title: string } | undefined>();
 
+  // The answers live in the fragment, one history entry per answer: the browser's Back button
+  // undoes one answer, Forward redoes it. Evidence from a paste is kept for answers still given.
   useEffect(() => {
-    const fromHash = () => setAnswers(decodeAnswers(location.hash).map(([node, answer]) => ({ node, answer })));
+    const fromHash = () =>
+      setAnswers((prev) =>
+        decodeAnswers(location.hash).map(([node, answer]) => {
+          const evidence = prev.find((a) => a.node === node && a.answer === answer)?.evidence;
+          return evidence ? { node, answer, evidence } : { node, answer };
+        }),
+      );
     fromHash();
     addEventListener('hashchange', fromHash);
-    return () => removeEventListener('hashchange', fromHash);
+    addEventListener('popstate', fromHash);
+    return () => {
+      removeEventListener('hashchange', fromHash);
+      removeEventListener('popstate', fromHash);
+    };
   }, []);
 
   const result = useMemo(() => evaluateTree([], Object.fromEntries(answers.map((a) => [a.node, a.answer])), ASK_ONLY), [answers]);
@@ -43,7 +57,9 @@ export default function Troubleshooter({ causes }: Props) {
   function commit(next: Answer[]) {
     setAnswers(next);
     const hash = encodeAnswers(next.map((a) => [a.node, a.answer] as const));
-    history.replaceState(null, '', hash ? `#${hash}` : location.pathname + location.search);
+    const url = hash ? `#${hash}` : location.pathname + location.search;
+    if (url === location.hash || (!hash && !location.hash)) history.replaceState(null, '', url);
+    else history.pushState(null, '', url);
   }
 
   function answer(node: string, id: string) {
@@ -58,13 +74,18 @@ export default function Troubleshooter({ causes }: Props) {
       return;
     }
     setPasteNote('Reading…');
+    setPasteLink(undefined);
     try {
       const view = await diagnoseInWorker(paste);
       if (!view.treeAnswers.length) {
-        setPasteNote('The paste does not answer any of these questions; answer them below.');
+        const top = view.findings[0];
+        if (top) {
+          setPasteNote('The paste does not answer these questions, but on its own it points to:');
+          setPasteLink({ href: top.article, title: top.title });
+        } else setPasteNote('The paste does not answer any of these questions; answer them below.');
         return;
       }
-      commit(view.treeAnswers.map((t) => ({ node: t.node, answer: t.answer, evidence: t.evidence || 'your paste' })));
+      commit(view.treeAnswers.map((t) => ({ node: t.node, answer: t.answer, ...(t.evidence ? { evidence: t.evidence } : {}) })));
       setPasteNote(`Your paste answered ${view.treeAnswers.length} question${view.treeAnswers.length === 1 ? '' : 's'}.`);
     } catch (err) {
       if ((err as Error).message !== 'superseded') setPasteNote('The paste could not be read.');
@@ -81,7 +102,10 @@ export default function Troubleshooter({ causes }: Props) {
         <label for="ts-paste">Paste a log line, error page, event message or code</label>
         <textarea id="ts-paste" rows={4} spellcheck={false} value={paste} onInput={(e) => setPaste((e.target as HTMLTextAreaElement).value)} />
         <button type="button" class="button" onClick={fillFromPaste}>Use this evidence</button>
-        <span role="status" class="troubleshooter__note">{pasteNote}</span>
+        <span role="status" class="troubleshooter__note">
+          {pasteNote}
+          {pasteLink && <> <a href={pasteLink.href}>{pasteLink.title}</a></>}
+        </span>
       </details>
 
       {steps.length > 0 && (
@@ -116,6 +140,11 @@ export default function Troubleshooter({ causes }: Props) {
           <p class="troubleshooter__cause"><a href={`/causes/${result.leaf}/`}>{causes[result.leaf] ?? result.leaf}</a></p>
           <p>The article shows how to confirm it and how to fix it.</p>
         </div>
+      )}
+      {result.leaf && (
+        <p class="troubleshooter__tree-link">
+          <a href={`/troubleshoot/tree/#${encodeAnswers(steps.map((s) => [s.node, s.answer] as const))}`}>See your path in the whole decision tree</a>
+        </p>
       )}
 
       <div class="troubleshooter__controls">

@@ -10,6 +10,8 @@
 import { useEffect, useRef, useState } from 'preact/hooks';
 import type { ConfigProblem, SettingRow, WebConfigCheck } from '../../lib/webconfig-check/problems.ts';
 import { checkWebConfig } from '../../lib/webconfig-check/problems.ts';
+import { earlyValue } from '../shared/early-value.ts';
+import { settingFixes, type SettingFix } from '../../lib/report/webconfig-fix.ts';
 
 interface Props {
   /** Pre-filled text. */
@@ -70,18 +72,13 @@ function moduleText(c: WebConfigCheck): string {
 }
 
 export default function WebConfigChecker({ initial = '', idPrefix = 'webconfig', headingLevel = 2 }: Props) {
-  const [text, setText] = useState(initial);
+  // Text pasted before the island woke up is kept (read before hydration can reset the field).
+  const [text, setText] = useState(() => earlyValue(`${idPrefix}-input`, initial));
   const [out, setOut] = useState<Out>({ state: 'empty' });
   const timer = useRef<ReturnType<typeof setTimeout>>();
   const box = useRef<HTMLTextAreaElement>(null);
   const id = (s: string) => `${idPrefix}-${s}`;
   const H = `h${headingLevel}` as 'h2' | 'h3';
-
-  // Text pasted before the island woke up is kept.
-  useEffect(() => {
-    const early = box.current?.value ?? '';
-    if (early && early !== initial) setText(early);
-  }, []);
 
   useEffect(() => {
     clearTimeout(timer.current);
@@ -140,7 +137,7 @@ export default function WebConfigChecker({ initial = '', idPrefix = 'webconfig',
       <section class="wc-checker__results" aria-label="Check results">
         {!check && <p class="wc-checker__placeholder">The settings and any problems appear here.</p>}
         {check && out.state === 'done' && out.cut && <p class="wc-checker__note">Only the first million characters were checked.</p>}
-        {check && <Results check={check} H={H} id={id} />}
+        {check && <Results check={check} H={H} id={id} fixes={settingFixes(text, check.settings)} />}
       </section>
     </div>
   );
@@ -169,7 +166,7 @@ function XmlStatus({ check }: { check: WebConfigCheck }) {
   );
 }
 
-function Results({ check, H, id }: { check: WebConfigCheck; H: 'h2' | 'h3'; id: (s: string) => string }) {
+function Results({ check, H, id, fixes }: { check: WebConfigCheck; H: 'h2' | 'h3'; id: (s: string) => string; fixes: SettingFix[] }) {
   if (!check.found) {
     return (
       <>
@@ -193,6 +190,7 @@ function Results({ check, H, id }: { check: WebConfigCheck; H: 'h2' | 'h3'; id: 
       </dl>
       <H id={id('problems')}>{check.problems.length === 0 ? 'No problems found' : `Problems (${check.problems.length})`}</H>
       {check.problems.length > 0 && <Problems problems={check.problems} />}
+      {fixes.length > 0 && <Fixes fixes={fixes} />}
       {check.notes.length > 0 && (
         <ul class="wc-checker__notes" aria-label="Notes">
           {check.notes.map((n) => (
@@ -218,7 +216,7 @@ function Results({ check, H, id }: { check: WebConfigCheck; H: 'h2' | 'h3'; id: 
                 <th scope="row">
                   <code>{r.name}</code>
                 </th>
-                <td>
+                <td data-label="In effect">
                   {r.state === 'default' || r.state === 'set' ? (
                     <code>{r.effective}</code>
                   ) : (
@@ -227,11 +225,11 @@ function Results({ check, H, id }: { check: WebConfigCheck; H: 'h2' | 'h3'; id: 
                     </>
                   )}
                 </td>
-                <td>{STATE_LABEL[r.state]}</td>
-                <td>
+                <td data-label="Source">{STATE_LABEL[r.state]}</td>
+                <td data-label="Default">
                   <code>{r.defaultValue}</code>
                 </td>
-                <td>{APPLIES_LABEL[r.appliesTo]}</td>
+                <td data-label="Applies to">{APPLIES_LABEL[r.appliesTo]}</td>
               </tr>
             ))}
           </tbody>
@@ -282,7 +280,7 @@ function NameValues({ title, items, H, hid }: { title: string; items: { name: st
                 <th scope="row">
                   <code>{i.name}</code>
                 </th>
-                <td>
+                <td data-label="Value">
                   <code>{i.value}</code>
                 </td>
               </tr>
@@ -291,5 +289,21 @@ function NameValues({ title, items, H, hid }: { title: string; items: { name: st
         </table>
       </div>
     </>
+  );
+}
+
+function Fixes({ fixes }: { fixes: SettingFix[] }) {
+  return (
+    <div class="wc-checker__fixes">
+      <p class="wc-problem__title">Corrected {fixes.length === 1 ? 'line' : 'lines'}</p>
+      {fixes.map((f) => (
+        <div class="wc-fix">
+          <p class="wc-checker__note">
+            Line {f.line}: <code>{f.name}</code> becomes <code>{f.value}</code>
+          </p>
+          <pre class="wc-checker__line"><code>{`- ${f.before}\n+ ${f.after}`}</code></pre>
+        </div>
+      ))}
+    </div>
   );
 }
