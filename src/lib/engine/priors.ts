@@ -19,6 +19,8 @@ const PRIORS = data.priors as Readonly<Record<string, Readonly<Record<string, We
 export const PRIOR_ORDER: readonly string[] = data.order;
 /** Signals that only restate a status behind a component (a proxy's bare error page). */
 const RESTATING: ReadonlySet<string> = new Set(data.restating);
+/** Signals too general to point anywhere alone ("it times out"): kept, but the evidence stays thin. */
+const WEAK: ReadonlySet<string> = new Set(data.weak);
 
 /** The prior weights for a status ('502', or 'any') behind a server, if the data has them. */
 export function priorFor(status: string, server: string): Weights | undefined {
@@ -27,7 +29,8 @@ export function priorFor(status: string, server: string): Weights | undefined {
 
 function isThin(index: FactIndex, others: readonly Contribution[]): boolean {
   for (const c of others) {
-    if (c.source === 'signal' && RESTATING.has(c.key.slice('signal:'.length))) continue;
+    const id = c.source === 'signal' ? c.key.slice('signal:'.length) : '';
+    if (RESTATING.has(id) || WEAK.has(id)) continue;
     if (c.source === 'signal' || c.source === 'code' || c.source === 'rule') return false;
   }
   return (index.byName.get('server')?.length ?? 0) > 0;

@@ -28,6 +28,18 @@ const says = (id: string): string => fact(id).says;
 
 export const PROSE_RULES: readonly ContextRule[] = [
   {
+    id: 'prose-proxy-times-out',
+    when: { all: [server([...HOST_PROXIES, ...CLOUD_LB, 'kubernetes', 'envoy']), signal('topic-timeout'), { not: server(['azure-app-service']) }] },
+    supports: { 'proxy-upstream-timeout': 0.35 },
+    note: 'Described: a proxy or load balancer in front of the app times out: its read timeout fired while the app was still working.',
+  },
+  {
+    id: 'prose-iis-times-out',
+    when: { all: [server(IIS), signal('topic-timeout'), { not: server(['azure-app-service', ...HOST_PROXIES, ...CLOUD_LB]) }, { not: signal('topic-server-farm') }] },
+    supports: { 'request-timeout': 0.3 },
+    note: 'Described: IIS times out in front of the app: out of process, the ASP.NET Core Module stops waiting at requestTimeout.',
+  },
+  {
     id: 'prose-iis-at-request-timeout',
     when: { all: [server(IIS), statedNear('ancm.requestTimeout', 0.1, 'requestTimeout'), { not: signal('first-request') }] },
     supports: { 'request-timeout': 0.55 },
@@ -48,7 +60,7 @@ export const PROSE_RULES: readonly ContextRule[] = [
   },
   {
     id: 'prose-app-service-frontend',
-    when: { all: [server(['azure-app-service']), { any: [statedNear('app-service.frontend-timeout', 0.08), signal('long-request')] }] },
+    when: { all: [server(['azure-app-service']), { any: [statedNear('app-service.frontend-timeout', 0.08), signal('long-request', 'topic-timeout')] }] },
     supports: { 'azure-frontend-timeout': 0.6 },
     weakens: { 'request-timeout': 0.3 },
     note: `Described: a long request on App Service; the platform front end ends any request after ${says('app-service.frontend-timeout')}, whatever the app's own timeouts say.`,

@@ -19,7 +19,7 @@ import type { Fact, LineIndex, Recogniser } from '../../engine/types.ts';
 import { forEachLine } from '../../engine/lines.ts';
 import { findDurations } from './durations.ts';
 import { looksLikeProse } from './sentence.ts';
-import { COMPONENTS, PROSE_STATUSES, STATUS_WORDS, TRIGGERS } from './vocabulary.ts';
+import { COMPONENTS, PROSE_STATUSES, STATUS_WORDS, TOPICS, TRIGGERS } from './vocabulary.ts';
 import type { Term } from './vocabulary.ts';
 
 const KIND = 'prose' as const;
@@ -44,6 +44,7 @@ const VOCABULARY: readonly Compiled[] = [
   compile(COMPONENTS, false),
   compile(COMPONENTS, true),
   compile(TRIGGERS, false),
+  compile(TOPICS, false),
 ];
 const STATUS_WORD_RE = new RegExp(`${BEFORE}(?:${STATUS_WORDS.map((w) => `(${w.pattern})`).join('|')})${AFTER}`, 'gi');
 

@@ -108,3 +108,31 @@ export const STATUS_WORDS: readonly { pattern: string; status: string }[] = [
 
 /** Statuses a bare number in a sentence may be read as. */
 export const PROSE_STATUSES: ReadonlySet<number> = new Set([400, 401, 403, 404, 408, 413, 414, 429, 431, 499, 500, 501, 502, 503, 504]);
+
+/**
+ * Topics: words that name a cause or its mechanism ("thread pool starvation", "SNAT",
+ * "app_offline", "keep-alive"). People write them in titles and sentences when they suspect or
+ * have found the cause; they are evidence of what the problem is about, weaker than a log line.
+ */
+export const TOPICS: readonly Term[] = [
+  { pattern: 'thread[ -]?pool (?:starvation|exhaustion|starved)|starv(?:ed|ing|ation) (?:of )?(?:the )?thread[ -]?pool|sync[ -]over[ -]async', signal: 'prose.topic-thread-pool' },
+  { pattern: 'keep[ -]?alives?(?: time[ -]?outs?)?|idle (?:connection|keep[ -]?alive) time[ -]?outs?', signal: 'prose.topic-keepalive' },
+  { pattern: 'app_offline(?:\\.html?)?', signal: 'prose.topic-app-offline' },
+  { pattern: '(?:windows |server )?hosting bundle|(?:asp\\.net core |aspnetcore )?module (?:is )?not (?:installed|registered)', signal: 'prose.topic-hosting-bundle' },
+  { pattern: 'single[ -]file (?:publish(?:ed|ing)?|deploy(?:ment|ments|ed)?|apps?|executables?)', signal: 'prose.topic-single-file' },
+  { pattern: 'selinux|permission denied while connecting', signal: 'prose.topic-proxy-permission' },
+  { pattern: 'snat(?: ports?)?(?: exhaustion)?|outbound (?:connections?|ports?) (?:exhaust(?:ed|ion)|limits?)', signal: 'prose.topic-snat' },
+  { pattern: 'out of memory|oom[ -]?kill(?:ed|er)?|oom|memory (?:limits?|leaks?|pressure)|(?:high|maxed out|100 ?%) (?:cpu|memory)|(?:cpu|memory) (?:(?:is |at |are )?(?:maxed|100 ?%|spikes?|spiking))', signal: 'prose.topic-resources' },
+  { pattern: '(?:backend|upstream|origin) (?:ssl |tls )?certificates?|certificate (?:verify|verification|validation|chain|name mismatch)|ssl handshake|tls handshake|self[ -]signed', signal: 'prose.topic-backend-tls' },
+  { pattern: 'unhealthy|health (?:probes?|checks?) (?:fail(?:s|ed|ing)?)|fail(?:s|ed|ing)? (?:the |its )?health (?:probes?|checks?)', signal: 'prose.topic-unhealthy' },
+  { pattern: '(?:web|server) farms?', signal: 'prose.topic-server-farm' },
+  { pattern: 'virtual director(?:y|ies)', signal: 'prose.topic-virtual-directory' },
+  { pattern: 'runtimeconfig(?:\\.json)?', signal: 'prose.topic-runtimeconfig' },
+  { pattern: 'deps\\.json', signal: 'prose.topic-deps-json' },
+  { pattern: 'visual c\\+\\+(?: redistributable| runtime)?|vc_?redist|vc\\+\\+ redist(?:ributable)?', signal: 'prose.topic-vc-redist' },
+  { pattern: 'client (?:closed|aborted|disconnected|cancel(?:l)?ed|went away)(?: the)?(?: connection| request)?|request (?:was )?(?:aborted|cancel(?:l)?ed) by the client', signal: 'prose.topic-client-aborted' },
+  { pattern: 'connection refused|refus(?:es|ed|ing) (?:the |a |my )?connections?|actively refused', signal: 'prose.topic-refused' },
+  { pattern: 'timed? ?outs?|timing out|timed out', signal: 'prose.topic-timeout' },
+  { pattern: '(?:response )?headers? (?:too (?:big|large)|size)|(?:large|big|huge) (?:cookies|headers)|too big header', signal: 'prose.topic-header-size' },
+  { pattern: 'privileged ports?|ports? (?:below|under) 1024', signal: 'prose.topic-privileged-port' },
+];
