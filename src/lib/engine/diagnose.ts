@@ -32,6 +32,8 @@ import { DEFAULT_KNOWLEDGE, DEFAULT_NAME_SOURCES, decodeCode } from './knowledge
 import type { NameSource } from '../codes/table.ts';
 import { codeValue } from './values.ts';
 import { RECOGNISERS } from '../recognisers/index.ts';
+import { answerEffects } from './answers.ts';
+import { detectOtherStack } from './scope.ts';
 
 export interface DiagnoseOptions {
   /** Recognisers to run (default: all, src/lib/recognisers/index.ts). */
@@ -209,10 +211,12 @@ export function diagnose(input: string, options: DiagnoseOptions = {}): Diagnosi
       ...rules.contributions,
       ...treeContributions(treeResult, tree),
     ];
+    const answered = answerEffects(options.answers ?? {}, tree);
+    contributions.push(...answered.contributions);
     const findings = rankFindings({
       input: text,
       contributions,
-      weakenings: rules.weakenings,
+      weakenings: [...rules.weakenings, ...answered.weakenings],
       nextSteps: (cause) => nextStepsFor(cause, index),
     });
     const diagnosis: DiagnosisDetail = {
@@ -225,6 +229,8 @@ export function diagnose(input: string, options: DiagnoseOptions = {}): Diagnosi
       tree: treeResult,
     };
     if (notes.length > 0) diagnosis.notes = notes;
+    const outOfScope = detectOtherStack(text);
+    if (outOfScope) diagnosis.outOfScope = outOfScope;
     return diagnosis;
   } catch (e) {
     notes.push(`The engine failed on this input (${e instanceof Error ? e.message : String(e)}).`);

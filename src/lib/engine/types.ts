@@ -155,4 +155,9 @@ export interface Diagnosis {
    * characters that were cleaned, a recogniser that failed. Plain text, never markup.
    */
   notes?: string[];
+  /**
+   * Set when the evidence comes from another stack (classic ASP.NET, PHP/FastCGI, a static file,
+   * URL Rewrite, a client 4xx; see scope.ts): the findings are then only other possibilities.
+   */
+  outOfScope?: import('./scope.ts').OutOfScope;
 }
