@@ -5,10 +5,11 @@
  */
 import { useEffect, useRef, useState } from 'preact/hooks';
 import type { DiagnosisView } from '../../lib/report/view.ts';
-import { diagnosisMarkdown } from '../../lib/report/markdown.ts';
+import type { Redaction } from '../../lib/redact/redact.ts';
 import { KIND_LABELS } from '../../lib/report/labels.ts';
-import { diagnoseInWorker } from './engine-client.ts';
+import { ask, diagnoseWithRedactions } from './engine-client.ts';
 import { DiagnosisResults } from './DiagnosisResults.tsx';
+import { ShareActions } from './ShareActions.tsx';
 import { readDroppedFile } from './read-file.ts';
 
 interface Props {
@@ -30,6 +31,9 @@ export default function PasteDiagnose({ initial = '', idPrefix = 'diagnose', com
   const [notice, setNotice] = useState('');
   const [copied, setCopied] = useState('');
   const [dragging, setDragging] = useState(false);
+  const [answers, setAnswers] = useState<Record<string, string>>({});
+  const [redactOn, setRedactOn] = useState(true);
+  const [redactions, setRedactions] = useState<Redaction[]>([]);
   const timer = useRef<ReturnType<typeof setTimeout>>();
   const box = useRef<HTMLTextAreaElement>(null);
 
@@ -37,7 +41,19 @@ export default function PasteDiagnose({ initial = '', idPrefix = 'diagnose', com
   useEffect(() => {
     const early = box.current?.value ?? '';
     if (early && early !== initial) setText(early);
+    // A share link (/diagnose/#paste=...) restores its paste; the fragment never reached a server.
+    if (!compact && /(?:^#|&)paste=/.test(location.hash)) {
+      ask('open', { fragment: location.hash }).then(
+        (r) => { if (r.text !== null) { setText(r.text); setNotice('Opened the paste from the share link.'); } },
+        (err: Error) => setNotice(err.message),
+      );
+    }
   }, []);
+
+  function changeText(t: string) {
+    setText(t);
+    setAnswers({});
+  }
 
   useEffect(() => {
     clearTimeout(timer.current);
@@ -47,15 +63,18 @@ export default function PasteDiagnose({ initial = '', idPrefix = 'diagnose', com
     }
     timer.current = setTimeout(() => {
       setStatus((s) => (s.state === 'done' ? s : { state: 'working' }));
-      diagnoseInWorker(text).then(
-        (view) => setStatus({ state: 'done', view }),
+      diagnoseWithRedactions(text, answers, redactOn).then(
+        (r) => {
+          setStatus({ state: 'done', view: r.view });
+          setRedactions(r.redactions);
+        },
         (err: Error) => {
           if (err.message !== 'superseded') setStatus({ state: 'error', message: `The diagnosis could not run: ${err.message}` });
         },
       );
     }, DEBOUNCE_MS);
     return () => clearTimeout(timer.current);
-  }, [text]);
+  }, [text, answers, redactOn]);
 
   async function onDrop(e: DragEvent) {
     e.preventDefault();
@@ -67,17 +86,16 @@ export default function PasteDiagnose({ initial = '', idPrefix = 'diagnose', com
   async function load(file: File) {
     const r = await readDroppedFile(file);
     setNotice(r.notice);
-    if (r.text !== null) setText(r.text);
+    if (r.text !== null) changeText(r.text);
   }
 
-  async function copyMarkdown() {
-    if (status.state !== 'done') return;
-    try {
-      await navigator.clipboard.writeText(diagnosisMarkdown(status.view, location.origin));
-      setCopied('Diagnosis copied as Markdown.');
-    } catch {
-      setCopied('Copying was blocked by the browser. Select the results and copy them by hand.');
-    }
+  function answer(node: string, id: string | undefined) {
+    setAnswers((a) => {
+      const next = { ...a };
+      if (id === undefined) delete next[node];
+      else next[node] = id;
+      return next;
+    });
   }
 
   const id = (s: string) => `${idPrefix}-${s}`;
@@ -85,7 +103,9 @@ export default function PasteDiagnose({ initial = '', idPrefix = 'diagnose', com
   const announcement =
     status.state === 'done'
       ? view!.findings.length
-        ? `${view!.findings.length} possible cause${view!.findings.length === 1 ? '' : 's'}. Most likely: ${view!.findings[0]!.title}.`
+        ? view!.outOfScope
+          ? view!.outOfScope.what
+          : `${view!.findings[0]!.word}: ${view!.findings[0]!.title}.`
         : 'No cause recognised in this text.'
       : status.state === 'error'
         ? status.message
@@ -108,7 +128,7 @@ export default function PasteDiagnose({ initial = '', idPrefix = 'diagnose', com
         autocomplete="off"
         rows={compact ? 5 : 9}
         value={text}
-        onInput={(e) => setText((e.target as HTMLTextAreaElement).value)}
+        onInput={(e) => changeText((e.target as HTMLTextAreaElement).value)}
         onDragOver={(e) => {
           e.preventDefault();
           setDragging(true);
@@ -121,21 +141,31 @@ export default function PasteDiagnose({ initial = '', idPrefix = 'diagnose', com
           Open a file…
           <input type="file" accept=".log,.txt,.xml,.config,.json,.htm,.html,text/*" onChange={(e) => { const f = (e.target as HTMLInputElement).files?.[0]; if (f) void load(f); }} />
         </label>
-        <button type="button" class="button" onClick={() => { setText(''); setNotice(''); setCopied(''); }} disabled={!text}>
+        <button type="button" class="button" onClick={() => { changeText(''); setNotice(''); setCopied(''); }} disabled={!text}>
           Clear
         </button>
-        <button type="button" class="button" onClick={copyMarkdown} disabled={status.state !== 'done'}>
-          Copy as Markdown
-        </button>
-        <span class="paste-diagnose__copied" role="status">{copied}</span>
       </div>
+      <ShareActions
+        idPrefix={idPrefix}
+        ready={status.state === 'done'}
+        redactOn={redactOn}
+        onRedact={setRedactOn}
+        redactions={redactions}
+        copied={copied}
+        onCopied={setCopied}
+        request={(type) =>
+          type === 'markdown'
+            ? ask('markdown', { text, answers, redact: redactOn, origin: location.origin }).then((r) => r.markdown)
+            : ask('share', { text, redact: redactOn }).then((r) => `${location.origin}/diagnose/#${r.fragment}`)
+        }
+      />
       {notice && <p class="paste-diagnose__notice" role="status">{notice}</p>}
       <p class="visually-hidden" aria-live="polite">{announcement}</p>
       <section class="paste-diagnose__results" aria-label="Diagnosis" aria-busy={status.state === 'working'}>
         {status.state === 'empty' && <p class="paste-diagnose__placeholder">The diagnosis appears here as soon as there is something to read.</p>}
         {status.state === 'working' && <p class="paste-diagnose__placeholder">Reading…</p>}
         {status.state === 'error' && <p class="paste-diagnose__error">{status.message}</p>}
-        {view && <DiagnosisResults view={view} kindLabels={KIND_LABELS} headingLevel={compact ? 3 : 2} />}
+        {view && <DiagnosisResults view={view} kindLabels={KIND_LABELS} headingLevel={compact ? 3 : 2} idPrefix={idPrefix} onAnswer={answer} />}
       </section>
     </div>
   );

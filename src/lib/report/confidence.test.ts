@@ -1,6 +1,5 @@
 import { describe, expect, it } from 'vitest';
 import { calibrate, calibrationTable, confidenceWord, THRESHOLDS } from './confidence.ts';
-// @ts-expect-error: a plain .mjs script without types
 import { calibrationPoints } from '../../../scripts/bench-corpus.mjs';
 
 type Point = { confidence: number; right: boolean };
