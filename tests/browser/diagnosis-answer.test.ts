@@ -139,3 +139,19 @@ describe('redact and share', () => {
     await w.context.close();
   });
 });
+
+describe('accessibility of the results (axe, WCAG 2.2 AA)', () => {
+  for (const theme of ['light', 'dark'] as const) {
+    it(`the answer, the alternatives, thin evidence and the redaction list pass axe in the ${theme} theme`, async () => {
+      const { AxeBuilder } = await import('@axe-core/playwright');
+      const w = await open('/diagnose/', { theme });
+      for (const text of [SEED, 'HTTP Error 502.3 - Bad Gateway']) {
+        await paste(w, text);
+        await w.page.locator('summary', { hasText: /^Other possibilities/ }).first().click().catch(() => undefined);
+        const result = await new AxeBuilder({ page: w.page }).withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa', 'best-practice']).analyze();
+        expect(result.violations.map((v) => `${v.id}: ${v.help} (${v.nodes.map((n) => n.target.join(' ')).slice(0, 3).join(' | ')})`), text).toEqual([]);
+      }
+      await w.context.close();
+    }, 60_000);
+  }
+});

@@ -178,7 +178,7 @@ export function DiagnosisResults({ view, kindLabels, headingLevel, idPrefix = 'd
           {view.questions.map((q) => (
             <>
               {ask(q)}
-              <p class="diagnosis__note"><a href={`/troubleshoot/#${q.node}`}>Or go through the troubleshooter</a></p>
+              <p class="diagnosis__note diagnosis__ts-link"><a href={`/troubleshoot/#${q.node}`}>Or go through the troubleshooter</a></p>
             </>
           ))}
         </>
