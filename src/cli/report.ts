@@ -8,6 +8,7 @@ import type { InputPart } from './read-input.ts';
 import type { OutOfScope } from '../lib/engine/scope.ts';
 import { confidenceWord } from '../lib/report/confidence.ts';
 import { verdictFor } from '../lib/report/verdict.ts';
+import { readerNote } from '../lib/report/reasons.ts';
 import { locate } from './read-input.ts';
 
 export interface JsonEvidence {
@@ -145,7 +146,9 @@ export function toText(text: string, d: Diagnosis, parts: readonly InputPart[] =
         out.push('   Evidence:');
         for (const e of f.evidence) {
           out.push(`     ${where(e)} (${e.kind}): ${oneLine(e.text)}`);
-          out.push(`       ${wrap(e.note, '       ')}`);
+          // The reader's version of the note (the engine's own is in --json).
+          const r = readerNote(e.note);
+          if (r) out.push(`       ${wrap(`${r.against ? 'Against it: ' : ''}${r.text}`, '       ')}`);
         }
       }
       if (f.nextSteps.length > 0) {

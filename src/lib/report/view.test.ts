@@ -112,3 +112,15 @@ describe('the answer first (issue 12)', async () => {
     expect(v.findings.every((f) => f.word === 'Possible')).toBe(true);
   });
 });
+
+describe('diagnosisMarkdown, the answer first', async () => {
+  const { diagnose } = await import('../engine/diagnose.ts');
+  it('opens with the out-of-scope verdict, and gives thin evidence what to collect', () => {
+    const freb = 'ModuleName="AspNetInitializationExceptionModule" RequestURL="http://x/About.aspx" AppPoolId="Clr4IntegratedAppPool" StatusCode="500"';
+    const md = diagnosisMarkdown(toView(freb, diagnose(freb)), 'https://x');
+    expect(md).toMatch(/^\*\*Out of scope:\*\* This is a classic ASP\.NET/m);
+    expect(md.indexOf('Out of scope')).toBeLessThan(md.indexOf('Other possibilities') >>> 0);
+    const thin = diagnosisMarkdown(toView('HTTP Error 502.3 - Bad Gateway', diagnose('HTTP Error 502.3 - Bad Gateway')), 'https://x');
+    expect(thin).toContain('The evidence is thin. What to collect next');
+  });
+});
