@@ -61,6 +61,15 @@ export function DiagnosisResults({ view, kindLabels, headingLevel, idPrefix = 'd
     </li>
   );
 
+  const quoted = view.quote.length > 0 && (
+        <figure class="diagnosis__quote">
+          <figcaption>Your paste, with the parts that decided it marked</figcaption>
+          <pre tabIndex={0} aria-label="Quoted evidence"><code>{view.quote.map((q) => (
+            <><span class="diagnosis__qline" aria-hidden="true">{String(q.line).padStart(3)} </span>{q.parts.map((p) => (p.mark ? <mark>{p.text}</mark> : p.text))}{'\n'}</>
+          ))}</code></pre>
+        </figure>
+      );
+
   return (
     <div class="diagnosis">
       <p class="diagnosis__read">
@@ -106,6 +115,7 @@ export function DiagnosisResults({ view, kindLabels, headingLevel, idPrefix = 'd
               </ul>
             </>
           )}
+          {quoted}
           {top.nextSteps.length > 1 && (
             <details class="finding__steps">
               <summary>All steps ({top.nextSteps.length})</summary>
@@ -115,14 +125,7 @@ export function DiagnosisResults({ view, kindLabels, headingLevel, idPrefix = 'd
         </div>
       )}
 
-      {view.quote.length > 0 && (
-        <figure class="diagnosis__quote">
-          <figcaption>Your paste, with the parts that decided it marked</figcaption>
-          <pre tabIndex={0} aria-label="Quoted evidence"><code>{view.quote.map((q) => (
-            <><span class="diagnosis__qline" aria-hidden="true">{String(q.line).padStart(3)} </span>{q.parts.map((p) => (p.mark ? <mark>{p.text}</mark> : p.text))}{'\n'}</>
-          ))}</code></pre>
-        </figure>
-      )}
+      {!top && quoted}
 
       {view.thin && (
         <div class="diagnosis__thin">
