@@ -1,16 +1,39 @@
 import { defineConfig } from 'vitest/config';
 
 // Browser tests: playwright-core drives Chromium against the built site (dist/) served on
-// 127.0.0.1 by tests/browser/global-setup.ts. Run after `astro build` (npm test does both).
+// 127.0.0.1 by tests/browser/global-setup.ts, which also unpacks the bundled Chromium once before
+// any worker starts. Run after `astro build` (npm test does both).
+//
+// Two projects run one after the other: first every browser and dist/ test, two files at a time
+// (a 2-core machine); then Lighthouse alone, so nothing else competes with it for the CPU.
+const LIGHTHOUSE = 'tests/browser/lighthouse.test.ts';
+
 export default defineConfig({
   test: {
-    include: ['tests/browser/**/*.test.ts', 'tests/built/**/*.test.ts'],
     environment: 'node',
     globalSetup: ['tests/browser/global-setup.ts'],
-    testTimeout: 60_000,
+    testTimeout: 120_000,
     hookTimeout: 120_000,
-    // One browser per file; two files at a time suit a 2-core machine.
     maxWorkers: 2,
     fileParallelism: true,
+    projects: [
+      {
+        extends: true,
+        test: {
+          name: 'browser',
+          include: ['tests/browser/**/*.test.ts', 'tests/built/**/*.test.ts'],
+          exclude: [LIGHTHOUSE],
+          sequence: { groupOrder: 0 },
+        },
+      },
+      {
+        extends: true,
+        test: {
+          name: 'lighthouse',
+          include: [LIGHTHOUSE],
+          sequence: { groupOrder: 1 },
+        },
+      },
+    ],
   },
 });

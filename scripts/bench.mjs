@@ -9,6 +9,7 @@ const benches = [
   ['IIS log analyzer', 'scripts/bench-analyze.mjs'],
   ['IIS log analyzer in the browser', 'scripts/bench-analyze-browser.mjs'],
   ['site build', 'scripts/bench-build.mjs'],
+  ['Lighthouse, performance included', 'scripts/bench-lighthouse.mjs'],
 ].filter(([, file]) => existsSync(file));
 
 let failed = 0;

@@ -3,7 +3,9 @@
 //   2. vitest            (unit and integration tests)
 //   3. astro build       (a fresh site with its Pagefind index)
 //   4. browser tests     (playwright-core + Chromium against the built site on 127.0.0.1)
-// Prints one closing line "N passed, N failed" over all vitest tests.
+//   5. Lighthouse        (alone, so no other test competes for the CPU)
+// Stages 4 and 5 are the two projects of vitest.browser.config.ts.
+// Prints the time of each stage, then one closing line "N passed, N failed" over all vitest tests.
 import { spawnSync } from 'node:child_process';
 import { mkdtempSync, readFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -40,19 +42,38 @@ function vitest(label, extra, file) {
   return ok;
 }
 
+const times = [];
+
 function finish(code) {
+  if (times.length) {
+    const width = Math.max(...times.map(([label]) => label.length));
+    const total = times.reduce((sum, [, s]) => sum + s, 0);
+    console.log('\nStage times:');
+    for (const [label, s] of times) console.log(`  ${label.padEnd(width)}  ${clock(s)}`);
+    console.log(`  ${'total'.padEnd(width)}  ${clock(total)}`);
+  }
   console.log(`\n${totals.passed} passed, ${totals.failed} failed` + (totals.skipped ? `, ${totals.skipped} skipped` : ''));
   process.exit(code);
 }
 
+/** 83.4 -> "1 m 23 s" */
+function clock(seconds) {
+  const s = Math.round(seconds);
+  return s >= 60 ? `${Math.floor(s / 60)} m ${String(s % 60).padStart(2, '0')} s` : `${s} s`;
+}
+
 const stages = [
-  () => run('type check', 'astro', ['check']),
-  () => vitest('unit tests', [], join(out, 'unit.json')),
-  () => run('build', 'astro', ['build']),
-  () => vitest('browser tests', ['--config', 'vitest.browser.config.ts'], join(out, 'browser.json')),
+  ['type check', () => run('type check', 'astro', ['check'])],
+  ['unit tests', () => vitest('unit tests', [], join(out, 'unit.json'))],
+  ['build', () => run('build', 'astro', ['build'])],
+  ['browser tests', () => vitest('browser tests', ['--config', 'vitest.browser.config.ts', '--project', 'browser'], join(out, 'browser.json'))],
+  ['Lighthouse', () => vitest('Lighthouse', ['--config', 'vitest.browser.config.ts', '--project', 'lighthouse'], join(out, 'lighthouse.json'))],
 ];
-for (const stage of stages) {
-  if (!stage()) {
+for (const [label, stage] of stages) {
+  const t0 = performance.now();
+  const ok = stage();
+  times.push([label, (performance.now() - t0) / 1000]);
+  if (!ok) {
     console.error('\nnpm test failed at the stage above.');
     finish(1);
   }

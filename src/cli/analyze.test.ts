@@ -17,7 +17,8 @@ function run(...args: string[]) {
   return { code: r.status, out: r.stdout, err: r.stderr };
 }
 
-describe('npm run analyze', () => {
+// Every test starts Node processes: a wide time-out for a busy machine.
+describe('npm run analyze', { timeout: 120_000 }, () => {
   it('prints a readable report', () => {
     const r = run(join(FIXTURES, 'iis10-bom-crlf.log'));
     expect(r.code).toBe(0);

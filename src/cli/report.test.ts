@@ -72,3 +72,16 @@ describe('toText', () => {
     expect(lineRanges([])).toBe('');
   });
 });
+
+describe('the paste hint', () => {
+  const empty: Diagnosis = { kinds: [], facts: [], codes: [], findings: [], questions: [], unrecognised: [1], pasteHint: 'Nothing in this text was recognised. Paste the IIS log line.' };
+  it('is in the JSON and under "No likely cause" in the text report', () => {
+    expect(toJson('hello', empty).pasteHint).toBe(empty.pasteHint);
+    const out = toText('hello', empty);
+    expect(out).toMatch(/No likely cause found in this input\.\nNothing in this text was recognised\. Paste the IIS log line\./);
+  });
+  it('is absent when the diagnosis has none', () => {
+    expect(toJson(text, d).pasteHint).toBeUndefined();
+    expect(toText(text, d)).not.toMatch(/Nothing in this text was recognised/);
+  });
+});

@@ -39,6 +39,8 @@ export interface JsonReport {
   notes?: string[];
   /** The evidence comes from another stack (engine/scope.ts). */
   outOfScope?: OutOfScope;
+  /** When there is no finding: what to paste instead. */
+  pasteHint?: string;
   inputs?: InputPart[];
 }
 
@@ -74,6 +76,7 @@ export function toJson(text: string, d: Diagnosis, parts: readonly InputPart[] =
   };
   if (d.notes && d.notes.length > 0) report.notes = [...d.notes];
   if (d.outOfScope) report.outOfScope = { ...d.outOfScope, link: { ...d.outOfScope.link }, evidence: [...d.outOfScope.evidence] };
+  if (d.pasteHint) report.pasteHint = d.pasteHint;
   if (several) report.inputs = parts.map((p) => ({ ...p }));
   return report;
 }
@@ -128,15 +131,15 @@ export function toText(text: string, d: Diagnosis, parts: readonly InputPart[] =
     out.push(`${confidenceWord(top.confidence, true)}: ${wrap(verdictFor(top.cause) ?? top.title, '  ')}`);
     if (top.nextSteps[0]) out.push(`  First step: ${wrap(top.nextSteps[0], '  ')}`);
   } else {
+    // Never silent: say what to paste instead (Diagnosis.pasteHint).
     out.push('No likely cause found in this input.');
+    if (j.pasteHint) out.push(wrap(j.pasteHint, ''));
   }
   out.push('');
   if (parts.length > 0) out.push(`Input: ${parts.map((p) => `${p.name} (${p.lines} line${p.lines === 1 ? '' : 's'})`).join(', ')}`);
   out.push(`Kinds found: ${j.kinds.length > 0 ? j.kinds.join(', ') : 'none'}`);
   out.push('');
-  if (j.findings.length === 0) {
-    out.push('No likely cause found in this input.');
-  } else {
+  if (j.findings.length > 0) {
     out.push(j.outOfScope ? 'Other possibilities:' : 'Likely causes, best first:');
     j.findings.forEach((f, i) => {
       out.push('');

@@ -1,8 +1,10 @@
 /**
  * Launches the test Chromium: the one the @sparticuz/chromium npm package ships (so `npm install`
- * alone brings a browser), or a system Chromium named by CHROMIUM_PATH.
+ * alone brings a browser, unpacked once and atomically: see chromium-unpack.ts), or a system
+ * Chromium named by CHROMIUM_PATH.
  */
 import { chromium as playwright, type Browser } from 'playwright-core';
+import { unpackChromium } from './chromium-unpack.ts';
 
 // Flags of @sparticuz/chromium that would weaken what the tests check (same-origin and CSP
 // behaviour) or that only suit serverless sandboxes.
@@ -12,8 +14,7 @@ const QUIET = ['--disable-background-networking', '--disable-component-update', 
 
 export async function executablePath(): Promise<string> {
   if (process.env.CHROMIUM_PATH) return process.env.CHROMIUM_PATH;
-  const { default: chromium } = await import('@sparticuz/chromium');
-  return chromium.executablePath();
+  return unpackChromium();
 }
 
 export async function launchArgs(): Promise<string[]> {

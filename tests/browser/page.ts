@@ -14,6 +14,12 @@ export interface Watched {
   requests: { url: string; postData: string | null }[];
 }
 
+export interface ContextOptions {
+  theme?: 'light' | 'dark';
+  javaScript?: boolean;
+  viewport?: { width: number; height: number };
+}
+
 export function useBrowser() {
   let browser: Browser;
   const baseUrl = inject('baseUrl');
@@ -24,12 +30,18 @@ export function useBrowser() {
     await browser?.close();
   });
 
-  async function open(path: string, options: { theme?: 'light' | 'dark'; javaScript?: boolean; viewport?: { width: number; height: number } } = {}): Promise<Watched> {
-    const context = await browser.newContext({
+  /** A fresh context on the built site: relative URLs resolve against it. */
+  function newContext(options: ContextOptions = {}): Promise<BrowserContext> {
+    return browser.newContext({
+      baseURL: baseUrl,
       colorScheme: options.theme ?? 'light',
       javaScriptEnabled: options.javaScript ?? true,
       viewport: options.viewport ?? { width: 1280, height: 900 },
     });
+  }
+
+  async function open(path: string, options: ContextOptions = {}): Promise<Watched> {
+    const context = await newContext(options);
     const page = await context.newPage();
     const watched: Watched = { page, context, consoleErrors: [], offsiteRequests: [], requests: [] };
     page.on('console', (m) => {
@@ -46,7 +58,7 @@ export function useBrowser() {
     return watched;
   }
 
-  return { open, baseUrl };
+  return { open, newContext, baseUrl };
 }
 
 /** Wait until every island that loads at once has hydrated (Astro drops the `ssr` attribute). */

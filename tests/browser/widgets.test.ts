@@ -81,19 +81,25 @@ describe('paste and diagnose', () => {
 
   it('stays responsive with a multi-megabyte paste', async () => {
     const w = await open('/diagnose/');
+    const workers: string[] = [];
+    w.page.on('worker', (wk) => workers.push(wk.url()));
     await w.page.evaluate((line) => {
       const t = document.querySelector('textarea')!;
       t.value = (line + '\n').repeat(25_000); // about 2.7 MB
       t.dispatchEvent(new Event('input', { bubbles: true }));
     }, SEED);
-    // The main thread keeps answering while the worker reads.
-    const started = Date.now();
-    await w.page.evaluate(() => new Promise((r) => requestAnimationFrame(() => r(null))));
-    expect(Date.now() - started).toBeLessThan(2_000);
+    // The paste is read in a Web Worker, and the page handles a second interaction meanwhile:
+    // the theme toggle answers. (Behaviour, not a stopwatch: how long either takes is for
+    // `npm run bench`.)
+    const toggle = w.page.locator('[data-theme-toggle]');
+    const before = await w.page.evaluate(() => document.documentElement.dataset.theme);
+    await toggle.click({ timeout: 30_000 });
+    await expect.poll(() => w.page.evaluate(() => document.documentElement.dataset.theme), { timeout: 30_000 }).not.toBe(before);
+    await expect.poll(() => workers.length + w.page.workers().length, { timeout: 30_000 }).toBeGreaterThan(0);
     await expect.poll(() => w.page.locator('.diagnosis__cause a').first().getAttribute('href'), { timeout: 30_000 }).toBe('/causes/request-timeout/');
     expect(await w.page.locator('.diagnosis__note').count()).toBeGreaterThan(0);
     await w.context.close();
-  });
+  }, 120_000);
 
   it('is pre-filled with a sample on cause articles', async () => {
     const w = await open('/causes/request-timeout/');

@@ -9,6 +9,7 @@ import { diagnose } from '../../src/lib/engine/diagnose.ts';
 import { sanitize } from '../../src/lib/engine/sanitize.ts';
 import type { Diagnosis } from '../../src/lib/engine/types.ts';
 import { readCases } from './case-files.ts';
+import { expectLinear } from '../support/linear.ts';
 
 const caseLines = readCases().flatMap((c) => c.text.split('\n')).filter((l) => l.trim() !== '');
 
@@ -55,7 +56,7 @@ function builtStrings(d: Diagnosis): string[] {
   return out;
 }
 
-describe('diagnose on generated input', () => {
+describe('diagnose on generated input', { timeout: 120_000 }, () => {
   it('never throws on any string and keeps its shape', () => {
     fc.assert(
       fc.property(fc.string({ unit: 'binary', maxLength: 400 }), (s) => {
@@ -91,33 +92,33 @@ describe('diagnose on generated input', () => {
 
 describe('linear time on adversarial input', () => {
   const MB = 1_000_000;
-  const fill = (unit: string): string => unit.repeat(Math.ceil(MB / unit.length)).slice(0, MB);
+  /** `chars` characters of `unit` repeated. */
+  const fill = (unit: string, chars = MB): string => unit.repeat(Math.ceil(chars / unit.length)).slice(0, chars);
   const prefixes = caseLines.map((l) => l.slice(0, Math.max(1, Math.floor(l.length / 2)))).join('\n');
-  const inputs: [string, string][] = [
-    ['digits', fill('0123456789')],
-    ['digits with spaces', fill('502 3 12002 ')],
-    ['quotes', fill('"')],
-    ['escaped quotes', fill('\\"')],
-    ['angle brackets', fill('<')],
-    ['unclosed tags', fill('<Data Name="')],
-    ['whitespace', fill(' \t')],
-    ['newlines', fill('\n')],
-    ['CR only', fill('\r')],
-    ['NULs', fill('\u0000')],
-    ['one long line', fill('connect() failed (111: ')],
-    ['repeated partial log prefixes', fill(prefixes + '\n')],
-    ['repeated whole case lines', fill(caseLines.join('\n') + '\n')],
-    ['nginx prefix storm', fill('2025/03/12 10:15:32 [error] 1#1: *1 ')],
-    ['IIS field storm', fill('#Fields: date time s-ip cs-method ')],
-    ['apache prefix storm', fill('[Wed Mar 12 10:15:32.402117 2025] [proxy:error] ')],
+  const units: [string, string][] = [
+    ['digits', '0123456789'],
+    ['digits with spaces', '502 3 12002 '],
+    ['quotes', '"'],
+    ['escaped quotes', '\\"'],
+    ['angle brackets', '<'],
+    ['unclosed tags', '<Data Name="'],
+    ['whitespace', ' \t'],
+    ['newlines', '\n'],
+    ['CR only', '\r'],
+    ['NULs', '\u0000'],
+    ['one long line', 'connect() failed (111: '],
+    ['repeated partial log prefixes', prefixes + '\n'],
+    ['repeated whole case lines', caseLines.join('\n') + '\n'],
+    ['nginx prefix storm', '2025/03/12 10:15:32 [error] 1#1: *1 '],
+    ['IIS field storm', '#Fields: date time s-ip cs-method '],
+    ['apache prefix storm', '[Wed Mar 12 10:15:32.402117 2025] [proxy:error] '],
   ];
-  for (const [name, input] of inputs) {
-    it(`1 MB of ${name} finishes well within 3 s`, () => {
-      const t0 = performance.now();
-      const d = diagnose(input);
-      const ms = performance.now() - t0;
-      expect(d).toBeDefined();
-      expect(ms).toBeLessThan(3000);
-    }, 20_000);
+  for (const [name, unit] of units) {
+    // 125 kB against 500 kB of the same pattern: the time may grow about fourfold, not sixteenfold.
+    // No fixed number of milliseconds: a busy machine slows both sizes alike.
+    it(`${name}: 1 MB gives a diagnosis, and 4x the input takes about 4x the time`, () => {
+      expect(diagnose(fill(unit)).findings).toBeInstanceOf(Array);
+      expectLinear(name, (k) => fill(unit, k), (s) => diagnose(s), MB / 8);
+    }, 120_000);
   }
 });

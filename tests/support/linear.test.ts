@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { linearRatio } from './linear.ts';
+import { linearRatio, settledRatio } from './linear.ts';
 
 function scan(s: string): number {
   let n = 0;
@@ -16,7 +16,7 @@ function pairs(s: string): number {
 describe('linearRatio', () => {
   it('tells a linear scan from a quadratic one', () => {
     const make = (k: number) => 'ab x'.repeat(k);
-    const linear = linearRatio(make, scan, 50_000);
+    const linear = settledRatio(make, scan, 50_000);
     const quadratic = linearRatio(make, pairs, 200, { minMs: 20 });
     expect(linear.ratio).toBeLessThan(10);
     expect(quadratic.ratio).toBeGreaterThan(10);

@@ -10,8 +10,8 @@ import type { AnalyzeView } from '../../lib/analyze/view.ts';
 import { formatBytes, formatCount } from '../../lib/analyze/format.ts';
 import { analyzeInWorker, cancelAnalysis, type Progress } from './analyze-client.ts';
 import { AnalysisResults } from './AnalysisResults.tsx';
-import { readTraceFromFile, type TraceEntry } from '../freb/freb-client.ts';
-import { FrebReport } from '../freb/FrebReport.tsx';
+import { readTraceFromFile, type TraceEntry } from '../shared/freb-client.ts';
+import { FrebReport } from '../shared/FrebReport.tsx';
 
 type Trace = TraceEntry;
 

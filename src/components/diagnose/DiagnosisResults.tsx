@@ -78,6 +78,7 @@ export function DiagnosisResults({ view, kindLabels, headingLevel, idPrefix = 'd
           : <>Nothing in this text looks like a log, trace, event, error page, config or code this guide knows.</>}
       </p>
       {view.notes.map((n) => <p class="diagnosis__note">{n}</p>)}
+      {view.findings.length === 0 && !scope && view.pasteHint && <p class="diagnosis__paste-hint">{view.pasteHint}</p>}
 
       {scope && (
         <div class="diagnosis__answer diagnosis__answer--scope">

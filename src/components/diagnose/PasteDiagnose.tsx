@@ -7,10 +7,10 @@ import { useEffect, useRef, useState } from 'preact/hooks';
 import type { DiagnosisView } from '../../lib/report/view.ts';
 import type { Redaction } from '../../lib/redact/redact.ts';
 import { KIND_LABELS } from '../../lib/report/labels.ts';
-import { ask, diagnoseWithRedactions } from './engine-client.ts';
+import { ask, diagnoseWithRedactions } from '../shared/engine-client.ts';
 import { DiagnosisResults } from './DiagnosisResults.tsx';
 import { ShareActions } from './ShareActions.tsx';
-import { readDroppedFile } from './read-file.ts';
+import { readDroppedFile } from '../shared/read-file.ts';
 
 interface Props {
   /** Pre-filled text (an article's sample). */

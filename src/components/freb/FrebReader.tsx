@@ -8,8 +8,8 @@
  * and import `./freb.css` in the page (widget CSS is unlayered and imported by the page).
  */
 import { useEffect, useRef, useState } from 'preact/hooks';
-import { readTraceFromFile, readTraceInWorker, type TraceEntry } from './freb-client.ts';
-import { FrebReport } from './FrebReport.tsx';
+import { readTraceFromFile, readTraceInWorker, type TraceEntry } from '../shared/freb-client.ts';
+import { FrebReport } from '../shared/FrebReport.tsx';
 
 interface Props {
   /** Slugs of the code pages that exist, so statuses and codes can link to them. */

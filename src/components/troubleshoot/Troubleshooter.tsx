@@ -7,7 +7,7 @@
 import { useEffect, useMemo, useState } from 'preact/hooks';
 import { DECISION_TREE, evaluateTree, type DecisionTree } from '../../lib/engine/tree.ts';
 import { decodeAnswers, encodeAnswers } from '../../lib/troubleshoot/fragment.ts';
-import { diagnoseInWorker } from '../diagnose/engine-client.ts';
+import { diagnoseInWorker } from '../shared/engine-client.ts';
 
 interface Props {
   /** Cause id -> title, for the final answer. */

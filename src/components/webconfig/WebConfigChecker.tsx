@@ -8,8 +8,8 @@
  * import `./webconfig.css` in the page.
  */
 import { useEffect, useRef, useState } from 'preact/hooks';
-import type { ConfigProblem, SettingRow, WebConfigCheck } from '../../lib/recognisers/web-config-problems.ts';
-import { checkWebConfig } from '../../lib/recognisers/web-config-problems.ts';
+import type { ConfigProblem, SettingRow, WebConfigCheck } from '../../lib/webconfig-check/problems.ts';
+import { checkWebConfig } from '../../lib/webconfig-check/problems.ts';
 
 interface Props {
   /** Pre-filled text. */

@@ -9,7 +9,7 @@ import { curatedFor } from '../codes/curated.ts';
 import { statusInfo } from '../codes/status-causes.ts';
 import { isCauseId } from '../engine/catalogue.ts';
 import { indexLines } from '../engine/lines.ts';
-import { recogniser as iisLog } from '../recognisers/iis-log.ts';
+import { recogniser as iisLog } from '../recognisers/iis-log/recogniser.ts';
 import { signals as iisLogSignals } from '../signals/iis-log.ts';
 import { reasonSpelling } from './httperr-reasons.ts';
 import { TIMEOUT_MARKERS } from './timeouts.ts';

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { DEFAULT_FIELDS } from '../recognisers/iis-log-fields.ts';
+import { DEFAULT_FIELDS } from '../recognisers/iis-log/fields.ts';
 import { DEFAULT_PLAN, fieldsOfDirective, planOf, sameFields } from './plan.ts';
 
 describe('planOf', () => {

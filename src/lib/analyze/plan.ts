@@ -1,10 +1,10 @@
 /**
  * Where the analyzer finds the fields it counts, for one field list (a `#Fields:` directive or
  * the IIS default order). The field vocabulary and the default order come from the iis-log
- * recogniser (recognisers/iis-log-fields.ts); this file only turns a layout into the handful
+ * recogniser (recognisers/iis-log/fields.ts); this file only turns a layout into the handful
  * of positions the byte scanner reads.
  */
-import { DEFAULT_FIELDS, layoutOf, tokenize } from '../recognisers/iis-log-fields.ts';
+import { DEFAULT_FIELDS, layoutOf, tokenize } from '../recognisers/iis-log/fields.ts';
 
 /** Field positions the scanner reads; -1 when the field is not logged. */
 export interface Plan {

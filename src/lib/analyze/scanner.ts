@@ -11,7 +11,7 @@
  *
  * Never throws on any input; time linear in the input.
  */
-import { findMethod, httpErrLayout, isDate, isTime, layoutOf, locateTail, tokenize, type Layout, type Token } from '../recognisers/iis-log-fields.ts';
+import { findMethod, httpErrLayout, isDate, isTime, layoutOf, locateTail, tokenize, type Layout, type Token } from '../recognisers/iis-log/fields.ts';
 import { daysFromCivil, validDate } from './dates.ts';
 import { bucketOf } from './histogram.ts';
 import { DEFAULT_PLAN, fieldsOfDirective, planOf, type Plan } from './plan.ts';

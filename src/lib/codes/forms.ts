@@ -53,6 +53,14 @@ export interface ParseCodeOptions {
   resolveName?: NameResolver;
   /** Accept bare decimals 400..599 (normally treated as HTTP statuses). */
   allowStatusLike?: boolean;
+  /**
+   * Read a code as IIS writes it in a field or in rendered text (sc-win32-status, a FREB
+   * ErrorCode, "Error Code 0x8007000d", "The operation timed out\r\n (0x80072ee2)"): a run of
+   * digits is always decimal (never bare hex), any decimal is a code (no status check), the text
+   * may be up to 4000 characters, and when it is not one code as a whole the last `0x` code in it
+   * wins (FormatMessage text comes before the code).
+   */
+  inText?: boolean;
 }
 
 export interface ParsedStatus {
@@ -83,7 +91,9 @@ export function isWinsockCode(n: number): boolean {
 export function win32Of(value: number): number | undefined {
   const v = value >>> 0;
   if (v <= 0xffff) return v;
-  if ((v & 0xffff0000) >>> 0 === WIN32_FACILITY_PREFIX && (v & 0xffff) !== 0) return v & 0xffff;
+  // Facility 7 (FACILITY_WIN32) with severity set: the low 16 bits are the Win32 code, 0 included
+  // (0x80070000 carries ERROR_SUCCESS, though HRESULT_FROM_WIN32(0) itself is 0).
+  if ((v & 0xffff0000) >>> 0 === WIN32_FACILITY_PREFIX) return v & 0xffff;
   return undefined;
 }
 
@@ -210,20 +220,22 @@ export function isStatusLike(text: string): boolean {
  */
 export function parseCode(text: string, options?: NameResolver | ParseCodeOptions): number | null {
   if (typeof text !== 'string') return null;
+  const opts = normaliseOptions(options);
   let t = text.trim();
-  if (t.length === 0 || t.length > 96) return null;
+  if (t.length === 0 || t.length > (opts.inText ? 4000 : 96)) return null;
+  if (opts.inText && t.length > 96) return lastHexIn(t);
   t = unquote(t);
   if (t.length === 0) return null;
-  const opts = normaliseOptions(options);
 
   const hx = RE_HEX_0X.exec(t);
   if (hx) return parseInt(hx[1] as string, 16) >>> 0;
-  if (RE_HEX_BARE8.test(t)) return parseInt(t, 16) >>> 0;
+  if (!opts.inText && RE_HEX_BARE8.test(t)) return parseInt(t, 16) >>> 0;
 
   if (RE_DECIMAL.test(t)) {
-    if (!opts.allowStatusLike && isStatusLike(t)) return null;
+    if (!opts.allowStatusLike && !opts.inText && isStatusLike(t)) return null;
     return decimalValue(t);
   }
+  if (opts.inText) return lastHexIn(t);
   if (RE_GROUPED.test(t)) {
     const seps = t.replace(/^[+-]/, '').replace(/\d/g, '');
     if (new Set(seps).size !== 1) return null;
@@ -247,6 +259,16 @@ export function parseCode(text: string, options?: NameResolver | ParseCodeOption
     return isCodeValue(v) ? v >>> 0 : null;
   }
   return null;
+}
+
+/** A hex code in free text ("... timed out (0x80072ee2)"): the last one wins. */
+const RE_HEX_ANYWHERE = /0x([0-9a-f]{1,8})(?![0-9a-z])/gi;
+
+function lastHexIn(t: string): number | null {
+  let last: string | undefined;
+  RE_HEX_ANYWHERE.lastIndex = 0;
+  for (let m = RE_HEX_ANYWHERE.exec(t); m; m = RE_HEX_ANYWHERE.exec(t)) last = m[1];
+  return last === undefined ? null : parseInt(last, 16) >>> 0;
 }
 
 // --- HTTP statuses ---------------------------------------------------------------------------

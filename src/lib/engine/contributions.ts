@@ -112,7 +112,9 @@ export function statusContributions(index: FactIndex, knowledge: Knowledge): Con
 /** Note for a fact matched by a rule when the rule's own note is not about it (durations). */
 function describeTiming(facts: readonly Fact[]): string {
   const t = facts.find((f) => f.name === 'time-taken-ms' && typeof f.value === 'number');
-  return t ? ` time-taken here: ${formatMs(t.value as number)}.` : '';
+  if (t) return ` time-taken here: ${formatMs(t.value as number)}.`;
+  const s = facts.find((f) => f.name === 'stated-duration-ms' && typeof f.value === 'number');
+  return s ? ` Duration stated here: ${formatMs(s.value as number)}.` : '';
 }
 
 export function ruleContributions(

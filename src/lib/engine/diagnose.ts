@@ -2,19 +2,26 @@
  * diagnose(text): the whole engine in one synchronous, pure call.
  *
  * 1. Clean the input (sanitize.ts: control characters, UTF-16 bytes, the size cap).
- * 2. Index lines once and run every recogniser, each guarded: one that throws or returns
- *    nonsense is reported in `notes`, never fatal.
+ * 2. Remove collector prefixes (prefixes.ts), index lines once and run every recogniser on
+ *    that view through the failure boundary (run-recogniser.ts): one that throws keeps the facts
+ *    it found before the throw and is reported in `notes`, never fatal; one that returns nonsense
+ *    is reported too. Fact spans are mapped back onto the input.
  * 3. Keep well-formed facts, sorted by span; list kinds in order of first appearance.
  * 4. Decode every code (deduplicated by value).
  * 5. Walk the decision tree with the facts; weigh signals, codes, statuses, contextual rules
  *    and the tree leaf; rank findings.
  * 6. Work out which non-blank lines no fact covered (`unrecognised`).
+ * 7. Never silent: thin evidence (a status and/or a component only) gets the usual causes of that
+ *    status behind that component (priors.ts); no finding at all gets `pasteHint`.
  *
  * Time is linear in the input apart from sorting the facts (n log n in their number).
  */
 import type { Diagnosis, Fact, Kind, LineIndex, Recogniser } from './types.ts';
 import { KINDS } from './types.ts';
 import { indexLines, lineOf } from './lines.ts';
+import { factsToOriginal, stripPrefixes } from './prefixes.ts';
+import { dropShadowedProse } from './prose-overlap.ts';
+import { pasteHint, priorContributions } from './priors.ts';
 import { sanitize, MAX_INPUT } from './sanitize.ts';
 import { indexFacts } from './fact-index.ts';
 import type { FactIndex } from './fact-index.ts';
@@ -31,7 +38,9 @@ import { nextStepsFor } from './next-steps.ts';
 import { DEFAULT_KNOWLEDGE, DEFAULT_NAME_SOURCES, decodeCode } from './knowledge.ts';
 import type { NameSource } from '../codes/table.ts';
 import { codeValue } from './values.ts';
+import { failureNote, runRecogniser } from './run-recogniser.ts';
 import { RECOGNISERS } from '../recognisers/index.ts';
+import { dropRepeatedSignals } from './repeats.ts';
 import { answerEffects } from './answers.ts';
 import { detectOtherStack } from './scope.ts';
 
@@ -81,17 +90,10 @@ function runRecognisers(
 ): Fact[] {
   const facts: Fact[] = [];
   for (const r of recognisers) {
-    let out: unknown;
-    try {
-      out = r.recognise(text, lines);
-    } catch (e) {
-      notes.push(`The ${r.kind} recogniser failed (${e instanceof Error ? e.message : String(e)}); its evidence is missing.`);
-      continue;
-    }
-    if (!Array.isArray(out)) {
-      notes.push(`The ${r.kind} recogniser returned no list; its evidence is missing.`);
-      continue;
-    }
+    const run = runRecogniser(r, text, lines);
+    const note = failureNote(run);
+    if (note !== undefined) notes.push(note);
+    const out = run.facts;
     let dropped = 0;
     for (const f of out) {
       if (facts.length >= MAX_FACTS) {
@@ -197,20 +199,27 @@ export function diagnose(input: string, options: DiagnoseOptions = {}): Diagnosi
     const clean = sanitize(input, options.maxInput ?? MAX_INPUT);
     text = clean.text;
     notes.push(...clean.notes);
+    // Recognisers read the text without collector prefixes (docker compose, kubectl, journald,
+    // timestamps); their spans are moved back onto `text` before anything else uses them.
+    const view = stripPrefixes(text);
     const lines = indexLines(text);
-    const facts = runRecognisers(text, lines, options.recognisers ?? RECOGNISERS, notes);
+    const read = view ? view.text : text;
+    const found = factsToOriginal(runRecognisers(read, view ? indexLines(read) : lines, options.recognisers ?? RECOGNISERS, notes), view);
+    const facts = dropShadowedProse(dropRepeatedSignals(found), lines);
     const index: FactIndex = indexFacts(facts);
     const tree = options.tree ?? DECISION_TREE;
     const treeResult = evaluateTree(index, options.answers ?? {}, tree);
     const knowledge = options.knowledge ?? DEFAULT_KNOWLEDGE;
     const rules = ruleContributions(index, options.rules ?? CONTEXT_RULES);
-    const contributions: Contribution[] = [
+    const weighed: Contribution[] = [
       ...signalContributions(index, knowledge),
       ...codeContributions(index, knowledge),
       ...statusContributions(index, knowledge),
       ...rules.contributions,
-      ...treeContributions(treeResult, tree),
     ];
+    // Never silent: thin evidence (a status behind a component) gets that component's short list.
+    const contributions = [...(priorContributions(index, weighed) ?? weighed), ...treeContributions(treeResult, tree)];
+    // The reader's answers re-rank what the evidence gave (answers.ts); they are not evidence.
     const answered = answerEffects(options.answers ?? {}, tree);
     contributions.push(...answered.contributions);
     const findings = rankFindings({
@@ -231,9 +240,10 @@ export function diagnose(input: string, options: DiagnoseOptions = {}): Diagnosi
     if (notes.length > 0) diagnosis.notes = notes;
     const outOfScope = detectOtherStack(text);
     if (outOfScope) diagnosis.outOfScope = outOfScope;
+    if (findings.length === 0) diagnosis.pasteHint = pasteHint(facts.length > 0);
     return diagnosis;
   } catch (e) {
     notes.push(`The engine failed on this input (${e instanceof Error ? e.message : String(e)}).`);
-    return { kinds: [], facts: [], codes: [], findings: [], questions: [], unrecognised: [], notes, tree: { path: [] } };
+    return { kinds: [], facts: [], codes: [], findings: [], questions: [], unrecognised: [], notes, pasteHint: pasteHint(false), tree: { path: [] } };
   }
 }

@@ -7,6 +7,7 @@ export const FACT_NAMES = [
   'status',
   'code',
   'time-taken-ms',
+  'stated-duration-ms',
   'url',
   'setting',
   'server',
@@ -66,6 +67,7 @@ export function valueKeys(name: FactName, value: unknown, asTest = false): strin
       return short && short !== full ? [`exception=${full}`, `exception=${short}`] : [`exception=${full}`];
     }
     case 'time-taken-ms':
+    case 'stated-duration-ms':
       return typeof value === 'number' && Number.isFinite(value) ? [`time-taken-ms=${value}`] : [];
     default:
       return typeof value === 'string' || typeof value === 'number'

@@ -29,7 +29,7 @@ export const MAX_EVIDENCE = 8;
 /** Characters of a fact's text copied into evidence (the span stays exact). */
 export const MAX_EVIDENCE_TEXT = 2000;
 
-export type ContributionSource = 'signal' | 'code' | 'status' | 'rule' | 'tree';
+export type ContributionSource = 'signal' | 'code' | 'status' | 'rule' | 'tree' | 'prior';
 
 export interface Contribution {
   cause: string;
@@ -70,6 +70,9 @@ export const NARROWER: Readonly<Record<string, readonly string[]>> = {
     'azure-runtime-missing',
     'startup-time-limit',
     'app-dll-not-found',
+    'runtimeconfig-invalid',
+    'incomplete-publish',
+    'virtual-directory-not-application',
   ],
   'inprocess-start-failure': [
     'user-profile-not-loaded',
@@ -81,6 +84,8 @@ export const NARROWER: Readonly<Record<string, readonly string[]>> = {
     'azure-runtime-missing',
     'process-path-not-found',
     'wrong-arguments',
+    'runtimeconfig-invalid',
+    'incomplete-publish',
   ],
   'backend-connection-reset': ['app-crash-runtime', 'app-pool-recycle'],
   'backend-connection-refused': ['port-binding-failure', 'app-crash-runtime'],

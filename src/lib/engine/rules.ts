@@ -6,6 +6,7 @@
  */
 import type { FactTest } from './fact-test.ts';
 import { fact, factMs, factText } from '../facts/facts.ts';
+import { PROSE_RULES } from './prose-rules.ts';
 
 export interface ContextRule {
   id: string;
@@ -44,6 +45,11 @@ const PROXY_REFUSED = [
   'yarp.connection-refused',
   'yarp.no-route',
   'cloud-lb.envoy-uf',
+  'traefik.upstream-refused',
+  'traefik.upstream-unreachable',
+  'haproxy.server-refused',
+  'caddy.upstream-refused',
+  'caddy.upstream-unreachable',
 ];
 /** Signals that say the app closed or reset a connection the proxy was using. */
 const PROXY_CLOSED = [
@@ -55,9 +61,23 @@ const PROXY_CLOSED = [
   'yarp.connection-reset',
   'cloud-lb.envoy-uc',
   'cloud-lb.envoy-ur',
+  'traefik.upstream-reset',
+  'traefik.upstream-eof',
+  'haproxy.server-aborted-headers',
+  'haproxy.server-aborted-data',
+  'caddy.upstream-reset',
+  'caddy.upstream-eof',
 ];
-const NO_ROUTE = ['nginx.upstream-no-route', 'apache.connect-no-route', 'yarp.no-route'];
-const CONNECT_REFUSED = ['nginx.upstream-refused', 'apache.connect-refused', 'yarp.connection-refused', 'cloud-lb.envoy-uf'];
+const NO_ROUTE = ['nginx.upstream-no-route', 'apache.connect-no-route', 'yarp.no-route', 'traefik.upstream-unreachable', 'caddy.upstream-unreachable'];
+const CONNECT_REFUSED = [
+  'nginx.upstream-refused',
+  'apache.connect-refused',
+  'yarp.connection-refused',
+  'cloud-lb.envoy-uf',
+  'traefik.upstream-refused',
+  'haproxy.server-refused',
+  'caddy.upstream-refused',
+];
 /** Signals that say the app failed while starting (in-process or out-of-process). */
 const STARTUP_FAILURE = [
   'event-log.ancm-load-clr-failed',
@@ -81,6 +101,7 @@ const FRAMEWORK_SIGNALS = [
 ];
 
 export const CONTEXT_RULES: readonly ContextRule[] = [
+  ...PROSE_RULES,
   {
     id: 'winhttp-timeout-at-request-timeout',
     when: {
@@ -157,6 +178,47 @@ export const CONTEXT_RULES: readonly ContextRule[] = [
     },
     supports: { 'azure-frontend-timeout': 0.3 },
     note: `A timeout on App Service without a time-taken at requestTimeout: the front end (${FRONTEND_SAYS}) may be the limit that fired.`,
+  },
+  {
+    id: 'host-found-framework-but-not-app-files',
+    when: { fact: 'signal', in: ['stdout-log.runtimeconfig-missing', 'stdout-log.runtimeconfig-invalid-json', 'stdout-log.deps-asset-missing'] },
+    weakens: { 'framework-not-found': 0.6, 'azure-runtime-missing': 0.6, 'app-dll-not-found': 0.4 },
+    note: 'The .NET host names a file of the published app (runtimeconfig.json, an asset listed in deps.json): the runtime is there, the app\'s own files are not right.',
+  },
+  {
+    id: 'arr-winhttp-timeout',
+    when: {
+      all: [
+        { fact: 'setting', in: ['module=ApplicationRequestRouting'] },
+        { fact: 'code', in: WINHTTP_TIMEOUT },
+      ],
+    },
+    supports: { 'arr-proxy-timeout': 0.9 },
+    weakens: { 'request-timeout': 0.8, 'azure-frontend-timeout': 0.6, 'thread-pool-starvation': 0.4 },
+    note: 'A WinHTTP time-out reported by Application Request Routing: IIS is a plain reverse proxy here and its proxy time-out fired, not the ASP.NET Core Module\'s requestTimeout.',
+  },
+  {
+    id: 'outbound-timeouts-on-app-service',
+    when: {
+      all: [
+        { fact: 'server', in: ['azure-app-service'] },
+        { fact: 'signal', in: ['stdout-log.outbound-connect-timeout'] },
+      ],
+    },
+    supports: { 'snat-port-exhaustion': 0.8 },
+    note: 'Outbound connections from an App Service app that time out: the instance may have run out of SNAT ports or TCP connections.',
+  },
+  {
+    id: 'shutdown-on-app-service',
+    when: {
+      all: [
+        { fact: 'server', in: ['azure-app-service'] },
+        { fact: 'signal', in: ['event-log.ancm-app-shutdown'] },
+      ],
+    },
+    supports: { 'app-service-restart': 0.85 },
+    weakens: { 'app-pool-recycle': 0.4 },
+    note: 'The app was shut down and started again on App Service: the platform restarts apps (Auto-Heal, swaps, setting changes, maintenance), not an IIS recycle you configured.',
   },
   {
     id: 'crash-exception',
@@ -295,7 +357,12 @@ export const CONTEXT_RULES: readonly ContextRule[] = [
     when: {
       all: [
         { fact: 'status', in: ['504'] },
-        { any: [{ fact: 'kind', in: ['nginx', 'yarp', 'cloud-lb'] }, { fact: 'server', in: ['nginx', 'yarp', 'aws-alb', 'kubernetes'] }] },
+        {
+          any: [
+            { fact: 'kind', in: ['nginx', 'yarp', 'cloud-lb', 'traefik', 'haproxy', 'caddy'] },
+            { fact: 'server', in: ['nginx', 'yarp', 'traefik', 'haproxy', 'caddy', 'aws-alb', 'kubernetes'] },
+          ],
+        },
       ],
     },
     supports: { 'proxy-upstream-timeout': 0.4 },

@@ -19,8 +19,13 @@ export const KINDS = [
   'apache',
   'yarp',
   'cloud-lb',
+  'traefik',
+  'haproxy',
+  'caddy',
+  'message',
   'code',
   'status',
+  'prose',
 ] as const;
 export type Kind = (typeof KINDS)[number];
 
@@ -36,12 +41,20 @@ export interface Span {
  * - `status`: an HTTP status with optional sub-status as text: "502", "502.3", "500.30".
  * - `code`: an error code value seen in context (Win32 code, HRESULT, NTSTATUS, hostfxr code),
  *   as its unsigned 32-bit number: 12002, 2147954402.
- * - `time-taken-ms`: how long the failing request took, in milliseconds.
+ * - `time-taken-ms`: how long the failing request took, in milliseconds, as a log or trace
+ *   measured it (IIS time-taken, FREB, an access log's request time).
+ * - `stated-duration-ms`: a duration a person wrote in a sentence ("after about a minute",
+ *   "exactly 120 seconds", "00:02:00"), in milliseconds. Kept apart from `time-taken-ms` on
+ *   purpose: it is rounded ("about a minute"), may describe a setting rather than a request, and
+ *   is not tied to one failing request, so the rules that weigh a measured time-taken do not fire
+ *   on it; rules written for sentences (src/lib/engine/prose-rules.ts) weigh it, with wider
+ *   tolerances and lower weights.
  * - `url`: the request path or URL of the failing request.
  * - `setting`: a configuration value, as "name=value" (e.g. "hostingModel=inprocess",
  *   "requestTimeout=00:02:00", "module=AspNetCoreModule").
  * - `server`: which component produced the evidence (iis, iis-express, azure-app-service, nginx,
- *   apache, yarp, aws-alb, azure-app-gateway, azure-front-door, kubernetes, kestrel).
+ *   apache, yarp, traefik, haproxy, caddy, aws-alb, azure-app-gateway, azure-front-door, kubernetes,
+ *   kestrel, envoy; named in a sentence also cloudflare, docker).
  * - `hosting-model`: "in-process" | "out-of-process" when the evidence tells.
  * - `exception`: a .NET exception type name (System.IO.FileNotFoundException).
  * - `timestamp`: an ISO-8601 date/time as written in the evidence.
@@ -54,6 +67,7 @@ export type FactName =
   | 'status'
   | 'code'
   | 'time-taken-ms'
+  | 'stated-duration-ms'
   | 'url'
   | 'setting'
   | 'server'
@@ -76,11 +90,14 @@ export interface Fact {
 export interface Recogniser {
   kind: Kind;
   /**
-   * Return every fact of this kind found in `input`. Must never throw, must run in time
-   * linear in the input (no catastrophic regex backtracking), and must not allocate per
-   * character. `lines` is the precomputed line index of `input`.
+   * Push every fact of this kind found in `input` into `out` as it is found, and return `out`
+   * (called without `out`, start from an empty list). Must run in time linear in the input (no
+   * catastrophic regex backtracking) and must not allocate per character. `lines` is the
+   * precomputed line index of `input`. A recogniser does not catch its own errors: the engine's
+   * failure boundary (engine/run-recogniser.ts) keeps the facts already in `out` and turns the
+   * throw into a note naming the kind.
    */
-  recognise(input: string, lines: LineIndex): Fact[];
+  recognise(input: string, lines: LineIndex, out?: Fact[]): Fact[];
 }
 
 /** Start offsets of every line of the input (line i spans starts[i] .. starts[i+1]-1). */
@@ -160,4 +177,9 @@ export interface Diagnosis {
    * URL Rewrite, a client 4xx; see scope.ts): the findings are then only other possibilities.
    */
   outOfScope?: import('./scope.ts').OutOfScope;
+  /**
+   * Set when there is no finding: says so and what to paste instead (plain text). The widget and
+   * the CLI show it.
+   */
+  pasteHint?: string;
 }

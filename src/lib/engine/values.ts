@@ -3,12 +3,12 @@
  * returns `undefined` for input it cannot read instead of throwing.
  */
 
-const HEX = /^0x[0-9a-f]{1,8}$/i;
-const DEC = /^-?\d{1,10}$/;
+import { parseCode, win32Of } from '../codes/forms.ts';
 
 /**
  * Read an error code written as a number, decimal text ("12002", "-2147012894") or hex text
- * ("0x80072EE2") and return its unsigned 32-bit value.
+ * ("0x80072EE2") and return its unsigned 32-bit value. Text goes through parseCode, the one
+ * code reader (codes/forms.ts), with digits always read as decimal.
  */
 export function codeValue(v: unknown): number | undefined {
   if (typeof v === 'number') {
@@ -16,10 +16,7 @@ export function codeValue(v: unknown): number | undefined {
     return v >>> 0;
   }
   if (typeof v !== 'string') return undefined;
-  const t = v.trim();
-  if (HEX.test(t)) return Number.parseInt(t.slice(2), 16) >>> 0;
-  if (DEC.test(t)) return codeValue(Number(t));
-  return undefined;
+  return parseCode(v, { inText: true }) ?? undefined;
 }
 
 /**
@@ -29,7 +26,7 @@ export function codeValue(v: unknown): number | undefined {
 export function codeKey(v: unknown): number | undefined {
   const u = codeValue(v);
   if (u === undefined) return undefined;
-  return (u & 0xffff0000) >>> 0 === 0x80070000 ? u & 0xffff : u;
+  return win32Of(u) ?? u;
 }
 
 /** "0x80072EE2": upper-case, eight digits. */

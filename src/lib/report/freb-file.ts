@@ -1,7 +1,7 @@
 /**
  * frebFileReport(name, text): everything the FREB reader shows for one trace file or pasted
  * trace, as plain serialisable data (it is computed in a Web Worker and posted to the page):
- * the request summary (recognisers/freb-summary.ts), each error code decoded (codes/decode.ts,
+ * the request summary (freb-reader/summary.ts), each error code decoded (codes/decode.ts,
  * with the curated meaning and the slug of its page), and the top findings of diagnose() with
  * their articles. Text that is not a trace gets a message instead of a diagnosis.
  */
@@ -10,8 +10,8 @@ import { decode } from '../codes/decode.ts';
 import { curatedFor, curatedNames } from '../codes/curated.ts';
 import { diagnose } from '../engine/diagnose.ts';
 import { MAX_INPUT } from '../engine/sanitize.ts';
-import type { FrebInputKind, FrebRequest } from '../recognisers/freb-summary.ts';
-import { frebKeyText, summariseFreb } from '../recognisers/freb-summary.ts';
+import type { FrebInputKind, FrebRequest } from '../freb-reader/summary.ts';
+import { frebKeyText, summariseFreb } from '../freb-reader/summary.ts';
 import type { DiagnosisView } from './view.ts';
 import { toView } from './view.ts';
 

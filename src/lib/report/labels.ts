@@ -13,8 +13,13 @@ export const KIND_LABELS: Record<Kind, string> = {
   apache: 'Apache log',
   yarp: 'YARP log',
   'cloud-lb': 'load balancer log',
+  traefik: 'Traefik log',
+  haproxy: 'HAProxy log',
+  caddy: 'Caddy log',
+  message: 'product message',
   code: 'error code',
   status: 'HTTP status',
+  prose: 'description in words',
 };
 
 /** "1, 2, 3 and 7 more" */

@@ -25,6 +25,7 @@ export function diagnosisMarkdown(view: DiagnosisView, siteOrigin: string): stri
     out.push(`**${top.word}:** ${inline(top.verdict)}`, '', `Cause: ${inline(top.title)} (${siteOrigin}${top.article})`, '');
   } else {
     out.push('No cause could be identified from this evidence.', '');
+    if (view.pasteHint) out.push(inline(view.pasteHint), '');
   }
   if (view.kinds.length) out.push(`Evidence read: ${view.kinds.join(', ')}`, '');
   if (view.quote.length) {

@@ -103,6 +103,13 @@ describe('the answer first (issue 12)', async () => {
     const v = toView('HTTP Error 502.3 - Bad Gateway', diagnose('HTTP Error 502.3 - Bad Gateway'));
     expect(v.thin?.items.length).toBeGreaterThan(0);
     expect(v.thin?.guide).toBeTruthy();
+    // A proxy's bare error page only restates the status too (priors.ts `restating`).
+    const page = '<html><head><title>502 Bad Gateway</title></head><body><center><h1>502 Bad Gateway</h1></center><hr><center>nginx/1.25.3</center></body></html>';
+    const d = diagnose(page);
+    expect(d.facts.some((f) => f.name === 'signal' && f.value === 'nginx.error-page-502')).toBe(true);
+    expect(toView(page, d).thin?.label).toMatch(/nginx/i);
+    const specific = '2024/03/05 14:02:11 [error] 812#812: *41 connect() failed (111: Connection refused) while connecting to upstream, client: 10.0.0.5, server: x, request: "GET / HTTP/1.1", upstream: "http://127.0.0.1:5000/"';
+    expect(toView(specific, diagnose(specific)).thin).toBeUndefined();
   });
 
   it('puts another stack first and never calls our findings more than possible then', () => {

@@ -126,7 +126,13 @@ export const signals: SignalDef[] = [
     id: 'apache.ssl-handshake-failed',
     kind,
     label: 'Apache: AH00898: Error during SSL Handshake with remote server',
-    causes: { 'proxy-protocol-mismatch': 1 },
+    causes: { 'proxy-protocol-mismatch': 0.9, 'backend-tls-failure': 0.4 },
+  },
+  {
+    id: 'apache.ssl-certificate-rejected',
+    kind,
+    label: 'Apache: the backend certificate was rejected (AH02411 name, AH02005 CN, AH02004 expired, AH02039 verification)',
+    causes: { 'backend-tls-failure': 1, 'proxy-protocol-mismatch': 0.3 },
   },
   {
     id: 'apache.ssl-proxy-connect-failed',

@@ -89,8 +89,8 @@ export const signals: SignalDef[] = [
   {
     id: 'cloud-lb.appgw-backend-certificate',
     kind,
-    label: 'Application Gateway: backend certificate does not match the host name',
-    causes: { 'proxy-protocol-mismatch': 0.9 },
+    label: 'Application Gateway: the backend certificate is not trusted, expired or does not match the host name',
+    causes: { 'backend-tls-failure': 0.97, 'proxy-protocol-mismatch': 0.3 },
   },
   {
     id: 'cloud-lb.appgw-502-page',
@@ -272,6 +272,6 @@ export const signals: SignalDef[] = [
     id: 'cloud-lb.k8s-oom-killed',
     kind,
     label: 'Kubernetes: container killed for running out of memory',
-    causes: { 'app-crash-runtime': 0.7 },
+    causes: { 'resource-exhaustion': 0.9, 'app-crash-runtime': 0.4 },
   },
 ];

@@ -237,4 +237,28 @@ export const signals: SignalDef[] = [
     label: 'Error page: "502 - Web server received an invalid response while acting as a gateway or proxy server"',
     causes: { 'app-crash-runtime': 0.2, 'backend-connection-reset': 0.2, 'request-timeout': 0.2, 'azure-frontend-timeout': 0.1 },
   },
+  {
+    id: 'error-page.arr-502-3',
+    kind,
+    label: 'Error page: 502.3 from Module ApplicationRequestRouting (IIS ARR as the reverse proxy, not ANCM)',
+    causes: { 'arr-proxy-timeout': 0.6 },
+  },
+  {
+    id: 'error-page.arr-no-server',
+    kind,
+    label: 'Error page: 502.4 from Module ApplicationRequestRouting (no server of the farm was available)',
+    causes: { 'arr-no-server': 0.97 },
+  },
+  {
+    id: 'error-page.httpsys-invalid-hostname',
+    kind,
+    label: 'HTTP.sys: "HTTP Error 400. The request hostname is invalid." (no site binding matches the host name)',
+    causes: { 'iis-site-stopped': 0.95 },
+  },
+  {
+    id: 'error-page.httpsys-not-found',
+    kind,
+    label: 'HTTP.sys: "HTTP Error 404. The requested resource is not found." (no started site listens for this URL)',
+    causes: { 'iis-site-stopped': 0.8, 'physical-path-wrong': 0.15 },
+  },
 ];

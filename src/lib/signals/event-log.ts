@@ -156,6 +156,10 @@ export const signals: SignalDef[] = [
     'stale-deployment-files': 0.5,
     'app-dll-not-found': 0.3,
   }),
+  def('ancm-empty-commandline', "ANCM failed to start a process with an empty command line ('' or '\"\"'): no processPath for this application", {
+    'virtual-directory-not-application': 0.9,
+    'web-config-invalid': 0.2,
+  }),
   def('ancm-invalid-commandline', 'ANCM start failure with E_INVALIDARG: the process command line is empty or malformed', {
     'process-path-not-found': 0.5,
     'web-config-invalid': 0.4,
@@ -194,6 +198,20 @@ export const signals: SignalDef[] = [
     'app-pool-recycle': 0.2,
   }),
   def('was-worker-recycle', 'WAS: a worker process requested a recycle', { 'app-pool-recycle': 0.7 }),
+  def('ancm-app-shutdown', 'ANCM event 1033 / 1030: the app (or its Kestrel process) was shut down', {
+    'app-pool-recycle': 0.25,
+    'app-service-restart': 0.15,
+  }),
+  def('was-pool-config-failed', 'WAS event 5189: WAS could not write the application pool configuration file', {
+    'app-pool-config-failure': 0.97,
+  }),
+  def('wp-config-file-unreadable', "W3SVC-WP 2307: the worker could not read its configuration file ('\\\\?\\<EMPTY>')", {
+    'app-pool-config-failure': 0.8,
+  }),
+  def('was-memory-limit-recycle', 'WAS event 5117 / 5077: the worker process reached its private bytes or virtual memory limit and was recycled', {
+    'resource-exhaustion': 0.95,
+    'app-pool-recycle': 0.35,
+  }),
   def('was-idle-shutdown', 'WAS event 5186: the worker process was shut down after the idle timeout', { 'app-pool-recycle': 0.25 }),
   def('was-shutdown-time-limit', 'WAS event 5013: a worker process exceeded its time limit while shutting down', { 'app-pool-recycle': 0.45 }),
   // .NET Runtime and Application Error

@@ -80,4 +80,16 @@ export const signals: SignalDef[] = [
     label: 'FREB: the trace fired on time taken (failureReason TIME_TAKEN): the request was slow',
     causes: { 'thread-pool-starvation': 0.2, 'request-timeout': 0.2 },
   },
+  {
+    id: 'freb.arr-timeout',
+    kind,
+    label: 'FREB: ApplicationRequestRouting set 502.3 with ERROR_WINHTTP_TIMEOUT (IIS ARR gave up waiting for the backend)',
+    causes: { 'arr-proxy-timeout': 0.97 },
+  },
+  {
+    id: 'freb.arr-no-server',
+    kind,
+    label: 'FREB: ApplicationRequestRouting set 502.4 (no server of the farm was available)',
+    causes: { 'arr-no-server': 0.97 },
+  },
 ];

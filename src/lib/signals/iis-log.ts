@@ -75,7 +75,7 @@ export const signals: SignalDef[] = [
     id: 'iis-log.client-disconnected',
     kind,
     label: 'IIS log: the client side went away (sc-win32-status 64, 1229, 1236, 10053 or 10054)',
-    causes: { 'azure-frontend-timeout': 0.3, 'proxy-upstream-timeout': 0.2, 'thread-pool-starvation': 0.2 },
+    causes: { 'client-aborted': 0.85, 'azure-frontend-timeout': 0.3, 'proxy-upstream-timeout': 0.2, 'thread-pool-starvation': 0.2 },
   },
   {
     id: 'iis-log.httperr-app-offline',
@@ -112,5 +112,17 @@ export const signals: SignalDef[] = [
     kind,
     label: 'HTTP.sys error log: Connection_Abandoned_By_AppPool / _ReqQueue (the worker process quit with requests pending)',
     causes: { 'app-crash-runtime': 0.6, 'app-pool-recycle': 0.3 },
+  },
+  {
+    id: 'iis-log.httperr-hostname',
+    kind,
+    label: 'HTTPERR: Hostname (HTTP.sys found no site binding for the host name and answered 400)',
+    causes: { 'iis-site-stopped': 0.95 },
+  },
+  {
+    id: 'iis-log.httperr-not-found',
+    kind,
+    label: 'HTTPERR: NotFound (HTTP.sys found no started site for the URL and answered 404)',
+    causes: { 'iis-site-stopped': 0.85 },
   },
 ];

@@ -67,12 +67,12 @@ describe('signal registry', () => {
       }
     }
     expect([...unknown]).toEqual([]);
-  });
+  }, 60_000);
 });
 
 // Kinds whose fixtures exercise every signal they define (the others are also covered by their
 // recognisers' own tests with inline inputs).
-describe.each(['apache', 'nginx', 'yarp', 'cloud-lb'] as const)('%s signals', (kind) => {
+describe.each(['apache', 'nginx', 'yarp', 'cloud-lb', 'traefik', 'haproxy', 'caddy'] as const)('%s signals', (kind) => {
   it('are each emitted by the recogniser on at least one of its fixtures, and nothing else is', () => {
     const recogniser = RECOGNISERS.find((r) => r.kind === kind)!;
     const emitted = new Set<string>();

@@ -149,7 +149,7 @@ export const signals: SignalDef[] = [
     id: 'nginx.ssl-handshake-failed',
     kind,
     label: 'nginx: SSL_do_handshake() failed while SSL handshaking to upstream',
-    causes: { 'proxy-protocol-mismatch': 1 },
+    causes: { 'proxy-protocol-mismatch': 1, 'backend-tls-failure': 0.4 },
   },
   {
     id: 'nginx.ssl-peer-closed',
@@ -161,7 +161,7 @@ export const signals: SignalDef[] = [
     id: 'nginx.ssl-certificate-rejected',
     kind,
     label: 'nginx: upstream SSL certificate verify error / does not match',
-    causes: { 'proxy-protocol-mismatch': 0.9 },
+    causes: { 'backend-tls-failure': 1, 'proxy-protocol-mismatch': 0.4 },
   },
   {
     id: 'nginx.upstream-scheme-port-mismatch',
@@ -186,6 +186,12 @@ export const signals: SignalDef[] = [
     kind,
     label: 'nginx access log: 504 (an upstream timeout)',
     causes: { 'proxy-upstream-timeout': 0.7, 'thread-pool-starvation': 0.2 },
+  },
+  {
+    id: 'nginx.access-499',
+    kind,
+    label: 'nginx access log: 499 (the client closed the connection before nginx answered)',
+    causes: { 'client-aborted': 0.9, 'proxy-upstream-timeout': 0.2 },
   },
   {
     id: 'nginx.access-all-upstreams-failed',

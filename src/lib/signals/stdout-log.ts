@@ -31,9 +31,22 @@ export const signals: SignalDef[] = [
     'process-path-not-found': 0.2,
   }),
   def('hostpolicy-missing', ".NET host: hostpolicy not found next to the app (runtimeconfig.json missing or incomplete publish)", {
-    'app-dll-not-found': 0.4,
-    'stale-deployment-files': 0.35,
-    'framework-not-found': 0.3,
+    'runtimeconfig-invalid': 0.5,
+    'incomplete-publish': 0.45,
+    'app-dll-not-found': 0.3,
+    'stale-deployment-files': 0.2,
+    'framework-not-found': 0.2,
+  }),
+  def('runtimeconfig-missing', ".NET host: the app's runtimeconfig.json was not found, so it was run as self-contained", {
+    'runtimeconfig-invalid': 0.9,
+    'incomplete-publish': 0.3,
+  }),
+  def('runtimeconfig-invalid-json', '.NET host: "Invalid runtimeconfig.json" (the file is empty, truncated or not valid JSON)', {
+    'runtimeconfig-invalid': 0.97,
+  }),
+  def('deps-asset-missing', '.NET host: an assembly listed in the app\'s deps.json is not on disk (incomplete or mixed publish)', {
+    'incomplete-publish': 0.95,
+    'stale-deployment-files': 0.2,
   }),
   def('hostfxr-load-failed', '.NET host: hostfxr.dll was found but could not be loaded', {
     'bitness-mismatch': 0.5,
@@ -156,7 +169,15 @@ export const signals: SignalDef[] = [
   def('https-handshake-failed', 'Kestrel: a TLS handshake failed (plain HTTP sent to an HTTPS endpoint, or a client/proxy TLS problem)', {
     'proxy-protocol-mismatch': 0.5,
   }),
-  def('systemd-oom-killed', 'The kernel OOM killer ended the app process', { 'app-crash-runtime': 0.9 }),
+  def('systemd-oom-killed', 'The kernel OOM killer ended the app process', { 'app-crash-runtime': 0.9, 'resource-exhaustion': 0.5 }),
+  def('outbound-connect-timeout', 'An outbound connection from the app timed out (SocketException 10060 / 110)', {
+    'snat-port-exhaustion': 0.35,
+    'thread-pool-starvation': 0.1,
+  }),
+  def('container-oom-killed', 'The container was killed at its memory limit (OOMKilled, exit code 137)', {
+    'resource-exhaustion': 0.95,
+    'app-crash-runtime': 0.3,
+  }),
   def('systemd-process-crashed', 'systemd: the app process died on a signal (abort, segfault, core dump)', {
     'app-crash-runtime': 0.8,
     'proxy-upstream-refused': 0.3,

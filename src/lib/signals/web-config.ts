@@ -1,6 +1,6 @@
 /**
  * Signals of the web-config recogniser: problems visible in a pasted web.config or
- * `<aspNetCore>` element. Each is a rule in recognisers/web-config-rules.ts.
+ * `<aspNetCore>` element. Each is a rule in recognisers/web-config/rules.ts.
  */
 import type { SignalDef } from '../engine/types.ts';
 

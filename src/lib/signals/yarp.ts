@@ -25,7 +25,7 @@ export const signals: SignalDef[] = [
     id: 'yarp.error-request-canceled',
     kind,
     label: 'YARP: RequestCanceled: the request was canceled before a response (client went away)',
-    causes: { 'yarp-forwarder-error': 0.3 },
+    causes: { 'client-aborted': 0.85, 'yarp-forwarder-error': 0.3 },
   },
   {
     id: 'yarp.error-request-body-canceled',
@@ -151,7 +151,7 @@ export const signals: SignalDef[] = [
     id: 'yarp.certificate-rejected',
     kind,
     label: 'YARP: the destination certificate was rejected',
-    causes: { 'proxy-protocol-mismatch': 0.8 },
+    causes: { 'backend-tls-failure': 0.97, 'proxy-protocol-mismatch': 0.3 },
   },
   {
     id: 'yarp.response-ended',

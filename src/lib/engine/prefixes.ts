@@ -1,0 +1,253 @@
+/**
+ * Line prefixes that log collectors put in front of what the app or proxy printed, removed
+ * before any recogniser runs so every recogniser sees the product's own line:
+ *
+ * - docker compose:            `web-1  | `, `web_1  | `, `shop-api-2 | `
+ * - kubectl logs --prefix:     `[pod/web-7d9f/web] `
+ * - journald / syslog:         `Mar 05 10:14:22 host app[1234]: `, and journalctl -o short-iso
+ *                              `2024-03-05T10:14:22+0000 host app[1234]: `
+ * - ISO-8601 times:            `2024-03-05T10:14:22.123Z ` (docker --timestamps, kubectl
+ *                              --timestamps, Azure log stream, CloudWatch), optionally followed by
+ *                              a CloudWatch stream name (`aws logs tail`: `ecs/web/0a1b2c `)
+ * - Azure App Service file logs: `2024-03-05 10:14:22.123 +00:00 ` (fraction and offset both
+ *                              required, so an IIS log line's `2024-03-05 10:14:22 ` is kept)
+ * - CloudWatch / Application Insights exports, where the time is the first column:
+ *                              `2024-03-05 10:14:22.123,"`, `3/5/2024, 10:14:22.123 AM\t`
+ *
+ * Up to MAX_PER_LINE prefixes are removed from one line (`[pod/x/y] 2024-...Z message`). A line
+ * without a prefix is never changed. `stripPrefixes` returns undefined when no line had one, so
+ * the common paste costs one cheap look at the first character of each line and no copy.
+ *
+ * The stripped view comes with an offset map: `toOriginal` turns a span in the view back into the
+ * span of the same characters in the input. One pass over the input; a span maps by a search
+ * over the changed lines that starts where the previous look-up ended (spans come in order).
+ */
+import type { Span } from './types.ts';
+
+/** Prefixes removed from one line at most. */
+const MAX_PER_LINE = 3;
+
+const MONTHS = '(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec)';
+/** A syslog identifier with an optional pid and the colon: `app[1234]: `, `kernel: `. */
+const SYSLOG_TAIL = '[A-Za-z0-9][\\w.-]{0,63} [A-Za-z0-9_./@-]{1,64}(?:\\[\\d{1,10}\\])?: ';
+const ISO_TIME = '\\d{4}-\\d\\d-\\d\\dT\\d\\d:\\d\\d(?::\\d\\d(?:[.,]\\d{1,9})?)?(?:Z|[+-]\\d\\d:?\\d\\d)?';
+
+interface PrefixRule {
+  name: string;
+  /** What the prefix starts with: a letter, a digit or `[` (rules of another start are skipped). */
+  first: 'letter' | 'digit' | 'bracket';
+  /** Sticky: tried at the line start only. */
+  re: RegExp;
+}
+
+const RULES: readonly PrefixRule[] = [
+  { name: 'docker compose', first: 'letter', re: /[A-Za-z0-9][\w.-]{0,60}[-_]\d{1,3} {0,20}\| ?/y },
+  { name: 'kubectl --prefix', first: 'bracket', re: /\[pod\/[\w.-]{1,253}\/[\w.-]{1,253}\] /y },
+  { name: 'syslog', first: 'letter', re: new RegExp(`${MONTHS} [ \\d]\\d \\d\\d:\\d\\d:\\d\\d ${SYSLOG_TAIL}`, 'y') },
+  // journalctl -o short-iso(-precise): an offset without a colon, then host and identifier.
+  { name: 'journald ISO', first: 'digit', re: new RegExp(`\\d{4}-\\d\\d-\\d\\dT\\d\\d:\\d\\d:\\d\\d(?:[.,]\\d{1,9})?[+-]\\d{4} ${SYSLOG_TAIL}`, 'y') },
+  {
+    name: 'ISO time',
+    first: 'digit',
+    // The time, one blank, then optionally a CloudWatch stream name (it has a slash).
+    re: new RegExp(`${ISO_TIME}[ \\t](?:[A-Za-z0-9][\\w.-]{0,100}(?:/[\\w.$\\[\\]-]{1,100}){1,6} )?`, 'y'),
+  },
+  { name: 'App Service file log', first: 'digit', re: /\d{4}-\d\d-\d\d \d\d:\d\d:\d\d\.\d{1,7} [+-]\d\d:\d\d /y },
+  { name: 'CloudWatch export', first: 'digit', re: /\d{4}-\d\d-\d\d \d\d:\d\d:\d\d\.\d{3},"?/y },
+  { name: 'Application Insights export', first: 'digit', re: /\d{1,2}\/\d{1,2}\/\d{4},? \d{1,2}:\d\d:\d\d(?:\.\d{1,7})? [AP]M(?:,"?|\t)/y },
+];
+
+/** What a character can start: a letter, a digit or `[` prefix, or none. */
+function startClass(c: number): PrefixRule['first'] | undefined {
+  if (c >= 48 && c <= 57) return 'digit';
+  if ((c >= 65 && c <= 90) || (c >= 97 && c <= 122)) return 'letter';
+  return c === 91 ? 'bracket' : undefined;
+}
+const BY_START: Readonly<Record<PrefixRule['first'], readonly PrefixRule[]>> = {
+  letter: RULES.filter((r) => r.first === 'letter'),
+  digit: RULES.filter((r) => r.first === 'digit'),
+  bracket: RULES.filter((r) => r.first === 'bracket'),
+};
+
+export interface PrefixView {
+  /** The input with the prefixes removed. */
+  text: string;
+  /** Lines that lost a prefix. */
+  changed: number;
+  /** Map a span of `text` to the span of the same characters in the original input. */
+  toOriginal(span: Span): Span;
+  /** The original offset of the character at `offset` in `text`. */
+  offsetToOriginal(offset: number): number;
+}
+
+/** Length of the prefix at `at` (0 when none). */
+function prefixAt(input: string, at: number): number {
+  let pos = at;
+  for (let n = 0; n < MAX_PER_LINE; n++) {
+    const start = startClass(input.charCodeAt(pos));
+    if (!start) break;
+    let matched = 0;
+    for (const rule of BY_START[start]) {
+      rule.re.lastIndex = pos;
+      if (rule.re.test(input) && rule.re.lastIndex > pos) {
+        matched = rule.re.lastIndex - pos;
+        break;
+      }
+    }
+    if (matched === 0) break;
+    pos += matched;
+  }
+  return pos - at;
+}
+
+/** Characters turned into a string at a time (below the engines' argument limits). */
+const CHUNK = 8192;
+
+/** The kept parts of `input` as one string, built through one code-unit buffer. */
+function assemble(input: string, keep: readonly number[], length: number): string {
+  const codes = new Uint16Array(length);
+  let w = 0;
+  for (let k = 0; k < keep.length; k += 2) {
+    const to = keep[k + 1] as number;
+    for (let i = keep[k] as number; i < to; i++) codes[w++] = input.charCodeAt(i);
+  }
+  const chunks: string[] = [];
+  for (let i = 0; i < w; i += CHUNK) {
+    chunks.push(String.fromCharCode.apply(null, codes.subarray(i, Math.min(w, i + CHUNK)) as unknown as number[]));
+  }
+  return chunks.join('');
+}
+
+/**
+ * The input without collector prefixes, or undefined when no line has one. Linear in the input:
+ * each line start is tried against a handful of anchored, bounded patterns.
+ */
+export function stripPrefixes(input: string): PrefixView | undefined {
+  // Segments: from view offset viewStart on, original = view + shift.
+  const viewStarts: number[] = [];
+  const shifts: number[] = [];
+  // Kept parts of the input as [from, to) pairs: numbers only, no string per line.
+  const keep: number[] = [];
+  let shift = 0;
+  let copied = 0; // original offset up to which the input has been kept
+  let changed = 0;
+  let lineStart = 0;
+  const n = input.length;
+  const hasCR = input.indexOf('\r') >= 0;
+  while (lineStart <= n) {
+    const cut = lineStart < n ? prefixAt(input, lineStart) : 0;
+    // A prefix that is the whole line (nothing after it) is left alone: it is not a prefix.
+    if (cut > 0) {
+      const next = input.charCodeAt(lineStart + cut);
+      if (Number.isNaN(next) || next === 10 || next === 13) {
+        // keep the line as it is
+      } else {
+        keep.push(copied, lineStart);
+        copied = lineStart + cut;
+        shift += cut;
+        viewStarts.push(lineStart - (shift - cut));
+        shifts.push(shift);
+        changed++;
+      }
+    }
+    // Next line: one forward scan to the next \n, \r\n or lone \r (indexOf when there is no \r).
+    let i = lineStart;
+    if (!hasCR) {
+      i = input.indexOf('\n', lineStart);
+      if (i < 0) break;
+    } else {
+      while (i < n) {
+        const c = input.charCodeAt(i);
+        if (c === 10 || c === 13) break;
+        i++;
+      }
+    }
+    if (i >= n) break;
+    if (input.charCodeAt(i) === 13 && input.charCodeAt(i + 1) === 10) i++;
+    lineStart = i + 1;
+  }
+  if (changed === 0) return undefined;
+  keep.push(copied, n);
+  const text = assemble(input, keep, n - shift);
+  return new View(text, changed, viewStarts, shifts);
+}
+
+/**
+ * The stripped text and its offset map. A class rather than closures so every view shares one
+ * optimised copy of the look-up code.
+ */
+class View implements PrefixView {
+  /** Segment of the last look-up: spans usually come in order, so the search gallops from there
+   * (O(1) for the next span, O(log distance) for any other) instead of bisecting every time. */
+  private hint = 0;
+  readonly text: string;
+  readonly changed: number;
+  /** From view offset viewStarts[k] on, original = view + shifts[k]. */
+  private readonly viewStarts: readonly number[];
+  private readonly shifts: readonly number[];
+
+  constructor(text: string, changed: number, viewStarts: readonly number[], shifts: readonly number[]) {
+    this.text = text;
+    this.changed = changed;
+    this.viewStarts = viewStarts;
+    this.shifts = shifts;
+  }
+
+  private segmentOf(offset: number): number {
+    const starts = this.viewStarts;
+    const last = starts.length - 1;
+    if ((starts[0] as number) > offset) return -1;
+    let lo = Math.min(this.hint, last);
+    let hi: number;
+    if ((starts[lo] as number) <= offset) {
+      // Gallop forward to an index past the offset (or the end).
+      let step = 1;
+      hi = lo + 1;
+      while (hi <= last && (starts[hi] as number) <= offset) {
+        lo = hi;
+        step *= 2;
+        hi = lo + step;
+      }
+      hi = Math.min(hi, last + 1);
+    } else {
+      // Gallop backward to an index at or before the offset.
+      let step = 1;
+      hi = lo;
+      lo = hi - 1;
+      while (lo > 0 && (starts[lo] as number) > offset) {
+        hi = lo;
+        step *= 2;
+        lo = Math.max(0, hi - step);
+      }
+    }
+    // starts[lo] <= offset < starts[hi] (hi may be past the end): bisect between them.
+    while (hi - lo > 1) {
+      const mid = (lo + hi) >> 1;
+      if ((starts[mid] as number) <= offset) lo = mid;
+      else hi = mid;
+    }
+    this.hint = lo;
+    return lo;
+  }
+
+  offsetToOriginal(offset: number): number {
+    const k = this.segmentOf(offset);
+    return offset + (k < 0 ? 0 : (this.shifts[k] as number));
+  }
+
+  toOriginal(span: Span): Span {
+    const start = this.offsetToOriginal(span.start);
+    const end = span.end <= span.start ? start : this.offsetToOriginal(span.end - 1) + 1;
+    return { start, end };
+  }
+}
+
+/**
+ * Facts found in a prefix view, moved back onto the original input (same order, new spans).
+ * Without a view the facts are returned as they are.
+ */
+export function factsToOriginal<F extends { span: Span }>(facts: F[], view: PrefixView | undefined): F[] {
+  if (!view) return facts;
+  for (const f of facts) f.span = view.toOriginal(f.span);
+  return facts;
+}

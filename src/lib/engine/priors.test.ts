@@ -1,0 +1,95 @@
+import { describe, expect, it } from 'vitest';
+import data from '../../../content/data/status-priors.json' with { type: 'json' };
+import { diagnose } from './diagnose.ts';
+import { isCauseId } from './catalogue.ts';
+import { PRIOR_ORDER, priorFor } from './priors.ts';
+import { SIGNAL_IDS } from '../signals/index.ts';
+
+const causes = (text: string): string[] => diagnose(text).findings.map((f) => f.cause);
+
+describe('status priors data', () => {
+  it('names known causes and servers, with low weights', () => {
+    const priors = data.priors as Record<string, Record<string, Record<string, number>>>;
+    expect(Object.keys(priors).sort()).toEqual(['502', '503', '504', 'any']);
+    for (const [status, rows] of Object.entries(priors)) {
+      for (const [server, weights] of Object.entries(rows)) {
+        expect(PRIOR_ORDER, `${status}/${server}`).toContain(server);
+        expect(Object.keys(weights).length, `${status}/${server}`).toBeGreaterThan(0);
+        for (const [cause, w] of Object.entries(weights)) {
+          expect(isCauseId(cause), `${status}/${server}: ${cause}`).toBe(true);
+          expect(w > 0 && w <= 0.45, `${status}/${server}: ${cause} ${w}`).toBe(true);
+        }
+      }
+    }
+    for (const id of data.restating) expect(SIGNAL_IDS.has(id), id).toBe(true);
+  });
+  it('differs by component: a 502 behind nginx is not a 502 behind IIS', () => {
+    expect(Object.keys(priorFor('502', 'nginx') ?? {})).toContain('proxy-upstream-refused');
+    expect(Object.keys(priorFor('502', 'iis') ?? {})).toContain('request-timeout');
+    expect(Object.keys(priorFor('502', 'iis') ?? {})).not.toContain('proxy-upstream-refused');
+    expect(priorFor('418', 'nginx')).toBeUndefined();
+  });
+});
+
+describe('never silent', () => {
+  it('a bare nginx 502 page gives the nginx short list, low confidences and the proxy question', () => {
+    const d = diagnose('502 Bad Gateway\nnginx/1.18.0');
+    const row = Object.keys(priorFor('502', 'nginx') ?? {});
+    expect(d.findings.length).toBeGreaterThanOrEqual(3);
+    for (const f of d.findings) {
+      expect(row, f.cause).toContain(f.cause);
+      expect(f.confidence).toBeLessThanOrEqual(0.45);
+    }
+    expect(d.findings.map((f) => f.cause)).not.toContain('yarp-forwarder-error');
+    expect(d.questions.map((q) => q.node)).toEqual(['proxy']);
+    expect(d.pasteHint).toBeUndefined();
+  });
+
+  it('a 502 named with IIS in a sentence gives the IIS list', () => {
+    const top = causes('IIS keeps returning 502 for the whole afternoon');
+    expect(top.slice(0, 3)).toContain('request-timeout');
+    expect(top).not.toContain('proxy-upstream-refused');
+  });
+
+  it('a component named without a status still gives a short list', () => {
+    const d = diagnose('Our nginx in front of the app is misbehaving since this morning');
+    expect(d.findings.length).toBeGreaterThan(0);
+    for (const f of d.findings) expect(f.confidence).toBeLessThan(0.45);
+  });
+
+  it('a bare 504 Gateway Timeout gives a list and asks what returned it', () => {
+    // (nginx's own page title, "504 Gateway Time-out", is nginx evidence: the catalogue reads it.)
+    const d = diagnose('504 Gateway Timeout');
+    expect(d.findings.length).toBeGreaterThanOrEqual(2);
+    expect(d.findings[0]?.cause).toBe('proxy-upstream-timeout');
+    expect(d.questions.map((q) => q.node)).toEqual(['source']);
+  });
+
+  it('a 503 from HAProxy in words points to unhealthy backends first', () => {
+    expect(causes('HAProxy answers 503 Service Unavailable for the api')[0]).toBe('backend-unhealthy');
+  });
+
+  it('stays out of the way when the evidence points somewhere', () => {
+    const line =
+      '2025/01/20 09:31:45 [error] 2211#2211: *17 connect() failed (111: Connection refused) while connecting to upstream, client: 203.0.113.80, server: shop.example.com, request: "GET / HTTP/1.1", upstream: "http://127.0.0.1:5000/", host: "shop.example.com"';
+    const d = diagnose(line);
+    expect(d.findings[0]?.cause).toBe('proxy-upstream-refused');
+    for (const f of d.findings) for (const e of f.evidence) expect(e.note).not.toMatch(/nothing else to go by/);
+  });
+
+  it('says so and what to paste when nothing is recognised', () => {
+    for (const text of ['', '   \n\n', 'hello world', 'asdf qwer zxcv 1234 !!!', '\u0000\u0001\u0002']) {
+      const d = diagnose(text);
+      expect(d.findings, JSON.stringify(text)).toEqual([]);
+      expect(d.pasteHint, JSON.stringify(text)).toMatch(/^Nothing in this text was recognised\. Paste /);
+      expect(d.pasteHint).toMatch(/IIS log/);
+    }
+  });
+
+  it('says the text was read when it was, but points nowhere', () => {
+    const d = diagnose('#Software: Microsoft Internet Information Services 10.0\n#Fields: date time cs-method cs-uri-stem sc-status');
+    expect(d.kinds).toEqual(['iis-log']);
+    expect(d.findings).toEqual([]);
+    expect(d.pasteHint).toMatch(/^The text was read, but nothing in it points to a cause/);
+  });
+});

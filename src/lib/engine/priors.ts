@@ -1,0 +1,102 @@
+/**
+ * Never silent: when the evidence is thin (a status and/or a component, and nothing that points
+ * anywhere by itself: no signal, code or rule), diagnose() answers with the usual causes of that
+ * status behind that component (content/data/status-priors.json) instead of the status table's
+ * generic list, at low confidences, and the decision tree's open question splits them.
+ *
+ * Also the text diagnose() returns when it found nothing (`Diagnosis.pasteHint`).
+ */
+import data from '../../../content/data/status-priors.json' with { type: 'json' };
+import type { Fact } from './types.ts';
+import type { FactIndex } from './fact-index.ts';
+import type { Contribution } from './rank.ts';
+import { parseStatus } from './values.ts';
+
+type Weights = Readonly<Record<string, number>>;
+
+const PRIORS = data.priors as Readonly<Record<string, Readonly<Record<string, Weights>>>>;
+/** Servers in the order they are preferred when several are named (the one in front first). */
+export const PRIOR_ORDER: readonly string[] = data.order;
+/** Signals that only restate a status behind a component (a proxy's bare error page). */
+const RESTATING: ReadonlySet<string> = new Set(data.restating);
+
+/** Whether a signal only restates a status behind a component (status-priors.json `restating`). */
+export function isRestating(signal: string): boolean {
+  return RESTATING.has(signal);
+}
+
+/** The prior weights for a status ('502', or 'any') behind a server, if the data has them. */
+export function priorFor(status: string, server: string): Weights | undefined {
+  return PRIORS[status]?.[server];
+}
+
+function isThin(index: FactIndex, others: readonly Contribution[]): boolean {
+  for (const c of others) {
+    if (c.source === 'signal' && isRestating(c.key.slice('signal:'.length))) continue;
+    if (c.source === 'signal' || c.source === 'code' || c.source === 'rule') return false;
+  }
+  return (index.byName.get('server')?.length ?? 0) > 0;
+}
+
+/**
+ * Prior contributions for thin evidence, or undefined when the evidence is not thin or the data
+ * has no row for it. `others` are the contributions computed so far (signals, codes, statuses,
+ * rules); when priors apply they replace the status and restating-signal contributions.
+ */
+export function priorContributions(index: FactIndex, others: readonly Contribution[]): Contribution[] | undefined {
+  if (!isThin(index, others)) return undefined;
+  const servers = index.byName.get('server') ?? [];
+  let server: Fact | undefined;
+  for (const name of PRIOR_ORDER) {
+    server = servers.find((f) => String(f.value).toLowerCase() === name);
+    if (server) break;
+  }
+  if (!server) return undefined;
+  const name = String(server.value).toLowerCase();
+  const statuses = (index.byName.get('status') ?? []).filter((f) => {
+    const s = parseStatus(f.value);
+    return s !== undefined && s.sub === undefined;
+  });
+  // A sub-status ("502.3", "500.30") is specific evidence: the status table handles it.
+  if (statuses.length === 0 && (index.byName.get('status')?.length ?? 0) > 0) return undefined;
+  const rows: { status: string; facts: Fact[]; weights: Weights }[] = [];
+  if (statuses.length === 0) {
+    const w = priorFor('any', name);
+    if (w) rows.push({ status: 'any', facts: [server], weights: w });
+  } else {
+    const seen = new Set<string>();
+    for (const f of statuses) {
+      const s = String(parseStatus(f.value)?.status);
+      if (seen.has(s)) continue;
+      seen.add(s);
+      const w = priorFor(s, name);
+      if (w) rows.push({ status: s, facts: [f, server], weights: w });
+    }
+  }
+  if (rows.length === 0) return undefined;
+  const kept = others.filter((c) => c.source !== 'status' && !(c.source === 'signal' && RESTATING.has(c.key.slice('signal:'.length))));
+  const out: Contribution[] = [...kept];
+  for (const row of rows) {
+    const what = row.status === 'any' ? `Failures behind ${name}` : `A ${row.status} from ${name}`;
+    for (const [cause, weight] of Object.entries(row.weights)) {
+      out.push({
+        cause,
+        weight,
+        source: 'prior',
+        key: `prior:${row.status}:${name}`,
+        facts: row.facts,
+        note: `${what}, with nothing else to go by: one of the usual causes there, not a diagnosis. The questions below split them; the component's error log line for the failing request would settle it.`,
+      });
+    }
+  }
+  return out;
+}
+
+/** What diagnose() says when it has no finding (Diagnosis.pasteHint). */
+export function pasteHint(recognisedAnything: boolean): string {
+  const what =
+    'Paste the evidence from the time of the failure: the failing request\'s line from the IIS log (with sc-substatus, sc-win32-status and time-taken), the proxy\'s error log line for it (nginx error.log, Apache error_log, YARP or load balancer logs), the error page\'s title and text, the Application event log entry from the ASP.NET Core Module, or the app\'s console or stdout output. Or describe it: the status, what returns it and when, for example "502 from nginx after 60 seconds, only during deploys".';
+  return recognisedAnything
+    ? `The text was read, but nothing in it points to a cause of a 502, 503 or 504. ${what}`
+    : `Nothing in this text was recognised. ${what}`;
+}

@@ -1,0 +1,42 @@
+import { describe, expect, it } from 'vitest';
+import type { Fact } from './types.ts';
+import { indexLines } from './lines.ts';
+import { dropShadowedProse } from './prose-overlap.ts';
+
+const text = 'HTTP Error 502.3 - Bad Gateway after 120 seconds on IIS\nIIS returns 502.3 after 120 seconds';
+const lines = indexLines(text);
+const at = (word: string, from = 0): { start: number; end: number } => {
+  const start = text.indexOf(word, from);
+  return { start, end: start + word.length };
+};
+const f = (kind: Fact['kind'], name: Fact['name'], value: Fact['value'], span: { start: number; end: number }): Fact => ({ kind, name, value, span });
+
+describe('dropShadowedProse', () => {
+  const second = text.indexOf('\n') + 1;
+  const facts: Fact[] = [
+    f('error-page', 'status', '502.3', at('502.3')),
+    f('error-page', 'signal', 'error-page.502-3', at('Bad Gateway')),
+    f('error-page', 'server', 'iis', at('HTTP Error')),
+    f('prose', 'status', '502.3', at('502.3')),
+    f('prose', 'stated-duration-ms', 120_000, at('120 seconds')),
+    f('prose', 'server', 'iis', at('IIS')),
+    f('prose', 'signal', 'prose.intermittent', at('after')),
+    f('prose', 'status', '502.3', at('502.3', second)),
+    f('prose', 'server', 'iis', at('IIS', second)),
+  ];
+
+  it('drops prose facts that repeat a format recogniser on the same line and keeps the rest', () => {
+    const kept = dropShadowedProse(facts, lines);
+    expect(kept.filter((x) => x.kind === 'prose').map((x) => `${x.name}=${x.value}@${x.span.start >= second ? 2 : 1}`)).toEqual([
+      'stated-duration-ms=120000@1',
+      'status=502.3@2',
+      'server=iis@2',
+    ]);
+    expect(kept.filter((x) => x.kind !== 'prose')).toHaveLength(3);
+  });
+
+  it('returns the same list when there is no prose fact', () => {
+    const only = facts.filter((x) => x.kind !== 'prose');
+    expect(dropShadowedProse(only, lines)).toBe(only);
+  });
+});

@@ -1,0 +1,47 @@
+/**
+ * The prose reader is the reader of last resort: on a line that a format's own recogniser read
+ * (an error page title, an event message, a log record), that recogniser's facts are the better
+ * reading. `dropShadowedProse` removes prose facts that only repeat it:
+ *
+ * - prose signals on a line where another recogniser found a signal or a code;
+ * - a prose status where another recogniser found a status on the line;
+ * - a prose server where another recogniser named the same server on the line.
+ *
+ * Durations stated in words are kept: no format recogniser reads them. Linear in the facts (a
+ * line look-up per fact is a binary search).
+ */
+import type { Fact, LineIndex } from './types.ts';
+import { lineOf } from './lines.ts';
+
+interface LineFacts {
+  signalOrCode: boolean;
+  statuses: Set<string>;
+  servers: Set<string>;
+}
+
+export function dropShadowedProse(facts: Fact[], lines: LineIndex): Fact[] {
+  if (!facts.some((f) => f.kind === 'prose')) return facts;
+  const byLine = new Map<number, LineFacts>();
+  for (const f of facts) {
+    if (f.kind === 'prose') continue;
+    if (f.name !== 'signal' && f.name !== 'code' && f.name !== 'status' && f.name !== 'server') continue;
+    const first = lineOf(lines, f.span.start);
+    const last = lineOf(lines, Math.max(f.span.start, f.span.end - 1));
+    for (let ln = first; ln <= last && ln - first < 50; ln++) {
+      let l = byLine.get(ln);
+      if (!l) byLine.set(ln, (l = { signalOrCode: false, statuses: new Set(), servers: new Set() }));
+      if (f.name === 'signal' || f.name === 'code') l.signalOrCode = true;
+      else if (f.name === 'status') l.statuses.add(String(f.value));
+      else l.servers.add(String(f.value));
+    }
+  }
+  return facts.filter((f) => {
+    if (f.kind !== 'prose') return true;
+    const l = byLine.get(lineOf(lines, f.span.start));
+    if (!l) return true;
+    if (f.name === 'signal') return !l.signalOrCode;
+    if (f.name === 'status') return l.statuses.size === 0;
+    if (f.name === 'server') return !l.servers.has(String(f.value));
+    return true;
+  });
+}

@@ -1,0 +1,95 @@
+import { describe, expect, it } from 'vitest';
+import type { Fact } from './types.ts';
+import { PROSE_RULES } from './prose-rules.ts';
+import { CONTEXT_RULES } from './rules.ts';
+import { indexFacts } from './fact-index.ts';
+import { ruleContributions } from './contributions.ts';
+import { fact, factMs } from '../facts/facts.ts';
+import { diagnose } from './diagnose.ts';
+
+let at = 0;
+const f = (name: Fact['name'], value: Fact['value'], kind: Fact['kind'] = 'prose'): Fact => {
+  at += 2;
+  return { kind, name, value, span: { start: at, end: at + 1 } };
+};
+const server = (v: string) => f('server', v);
+const said = (ms: number) => f('stated-duration-ms', ms);
+const sig = (what: string) => f('signal', `prose.${what}`);
+const status = (v: string) => f('status', v);
+const supported = (facts: Fact[]): string[] => {
+  const r = ruleContributions(indexFacts(facts), PROSE_RULES);
+  return [...new Set(r.contributions.map((c) => c.cause))].sort();
+};
+
+describe('prose rules', () => {
+  it('are part of the contextual rules', () => {
+    for (const r of PROSE_RULES) expect(CONTEXT_RULES).toContain(r);
+  });
+
+  it('read a duration near the named component default from the facts file', () => {
+    expect(supported([server('iis'), said(factMs('ancm.requestTimeout'))])).toEqual(['request-timeout']);
+    expect(supported([server('azure-app-service'), said(factMs('app-service.frontend-timeout'))])).toEqual(['azure-frontend-timeout']);
+    expect(supported([server('nginx'), said(factMs('nginx.proxy_read_timeout'))])).toEqual(['proxy-upstream-timeout']);
+    expect(supported([server('apache'), said(factMs('apache.Timeout.debian'))])).toEqual(['proxy-upstream-timeout']);
+    expect(supported([server('azure-app-gateway'), said(factMs('azure-app-gateway.RequestTimeout'))])).toEqual(['proxy-upstream-timeout']);
+    expect(supported([server('yarp'), said(factMs('yarp.ActivityTimeout'))])).toEqual(['proxy-upstream-timeout']);
+    expect(supported([server('aws-alb'), said(factMs('aws-alb.idle_timeout')), status('504')])).toEqual(['proxy-upstream-timeout']);
+  });
+
+  it('do not fire on a duration far from the default', () => {
+    expect(supported([server('iis'), said(factMs('ancm.requestTimeout') * 2)])).toEqual([]);
+    expect(supported([server('nginx'), said(factMs('nginx.proxy_read_timeout') * 3)])).toEqual([]);
+    expect(supported([server('azure-app-service'), said(30_000)])).toEqual([]);
+  });
+
+  it('follow a requestTimeout set in web.config', () => {
+    const configured = f('setting', 'requestTimeout=00:05:00', 'web-config');
+    expect(supported([server('iis'), said(300_000), configured])).toEqual(['request-timeout']);
+    expect(supported([server('iis'), said(factMs('ancm.requestTimeout')), configured])).toEqual([]);
+  });
+
+  it('tell an ALB timeout from a keep-alive race by the status', () => {
+    const idle = factMs('aws-alb.idle_timeout');
+    expect(supported([server('aws-alb'), said(idle), status('504')])).toEqual(['proxy-upstream-timeout']);
+    expect(supported([server('aws-alb'), said(idle), status('502')])).toEqual(['keepalive-race']);
+  });
+
+  it('combine triggers with components', () => {
+    expect(supported([server('kubernetes'), sig('after-deploy')])).toEqual(['pod-shutdown-race']);
+    expect(supported([server('iis'), sig('after-deploy'), status('503')])).toEqual(['app-offline']);
+    expect(supported([server('iis'), sig('after-deploy'), status('502.3')])).toEqual(['app-offline', 'app-pool-recycle']);
+    expect(supported([server('iis'), sig('large-upload')])).toEqual(['backend-connection-reset']);
+    expect(supported([server('nginx'), sig('large-upload')])).toEqual(['proxy-upstream-closed']);
+    expect(supported([server('nginx'), sig('after-login')])).toEqual(['proxy-header-too-big']);
+    expect(supported([sig('after-deploy')])).toEqual([]);
+  });
+
+  it('write the defaults of the facts file into their notes', () => {
+    const r = ruleContributions(indexFacts([server('iis'), said(factMs('ancm.requestTimeout'))]), PROSE_RULES);
+    expect(r.contributions[0]?.note).toContain(fact('ancm.requestTimeout').says);
+    expect(r.contributions[0]?.note).toMatch(/Duration stated here: 120\.0 s/);
+  });
+});
+
+describe('sentences end to end', () => {
+  const top = (text: string): string | undefined => diagnose(text).findings[0]?.cause;
+  it('rank the issue examples', () => {
+    expect(top('we get a 504 from the load balancer after about a minute')).toBe('proxy-upstream-timeout');
+    expect(top('IIS returns 502.3 after exactly 120 seconds')).toBe('request-timeout');
+    expect(top('Bad gateway after 230 seconds on Azure App Service')).toBe('azure-frontend-timeout');
+    expect(top('502 only when uploading big files')).toBe('proxy-upstream-closed');
+    expect(['proxy-upstream-refused', 'pod-shutdown-race']).toContain(top('random 502s from nginx right after every deploy'));
+  });
+  it('point evidence at the words in the original paste, behind a prefix too', () => {
+    const text = 'web-1  | IIS returns 502.3 after exactly 120 seconds';
+    const d = diagnose(text);
+    expect(d.findings[0]?.cause).toBe('request-timeout');
+    const words = (d.findings[0]?.evidence ?? []).map((e) => text.slice(e.span.start, e.span.end));
+    expect(words).toEqual(expect.arrayContaining(['IIS', '502.3', '120 seconds']));
+  });
+  it('a stated duration is not a logged time-taken', () => {
+    const d = diagnose('IIS returns 502.3 after exactly 120 seconds');
+    expect(d.facts.some((x) => x.name === 'time-taken-ms')).toBe(false);
+    expect(d.facts.filter((x) => x.name === 'stated-duration-ms').map((x) => x.value)).toEqual([120_000]);
+  });
+});

@@ -1,0 +1,195 @@
+/**
+ * Contextual rules for evidence described in words (the `prose` recogniser): a component, a
+ * stated duration, a status and a trigger mean little alone and much together. A duration near a
+ * named component's default timeout is strong; a trigger with a component is a fair hint. Every
+ * default comes from content/data/facts.json (src/lib/facts/facts.ts), never typed in here.
+ *
+ * Tolerances are wider than for a logged time-taken (people round: "about a minute", "2 min")
+ * and weights lower than the matching log-based rules in rules.ts.
+ */
+import type { ContextRule } from './rules.ts';
+import type { FactTest } from './fact-test.ts';
+import { fact, factMs } from '../facts/facts.ts';
+
+const IIS = ['iis', 'iis-express'];
+/** Proxies in front of Kestrel outside Kubernetes and the cloud load balancers. */
+const HOST_PROXIES = ['nginx', 'apache', 'yarp', 'docker', 'traefik', 'haproxy', 'caddy'];
+const CLOUD_LB = ['aws-alb', 'azure-app-gateway', 'azure-front-door', 'cloudflare'];
+
+const server = (values: string[]): FactTest => ({ fact: 'server', in: values });
+const signal = (...ids: string[]): FactTest => ({ fact: 'signal', in: ids.map((id) => `prose.${id}`) });
+const status = (...values: string[]): FactTest => ({ fact: 'status', in: values });
+/** A stated duration within `tolerance` of the fact's value (or of the setting the evidence shows). */
+const statedNear = (id: string, tolerance = 0.1, setting?: string): FactTest => ({
+  fact: 'stated-duration-ms',
+  near: setting ? { setting, default: factMs(id), tolerance } : { default: factMs(id), tolerance },
+});
+const says = (id: string): string => fact(id).says;
+
+export const PROSE_RULES: readonly ContextRule[] = [
+  {
+    id: 'prose-iis-at-request-timeout',
+    when: { all: [server(IIS), statedNear('ancm.requestTimeout', 0.1, 'requestTimeout'), { not: signal('first-request') }] },
+    supports: { 'request-timeout': 0.55 },
+    note: `Described: IIS fails after about the ASP.NET Core Module's requestTimeout (${says('ancm.requestTimeout')} unless web.config sets another): ANCM stopped waiting for the app.`,
+  },
+  {
+    id: 'prose-502-3-at-request-timeout',
+    when: { all: [status('502.3'), statedNear('ancm.requestTimeout', 0.1, 'requestTimeout'), { not: server(IIS) }] },
+    supports: { 'request-timeout': 0.45 },
+    note: `Described: a 502.3 after about requestTimeout (${says('ancm.requestTimeout')} by default): the ASP.NET Core Module gave up waiting.`,
+  },
+  {
+    id: 'prose-iis-start-at-startup-limit',
+    when: { all: [server(IIS), signal('first-request'), statedNear('ancm.startupTimeLimit', 0.1, 'startupTimeLimit')] },
+    supports: { 'startup-time-limit': 0.5 },
+    weakens: { 'request-timeout': 0.3 },
+    note: `Described: the app fails while starting, after about startupTimeLimit (${says('ancm.startupTimeLimit')} by default).`,
+  },
+  {
+    id: 'prose-app-service-frontend',
+    when: { all: [server(['azure-app-service']), { any: [statedNear('app-service.frontend-timeout', 0.08), signal('long-request')] }] },
+    supports: { 'azure-frontend-timeout': 0.6 },
+    weakens: { 'request-timeout': 0.3 },
+    note: `Described: a long request on App Service; the platform front end ends any request after ${says('app-service.frontend-timeout')}, whatever the app's own timeouts say.`,
+  },
+  {
+    id: 'prose-frontend-limit',
+    when: { all: [statedNear('app-service.frontend-timeout', 0.05), status('500', '502', '504'), { not: server(['azure-app-service']) }] },
+    supports: { 'azure-frontend-timeout': 0.4 },
+    note: `Described: a failure after about ${fact('app-service.frontend-timeout').value} s, the limit of the Azure App Service front end.`,
+  },
+  {
+    id: 'prose-nginx-read-timeout',
+    when: { all: [server(['nginx']), statedNear('nginx.proxy_read_timeout')] },
+    supports: { 'proxy-upstream-timeout': 0.5 },
+    note: `Described: nginx fails after about ${says('nginx.proxy_read_timeout')}, its default proxy_read_timeout.`,
+  },
+  {
+    id: 'prose-apache-timeout',
+    when: { all: [server(['apache']), { any: [statedNear('apache.Timeout'), statedNear('apache.Timeout.debian')] }] },
+    supports: { 'proxy-upstream-timeout': 0.5 },
+    note: `Described: Apache fails after about its Timeout (${says('apache.Timeout')} upstream; ${says('apache.Timeout.debian')} on Debian and Ubuntu), which mod_proxy uses unless ProxyTimeout is set.`,
+  },
+  {
+    id: 'prose-lb-idle-timeout-504',
+    when: { all: [{ any: [server(['aws-alb']), signal('load-balancer')] }, statedNear('aws-alb.idle_timeout'), status('504')] },
+    supports: { 'proxy-upstream-timeout': 0.5 },
+    note: `Described: a 504 from the load balancer after about ${says('aws-alb.idle_timeout')}, the AWS ALB's default idle timeout: it stopped waiting for the app.`,
+  },
+  {
+    id: 'prose-lb-keepalive-502',
+    when: {
+      all: [
+        { any: [server(['aws-alb', 'azure-app-gateway']), signal('load-balancer')] },
+        status('502'),
+        { any: [statedNear('aws-alb.idle_timeout'), signal('idle', 'intermittent')] },
+        { not: status('504') },
+      ],
+    },
+    supports: { 'keepalive-race': 0.35 },
+    note: `Described: sporadic 502s from a load balancer, or after idle periods around its idle timeout (${says('aws-alb.idle_timeout')} on an AWS ALB): the app closed a kept-alive connection the balancer was about to reuse.`,
+  },
+  {
+    id: 'prose-app-gateway-timeout',
+    when: { all: [server(['azure-app-gateway']), statedNear('azure-app-gateway.RequestTimeout')] },
+    supports: { 'proxy-upstream-timeout': 0.5 },
+    note: `Described: Application Gateway fails after about ${says('azure-app-gateway.RequestTimeout')}, its default backend request time-out.`,
+  },
+  {
+    id: 'prose-yarp-activity-timeout',
+    when: { all: [server(['yarp']), statedNear('yarp.ActivityTimeout')] },
+    supports: { 'proxy-upstream-timeout': 0.5 },
+    note: `Described: YARP fails after about ${says('yarp.ActivityTimeout')}, its default ActivityTimeout (the same as HttpClient's default Timeout).`,
+  },
+  {
+    id: 'prose-envoy-route-timeout',
+    when: { all: [server(['envoy']), statedNear('envoy.route-timeout')] },
+    supports: { 'proxy-upstream-timeout': 0.45 },
+    note: `Described: Envoy fails after about ${says('envoy.route-timeout')}, the default route timeout.`,
+  },
+  {
+    id: 'prose-rollout-on-kubernetes',
+    when: { all: [server(['kubernetes']), signal('after-deploy', 'scale-in', 'after-restart')] },
+    supports: { 'pod-shutdown-race': 0.5 },
+    note: 'Described: failures during deployments, scaling or restarts on Kubernetes: pods get traffic while they stop or before they are ready.',
+  },
+  {
+    id: 'prose-deploy-behind-alb',
+    when: { all: [server(['aws-alb']), signal('after-deploy', 'scale-in'), { not: server(['kubernetes']) }] },
+    supports: { 'pod-shutdown-race': 0.35 },
+    note: 'Described: 502 bursts behind a load balancer during deployments or scale-in: targets are stopped while still registered.',
+  },
+  {
+    id: 'prose-deploy-behind-proxy',
+    when: { all: [server(HOST_PROXIES), signal('after-deploy', 'after-restart'), { not: server(['kubernetes', ...IIS]) }] },
+    supports: { 'proxy-upstream-refused': 0.35, 'pod-shutdown-race': 0.15 },
+    note: 'Described: failures right after a deploy or restart behind a proxy: while the app restarts, nothing listens on its port and the proxy cannot connect.',
+  },
+  {
+    id: 'prose-deploy-on-iis-503',
+    when: { all: [server(IIS), signal('after-deploy'), status('503')] },
+    supports: { 'app-offline': 0.45 },
+    note: 'Described: 503 after a deployment on IIS: the deployment put app_offline.htm in place and the app was not brought back.',
+  },
+  {
+    id: 'prose-deploy-on-iis',
+    when: { all: [server(IIS), signal('after-deploy', 'after-restart'), { not: status('503') }] },
+    supports: { 'app-pool-recycle': 0.4, 'app-offline': 0.15 },
+    note: 'Described: failures on IIS right after a deployment or recycle: the recycle or the app_offline.htm step cut requests in flight.',
+  },
+  {
+    id: 'prose-upload-on-iis',
+    when: { all: [server(IIS), signal('large-upload')] },
+    supports: { 'backend-connection-reset': 0.4 },
+    note: 'Described: large uploads fail on IIS: Kestrel ends a body over its size limit or below its minimum data rate, and IIS sees the connection reset.',
+  },
+  {
+    id: 'prose-upload-behind-proxy',
+    when: { all: [server([...HOST_PROXIES, 'kubernetes', ...CLOUD_LB]), signal('large-upload'), { not: server(IIS) }] },
+    supports: { 'proxy-upstream-closed': 0.35 },
+    note: 'Described: large uploads fail behind a proxy: Kestrel closes the connection on a body over its limit, which the proxy reports as a closed upstream.',
+  },
+  {
+    id: 'prose-long-request-on-iis',
+    when: { all: [server(IIS), signal('long-request'), { not: server(['azure-app-service']) }] },
+    supports: { 'request-timeout': 0.4 },
+    note: `Described: long-running requests fail on IIS: the ASP.NET Core Module ends them at requestTimeout (${says('ancm.requestTimeout')} by default).`,
+  },
+  {
+    id: 'prose-long-request-behind-proxy',
+    when: { all: [server([...HOST_PROXIES, 'kubernetes', ...CLOUD_LB]), signal('long-request'), { not: server([...IIS, 'azure-app-service']) }] },
+    supports: { 'proxy-upstream-timeout': 0.4 },
+    note: `Described: long-running requests fail behind a proxy: its read timeout (${says('nginx.proxy_read_timeout')} in nginx by default) ends them.`,
+  },
+  {
+    id: 'prose-login-behind-proxy',
+    when: { all: [server(['nginx', 'kubernetes', 'apache', ...CLOUD_LB]), signal('after-login')] },
+    supports: { 'proxy-header-too-big': 0.4 },
+    note: 'Described: 502 after signing in behind a proxy: the sign-in cookies make the response headers larger than the proxy buffers.',
+  },
+  {
+    id: 'prose-load-timeouts',
+    when: { all: [signal('under-load'), status('502.3', '503', '504')] },
+    supports: { 'thread-pool-starvation': 0.3 },
+    note: 'Described: timeouts under load: the app stops answering fast enough when requests pile up (blocking calls, thread pool starvation).',
+  },
+  {
+    id: 'prose-every-request-behind-proxy',
+    when: { all: [server(HOST_PROXIES), signal('every-request'), status('502')] },
+    supports: { 'proxy-upstream-refused': 0.35 },
+    note: 'Described: every request fails with 502 behind a proxy: the app is not listening where the proxy connects.',
+  },
+  {
+    id: 'prose-os-upgrade-on-iis',
+    when: { all: [signal('after-os-upgrade'), { any: [server(IIS), status('503')] }] },
+    supports: { 'module-missing-after-os-upgrade': 0.4 },
+    note: 'Described: IIS fails after a Windows upgrade: the upgrade can remove the ASP.NET Core Module files until the Hosting Bundle is repaired.',
+  },
+  {
+    id: 'prose-idle-behind-lb',
+    when: { all: [signal('idle'), { any: [server([...CLOUD_LB, 'nginx', 'kubernetes']), signal('load-balancer')] }] },
+    supports: { 'keepalive-race': 0.25 },
+    note: "Described: failures after idle periods behind a proxy: the app's keep-alive timeout closes connections the proxy still holds open.",
+  },
+];

@@ -1,0 +1,27 @@
+import { describe, expect, it } from 'vitest';
+import type { Fact } from './types.ts';
+import { dropRepeatedSignals } from './repeats.ts';
+
+const f = (kind: Fact['kind'], name: Fact['name'], start: number, end: number, value: string = 'x'): Fact => ({ kind, name, value, span: { start, end } });
+
+describe('dropRepeatedSignals', () => {
+  it('drops a catalogue signal on text a format recogniser already explained, keeps its other facts', () => {
+    const facts = [f('nginx', 'signal', 0, 80, 'nginx.upstream-refused'), f('message', 'signal', 30, 70, 'message.nginx.connect-refused'), f('message', 'status', 30, 70, '502')];
+    expect(dropRepeatedSignals(facts).map((x) => `${x.kind}:${x.name}`)).toEqual(['nginx:signal', 'message:status']);
+  });
+
+  it('keeps catalogue signals where no other kind placed a signal', () => {
+    const facts = [f('nginx', 'signal', 0, 10), f('message', 'signal', 10, 20), f('stdout-log', 'placed', 10, 20), f('message', 'signal', 50, 60)];
+    expect(dropRepeatedSignals(facts)).toHaveLength(4);
+  });
+
+  it('sees an overlap with a long span that starts well before', () => {
+    const facts = [f('event-log', 'signal', 0, 1000), f('event-log', 'signal', 10, 20), f('message', 'signal', 500, 520)];
+    expect(dropRepeatedSignals(facts).filter((x) => x.kind === 'message')).toEqual([]);
+  });
+
+  it('returns everything when there is no first-layer signal', () => {
+    const facts = [f('message', 'signal', 0, 5), f('message', 'signal', 0, 5)];
+    expect(dropRepeatedSignals(facts)).toEqual(facts);
+  });
+});

@@ -1,0 +1,37 @@
+/**
+ * The message catalogue (kind `message`) reads the products' words wherever they appear, so it
+ * often reads a line that a format recogniser (nginx, event-log, ...) already explained. Counting
+ * both would weigh the same evidence twice. This keeps a catalogue signal only where no other
+ * kind placed a signal on an overlapping span; the catalogue's other facts (status, code, server)
+ * stay, since the ranking counts each status and code once anyway.
+ */
+import type { Fact, Kind } from './types.ts';
+
+/** Kinds whose signals give way to a format recogniser's signal on the same text. */
+export const SECOND_LAYER_KINDS: ReadonlySet<Kind> = new Set<Kind>(['message']);
+
+/** `facts` without second-layer signals that overlap a first-layer signal. n log n. */
+export function dropRepeatedSignals(facts: readonly Fact[]): Fact[] {
+  const first = facts.filter((f) => f.name === 'signal' && !SECOND_LAYER_KINDS.has(f.kind)).sort((a, b) => a.span.start - b.span.start);
+  if (first.length === 0) return [...facts];
+  const starts = first.map((f) => f.span.start);
+  // maxEnd[i]: the furthest end among first-layer spans 0..i (by start).
+  const maxEnd: number[] = [];
+  let m = -1;
+  for (const f of first) maxEnd.push((m = Math.max(m, f.span.end)));
+  const overlaps = (start: number, end: number): boolean => {
+    // Last first-layer span starting before `end`.
+    let lo = 0;
+    let hi = starts.length - 1;
+    let idx = -1;
+    while (lo <= hi) {
+      const mid = (lo + hi) >> 1;
+      if ((starts[mid] as number) < Math.max(end, start + 1)) {
+        idx = mid;
+        lo = mid + 1;
+      } else hi = mid - 1;
+    }
+    return idx >= 0 && (maxEnd[idx] as number) > start;
+  };
+  return facts.filter((f) => !(f.name === 'signal' && SECOND_LAYER_KINDS.has(f.kind) && overlaps(f.span.start, f.span.end)));
+}

@@ -1,0 +1,249 @@
+/// <reference types="vite/client" />
+import fc from 'fast-check';
+import { describe, expect, it } from 'vitest';
+import { indexLines } from '../../engine/lines.ts';
+import type { Fact } from '../../engine/types.ts';
+import { signals as lbSignals } from '../../signals/cloud-lb.ts';
+import { recogniser } from './recogniser.ts';
+import albSporadic from '../../../../tests/fixtures/cloud-lb/alb-sporadic.txt?raw';
+import albDeploy from '../../../../tests/fixtures/cloud-lb/alb-deploy.txt?raw';
+import appgw from '../../../../tests/fixtures/cloud-lb/appgw.txt?raw';
+import appgwPage from '../../../../tests/fixtures/cloud-lb/appgw-page.txt?raw';
+import frontDoor from '../../../../tests/fixtures/cloud-lb/front-door.txt?raw';
+import envoy from '../../../../tests/fixtures/cloud-lb/envoy.txt?raw';
+import more from '../../../../tests/fixtures/cloud-lb/more.txt?raw';
+import k8sEvents from '../../../../tests/fixtures/cloud-lb/kubernetes-events.txt?raw';
+import nginxPage from '../../../../tests/fixtures/nginx/error-page.html?raw';
+
+function run(text: string): Fact[] {
+  return recogniser.recognise(text, indexLines(text));
+}
+const named = (facts: Fact[], name: Fact['name']) => facts.filter((f) => f.name === name);
+const values = (facts: Fact[], name: Fact['name']) => named(facts, name).map((f) => f.value);
+const text = (input: string, f: Fact) => input.slice(f.span.start, f.span.end);
+
+describe('cloud-lb recogniser: AWS ALB', () => {
+  it('reads a 502 with target status "-" among good requests as the keep-alive pattern', () => {
+    const facts = run(albSporadic);
+    expect(values(facts, 'signal')).toEqual(['cloud-lb.alb-502-no-response', 'cloud-lb.alb-sporadic-502']);
+    expect(values(facts, 'status')).toEqual(['502']);
+    expect(values(facts, 'url')).toEqual(['https://shop.example.com:443/api/checkout']);
+    // 10:15:32.123456 answered, request created 10:15:32.100000.
+    expect(values(facts, 'time-taken-ms')).toEqual([23]);
+    expect(values(facts, 'setting')).toEqual(['target=10.0.1.25:8080', 'target_status=-']);
+    expect(values(facts, 'server')).toEqual(['aws-alb']);
+    expect(named(facts, 'placed').length).toBe(5);
+    const status = named(facts, 'status')[0] as Fact;
+    expect(text(albSporadic, status)).toBe('502');
+  });
+
+  it('reads a deploy where every request fails, a 503 without targets and a 504 at the idle timeout', () => {
+    const facts = run(albDeploy);
+    expect(values(facts, 'signal')).toEqual([
+      'cloud-lb.alb-502-no-response',
+      'cloud-lb.alb-502-no-response',
+      'cloud-lb.alb-502-no-response',
+      'cloud-lb.alb-503-no-targets',
+      'cloud-lb.alb-504-timeout',
+      'cloud-lb.alb-all-502',
+    ]);
+    expect(values(facts, 'time-taken-ms')).toContain(60000);
+    expect(values(facts, 'timestamp')[0]).toBe('2024-03-05T11:00:01.000100Z');
+  });
+
+  it('reads IPv6 clients, malformed requests and lines cut short after the status codes', () => {
+    const v6 =
+      'https 2024-01-15T12:30:47Z app/my-alb/abc123 [2001:db8::1]:54321 10.0.0.3:80 0.001 -1 -1 502 - 128 256 "- - -" "-" - -';
+    const cut = 'https 2024-01-15T12:30:48Z app/my-alb/abc123 192.0.2.102:23456 - -1 -1 -1 503 - - - ...';
+    const facts = run(`${v6}\n${cut}`);
+    expect(values(facts, 'signal')).toEqual(['cloud-lb.alb-502-no-response', 'cloud-lb.alb-503-no-targets']);
+    expect(values(facts, 'setting')).toContain('target=10.0.0.3:80');
+    expect(named(facts, 'url')).toEqual([]);
+  });
+
+  it('reads a 504 after about 10 s as a connect timeout', () => {
+    const line =
+      'https 2024-03-05T12:00:10.050000Z app/web/1 198.51.100.1:1000 10.0.0.9:8080 -1 -1 -1 504 - 100 200 "GET https://a.example:443/x HTTP/1.1" "curl/8" ECDHE TLSv1.2 arn:tg "Root=1" "a.example" "arn:cert" 0 2024-03-05T12:00:00.000000Z "forward" "-" "-" "10.0.0.9:8080" "-" "-" "-"';
+    expect(values(run(line), 'signal')).toEqual(['cloud-lb.alb-504-connect-timeout']);
+  });
+
+  it('does not signal a target-generated 502 or Lambda errors, and splits entries sharing a line', () => {
+    const a =
+      'http 2024-03-05T12:00:00.000000Z app/web/1 198.51.100.1:1000 10.0.0.9:8080 0.000 0.010 0.000 502 502 100 200 "GET http://a.example:80/x HTTP/1.1" "curl/8" - - arn:tg "Root=1" "-" "-" 0 2024-03-05T11:59:59.990000Z "forward" "-" "-" "10.0.0.9:8080" "502" "-" "-"';
+    const b =
+      'https 2024-03-05T12:00:01.000000Z app/web/1 198.51.100.2:1001 - 0.000 -1 -1 502 - 100 200 "GET https://a.example:443/fn HTTP/1.1" "curl/8" ECDHE TLSv1.2 arn:tg "Root=2" "a.example" "arn:cert" 0 2024-03-05T12:00:00.500000Z "forward" "-" "LambdaUnhandled" "-" "-" "-" "-"';
+    const facts = run(`${a} ${b}`);
+    expect(named(facts, 'signal')).toEqual([]);
+    expect(values(facts, 'status')).toEqual(['502', '502']);
+    expect(values(facts, 'setting')).toContain('error_reason=LambdaUnhandled');
+  });
+});
+
+describe('cloud-lb recogniser: Azure Application Gateway', () => {
+  const facts = run(appgw);
+
+  it('reads error_info values in one-line and pretty-printed records', () => {
+    expect(values(facts, 'signal')).toEqual([
+      'cloud-lb.appgw-upstream-timed-out',
+      'cloud-lb.appgw-upstream-closed',
+      'cloud-lb.appgw-no-live-backend',
+      'cloud-lb.appgw-request-timeout',
+    ]);
+    expect(values(facts, 'status')).toEqual(['504', '502', '502', '502']);
+  });
+
+  it('reads v2 times in seconds and v1 times in milliseconds', () => {
+    expect(values(facts, 'time-taken-ms')).toEqual([40012, 4, 1, 20013]);
+    expect(values(facts, 'setting')).toEqual(
+      expect.arrayContaining(['server_routed=10.1.0.4:8080', 'server_status=502', 'error_info=ERRORINFO_UPSTREAM_NO_LIVE']),
+    );
+    expect(values(facts, 'timestamp')[0]).toBe('2024-03-05T10:14:22+00:00');
+    expect(values(facts, 'url')).toEqual(['/api/reports/export', '/api/orders', '/', '/api/slow']);
+  });
+
+  it('reads tab-separated query result rows one by one', () => {
+    const rows = [
+      'TimeGenerated\trequestUri_s\thttpStatus_d\terror_info_s',
+      '3/5/2024, 10:14:22.000 AM\t/api/a\t504\tERRORINFO_UPSTREAM_TIMED_OUT',
+      '3/5/2024, 10:14:23.000 AM\t/api/b\t502\tERRORINFO_UPSTREAM_CLOSED_CONNECTION',
+    ].join('\n');
+    expect(values(run(rows), 'signal')).toEqual(['cloud-lb.appgw-upstream-timed-out', 'cloud-lb.appgw-upstream-closed']);
+  });
+
+  it('places a successful record without reporting its status', () => {
+    expect(values(facts, 'placed')).toEqual(['Application Gateway log record']);
+  });
+
+  it('reads the gateway 502 page and a backend certificate message', () => {
+    const f = run(appgwPage);
+    expect(values(f, 'status')).toEqual(['502']);
+    expect(values(f, 'signal')).toEqual(['cloud-lb.appgw-502-page', 'cloud-lb.appgw-backend-certificate']);
+    expect(values(f, 'setting')).toEqual(['version=Microsoft-Azure-Application-Gateway/v2']);
+  });
+
+  it('takes the IIS-style 502 text only when the paste names Application Gateway', () => {
+    const page = '502 - Web server received an invalid response while acting as a gateway or proxy server.';
+    expect(run(page)).toEqual([]);
+    expect(values(run(`Application Gateway in front of the app returns:\n${page}`), 'signal')).toEqual([
+      'cloud-lb.appgw-502-page',
+    ]);
+  });
+
+  it("leaves nginx's own 502 page alone", () => {
+    expect(run(nginxPage)).toEqual([]);
+  });
+});
+
+describe('cloud-lb recogniser: Azure Front Door', () => {
+  it('reads the outage page and ErrorInfo values of access-log rows', () => {
+    const facts = run(frontDoor);
+    expect(values(facts, 'signal')).toEqual([
+      'cloud-lb.afd-origin-timeout',
+      'cloud-lb.afd-origin-refused',
+      'cloud-lb.afd-unavailable-page',
+    ]);
+    expect(values(facts, 'status')).toEqual(['504', '503']);
+    expect(values(facts, 'time-taken-ms')).toEqual([30013, 120]);
+    expect(values(facts, 'timestamp')).toContain('2024-03-05T10:14:22Z');
+    expect(values(facts, 'placed')).toEqual(['Front Door log record', 'Front Door error page']);
+    expect(values(facts, 'server')).toEqual(['azure-front-door']);
+  });
+
+  it('ignores an unrelated errorInfo field', () => {
+    expect(run('{"api":"billing","errorInfo":"InvalidRequest","status":"400"}')).toEqual([]);
+  });
+});
+
+describe('cloud-lb recogniser: Envoy and Istio', () => {
+  const facts = run(envoy);
+
+  it('reads response flags of Istio (text and JSON) and Envoy access logs', () => {
+    expect(values(facts, 'signal').slice(0, 7)).toEqual([
+      'cloud-lb.envoy-uf',
+      'cloud-lb.envoy-urx',
+      'cloud-lb.envoy-uc',
+      'cloud-lb.envoy-tls-error',
+      'cloud-lb.envoy-ut',
+      'cloud-lb.envoy-uh',
+      'cloud-lb.envoy-uc',
+    ]);
+    expect(values(facts, 'status')).toEqual(['503', '503', '503', '504', '503', '503']);
+    expect(values(facts, 'time-taken-ms')).toEqual([29, 131002, 4, 15001, 0, 2]);
+    expect(values(facts, 'url')).toContain('/api/orders/7');
+    expect(values(facts, 'server')).toEqual(['envoy', 'kubernetes']);
+    expect(values(facts, 'placed')).toEqual(['Envoy access log entry']);
+  });
+
+  it('reads local replies pasted from a browser', () => {
+    expect(values(facts, 'signal').slice(7)).toEqual(['cloud-lb.envoy-uf', 'cloud-lb.envoy-uc', 'cloud-lb.envoy-uh']);
+  });
+
+  it('reads a TLS failure in a local reply as a protocol mismatch', () => {
+    const input =
+      'upstream connect error or disconnect/reset before headers. reset reason: remote connection failure, transport failure reason: TLS_error:|268435703:SSL routines:OPENSSL_internal:WRONG_VERSION_NUMBER:TLS_error_end';
+    expect(values(run(input), 'signal')).toEqual(['cloud-lb.envoy-tls-error']);
+  });
+});
+
+describe('cloud-lb recogniser: more variants', () => {
+  it('reads the remaining ALB, App Gateway, Front Door and Envoy failure shapes', () => {
+    const facts = run(more);
+    expect(values(facts, 'signal')).toEqual([
+      'cloud-lb.alb-502-bad-response',
+      'cloud-lb.alb-504-connect-timeout',
+      'cloud-lb.afd-origin-connection-error',
+      'cloud-lb.afd-origin-aborted',
+      'cloud-lb.afd-origin-invalid-response',
+      'cloud-lb.afd-origin-error',
+      'cloud-lb.afd-origin-dns',
+      'cloud-lb.afd-origin-tls',
+      'cloud-lb.afd-header-too-big',
+      'cloud-lb.appgw-504-page',
+      'cloud-lb.envoy-ur',
+      'cloud-lb.envoy-uo',
+      'cloud-lb.envoy-upe',
+      'cloud-lb.envoy-df',
+      'cloud-lb.envoy-connect-timeout',
+    ]);
+    expect(values(facts, 'server')).toEqual(['aws-alb', 'azure-front-door', 'azure-app-gateway', 'envoy']);
+  });
+});
+
+describe('cloud-lb recogniser: Kubernetes events', () => {
+  it('reads rollouts, stopping containers, probe failures, crash loops and OOM kills', () => {
+    const facts = run(k8sEvents);
+    expect(values(facts, 'signal')).toEqual([
+      'cloud-lb.k8s-rollout',
+      'cloud-lb.k8s-readiness-failed',
+      'cloud-lb.k8s-container-stopping',
+      'cloud-lb.k8s-liveness-failed',
+      'cloud-lb.k8s-crash-loop',
+      'cloud-lb.k8s-oom-killed',
+    ]);
+    expect(values(facts, 'server')).toEqual(['kubernetes']);
+    // Command, header and the uneventful Scheduled row are placed.
+    expect(named(facts, 'placed').length).toBe(3);
+  });
+
+  it('reads a lone event row that names a pod, but not the words Normal/Warning elsewhere', () => {
+    expect(values(run('Normal   Killing   pod/web-1   Stopping container web'), 'signal')).toEqual([
+      'cloud-lb.k8s-container-stopping',
+    ]);
+    expect(run('Warning Failed to save the report; Normal Killing of the batch job continues')).toEqual([]);
+  });
+});
+
+describe('cloud-lb recogniser: robustness', () => {
+  it('only emits registered signal ids', () => {
+    const ids = new Set(lbSignals.map((s) => s.id));
+    const all = [albSporadic, albDeploy, appgw, appgwPage, frontDoor, envoy].join('\n');
+    const facts = run(all);
+    expect(named(facts, 'signal').length).toBeGreaterThan(20);
+    for (const f of named(facts, 'signal')) expect(ids.has(f.value as string)).toBe(true);
+    for (const f of facts) {
+      expect(f.span.start).toBeGreaterThanOrEqual(0);
+      expect(f.span.end).toBeLessThanOrEqual(all.length);
+    }
+  });
+});
+

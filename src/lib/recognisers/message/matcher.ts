@@ -1,0 +1,356 @@
+/**
+ * Find catalogue messages in a paste, tolerantly and in linear time.
+ *
+ * Build (once, lazily): each entry's text is split at its `{name}` placeholders; every literal
+ * part is folded (shared/fold.ts) and cut into chunks of a few words (CJK text, which has no
+ * spaces, into pieces of a few characters). The chunks of all entries go into one Aho–Corasick
+ * automaton.
+ *
+ * Match: fold the input once (with an offset map), run the automaton once, and chain each
+ * entry's chunks in their order: a chunk extends the chain of the chunk before it when it
+ * starts soon enough after it (a space, the punctuation the chunking trimmed, or a placeholder
+ * value of up to MAX_VALUE characters). A chain is a match when it covers the whole message,
+ * or when it is distinctive enough on its own: at least a quarter of the message's weight (half, for a single chunk) and either
+ * two chunks and MIN_PARTIAL weighted characters, or one chunk of at least three words that no
+ * other entry shares. That is what
+ * lets a title without its "HTTP Error" prefix, a message cut at either end, or a message with
+ * other values in its placeholders still match. Overlapping matches are settled by score: a
+ * complete match beats a partial one, more matched text beats less; equal scores on the same
+ * span are all kept (the text is ambiguous between them).
+ */
+import { buildAhoCorasick } from '../shared/aho-corasick.ts';
+import type { AhoCorasick } from '../shared/aho-corasick.ts';
+import { fold, foldString } from '../shared/fold.ts';
+import type { Folded } from '../shared/fold.ts';
+import { literalParts } from './entry.ts';
+
+/** Longest placeholder value (folded characters) a chain may bridge. */
+export const MAX_VALUE = 400;
+/** Weighted characters a partial match needs. */
+export const MIN_PARTIAL = 20;
+/** Weighted characters a complete match needs (shorter messages are too generic to read alone). */
+export const MIN_COMPLETE = 10;
+const WORDS_PER_CHUNK = 3;
+const CJK_PIECE = 4;
+
+interface Chunk {
+  text: string;
+  weight: number;
+  words: number;
+  /** Most folded characters allowed between the previous chunk's end and this chunk's start. */
+  maxGap: number;
+  /** Check that no ASCII word character touches the chunk in the input. */
+  edgeStart: boolean;
+  edgeEnd: boolean;
+  /** How many entries use this chunk text. */
+  shared: number;
+}
+
+interface Compiled {
+  chunks: Chunk[][];
+  automaton: AhoCorasick;
+  /** Per pattern: the (entry, chunk) pairs it stands for, flattened [e0, k0, e1, k1, ...]. */
+  refs: Int32Array[];
+  lengths: number[];
+  /** Slot of chunk k of entry e: slotBase[e] + k (one slot per chunk of the catalogue). */
+  slotBase: Int32Array;
+  slots: number;
+  /** Per slot: the chunk. */
+  slotChunk: Chunk[];
+  /** Per entry: the weight of all its chunks (a partial match must cover a quarter of it). */
+  entryWeight: Int32Array;
+}
+
+export interface MessageMatch {
+  /** Index of the entry in the list the matcher was built from. */
+  entry: number;
+  /** Span in the original input. */
+  start: number;
+  end: number;
+  /** The whole message was found (not only a distinctive part). */
+  complete: boolean;
+}
+
+function isWordUnit(c: number): boolean {
+  return (c >= 48 && c <= 57) || (c >= 97 && c <= 122) || c === 95 || (c >= 65 && c <= 90);
+}
+
+function isWide(c: number): boolean {
+  return (c >= 0x2e80 && c <= 0x9fff) || (c >= 0xac00 && c <= 0xd7af) || (c >= 0xf900 && c <= 0xfaff) || (c >= 0xff00 && c <= 0xffef) || (c >= 0x3000 && c <= 0x303f);
+}
+
+/** Characters trimmed off chunk edges: quotes, brackets and separators vary between copies. */
+const EDGE = new Set([...` '"\`()[]<>:;,.!?-=/\\|*#` + '。、，：；！？（）「」『』【】']);
+
+function weightOf(s: string): number {
+  let w = 0;
+  for (let i = 0; i < s.length; i++) w += isWide(s.charCodeAt(i)) ? 3 : 1;
+  return w;
+}
+
+interface Token {
+  text: string;
+  /** Joined to the previous token with a space. */
+  spaced: boolean;
+  wide: boolean;
+}
+
+function tokens(folded: string): Token[] {
+  const out: Token[] = [];
+  for (const word of folded.split(' ')) {
+    if (word === '') continue;
+    // Split a word at every switch between wide (CJK) and narrow text; cut wide runs into pieces.
+    let first = true;
+    let i = 0;
+    while (i < word.length) {
+      const wide = isWide(word.charCodeAt(i));
+      let j = i + 1;
+      while (j < word.length && isWide(word.charCodeAt(j)) === wide && (!wide || j - i < CJK_PIECE)) j++;
+      out.push({ text: word.slice(i, j), spaced: first, wide });
+      first = false;
+      i = j;
+    }
+  }
+  return out;
+}
+
+function trimEdges(s: string): { core: string; lead: number; trail: number } {
+  let a = 0;
+  let b = s.length;
+  while (a < b && EDGE.has(s[a]!)) a++;
+  while (b > a && EDGE.has(s[b - 1]!)) b--;
+  return { core: s.slice(a, b), lead: a, trail: s.length - b };
+}
+
+/** Chunks of one entry text, in order. */
+export function chunkText(text: string): Omit<Chunk, 'shared'>[] {
+  const parts = literalParts(text);
+  const out: Omit<Chunk, 'shared'>[] = [];
+  let gap = 0;
+  let values = 0;
+  parts.forEach((part, pi) => {
+    if (pi > 0) values++;
+    const f = foldString(part);
+    const toks = tokens(f);
+    // Group tokens: up to WORDS_PER_CHUNK narrow words, or two wide pieces; a short tail joins the group before it.
+    const groups: Token[][] = [];
+    let cur: Token[] = [];
+    let size = 0;
+    for (const t of toks) {
+      const cost = t.wide ? 2 : 1;
+      if (cur.length > 0 && size + cost > WORDS_PER_CHUNK) {
+        groups.push(cur);
+        cur = [];
+        size = 0;
+      }
+      cur.push(t);
+      size += cost;
+    }
+    if (cur.length > 0) {
+      const last = groups[groups.length - 1];
+      if (last && size < 2 && !cur.some((t) => t.wide)) last.push(...cur);
+      else groups.push(cur);
+    }
+    const leading = f.startsWith(' ') || part.length === 0 || /^\s/.test(part);
+    const trailing = /\s$/.test(part);
+    groups.forEach((g, gi) => {
+      const raw = g.map((t, ti) => (ti > 0 && t.spaced ? ' ' : '') + t.text).join('');
+      const { core, lead, trail } = trimEdges(raw);
+      const sep = gi > 0 && g[0]!.spaced ? 1 : 0;
+      if (core.length < 3) {
+        gap += sep + raw.length;
+        return;
+      }
+      const touchesValueBefore = gi === 0 && lead === 0 && pi > 0 && !leading;
+      const touchesValueAfter = gi === groups.length - 1 && trail === 0 && pi < parts.length - 1 && !trailing;
+      out.push({
+        text: core,
+        weight: weightOf(core),
+        words: core.split(' ').length + g.filter((t) => t.wide).length,
+        maxGap: gap + sep + lead + values * MAX_VALUE + (values > 0 ? 2 : 1),
+        edgeStart: !touchesValueBefore,
+        edgeEnd: !touchesValueAfter,
+      });
+      gap = trail;
+      values = 0;
+    });
+    if (groups.length === 0) gap += f.length;
+    else if (trailing) gap += 1;
+  });
+  return out;
+}
+
+function compile(texts: readonly string[]): Compiled {
+  const chunks: Chunk[][] = texts.map((t) => chunkText(t).map((c) => ({ ...c, shared: 0 })));
+  const ids = new Map<string, number>();
+  const refs: [number, number][][] = [];
+  const users: Set<number>[] = [];
+  chunks.forEach((list, e) =>
+    list.forEach((c, k) => {
+      let id = ids.get(c.text);
+      if (id === undefined) {
+        id = refs.length;
+        ids.set(c.text, id);
+        refs.push([]);
+        users.push(new Set());
+      }
+      refs[id]!.push([e, k]);
+      users[id]!.add(e);
+    }),
+  );
+  for (const [text, id] of ids) for (const [e, k] of refs[id]!) if (chunks[e]![k]!.text === text) chunks[e]![k]!.shared = users[id]!.size;
+  const patterns = [...ids.keys()];
+  const slotBase = new Int32Array(chunks.length);
+  const slotChunk: Chunk[] = [];
+  chunks.forEach((list, e) => {
+    slotBase[e] = slotChunk.length;
+    slotChunk.push(...list);
+  });
+  return {
+    chunks,
+    automaton: buildAhoCorasick(patterns),
+    refs: refs.map((r) => Int32Array.from(r.flat())),
+    lengths: patterns.map((p) => p.length),
+    slotBase,
+    slots: slotChunk.length,
+    slotChunk,
+    entryWeight: Int32Array.from(chunks.map((list) => list.reduce((sum, ch) => sum + ch.weight, 0))),
+  };
+}
+
+/** A chain that may be reported (the only chains kept as objects; most chunk hits are not). */
+interface Chain {
+  entry: number;
+  start: number;
+  end: number;
+  weight: number;
+  complete: boolean;
+}
+
+export interface Matcher {
+  match(input: string): MessageMatch[];
+  /** Entries (by index) that have no chunk the matcher can find on its own. */
+  unmatchable(): number[];
+}
+
+/** A matcher over these message texts (in catalogue order); built on first use. */
+export function createMatcher(texts: readonly string[]): Matcher {
+  let compiled: Compiled | undefined;
+  const get = (): Compiled => (compiled ??= compile(texts));
+  return {
+    unmatchable() {
+      const c = get();
+      return c.chunks.flatMap((list, e) => (list.length === 0 || list.reduce((w, x) => w + x.weight, 0) < MIN_COMPLETE ? [e] : []));
+    },
+    match(input) {
+      const c = get();
+      const folded = fold(input);
+      return settle(chains(c, folded), folded);
+    },
+  };
+}
+
+/**
+ * One pass over the automaton's hits. Per slot (chunk of an entry) typed arrays keep the latest
+ * chain ending with that chunk: where it starts, its first chunk, its weight and chunk count.
+ * Only chains that are acceptable on their own become objects (candidates).
+ */
+function chains(c: Compiled, folded: Folded): Chain[] {
+  const text = folded.text;
+  const n = c.slots;
+  const lastEnd = new Int32Array(n).fill(-1);
+  const chainStart = new Int32Array(n);
+  const chainK0 = new Int32Array(n);
+  const chainWeight = new Int32Array(n);
+  const chainCount = new Int32Array(n);
+  /** 1 = the latest chain of this slot is acceptable; 2 = and it was extended by the next chunk. */
+  const state = new Uint8Array(n);
+  const slotEntry = new Int32Array(n);
+  const out: Chain[] = [];
+  const flush = (slot: number): void => {
+    if (state[slot] !== 1) return;
+    const e = slotEntry[slot]!;
+    const k = slot - c.slotBase[e]!;
+    out.push({ entry: e, start: chainStart[slot]!, end: lastEnd[slot]!, weight: chainWeight[slot]!, complete: chainK0[slot] === 0 && k === c.chunks[e]!.length - 1 });
+  };
+  c.automaton.search(text, (pid, end) => {
+    const start = end - c.lengths[pid]!;
+    const leftWord = start > 0 && isWordUnit(text.charCodeAt(start - 1)) && isWordUnit(text.charCodeAt(start));
+    const rightWord = end < text.length && isWordUnit(text.charCodeAt(end)) && isWordUnit(text.charCodeAt(end - 1));
+    const refs = c.refs[pid]!;
+    for (let r = 0; r < refs.length; r += 2) {
+      const e = refs[r]!;
+      const k = refs[r + 1]!;
+      const slot = c.slotBase[e]! + k;
+      const ch = c.slotChunk[slot]!;
+      if ((ch.edgeStart && leftWord) || (ch.edgeEnd && rightWord)) continue;
+      flush(slot); // the chain this hit replaces, if it is reportable and was not extended
+      const prev = slot - 1;
+      const pe = k > 0 ? lastEnd[prev]! : -1;
+      if (pe >= 0 && pe <= start && start - pe <= ch.maxGap) {
+        chainStart[slot] = chainStart[prev]!;
+        chainK0[slot] = chainK0[prev]!;
+        chainWeight[slot] = chainWeight[prev]! + ch.weight;
+        chainCount[slot] = chainCount[prev]! + 1;
+        if (state[prev] === 1) state[prev] = 2;
+      } else {
+        chainStart[slot] = start;
+        chainK0[slot] = k;
+        chainWeight[slot] = ch.weight;
+        chainCount[slot] = 1;
+      }
+      lastEnd[slot] = end;
+      slotEntry[slot] = e;
+      const complete = chainK0[slot] === 0 && k === c.chunks[e]!.length - 1;
+      state[slot] = acceptable(complete, chainWeight[slot]!, chainCount[slot]!, ch, c.entryWeight[e]!) ? 1 : 0;
+    }
+  });
+  for (let slot = 0; slot < n; slot++) if (lastEnd[slot]! >= 0) flush(slot);
+  return out;
+}
+
+function score(ch: Chain): number {
+  return (ch.complete ? 1_000_000 : 0) + ch.weight;
+}
+
+function acceptable(complete: boolean, weight: number, count: number, only: Chunk, total: number): boolean {
+  if (complete) return weight >= MIN_COMPLETE;
+  // A distinctive part must still be most of the message: two common chunks of a long message
+  // ("started but then" + "stopped") are not that message.
+  if (weight * 4 < total) return false;
+  if (count === 1 && weight * 2 < total) return false; // one chunk alone must be half the message
+  if (count >= 2) return weight >= MIN_PARTIAL;
+  return only.shared === 1 && only.words >= 3 && weight >= MIN_PARTIAL;
+}
+
+/**
+ * Keep the best of overlapping candidates: best score first, each kept one marks the folded
+ * positions it covers, and a later candidate that touches a marked position is dropped unless it
+ * ties exactly (same span, same score). Spans are bounded (a few chunks and placeholder values),
+ * so checking and marking stay linear in the input; the sort is n log n in the candidates.
+ */
+function settle(all: Chain[], folded: Folded): MessageMatch[] {
+  const cands = all.sort((a, b) => score(b) - score(a) || a.start - b.start || a.entry - b.entry);
+  const owner = new Int32Array(folded.text.length + 1);
+  const kept: Chain[] = [];
+  for (const ch of cands) {
+    const s = score(ch);
+    let clash = false;
+    for (let p = ch.start; p < ch.end; p++) {
+      const o = owner[p]!;
+      if (o === 0) continue;
+      const k = kept[o - 1]!;
+      if (!(k.start === ch.start && k.end === ch.end && score(k) === s && k.entry !== ch.entry)) {
+        clash = true;
+        break;
+      }
+      p = k.end - 1; // the tie covers the same span: nothing else to look at inside it
+    }
+    if (clash) continue;
+    kept.push(ch);
+    const id = kept.length;
+    for (let p = ch.start; p < ch.end; p++) if (owner[p] === 0) owner[p] = id;
+  }
+  kept.sort((a, b) => a.start - b.start || a.entry - b.entry);
+  return kept.map((k) => ({ entry: k.entry, start: folded.map[k.start]!, end: folded.map[k.end - 1]! + 1, complete: k.complete }));
+}

@@ -1,0 +1,196 @@
+import { describe, expect, it } from 'vitest';
+import type { Fact } from '../../engine/types.ts';
+import { indexLines } from '../../engine/lines.ts';
+import { SIGNAL_IDS } from '../../signals/index.ts';
+import { expectLinear } from '../../../../tests/support/linear.ts';
+import { readProseLine, recogniser } from './recogniser.ts';
+import { findDurations } from './durations.ts';
+import { looksLikeProse } from './sentence.ts';
+
+const read = (text: string): Fact[] => recogniser.recognise(text, indexLines(text));
+const of = (facts: Fact[], name: Fact['name']): (string | number)[] => facts.filter((f) => f.name === name).map((f) => f.value);
+const ms = (line: string): number[] => findDurations(line).map((d) => d.ms);
+
+describe('prose reader: the examples', () => {
+  it('we get a 504 from the load balancer after about a minute', () => {
+    const f = read('we get a 504 from the load balancer after about a minute');
+    expect(of(f, 'status')).toEqual(['504']);
+    expect(of(f, 'stated-duration-ms')).toEqual([60_000]);
+    expect(of(f, 'signal')).toEqual(['prose.load-balancer']);
+  });
+  it('random 502s from nginx right after every deploy', () => {
+    const f = read('random 502s from nginx right after every deploy');
+    expect(of(f, 'status')).toEqual(['502']);
+    expect(of(f, 'server')).toEqual(['nginx']);
+    expect(of(f, 'signal')).toEqual(['prose.intermittent', 'prose.after-deploy']);
+    expect(of(f, 'stated-duration-ms')).toEqual([]);
+  });
+  it('502 only when uploading big files', () => {
+    const f = read('502 only when uploading big files');
+    expect(of(f, 'status')).toEqual(['502']);
+    expect(of(f, 'signal')).toEqual(['prose.large-upload']);
+  });
+  it('IIS returns 502.3 after exactly 120 seconds', () => {
+    const f = read('IIS returns 502.3 after exactly 120 seconds');
+    expect(of(f, 'server')).toEqual(['iis']);
+    expect(of(f, 'status')).toEqual(['502.3']);
+    expect(of(f, 'stated-duration-ms')).toEqual([120_000]);
+  });
+  it('Bad gateway after 230 seconds on Azure App Service', () => {
+    const f = read('Bad gateway after 230 seconds on Azure App Service');
+    expect(of(f, 'status')).toEqual(['502']);
+    expect(of(f, 'server')).toEqual(['azure-app-service']);
+    expect(of(f, 'stated-duration-ms')).toEqual([230_000]);
+  });
+  it('gives spans that slice the words read', () => {
+    const text = 'Intro line.\nBad gateway after 230 seconds on Azure App Service';
+    const words = read(text).map((f) => text.slice(f.span.start, f.span.end));
+    expect(words).toEqual(['Bad gateway', '230 seconds', 'Azure App Service']);
+  });
+});
+
+describe('prose reader: components', () => {
+  const cases: [string, string[]][] = [
+    ['ARR in front of two servers returns 502.3 after a while', ['iis']],
+    ['the ANCM log says nothing and the site returns 502', ['iis']],
+    ['openresty keeps answering 502 for the api', ['nginx']],
+    ['our Apache reverse proxy shows 503 for the app', ['apache']],
+    ['YARP gives 504 on the reports route', ['yarp']],
+    ['Application Gateway returns 502 for every request', ['azure-app-gateway']],
+    ['the ALB returns 504 on long exports', ['aws-alb']],
+    ['Front Door shows 504 for the checkout', ['azure-front-door']],
+    ['Cloudflare shows 502 Bad Gateway for the site', ['cloudflare']],
+    ['the ingress returns 503 while pods restart', ['kubernetes', 'kubernetes']],
+    ['ingress-nginx returns 502 during a rolling update', ['kubernetes']],
+    ['Traefik says bad gateway for the service', ['traefik']],
+    ['HAProxy marks the backend down and answers 503', ['haproxy']],
+    ['Caddy reverse proxy gives 502 for the app', ['caddy']],
+    ['the app runs in Docker behind nginx and returns 502', ['docker', 'nginx']],
+    ['Kestrel stops answering after a few hours', ['kestrel']],
+  ];
+  for (const [line, servers] of cases) {
+    it(line, () => expect(of(read(line), 'server')).toEqual(servers));
+  }
+  it('does not read names inside dotted identifiers or paths', () => {
+    expect(of(read('The type Microsoft.AspNetCore.Server.Kestrel failed in startup here'), 'server')).toEqual([]);
+    expect(of(read('we edited the file /etc/nginx/sites-enabled/default today'), 'server')).toEqual([]);
+  });
+  it('reads acronyms only in capitals', () => {
+    expect(of(read('the arr of the pirate was loud and clear'), 'server')).toEqual([]);
+    expect(of(read('ALB gives us trouble every day'), 'server')).toEqual(['aws-alb']);
+  });
+});
+
+describe('prose reader: triggers', () => {
+  const cases: [string, string][] = [
+    ['502 after we publish from Visual Studio', 'prose.after-deploy'],
+    ['started after the upgrade to .NET 8 on the server', 'prose.after-upgrade'],
+    ['503 on every site since the Windows update last night', 'prose.after-os-upgrade'],
+    ['502 right after login on the portal', 'prose.after-login'],
+    ['errors every time the app pool recycles', 'prose.after-restart'],
+    ['502s when the cluster scales down at night', 'prose.scale-in'],
+    ['504 only under heavy load in the afternoon', 'prose.under-load'],
+    ['502 when uploading large files to the api', 'prose.large-upload'],
+    ['the long running report export fails', 'prose.long-request'],
+    ['first call after the app was idle gets 502', 'prose.idle'],
+    ['intermittent 502 errors on the api', 'prose.intermittent'],
+    ['every request returns 502 since Monday', 'prose.every-request'],
+    ['the first request after a cold start fails', 'prose.first-request'],
+  ];
+  for (const [line, signal] of cases) {
+    it(line, () => expect(of(read(line), 'signal')).toContain(signal));
+  }
+  it('emits only registered signal ids', () => {
+    const all = cases.flatMap(([line]) => of(read(line), 'signal'));
+    for (const id of all) expect(SIGNAL_IDS.has(String(id)), String(id)).toBe(true);
+  });
+});
+
+describe('prose reader: statuses', () => {
+  it('reads numbers, sub-statuses, plurals and status phrases', () => {
+    expect(of(read('we keep getting 502.3 errors on the api'), 'status')).toEqual(['502.3']);
+    expect(of(read('lots of 504s from the gateway overnight'), 'status')).toEqual(['504']);
+    expect(of(read('the page says gateway time-out after a while'), 'status')).toEqual(['504']);
+    expect(of(read('users see service unavailable on the site'), 'status')).toEqual(['503']);
+    expect(of(read('The app shows 502 Bad Gateway to the users'), 'status')).toEqual(['502']);
+  });
+  it('does not read counts, sizes and versions as statuses', () => {
+    expect(of(read('the test sends 500 requests per second to the api'), 'status')).toEqual([]);
+    expect(of(read('the response is about 502 KB for the report'), 'status')).toEqual([]);
+    expect(of(read('we upgraded to version 1.502 of the package'), 'status')).toEqual([]);
+    expect(of(read('the app listens on port 5000 behind the proxy'), 'status')).toEqual([]);
+  });
+});
+
+describe('prose reader: durations', () => {
+  it('reads numbers with units, words, time spans and compounds', () => {
+    expect(ms('after 90s')).toEqual([90_000]);
+    expect(ms('after 2 min')).toEqual([120_000]);
+    expect(ms('after 2min')).toEqual([120_000]);
+    expect(ms('after 120 seconds')).toEqual([120_000]);
+    expect(ms('after 1.5 minutes')).toEqual([90_000]);
+    expect(ms('time-taken 120000 ms')).toEqual([120_000]);
+    expect(ms('took 120,000 ms')).toEqual([120_000]);
+    expect(ms('after a minute')).toEqual([60_000]);
+    expect(ms('after about a minute')).toEqual([60_000]);
+    expect(ms('after two minutes')).toEqual([120_000]);
+    expect(ms('after a couple of minutes')).toEqual([120_000]);
+    expect(ms('after half a minute')).toEqual([30_000]);
+    expect(ms('requestTimeout is 00:02:00')).toEqual([120_000]);
+    expect(ms('after 3 min 50 s')).toEqual([230_000]);
+    expect(ms('after 3m50s')).toEqual([230_000]);
+    expect(ms('a 30-second timeout')).toEqual([30_000]);
+    expect(ms('after an hour')).toEqual([3_600_000]);
+  });
+  it('does not read versions, ports, statuses, clock times or bare numbers as durations', () => {
+    expect(ms('nginx/1.18.0 on Ubuntu')).toEqual([]);
+    expect(ms('the app listens on port 5000')).toEqual([]);
+    expect(ms('random 502s from nginx')).toEqual([]);
+    expect(ms('it failed at 10:14:22 today')).toEqual([]);
+    expect(ms('after 120 attempts')).toEqual([]);
+    expect(ms('.NET 8 and ASP.NET Core 8.0.4')).toEqual([]);
+    expect(ms('the disk has 5 m of cable')).toEqual([]);
+    expect(ms('HTTP/2 and TLS 1.3')).toEqual([]);
+  });
+  it('reads no facts from an unrelated sentence', () => {
+    expect(read('The weather was lovely and we went for a walk in the park.')).toEqual([]);
+    expect(read('Please find the attached screenshot of the settings page.')).toEqual([]);
+  });
+});
+
+describe('prose reader: which lines it reads', () => {
+  it('reads sentences and titles', () => {
+    expect(looksLikeProse('we get a 504 from the load balancer after about a minute')).toBe(true);
+    expect(looksLikeProse('IIS returns 502.3 after exactly 120 seconds')).toBe(true);
+  });
+  it('leaves log records, markup, stack frames and bare statuses to their recognisers', () => {
+    for (const line of [
+      '2024-03-05 10:14:22 10.0.0.4 POST /api/reports/export - 443 - 203.0.113.7 Mozilla/5.0 - 502 3 12002 120016',
+      '2025/01/20 09:31:45 [error] 2211#2211: *17 upstream timed out (110: Connection timed out) while reading response header from upstream',
+      '203.0.113.80 - - [20/Jan/2025:09:31:45 +0000] "GET /api/reports/yearly HTTP/1.1" 504 167 "-" "Mozilla/5.0"',
+      'info: Microsoft.Hosting.Lifetime[14]',
+      '   at System.Net.Sockets.Socket.Bind(EndPoint localEP)',
+      '<center><h1>502 Bad Gateway</h1></center>',
+      '{"level":"error","message":"upstream failed after 60 s"}',
+      '502 Bad Gateway',
+      'nginx/1.18.0',
+    ]) {
+      expect(looksLikeProse(line), line).toBe(false);
+      expect(readProseLine(line), line).toEqual([]);
+    }
+  });
+});
+
+describe('prose reader: time', () => {
+  // make() indexes the text, so building (and flattening) the input is not part of the timing.
+  const prepared = (text: string) => ({ text, lines: indexLines(text) });
+  const run = (p: { text: string; lines: ReturnType<typeof indexLines> }) => recogniser.recognise(p.text, p.lines);
+  it('is linear in the input', () => {
+    const sentences = (n: number) => prepared('we get random 502s from nginx after about a minute when uploading big files after every deploy\n'.repeat(n));
+    expectLinear('sentences', sentences, run, 4000, { runs: 5 });
+    const shortLines = (n: number) => prepared('after 1 after 2 after 3 5555555 502s 3m50s\n'.repeat(n));
+    expectLinear('lines of numbers', shortLines, run, 4000, { runs: 5 });
+    const oneLine = (n: number) => prepared('after 1 '.repeat(n * 20));
+    expectLinear('one long line', oneLine, run, 4000, { runs: 5 });
+  }, 60_000);
+});

@@ -1,0 +1,133 @@
+/**
+ * The `prose` recogniser: plain sentences and titles people write about a failure ("we get a 504
+ * from the load balancer after about a minute", "IIS returns 502.3 after exactly 120 seconds",
+ * "random 502s from nginx right after every deploy").
+ *
+ * It reads only lines that look like sentences (sentence.ts) and emits:
+ * - `status` for a 4xx/5xx number in a sentence ("a 504", "502s", "502.3") or a status phrase
+ *   ("bad gateway", "gateway time-out", "service unavailable");
+ * - `stated-duration-ms` for each duration (durations.ts), weaker than a logged time-taken;
+ * - `server` for each named component (IIS, ANCM, ARR, nginx, App Service, ALB, ...);
+ * - `signal` `prose.<what>` for triggers (after deploy, under load, large uploads, ...) and a
+ *   generic load balancer (vocabulary.ts; weights in src/lib/signals/prose.ts).
+ *
+ * Everything is evidence in words, so the weights stay low; src/lib/engine/prose-rules.ts combines
+ * them (a duration near a component's default timeout is strong). One pass per line: a sentence
+ * gate over its characters, then one alternation per vocabulary and one scan for numbers.
+ */
+import type { Fact, LineIndex, Recogniser } from '../../engine/types.ts';
+import { forEachLine } from '../../engine/lines.ts';
+import { findDurations } from './durations.ts';
+import { looksLikeProse } from './sentence.ts';
+import { COMPONENTS, PROSE_STATUSES, STATUS_WORDS, TRIGGERS } from './vocabulary.ts';
+import type { Term } from './vocabulary.ts';
+
+const KIND = 'prose' as const;
+
+/** Word edges that also refuse dotted names and paths ("Server.Kestrel", "/etc/nginx/"). */
+const BEFORE = '(?<![\\w./\\\\-])';
+const AFTER = '(?![\\w-]|\\.\\w)';
+
+interface Compiled {
+  re: RegExp;
+  terms: readonly Term[];
+}
+
+function compile(terms: readonly Term[], exact: boolean): Compiled {
+  const chosen = terms.filter((t) => Boolean(t.exact) === exact);
+  const source = chosen.map((t) => `(${t.pattern})`).join('|');
+  // Sticky: tried only at word starts (see readTerms), which is much cheaper than a scan.
+  return { re: new RegExp(`(?:${source})${AFTER}`, exact ? 'y' : 'iy'), terms: chosen };
+}
+
+const VOCABULARY: readonly Compiled[] = [
+  compile(COMPONENTS, false),
+  compile(COMPONENTS, true),
+  compile(TRIGGERS, false),
+];
+const STATUS_WORD_RE = new RegExp(`${BEFORE}(?:${STATUS_WORDS.map((w) => `(${w.pattern})`).join('|')})${AFTER}`, 'gi');
+
+/**
+ * A 4xx/5xx number in a sentence: "502", "502s", "502.3", "500.30", "HTTP 502". Not when a unit
+ * or count follows ("500 ms", "500 requests", "502 MB") or it is part of a longer token
+ * ("v502", "1.502", "502-3", "port 5020").
+ */
+const STATUS_NUMBER =
+  /(?<![\w.,:/#$-])([45]\d\d)(?:\.(\d{1,2}))?(?:s|'s)?(?![\w]|\.\d|[ \t]?(?:%|ms\b|milliseconds?\b|sec(?:ond)?s?\b|min(?:ute)?s?\b|h(?:ou)?rs?\b|[kmg]i?b\b|bytes?\b|requests?\b|users?\b|connections?\b|rps\b|req\b|times\b|items\b|rows\b|records\b|lines\b|ports?\b|threads?\b|calls\b))/gi;
+
+/** Cheap tests that skip the status scans a line cannot satisfy. */
+const HAS_4XX_5XX = /[45]\d\d/;
+const HAS_STATUS_WORD = /gateway|unavailable|server error/i;
+
+function push(facts: Fact[], name: Fact['name'], value: string | number, start: number, end: number): void {
+  facts.push({ kind: KIND, name, value, span: { start, end } });
+}
+
+function isWordChar(c: number): boolean {
+  return (c >= 48 && c <= 57) || (c >= 65 && c <= 90) || (c >= 97 && c <= 122) || c === 95;
+}
+
+/** Word starts: a letter not preceded by a word character, a dot, a slash, a backslash or a dash. */
+function readTerms(text: string, at: number, c: Compiled, facts: Fact[]): void {
+  for (let i = 0; i < text.length; i++) {
+    const ch = text.charCodeAt(i);
+    if (!((ch >= 65 && ch <= 90) || (ch >= 97 && ch <= 122))) continue;
+    const prev = i > 0 ? text.charCodeAt(i - 1) : 32;
+    if (isWordChar(prev) || prev === 46 || prev === 47 || prev === 92 || prev === 45) continue;
+    c.re.lastIndex = i;
+    const m = c.re.exec(text);
+    if (!m || m[0].length === 0) continue;
+    let g = 1;
+    while (g < m.length && m[g] === undefined) g++;
+    const term = c.terms[g - 1];
+    if (!term) continue;
+    const start = at + i;
+    const end = start + m[0].length;
+    if (term.server) push(facts, 'server', term.server, start, end);
+    if (term.signal) push(facts, 'signal', term.signal, start, end);
+    i += m[0].length - 1;
+  }
+}
+
+function readStatuses(text: string, at: number, facts: Fact[]): void {
+  const numbers = new Set<string>();
+  STATUS_NUMBER.lastIndex = 0;
+  for (let m = HAS_4XX_5XX.test(text) ? STATUS_NUMBER.exec(text) : null; m; m = STATUS_NUMBER.exec(text)) {
+    const status = Number(m[1]);
+    if (!PROSE_STATUSES.has(status)) continue;
+    const value = m[2] === undefined ? String(status) : `${status}.${Number(m[2])}`;
+    const token = m[2] === undefined ? (m[1] as string) : `${m[1]}.${m[2]}`;
+    numbers.add(String(status));
+    push(facts, 'status', value, at + m.index, at + m.index + token.length);
+  }
+  STATUS_WORD_RE.lastIndex = 0;
+  for (let m = HAS_STATUS_WORD.test(text) ? STATUS_WORD_RE.exec(text) : null; m; m = STATUS_WORD_RE.exec(text)) {
+    let i = 1;
+    while (i < m.length && m[i] === undefined) i++;
+    const word = STATUS_WORDS[i - 1];
+    // "502 Bad Gateway": the number already says it.
+    if (!word || numbers.has(word.status)) continue;
+    push(facts, 'status', word.status, at + m.index, at + m.index + m[0].length);
+  }
+}
+
+/** Read one line of prose; `at` is the line's offset in the input. Exported for tests. */
+export function readProseLine(text: string, at = 0): Fact[] {
+  const facts: Fact[] = [];
+  if (!looksLikeProse(text)) return facts;
+  readStatuses(text, at, facts);
+  for (const d of findDurations(text)) push(facts, 'stated-duration-ms', d.ms, at + d.start, at + d.end);
+  for (const c of VOCABULARY) readTerms(text, at, c, facts);
+  return facts.sort((a, b) => a.span.start - b.span.start);
+}
+
+export const recogniser: Recogniser = {
+  kind: KIND,
+  recognise(input: string, lines: LineIndex): Fact[] {
+    const facts: Fact[] = [];
+    forEachLine(input, lines, (text, start) => {
+      for (const f of readProseLine(text, start)) facts.push(f);
+    });
+    return facts;
+  },
+};

@@ -1,0 +1,49 @@
+/**
+ * Does a line read as a sentence or a title a person wrote, rather than a log record, markup or a
+ * stack frame? The prose reader only reads such lines, so the numbers and names inside log
+ * records stay with the recognisers that know those formats.
+ *
+ * A sentence here: 6 to 1,000 characters; at least three words of two or more letters; letters
+ * make up at least 60 % of its non-blank characters; it does not start like a log record
+ * (a date, a bracketed time, `info:`-style level headers, a stack frame, markup, JSON, `#Fields`)
+ * and carries no request line (`HTTP/1.1"`). One pass over the line's characters.
+ */
+
+const MAX_LINE = 1000;
+const LOG_START =
+  /^(?:\d{4}[-/.]\d\d[-/.]\d\d|\d\d?\/\w{3}\/\d{4}|\[\d|\[[A-Z][a-z]{2} [A-Z][a-z]{2}|at [\w.`<>$|]+[.(]|--->|(?:trce|dbug|info|warn|fail|crit|error|warning|debug|fatal):\s|[<{#]|\w+=\S|"\w+":)/i;
+const REQUEST_LINE = /"(?:GET|POST|PUT|DELETE|HEAD|PATCH|OPTIONS) \S|\bHTTP\/\d(?:\.\d)?"/;
+
+function isLetter(c: number): boolean {
+  return (c >= 65 && c <= 90) || (c >= 97 && c <= 122) || (c >= 0xc0 && c !== 0xd7 && c !== 0xf7 && c < 0x2000) || (c >= 0x3040 && c <= 0x9fff);
+}
+
+export function looksLikeProse(line: string): boolean {
+  if (line.length < 6 || line.length > MAX_LINE) return false;
+  let letters = 0;
+  let other = 0;
+  let words = 0;
+  let run = 0;
+  let first = -1;
+  for (let i = 0; i < line.length; i++) {
+    const c = line.charCodeAt(i);
+    if (c === 32 || c === 9 || c === 0xa0) {
+      if (run >= 2) words++;
+      run = 0;
+      continue;
+    }
+    if (first < 0) first = i;
+    if (isLetter(c)) {
+      letters++;
+      run++;
+    } else {
+      other++;
+      if (run >= 2) words++;
+      run = 0;
+    }
+  }
+  if (run >= 2) words++;
+  if (words < 3 || letters < 0.6 * (letters + other)) return false;
+  const t = first > 0 ? line.slice(first) : line;
+  return !LOG_START.test(t) && !REQUEST_LINE.test(t);
+}

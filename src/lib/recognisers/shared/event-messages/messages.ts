@@ -1,0 +1,317 @@
+/**
+ * The message matcher behind the event-log recogniser (and the event copies in the ANCM debug
+ * log). Phrase specs (recognisers/shared/event-messages/ancm.ts, recognisers/shared/event-messages/windows.ts) are searched in a compact view of
+ * the text (whitespace removed, XML references decoded), so messages match whether they were
+ * copied from the General tab, the XML view, Get-WinEvent or a forum post that wrapped them.
+ *
+ * Each phrase match becomes a MessageHit: a signal (optional), the facts read from the message
+ * (codes, settings, exception names, hosting model, server) and, for "captured stdout" markers,
+ * the place where embedded output starts. Values are read from the input at the mapped offset.
+ */
+import type { FactName } from '../../../engine/types.ts';
+import type { TextView } from './text.ts';
+import { endToInput, escapeRegExp, toInput } from './text.ts';
+
+export type HostingModel = 'in-process' | 'out-of-process';
+
+export interface HitFact {
+  name: FactName;
+  value: string | number;
+  start: number;
+  end: number;
+}
+
+export interface MessageHit {
+  /** Input offsets of the evidence (the message line around the phrase). */
+  start: number;
+  end: number;
+  /** The phrase that matched, in input offsets. */
+  phraseStart: number;
+  phraseEnd: number;
+  /** Starts a new message (as opposed to detail inside one). */
+  lead: boolean;
+  signal?: string;
+  facts: HitFact[];
+  /** Embedded program output follows from here (input offset). */
+  captured?: number;
+}
+
+export interface SpecContext {
+  input: string;
+  view: TextView;
+  /** View indices of the phrase. */
+  start: number;
+  end: number;
+  /** View index bounds for looking around the phrase (next / previous message). */
+  windowStart: number;
+  windowEnd: number;
+  hit: MessageHit;
+  /** First match of `re` in the view after the phrase (within the window): view indices. */
+  after(re: RegExp, from?: number): { start: number; end: number; match: RegExpExecArray } | undefined;
+  /** Last match of `re` in the view before the phrase (within the window). */
+  before(re: RegExp): { start: number; end: number; match: RegExpExecArray } | undefined;
+  /** Input offset of a view index. */
+  at(i: number): number;
+  fact(name: FactName, value: string | number, start: number, end: number): void;
+}
+
+export interface Spec {
+  /** Signal id (full, e.g. "event-log.ancm-port-bind-failed"); extract() may change it. */
+  signal?: string;
+  /** Literal phrases (whitespace is ignored) or RegExps over the compact view. */
+  phrases: readonly (string | RegExp)[];
+  lead: boolean;
+  hosting?: HostingModel;
+  server?: string;
+  /** Embedded output follows this phrase. */
+  marker?: boolean;
+  extract?: (ctx: SpecContext) => void;
+}
+
+/** How far (view characters) a message's values are looked for after / before its phrase. */
+export const LOOK_AHEAD = 1500;
+export const LOOK_BEHIND = 600;
+
+interface Found {
+  spec: Spec;
+  start: number;
+  end: number;
+  /** Position of the phrase in the spec list: orders hits of equal span as the list does. */
+  order: number;
+}
+
+/** A literal phrase, lower-cased and without whitespace, and the spec it belongs to. */
+interface Literal {
+  spec: Spec;
+  text: string;
+  order: number;
+}
+
+interface Compiled {
+  /** Literal phrases by the code of their first character. */
+  literals: Map<number, Literal[]>;
+  /** Every literal phrase as one alternation (global), to find where any of them starts. */
+  anyLiteral: RegExp | undefined;
+  /** The same phrases as case-insensitive RegExps, for views whose lower-case form changes length. */
+  literalRes: Searched[];
+  /** Phrases given as RegExps. */
+  patterns: Searched[];
+}
+
+interface Searched {
+  spec: Spec;
+  re: RegExp;
+  order: number;
+}
+
+function compileSpecs(specs: readonly Spec[]): Compiled {
+  const literals = new Map<number, Literal[]>();
+  const literalRes: Searched[] = [];
+  const patterns: Searched[] = [];
+  const sources = new Set<string>();
+  let order = 0;
+  for (const spec of specs) {
+    for (const p of spec.phrases) {
+      order++;
+      if (typeof p !== 'string') {
+        patterns.push({ spec, re: new RegExp(p.source, p.flags.includes('g') ? p.flags : `${p.flags}g`), order });
+        continue;
+      }
+      const compact = p.replace(/\s+/g, '');
+      if (compact.length === 0) continue;
+      const text = compact.toLowerCase();
+      const first = text.charCodeAt(0);
+      let bucket = literals.get(first);
+      if (!bucket) literals.set(first, (bucket = []));
+      bucket.push({ spec, text, order });
+      sources.add(escapeRegExp(text));
+      literalRes.push({ spec, re: new RegExp(escapeRegExp(compact), 'gi'), order });
+    }
+  }
+  const anyLiteral = sources.size > 0 ? new RegExp([...sources].join('|'), 'g') : undefined;
+  return { literals, anyLiteral, literalRes, patterns };
+}
+
+const clones = new Map<string, RegExp>();
+
+/** A copy of `re` with the given global-ness, cached (specs reuse a handful of patterns). */
+function cloneRe(re: RegExp, global: boolean): RegExp {
+  const flags = re.flags.replace(/[gy]/g, '') + (global ? 'g' : '');
+  const key = `${flags}/${re.source}`;
+  let c = clones.get(key);
+  if (!c) clones.set(key, (c = new RegExp(re.source, flags)));
+  c.lastIndex = 0;
+  return c;
+}
+
+const compiled = new WeakMap<readonly Spec[], Compiled>();
+
+function compiledFor(specs: readonly Spec[]): Compiled {
+  let c = compiled.get(specs);
+  if (!c) compiled.set(specs, (c = compileSpecs(specs)));
+  return c;
+}
+
+/** Every match of every `{ spec, re }` in `text`, each RegExp on its own (matches may overlap). */
+function findEach(text: string, res: readonly Searched[], found: Found[]): void {
+  for (const { spec, re, order } of res) {
+    re.lastIndex = 0;
+    for (let m = re.exec(text); m; m = re.exec(text)) {
+      if (m[0].length === 0) {
+        re.lastIndex++;
+        continue;
+      }
+      found.push({ spec, start: m.index, end: m.index + m[0].length, order });
+    }
+  }
+}
+
+/**
+ * Every occurrence of every literal phrase, case-insensitively, as if each phrase were searched
+ * on its own: one pass of the combined alternation finds where some phrase starts (stepping one
+ * character at a time past a hit, so phrases that overlap are all seen), then each phrase with
+ * that first character is checked there. A phrase is not found again inside its own last match.
+ */
+function findLiterals(text: string, c: Compiled, found: Found[]): void {
+  const any = c.anyLiteral;
+  if (!any) return;
+  const lower = text.toLowerCase();
+  if (lower.length !== text.length) {
+    // A character whose lower-case form has another length: offsets would not line up.
+    findEach(text, c.literalRes, found);
+    return;
+  }
+  const lastEnd = new Map<Literal, number>();
+  any.lastIndex = 0;
+  for (let m = any.exec(lower); m; m = any.exec(lower)) {
+    const at = m.index;
+    for (const lit of c.literals.get(lower.charCodeAt(at)) ?? []) {
+      if ((lastEnd.get(lit) ?? -1) > at || !lower.startsWith(lit.text, at)) continue;
+      lastEnd.set(lit, at + lit.text.length);
+      found.push({ spec: lit.spec, start: at, end: at + lit.text.length, order: lit.order });
+    }
+    any.lastIndex = at + 1;
+  }
+}
+
+/**
+ * The evidence span for a phrase: its line (or, in XML, its element's text), clipped to a
+ * readable length, without indentation.
+ */
+export function lineAround(input: string, start: number, end: number): { start: number; end: number } {
+  let s = start;
+  const sFloor = Math.max(0, start - 300);
+  for (; s > sFloor; s--) {
+    const c = input.charCodeAt(s - 1);
+    if (c === 10 || c === 13 || c === 62 /* > */) break;
+  }
+  let e = end;
+  const eCeil = Math.min(input.length, end + 500);
+  for (; e < eCeil; e++) {
+    const c = input.charCodeAt(e);
+    if (c === 10 || c === 13 || c === 60 /* < */) break;
+  }
+  while (s < start && (input.charCodeAt(s) === 32 || input.charCodeAt(s) === 9)) s++;
+  while (e > end && (input.charCodeAt(e - 1) === 32 || input.charCodeAt(e - 1) === 9)) e--;
+  return { start: s, end: e };
+}
+
+/**
+ * Run `specs` over the view. Hits come back sorted by position. Linear in the view for each
+ * phrase; lookups around a phrase are bounded by LOOK_AHEAD / LOOK_BEHIND.
+ */
+export function matchMessages(view: TextView, input: string, specs: readonly Spec[]): MessageHit[] {
+  const found: Found[] = [];
+  const text = view.text;
+  const c = compiledFor(specs);
+  findLiterals(text, c, found);
+  findEach(text, c.patterns, found);
+  found.sort((a, b) => a.start - b.start || b.end - a.end || a.order - b.order);
+
+  // Window bounds: the next lead phrase after, the previous lead phrase before.
+  const leadStarts: number[] = [];
+  const leadEnds: number[] = [];
+  for (const f of found)
+    if (f.spec.lead) {
+      leadStarts.push(f.start);
+      leadEnds.push(f.end);
+    }
+
+  const hits: MessageHit[] = [];
+  let li = 0;
+  for (const f of found) {
+    while (li < leadStarts.length && (leadStarts[li] as number) <= f.start) li++;
+    const nextLead = li < leadStarts.length ? (leadStarts[li] as number) : text.length;
+    // The previous lead other than this phrase itself.
+    let prev = li - 1;
+    while (prev >= 0 && (leadStarts[prev] as number) >= f.start) prev--;
+    const prevLeadEnd = prev >= 0 ? (leadEnds[prev] as number) : 0;
+    const windowEnd = Math.min(text.length, f.end + LOOK_AHEAD, Math.max(nextLead, f.end));
+    const windowStart = Math.max(0, f.start - LOOK_BEHIND, Math.min(prevLeadEnd, f.start));
+    const phraseStart = toInput(view, f.start);
+    const phraseEnd = endToInput(view, f.end);
+    const line = lineAround(input, phraseStart, phraseEnd);
+    const hit: MessageHit = { start: line.start, end: line.end, phraseStart, phraseEnd, lead: f.spec.lead, facts: [] };
+    if (f.spec.signal) hit.signal = f.spec.signal;
+    if (f.spec.hosting) hit.facts.push({ name: 'hosting-model', value: f.spec.hosting, start: phraseStart, end: phraseEnd });
+    if (f.spec.server) hit.facts.push({ name: 'server', value: f.spec.server, start: phraseStart, end: phraseEnd });
+    if (f.spec.marker) hit.captured = phraseEnd;
+    if (f.spec.extract) {
+      const ctx: SpecContext = {
+        input,
+        view,
+        start: f.start,
+        end: f.end,
+        windowStart,
+        windowEnd,
+        hit,
+        after(re, from = f.end) {
+          if (from >= windowEnd) return undefined;
+          const slice = text.slice(from, windowEnd);
+          const m = cloneRe(re, false).exec(slice);
+          return m ? { start: from + m.index, end: from + m.index + m[0].length, match: m } : undefined;
+        },
+        before(re) {
+          if (windowStart >= f.start) return undefined;
+          const slice = text.slice(windowStart, f.start);
+          const r = cloneRe(re, true);
+          let last: RegExpExecArray | undefined;
+          for (let m = r.exec(slice); m; m = r.exec(slice)) {
+            last = m;
+            if (m[0].length === 0) r.lastIndex++;
+          }
+          return last ? { start: windowStart + last.index, end: windowStart + last.index + last[0].length, match: last } : undefined;
+        },
+        at: (i) => toInput(view, i),
+        fact(name, value, start, end) {
+          hit.facts.push({ name, value, start, end });
+        },
+      };
+      runExtract(f.spec, ctx);
+    }
+    hits.push(hit);
+  }
+  return hits;
+}
+
+function runExtract(spec: Spec, ctx: SpecContext): void {
+  spec.extract?.(ctx);
+}
+
+/** Crash codes (exit codes, exception codes) and the signal each one adds. */
+export const CRASH_CODES: ReadonlyMap<number, string> = new Map([
+  [0xc00000fd, 'event-log.crash-stack-overflow'],
+  [0xe0434352, 'event-log.crash-clr-exception'],
+  [0xc0000005, 'event-log.crash-native'],
+  [0xc0000409, 'event-log.crash-native'],
+  [0xc0000374, 'event-log.crash-native'],
+  [0xc000001d, 'event-log.crash-native'],
+  [0x80131506, 'event-log.crash-native'],
+]);
+
+/** Add a crash code and its signal to a hit. */
+export function addCrashCode(ctx: SpecContext, value: number, start: number, end: number): void {
+  ctx.fact('code', value, start, end);
+  const s = CRASH_CODES.get(value);
+  if (s) ctx.fact('signal', s, ctx.hit.start, ctx.hit.end);
+}

@@ -1,0 +1,137 @@
+import { describe, expect, it } from 'vitest';
+import { readdirSync, readFileSync, statSync } from 'node:fs';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import fc from 'fast-check';
+import { STDOUT_TRIGGER, journalPrefix, matchStdoutLine, mayMatchStdoutLine, readStdoutLine } from './matchers.ts';
+
+const sig = (line: string, appService = false): string[] =>
+  matchStdoutLine(line, { appService })
+    .filter((h) => h.name === 'signal')
+    .map((h) => h.value as string);
+
+describe('journalPrefix', () => {
+  it('reads classic and ISO journalctl prefixes', () => {
+    expect(journalPrefix('Mar 05 10:14:23 web1 dotnet[41871]: crit: x')).toEqual({ end: 36, process: 'dotnet' });
+    expect(journalPrefix('2024-03-05T10:14:22+0000 web1 kernel: Out of memory')).toMatchObject({ process: 'kernel', iso: '2024-03-05T10:14:22+0000' });
+    expect(journalPrefix('crit: Microsoft.AspNetCore.Server.Kestrel[0]')).toBeUndefined();
+  });
+});
+
+describe('matchStdoutLine', () => {
+  it('classifies a bind failure by the reason on the line', () => {
+    expect(sig('System.IO.IOException: Failed to bind to address http://127.0.0.1:5000: address already in use.')).toEqual([
+      'stdout-log.kestrel-address-in-use',
+    ]);
+    expect(sig('System.IO.IOException: Failed to bind to address http://[::]:80: permission denied.')).toEqual(['stdout-log.kestrel-bind-denied']);
+    expect(sig('System.IO.IOException: Failed to bind to address http://0.0.0.0:80.')).toEqual(['stdout-log.kestrel-bind-failed']);
+  });
+
+  it('recognises the framework line with its architecture', () => {
+    expect(sig("The framework 'Microsoft.AspNetCore.App', version '8.0.0' (x86) was not found.").sort()).toEqual([
+      'stdout-log.framework-not-found',
+      'stdout-log.framework-x86-missing',
+    ]);
+    expect(sig("The framework 'Microsoft.AspNetCore.App', version '8.0.0' (x64) was not found.", true).sort()).toEqual([
+      'stdout-log.framework-missing-app-service',
+      'stdout-log.framework-not-found',
+    ]);
+  });
+
+  it('takes the port of the listening address into account', () => {
+    expect(sig('Now listening on: https://localhost:5001')).toEqual(['stdout-log.listening-fixed-port']);
+    expect(sig('Now listening on: http://[::]:80')).toEqual(['stdout-log.listening-fixed-port']);
+    expect(sig('Now listening on: http://127.0.0.1:40123')).toEqual([]);
+  });
+
+  it('a loopback address inside a docker compose log', () => {
+    expect(sig('web_1    |       Now listening on: http://localhost:5000').sort()).toEqual([
+      'stdout-log.listening-fixed-port',
+      'stdout-log.listening-loopback-in-container',
+    ]);
+    expect(sig('api-1  | Now listening on: http://127.0.0.1:8080').sort()).toEqual([
+      'stdout-log.listening-fixed-port',
+      'stdout-log.listening-loopback-in-container',
+    ]);
+    expect(sig('web_1    |       Now listening on: http://[::]:8080')).toEqual(['stdout-log.listening-fixed-port']);
+  });
+
+  it('recognises "address in use" (10048) in translated Windows wording', () => {
+    for (const line of [
+      '查看日志错误消息：通常每个套接字地址(协议/网络地址/端口)只允许使用一次',
+      'System.Net.Sockets.SocketException (10048): Normalerweise darf jede Socketadresse (Protokoll, Netzwerkadresse oder Anschluss) nur jeweils einmal verwendet werden.',
+      'Une seule utilisation de chaque adresse de socket (protocole/adresse réseau/port) est habituellement autorisée.',
+    ]) {
+      expect(sig(line), line).toContain('stdout-log.kestrel-address-in-use');
+    }
+  });
+
+  it('recognises the loader message for a missing C runtime', () => {
+    const line = "The program can't start because api-ms-win-crt-runtime-l1-1-0.dll is missing from your computer. Try reinstalling the program to fix this problem.";
+    expect(matchStdoutLine(line).map((h) => h.value)).toContain('stdout-log.vc-runtime-missing');
+    expect(matchStdoutLine('Loaded api-ms-win-crt-runtime-l1-1-0.dll').map((h) => h.value)).not.toContain('stdout-log.vc-runtime-missing');
+  });
+
+  it('reads systemd exit statuses', () => {
+    expect(sig('kestrel.service: Main process exited, code=exited, status=1/FAILURE')).toEqual(['stdout-log.systemd-exit-failure']);
+    expect(sig('kestrel.service: Main process exited, code=exited, status=150/n/a')).toEqual(['stdout-log.systemd-exit-framework-missing']);
+    expect(sig('kestrel.service: Main process exited, code=exited, status=0/SUCCESS')).toEqual([]);
+  });
+
+  it('gives offsets relative to the line, past the journal prefix', () => {
+    const line = 'Mar 05 10:14:23 web1 dotnet[1]:       Application is shutting down...   ';
+    const [h] = matchStdoutLine(line).filter((x) => x.name === 'signal');
+    expect(line.slice(h!.start, h!.end)).toBe('Application is shutting down...');
+  });
+
+  it('reads the HRESULT of a host DLL that failed to load', () => {
+    const line = 'Failed to load the dll from [C:\\Program Files\\dotnet\\host\\fxr\\3.1.1\\hostfxr.dll], HRESULT: 0x800700C1';
+    const code = matchStdoutLine(line).find((h) => h.name === 'code')!;
+    expect(code.value).toBe(0x800700c1);
+    expect(line.slice(code.start, code.end)).toBe('0x800700C1');
+  });
+
+  it('TLS and HTTP/2 protocol mismatches', () => {
+    expect(sig('      The handshake failed due to an unexpected packet format.')).toEqual(['stdout-log.https-handshake-failed']);
+    expect(sig('HTTP/2 connection error (PROTOCOL_ERROR): Invalid HTTP/2 connection preface.')).toEqual(['stdout-log.http2-only-endpoint']);
+  });
+
+  it('does not take prose for a stack overflow', () => {
+    expect(sig('See https://stackoverflow.com/a/1 - Stack overflow. is a site')).toEqual([]);
+  });
+});
+
+describe('the pre-check', () => {
+  const FIXTURES = fileURLToPath(new URL('../../../../../tests/fixtures/', import.meta.url));
+  const filesUnder = (dir: string): string[] =>
+    readdirSync(dir).flatMap((n) => {
+      const p = join(dir, n);
+      return statSync(p).isDirectory() ? filesUnder(p) : p.endsWith('.ts') ? [] : [p];
+    });
+
+  it('never drops a fact: every fixture line gives the same facts with and without it', () => {
+    let candidates = 0;
+    let lines = 0;
+    for (const file of filesUnder(FIXTURES)) {
+      for (const line of readFileSync(file, 'utf8').split(/\r\n|\r|\n/)) {
+        lines++;
+        for (const appService of [false, true]) expect(matchStdoutLine(line, { appService }), line).toEqual(readStdoutLine(line, { appService }));
+        if (mayMatchStdoutLine(line)) candidates++;
+      }
+    }
+    // It is a filter: most lines of other kinds are not read at all.
+    expect(candidates).toBeLessThan(lines / 2);
+  });
+
+  it('never drops a fact on random lines made of the words the checks look for', () => {
+    const words = STDOUT_TRIGGER.source.split('|').map((w) => w.replace(/\\(.)/g, '$1'));
+    const piece = fc.oneof(fc.constantFrom(...words), fc.constantFrom(' ', ': ', "'", '(13)', '0x8007000D', 'x86', '.log', 'HRESULT: 0x80070005'), fc.string({ maxLength: 6 }));
+    fc.assert(
+      fc.property(fc.array(piece, { maxLength: 12 }), (parts) => {
+        const line = parts.join('');
+        expect(matchStdoutLine(line)).toEqual(readStdoutLine(line));
+      }),
+      { numRuns: 500 },
+    );
+  });
+});

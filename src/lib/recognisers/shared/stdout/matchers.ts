@@ -1,0 +1,427 @@
+/**
+ * Line matchers for what an ASP.NET Core app and the .NET host write to stdout/stderr.
+ * `matchStdoutLine` looks at one line (optionally prefixed by journalctl) and returns the facts it
+ * shows, with offsets relative to the line. It is shared: the stdout-log recogniser runs it over
+ * every line, the event-log and ancm-debug-log recognisers over stdout captured in event messages.
+ *
+ * Every check is a plain substring test first; the few regexes run only after one passed and
+ * have no nested or overlapping quantifiers.
+ */
+import type { FactName } from '../../../engine/types.ts';
+import { exceptionNames } from './exceptions.ts';
+
+export interface LineHit {
+  name: FactName;
+  value: string | number;
+  /** Offsets relative to the start of the line. */
+  start: number;
+  end: number;
+}
+
+export interface StdoutContext {
+  /** The paste shows Azure App Service paths (D:\home\site\wwwroot, \home\LogFiles). */
+  appService: boolean;
+}
+
+interface Rule {
+  signal: string;
+  /** Any of these substrings (exact case). */
+  any?: readonly string[];
+  /** Any of these substrings, compared with the lower-cased line. */
+  anyLower?: readonly string[];
+  /** The message (after any journal prefix and indentation) starts with one of these. */
+  starts?: readonly string[];
+}
+
+const RULES: readonly Rule[] = [
+  {
+    signal: 'framework-not-found',
+    any: [
+      'It was not possible to find any compatible framework version',
+      'You must install or update .NET to run this application',
+      'You must install .NET to run this application',
+      'Unable to locate application dependencies',
+    ],
+  },
+  { signal: 'frameworks-found-list', any: ['The following frameworks were found:', 'No frameworks were found.'] },
+  {
+    signal: 'host-fxr-missing',
+    any: ['fxr] does not exist', 'required library hostfxr.dll could not be found', 'required library libhostfxr.so could not be found'],
+  },
+  { signal: 'hostpolicy-missing', any: ['required to execute the application was not found'] },
+  { signal: 'runtimeconfig-missing', any: ["runtimeconfig.json' was not found", "runtimeconfig.json' file or update the found one"] },
+  { signal: 'runtimeconfig-invalid-json', any: ['Invalid runtimeconfig.json'] },
+  { signal: 'deps-asset-missing', any: ['An assembly specified in the application dependencies manifest'] },
+  { signal: 'hostfxr-load-failed', any: ['The library hostfxr.dll was found, but loading it from'] },
+  // Windows loader messages for the C runtime the host and the module link against
+  {
+    signal: 'vc-runtime-missing',
+    anyLower: ['api-ms-win-crt-runtime-l1-1-0.dll is missing', 'vcruntime140.dll is missing', 'vcruntime140.dll was not found', 'msvcp140.dll is missing'],
+  },
+  {
+    signal: 'sdk-command',
+    any: [
+      'Did you mean to run dotnet SDK commands?',
+      'Could not execute because the application was not found or a compatible .NET SDK is not installed',
+      'No executable found matching command',
+    ],
+  },
+  { signal: 'unhandled-exception', any: ['Unhandled exception.', 'Unhandled Exception:'] },
+  { signal: 'startup-exception', any: ['Application startup exception'] },
+  { signal: 'hosting-failed', any: ['Hosting failed to start'] },
+  { signal: 'kestrel-start-failed', any: ['Unable to start Kestrel'] },
+  {
+    signal: 'hosted-service-stopped-host',
+    any: ['BackgroundServiceExceptionBehavior is configured to StopHost', 'BackgroundService failed'],
+  },
+  { signal: 'application-shutting-down', any: ['Application is shutting down...'] },
+  {
+    signal: 'kestrel-address-in-use',
+    anyLower: [
+      'address already in use',
+      'only one usage of each socket address',
+      'eaddrinuse',
+      'socketexception (10048)',
+      'socketexception (98)',
+      // WSAEADDRINUSE (10048) as translated Windows prints it: zh-CN, de, fr, ru, ja
+      '通常每个套接字地址',
+      'jede socketadresse',
+      'chaque adresse de socket',
+      'одно использование адреса сокета',
+      '各ソケット アドレスに対して',
+    ],
+  },
+  {
+    signal: 'kestrel-bind-denied',
+    any: [
+      'An attempt was made to access a socket in a way forbidden by its access permissions',
+      'SocketException (13): Permission denied',
+      'SocketException (10013)',
+    ],
+  },
+  { signal: 'urls-overridden', any: ['Overriding address(es)', 'Overriding HTTP_PORTS'] },
+  { signal: 'stack-overflow', any: ['Process is terminating due to StackOverflowException'], starts: ['Stack overflow.'] },
+  {
+    signal: 'out-of-memory',
+    any: ['System.OutOfMemoryException', 'Insufficient memory to continue the execution of the program'],
+  },
+  { signal: 'fail-fast', starts: ['Process terminated. '] },
+  {
+    signal: 'bad-image-format',
+    any: ['System.BadImageFormatException', 'An attempt was made to load a program with an incorrect format'],
+  },
+  { signal: 'assembly-version-mismatch', any: ['manifest definition does not match the assembly reference'] },
+  { signal: 'assembly-load-failed', any: ['Could not load file or assembly', 'System.IO.FileLoadException'] },
+  {
+    signal: 'missing-member',
+    any: ['System.MissingMethodException', 'System.TypeLoadException', 'System.MissingFieldException', 'Method not found: '],
+  },
+  {
+    signal: 'data-protection-ephemeral',
+    any: [
+      'Using an in-memory repository. Keys will not be persisted to storage',
+      'Neither user profile nor HKLM registry available',
+      'Using an ephemeral key repository',
+    ],
+  },
+  {
+    signal: 'data-protection-key-missing',
+    any: ['was not found in the key ring', 'Error unprotecting the session cookie', 'The antiforgery token could not be decrypted'],
+  },
+  { signal: 'dpapi-key-invalid', any: ['Key not valid for use in specified state'] },
+  { signal: 'path-access-denied', any: ['System.UnauthorizedAccessException'] },
+  {
+    signal: 'sql-startup-failure',
+    any: [
+      'SqlException',
+      'A network-related or instance-specific error occurred while establishing a connection to SQL Server',
+      'NpgsqlException',
+      'MySqlException',
+    ],
+  },
+  // An outbound connect from the app that got no answer (WSAETIMEDOUT 10060, Linux ETIMEDOUT 110)
+  {
+    signal: 'outbound-connect-timeout',
+    any: [
+      'A connection attempt failed because the connected party did not properly respond after a period of time',
+      'SocketException (10060)',
+      'SocketException (110): Connection timed out',
+    ],
+  },
+  { signal: 'sql-login-app-pool', anyLower: ["login failed for user 'iis apppool\\"] },
+  {
+    signal: 'key-vault-failure',
+    any: [
+      'Azure.RequestFailedException',
+      'Azure.Identity.CredentialUnavailableException',
+      'Azure.Identity.AuthenticationFailedException',
+      'DefaultAzureCredential failed to retrieve a token',
+      'ManagedIdentityCredential authentication unavailable',
+    ],
+  },
+  {
+    signal: 'thread-pool-starvation',
+    anyLower: ['thread pool starvation', 'the heartbeat has been running for', 'heartbeat took longer than'],
+  },
+  { signal: 'https-certificate-missing', any: ['Unable to configure HTTPS endpoint. No server certificate was specified'] },
+  { signal: 'http2-only-endpoint', any: ['HTTP/1.x request sent to HTTP/2 only endpoint', 'Invalid HTTP/2 connection preface'] },
+  {
+    signal: 'https-handshake-failed',
+    any: ['The handshake failed due to an unexpected packet format', 'Failed to authenticate HTTPS connection'],
+  },
+  // kubectl describe pod ("Reason: OOMKilled") and docker inspect ("OOMKilled": true)
+  { signal: 'container-oom-killed', any: ['OOMKilled'] },
+  {
+    signal: 'systemd-oom-killed',
+    anyLower: ['out of memory: kill', 'killed by the oom killer', "failed with result 'oom-kill'", 'invoked oom-killer'],
+  },
+  { signal: 'systemd-process-crashed', any: ['code=dumped', 'status=6/ABRT', 'status=11/SEGV', 'status=134/'] },
+  { signal: 'systemd-process-killed', any: ['code=killed, status=9/KILL'] },
+  { signal: 'systemd-exit-framework-missing', any: ['code=exited, status=150'] },
+  { signal: 'systemd-restart-loop', any: ['Start request repeated too quickly', 'Scheduled restart job, restart counter is at'] },
+];
+
+/** Every stdout-log signal id the matchers can emit (for registry checks). */
+export const STDOUT_SIGNAL_IDS: readonly string[] = [
+  ...new Set([
+    ...RULES.map((r) => `stdout-log.${r.signal}`),
+    'stdout-log.framework-x86-missing',
+    'stdout-log.framework-missing-app-service',
+    'stdout-log.kestrel-bind-failed',
+    'stdout-log.listening-fixed-port',
+    'stdout-log.listening-loopback-in-container',
+    'stdout-log.certificate-file-not-found',
+    'stdout-log.certificate-key-access',
+    'stdout-log.systemd-exit-failure',
+  ]),
+];
+
+const JOURNAL =
+  /^(?:([A-Z][a-z]{2} [ \d]\d \d{2}:\d{2}:\d{2})|(\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}(?:[.,]\d{1,9})?(?:Z|[+-]\d{2}:?\d{2})?)) [^\s]{1,100} ([^\s[:]{1,100})(?:\[\d{1,10}\])?: /;
+
+export interface JournalPrefix {
+  /** Where the message starts. */
+  end: number;
+  /** The syslog identifier (dotnet, kernel, systemd, the service's name). */
+  process: string;
+  /** ISO timestamp when journalctl printed one (-o short-iso). */
+  iso?: string;
+}
+
+/** The journalctl prefix of a line ("Mar 05 10:14:22 web1 dotnet[1234]: "), if any. */
+export function journalPrefix(line: string): JournalPrefix | undefined {
+  const c = line.charCodeAt(0);
+  if (!((c >= 65 && c <= 90) || (c >= 48 && c <= 57))) return undefined;
+  const m = JOURNAL.exec(line);
+  if (!m) return undefined;
+  const out: JournalPrefix = { end: m[0].length, process: m[3] as string };
+  if (m[2]) out.iso = (m[2] as string).replace(',', '.');
+  return out;
+}
+
+const FRAMEWORK_NOT_FOUND = /The (?:specified )?framework '[^']{1,120}', version '[^']{1,60}'(?: \([A-Za-z0-9]{2,8}\))? was not found/;
+const APP_DOES_NOT_EXIST = /The application '[^']{0,400}' does not exist/;
+const ACCESS_TO_PATH = /Access to the path '[^']{0,400}' is denied/;
+const LISTENING = /Now listening on: (\S{1,300})/;
+const URL_PORT = /^(https?):\/\/(\[[^\]]{1,60}\]|[^/:\s]{1,255})(?::(\d{1,5}))?/i;
+const COMPOSE_PREFIX = /^[A-Za-z0-9][\w.-]{0,60}[-_]\d{1,3}\s{1,20}\|\s/;
+const HOST_DLL_HRESULT = /HRESULT: 0x([0-9a-fA-F]{8})\b/;
+const EXIT_STATUS = /code=exited, status=(\d{1,3})(?:\/([A-Z_]{1,20}))?/;
+const STDOUT_NEW = /stdout_(\d{4})(\d{2})(\d{2})(\d{2})(\d{2})(\d{2})_\d{1,10}\.log/;
+const STDOUT_OLD = /stdout_\d{1,10}_\d{9,14}\.log/;
+
+/** Ports that a hard-coded UseUrls / Kestrel endpoint usually names. */
+const FIXED_PORTS: ReadonlySet<number> = new Set([80, 443, 5000, 5001, 8080, 8443]);
+
+/**
+ * Substrings the checks in `matchStdoutLine` look for besides RULES. A line that contains none
+ * of these words (in any case) nor a RULES needle cannot produce a fact, so one scan for them
+ * decides which lines are read at all. Keep this list in step with the checks below.
+ */
+const OTHER_TRIGGERS: readonly string[] = [
+  'was not found', // framework-not-found (FRAMEWORK_NOT_FOUND)
+  '(x86)',
+  'Architecture: x86',
+  "' does not exist",
+  'Access to the path',
+  'Failed to bind to address',
+  'CryptographicException',
+  'Keyset does not exist',
+  'Failed to load the dll from',
+  'code=exited, status=',
+  "Failed with result 'exit-code'",
+  'Now listening on:',
+  'Microsoft.AspNetCore.Server.Kestrel',
+  'Microsoft.AspNetCore.Server.IIS.',
+  ' dotnet[', // a journal line of the dotnet process: the server is Kestrel
+  ' dotnet: ',
+  '\\home\\',
+  'stdout_',
+  'Exception',
+];
+
+function escapeWord(s: string): string {
+  return s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+}
+
+/**
+ * One case-insensitive alternation of every word that can make a line report something.
+ * Literal alternatives only, so it runs in one linear pass; the stdout-log recogniser and the
+ * captured-output reader scan with it (global: set lastIndex to 0 first; `matchStdoutLine`
+ * uses its own copy, so calling it inside such a scan is safe).
+ */
+export const STDOUT_TRIGGER: RegExp = new RegExp(
+  [...new Set([...RULES.flatMap((r) => [...(r.any ?? []), ...(r.anyLower ?? []), ...(r.starts ?? [])]), ...OTHER_TRIGGERS])]
+    .map((w) => escapeWord(w.trim()))
+    .join('|'),
+  'gi',
+);
+
+const TRIGGER_ONE = new RegExp(STDOUT_TRIGGER.source, 'i');
+
+/** Could this line report anything? (The cheap test `matchStdoutLine` starts with.) */
+export function mayMatchStdoutLine(line: string): boolean {
+  return TRIGGER_ONE.test(line);
+}
+
+function includesAny(s: string, needles: readonly string[] | undefined): boolean {
+  if (!needles) return false;
+  for (const n of needles) if (s.includes(n)) return true;
+  return false;
+}
+
+/**
+ * The facts one line of stdout shows. `line` has no line terminator. Never throws; linear in
+ * the line length.
+ */
+export function matchStdoutLine(line: string, ctx: StdoutContext = { appService: false }): LineHit[] {
+  if (line.length === 0 || !mayMatchStdoutLine(line)) return [];
+  return readStdoutLine(line, ctx);
+}
+
+/**
+ * `matchStdoutLine` without the pre-check: every check run on the line. Exported so a test can
+ * show the pre-check never drops a fact.
+ */
+export function readStdoutLine(line: string, ctx: StdoutContext = { appService: false }): LineHit[] {
+  const out: LineHit[] = [];
+  if (line.length === 0) return out;
+  const journal = journalPrefix(line);
+  let ms = journal ? journal.end : 0;
+  while (ms < line.length && (line.charCodeAt(ms) === 32 || line.charCodeAt(ms) === 9)) ms++;
+  let me = line.length;
+  while (me > ms && (line.charCodeAt(me - 1) === 32 || line.charCodeAt(me - 1) === 9)) me--;
+  if (me <= ms) return out;
+  const msg = line.slice(ms, me);
+  const lower = msg.toLowerCase();
+  const emitted = new Set<string>();
+  const signal = (what: string): void => {
+    if (emitted.has(what)) return;
+    emitted.add(what);
+    out.push({ name: 'signal', value: `stdout-log.${what}`, start: ms, end: me });
+  };
+
+  for (const r of RULES) {
+    if (includesAny(msg, r.any) || includesAny(lower, r.anyLower)) signal(r.signal);
+    else if (r.starts) for (const s of r.starts) if (msg.startsWith(s)) signal(r.signal);
+  }
+
+  if (msg.includes('was not found') && msg.includes('ramework') && FRAMEWORK_NOT_FOUND.test(msg)) signal('framework-not-found');
+  if (msg.includes('(x86)') && (msg.includes("ramework '") || msg.includes("Framework: '"))) signal('framework-x86-missing');
+  if (msg.startsWith('Architecture: x86')) signal('framework-x86-missing');
+  if (ctx.appService && emitted.has('framework-not-found')) signal('framework-missing-app-service');
+  if (msg.includes("' does not exist") && APP_DOES_NOT_EXIST.test(msg)) signal('sdk-command');
+  if (msg.includes('Access to the path') && ACCESS_TO_PATH.test(msg)) signal('path-access-denied');
+
+  if (msg.includes('Failed to bind to address')) {
+    if (lower.includes('permission denied') || lower.includes('eacces') || lower.includes('access permissions')) signal('kestrel-bind-denied');
+    else if (!emitted.has('kestrel-address-in-use')) signal('kestrel-bind-failed');
+  }
+
+  if (msg.includes('CryptographicException')) {
+    if (msg.includes('cannot find the file specified')) signal('certificate-file-not-found');
+    if (msg.includes('Access is denied')) signal('certificate-key-access');
+  }
+  if (msg.includes('Keyset does not exist')) signal('certificate-key-access');
+
+  // The host's own load failure: "Failed to load the dll from [C:\...\hostfxr.dll], HRESULT: 0x800700C1"
+  if (msg.includes('Failed to load the dll from') && msg.includes('HRESULT: 0x')) {
+    const m = HOST_DLL_HRESULT.exec(msg);
+    if (m) {
+      const at = ms + m.index + m[0].length - (m[1] as string).length - 2;
+      out.push({ name: 'code', value: parseInt(m[1] as string, 16) >>> 0, start: at, end: at + 2 + (m[1] as string).length });
+    }
+  }
+
+  if (msg.includes('code=exited, status=')) {
+    const m = EXIT_STATUS.exec(msg);
+    const status = m ? Number(m[1]) : 0;
+    if (status !== 0 && status !== 150 && status !== 134) signal('systemd-exit-failure');
+  }
+  if (msg.includes("Failed with result 'exit-code'")) signal('systemd-exit-failure');
+
+  if (msg.includes('Now listening on:')) {
+    const m = LISTENING.exec(msg);
+    if (m) {
+      const url = (m[1] as string).replace(/[.,;]+$/, '');
+      const at = ms + msg.indexOf(m[1] as string);
+      out.push({ name: 'setting', value: `listeningOn=${url}`, start: at, end: at + url.length });
+      out.push({ name: 'server', value: 'kestrel', start: ms, end: me });
+      const u = URL_PORT.exec(url);
+      if (u) {
+        const port = u[3] ? Number(u[3]) : (u[1] as string).toLowerCase() === 'https' ? 443 : 80;
+        if (FIXED_PORTS.has(port)) signal('listening-fixed-port');
+        // In a container (docker compose prefixes each line with the service), a loopback
+        // address cannot be reached from the proxy's container.
+        const host = (u[2] as string).toLowerCase();
+        if ((host === 'localhost' || host.startsWith('127.') || host === '[::1]') && COMPOSE_PREFIX.test(line)) {
+          signal('listening-loopback-in-container');
+        }
+      }
+    }
+  } else if (msg.includes('Microsoft.AspNetCore.Server.Kestrel') || (journal && journal.process === 'dotnet')) {
+    out.push({ name: 'server', value: 'kestrel', start: ms, end: me });
+  }
+
+  if (msg.includes('Microsoft.AspNetCore.Server.IIS.')) {
+    out.push({ name: 'hosting-model', value: 'in-process', start: ms, end: me });
+  }
+
+  // App Service, when the output itself shows it: a Kudu console prompt in the site root, the
+  // host's "App:" line, Kestrel's content root, or a stdout file under \home\LogFiles.
+  if (lower.includes('\\home\\')) {
+    if (
+      lower.includes('\\home\\site\\wwwroot>') ||
+      (lower.includes('\\home\\site\\wwwroot') && (lower.startsWith('app: ') || lower.startsWith('content root path:'))) ||
+      lower.includes('\\home\\logfiles\\stdout') ||
+      lower.includes('\\home\\logfiles\\application')
+    ) {
+      out.push({ name: 'server', value: 'azure-app-service', start: ms, end: me });
+    }
+  }
+
+  // The stdout log's own file name (a header or a path in a listing), not a message about it.
+  if (msg.includes('stdout_') && msg.includes('.log') && !msg.includes('stdoutLogFile') && !msg.includes('stdout redirection')) {
+    const m = STDOUT_NEW.exec(msg);
+    if (m) {
+      const at = ms + m.index;
+      out.push({ name: 'server', value: 'iis', start: at, end: at + m[0].length });
+      const isoText = `${m[1]}-${m[2]}-${m[3]}T${m[4]}:${m[5]}:${m[6]}Z`;
+      if (Number(m[2]) >= 1 && Number(m[2]) <= 12 && Number(m[3]) >= 1 && Number(m[3]) <= 31 && Number(m[4]) <= 23 && Number(m[5]) <= 59 && Number(m[6]) <= 60) {
+        out.push({ name: 'timestamp', value: isoText, start: at, end: at + m[0].length });
+      }
+    } else {
+      const o = STDOUT_OLD.exec(msg);
+      if (o) out.push({ name: 'server', value: 'iis', start: ms + o.index, end: ms + o.index + o[0].length });
+    }
+  }
+
+  if (msg.includes('Exception')) {
+    for (const e of exceptionNames(msg)) out.push({ name: 'exception', value: e.name, start: ms + e.start, end: ms + e.end });
+  }
+
+  if (journal?.iso && out.some((h) => h.name === 'signal')) {
+    out.push({ name: 'timestamp', value: journal.iso, start: 0, end: journal.iso.length });
+  }
+  return out;
+}

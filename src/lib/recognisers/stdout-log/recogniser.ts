@@ -1,0 +1,57 @@
+/**
+ * Recogniser for the app's stdout/stderr: the ANCM stdout log (stdout_<yyyyMMddHHmmss>_<pid>.log),
+ * output of `dotnet app.dll` in Kudu or a console, and the same lines in journalctl output of a
+ * Kestrel service behind nginx/Apache (including systemd and kernel OOM lines).
+ *
+ * Every line is run through the shared line matchers (recognisers/shared/stdout/matchers.ts). Facts that repeat
+ * (the same signal, exception or setting on many lines) are reported once, at the first line.
+ */
+import type { Fact, LineIndex, Recogniser } from '../../engine/types.ts';
+import { lineSpan } from '../../engine/lines.ts';
+import { STDOUT_TRIGGER, matchStdoutLine } from '../shared/stdout/matchers.ts';
+import type { StdoutContext } from '../shared/stdout/matchers.ts';
+import { showsAppService } from '../shared/stdout/app-service.ts';
+
+/**
+ * The 1-based number of the line holding `offset`, searching forward from line `from` (offsets
+ * come in increasing order, so the walk over all of them is linear).
+ */
+function lineAtOrAfter(lines: LineIndex, offset: number, from: number): number {
+  const s = lines.starts;
+  let ln = Math.max(1, from);
+  while (ln < s.length && (s[ln] as number) <= offset) ln++;
+  return ln;
+}
+
+
+function recognise(input: string, lines: LineIndex, out: Fact[]): Fact[] {
+  const facts = out;
+  const seen = new Set<string>();
+  const ctx: StdoutContext = { appService: showsAppService(input) };
+  const n = lines.starts.length;
+  // One pass over the whole paste for the words a fact needs; only the lines holding one are read.
+  const scan = STDOUT_TRIGGER;
+  scan.lastIndex = 0;
+  let ln = 0;
+  for (let m = scan.exec(input); m; m = scan.exec(input)) {
+    ln = lineAtOrAfter(lines, m.index, ln);
+    if (ln < 1 || ln > n) break;
+    const { start, end } = lineSpan(input, lines, ln);
+    const next = lines.starts[ln];
+    scan.lastIndex = next === undefined ? input.length : next;
+    if (end === start) continue;
+    const line = input.slice(start, end);
+    for (const h of matchStdoutLine(line, ctx)) {
+      const key = `${h.name}\u0000${h.value}`;
+      if (seen.has(key)) continue;
+      seen.add(key);
+      facts.push({ kind: 'stdout-log', name: h.name, value: h.value, span: { start: start + h.start, end: start + h.end } });
+    }
+  }
+  return facts;
+}
+
+export const recogniser: Recogniser = {
+  kind: 'stdout-log',
+  recognise: (input: string, lines: LineIndex, out: Fact[] = []): Fact[] => recognise(input, lines, out),
+};

@@ -1,0 +1,97 @@
+/**
+ * Signals of the `prose` recogniser (src/lib/recognisers/prose/): triggers and a generic "load
+ * balancer" written in a sentence. A sentence is weaker evidence than a log line, so every weight
+ * here is low (at most 0.3); the contextual rules in src/lib/engine/prose-rules.ts give the
+ * combinations that do mean something (after a deploy on Kubernetes, a duration at a component's
+ * default timeout) their strength.
+ */
+import type { SignalDef } from '../engine/types.ts';
+
+const kind = 'prose' as const;
+
+export const signals: SignalDef[] = [
+  {
+    id: 'prose.load-balancer',
+    kind,
+    label: 'Described: a load balancer in front of the app',
+    causes: { 'proxy-upstream-timeout': 0.05, 'keepalive-race': 0.05, 'backend-unhealthy': 0.05 },
+  },
+  {
+    id: 'prose.after-os-upgrade',
+    kind,
+    label: 'Described: it started after a Windows or OS update',
+    causes: { 'module-missing-after-os-upgrade': 0.3, 'vc-redist-missing': 0.1 },
+  },
+  {
+    id: 'prose.after-deploy',
+    kind,
+    label: 'Described: it happens after a deployment or publish',
+    causes: { 'pod-shutdown-race': 0.15, 'app-pool-recycle': 0.1, 'app-offline': 0.1, 'stale-deployment-files': 0.1 },
+  },
+  {
+    id: 'prose.after-upgrade',
+    kind,
+    label: 'Described: it started after an upgrade or update',
+    causes: { 'framework-not-found': 0.1, 'hosting-bundle-missing': 0.1, 'stale-deployment-files': 0.1 },
+  },
+  {
+    id: 'prose.after-login',
+    kind,
+    label: 'Described: it happens after signing in',
+    causes: { 'proxy-header-too-big': 0.2 },
+  },
+  {
+    id: 'prose.after-restart',
+    kind,
+    label: 'Described: it happens around restarts or recycles',
+    causes: { 'app-pool-recycle': 0.2, 'pod-shutdown-race': 0.1 },
+  },
+  {
+    id: 'prose.scale-in',
+    kind,
+    label: 'Described: it happens when instances scale down or in',
+    causes: { 'pod-shutdown-race': 0.2, 'backend-unhealthy': 0.05 },
+  },
+  {
+    id: 'prose.under-load',
+    kind,
+    label: 'Described: it happens under load or high traffic',
+    causes: { 'thread-pool-starvation': 0.2, 'proxy-upstream-timeout': 0.05 },
+  },
+  {
+    id: 'prose.large-upload',
+    kind,
+    label: 'Described: it happens with large uploads or request bodies',
+    causes: { 'backend-connection-reset': 0.15, 'proxy-upstream-closed': 0.15, 'request-timeout': 0.05, 'proxy-upstream-timeout': 0.05 },
+  },
+  {
+    id: 'prose.long-request',
+    kind,
+    label: 'Described: it happens on long-running requests (reports, exports)',
+    causes: { 'request-timeout': 0.1, 'proxy-upstream-timeout': 0.1, 'azure-frontend-timeout': 0.1 },
+  },
+  {
+    id: 'prose.idle',
+    kind,
+    label: 'Described: it happens after the connection or app was idle for a while',
+    causes: { 'keepalive-race': 0.15 },
+  },
+  {
+    id: 'prose.intermittent',
+    kind,
+    label: 'Described: it happens now and then, not on every request',
+    causes: { 'keepalive-race': 0.1, 'pod-shutdown-race': 0.05, 'proxy-upstream-closed': 0.05 },
+  },
+  {
+    id: 'prose.every-request',
+    kind,
+    label: 'Described: every request fails',
+    causes: { 'proxy-upstream-refused': 0.1, 'process-start-failure': 0.1 },
+  },
+  {
+    id: 'prose.first-request',
+    kind,
+    label: 'Described: it happens on the first request or while the app starts',
+    causes: { 'startup-time-limit': 0.15, 'process-start-failure': 0.05 },
+  },
+];

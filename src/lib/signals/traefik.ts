@@ -1,0 +1,86 @@
+/**
+ * Signals of the traefik recogniser: the Go error Traefik attaches to a request it could not
+ * forward (`'502 Bad Gateway' caused by: …`, `502 Bad Gateway error="…"`), and 502/504 in its
+ * access log that Traefik produced itself (JSON `OriginStatus` 0: no answer from the backend).
+ *
+ * A TLS failure towards the backend points at proxy-protocol-mismatch, the catalogue's cause for
+ * scheme and TLS disagreements between proxy and app.
+ */
+import type { SignalDef } from '../engine/types.ts';
+
+const kind = 'traefik' as const;
+
+export const signals: SignalDef[] = [
+  {
+    id: 'traefik.upstream-refused',
+    kind,
+    label: 'Traefik: dial tcp …: connect: connection refused (nothing listens on the backend address)',
+    causes: { 'proxy-upstream-refused': 1, 'pod-shutdown-race': 0.2 },
+  },
+  {
+    id: 'traefik.upstream-connect-timeout',
+    kind,
+    label: 'Traefik: dial tcp …: i/o timeout (the backend address did not answer the connect)',
+    causes: { 'proxy-upstream-refused': 0.6, 'proxy-upstream-timeout': 0.4 },
+  },
+  {
+    id: 'traefik.upstream-timeout',
+    kind,
+    label: 'Traefik: the backend did not answer in time (i/o timeout, timeout awaiting response headers, context deadline exceeded)',
+    causes: { 'proxy-upstream-timeout': 0.9, 'thread-pool-starvation': 0.2 },
+  },
+  {
+    id: 'traefik.upstream-reset',
+    kind,
+    label: 'Traefik: connection reset by peer (the backend dropped the connection)',
+    causes: { 'proxy-upstream-closed': 0.7, 'keepalive-race': 0.35 },
+  },
+  {
+    id: 'traefik.upstream-eof',
+    kind,
+    label: 'Traefik: EOF (the backend closed the connection without a response)',
+    causes: { 'proxy-upstream-closed': 0.7, 'keepalive-race': 0.4 },
+  },
+  {
+    id: 'traefik.idle-connection-closed',
+    kind,
+    label: 'Traefik: http: server closed idle connection (the app closed a kept-alive connection first)',
+    causes: { 'keepalive-race': 1 },
+  },
+  {
+    id: 'traefik.upstream-not-tls',
+    kind,
+    label: 'Traefik: TLS to a backend that speaks plain HTTP, or HTTP to a TLS port',
+    causes: { 'proxy-protocol-mismatch': 1 },
+  },
+  {
+    id: 'traefik.upstream-tls-verify',
+    kind,
+    label: "Traefik: the backend's TLS certificate was rejected (x509 / tls: failed to verify certificate)",
+    causes: { 'proxy-protocol-mismatch': 0.6 },
+  },
+  {
+    id: 'traefik.upstream-unreachable',
+    kind,
+    label: 'Traefik: no route to host / network is unreachable (the backend address is not reachable)',
+    causes: { 'proxy-upstream-refused': 0.6, 'pod-shutdown-race': 0.4 },
+  },
+  {
+    id: 'traefik.upstream-dns',
+    kind,
+    label: 'Traefik: lookup …: no such host (the backend name does not resolve)',
+    causes: { 'proxy-upstream-refused': 0.6 },
+  },
+  {
+    id: 'traefik.access-502',
+    kind,
+    label: 'Traefik access log: 502 produced by Traefik (no response from the backend)',
+    causes: { 'proxy-upstream-refused': 0.3, 'proxy-upstream-closed': 0.3, 'pod-shutdown-race': 0.1 },
+  },
+  {
+    id: 'traefik.access-504',
+    kind,
+    label: 'Traefik access log: 504 produced by Traefik (the backend did not answer in time)',
+    causes: { 'proxy-upstream-timeout': 0.7, 'thread-pool-starvation': 0.2 },
+  },
+];

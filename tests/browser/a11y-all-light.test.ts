@@ -1,4 +1,0 @@
-import { describe } from 'vitest';
-import { sweep } from './a11y-sweep.ts';
-
-describe('accessibility of every page, light theme', () => sweep('light'));

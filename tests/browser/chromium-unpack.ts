@@ -1,0 +1,54 @@
+/**
+ * The npm-shipped Chromium (@sparticuz/chromium) comes brotli-packed and unpacks itself into the
+ * temporary folder (os.tmpdir(): the binary `chromium`, its `fonts/` and the SwiftShader
+ * libraries) the first time it is asked for its path. That first unpack is not safe to run twice
+ * at once: the package writes the binary in place, and a second process that asks meanwhile sees
+ * the file exist and launches it half written (`spawn ETXTBSY`). A machine that unpacked it in an
+ * earlier run never shows this; every fresh machine does.
+ *
+ * So the browser stage unpacks once, in vitest's global setup, before any worker starts; and the
+ * unpack itself is atomic: the package unpacks into a private folder beside the final place (a
+ * child process with TMPDIR pointing there) and each file is renamed into place, the binary last.
+ * A process that finds `chromium` therefore always finds it whole, even when two test runs or
+ * scripts start at the same moment.
+ */
+import { execFile } from 'node:child_process';
+import { existsSync, mkdtempSync, readdirSync, renameSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { promisify } from 'node:util';
+
+const run = promisify(execFile);
+
+/** Where @sparticuz/chromium keeps (or will keep) the unpacked binary. */
+export function unpackedChromiumPath(): string {
+  return join(tmpdir(), 'chromium');
+}
+
+/** Unpacks the bundled Chromium if it is not there yet, atomically; returns the binary's path. */
+export async function unpackChromium(): Promise<string> {
+  const dir = tmpdir();
+  const target = join(dir, 'chromium');
+  if (existsSync(target)) return target;
+  const staging = mkdtempSync(join(dir, 'chromium-unpack-'));
+  try {
+    const pkg = import.meta.resolve('@sparticuz/chromium');
+    const script = `const { default: c } = await import(${JSON.stringify(pkg)}); process.stdout.write(await c.executablePath());`;
+    const { stdout } = await run(process.execPath, ['--input-type=module', '-e', script], { env: { ...process.env, TMPDIR: staging, TMP: staging, TEMP: staging } });
+    if (stdout !== join(staging, 'chromium')) throw new Error(`@sparticuz/chromium unpacked to ${stdout}, not into ${staging}`);
+    // Libraries and fonts first, the binary last: its presence means "complete".
+    for (const name of readdirSync(staging)) {
+      if (name === 'chromium' || existsSync(join(dir, name))) continue;
+      try {
+        renameSync(join(staging, name), join(dir, name));
+      } catch (e) {
+        // Another process put the same folder in place a moment ago: keep theirs.
+        if (!['EEXIST', 'ENOTEMPTY'].includes((e as NodeJS.ErrnoException).code ?? '')) throw e;
+      }
+    }
+    renameSync(join(staging, 'chromium'), target);
+  } finally {
+    rmSync(staging, { recursive: true, force: true });
+  }
+  return target;
+}
