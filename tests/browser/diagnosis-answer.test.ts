@@ -89,6 +89,17 @@ describe('the diagnosis, answer first', () => {
     expect(await region.locator('.diagnosis__cause').count()).toBe(0);
     await w.context.close();
   });
+
+  it('never stays silent: a paste with nothing recognised says what to paste instead', async () => {
+    const w = await open('/diagnose/');
+    await w.page.getByRole('textbox', { name: /^Paste/ }).fill('the website is broken again, please help');
+    const region = w.page.getByRole('region', { name: 'Diagnosis' });
+    const hint = region.locator('.diagnosis__paste-hint');
+    await expect.poll(() => hint.count(), { timeout: 15_000 }).toBe(1);
+    expect(await hint.innerText()).toMatch(/^Nothing in this text was recognised\. Paste the evidence/);
+    expect(await region.locator('.diagnosis__answer').count()).toBe(0);
+    await w.context.close();
+  });
 });
 
 describe('redact and share', () => {
