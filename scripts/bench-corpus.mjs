@@ -107,6 +107,15 @@ export async function runCorpusBench({ log = console.log } = {}) {
       log(`    ${g.label.padEnd(38)} ${hidden ? '   -  ' : pct(g.value)}  goal ${g.op} ${(g.goal * 100).toFixed(0)}%  ${hidden ? 'too few cases' : g.met ? 'met' : 'not met'}`);
     }
   }
+  log('\nConfidence words (thresholds from `npm run calibrate`, content/data/confidence.json): top finding per case');
+  const { calibrationTable } = await import(pathToFileURL(join(ROOT, 'src', 'lib', 'report', 'confidence.ts')).href);
+  for (const part of ['learning', 'held-out']) {
+    log(`  ${part}`);
+    for (const r of calibrationTable(rows.filter((x) => x.part === part))) {
+      const share = part === 'held-out' && r.count < MIN_HELD_OUT_GROUP ? `(fewer than ${MIN_HELD_OUT_GROUP}: share not shown)` : r.count ? `${pct(r.right / r.count)} right` : '';
+      log(`    ${r.word.padEnd(12)} ${String(r.count).padStart(5)}  ${share}`);
+    }
+  }
   log(`\n${rows.length} real cases in all (learning ${result.learning.all.count}, held-out ${result['held-out'].all.count})`);
   return result;
 }

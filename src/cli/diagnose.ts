@@ -14,8 +14,9 @@ import { loadTable } from '../lib/codes/table.ts';
 import type { NameSource } from '../lib/codes/table.ts';
 import { joinParts, readInput } from './read-input.ts';
 import { toJson, toText } from './report.ts';
+import { redact } from '../lib/redact/redact.ts';
 
-const USAGE = `Usage: npm run --silent diagnose -- [--json] [FILE ...|-]
+const USAGE = `Usage: npm run --silent diagnose -- [--json] [--redact] [FILE ...|-]
 
 Diagnose HTTP 502 / 500.3x / 503 / 504 evidence from ASP.NET Core behind IIS, Azure App
 Service or a reverse proxy: IIS logs, Failed Request Tracing XML, event log text, error pages,
@@ -26,18 +27,21 @@ Reads each FILE (several are read as one paste), or standard input when FILE is 
 Options:
   --json      print one JSON object: kinds, codes, findings (best first), questions,
               unrecognised line numbers
+  --redact    replace IP addresses, host, machine, user and pool names, cookies, tokens
+              and secrets by placeholders; print the redacted paste, then the report of it
+              (with --json: "redacted" holds the paste and the replacements)
   -h, --help  show this help
 
 Exit status: 0 at least one finding, 1 nothing recognised, 2 bad usage or unreadable input.
 `;
 
 export async function main(argv: string[], io: { out: (s: string) => void; err: (s: string) => void }): Promise<number> {
-  let values: { json?: boolean; help?: boolean };
+  let values: { json?: boolean; redact?: boolean; help?: boolean };
   let positionals: string[];
   try {
     ({ values, positionals } = parseArgs({
       args: argv,
-      options: { json: { type: 'boolean' }, help: { type: 'boolean', short: 'h' } },
+      options: { json: { type: 'boolean' }, redact: { type: 'boolean' }, help: { type: 'boolean', short: 'h' } },
       allowPositionals: true,
       strict: true,
     }));
@@ -68,9 +72,16 @@ export async function main(argv: string[], io: { out: (s: string) => void; err: 
   } catch {
     // Without the full table codes are still decoded, with curated names only.
   }
-  const d = diagnose(joined.text, { names: sources });
-  if (values.json) io.out(JSON.stringify(toJson(joined.text, d, joined.parts), null, 2) + '\n');
-  else io.out(toText(joined.text, d, joined.parts));
+  const redacted = values.redact ? redact(joined.text) : undefined;
+  const text = redacted ? redacted.text : joined.text;
+  const d = diagnose(text, { names: sources });
+  if (values.json) {
+    const report = redacted ? { ...toJson(text, d, joined.parts), redacted: { text: redacted.text, replacements: redacted.redactions.length } } : toJson(text, d, joined.parts);
+    io.out(JSON.stringify(report, null, 2) + '\n');
+  } else {
+    if (redacted) io.out(`Redacted paste (${redacted.redactions.length} value${redacted.redactions.length === 1 ? '' : 's'} replaced):\n\n${redacted.text.replace(/\n?$/, '\n')}\n`);
+    io.out(toText(text, d, joined.parts));
+  }
   return d.findings.length > 0 ? 0 : 1;
 }
 

@@ -40,9 +40,11 @@ describe('toJson', () => {
 });
 
 describe('toText', () => {
-  it('prints findings with percentages, evidence lines, steps, codes, questions and unrecognised lines', () => {
+  it('starts with the verdict and its first step, then findings with words, evidence lines, steps, codes, questions and unrecognised lines', () => {
     const t = toText(text, d);
-    expect(t).toContain('1. The app did not answer within requestTimeout [request-timeout] 93%');
+    expect(t).toMatch(/^(Very likely|Likely|Possible): IIS gave up after requestTimeout/);
+    expect(t).toContain('  First step: Raise requestTimeout.');
+    expect(t).toMatch(/1\. The app did not answer within requestTimeout \[request-timeout\] (Very likely|Likely|Possible)\n/);
     expect(t).toContain('line 2 (iis-log): 12002');
     expect(t).toContain('- Raise requestTimeout.');
     expect(t).toContain('Article: /causes/request-timeout/');
@@ -51,9 +53,16 @@ describe('toText', () => {
     expect(t).toContain('Lines not recognised: 1, 3');
     expect(t).toContain('- a note');
   });
-  it('never shows 100 %', () => {
+  it('never shows a percentage for a finding', () => {
     const sure = { ...d, findings: d.findings.map((f) => ({ ...f, confidence: 0.9996 })) };
-    expect(toText(text, sure)).toContain('[request-timeout] 99%');
+    expect(toText(text, sure)).toContain('[request-timeout] Very likely');
+    expect(toText(text, sure)).not.toMatch(/\d\s?%/);
+  });
+  it('says when the evidence comes from another stack, before the findings', () => {
+    const t = toText(text, { ...d, outOfScope: { stack: 'classic-aspnet', what: 'This is classic ASP.NET.', advice: 'Read the trace.', link: { href: '/guides/failed-request-tracing/', label: 'FREB' }, evidence: ['AspNetInitializationExceptionModule'] } });
+    expect(t).toMatch(/^Out of scope: This is classic ASP.NET./);
+    expect(t).toContain('Other possibilities:');
+    expect(t).toContain('[request-timeout] Possible');
   });
   it('says so when nothing was found', () => {
     expect(toText('x', { ...d, findings: [], codes: [], questions: [], unrecognised: [], kinds: [] })).toContain('No likely cause found');

@@ -5,6 +5,10 @@
 import type { Diagnosis } from '../lib/engine/types.ts';
 import { indexLines, lineOf } from '../lib/engine/lines.ts';
 import type { InputPart } from './read-input.ts';
+import type { OutOfScope } from '../lib/engine/scope.ts';
+import { confidenceWord } from '../lib/report/confidence.ts';
+import { verdictFor } from '../lib/report/verdict.ts';
+import { readerNote } from '../lib/report/reasons.ts';
 import { locate } from './read-input.ts';
 
 export interface JsonEvidence {
@@ -33,6 +37,8 @@ export interface JsonReport {
   questions: Diagnosis['questions'];
   unrecognised: number[];
   notes?: string[];
+  /** The evidence comes from another stack (engine/scope.ts). */
+  outOfScope?: OutOfScope;
   /** When there is no finding: what to paste instead. */
   pasteHint?: string;
   inputs?: InputPart[];
@@ -69,6 +75,7 @@ export function toJson(text: string, d: Diagnosis, parts: readonly InputPart[] =
     unrecognised: [...d.unrecognised],
   };
   if (d.notes && d.notes.length > 0) report.notes = [...d.notes];
+  if (d.outOfScope) report.outOfScope = { ...d.outOfScope, link: { ...d.outOfScope.link }, evidence: [...d.outOfScope.evidence] };
   if (d.pasteHint) report.pasteHint = d.pasteHint;
   if (several) report.inputs = parts.map((p) => ({ ...p }));
   return report;
@@ -113,23 +120,38 @@ export function toText(text: string, d: Diagnosis, parts: readonly InputPart[] =
   const j = toJson(text, d, parts);
   const out: string[] = [];
   const where = (e: JsonEvidence): string => (e.file ? `${e.file}:${e.fileLine}` : `line ${e.line}`);
+  // The verdict first: what happened in one sentence, how sure, and the first step.
+  const top = j.findings[0];
+  if (j.outOfScope) {
+    out.push(`Out of scope: ${wrap(j.outOfScope.what, '  ')}`);
+    out.push(`  ${wrap(j.outOfScope.advice, '  ')}`);
+    out.push(`  See: ${j.outOfScope.link.href} (${j.outOfScope.link.label})`);
+    if (top) out.push('  The findings below are only other possibilities.');
+  } else if (top) {
+    out.push(`${confidenceWord(top.confidence, true)}: ${wrap(verdictFor(top.cause) ?? top.title, '  ')}`);
+    if (top.nextSteps[0]) out.push(`  First step: ${wrap(top.nextSteps[0], '  ')}`);
+  } else {
+    // Never silent: say what to paste instead (Diagnosis.pasteHint).
+    out.push('No likely cause found in this input.');
+    if (j.pasteHint) out.push(wrap(j.pasteHint, ''));
+  }
+  out.push('');
   if (parts.length > 0) out.push(`Input: ${parts.map((p) => `${p.name} (${p.lines} line${p.lines === 1 ? '' : 's'})`).join(', ')}`);
   out.push(`Kinds found: ${j.kinds.length > 0 ? j.kinds.join(', ') : 'none'}`);
   out.push('');
-  if (j.findings.length === 0) {
-    out.push('No likely cause found in this input.');
-    if (j.pasteHint) out.push(wrap(j.pasteHint, ''));
-  } else {
-    out.push('Likely causes, best first:');
+  if (j.findings.length > 0) {
+    out.push(j.outOfScope ? 'Other possibilities:' : 'Likely causes, best first:');
     j.findings.forEach((f, i) => {
       out.push('');
-      // Shown as at most 99 %: many strong hints can round up to 100 %, which no log justifies.
-      out.push(`${i + 1}. ${f.title} [${f.cause}] ${Math.min(99, Math.round(f.confidence * 100))}%`);
+      // Calibrated words (src/lib/report/confidence.ts), never a raw percentage.
+      out.push(`${i + 1}. ${f.title} [${f.cause}] ${confidenceWord(f.confidence, i === 0 && !j.outOfScope)}`);
       if (f.evidence.length > 0) {
         out.push('   Evidence:');
         for (const e of f.evidence) {
           out.push(`     ${where(e)} (${e.kind}): ${oneLine(e.text)}`);
-          out.push(`       ${wrap(e.note, '       ')}`);
+          // The reader's version of the note (the engine's own is in --json).
+          const r = readerNote(e.note);
+          if (r) out.push(`       ${wrap(`${r.against ? 'Against it: ' : ''}${r.text}`, '       ')}`);
         }
       }
       if (f.nextSteps.length > 0) {

@@ -127,7 +127,7 @@ describe('troubleshooter history', () => {
     await w.page.locator('#diagnose-input').fill('HTTP Error 502.3 - Bad Gateway');
     const link = w.page.locator('.diagnosis__questions a').first();
     await expect.poll(() => link.count(), { timeout: 20_000 }).toBeGreaterThan(0);
-    const question = (await w.page.locator('.diagnosis__questions li').first().innerText()).replace(/\s*Answer in the troubleshooter\s*$/, '').trim();
+    const question = (await w.page.locator('.diagnosis__questions legend').first().innerText()).trim();
     expect(await link.getAttribute('href')).toMatch(/^\/troubleshoot\/#.+=/);
     await link.click();
     await w.page.waitForURL(/\/troubleshoot\//);

@@ -22,13 +22,13 @@ describe('paste and diagnose', () => {
     await box.focus();
     await page.keyboard.insertText(SEED);
     const region = page.getByRole('region', { name: 'Diagnosis' });
-    const first = region.locator('.finding').first();
+    const first = region.locator('.diagnosis__cause');
     await expect.poll(() => first.locator('a').first().getAttribute('href'), { timeout: 15_000 }).toBe('/causes/request-timeout/');
     expect(await region.locator('mark').first().innerText()).not.toBe('');
-    expect(await page.locator('[aria-live="polite"]').filter({ hasText: 'Most likely' }).count()).toBe(1);
+    expect(await page.locator('[aria-live="polite"]').filter({ hasText: 'The app did not answer within requestTimeout' }).count()).toBe(1);
     // Keyboard: Tab from the box reaches the buttons, then the first finding's link.
     let reached = false;
-    for (let i = 0; i < 8 && !reached; i++) {
+    for (let i = 0; i < 10 && !reached; i++) {
       await page.keyboard.press('Tab');
       reached = (await page.evaluate(() => document.activeElement?.getAttribute('href'))) === '/causes/request-timeout/';
     }
@@ -56,7 +56,7 @@ describe('paste and diagnose', () => {
     const hostile = `<img src="http://203.0.113.9/${marker}.png" onerror="window.__pwned=1"><script>window.__pwned=2</script>\n${SEED.replace('/api/reports/export', `/api/${marker}`)}\nHTTP Error 502.5 - ANCM Out-Of-Process Startup Failure <b>${marker}</b>`;
     await w.page.getByRole('textbox', { name: /^Paste/ }).fill(hostile);
     const region = w.page.getByRole('region', { name: 'Diagnosis' });
-    await expect.poll(() => region.locator('.finding').count(), { timeout: 15_000 }).toBeGreaterThan(0);
+    await expect.poll(() => region.locator('.diagnosis__answer').count(), { timeout: 15_000 }).toBeGreaterThan(0);
     await w.page.waitForTimeout(300);
     expect(await w.page.evaluate(() => (window as unknown as { __pwned?: number }).__pwned)).toBeUndefined();
     expect(await region.locator('img, script, b').count()).toBe(0);
@@ -74,7 +74,7 @@ describe('paste and diagnose', () => {
     }, `#Fields: date time s-ip cs-method cs-uri-stem cs-uri-query s-port cs-username c-ip cs(User-Agent) cs(Referer) sc-status sc-substatus sc-win32-status time-taken\n${SEED}\n`);
     await w.page.dispatchEvent('textarea', 'drop', { dataTransfer: dt });
     await expect.poll(() => w.page.getByRole('textbox', { name: /^Paste/ }).inputValue(), { timeout: 10_000 }).toContain('#Fields:');
-    await expect.poll(() => w.page.locator('.finding a').first().getAttribute('href'), { timeout: 15_000 }).toBe('/causes/request-timeout/');
+    await expect.poll(() => w.page.locator('.diagnosis__cause a').first().getAttribute('href'), { timeout: 15_000 }).toBe('/causes/request-timeout/');
     expect(await w.page.locator('.paste-diagnose__notice').innerText()).toContain('u_ex240305.log');
     await w.context.close();
   });
@@ -96,7 +96,7 @@ describe('paste and diagnose', () => {
     await toggle.click({ timeout: 30_000 });
     await expect.poll(() => w.page.evaluate(() => document.documentElement.dataset.theme), { timeout: 30_000 }).not.toBe(before);
     await expect.poll(() => workers.length + w.page.workers().length, { timeout: 30_000 }).toBeGreaterThan(0);
-    await expect.poll(() => w.page.locator('.finding a').first().getAttribute('href'), { timeout: 30_000 }).toBe('/causes/request-timeout/');
+    await expect.poll(() => w.page.locator('.diagnosis__cause a').first().getAttribute('href'), { timeout: 30_000 }).toBe('/causes/request-timeout/');
     expect(await w.page.locator('.diagnosis__note').count()).toBeGreaterThan(0);
     await w.context.close();
   }, 120_000);
@@ -106,7 +106,7 @@ describe('paste and diagnose', () => {
     const box = w.page.locator('#article-diagnose-input');
     await box.scrollIntoViewIfNeeded();
     await expect.poll(() => box.inputValue(), { timeout: 10_000 }).not.toBe('');
-    await expect.poll(() => w.page.locator('.try-it .finding a').first().getAttribute('href'), { timeout: 15_000 }).toBe('/causes/request-timeout/');
+    await expect.poll(() => w.page.locator('.try-it .diagnosis__cause a').first().getAttribute('href'), { timeout: 15_000 }).toBe('/causes/request-timeout/');
     await w.context.close();
   });
 });

@@ -5,10 +5,11 @@
  */
 import { useEffect, useRef, useState } from 'preact/hooks';
 import type { DiagnosisView } from '../../lib/report/view.ts';
-import { diagnosisMarkdown } from '../../lib/report/markdown.ts';
+import type { Redaction } from '../../lib/redact/redact.ts';
 import { KIND_LABELS } from '../../lib/report/labels.ts';
-import { diagnoseInWorker, warmEngine } from '../shared/engine-client.ts';
+import { ask, diagnoseWithRedactions, warmEngine } from '../shared/engine-client.ts';
 import { DiagnosisResults } from './DiagnosisResults.tsx';
+import { ShareActions } from './ShareActions.tsx';
 import { readDroppedFile } from '../shared/read-file.ts';
 import { earlyValue } from '../shared/early-value.ts';
 import { takeHandoff } from '../shared/handoff.ts';
@@ -37,8 +38,27 @@ export default function PasteDiagnose({ initial = '', idPrefix = 'diagnose', com
   const [bigFile, setBigFile] = useState<File | null>(null);
   const [copied, setCopied] = useState('');
   const [dragging, setDragging] = useState(false);
+  const [answers, setAnswers] = useState<Record<string, string>>({});
+  const [redactOn, setRedactOn] = useState(true);
+  const [redactions, setRedactions] = useState<Redaction[]>([]);
   const timer = useRef<ReturnType<typeof setTimeout>>();
   const box = useRef<HTMLTextAreaElement>(null);
+
+  // A share link (/diagnose/#paste=...) restores its paste; the fragment never reached a server.
+  // (Text typed before the island woke up is read by earlyValue when the state starts.)
+  useEffect(() => {
+    if (!compact && /(?:^#|&)paste=/.test(location.hash)) {
+      ask('open', { fragment: location.hash }).then(
+        (r) => { if (r.text !== null) { setText(r.text); setNotice('Opened the paste from the share link.'); } },
+        (err: Error) => setNotice(err.message),
+      );
+    }
+  }, []);
+
+  function changeText(t: string) {
+    setText(t);
+    setAnswers({});
+  }
 
   useEffect(() => {
     clearTimeout(timer.current);
@@ -48,15 +68,18 @@ export default function PasteDiagnose({ initial = '', idPrefix = 'diagnose', com
     }
     timer.current = setTimeout(() => {
       setStatus((s) => (s.state === 'done' ? s : { state: 'working' }));
-      diagnoseInWorker(text).then(
-        (view) => setStatus({ state: 'done', view }),
+      diagnoseWithRedactions(text, answers, redactOn).then(
+        (r) => {
+          setStatus({ state: 'done', view: r.view });
+          setRedactions(r.redactions);
+        },
         (err: Error) => {
           if (err.message !== 'superseded') setStatus({ state: 'error', message: `The diagnosis could not run: ${err.message}` });
         },
       );
     }, DEBOUNCE_MS);
     return () => clearTimeout(timer.current);
-  }, [text]);
+  }, [text, answers, redactOn]);
 
   async function onDrop(e: DragEvent) {
     e.preventDefault();
@@ -69,17 +92,16 @@ export default function PasteDiagnose({ initial = '', idPrefix = 'diagnose', com
     const r = await readDroppedFile(file);
     setNotice(r.notice);
     setBigFile(r.cut ? file : null);
-    if (r.text !== null) setText(r.text);
+    if (r.text !== null) changeText(r.text);
   }
 
-  async function copyMarkdown() {
-    if (status.state !== 'done') return;
-    try {
-      await navigator.clipboard.writeText(diagnosisMarkdown(status.view, location.origin));
-      setCopied('Diagnosis copied as Markdown.');
-    } catch {
-      setCopied('Copying was blocked by the browser. Select the results and copy them by hand.');
-    }
+  function answer(node: string, id: string | undefined) {
+    setAnswers((a) => {
+      const next = { ...a };
+      if (id === undefined) delete next[node];
+      else next[node] = id;
+      return next;
+    });
   }
 
   const id = (s: string) => `${idPrefix}-${s}`;
@@ -87,7 +109,9 @@ export default function PasteDiagnose({ initial = '', idPrefix = 'diagnose', com
   const announcement =
     status.state === 'done'
       ? view!.findings.length
-        ? `${view!.findings.length} possible cause${view!.findings.length === 1 ? '' : 's'}. Most likely: ${view!.findings[0]!.title}.`
+        ? view!.outOfScope
+          ? view!.outOfScope.what
+          : `${view!.findings[0]!.word}: ${view!.findings[0]!.title}.`
         : 'No cause recognised in this text.'
       : status.state === 'error'
         ? status.message
@@ -110,7 +134,7 @@ export default function PasteDiagnose({ initial = '', idPrefix = 'diagnose', com
         autocomplete="off"
         rows={compact ? 5 : 9}
         value={text}
-        onInput={(e) => setText((e.target as HTMLTextAreaElement).value)}
+        onInput={(e) => changeText((e.target as HTMLTextAreaElement).value)}
         onFocus={warmEngine}
         onDragOver={(e) => {
           e.preventDefault();
@@ -124,14 +148,24 @@ export default function PasteDiagnose({ initial = '', idPrefix = 'diagnose', com
           Open a file…
           <input type="file" accept=".log,.txt,.xml,.config,.json,.htm,.html,text/*" onChange={(e) => { const f = (e.target as HTMLInputElement).files?.[0]; if (f) void load(f); }} />
         </label>
-        <button type="button" class="button" onClick={() => { setText(''); setNotice(''); setBigFile(null); setCopied(''); }} disabled={!text}>
+        <button type="button" class="button" onClick={() => { changeText(''); setNotice(''); setBigFile(null); setCopied(''); }} disabled={!text}>
           Clear
         </button>
-        <button type="button" class="button" onClick={copyMarkdown} disabled={status.state !== 'done'}>
-          Copy as Markdown
-        </button>
-        <span class="paste-diagnose__copied" role="status">{copied}</span>
       </div>
+      <ShareActions
+        idPrefix={idPrefix}
+        ready={status.state === 'done'}
+        redactOn={redactOn}
+        onRedact={setRedactOn}
+        redactions={redactions}
+        copied={copied}
+        onCopied={setCopied}
+        request={(type) =>
+          type === 'markdown'
+            ? ask('markdown', { text, answers, redact: redactOn, origin: location.origin }).then((r) => r.markdown)
+            : ask('share', { text, redact: redactOn }).then((r) => `${location.origin}/diagnose/#${r.fragment}`)
+        }
+      />
       {notice && (
         <p class={`paste-diagnose__notice${bigFile ? ' paste-diagnose__notice--cut' : ''}`} role="status">
           {notice}
@@ -148,7 +182,7 @@ export default function PasteDiagnose({ initial = '', idPrefix = 'diagnose', com
       {view && view.findings[0] && (
         // The answer in one line right under the box, so it is seen without scrolling.
         <p class="paste-diagnose__summary">
-          Most likely: <a href={`#${id('results')}`}>{view.findings[0].title}</a> ({view.findings[0].percent}%) ↓
+          Most likely: <a href={`#${id('results')}`}>{view.findings[0].title}</a> ({view.findings[0].word.toLowerCase()}) ↓
         </p>
       )}
       <p class="visually-hidden" aria-live="polite">{announcement}</p>
@@ -156,7 +190,7 @@ export default function PasteDiagnose({ initial = '', idPrefix = 'diagnose', com
         {status.state === 'empty' && <p class="paste-diagnose__placeholder">The diagnosis appears here as soon as there is something to read.</p>}
         {status.state === 'working' && <p class="paste-diagnose__placeholder">Reading… (the first time, the analyser itself, about 0.5 MB, is loaded too)</p>}
         {status.state === 'error' && <p class="paste-diagnose__error">{status.message}</p>}
-        {view && <DiagnosisResults view={view} kindLabels={KIND_LABELS} headingLevel={compact ? 3 : 2} />}
+        {view && <DiagnosisResults view={view} kindLabels={KIND_LABELS} headingLevel={compact ? 3 : 2} idPrefix={idPrefix} onAnswer={answer} />}
       </section>
     </div>
   );

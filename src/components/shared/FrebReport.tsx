@@ -153,9 +153,9 @@ export function FrebReport({ report, pages, headingLevel, headingId }: Props) {
           <Sub id={`${headingId}-causes`}>Likely causes</Sub>
           {findings.length > 0 ? (
             <ol class="freb-card__findings" aria-labelledby={`${headingId}-causes`}>
-              {findings.map((f, i) => (
+              {findings.map((f) => (
                 <li>
-                  <a href={f.article}>{f.title}</a> <span class="freb-card__percent">{f.percent}% confidence{i === 0 ? ', most likely' : ''}</span>
+                  <a href={f.article}>{f.title}</a> <span class="freb-card__percent">{f.word}</span>
                 </li>
               ))}
             </ol>

@@ -1,15 +1,19 @@
 /**
  * Runs the engine in a Web Worker (so a multi-megabyte paste never freezes the tab); the
- * engine's code is only downloaded with the worker, on first use. Newer requests supersede
- * older ones.
+ * engine's code is only downloaded with the worker, on first use. Newer diagnosis requests
+ * supersede older ones; the other requests (Markdown, share links) run to the end.
  */
 import type { DiagnosisView } from '../../lib/report/view.ts';
-import type { EngineResponse } from './engine.worker.ts';
+import type { Redaction } from '../../lib/redact/redact.ts';
+import type { EngineRequest, EngineResponse, EngineResults } from './engine.worker.ts';
 import { workerClient } from './worker-client.ts';
 
-const client = workerClient<{ text: string }, EngineResponse, DiagnosisView>(
+type Request = EngineRequest extends infer R ? (R extends { id: number } ? Omit<R, 'id'> : never) : never;
+type Result = EngineResults[keyof EngineResults];
+
+const client = workerClient<Request, EngineResponse, Result>(
   () => new Worker(new URL('./engine.worker.ts', import.meta.url), { type: 'module' }),
-  (reply) => ('view' in reply ? { ok: reply.view } : { error: reply.error }),
+  (reply) => ('result' in reply ? { ok: reply.result } : { error: reply.error }),
   'The diagnosis worker failed to start.',
 );
 
@@ -18,9 +22,22 @@ export function warmEngine(): void {
   client.warm();
 }
 
-/** Diagnose `text`; rejects with `superseded` when a newer request was made meanwhile. */
-export function diagnoseInWorker(text: string): Promise<DiagnosisView> {
-  return client.request({ text }, { supersede: true });
+type Body<T extends EngineRequest['type']> = Omit<Extract<EngineRequest, { type: T }>, 'id' | 'type'>;
+
+/** Ask the worker; a 'diagnose' request rejects with `superseded` when a newer one was made meanwhile. */
+export function ask<T extends EngineRequest['type']>(type: T, body: Body<T>): Promise<EngineResults[T]> {
+  const message = { type, ...body } as unknown as Request;
+  return client.request(message, { supersede: type === 'diagnose' }) as Promise<EngineResults[T]>;
+}
+
+/** Diagnose `text` (with the reader's answers); rejects with `superseded` when a newer request was made meanwhile. */
+export function diagnoseInWorker(text: string, answers: Record<string, string> = {}, redact = false): Promise<DiagnosisView> {
+  return ask('diagnose', { text, answers, redact }).then((r) => r.view);
+}
+
+/** The view and what Redact would replace. */
+export function diagnoseWithRedactions(text: string, answers: Record<string, string>, redact: boolean): Promise<{ view: DiagnosisView; redactions: Redaction[] }> {
+  return ask('diagnose', { text, answers, redact });
 }
 
 /** Stop a long-running diagnosis (the next request starts a fresh worker). */

@@ -5,7 +5,10 @@
  * what it held and is replaced by the next request; `cancel()` rejects everything and stops it.
  */
 export interface WorkerClient<Req, Res> {
-  /** Send one request; with `supersede`, requests still open are rejected with "superseded". */
+  /**
+   * Send one request; with `supersede`, the open requests that were also sent with `supersede`
+   * are rejected with "superseded" (the others, e.g. a copy in progress, run to the end).
+   */
   request(message: Req, options?: { supersede?: boolean }): Promise<Res>;
   /** Reject every open request with `reason` and terminate the worker. */
   cancel(reason?: string): void;
@@ -20,7 +23,7 @@ export function workerClient<Req extends object, Reply extends { id: number }, R
 ): WorkerClient<Req, Res> {
   let worker: Worker | undefined;
   let seq = 0;
-  const pending = new Map<number, { resolve: (v: Res) => void; reject: (e: Error) => void }>();
+  const pending = new Map<number, { resolve: (v: Res) => void; reject: (e: Error) => void; supersedable: boolean }>();
 
   const stop = (reason: string): void => {
     for (const p of pending.values()) p.reject(new Error(reason));
@@ -48,14 +51,16 @@ export function workerClient<Req extends object, Reply extends { id: number }, R
   return {
     request(message, options) {
       const id = ++seq;
-      if (options?.supersede) {
+      const supersedable = options?.supersede ?? false;
+      if (supersedable) {
         for (const [oldId, p] of pending) {
+          if (!p.supersedable) continue;
           p.reject(new Error('superseded'));
           pending.delete(oldId);
         }
       }
       return new Promise<Res>((resolve, reject) => {
-        pending.set(id, { resolve, reject });
+        pending.set(id, { resolve, reject, supersedable });
         get().postMessage({ ...message, id });
       });
     },

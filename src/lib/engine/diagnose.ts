@@ -41,6 +41,8 @@ import { codeValue } from './values.ts';
 import { failureNote, runRecogniser } from './run-recogniser.ts';
 import { RECOGNISERS } from '../recognisers/index.ts';
 import { dropRepeatedSignals } from './repeats.ts';
+import { answerEffects } from './answers.ts';
+import { detectOtherStack } from './scope.ts';
 
 export interface DiagnoseOptions {
   /** Recognisers to run (default: all, src/lib/recognisers/index.ts). */
@@ -217,10 +219,13 @@ export function diagnose(input: string, options: DiagnoseOptions = {}): Diagnosi
     ];
     // Never silent: thin evidence (a status behind a component) gets that component's short list.
     const contributions = [...(priorContributions(index, weighed) ?? weighed), ...treeContributions(treeResult, tree)];
+    // The reader's answers re-rank what the evidence gave (answers.ts); they are not evidence.
+    const answered = answerEffects(options.answers ?? {}, tree);
+    contributions.push(...answered.contributions);
     const findings = rankFindings({
       input: text,
       contributions,
-      weakenings: rules.weakenings,
+      weakenings: [...rules.weakenings, ...answered.weakenings],
       nextSteps: (cause) => nextStepsFor(cause, index),
     });
     const diagnosis: DiagnosisDetail = {
@@ -233,6 +238,8 @@ export function diagnose(input: string, options: DiagnoseOptions = {}): Diagnosi
       tree: treeResult,
     };
     if (notes.length > 0) diagnosis.notes = notes;
+    const outOfScope = detectOtherStack(text);
+    if (outOfScope) diagnosis.outOfScope = outOfScope;
     if (findings.length === 0) diagnosis.pasteHint = pasteHint(facts.length > 0);
     return diagnosis;
   } catch (e) {

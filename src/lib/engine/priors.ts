@@ -22,6 +22,11 @@ const RESTATING: ReadonlySet<string> = new Set(data.restating);
 /** Signals too general to point anywhere alone ("it times out"): kept, but the evidence stays thin. */
 const WEAK: ReadonlySet<string> = new Set(data.weak);
 
+/** Whether a signal only restates a status behind a component (status-priors.json `restating`). */
+export function isRestating(signal: string): boolean {
+  return RESTATING.has(signal);
+}
+
 /** The prior weights for a status ('502', or 'any') behind a server, if the data has them. */
 export function priorFor(status: string, server: string): Weights | undefined {
   return PRIORS[status]?.[server];
@@ -30,7 +35,7 @@ export function priorFor(status: string, server: string): Weights | undefined {
 function isThin(index: FactIndex, others: readonly Contribution[]): boolean {
   for (const c of others) {
     const id = c.source === 'signal' ? c.key.slice('signal:'.length) : '';
-    if (RESTATING.has(id) || WEAK.has(id)) continue;
+    if (isRestating(id) || WEAK.has(id)) continue;
     if (c.source === 'signal' || c.source === 'code' || c.source === 'rule') return false;
   }
   return (index.byName.get('server')?.length ?? 0) > 0;

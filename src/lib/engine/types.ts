@@ -173,6 +173,11 @@ export interface Diagnosis {
    */
   notes?: string[];
   /**
+   * Set when the evidence comes from another stack (classic ASP.NET, PHP/FastCGI, a static file,
+   * URL Rewrite, a client 4xx; see scope.ts): the findings are then only other possibilities.
+   */
+  outOfScope?: import('./scope.ts').OutOfScope;
+  /**
    * Set when there is no finding: says so and what to paste instead (plain text). The widget and
    * the CLI show it.
    */
