@@ -1,7 +1,8 @@
 /**
  * Hands pasted text from one page to the diagnosis on /diagnose/ without putting it in any
  * address a server sees: it travels in this tab's sessionStorage (read once, then removed), or,
- * where storage is blocked, in the URL fragment, which browsers never send.
+ * where storage is blocked, in the URL fragment (`#text=`), which browsers never send. (`#paste=`
+ * is the share-link format, compressed, and is read by the diagnosis widget itself.)
  */
 const KEY = 'bgg:handoff';
 const MAX = 2_000_000;
@@ -13,7 +14,7 @@ export function sendToDiagnose(text: string): void {
     sessionStorage.setItem(KEY, t);
     location.assign('/diagnose/#from-paste');
   } catch {
-    location.assign('/diagnose/#paste=' + encodeURIComponent(t));
+    location.assign('/diagnose/#text=' + encodeURIComponent(t));
   }
 }
 
@@ -21,7 +22,7 @@ export function sendToDiagnose(text: string): void {
 export function takeHandoff(): string | null {
   if (typeof window === 'undefined') return null;
   const hash = location.hash;
-  if (hash !== '#from-paste' && !hash.startsWith('#paste=')) return null;
+  if (hash !== '#from-paste' && !hash.startsWith('#text=')) return null;
   let text: string | null = null;
   try {
     text = sessionStorage.getItem(KEY);
@@ -29,9 +30,9 @@ export function takeHandoff(): string | null {
   } catch {
     text = null;
   }
-  if (text === null && hash.startsWith('#paste=')) {
+  if (text === null && hash.startsWith('#text=')) {
     try {
-      text = decodeURIComponent(hash.slice('#paste='.length));
+      text = decodeURIComponent(hash.slice('#text='.length));
     } catch {
       text = null;
     }
