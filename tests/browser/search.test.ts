@@ -35,6 +35,28 @@ describe('search', () => {
     await w.context.close();
   });
 
+  it('lands pasted messages on the pages that explain them (top three of the raw index)', async () => {
+    const w = await open('/search/');
+    const expected: Record<string, string[]> = {
+      'The specified CGI application encountered an error and the server terminated the process':
+        ['/causes/request-timeout/', '/codes/502-3/'],
+      'Failed to bind to address http://127.0.0.1:5000: address already in use': ['/causes/port-binding-failure/'],
+    };
+    const urls: Record<string, string[]> = await w.page.evaluate(`(async () => {
+      const pf = await import('/pagefind/pagefind.js');
+      const out = {};
+      for (const q of ${JSON.stringify(Object.keys(expected))}) {
+        const r = await pf.search(q);
+        out[q] = await Promise.all(r.results.slice(0, 3).map(async (x) => (await x.data()).url));
+      }
+      return out;
+    })()`);
+    for (const [query, pages] of Object.entries(expected)) {
+      expect(urls[query]!.some((u) => pages.includes(u)), `${query}: ${urls[query]!.join(', ')}`).toBe(true);
+    }
+    await w.context.close();
+  }, 60_000);
+
   it('does not send an undocumented code to an unrelated page, and offers the decoder', async () => {
     const w = await open('/search/?q=0x80072EE9');
     await expect.poll(() => w.page.locator('.search-unknown').count(), { timeout: 15_000 }).toBe(1);
