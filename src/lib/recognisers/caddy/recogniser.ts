@@ -4,7 +4,8 @@
  * 5xx (log-entry.ts).
  */
 import type { Fact, LineIndex, Recogniser, Span } from '../../engine/types.ts';
-import { fact, isErrorStatus, lineAt } from '../shared/proxy-lines.ts';
+import { fact, isErrorStatus, lineAt, serverOnce } from '../shared/proxy-lines.ts';
+import type { ProxyRun } from '../shared/proxy-lines.ts';
 import type { GoNetFailure } from '../shared/go-net-errors.ts';
 import { classifyGoError } from '../shared/go-net-errors.ts';
 import type { CaddyEntry } from './log-entry.ts';
@@ -29,15 +30,10 @@ const FAILURE_SIGNAL: Record<GoNetFailure, string | undefined> = {
 
 const NO_UPSTREAMS = 'no upstreams available';
 
-interface Ctx {
-  facts: Fact[];
-  serverSaid: boolean;
-}
+type Ctx = ProxyRun;
 
 function server(ctx: Ctx, span: Span): void {
-  if (ctx.serverSaid) return;
-  ctx.serverSaid = true;
-  ctx.facts.push(fact(KIND, 'server', 'caddy', span));
+  serverOnce(ctx, KIND, 'caddy', span);
 }
 
 function entry(ctx: Ctx, e: CaddyEntry, text: string, at: number): void {

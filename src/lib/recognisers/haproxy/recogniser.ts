@@ -5,7 +5,8 @@
  * health-check messages (a server DOWN, a backend with no server available).
  */
 import type { Fact, LineIndex, Recogniser, Span } from '../../engine/types.ts';
-import { fact, isErrorStatus, lineAt, requestTarget } from '../shared/proxy-lines.ts';
+import { fact, isErrorStatus, lineAt, requestTarget, serverOnce } from '../shared/proxy-lines.ts';
+import type { ProxyRun } from '../shared/proxy-lines.ts';
 import type { HaproxyLine } from './log-line.ts';
 import { readHealthMessage, readLogLines } from './log-line.ts';
 
@@ -36,15 +37,10 @@ const HEALTH_SIGNAL = {
   'no-server': 'haproxy.no-server-available',
 } as const;
 
-interface Ctx {
-  facts: Fact[];
-  serverSaid: boolean;
-}
+type Ctx = ProxyRun;
 
 function server(ctx: Ctx, span: Span): void {
-  if (ctx.serverSaid) return;
-  ctx.serverSaid = true;
-  ctx.facts.push(fact(KIND, 'server', 'haproxy', span));
+  serverOnce(ctx, KIND, 'haproxy', span);
 }
 
 function logLine(ctx: Ctx, e: HaproxyLine, at: number): void {

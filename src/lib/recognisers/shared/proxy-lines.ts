@@ -164,6 +164,19 @@ export function fact(kind: Kind, name: FactName, value: string | number, span: S
   return { kind, name, value, span: { start: span.start, end: span.end } };
 }
 
+/** The facts of one run of a proxy recogniser, and whether its `server` fact was emitted yet. */
+export interface ProxyRun {
+  facts: Fact[];
+  serverSaid: boolean;
+}
+
+/** Emits the `server` fact once per run, at the first evidence that names the product. */
+export function serverOnce(run: ProxyRun, kind: Kind, server: string, span: Span): void {
+  if (run.serverSaid) return;
+  run.serverSaid = true;
+  run.facts.push(fact(kind, 'server', server, span));
+}
+
 /** Text of line `n` (1-based) and its span, without the terminator. */
 export function lineAt(input: string, lines: LineIndex, n: number): { text: string; span: Span } {
   const span = lineSpan(input, lines, n);

@@ -4,7 +4,8 @@
  * why (shared/go-net-errors.ts): refused, timed out, reset, closed idle connection, TLS.
  */
 import type { Fact, LineIndex, Recogniser, Span } from '../../engine/types.ts';
-import { fact, isErrorStatus, lineAt, requestTarget } from '../shared/proxy-lines.ts';
+import { fact, isErrorStatus, lineAt, requestTarget, serverOnce } from '../shared/proxy-lines.ts';
+import type { ProxyRun } from '../shared/proxy-lines.ts';
 import { parseAccessLines } from '../shared/access-log.ts';
 import type { GoNetFailure } from '../shared/go-net-errors.ts';
 import { classifyGoError } from '../shared/go-net-errors.ts';
@@ -28,15 +29,10 @@ const FAILURE_SIGNAL: Record<GoNetFailure, string | undefined> = {
   canceled: undefined,
 };
 
-interface Ctx {
-  facts: Fact[];
-  serverSaid: boolean;
-}
+type Ctx = ProxyRun;
 
 function server(ctx: Ctx, span: Span): void {
-  if (ctx.serverSaid) return;
-  ctx.serverSaid = true;
-  ctx.facts.push(fact(KIND, 'server', 'traefik', span));
+  serverOnce(ctx, KIND, 'traefik', span);
 }
 
 function errorLine(ctx: Ctx, text: string, at: number): boolean {
