@@ -5,6 +5,14 @@
  * each run in an extra blank page, which costs several times the check itself; the built pages
  * have no frames, so the direct run checks the same. Same axe-core as AxeBuilder's (its
  * dependency), no other package.
+ *
+ * Colour contrast is most of axe's time (it works out the colours behind every piece of text), and
+ * a page repeats the same few text styles hundreds of times (a code block is hundreds of spans in
+ * a dozen colours). `contrastViolations` therefore checks one element per text style: its colour,
+ * font size and weight, shadow and opacity, and the backgrounds behind it up to the first opaque
+ * one. A style already checked, on this page or an earlier one of the same sweep and theme, is not
+ * checked again; a style axe could not decide (its result was "incomplete") stays unchecked, so
+ * the next element of that style is tried.
  */
 import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
@@ -17,6 +25,7 @@ const AXE_SOURCE = readFileSync(createRequire(require.resolve('@axe-core/playwri
 export const WCAG_TAGS = ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa', 'best-practice'];
 /** The rules whose outcome depends on colours: what differs between the light and dark themes. */
 export const COLOUR_RULES = ['color-contrast', 'link-in-text-block'];
+const CONTRAST = 'color-contrast';
 
 /** Makes axe available in every page `context` opens from now on. */
 export async function withAxe(context: BrowserContext): Promise<BrowserContext> {
@@ -24,13 +33,73 @@ export async function withAxe(context: BrowserContext): Promise<BrowserContext> 
   return context;
 }
 
-/** Violations on the page as "rule-id (first targets)": every rule of `tags`, or only `rules`. */
-export async function axeViolations(page: Page, only: { tags: string[] } | { rules: string[] }): Promise<string[]> {
+type Only = { tags: string[]; skip?: string[] } | { rules: string[] };
+
+/** Violations on the page as "rule-id (first targets)": every rule of `tags` (but `skip`), or only `rules`. */
+export async function axeViolations(page: Page, only: Only): Promise<string[]> {
   const runOnly = 'tags' in only ? { type: 'tag', values: only.tags } : { type: 'rule', values: only.rules };
-  return page.evaluate(async (runOnly) => {
-    const axe = (window as unknown as { axe?: { run: (ctx: Document, opts: object) => Promise<{ violations: { id: string; nodes: { target: unknown[] }[] }[] }> } }).axe;
-    if (!axe) throw new Error('axe is not loaded in this page: open it in a context passed to withAxe()');
-    const r = await axe.run(document, { runOnly, resultTypes: ['violations'] });
-    return r.violations.map((v) => `${v.id} (${v.nodes.map((n) => n.target.join(' ')).slice(0, 3).join(' | ')})`);
-  }, runOnly);
+  const rules = 'tags' in only ? Object.fromEntries((only.skip ?? []).map((id) => [id, { enabled: false }])) : {};
+  return page.evaluate(
+    async ({ runOnly, rules }) => {
+      const axe = (window as unknown as { axe?: { run: (ctx: Document, opts: object) => Promise<{ violations: { id: string; nodes: { target: unknown[] }[] }[] }> } }).axe;
+      if (!axe) throw new Error('axe is not loaded in this page: open it in a context passed to withAxe()');
+      const r = await axe.run(document, { runOnly, rules, resultTypes: ['violations'] });
+      return r.violations.map((v) => `${v.id} (${v.nodes.map((n) => n.target.join(' ')).slice(0, 3).join(' | ')})`);
+    },
+    { runOnly, rules },
+  );
+}
+
+/**
+ * Colour-contrast violations on the page, checking one element of each text style not in `seen`
+ * (see the top of this file). Adds the styles it settled to `seen`.
+ */
+export async function contrastViolations(page: Page, seen: Set<string>): Promise<string[]> {
+  const { violations, settled } = await page.evaluate(
+    async ({ seen, rule }) => {
+      type Node = { target: unknown[]; element?: Element };
+      const axe = (window as unknown as { axe?: { run: (ctx: object, opts: object) => Promise<Record<'violations' | 'incomplete', { id: string; nodes: Node[] }[]>> } }).axe;
+      if (!axe) throw new Error('axe is not loaded in this page: open it in a context passed to withAxe()');
+      const known = new Set(seen);
+      const style = (el: Element): string => {
+        const own = getComputedStyle(el);
+        const parts = [own.color, own.fontSize, own.fontWeight, own.textShadow, own.getPropertyValue('-webkit-text-stroke-width')];
+        for (let a: Element | null = el; a; a = a.parentElement) {
+          const s = getComputedStyle(a);
+          parts.push(`${s.backgroundColor} ${s.backgroundImage} ${s.opacity} ${s.mixBlendMode} ${s.filter}`);
+          if (/^rgb\(/.test(s.backgroundColor) || s.backgroundImage !== 'none') break;
+        }
+        return parts.join('|');
+      };
+      // Elements that show text of their own, on screen (a 1 px screen-reader-only box is not).
+      const fresh = new Map<string, Element>();
+      for (const el of document.body.querySelectorAll('*')) {
+        if (!Array.prototype.some.call(el.childNodes, (n: ChildNode) => n.nodeType === Node.TEXT_NODE && n.textContent!.trim() !== '')) continue;
+        const box = el.getBoundingClientRect();
+        if (box.width <= 2 || box.height <= 2 || !el.checkVisibility({ opacityProperty: true, visibilityProperty: true })) continue;
+        const key = style(el);
+        if (!known.has(key) && !fresh.has(key)) fresh.set(key, el);
+      }
+      if (fresh.size === 0) return { violations: [], settled: [] };
+      const r = await axe.run({ include: [...fresh.values()] }, { runOnly: { type: 'rule', values: [rule] }, resultTypes: ['violations', 'incomplete'], elementRef: true });
+      const open = new Set(r.incomplete.flatMap((v) => v.nodes.map((n) => n.element)));
+      return {
+        violations: r.violations.map((v) => `${v.id} (${v.nodes.map((n) => n.target.join(' ')).slice(0, 3).join(' | ')})`),
+        settled: [...fresh].filter(([, el]) => !open.has(el)).map(([key]) => key),
+      };
+    },
+    { seen: [...seen], rule: CONTRAST },
+  );
+  for (const key of settled) seen.add(key);
+  return violations;
+}
+
+/** The whole WCAG check with colour contrast per text style: see `contrastViolations`. */
+export async function wcagViolations(page: Page, seen: Set<string>): Promise<string[]> {
+  return [...(await axeViolations(page, { tags: WCAG_TAGS, skip: [CONTRAST] })), ...(await contrastViolations(page, seen))];
+}
+
+/** The colour rules with colour contrast per text style: see `contrastViolations`. */
+export async function colourViolations(page: Page, seen: Set<string>): Promise<string[]> {
+  return [...(await axeViolations(page, { rules: COLOUR_RULES.filter((r) => r !== CONTRAST) })), ...(await contrastViolations(page, seen))];
 }

@@ -9,6 +9,9 @@ import { unpackChromium } from './chromium-unpack.ts';
 // Flags of @sparticuz/chromium that would weaken what the tests check (same-origin and CSP
 // behaviour) or that only suit serverless sandboxes.
 const DROP = new Set(['--disable-web-security', '--allow-running-insecure-content', '--single-process', '--no-zygote', "--headless='shell'"]);
+// GPU emulation in software (SwiftShader behind ANGLE) costs CPU on every paint; headless tests
+// read layout, styles and the DOM, which plain software compositing gives for less.
+const SOFTWARE_GL = /^--(use-gl|use-angle|enable-unsafe-swiftshader|in-process-gpu|ignore-gpu-blocklist)\b/;
 // This machine has no network beyond the package registries: keep Chromium from calling home.
 const QUIET = ['--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run', '--disable-quic', '--disable-default-apps', '--metrics-recording-only'];
 
@@ -19,7 +22,7 @@ export async function executablePath(): Promise<string> {
 
 export async function launchArgs(): Promise<string[]> {
   const base = process.env.CHROMIUM_PATH ? ['--no-sandbox', '--disable-gpu'] : (await import('@sparticuz/chromium')).default.args;
-  return [...base.filter((a) => !DROP.has(a)), ...QUIET];
+  return [...base.filter((a) => !DROP.has(a) && !SOFTWARE_GL.test(a)), '--disable-gpu', ...QUIET].filter((a, i, all) => all.indexOf(a) === i);
 }
 
 export async function launchBrowser(): Promise<Browser> {

@@ -19,6 +19,8 @@ interface Props {
   /** Slugs of the code pages that exist, so results can link to them. */
   pageSlugs: string[];
   idPrefix?: string;
+  /** Level of the decoder's own heading: 2 where the decoder sits right under the page title. */
+  headingLevel?: 2 | 3;
 }
 
 type Out =
@@ -36,7 +38,7 @@ function tokensOf(t: string): string[] {
 
 let table: CodeTable | undefined;
 
-export default function Decoder({ initial = '', useHash = false, pageSlugs, idPrefix = 'decoder' }: Props) {
+export default function Decoder({ initial = '', useHash = false, pageSlugs, idPrefix = 'decoder', headingLevel = 3 }: Props) {
   // A code typed before the island woke up is kept (read before hydration can reset the field).
   const [text, setText] = useState(() => earlyValue(`${idPrefix}-input`, initial));
   const [out, setOut] = useState<Out>({ state: 'empty' });
@@ -141,14 +143,14 @@ export default function Decoder({ initial = '', useHash = false, pageSlugs, idPr
           </p>
         )}
         {out.state === 'invalid' && <p>“{out.text}” is not a code this decoder can read. Try the hex form (0x…) or the decimal number from the log.</p>}
-        {out.state === 'ok' && <Result result={out.result} pages={pages} loadingTable={out.loadingTable} />}
+        {out.state === 'ok' && <Result result={out.result} pages={pages} loadingTable={out.loadingTable} H={headingLevel === 2 ? 'h2' : 'h3'} />}
         {out.state === 'many' && <Many rows={out.rows} pages={pages} loadingTable={out.loadingTable} />}
       </section>
     </div>
   );
 }
 
-function Result({ result, pages, loadingTable }: { result: DecodeResult; pages: Set<string>; loadingTable: boolean }) {
+function Result({ result, pages, loadingTable, H }: { result: DecodeResult; pages: Set<string>; loadingTable: boolean; H: 'h2' | 'h3' }) {
   const curated = curatedFor(result.unsigned);
   const f = result.forms;
   return (
@@ -164,7 +166,7 @@ function Result({ result, pages, loadingTable }: { result: DecodeResult; pages: 
         <dt>Signed</dt><dd><code>{f.signed}</code></dd>
         {f.win32 !== undefined && <><dt>Win32</dt><dd><code>{f.win32}</code> (<code>{f.win32Hex}</code>)</dd></>}
       </dl>
-      <h3 class="decoder__h">Readings, most likely first</h3>
+      <H class="decoder__h">Readings, most likely first</H>
       <ol class="decoder__readings">
         {result.interpretations.map((it) => (
           <li>

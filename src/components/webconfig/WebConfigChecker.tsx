@@ -158,7 +158,7 @@ function XmlStatus({ check }: { check: WebConfigCheck }) {
         )}
       </p>
       {e.text !== undefined && (
-        <pre class="wc-checker__line">
+        <pre class="wc-checker__line" tabIndex={0} aria-label="The line that is not well-formed">
           <code>{e.text}</code>
         </pre>
       )}
@@ -301,7 +301,7 @@ function Fixes({ fixes }: { fixes: SettingFix[] }) {
           <p class="wc-checker__note">
             Line {f.line}: <code>{f.name}</code> becomes <code>{f.value}</code>
           </p>
-          <pre class="wc-checker__line"><code>{`- ${f.before}\n+ ${f.after}`}</code></pre>
+          <pre class="wc-checker__line" tabIndex={0} aria-label={`Line ${f.line}, before and after`}><code>{`- ${f.before}\n+ ${f.after}`}</code></pre>
         </div>
       ))}
     </div>
