@@ -11,6 +11,9 @@ export default defineConfig({
     // The unit tests are pure (no mocks, no global or environment changes), so workers are
     // reused across files instead of spawning one per file: far less start-up time on 2 cores.
     isolate: false,
+    // Vitest's default is one worker fewer than the cores: a single worker on a 2-core machine.
+    // Two keep both cores busy (the slowest file, the recogniser contract, runs beside the rest).
+    maxWorkers: 2,
     // No test relies on vitest's 5 s default: heavy ones set their own, the rest get a wide one
     // that a busy machine does not reach.
     testTimeout: 30_000,
