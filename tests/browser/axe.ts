@@ -33,73 +33,79 @@ export async function withAxe(context: BrowserContext): Promise<BrowserContext> 
   return context;
 }
 
-type Only = { tags: string[]; skip?: string[] } | { rules: string[] };
+type Only = { tags: string[] } | { rules: string[] };
 
-/** Violations on the page as "rule-id (first targets)": every rule of `tags` (but `skip`), or only `rules`. */
+/** Violations on the page as "rule-id (first targets)": every rule of `tags`, or only `rules`. */
 export async function axeViolations(page: Page, only: Only): Promise<string[]> {
-  const runOnly = 'tags' in only ? { type: 'tag', values: only.tags } : { type: 'rule', values: only.rules };
-  const rules = 'tags' in only ? Object.fromEntries((only.skip ?? []).map((id) => [id, { enabled: false }])) : {};
-  return page.evaluate(
-    async ({ runOnly, rules }) => {
-      const axe = (window as unknown as { axe?: { run: (ctx: Document, opts: object) => Promise<{ violations: { id: string; nodes: { target: unknown[] }[] }[] }> } }).axe;
-      if (!axe) throw new Error('axe is not loaded in this page: open it in a context passed to withAxe()');
-      const r = await axe.run(document, { runOnly, rules, resultTypes: ['violations'] });
-      return r.violations.map((v) => `${v.id} (${v.nodes.map((n) => n.target.join(' ')).slice(0, 3).join(' | ')})`);
-    },
-    { runOnly, rules },
-  );
+  return run(page, only, null);
 }
 
 /**
- * Colour-contrast violations on the page, checking one element of each text style not in `seen`
- * (see the top of this file). Adds the styles it settled to `seen`.
+ * `axeViolations` with colour contrast checked on one element of each text style not in `seen`
+ * (see the top of this file); adds the styles it settled to `seen`. One axe run: the contrast
+ * rule's selector is narrowed to the elements marked for it.
  */
-export async function contrastViolations(page: Page, seen: Set<string>): Promise<string[]> {
+export async function axeViolationsByStyle(page: Page, only: Only, seen: Set<string>): Promise<string[]> {
+  return run(page, only, seen);
+}
+
+/** The whole WCAG check, colour contrast per text style. */
+export const wcagViolations = (page: Page, seen: Set<string>) => axeViolationsByStyle(page, { tags: WCAG_TAGS }, seen);
+/** The colour rules, colour contrast per text style: what the dark theme is checked against. */
+export const colourViolations = (page: Page, seen: Set<string>) => axeViolationsByStyle(page, { rules: COLOUR_RULES }, seen);
+/** Colour contrast alone, per text style. */
+export const contrastViolations = (page: Page, seen: Set<string>) => axeViolationsByStyle(page, { rules: [CONTRAST] }, seen);
+
+async function run(page: Page, only: Only, seen: Set<string> | null): Promise<string[]> {
+  const runOnly = 'tags' in only ? { type: 'tag', values: only.tags } : { type: 'rule', values: only.rules };
   const { violations, settled } = await page.evaluate(
-    async ({ seen, rule }) => {
+    async ({ runOnly, seen, rule }) => {
       type Node = { target: unknown[]; element?: Element };
-      const axe = (window as unknown as { axe?: { run: (ctx: object, opts: object) => Promise<Record<'violations' | 'incomplete', { id: string; nodes: Node[] }[]>> } }).axe;
+      type Axe = {
+        run: (ctx: object, opts: object) => Promise<Record<'violations' | 'incomplete', { id: string; nodes: Node[] }[]>>;
+        configure: (spec: object) => void;
+      };
+      const axe = (window as unknown as { axe?: Axe }).axe;
       if (!axe) throw new Error('axe is not loaded in this page: open it in a context passed to withAxe()');
-      const known = new Set(seen);
-      const style = (el: Element): string => {
-        const own = getComputedStyle(el);
-        const parts = [own.color, own.fontSize, own.fontWeight, own.textShadow, own.getPropertyValue('-webkit-text-stroke-width')];
-        for (let a: Element | null = el; a; a = a.parentElement) {
-          const s = getComputedStyle(a);
-          parts.push(`${s.backgroundColor} ${s.backgroundImage} ${s.opacity} ${s.mixBlendMode} ${s.filter}`);
-          if (/^rgb\(/.test(s.backgroundColor) || s.backgroundImage !== 'none') break;
-        }
-        return parts.join('|');
-      };
-      // Elements that show text of their own, on screen (a 1 px screen-reader-only box is not).
+      const MARK = 'data-axe-contrast';
       const fresh = new Map<string, Element>();
-      for (const el of document.body.querySelectorAll('*')) {
-        if (!Array.prototype.some.call(el.childNodes, (n: ChildNode) => n.nodeType === Node.TEXT_NODE && n.textContent!.trim() !== '')) continue;
-        const box = el.getBoundingClientRect();
-        if (box.width <= 2 || box.height <= 2 || !el.checkVisibility({ opacityProperty: true, visibilityProperty: true })) continue;
-        const key = style(el);
-        if (!known.has(key) && !fresh.has(key)) fresh.set(key, el);
+      if (seen) {
+        const known = new Set(seen);
+        const style = (el: Element): string => {
+          const own = getComputedStyle(el);
+          const parts = [own.color, own.fontSize, own.fontWeight, own.textShadow, own.getPropertyValue('-webkit-text-stroke-width')];
+          for (let a: Element | null = el; a; a = a.parentElement) {
+            const s = getComputedStyle(a);
+            parts.push(`${s.backgroundColor} ${s.backgroundImage} ${s.opacity} ${s.mixBlendMode} ${s.filter}`);
+            if (/^rgb\(/.test(s.backgroundColor) || s.backgroundImage !== 'none') break;
+          }
+          return parts.join('|');
+        };
+        // Elements that show text of their own, on screen (a 1 px screen-reader-only box is not).
+        for (const el of document.body.querySelectorAll('*')) {
+          if (!Array.prototype.some.call(el.childNodes, (n: ChildNode) => n.nodeType === Node.TEXT_NODE && n.textContent!.trim() !== '')) continue;
+          const box = el.getBoundingClientRect();
+          if (box.width <= 2 || box.height <= 2 || !el.checkVisibility({ opacityProperty: true, visibilityProperty: true })) continue;
+          const key = style(el);
+          if (!known.has(key) && !fresh.has(key)) fresh.set(key, el);
+        }
+        for (const el of fresh.values()) el.setAttribute(MARK, '');
       }
-      if (fresh.size === 0) return { violations: [], settled: [] };
-      const r = await axe.run({ include: [...fresh.values()] }, { runOnly: { type: 'rule', values: [rule] }, resultTypes: ['violations', 'incomplete'], elementRef: true });
-      const open = new Set(r.incomplete.flatMap((v) => v.nodes.map((n) => n.element)));
-      return {
-        violations: r.violations.map((v) => `${v.id} (${v.nodes.map((n) => n.target.join(' ')).slice(0, 3).join(' | ')})`),
-        settled: [...fresh].filter(([, el]) => !open.has(el)).map(([key]) => key),
-      };
+      // The contrast rule looks at the marked elements only, or at every element (no `seen`).
+      axe.configure({ rules: [{ id: rule, selector: seen ? `[${MARK}]` : '*' }] });
+      try {
+        const r = await axe.run(document, { runOnly, resultTypes: ['violations', 'incomplete'], elementRef: true });
+        const open = new Set(r.incomplete.filter((v) => v.id === rule).flatMap((v) => v.nodes.map((n) => n.element)));
+        return {
+          violations: r.violations.map((v) => `${v.id} (${v.nodes.map((n) => n.target.join(' ')).slice(0, 3).join(' | ')})`),
+          settled: [...fresh].filter(([, el]) => !open.has(el)).map(([key]) => key),
+        };
+      } finally {
+        for (const el of fresh.values()) el.removeAttribute(MARK);
+      }
     },
-    { seen: [...seen], rule: CONTRAST },
+    { runOnly, seen: seen ? [...seen] : null, rule: CONTRAST },
   );
-  for (const key of settled) seen.add(key);
+  for (const key of settled) seen?.add(key);
   return violations;
-}
-
-/** The whole WCAG check with colour contrast per text style: see `contrastViolations`. */
-export async function wcagViolations(page: Page, seen: Set<string>): Promise<string[]> {
-  return [...(await axeViolations(page, { tags: WCAG_TAGS, skip: [CONTRAST] })), ...(await contrastViolations(page, seen))];
-}
-
-/** The colour rules with colour contrast per text style: see `contrastViolations`. */
-export async function colourViolations(page: Page, seen: Set<string>): Promise<string[]> {
-  return [...(await axeViolations(page, { rules: COLOUR_RULES.filter((r) => r !== CONTRAST) })), ...(await contrastViolations(page, seen))];
 }
