@@ -1,4 +1,5 @@
 import { defineConfig } from 'vitest/config';
+import SweepFirst from './tests/browser/sequencer.ts';
 
 // Browser tests: playwright-core drives Chromium against the built site (dist/) served on
 // 127.0.0.1 by tests/browser/global-setup.ts, which also unpacks the bundled Chromium once before
@@ -16,6 +17,7 @@ export default defineConfig({
     hookTimeout: 120_000,
     maxWorkers: 2,
     fileParallelism: true,
+    sequence: { sequencer: SweepFirst },
     projects: [
       {
         extends: true,

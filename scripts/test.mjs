@@ -1,12 +1,13 @@
 // `npm test`: the whole suite in one command, stopping at the first failing stage.
-//   1. astro check       (types of every .astro and .ts file)
-//   2. vitest            (unit and integration tests)
-//   3. astro build       (a fresh site with its Pagefind index)
-//   4. browser tests     (playwright-core + Chromium against the built site on 127.0.0.1)
-//   5. Lighthouse        (alone, so no other test competes for the CPU)
-// Stages 4 and 5 are the two projects of vitest.browser.config.ts.
+//   1. astro check and vitest (unit and integration tests), side by side: the type check keeps
+//      one core busy for its whole run, the unit tests fill what is left
+//   2. astro build       (a fresh site with its Pagefind index; not beside the type check, since
+//      both write Astro's generated types under .astro/)
+//   3. browser tests     (playwright-core + Chromium against the built site on 127.0.0.1)
+//   4. Lighthouse        (alone, so no other test competes for the CPU)
+// Stages 3 and 4 are the two projects of vitest.browser.config.ts.
 // Prints the time of each stage, then one closing line "N passed, N failed" over all vitest tests.
-import { spawnSync } from 'node:child_process';
+import { spawn, spawnSync } from 'node:child_process';
 import { mkdtempSync, readFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -24,8 +25,43 @@ function run(label, cmd, args) {
   return r.status === 0;
 }
 
+/** Runs two commands at once; output goes to the terminal as it comes, each line tagged. */
+async function both(a, b) {
+  const one = ([label, cmd, args]) =>
+    new Promise((resolve) => {
+      console.log(`\n▶ ${label}: ${cmd} ${args.join(' ')}`);
+      const child = spawn(cmd, args, { stdio: ['ignore', 'pipe', 'pipe'], env: process.env });
+      for (const [from, to] of [[child.stdout, process.stdout], [child.stderr, process.stderr]]) {
+        let rest = '';
+        from.setEncoding('utf8');
+        from.on('data', (chunk) => {
+          const lines = (rest + chunk).split('\n');
+          rest = lines.pop();
+          for (const line of lines) to.write(`[${label}] ${line}\n`);
+        });
+        from.on('end', () => rest && to.write(`[${label}] ${rest}\n`));
+      }
+      child.on('error', (err) => {
+        console.error(`${label} could not start: ${err.message}`);
+        resolve(false);
+      });
+      child.on('close', (code) => resolve(code === 0));
+    });
+  const [okA, okB] = await Promise.all([one(a), one(b)]);
+  return okA && okB;
+}
+
+function vitestArgs(extra, file) {
+  return ['run', ...extra, '--reporter=default', '--reporter=json', `--outputFile.json=${file}`];
+}
+
 function vitest(label, extra, file) {
-  const ok = run(label, 'vitest', ['run', ...extra, '--reporter=default', '--reporter=json', `--outputFile.json=${file}`]);
+  const ok = run(label, 'vitest', vitestArgs(extra, file));
+  return counted(label, file) && ok;
+}
+
+/** Adds the vitest JSON report `file` to the totals; false when it is missing or ran no test. */
+function counted(label, file) {
   try {
     const r = JSON.parse(readFileSync(file, 'utf8'));
     totals.passed += r.numPassedTests ?? 0;
@@ -39,7 +75,7 @@ function vitest(label, extra, file) {
     console.error(`${label}: no test report was written`);
     return false;
   }
-  return ok;
+  return true;
 }
 
 const times = [];
@@ -63,15 +99,14 @@ function clock(seconds) {
 }
 
 const stages = [
-  ['type check', () => run('type check', 'astro', ['check'])],
-  ['unit tests', () => vitest('unit tests', [], join(out, 'unit.json'))],
+  ['type check + unit tests', () => both(['type check', 'astro', ['check']], ['unit tests', 'vitest', vitestArgs([], join(out, 'unit.json'))]).then((ok) => counted('unit tests', join(out, 'unit.json')) && ok)],
   ['build', () => run('build', 'astro', ['build'])],
   ['browser tests', () => vitest('browser tests', ['--config', 'vitest.browser.config.ts', '--project', 'browser'], join(out, 'browser.json'))],
   ['Lighthouse', () => vitest('Lighthouse', ['--config', 'vitest.browser.config.ts', '--project', 'lighthouse'], join(out, 'lighthouse.json'))],
 ];
 for (const [label, stage] of stages) {
   const t0 = performance.now();
-  const ok = stage();
+  const ok = await stage();
   times.push([label, (performance.now() - t0) / 1000]);
   if (!ok) {
     console.error('\nnpm test failed at the stage above.');
