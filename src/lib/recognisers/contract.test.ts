@@ -123,7 +123,7 @@ describe.each(RECOGNISERS.map((r) => [r.kind, r] as const))('%s recogniser keeps
       const runs = (text: string): void => {
         for (let i = 0; i < times; i++) run(recogniser, text);
       };
-      expectLinear(`${kind}: ${a.label} (x${times})`, a.make, runs, n, { clock: cpuMs, maxGrowth: 0, runs: 5 });
+      expectLinear(`${kind}: ${a.label} (x${times})`, a.make, runs, n, { clock: cpuMs, maxGrowth: 0, runs: 3 });
     }
     // A shared machine can still disturb one pair of timings; a quadratic reader fails every try.
   });
