@@ -212,7 +212,7 @@ export function decode(value: number, sources?: NameSource | readonly NameSource
       it2.ntstatus = ntStatusParts(v);
       out.push(it2);
     }
-    return finish(v, forms, out, input);
+    return finish(forms, out, input);
   }
 
   if (w !== undefined) {
@@ -222,7 +222,7 @@ export function decode(value: number, sources?: NameSource | readonly NameSource
     it.win32 = w;
     it.hresult = hresultParts(v);
     out.push(it);
-    return finish(v, forms, out, input);
+    return finish(forms, out, input);
   }
 
   const fxr = byFamily((f) => f === 'hostfxr');
@@ -296,10 +296,10 @@ export function decode(value: number, sources?: NameSource | readonly NameSource
     it.hresult = parts;
     out.push(it);
   }
-  return finish(v, forms, out, input);
+  return finish(forms, out, input);
 }
 
-function finish(v: number, forms: CodeForms, list: Interpretation[], input?: string): DecodeResult {
+function finish(forms: CodeForms, list: Interpretation[], input?: string): DecodeResult {
   const interpretations = list.map((it, i) => ({ it, i })).sort((a, b) => b.it.rank - a.it.rank || a.i - b.i).map((x) => x.it);
   const names: string[] = [];
   for (const it of interpretations) for (const n of it.names) if (!names.includes(n)) names.push(n);
