@@ -3,7 +3,7 @@ import { describe, expect, it } from 'vitest';
 import { indexLines } from '../../engine/lines.ts';
 import type { Fact } from '../../engine/types.ts';
 import { signals } from '../../signals/web-config.ts';
-import { readAspNetCoreSettings, recogniser } from './recogniser.ts';
+import { recogniser } from './recogniser.ts';
 
 const fixture = (name: string): string =>
   readFileSync(new URL(`../../../../tests/fixtures/web-config/${name}`, import.meta.url), 'utf8');
