@@ -47,6 +47,12 @@ describe('reportText', () => {
     expect(other).toMatch(/1 {2}\/api\/orders/);
     expect(other).toContain('Its first line, to paste into /diagnose/:');
   });
+  it('prints URLs without control characters', () => {
+    const line = '2024-03-05 10:04:00 10.0.0.4 GET /x\u009b2Jy - 443 - 1.2.3.4 UA - 502 3 12030 412';
+    const out = reportText(toReport(scanBytes(new TextEncoder().encode(`${text.split('\n')[0]}\n${line}`)).stats));
+    expect(out).not.toContain('\u009b');
+    expect(out).toMatch(/1 {2}\/x\ufffd2Jy\n/);
+  });
   it('says so when there are no server errors', () => {
     const out = reportText(toReport(scanBytes(new TextEncoder().encode(text.split('\n').slice(0, 1).concat(text.split('\n')[3]!).join('\n'))).stats));
     expect(out).toContain('No server errors');

@@ -63,7 +63,7 @@ export function reportText(r: AnalysisReport, files: readonly string[] = []): st
 
   if (r.topUrls.items.length > 0) {
     out.push('', `URLs with the most 502s${r.topUrls.exact ? '' : ` (approximate: counts may be short by up to ${num(r.topUrls.maxError)})`}:`);
-    out.push(...table(r.topUrls.items.slice(0, 10).map((u) => [num(u.count), u.url])));
+    out.push(...table(r.topUrls.items.slice(0, 10).map((u) => [num(u.count), printable(u.url)])));
   }
 
   if (r.clusters.length > 0) {
@@ -79,7 +79,7 @@ export function reportText(r: AnalysisReport, files: readonly string[] = []): st
       if (c.window) out.push(`  seen ${c.window.first === c.window.last ? `at ${utc(c.window.first)}` : `from ${utc(c.window.first)} to ${utc(c.window.last)}`} (UTC)`);
       if (c.urls.items.length > 0) {
         out.push(`  URLs${c.urls.exact ? '' : ` (approximate: counts may be short by up to ${num(c.urls.maxError)})`}:`);
-        out.push(...table(c.urls.items.map((u) => [num(u.count), u.url])).map((l) => '  ' + l));
+        out.push(...table(c.urls.items.map((u) => [num(u.count), printable(u.url)])).map((l) => '  ' + l));
       }
       if (c.sampleText) {
         out.push(`  ${c.samples.length === 1 ? 'Its first line' : `Its first ${c.samples.length} lines`}, to paste into /diagnose/:`);
