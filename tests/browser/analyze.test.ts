@@ -259,6 +259,8 @@ describe('IIS log analyzer', () => {
     expect(await region.locator('img, script, b, i').count()).toBe(0);
     expect(await region.innerText()).toContain(`${marker}<img/src=`);
     expect(await region.innerText()).toContain(`<i>${marker}</i>.log`);
+    // The cluster's first lines, verbatim and as text.
+    expect(await region.locator('.analyze-cluster pre').innerText()).toBe(text.split('\r\n').slice(1).join('\n'));
     expectNothingSent(w, marker);
     await w.context.close();
   });
