@@ -23,7 +23,8 @@ const USAGE = `Usage: npm run --silent analyze -- [--json] [--threads N] FILE...
 
 Analyze IIS W3C logs (u_ex*.log, IIS Express, Azure App Service http/RawLogs, httperr*.log):
 status, sub-status and sc-win32-status counts, 502s and 5xx over time, time-taken of the 502s
-with the known timeouts marked, the URLs with the most 502s and a diagnosis per cluster.
+with the known timeouts marked, the URLs with the most 502s and a diagnosis per cluster
+(with its time window, its own URLs and its first lines).
 
 Options:
   --json         print one JSON object (totals, byStatus, bySubstatus, byWin32, failures,

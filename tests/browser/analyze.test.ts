@@ -1,7 +1,8 @@
 /**
  * The IIS log analyzer page (/analyze/): a generated multi-megabyte log is dropped, read in the
  * worker, and the counts on the page are checked against what was generated; Cancel stops a
- * long read; the page works by keyboard alone, renders hostile log content as text, is
+ * long read; each cluster shows its time window, first lines and own URLs, and hands its lines
+ * to /diagnose/; the page works by keyboard alone, renders hostile log content as text, is
  * axe-clean with results in both themes, and sends nothing anywhere.
  */
 import { readFileSync } from 'node:fs';
@@ -99,6 +100,64 @@ describe('IIS log analyzer', () => {
 
     expect(w.consoleErrors).toEqual([]);
     expectNothingSent(w);
+    await w.context.close();
+  });
+
+  it("shows each cluster's time window, first lines and own URLs, and diagnoses those lines on /diagnose/", { timeout: 120_000 }, async () => {
+    const w = await open('/analyze/', { viewport: { width: 390, height: 844 } });
+    const { page } = w;
+    const marker = 'MARKER-c3e9a1';
+    const fields = '#Fields: date time s-ip cs-method cs-uri-stem cs-uri-query s-port cs-username c-ip cs(User-Agent) cs(Referer) sc-status sc-substatus sc-win32-status time-taken';
+    // A long user agent: the lines must scroll inside their box, not widen the page.
+    const ua = `Mozilla/5.0+${marker}+${'x'.repeat(2000)}`;
+    const line = (t: string, url: string, tail: string) => `2024-03-05 ${t} 10.0.0.4 GET ${url} - 443 - 203.0.113.9 ${ua} - ${tail}`;
+    const timeout = [
+      line('10:00:01', '/export', '502 3 12002 120016'),
+      line('10:00:05', '/report', '502 3 12002 120011'),
+      line('10:02:07', '/export', '502 3 12002 120004'),
+      line('12:45:59', '/export', '502 3 12002 120020'),
+      line('13:00:00', '/report', '502 3 12002 120003'),
+    ];
+    const refused = [line('11:30:00', '/api/orders', '502 3 12029 15'), line('11:31:00', '/api/orders', '502 3 12029 12')];
+    const text = [fields, line('09:00:00', '/', '200 0 0 4'), timeout[0], timeout[1], refused[0], timeout[2], timeout[3], refused[1], timeout[4]].join('\r\n') + '\r\n';
+    await dropTexts(page, [{ name: 'u_ex240305.log', text }]);
+    await results(page);
+
+    const rowsOf = async (cluster: ReturnType<Page['locator']>) =>
+      Promise.all((await cluster.locator('table tbody tr').all()).map(async (r) => [(await r.locator('th').innerText()).trim(), (await r.locator('td').innerText()).trim()]));
+
+    const a = page.locator('.analyze-cluster', { hasText: '12002' });
+    expect(await a.count()).toBe(1);
+    expect(await a.locator('.analyze-cluster__window').innerText()).toBe('First seen 2024-03-05 10:00:01, last seen 2024-03-05 13:00:00 (UTC).');
+    const linesA = a.locator('pre');
+    expect(await linesA.innerText()).toBe(timeout.slice(0, 3).join('\n'));
+    expect(await linesA.getAttribute('tabindex')).toBe('0');
+    expect(await linesA.getAttribute('aria-label')).toBe('First 3 lines of the cluster 502.3 with 12002 at about 120 s');
+    expect(await rowsOf(a)).toEqual([
+      ['/export', '3'],
+      ['/report', '2'],
+    ]);
+
+    const b = page.locator('.analyze-cluster', { hasText: '12029' });
+    expect(await b.locator('.analyze-cluster__window').innerText()).toBe('First seen 2024-03-05 11:30:00, last seen 2024-03-05 11:31:00 (UTC).');
+    expect(await b.locator('pre').innerText()).toBe(refused.join('\n'));
+    expect(await rowsOf(b)).toEqual([['/api/orders', '2']]);
+
+    // The long lines scroll inside their box; the page keeps its width.
+    expect(await linesA.evaluate((el) => el.scrollWidth > el.clientWidth)).toBe(true);
+    expect(await page.evaluate(() => document.documentElement.scrollWidth <= window.innerWidth)).toBe(true);
+
+    // "Diagnose these lines": the three lines and their #Fields line land in the paste box on
+    // /diagnose/ and are diagnosed there; nothing of them is in any request.
+    await Promise.all([page.waitForURL('**/diagnose/**'), a.getByRole('button', { name: 'Diagnose these lines' }).click()]);
+    expect(new URL(page.url()).pathname).toBe('/diagnose/');
+    const box = page.getByRole('textbox', { name: /^Paste/ });
+    await expect.poll(() => box.inputValue(), { timeout: 15_000 }).toBe([fields.replace(/^#Fields: (.*)$/, (_m, f: string) => `#Fields: ${f.toLowerCase()}`), ...timeout.slice(0, 3)].join('\n'));
+    const diagnosis = page.getByRole('region', { name: 'Diagnosis' });
+    await expect.poll(() => diagnosis.locator('.diagnosis__cause a').first().getAttribute('href'), { timeout: 15_000 }).toBe('/causes/request-timeout/');
+    expect(page.url()).not.toContain(marker);
+    expect(w.consoleErrors).toEqual([]);
+    expectNothingSent(w, marker);
     await w.context.close();
   });
 
@@ -200,6 +259,8 @@ describe('IIS log analyzer', () => {
     expect(await region.locator('img, script, b, i').count()).toBe(0);
     expect(await region.innerText()).toContain(`${marker}<img/src=`);
     expect(await region.innerText()).toContain(`<i>${marker}</i>.log`);
+    // The cluster's first lines, verbatim and as text.
+    expect(await region.locator('.analyze-cluster pre').innerText()).toBe(text.split('\r\n').slice(1).join('\n'));
     expectNothingSent(w, marker);
     await w.context.close();
   });

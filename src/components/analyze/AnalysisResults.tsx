@@ -3,6 +3,7 @@
 import type { AnalyzeView } from '../../lib/analyze/view.ts';
 import type { Cluster } from '../../lib/analyze/report.ts';
 import { formatBytes, formatCount, formatDuration, formatPercent } from '../../lib/analyze/format.ts';
+import { sendToDiagnose } from '../shared/handoff.ts';
 import { TimelineChart } from './TimelineChart.tsx';
 import { TimeTakenChart } from './TimeTakenChart.tsx';
 
@@ -26,11 +27,86 @@ function timeText(t: { min: number; max: number; mean: number }): string {
   return lo === hi ? `Time-taken ${lo}.` : `Time-taken ${lo} to ${hi}, ${formatDuration(t.mean)} on average.`;
 }
 
+/** 2024-03-05T10:00:01Z as 2024-03-05 10:00:01. */
+function utc(iso: string): string {
+  return iso.replace('T', ' ').replace('Z', '');
+}
+
+function ClusterWindow({ w }: { w: { first: string; last: string } }) {
+  return (
+    <p class="analyze-cluster__window">
+      {w.first === w.last ? (
+        <>
+          Seen at <time dateTime={w.first}>{utc(w.first)}</time> (UTC).
+        </>
+      ) : (
+        <>
+          First seen <time dateTime={w.first}>{utc(w.first)}</time>, last seen <time dateTime={w.last}>{utc(w.last)}</time> (UTC).
+        </>
+      )}
+    </p>
+  );
+}
+
+/** The cluster's own URLs, its first lines as logged, and the way to diagnose them. */
+function ClusterDetail({ c, label }: { c: Cluster; label: string }) {
+  const n = c.samples.length;
+  return (
+    <>
+      {c.urls.items.length > 0 ? (
+        <div class="analyze-table-wrap analyze-cluster__urls">
+          <table class="analyze-table">
+            <caption>
+              Its URLs{c.urls.exact ? '' : ` (estimates: each may be short by up to ${formatCount(c.urls.maxError)})`}
+            </caption>
+            <thead>
+              <tr>
+                <th scope="col">cs-uri-stem</th>
+                <th scope="col">Requests</th>
+              </tr>
+            </thead>
+            <tbody>
+              {c.urls.items.map((u, i) => (
+                <tr key={i}>
+                  <th scope="row">
+                    <code>{u.url}</code>
+                  </th>
+                  <td>{formatCount(u.count)}</td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        </div>
+      ) : null}
+      {n > 0 ? (
+        <>
+          <p class="analyze-cluster__lead">{n === 1 ? 'Its first line in the log:' : `Its first ${n} lines in the log:`}</p>
+          <pre class="analyze-cluster__lines" tabIndex={0} aria-label={`${n === 1 ? 'First line' : `First ${n} lines`} of ${label}`}>
+            <code>{c.samples.join('\n')}</code>
+          </pre>
+          <p class="analyze-cluster__action">
+            <button type="button" class="button" onClick={() => sendToDiagnose(c.sampleText)}>
+              Diagnose {n === 1 ? 'this line' : 'these lines'}
+            </button>
+          </p>
+        </>
+      ) : null}
+    </>
+  );
+}
+
+/** A short name of a cluster for accessible names: "502.3 with 12002 at about 120 s". */
+function clusterLabel(c: Cluster): string {
+  const what = c.reason ? `${c.status} with s-reason ${c.reason}` : c.win32 !== 0 ? `${c.status} with ${c.win32}` : c.status;
+  return `the cluster ${what}${c.near !== null ? ` at about ${c.near} s` : ''}`;
+}
+
 function ClusterItem({ c, titles, first }: { c: Cluster; titles: Record<string, string>; first: boolean }) {
   return (
     <li class={first ? 'analyze-cluster analyze-cluster--first' : 'analyze-cluster'}>
       <p class="analyze-cluster__note">{c.note}</p>
       {c.timeTakenMs ? <p class="analyze-cluster__time">{timeText(c.timeTakenMs)}</p> : null}
+      {c.window ? <ClusterWindow w={c.window} /> : null}
       {c.causes.length > 0 ? (
         <>
           <p class="analyze-cluster__lead">{c.causes.length === 1 ? 'Cause:' : 'Causes, most likely first:'}</p>
@@ -45,6 +121,7 @@ function ClusterItem({ c, titles, first }: { c: Cluster; titles: Record<string, 
       ) : (
         <p class="analyze-cluster__lead">No cause on record for this combination; try the <a href="/troubleshoot/">troubleshooter</a>.</p>
       )}
+      <ClusterDetail c={c} label={clusterLabel(c)} />
     </li>
   );
 }
@@ -187,6 +264,7 @@ export function AnalysisResults({ view, idPrefix, other = false }: { view: Analy
       {r.topUrls.items.length > 0 ? (
         <>
           <h2 id={id('urls')}>URLs with the most 502s</h2>
+          <p class="analyze-help">All 502s together, whatever their sub-status, code or time-taken; each cluster above lists its own URLs.</p>
           {!r.topUrls.exact ? (
             <p class="analyze-help">
               These logs have very many different URLs with 502s, so the counts are estimates: each may be short by up to {formatCount(r.topUrls.maxError)}.

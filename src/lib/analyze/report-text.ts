@@ -19,6 +19,16 @@ function seconds(ms: number): string {
   return ms >= 1000 ? `${(ms / 1000).toFixed(ms >= 10_000 ? 0 : 1)} s` : `${ms} ms`;
 }
 
+/** 2024-03-05T10:00:01Z as 2024-03-05 10:00:01. */
+function utc(iso: string): string {
+  return iso.replace('T', ' ').replace('Z', '');
+}
+
+/** A log line without control characters (a terminal would act on them). */
+function printable(line: string): string {
+  return line.replace(/[\u0000-\u0008\u000b-\u001f\u007f-\u009f]/g, '\ufffd');
+}
+
 function table(rows: string[][]): string[] {
   const widths: number[] = [];
   for (const r of rows) r.forEach((c, i) => (widths[i] = Math.max(widths[i] ?? 0, c.length)));
@@ -53,7 +63,7 @@ export function reportText(r: AnalysisReport, files: readonly string[] = []): st
 
   if (r.topUrls.items.length > 0) {
     out.push('', `URLs with the most 502s${r.topUrls.exact ? '' : ` (approximate: counts may be short by up to ${num(r.topUrls.maxError)})`}:`);
-    out.push(...table(r.topUrls.items.slice(0, 10).map((u) => [num(u.count), u.url])));
+    out.push(...table(r.topUrls.items.slice(0, 10).map((u) => [num(u.count), printable(u.url)])));
   }
 
   if (r.clusters.length > 0) {
@@ -66,6 +76,15 @@ export function reportText(r: AnalysisReport, files: readonly string[] = []): st
         out.push(`  time-taken ${lo === hi ? lo : `${lo} to ${hi}`}`);
       }
       for (const id of c.causes) out.push(`  -> ${causeEntry(id)?.title ?? id}: /causes/${id}/`);
+      if (c.window) out.push(`  seen ${c.window.first === c.window.last ? `at ${utc(c.window.first)}` : `from ${utc(c.window.first)} to ${utc(c.window.last)}`} (UTC)`);
+      if (c.urls.items.length > 0) {
+        out.push(`  URLs${c.urls.exact ? '' : ` (approximate: counts may be short by up to ${num(c.urls.maxError)})`}:`);
+        out.push(...table(c.urls.items.map((u) => [num(u.count), printable(u.url)])).map((l) => '  ' + l));
+      }
+      if (c.sampleText) {
+        out.push(`  ${c.samples.length === 1 ? 'Its first line' : `Its first ${c.samples.length} lines`}, to paste into /diagnose/:`);
+        for (const l of c.sampleText.split('\n')) out.push(`    ${printable(l)}`);
+      }
     }
   } else {
     out.push('', 'No server errors in these logs.');

@@ -2,6 +2,7 @@
  * The analysis as the reader sees it (and the CLI prints as JSON): plain data derived from the
  * counters in Stats. Deterministic: ties are broken by key so equal Stats give equal reports.
  */
+import { samplesText, type Detail } from './cluster-detail.ts';
 import { clusterCauses, clusterNote, curatedName, reasonCauses, reasonNote, statusText } from './clusters.ts';
 import { reasonSpelling } from './httperr-reasons.ts';
 import { isoOf } from './dates.ts';
@@ -77,6 +78,22 @@ export interface Cluster {
   /** Cause ids, best first. */
   causes: string[];
   note: string;
+  /** First and last time seen (ISO, UTC like the log), null when none of its lines had a date and time. */
+  window: { first: string; last: string } | null;
+  /** Its first lines in the log (at most MAX_SAMPLES), verbatim. */
+  samples: string[];
+  /** The sample lines, each group after the `#Fields:` line it was read with: what the diagnosis is given. */
+  sampleText: string;
+  /** Its own URLs (cs-uri-stem), most frequent first. */
+  urls: UrlCounts;
+}
+
+export interface UrlCounts {
+  /** False when there were too many distinct URLs to count exactly (top-counter.ts). */
+  exact: boolean;
+  /** Largest amount any count may be short by (0 when exact). */
+  maxError: number;
+  items: { url: string; count: number }[];
 }
 
 export interface AnalysisReport {
@@ -102,6 +119,19 @@ export const MAX_POINTS = 1500;
 /** Bucket sizes the timeline may use, in seconds. */
 const STEPS = [60, 300, 600, 900, 1800, 3600, 7200, 10800, 21600, 43200, 86400, 7 * 86400];
 export const TOP_URLS = 20;
+/** URLs listed per cluster. */
+export const CLUSTER_TOP_URLS = 5;
+
+/** Window, samples and URLs of a cluster, from its detail (none: nothing was recorded). */
+function detailFields(d: Detail | null | undefined): Pick<Cluster, 'window' | 'samples' | 'sampleText' | 'urls'> {
+  if (!d) return { window: null, samples: [], sampleText: '', urls: { exact: true, maxError: 0, items: [] } };
+  return {
+    window: d.first <= d.last ? { first: isoOf(d.first), last: isoOf(d.last) } : null,
+    samples: d.samples.map((x) => x.line),
+    sampleText: samplesText(d.samples),
+    urls: { exact: isExact(d.urls), maxError: d.urls.dropped, items: topKeys(d.urls, CLUSTER_TOP_URLS).map((t) => ({ url: t.key, count: t.count })) },
+  };
+}
 
 /** Seconds per timeline point for a range (seconds) stored at `storeUnit`. */
 export function timelineUnit(rangeSeconds: number, storeUnit: number): number {
@@ -176,6 +206,7 @@ export function toReport(s: Stats): AnalysisReport {
         timeTakenMs: timed > 0 ? { min: sig.bands[o + 1] as number, max: sig.bands[o + 2] as number, mean: Math.round((sig.bands[o + 3] as number) / timed) } : null,
         causes: other ? [] : clusterCauses(status, sub, win32, near),
         note: other ? `${count} more failures with other status and code combinations.` : clusterNote(status, sub, win32, near, count),
+        ...detailFields(sig.details[b]),
         key: `${label} ${win32} ${b}`,
       });
     }
@@ -198,6 +229,7 @@ export function toReport(s: Stats): AnalysisReport {
       timeTakenMs: null,
       causes,
       note: other ? `${count} more HTTP.sys error-log lines with other reasons.` : reasonNote(status, reason, count),
+      ...detailFields(s.reasonDetails.get(key)),
       key: `${label} ${reason} r`,
     });
   }

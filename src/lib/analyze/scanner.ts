@@ -3,7 +3,8 @@
  * (lines may span chunks: the unfinished tail is copied, never the chunk kept); end() returns
  * the counters. The hot path walks bytes once, records where fields start, and parses the few
  * fields it needs in place: no per-line strings, no split, no regex. Strings are only made for
- * directive lines, the URL of a 502, and header-less lines that do not fit the default order.
+ * directive lines, the URL of a failure, the first few lines of each cluster (cluster-detail.ts),
+ * and header-less lines that do not fit the default order.
  *
  * Layout: the latest `#Fields:` directive; before any, the IIS default order (plan.ts). A line
  * with more or fewer fields than its layout (a value with a space in it) keeps the fields
@@ -12,10 +13,11 @@
  * Never throws on any input; time linear in the input.
  */
 import { findMethod, httpErrLayout, isDate, isTime, layoutOf, locateTail, tokenize, type Layout, type Token } from '../recognisers/iis-log/fields.ts';
+import { addTime, fieldsLine, MAX_SAMPLE_LINE, wantsSample, type Detail } from './cluster-detail.ts';
 import { daysFromCivil, validDate } from './dates.ts';
 import { bucketOf } from './histogram.ts';
 import { DEFAULT_PLAN, fieldsOfDirective, planOf, type Plan } from './plan.ts';
-import { addReason, addToSig, emptySig, emptyStats, fitTime, OTHER_SIG, reasonKey, SIG_CAP, sigKey, TIME_KEY_CAP, type Sig, type Stats } from './stats.ts';
+import { addReason, addToSig, bandOf, emptySig, emptyStats, fitTime, OTHER_SIG, reasonDetail, reasonKey, SIG_CAP, sigDetail, sigKey, TIME_KEY_CAP, type Sig, type Stats } from './stats.ts';
 import { markerIndex } from './timeouts.ts';
 import { addKey } from './top-counter.ts';
 
@@ -75,6 +77,15 @@ export function createScanner(options: ScanOptions = {}): Scanner {
   let sawFields = false;
   let prefixBytes = 0;
   let offset = 0; // bytes consumed so far (line starts are offset + index)
+  // Offset where the input counted in `st` starts (sample offsets are relative to it).
+  let stBase = 0;
+  // The #Fields line in effect, for sample lines.
+  let header: string | null = fieldsLine(plan.fields);
+  // The line being read: its buffer, bounds and stream offset (for sample lines).
+  let lineBuf: Uint8Array = new Uint8Array(0);
+  let lineS = 0;
+  let lineE = 0;
+  let lineAt = 0;
 
   const starts = new Int32Array(MAX_FIELDS);
   let carry = new Uint8Array(4096);
@@ -220,7 +231,7 @@ export function createScanner(options: ScanOptions = {}): Scanner {
     if (is502) arr[2] = (arr[2] as number) + 1;
   }
 
-  function countSig(status: number, sub: number, win32: number, band: number, ms: number): void {
+  function countSig(status: number, sub: number, win32: number, band: number, ms: number): Detail {
     let key = sigKey(status, sub, win32);
     let s: Sig | undefined = st.sigs.get(key);
     if (!s) {
@@ -231,6 +242,23 @@ export function createScanner(options: ScanOptions = {}): Scanner {
       if (!s) st.sigs.set(key, (s = emptySig()));
     }
     addToSig(s, band, ms);
+    return sigDetail(s, bandOf(band, ms));
+  }
+
+  /** Window, sample line and URL of a cluster's line; `url` is undefined when not logged. */
+  function detailed(d: Detail, epoch: number, url: string | undefined): void {
+    addTime(d, epoch);
+    if (wantsSample(d) && lineE - lineS <= MAX_SAMPLE_LINE) d.samples.push({ at: lineAt - stBase, line: text(lineBuf, lineS, lineE), fields: header });
+    if (url !== undefined) addKey(d.urls, url);
+  }
+
+  /** The URL field at p (up to MAX_URL bytes), or undefined when not logged. */
+  function urlAt(buf: Uint8Array, p: number, e: number): string | undefined {
+    if (p < 0) return undefined;
+    let q = p;
+    const lim = Math.min(e, p + MAX_URL);
+    while (q < lim && (buf[q] as number) > 32) q++;
+    return text(buf, p, q);
   }
 
   /** Count one request whose fields have been located. Positions are byte offsets (-1 = absent). */
@@ -251,8 +279,8 @@ export function createScanner(options: ScanOptions = {}): Scanner {
       st.requests++;
       st.noStatus++;
       const reason = reasonAt(buf, pReason, e);
-      if (reason !== undefined) addReason(st.reasons, reasonKey(-1, reason), 1);
-      dated(buf, e, pDate, pTime, false, false);
+      const epoch = dated(buf, e, pDate, pTime, false, false);
+      if (reason !== undefined) detailed(reasonDetail(st.reasonDetails, addReason(st.reasons, reasonKey(-1, reason), 1)), epoch, urlAt(buf, pUrl, e));
       return true;
     }
     if (status < 100 || status > 599) return false;
@@ -281,33 +309,34 @@ export function createScanner(options: ScanOptions = {}): Scanner {
     const is502 = status === 502;
     const band = ms >= 0 ? markerIndex(ms) : -1;
     const reason = reasonAt(buf, pReason, e);
-    if (reason !== undefined) addReason(st.reasons, reasonKey(status, reason), 1);
-    else if (is5xx) countSig(status, sub, win32, band, ms);
-    else if (band >= 0 && CLIENT_GONE.has(win32)) countSig(status, sub, win32, band, ms);
+    let detail: Detail | undefined;
+    if (reason !== undefined) detail = reasonDetail(st.reasonDetails, addReason(st.reasons, reasonKey(status, reason), 1));
+    else if (is5xx) detail = countSig(status, sub, win32, band, ms);
+    else if (band >= 0 && CLIENT_GONE.has(win32)) detail = countSig(status, sub, win32, band, ms);
+    const url = detail || is502 ? urlAt(buf, pUrl, e) : undefined;
     if (is502) {
       if (ms >= 0) {
         const b = bucketOf(ms);
         st.taken502[b] = (st.taken502[b] as number) + 1;
       } else st.noTaken502++;
-      if (pUrl >= 0) {
-        let q = pUrl;
-        const lim = Math.min(e, pUrl + MAX_URL);
-        while (q < lim && (buf[q] as number) > 32) q++;
-        addKey(st.urls, text(buf, pUrl, q));
-      }
+      if (url !== undefined) addKey(st.urls, url);
     }
-    dated(buf, e, pDate, pTime, is5xx, is502);
+    const epoch = dated(buf, e, pDate, pTime, is5xx, is502);
+    if (detail) detailed(detail, epoch, url);
     return true;
   }
 
-  function dated(buf: Uint8Array, e: number, pDate: number, pTime: number, is5xx: boolean, is502: boolean): void {
+  /** Count the line's time; returns it in epoch seconds, or -1 when it has none. */
+  function dated(buf: Uint8Array, e: number, pDate: number, pTime: number, is5xx: boolean, is502: boolean): number {
     const day = pDate < 0 ? -1 : dayAt(buf, pDate, e);
     const sec = day < 0 || pTime < 0 ? -1 : secondsAt(buf, pTime, e);
     if (sec < 0) {
       st.undated++;
-      return;
+      return -1;
     }
-    countTime(day * 86400 + sec, is5xx, is502);
+    const epoch = day * 86400 + sec;
+    countTime(epoch, is5xx, is502);
+    return epoch;
   }
 
   /** A header-less line that does not fit the default order: the recogniser's shape rules. */
@@ -378,11 +407,13 @@ export function createScanner(options: ScanOptions = {}): Scanner {
           // From here on, count into the main stats.
           flushSub();
           st = main;
+          stBase = lineStart;
           cTimeKey = NaN;
           cTimeArr = undefined;
         }
       }
       plan = planOf(fields);
+      header = fieldsLine(plan.fields);
     }
     st.lines++;
     st.comments++;
@@ -403,6 +434,10 @@ export function createScanner(options: ScanOptions = {}): Scanner {
       st.blank++;
       return;
     }
+    lineBuf = buf;
+    lineS = s;
+    lineE = e;
+    lineAt = lineStart;
     // Field starts.
     let n = 0;
     let j = s;

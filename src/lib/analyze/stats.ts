@@ -1,9 +1,11 @@
 /**
- * What the analyzer keeps while it reads: counters only, so memory stays flat however long the
+ * What the analyzer keeps while it reads: counters, and per failure cluster a bounded detail
+ * (time window, first lines, own URLs: cluster-detail.ts), so memory stays flat however long the
  * log. Plain objects, Maps and typed arrays, so a Stats crosses a worker boundary by structured
  * clone. mergeStats(a, b) gives exactly what one pass over a then b gives (see top-counter.ts
  * for the one bounded structure that can become approximate).
  */
+import { emptyDetail, mergeDetails, shiftDetail, type Detail } from './cluster-detail.ts';
 import { BUCKETS } from './histogram.ts';
 import { TIMEOUT_MARKERS } from './timeouts.ts';
 import { createTopCounter, mergeTopCounters, type TopCounter } from './top-counter.ts';
@@ -35,6 +37,8 @@ export interface Sig {
   count: number;
   noTime: number;
   bands: number[];
+  /** Per band (as in `bands`, lines without time-taken under BAND_OTHER): window, samples, URLs. */
+  details: (Detail | null)[];
 }
 
 export interface Stats {
@@ -63,6 +67,8 @@ export interface Stats {
    * these are counted here instead of in `sigs`.
    */
   reasons: Map<string, number>;
+  /** Window, samples and URLs per key of `reasons`. */
+  reasonDetails: Map<string, Detail>;
   /** Timeline: unit in seconds and, per time key (epoch seconds / unit), [requests, 5xx, 502]. */
   timeUnit: number;
   time: Map<number, number[]>;
@@ -91,6 +97,7 @@ export function emptyStats(): Stats {
     sub: new Map(),
     sigs: new Map(),
     reasons: new Map(),
+    reasonDetails: new Map(),
     timeUnit: TIME_UNITS[0] as number,
     time: new Map(),
     first: Infinity,
@@ -125,18 +132,44 @@ export function reasonParts(key: string): { status: number; reason: string } {
   return { status: st === '-' ? -1 : Number(st), reason: key.slice(bar + 1) };
 }
 
-/** Count `n` lines under `key`, keeping at most REASON_CAP distinct reasons. */
-export function addReason(into: Map<string, number>, key: string, n: number): void {
+/**
+ * Count `n` lines under `key`, keeping at most REASON_CAP distinct reasons. Returns the key
+ * they were counted under (OTHER_REASON beyond the cap).
+ */
+export function addReason(into: Map<string, number>, key: string, n: number): string {
   const cur = into.get(key);
   if (cur !== undefined) into.set(key, cur + n);
   else if (into.size < REASON_CAP || key === OTHER_REASON) into.set(key, n);
-  else into.set(OTHER_REASON, (into.get(OTHER_REASON) ?? 0) + n);
+  else {
+    into.set(OTHER_REASON, (into.get(OTHER_REASON) ?? 0) + n);
+    return OTHER_REASON;
+  }
+  return key;
+}
+
+/** The detail of the reason counted under `key` (created when missing). */
+export function reasonDetail(details: Map<string, Detail>, key: string): Detail {
+  let d = details.get(key);
+  if (!d) details.set(key, (d = emptyDetail()));
+  return d;
 }
 
 export function emptySig(): Sig {
   const bands: number[] = [];
   for (let b = 0; b < BANDS; b++) bands.push(0, Infinity, -Infinity, 0);
-  return { count: 0, noTime: 0, bands };
+  return { count: 0, noTime: 0, bands, details: new Array<Detail | null>(BANDS).fill(null) };
+}
+
+/** Band of a failure in a Sig: markerIndex() (-1 = none), BAND_OTHER when time-taken is unknown. */
+export function bandOf(band: number, ms: number): number {
+  return ms < 0 || band < 0 ? BAND_OTHER : band;
+}
+
+/** The detail of band `b` (from bandOf) of a Sig (created when missing). */
+export function sigDetail(s: Sig, b: number): Detail {
+  let d = s.details[b];
+  if (!d) s.details[b] = d = emptyDetail();
+  return d;
 }
 
 /** Count one failure in a combination: `band` from markerIndex() (-1 = none), ms < 0 = unknown. */
@@ -154,8 +187,16 @@ export function addToSig(s: Sig, band: number, ms: number): void {
   b[o + 3] = (b[o + 3] as number) + ms;
 }
 
-function mergeSig(a: Sig, b: Sig): Sig {
+function mergeDetail(a: Detail | null | undefined, b: Detail | null | undefined, shift: number): Detail | null {
+  if (a && b) return mergeDetails(a, b, shift);
+  if (b) return shiftDetail(b, shift);
+  return a ?? null;
+}
+
+/** `b` follows `a`'s input, which is `shift` bytes long (see cluster-detail.ts). */
+function mergeSig(a: Sig, b: Sig, shift: number): Sig {
   const out = emptySig();
+  for (let i = 0; i < BANDS; i++) out.details[i] = mergeDetail(a.details[i], b.details[i], shift);
   out.count = a.count + b.count;
   out.noTime = a.noTime + b.noTime;
   for (let i = 0; i < out.bands.length; i += 4) {
@@ -167,19 +208,22 @@ function mergeSig(a: Sig, b: Sig): Sig {
   return out;
 }
 
-/** Add `sig` into `into` under `key`, keeping at most SIG_CAP distinct combinations. */
-export function addSig(into: Map<number, Sig>, key: number, sig: Sig): void {
+/**
+ * Add `sig` into `into` under `key`, keeping at most SIG_CAP distinct combinations. The lines
+ * of `sig` start `shift` bytes after the start of the input `into` counts.
+ */
+export function addSig(into: Map<number, Sig>, key: number, sig: Sig, shift = 0): void {
   const cur = into.get(key);
   if (cur) {
-    into.set(key, mergeSig(cur, sig));
+    into.set(key, mergeSig(cur, sig, shift));
     return;
   }
   if (into.size < SIG_CAP || key === OTHER_SIG) {
-    into.set(key, sig);
+    into.set(key, shift === 0 ? sig : mergeSig(emptySig(), sig, shift));
     return;
   }
   const other = into.get(OTHER_SIG);
-  into.set(OTHER_SIG, other ? mergeSig(other, sig) : sig);
+  into.set(OTHER_SIG, mergeSig(other ?? emptySig(), sig, shift));
 }
 
 /** Move the timeline to a coarser unit: keys are re-grouped, counts added. */
@@ -221,10 +265,16 @@ export function mergeStats(a: Stats, b: Stats): Stats {
   for (const [k, v] of b.sub) sub.set(k, (sub.get(k) ?? 0) + v);
   const sigs = new Map<number, Sig>();
   for (const [k, v] of a.sigs) addSig(sigs, k, v);
-  for (const [k, v] of b.sigs) addSig(sigs, k, v);
+  for (const [k, v] of b.sigs) addSig(sigs, k, v, a.bytes);
   const reasons = new Map<string, number>();
-  for (const [k, v] of a.reasons) addReason(reasons, k, v);
-  for (const [k, v] of b.reasons) addReason(reasons, k, v);
+  const reasonDetails = new Map<string, Detail>();
+  for (const [src, shift] of [[a, 0], [b, a.bytes]] as const) {
+    for (const [k, v] of src.reasons) {
+      const into = addReason(reasons, k, v);
+      const d = src.reasonDetails.get(k);
+      if (d) reasonDetails.set(into, mergeDetail(reasonDetails.get(into), d, shift) as Detail);
+    }
+  }
 
   const unit = Math.max(a.timeUnit, b.timeUnit);
   const ta = a.timeUnit === unit ? a.time : coarsenTime(a.time, a.timeUnit, unit);
@@ -256,6 +306,7 @@ export function mergeStats(a: Stats, b: Stats): Stats {
     sub,
     sigs,
     reasons,
+    reasonDetails,
     timeUnit: t.timeUnit,
     time: t.time,
     first: Math.min(a.first, b.first),
