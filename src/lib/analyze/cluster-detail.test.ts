@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { CLUSTER_URL_CAP, MAX_SAMPLE_LINE, MAX_SAMPLES, samplesText } from './cluster-detail.ts';
 import { toReport, type Cluster } from './report.ts';
-import { scanBytes } from './scanner.ts';
+import { DETAIL_BYTES, scanBytes } from './scanner.ts';
 import { combineParts, lastFieldsIn, planFixups } from './split.ts';
 import { mergeStats, SIG_CAP, type Stats } from './stats.ts';
 import { generateText } from '../../../tests/fixtures/analyze/generate.ts';
@@ -131,6 +131,31 @@ describe('cluster details: bounded memory', () => {
     expect(c.urls.exact).toBe(false);
     expect(c.urls.maxError).toBeGreaterThan(0);
   }, 60_000);
+
+  it('keeps sample lines and cluster URLs within a byte budget, still counting every line', () => {
+    // A crafted log: a thousand failure kinds, each line with its own long URL.
+    const kinds = 1000;
+    const body: string[] = [FIELDS];
+    for (let i = 0; i < kinds; i++) body.push(req('10:00:00', `/k/${i}/${'x'.repeat(300)}`, `500 ${i % 100} ${1 + Math.floor(i / 100)}`, 5));
+    const data = enc.encode(body.join('\n'));
+    const budget = 20_000;
+    const s = scanBytes(data, { detailBytes: budget }).stats;
+    const details = [...s.sigs.values()].flatMap((sig) => sig.details.filter((d) => d !== null));
+    const kept = details.reduce((n, d) => n + d.samples.reduce((m, x) => m + x.line.length, 0) + [...d.urls.counts.keys()].reduce((m, u) => m + u.length, 0), 0);
+    // The budget is checked before each addition: it is passed by one line and one URL at most.
+    expect(kept).toBeLessThanOrEqual(budget + 2 * (body[1]!.length + 1));
+    expect(kept).toBeGreaterThan(budget / 2);
+    const clusters = clustersOf(s);
+    expect(clusters.reduce((n, c) => n + c.count, 0)).toBe(kinds);
+    // Past the budget a cluster is counted with no lines, and its URL counts say they are not exact.
+    const bare = details.filter((d) => d.samples.length === 0);
+    expect(bare.length).toBeGreaterThan(kinds / 2);
+    expect(bare.every((d) => d.urls.dropped > 0 && d.urls.counts.size === 0)).toBe(true);
+    // Without the crafted budget the same log keeps every cluster's line.
+    expect(DETAIL_BYTES).toBeGreaterThan(data.length * 4);
+    const all = [...scanBytes(data).stats.sigs.values()].flatMap((sig) => sig.details.filter((d) => d !== null));
+    expect(all.every((d) => d.samples.length === 1 && d.urls.dropped === 0)).toBe(true);
+  });
 
   it('does not keep a line longer than the sample limit, but counts it', () => {
     const long = req('10:00:00', '/' + 'a'.repeat(MAX_SAMPLE_LINE), '502 3 12002', 120_000);

@@ -43,7 +43,18 @@ export interface ScanOptions {
   separatePrefix?: boolean;
   /** Tests: rethrow internal errors instead of keeping the counts so far. */
   strict?: boolean;
+  /** Bytes of sample lines and new cluster URLs this scanner may keep (DETAIL_BYTES by default). */
+  detailBytes?: number;
 }
+
+/**
+ * What one scanner keeps at most in cluster details (sample lines, and URLs new to a cluster's
+ * counter). Each detail is bounded, but a crafted log can hold thousands of failure
+ * combinations; past this budget, clusters are still counted, keep no further sample lines,
+ * and their URL counts are marked inexact (each occurrence not counted widens the error bound).
+ * Real logs, with a few dozen clusters, use well under a tenth of it.
+ */
+export const DETAIL_BYTES = 16 * 1024 * 1024;
 
 export interface ScanResult {
   /** Everything (or, with separatePrefix, everything from the first #Fields directive on). */
@@ -81,6 +92,7 @@ export function createScanner(options: ScanOptions = {}): Scanner {
   let stBase = 0;
   // The #Fields line in effect, for sample lines.
   let header: string | null = fieldsLine(plan.fields);
+  let detailBytes = options.detailBytes ?? DETAIL_BYTES;
   // The line being read: its buffer, bounds and stream offset (for sample lines).
   let lineBuf: Uint8Array = new Uint8Array(0);
   let lineS = 0;
@@ -248,8 +260,19 @@ export function createScanner(options: ScanOptions = {}): Scanner {
   /** Window, sample line and URL of a cluster's line; `url` is undefined when not logged. */
   function detailed(d: Detail, epoch: number, url: string | undefined): void {
     addTime(d, epoch);
-    if (wantsSample(d) && lineE - lineS <= MAX_SAMPLE_LINE) d.samples.push({ at: lineAt - stBase, line: text(lineBuf, lineS, lineE), fields: header });
-    if (url !== undefined) addKey(d.urls, url);
+    if (wantsSample(d) && lineE - lineS <= MAX_SAMPLE_LINE && detailBytes > 0) {
+      d.samples.push({ at: lineAt - stBase, line: text(lineBuf, lineS, lineE), fields: header });
+      detailBytes -= lineE - lineS;
+    }
+    if (url === undefined) return;
+    if (detailBytes > 0 || d.urls.counts.has(url)) {
+      if (!d.urls.counts.has(url)) detailBytes -= url.length;
+      addKey(d.urls, url);
+    } else {
+      // Over budget: not counted, and said so (the counter's error bound grows by one).
+      d.urls.total++;
+      d.urls.dropped++;
+    }
   }
 
   /** The URL field at p (up to MAX_URL bytes), or undefined when not logged. */
