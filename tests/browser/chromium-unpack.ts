@@ -14,8 +14,10 @@
  */
 import { execFile } from 'node:child_process';
 import { existsSync, mkdtempSync, readdirSync, renameSync, rmSync } from 'node:fs';
+import { createRequire } from 'node:module';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { pathToFileURL } from 'node:url';
 import { promisify } from 'node:util';
 
 const run = promisify(execFile);
@@ -32,7 +34,9 @@ export async function unpackChromium(): Promise<string> {
   if (existsSync(target)) return target;
   const staging = mkdtempSync(join(dir, 'chromium-unpack-'));
   try {
-    const pkg = import.meta.resolve('@sparticuz/chromium');
+    // Resolved with require's resolver: vitest's global setup runs in Vite's module runner, which
+    // has no import.meta.resolve (a fresh machine, where this code runs, showed it).
+    const pkg = pathToFileURL(createRequire(import.meta.url).resolve('@sparticuz/chromium')).href;
     const script = `const { default: c } = await import(${JSON.stringify(pkg)}); process.stdout.write(await c.executablePath());`;
     const { stdout } = await run(process.execPath, ['--input-type=module', '-e', script], { env: { ...process.env, TMPDIR: staging, TMP: staging, TEMP: staging } });
     if (stdout !== join(staging, 'chromium')) throw new Error(`@sparticuz/chromium unpacked to ${stdout}, not into ${staging}`);
