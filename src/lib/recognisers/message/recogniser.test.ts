@@ -50,6 +50,16 @@ describe('message matcher', () => {
     expect(entries("with physical root 'C:\\app\\' failed to start process with commandline")).toEqual([0]);
   });
 
+  it('matches the whole opening of a message cut inside its first value, but not half an opening', () => {
+    const opening = createMatcher(["Access to the path '{path}' is denied.", 'The file {name} was not found in the store.']);
+    const cut = "Access to the path 'C:\\WINDOWS\\system32\\config\\systemprofile\\AppData\\Local\\ASP.NET\\DataProtection-Keys\\";
+    const hits = opening.match(cut);
+    expect(hits.map((h) => [h.entry, h.complete])).toEqual([[0, false]]);
+    expect(cut.slice(hits[0]!.start, hits[0]!.end)).toBe('Access to the path');
+    expect(opening.match('I have access to the')).toEqual([]);
+    expect(opening.match('The file x.json')).toEqual([]);
+  });
+
   it('matches translations written without spaces (CJK)', () => {
     expect(entries('System.Net.Sockets.SocketException (10061): 由于目标计算机积极拒绝，无法连接。 127.0.0.1:5000')).toEqual([5]);
   });
