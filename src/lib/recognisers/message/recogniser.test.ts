@@ -118,6 +118,26 @@ describe('message recogniser', () => {
     expect(facts.filter((f) => f.name === 'code').map((f) => f.value)).toContain(10013);
   });
 
+  it('reads WSAECONNRESET as Windows prints it in German, French, Spanish and Chinese', () => {
+    const lines: [string, string][] = [
+      ['ConnectionResetError: [WinError 10054] Eine vorhandene Verbindung wurde vom Remotehost geschlossen', 'de'],
+      ['IOException: Une connexion existante a dû être fermée par l’hôte distant.', 'fr'],
+      ['Error: [WinError 10054] Se ha forzado la interrupción de una conexión existente por el host remoto', 'es'],
+      ['ConnectionResetError: [WinError 10054] 远程主机强迫关闭了一个现有的连接。', 'zh-cn'],
+    ];
+    for (const [line, lang] of lines) {
+      const facts = run(line);
+      expect(facts.find((f) => f.name === 'signal')?.value, line).toBe(`message.windows-socket.wsaeconnreset-${lang}`);
+      expect(facts.filter((f) => f.name === 'code').map((f) => f.value), line).toEqual([10054]);
+    }
+  });
+
+  it('reads localized IIS 500.19 titles and their status', () => {
+    for (const title of ['HTTP-Fehler 500.19 - Internal Server Error', 'Error HTTP 500.19 – Internal Server Error']) {
+      expect(run(title).filter((f) => f.name === 'status').map((f) => f.value), title).toEqual(['500.19']);
+    }
+  });
+
   it('reads a German translation of WSAEACCES', () => {
     const facts = run('SocketException (10013): Der Zugriff auf einen Socket war aufgrund der Zugriffsrechte des Sockets unzulässig.');
     expect(facts.find((f) => f.name === 'signal')?.value).toBe('message.windows-socket.wsaeacces-de');
