@@ -95,7 +95,8 @@ export const signals: SignalDef[] = [
     causes: {
       'process-start-failure': 0.6,
       'port-binding-failure': 0.3,
-      'framework-not-found': 0.3,
+      // the shared framework the app targets is missing: the first reason the docs give for 502.5
+      'framework-not-found': 0.4,
       'process-path-not-found': 0.3,
       'wrong-arguments': 0.3,
       'startup-time-limit': 0.2,

@@ -152,9 +152,13 @@ export const signals: SignalDef[] = [
     'wrong-arguments': 0.6,
     'app-dll-not-found': 0.35,
   }),
+  // ResolverResolveFailure: an asset deps.json lists is missing, from an incomplete or mixed
+  // publish, or (2.0-era apps) from a runtime package store the server does not have
   def('ancm-deps-resolve-failed', 'ANCM start failure: the .NET host could not resolve the app\'s dependencies (deps.json)', {
     'stale-deployment-files': 0.5,
+    'incomplete-publish': 0.45,
     'app-dll-not-found': 0.3,
+    'framework-not-found': 0.2,
   }),
   def('ancm-empty-commandline', "ANCM failed to start a process with an empty command line ('' or '\"\"'): no processPath for this application", {
     'virtual-directory-not-application': 0.9,

@@ -135,3 +135,14 @@ describe('the pre-check', () => {
     );
   });
 });
+
+describe('App Service from the .NET install hostfxr names', () => {
+  const servers = (line: string): unknown[] => matchStdoutLine(line).filter((h) => h.name === 'server').map((h) => h.value);
+
+  it('the D: drive install of App Service workers names the platform, another drive does not', () => {
+    expect(servers('      D:\\Program Files (x86)\\dotnet\\shared\\Microsoft.NETCore.App')).toEqual(['azure-app-service']);
+    expect(servers('  - Check application dependencies and target a framework version installed at: D:\\Program Files\\dotnet\\')).toEqual(['azure-app-service']);
+    expect(servers('      C:\\Program Files (x86)\\dotnet\\shared\\Microsoft.NETCore.App')).toEqual([]);
+    expect(servers('      D:\\Program Files (x86)\\dotnetcore-tools\\x')).toEqual([]);
+  });
+});

@@ -10,6 +10,9 @@
 import type { FactName } from '../../../engine/types.ts';
 import { exceptionNames } from './exceptions.ts';
 
+/** The .NET install App Service workers (Windows) carry: D:\Program Files (x86)\dotnet, D:\Program Files\dotnet. */
+const APP_SERVICE_DOTNET = /\bD:\\Program Files(?: \(x86\))?\\dotnet\b/i;
+
 export interface LineHit {
   name: FactName;
   value: string | number;
@@ -241,6 +244,7 @@ const FIXED_PORTS: ReadonlySet<number> = new Set([80, 443, 5000, 5001, 8080, 844
 const OTHER_TRIGGERS: readonly string[] = [
   'was not found', // framework-not-found (FRAMEWORK_NOT_FOUND)
   '(x86)',
+  'Program Files\\dotnet', // App Service's own .NET install on D: (server fact)
   'Architecture: x86',
   "' does not exist",
   'Access to the path',
@@ -398,6 +402,11 @@ export function readStdoutLine(line: string, ctx: StdoutContext = { appService: 
     ) {
       out.push({ name: 'server', value: 'azure-app-service', start: ms, end: me });
     }
+  }
+
+  // hostfxr naming where it looked for frameworks: App Service's own .NET install on drive D:.
+  if (lower.includes('d:\\program files') && APP_SERVICE_DOTNET.test(msg)) {
+    out.push({ name: 'server', value: 'azure-app-service', start: ms, end: me });
   }
 
   // The stdout log's own file name (a header or a path in a listing), not a message about it.
