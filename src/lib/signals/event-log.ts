@@ -84,11 +84,10 @@ export const signals: SignalDef[] = [
     'wrong-arguments': 0.6,
     'app-dll-not-found': 0.5,
   }),
-  // the handler ships in the Microsoft.AspNetCore.App folder hostfxr resolves: when hostfxr
-  // fails (its captured output follows), a missing framework or a wrong-bitness host is why
+  // hostfxr failed to resolve the handler; its captured output (read by its own signals) says
+  // why, and without it a host of the wrong bitness is one of the few remaining reasons
   def('ancm-inprocess-handler-missing', 'ANCM: the in-process request handler (aspnetcorev2_inprocess.dll) could not be found', {
     'inprocess-handler-load-failure': 0.9,
-    'framework-not-found': 0.3,
     'bitness-mismatch': 0.2,
   }),
   def('ancm-outofprocess-handler-missing', 'ANCM: the out-of-process handler (aspnetcorev2_outofprocess.dll) could not be found', {
