@@ -101,6 +101,8 @@ const RULES: readonly Rule[] = [
       'SocketException (13): Permission denied',
       'SocketException (10013)',
     ],
+    // Kestrel's libuv transport (ASP.NET Core 1.x-2.x): UvException "Error -13 EACCES permission denied"
+    anyLower: ['eacces permission denied'],
   },
   { signal: 'urls-overridden', any: ['Overriding address(es)', 'Overriding HTTP_PORTS'] },
   { signal: 'stack-overflow', any: ['Process is terminating due to StackOverflowException'], starts: ['Stack overflow.'] },
@@ -317,7 +319,8 @@ export function readStdoutLine(line: string, ctx: StdoutContext = { appService: 
   while (me > ms && (line.charCodeAt(me - 1) === 32 || line.charCodeAt(me - 1) === 9)) me--;
   if (me <= ms) return out;
   const msg = line.slice(ms, me);
-  const lower = msg.toLowerCase();
+  // runs of blanks read as one: a terminal or a quote block may pad a wrapped message with spaces
+  const lower = msg.toLowerCase().replace(/[ \t]{2,}/g, ' ');
   const emitted = new Set<string>();
   const signal = (what: string): void => {
     if (emitted.has(what)) return;
