@@ -132,6 +132,11 @@ describe('message recogniser', () => {
     }
   });
 
+  it('reads WSAEACCES and WSAEADDRINUSE as Japanese Windows prints them', () => {
+    expect(run('System.Net.Sockets.SocketException (0x80004005): アクセス許可で禁じられた方法でソケットにアクセスしようとしました').filter((f) => f.name === 'code').map((f) => f.value)).toEqual([10013]);
+    expect(run('OSError: [WinError 10048] 通常、各ソケット アドレスに対してプロトコル、ネットワーク アドレス、またはポートのどれか 1 つのみを使用できます。').filter((f) => f.name === 'code').map((f) => f.value)).toEqual([10048]);
+  });
+
   it('reads localized IIS 500.19 titles and their status', () => {
     for (const title of ['HTTP-Fehler 500.19 - Internal Server Error', 'Error HTTP 500.19 – Internal Server Error']) {
       expect(run(title).filter((f) => f.name === 'status').map((f) => f.value), title).toEqual(['500.19']);
