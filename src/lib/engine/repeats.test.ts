@@ -20,6 +20,11 @@ describe('dropRepeatedSignals', () => {
     expect(dropRepeatedSignals(facts).filter((x) => x.kind === 'message')).toEqual([]);
   });
 
+  it('a prose signal on the same text does not shadow a catalogue signal', () => {
+    const facts = [f('prose', 'signal', 0, 80, 'prose.after-restart'), f('message', 'signal', 0, 120, 'message.azure.appsvc-percent-memory-recycle')];
+    expect(dropRepeatedSignals(facts)).toEqual(facts);
+  });
+
   it('returns everything when there is no first-layer signal', () => {
     const facts = [f('message', 'signal', 0, 5), f('message', 'signal', 0, 5)];
     expect(dropRepeatedSignals(facts)).toEqual(facts);

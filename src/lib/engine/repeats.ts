@@ -9,10 +9,15 @@ import type { Fact, Kind } from './types.ts';
 
 /** Kinds whose signals give way to a format recogniser's signal on the same text. */
 export const SECOND_LAYER_KINDS: ReadonlySet<Kind> = new Set<Kind>(['message']);
+/**
+ * Kinds below the catalogue: the prose reader's signals never shadow a catalogue signal (it is
+ * prose-overlap.ts that drops prose on a line another kind explained, the catalogue included).
+ */
+const LAST_RESORT_KINDS: ReadonlySet<Kind> = new Set<Kind>(['prose']);
 
 /** `facts` without second-layer signals that overlap a first-layer signal. n log n. */
 export function dropRepeatedSignals(facts: readonly Fact[]): Fact[] {
-  const first = facts.filter((f) => f.name === 'signal' && !SECOND_LAYER_KINDS.has(f.kind)).sort((a, b) => a.span.start - b.span.start);
+  const first = facts.filter((f) => f.name === 'signal' && !SECOND_LAYER_KINDS.has(f.kind) && !LAST_RESORT_KINDS.has(f.kind)).sort((a, b) => a.span.start - b.span.start);
   if (first.length === 0) return [...facts];
   const starts = first.map((f) => f.span.start);
   // maxEnd[i]: the furthest end among first-layer spans 0..i (by start).

@@ -42,7 +42,9 @@ export const signals: SignalDef[] = [
     id: 'error-page.ancm-500-31',
     kind,
     label: 'Error page: HTTP 500.31, Failed to load ASP.NET Core runtime / ANCM Failed to Find Native Dependencies',
-    causes: { 'framework-not-found': 0.9, 'azure-runtime-missing': 0.4, 'bitness-mismatch': 0.2 },
+    // hostfxr_get_native_search_directories fails for a missing framework, and as well for a
+    // missing or unreadable runtimeconfig.json (Invalid runtimeconfig.json / run as self-contained)
+    causes: { 'framework-not-found': 0.9, 'azure-runtime-missing': 0.4, 'runtimeconfig-invalid': 0.3, 'bitness-mismatch': 0.2 },
   },
   {
     id: 'error-page.ancm-500-32',
@@ -93,7 +95,8 @@ export const signals: SignalDef[] = [
     causes: {
       'process-start-failure': 0.6,
       'port-binding-failure': 0.3,
-      'framework-not-found': 0.3,
+      // the shared framework the app targets is missing: the first reason the docs give for 502.5
+      'framework-not-found': 0.4,
       'process-path-not-found': 0.3,
       'wrong-arguments': 0.3,
       'startup-time-limit': 0.2,

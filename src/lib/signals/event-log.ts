@@ -84,8 +84,11 @@ export const signals: SignalDef[] = [
     'wrong-arguments': 0.6,
     'app-dll-not-found': 0.5,
   }),
+  // hostfxr failed to resolve the handler; its captured output (read by its own signals) says
+  // why, and without it a host of the wrong bitness is one of the few remaining reasons
   def('ancm-inprocess-handler-missing', 'ANCM: the in-process request handler (aspnetcorev2_inprocess.dll) could not be found', {
     'inprocess-handler-load-failure': 0.9,
+    'bitness-mismatch': 0.2,
   }),
   def('ancm-outofprocess-handler-missing', 'ANCM: the out-of-process handler (aspnetcorev2_outofprocess.dll) could not be found', {
     'outofprocess-handler-load-failure': 0.95,
@@ -152,9 +155,13 @@ export const signals: SignalDef[] = [
     'wrong-arguments': 0.6,
     'app-dll-not-found': 0.35,
   }),
+  // ResolverResolveFailure: an asset deps.json lists is missing, from an incomplete or mixed
+  // publish, or (2.0-era apps) from a runtime package store the server does not have
   def('ancm-deps-resolve-failed', 'ANCM start failure: the .NET host could not resolve the app\'s dependencies (deps.json)', {
     'stale-deployment-files': 0.5,
+    'incomplete-publish': 0.45,
     'app-dll-not-found': 0.3,
+    'framework-not-found': 0.2,
   }),
   def('ancm-empty-commandline', "ANCM failed to start a process with an empty command line ('' or '\"\"'): no processPath for this application", {
     'virtual-directory-not-application': 0.9,

@@ -115,3 +115,22 @@ describe('ancm-debug-log recogniser: ownership and noise', () => {
   });
 });
 
+
+describe('ancm-debug-log recogniser: LastError lines', () => {
+  const line = (tail: string): string =>
+    `[aspnetcorev2.dll] c:\\src\\aspnetcoremodulev2\\aspnetcore\\handlerresolver.cpp:224 Operation failed with LastError: ${tail}`;
+
+  it('a line cut before the HR digits still gives HRESULT_FROM_WIN32 of the LastError', () => {
+    const facts = run(line('193 HR: 0x'));
+    expect(values(facts, 'code')).toEqual([0x800700c1]);
+    expect(values(facts, 'signal')).toEqual(['event-log.ancm-bad-exe-format']);
+    const code = facts.find((f) => f.name === 'code')!;
+    expect(line('193 HR: 0x').slice(code.span.start, code.span.end)).toBe('193');
+  });
+
+  it('the HR written out wins, and probes for missing files stay quiet', () => {
+    expect(values(run(line('193 HR: 0x800700c1')), 'code')).toEqual([0x800700c1]);
+    expect(values(run(line('2 HR: 0x')), 'code')).toEqual([]);
+    expect(values(run(line('3')), 'code')).toEqual([]);
+  });
+});

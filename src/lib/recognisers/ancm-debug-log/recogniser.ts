@@ -52,7 +52,8 @@ function debugCodeSignals(code: number): string[] {
 }
 
 const HRESULT_LINE = /(?:Failed HRESULT returned: |Throwing ResultException for HRESULT |HRESULT )0x([0-9a-fA-F]{1,8})\b/;
-const LAST_ERROR = /Operation failed with LastError: (\d{1,10}) HR: 0x([0-9a-fA-F]{1,8})\b/;
+/** The HR part is HRESULT_FROM_WIN32(LastError); a line cut before its digits still has the Win32 code. */
+const LAST_ERROR = /Operation failed with LastError: (\d{1,10})(?: HR: 0x([0-9a-fA-F]{1,8})\b)?/;
 const CAUGHT = /(?:InvalidOperationException|Exception) '/;
 const RESOLVING = /Resolving hostfxr parameters for application: '([^']{0,300})' arguments: '([^']{0,300})'/;
 const EXITED = /Managed application exited with code (-?\d{1,10})/;
@@ -163,7 +164,15 @@ function recognise(input: string, lines: LineIndex, out: Fact[]): Fact[] {
     }
     if (msg.includes('LastError')) {
       const m = LAST_ERROR.exec(msg);
-      if (m && !PROBE_LAST_ERRORS.has(Number(m[1]))) codeAt(o, input, d.msgStart + m.index + m[0].length - (m[2] as string).length - 2, signal);
+      const win32 = m ? Number(m[1]) : 0;
+      if (m && !PROBE_LAST_ERRORS.has(win32)) {
+        if (m[2]) codeAt(o, input, d.msgStart + m.index + m[0].length - m[2].length - 2, signal);
+        else if (win32 > 0 && win32 <= 0xffff) {
+          const hr = (0x80070000 | win32) >>> 0;
+          const at = d.msgStart + m.index + m[0].length - (m[1] as string).length;
+          if (!BENIGN.has(hr) && push(o, 'code', hr, at, at + (m[1] as string).length)) for (const s of debugCodeSignals(hr)) signal(s);
+        }
+      }
     }
 
     if (msg.includes('Detected app_offline file')) signal('ancm-debug-log.app-offline-detected');

@@ -197,6 +197,19 @@ describe('error-page recogniser: robustness', () => {
 });
 
 describe('error-page recogniser: one page, several anchors', () => {
+  it('reads titles as German and Spanish IIS write them, and with a typographic dash', () => {
+    for (const [title, status, signal] of [
+      ['HTTP-Fehler 500.19 - Internal Server Error', '500.19', undefined],
+      ['Error HTTP 502.5 - Process Failure', '502.5', 'error-page.ancm-502-5'],
+      ['HTTP Error 500.31 – ANCM Failed to Find Native Dependencies', '500.31', 'error-page.ancm-500-31'],
+    ] as const) {
+      const facts = run(title);
+      expect(facts.filter((f) => f.name === 'status').map((f) => f.value), title).toEqual([status]);
+      expect(facts.filter((f) => f.name === 'signal').map((f) => f.value), title).toEqual(signal ? [signal] : []);
+    }
+    expect(run('Fehler HTTP 502.5 - Process Failure').filter((f) => f.name === 'status').map((f) => f.value)).toEqual([]);
+  });
+
   it('keeps "HTTP Error 503.0 - Server has been shutdown" as one page with one status', () => {
     const facts = run('HTTP Error 503.0 - Server has been shutdown\nThe service is unavailable.\nError Code       0x00000000');
     expect(values(facts, 'status')).toEqual(['503.0']);

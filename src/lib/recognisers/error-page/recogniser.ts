@@ -23,7 +23,12 @@ import { BOILERPLATE, classifyTitle, CONFIG_BY_CODE, PHRASES, phraseMeaning, WIN
 const KIND = 'error-page' as const;
 const BLOCK_LINES = 150;
 
-const TITLE = /HTTP Error (\d{3})\.(\d{1,3})[ \t]{0,4}-[ \t]{0,4}([^<\r\n]{1,200})/gi;
+/**
+ * A page title: "HTTP Error 502.5 - ...", also as German and Spanish IIS write it ("HTTP-Fehler
+ * 500.19 - Internal Server Error", "Error HTTP 500.19 - ...": the status words stay English), and
+ * with the typographic dash a browser or a docs page copies.
+ */
+const TITLE = /(?:HTTP Error|HTTP-Fehler|Error HTTP) (\d{3})\.(\d{1,3})[ \t]{0,4}[-\u2013\u2014][ \t]{0,4}([^<\r\n]{1,200})/gi;
 const IIS_TITLE = /\bIIS (\d{3})\.(\d{1,3}) Error\b/g;
 const DETAIL_TITLE = /Detailed Error - (\d{3})\.(\d{1,3}) - ([^<\r\n]{1,100})/g;
 const HTTPSYS_503 = /HTTP Error 503\. The service is unavailable\.?/gi;

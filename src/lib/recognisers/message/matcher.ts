@@ -11,8 +11,8 @@
  * starts soon enough after it (a space, the punctuation the chunking trimmed, or a placeholder
  * value of up to MAX_VALUE characters). A chain is a match when it covers the whole message,
  * or when it is distinctive enough on its own: at least a quarter of the message's weight (half, for a single chunk) and either
- * two chunks and MIN_PARTIAL weighted characters, or one chunk of at least three words that no
- * other entry shares. That is what
+ * two chunks and MIN_PARTIAL weighted characters (MIN_OPENING when they are all the words before
+ * the first placeholder), or one chunk of at least three words that no other entry shares. That is what
  * lets a title without its "HTTP Error" prefix, a message cut at either end, or a message with
  * other values in its placeholders still match. Overlapping matches are settled by score: a
  * complete match beats a partial one, more matched text beats less; equal scores on the same
@@ -28,6 +28,12 @@ import { literalParts } from './entry.ts';
 export const MAX_VALUE = 400;
 /** Weighted characters a partial match needs. */
 export const MIN_PARTIAL = 20;
+/**
+ * Weighted characters a partial match needs when it is the message's whole opening, every word
+ * before its first placeholder in two chunks or more ("Access to the path '" of a line cut inside
+ * the path): the words a message starts with, followed by its value, are its most distinctive part.
+ */
+export const MIN_OPENING = 15;
 /** Weighted characters a complete match needs (shorter messages are too generic to read alone). */
 export const MIN_COMPLETE = 10;
 const WORDS_PER_CHUNK = 3;
@@ -44,6 +50,8 @@ interface Chunk {
   edgeEnd: boolean;
   /** How many entries use this chunk text. */
   shared: number;
+  /** The last chunk before the message's first placeholder (the opening words end here). */
+  opening: boolean;
 }
 
 interface Compiled {
@@ -126,6 +134,7 @@ function trimEdges(s: string): { core: string; lead: number; trail: number } {
 export function chunkText(text: string): Omit<Chunk, 'shared'>[] {
   const parts = literalParts(text);
   const out: Omit<Chunk, 'shared'>[] = [];
+  let opening = -1;
   let gap = 0;
   let values = 0;
   parts.forEach((part, pi) => {
@@ -170,13 +179,16 @@ export function chunkText(text: string): Omit<Chunk, 'shared'>[] {
         maxGap: gap + sep + lead + values * MAX_VALUE + (values > 0 ? 2 : 1),
         edgeStart: !touchesValueBefore,
         edgeEnd: !touchesValueAfter,
+        opening: false,
       });
       gap = trail;
       values = 0;
     });
     if (groups.length === 0) gap += f.length;
     else if (trailing) gap += 1;
+    if (pi === 0 && parts.length > 1) opening = out.length - 1;
   });
+  if (opening >= 0) out[opening]!.opening = true;
   return out;
 }
 
@@ -302,7 +314,8 @@ function chains(c: Compiled, folded: Folded): Chain[] {
       lastEnd[slot] = end;
       slotEntry[slot] = e;
       const complete = chainK0[slot] === 0 && k === c.chunks[e]!.length - 1;
-      state[slot] = acceptable(complete, chainWeight[slot]!, chainCount[slot]!, ch, c.entryWeight[e]!) ? 1 : 0;
+      const opened = chainK0[slot] === 0 && ch.opening;
+      state[slot] = acceptable(complete, opened, chainWeight[slot]!, chainCount[slot]!, ch, c.entryWeight[e]!) ? 1 : 0;
     }
   });
   for (let slot = 0; slot < n; slot++) if (lastEnd[slot]! >= 0) flush(slot);
@@ -313,13 +326,13 @@ function score(ch: Chain): number {
   return (ch.complete ? 1_000_000 : 0) + ch.weight;
 }
 
-function acceptable(complete: boolean, weight: number, count: number, only: Chunk, total: number): boolean {
+function acceptable(complete: boolean, opened: boolean, weight: number, count: number, only: Chunk, total: number): boolean {
   if (complete) return weight >= MIN_COMPLETE;
   // A distinctive part must still be most of the message: two common chunks of a long message
   // ("started but then" + "stopped") are not that message.
   if (weight * 4 < total) return false;
   if (count === 1 && weight * 2 < total) return false; // one chunk alone must be half the message
-  if (count >= 2) return weight >= MIN_PARTIAL;
+  if (count >= 2) return weight >= (opened ? MIN_OPENING : MIN_PARTIAL);
   return only.shared === 1 && only.words >= 3 && weight >= MIN_PARTIAL;
 }
 

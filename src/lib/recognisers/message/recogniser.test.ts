@@ -50,6 +50,16 @@ describe('message matcher', () => {
     expect(entries("with physical root 'C:\\app\\' failed to start process with commandline")).toEqual([0]);
   });
 
+  it('matches the whole opening of a message cut inside its first value, but not half an opening', () => {
+    const opening = createMatcher(["Access to the path '{path}' is denied.", 'The file {name} was not found in the store.']);
+    const cut = "Access to the path 'C:\\WINDOWS\\system32\\config\\systemprofile\\AppData\\Local\\ASP.NET\\DataProtection-Keys\\";
+    const hits = opening.match(cut);
+    expect(hits.map((h) => [h.entry, h.complete])).toEqual([[0, false]]);
+    expect(cut.slice(hits[0]!.start, hits[0]!.end)).toBe('Access to the path');
+    expect(opening.match('I have access to the')).toEqual([]);
+    expect(opening.match('The file x.json')).toEqual([]);
+  });
+
   it('matches translations written without spaces (CJK)', () => {
     expect(entries('System.Net.Sockets.SocketException (10061): 由于目标计算机积极拒绝，无法连接。 127.0.0.1:5000')).toEqual([5]);
   });
@@ -106,6 +116,31 @@ describe('message recogniser', () => {
   it('emits codes as numbers', () => {
     const facts = run('System.Net.Sockets.SocketException (10013): An attempt was made to access a socket in a way forbidden by its access permissions.');
     expect(facts.filter((f) => f.name === 'code').map((f) => f.value)).toContain(10013);
+  });
+
+  it('reads WSAECONNRESET as Windows prints it in German, French, Spanish and Chinese', () => {
+    const lines: [string, string][] = [
+      ['ConnectionResetError: [WinError 10054] Eine vorhandene Verbindung wurde vom Remotehost geschlossen', 'de'],
+      ['IOException: Une connexion existante a dû être fermée par l’hôte distant.', 'fr'],
+      ['Error: [WinError 10054] Se ha forzado la interrupción de una conexión existente por el host remoto', 'es'],
+      ['ConnectionResetError: [WinError 10054] 远程主机强迫关闭了一个现有的连接。', 'zh-cn'],
+    ];
+    for (const [line, lang] of lines) {
+      const facts = run(line);
+      expect(facts.find((f) => f.name === 'signal')?.value, line).toBe(`message.windows-socket.wsaeconnreset-${lang}`);
+      expect(facts.filter((f) => f.name === 'code').map((f) => f.value), line).toEqual([10054]);
+    }
+  });
+
+  it('reads WSAEACCES and WSAEADDRINUSE as Japanese Windows prints them', () => {
+    expect(run('System.Net.Sockets.SocketException (0x80004005): アクセス許可で禁じられた方法でソケットにアクセスしようとしました').filter((f) => f.name === 'code').map((f) => f.value)).toEqual([10013]);
+    expect(run('OSError: [WinError 10048] 通常、各ソケット アドレスに対してプロトコル、ネットワーク アドレス、またはポートのどれか 1 つのみを使用できます。').filter((f) => f.name === 'code').map((f) => f.value)).toEqual([10048]);
+  });
+
+  it('reads localized IIS 500.19 titles and their status', () => {
+    for (const title of ['HTTP-Fehler 500.19 - Internal Server Error', 'Error HTTP 500.19 – Internal Server Error']) {
+      expect(run(title).filter((f) => f.name === 'status').map((f) => f.value), title).toEqual(['500.19']);
+    }
   });
 
   it('reads a German translation of WSAEACCES', () => {

@@ -159,6 +159,8 @@ describe('stdout-log recogniser: placement', () => {
   it('detects App Service paths only when they are there', () => {
     expect(showsAppService('D:\\home\\site\\wwwroot> dotnet app.dll')).toBe(true);
     expect(showsAppService('C:\\inetpub\\wwwroot\\app')).toBe(false);
+    expect(showsAppService('      D:\\Program Files (x86)\\dotnet\\shared\\Microsoft.NETCore.App')).toBe(true);
+    expect(showsAppService('      C:\\Program Files (x86)\\dotnet\\shared\\Microsoft.NETCore.App')).toBe(false);
   });
 });
 

@@ -135,3 +135,26 @@ describe('the pre-check', () => {
     );
   });
 });
+
+describe('App Service from the .NET install hostfxr names', () => {
+  const servers = (line: string): unknown[] => matchStdoutLine(line).filter((h) => h.name === 'server').map((h) => h.value);
+
+  it('the D: drive install of App Service workers names the platform, another drive does not', () => {
+    expect(servers('      D:\\Program Files (x86)\\dotnet\\shared\\Microsoft.NETCore.App')).toEqual(['azure-app-service']);
+    expect(servers('  - Check application dependencies and target a framework version installed at: D:\\Program Files\\dotnet\\')).toEqual(['azure-app-service']);
+    expect(servers('      C:\\Program Files (x86)\\dotnet\\shared\\Microsoft.NETCore.App')).toEqual([]);
+    expect(servers('      D:\\Program Files (x86)\\dotnetcore-tools\\x')).toEqual([]);
+  });
+});
+
+describe('Kestrel bind failures as terminals print them', () => {
+  it('reads a message padded with blanks where a terminal wrapped it', () => {
+    expect(sig('System.IO.IOException: Failed to bind to address http://[::]:80: address already                      in use.')).toContain('stdout-log.kestrel-address-in-use');
+  });
+
+  it("reads the libuv transport's EACCES as a denied bind, and EADDRINUSE as an address in use", () => {
+    expect(sig('Microsoft.AspNetCore.Server.Kestrel.Transport.Libuv.Internal.Networking.UvException: Error -13 EACCES permission denied')).toEqual(['stdout-log.kestrel-bind-denied']);
+    expect(sig('Microsoft.AspNetCore.Server.Kestrel.Transport.Libuv.Internal.Networking.UvException: Error -98 EADDRINUSE address already in use')).toEqual(['stdout-log.kestrel-address-in-use']);
+    expect(sig('open /etc/app.conf: EACCES, permission check passed')).toEqual([]);
+  });
+});

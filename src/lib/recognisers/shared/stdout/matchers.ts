@@ -10,6 +10,9 @@
 import type { FactName } from '../../../engine/types.ts';
 import { exceptionNames } from './exceptions.ts';
 
+/** The .NET install App Service workers (Windows) carry: D:\Program Files (x86)\dotnet, D:\Program Files\dotnet. */
+const APP_SERVICE_DOTNET = /\bD:\\Program Files(?: \(x86\))?\\dotnet\b/i;
+
 export interface LineHit {
   name: FactName;
   value: string | number;
@@ -98,6 +101,8 @@ const RULES: readonly Rule[] = [
       'SocketException (13): Permission denied',
       'SocketException (10013)',
     ],
+    // Kestrel's libuv transport (ASP.NET Core 1.x-2.x): UvException "Error -13 EACCES permission denied"
+    anyLower: ['eacces permission denied'],
   },
   { signal: 'urls-overridden', any: ['Overriding address(es)', 'Overriding HTTP_PORTS'] },
   { signal: 'stack-overflow', any: ['Process is terminating due to StackOverflowException'], starts: ['Stack overflow.'] },
@@ -241,6 +246,7 @@ const FIXED_PORTS: ReadonlySet<number> = new Set([80, 443, 5000, 5001, 8080, 844
 const OTHER_TRIGGERS: readonly string[] = [
   'was not found', // framework-not-found (FRAMEWORK_NOT_FOUND)
   '(x86)',
+  'Program Files\\dotnet', // App Service's own .NET install on D: (server fact)
   'Architecture: x86',
   "' does not exist",
   'Access to the path',
@@ -313,7 +319,8 @@ export function readStdoutLine(line: string, ctx: StdoutContext = { appService: 
   while (me > ms && (line.charCodeAt(me - 1) === 32 || line.charCodeAt(me - 1) === 9)) me--;
   if (me <= ms) return out;
   const msg = line.slice(ms, me);
-  const lower = msg.toLowerCase();
+  // runs of blanks read as one: a terminal or a quote block may pad a wrapped message with spaces
+  const lower = msg.toLowerCase().replace(/[ \t]{2,}/g, ' ');
   const emitted = new Set<string>();
   const signal = (what: string): void => {
     if (emitted.has(what)) return;
@@ -398,6 +405,11 @@ export function readStdoutLine(line: string, ctx: StdoutContext = { appService: 
     ) {
       out.push({ name: 'server', value: 'azure-app-service', start: ms, end: me });
     }
+  }
+
+  // hostfxr naming where it looked for frameworks: App Service's own .NET install on drive D:.
+  if (lower.includes('d:\\program files') && APP_SERVICE_DOTNET.test(msg)) {
+    out.push({ name: 'server', value: 'azure-app-service', start: ms, end: me });
   }
 
   // The stdout log's own file name (a header or a path in a listing), not a message about it.
