@@ -3,7 +3,8 @@
  * (an error page title, an event message, a log record), that recogniser's facts are the better
  * reading. `dropShadowedProse` removes prose facts that only repeat it:
  *
- * - prose signals on a line where another recogniser found a signal or a code;
+ * - prose topic signals on a line where another recogniser found a signal or a code (triggers,
+ *   such as "after updating ASP.NET Core", stay: no format recogniser reads them);
  * - a prose status where another recogniser found a status on the line;
  * - a prose server where another recogniser named the same server on the line.
  *
@@ -12,6 +13,13 @@
  */
 import type { Fact, LineIndex } from './types.ts';
 import { lineOf } from './lines.ts';
+
+/** Trigger signals: kept even on a line another recogniser read (see dropShadowedProse). */
+const TRIGGERS: ReadonlySet<string> = new Set(
+  ['after-os-upgrade', 'framework-upgrade', 'after-deploy', 'after-upgrade', 'after-login', 'after-restart', 'scale-in', 'under-load', 'large-upload', 'long-request', 'idle', 'intermittent', 'first-request'].map(
+    (t) => `prose.${t}`,
+  ),
+);
 
 interface LineFacts {
   signalOrCode: boolean;
@@ -39,7 +47,8 @@ export function dropShadowedProse(facts: Fact[], lines: LineIndex): Fact[] {
     if (f.kind !== 'prose') return true;
     const l = byLine.get(lineOf(lines, f.span.start));
     if (!l) return true;
-    if (f.name === 'signal') return !l.signalOrCode;
+    // A trigger (when or under what it fails) is never what a format's recogniser reads.
+    if (f.name === 'signal') return !l.signalOrCode || TRIGGERS.has(String(f.value));
     if (f.name === 'status') return l.statuses.size === 0;
     if (f.name === 'server') return !l.servers.has(String(f.value));
     return true;

@@ -151,6 +151,12 @@ export const PROSE_RULES: readonly ContextRule[] = [
     note: 'Described: failures on IIS right after a deployment or recycle: the recycle or the app_offline.htm step cut requests in flight.',
   },
   {
+    id: 'prose-recycle-on-iis-503',
+    when: { all: [server(IIS), status('503'), signal('after-restart'), { not: signal('after-deploy', 'after-os-upgrade') }] },
+    supports: { 'app-pool-recycle': 0.45 },
+    note: 'Described: 503s while the IIS application pool recycles: requests that arrive while the old worker process shuts the app down and the new one starts it are turned away.',
+  },
+  {
     id: 'prose-upload-on-iis',
     when: { all: [server(IIS), signal('large-upload')] },
     supports: { 'backend-connection-reset': 0.4 },
@@ -197,6 +203,58 @@ export const PROSE_RULES: readonly ContextRule[] = [
     when: { all: [signal('after-os-upgrade'), { any: [server(IIS), status('503')] }] },
     supports: { 'module-missing-after-os-upgrade': 0.4 },
     note: 'Described: IIS fails after a Windows upgrade: the upgrade can remove the ASP.NET Core Module files until the Hosting Bundle is repaired.',
+  },
+  {
+    id: 'prose-start-failure-after-framework-upgrade',
+    when: { all: [status('502.5', '500.30', '500.31'), signal('framework-upgrade')] },
+    supports: { 'framework-not-found': 0.5 },
+    note: 'Described: the app stopped starting right after its .NET or ASP.NET Core version was raised: the server has the runtime the old version needed, not the one the new build asks for.',
+  },
+  {
+    id: 'prose-farm-servers-unhealthy',
+    when: { all: [signal('topic-server-farm'), signal('topic-unhealthy')] },
+    supports: { 'arr-no-server': 0.45 },
+    weakens: { 'backend-unhealthy': 0.3 },
+    note: 'Described: the servers of an IIS server farm are marked unhealthy: with no healthy server left, Application Request Routing has nowhere to send the request and answers 502.',
+  },
+  {
+    id: 'prose-intermittent-502-behind-proxy',
+    when: {
+      all: [
+        status('502'),
+        signal('intermittent'),
+        { not: server([...IIS, 'azure-app-service']) },
+        { not: signal('after-deploy', 'after-restart', 'scale-in', 'every-request', 'large-upload', 'long-request') },
+      ],
+    },
+    supports: { 'keepalive-race': 0.2 },
+    note: 'Described: 502s now and then, with nothing else in common: the classic pattern of a proxy reusing a kept-alive connection the app has just closed (the app\'s keep-alive timeout is shorter than the proxy\'s).',
+  },
+  {
+    id: 'prose-slow-at-proxy-default',
+    when: {
+      all: [
+        signal('long-request', 'topic-timeout'),
+        { any: [statedNear('nginx.proxy_read_timeout'), statedNear('aws-alb.idle_timeout')] },
+        { not: server([...IIS, 'azure-app-service', 'yarp']) },
+      ],
+    },
+    supports: { 'proxy-upstream-timeout': 0.35 },
+    note: `Described: requests fail once they take about a minute: the default read or idle timeout of the usual proxies and load balancers in front of an app (nginx proxy_read_timeout ${says('nginx.proxy_read_timeout')}, AWS ALB idle timeout ${says('aws-alb.idle_timeout')}).`,
+  },
+  {
+    id: 'prose-slow-at-request-timeout',
+    when: {
+      all: [signal('long-request', 'topic-timeout'), statedNear('ancm.requestTimeout', 0.1, 'requestTimeout'), { not: server([...HOST_PROXIES, ...CLOUD_LB, 'kubernetes', 'envoy', 'azure-app-service']) }],
+    },
+    supports: { 'request-timeout': 0.3 },
+    note: `Described: requests fail once they take about ${says('ancm.requestTimeout')}, the ASP.NET Core Module's default requestTimeout on IIS.`,
+  },
+  {
+    id: 'prose-slow-at-frontend-limit',
+    when: { all: [signal('long-request', 'topic-timeout'), statedNear('app-service.frontend-timeout', 0.05), { not: server(['azure-app-service']) }] },
+    supports: { 'azure-frontend-timeout': 0.35 },
+    note: `Described: requests fail once they take about ${fact('app-service.frontend-timeout').value} s, the limit of the Azure App Service front end.`,
   },
   {
     id: 'prose-idle-behind-lb',

@@ -206,6 +206,14 @@ export const signals: SignalDef[] = [
     causes: { 'proxy-upstream-refused': 0.3, 'proxy-upstream-closed': 0.3, 'proxy-protocol-mismatch': 0.1 },
   },
   {
+    // nginx sends its 503 page when limit_req or limit_conn rejects a request; ingress-nginx sends
+    // it when a Service has no ready endpoints.
+    id: 'nginx.error-page-503',
+    kind,
+    label: 'nginx error page: 503 Service Temporarily Unavailable',
+    causes: { 'backend-unhealthy': 0.3, 'proxy-upstream-refused': 0.1 },
+  },
+  {
     id: 'nginx.error-page-504',
     kind,
     label: 'nginx error page: 504 Gateway Time-out',

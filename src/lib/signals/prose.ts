@@ -35,6 +35,12 @@ export const signals: SignalDef[] = [
     causes: { 'framework-not-found': 0.1, 'hosting-bundle-missing': 0.1, 'stale-deployment-files': 0.1 },
   },
   {
+    id: 'prose.framework-upgrade',
+    kind,
+    label: 'Described: it started after upgrading .NET or ASP.NET Core (or the SDK)',
+    causes: { 'framework-not-found': 0.2, 'stale-deployment-files': 0.05 },
+  },
+  {
     id: 'prose.after-login',
     kind,
     label: 'Described: it happens after signing in',

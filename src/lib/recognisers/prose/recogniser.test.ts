@@ -84,7 +84,14 @@ describe('prose reader: components', () => {
 describe('prose reader: triggers', () => {
   const cases: [string, string][] = [
     ['502 after we publish from Visual Studio', 'prose.after-deploy'],
-    ['started after the upgrade to .NET 8 on the server', 'prose.after-upgrade'],
+    ['started after the upgrade of the server', 'prose.after-upgrade'],
+    ['started after the upgrade to .NET 8 on the server', 'prose.framework-upgrade'],
+    ['HTTP Error 502.5 after updating ASP.NET Core from 2.0.0 to 2.0.3', 'prose.framework-upgrade'],
+    ['502.5 after migrating from ASP.NET Core 1.0 to 1.1', 'prose.framework-upgrade'],
+    ['it broke after the SDK update', 'prose.framework-upgrade'],
+    ['we see 502 errors inconsistently in staging', 'prose.intermittent'],
+    ['some pages take a very good while to load', 'prose.long-request'],
+    ['apps fail if they take more than 1 minute to respond', 'prose.long-request'],
     ['503 on every site since the Windows update last night', 'prose.after-os-upgrade'],
     ['502 right after login on the portal', 'prose.after-login'],
     ['errors every time the app pool recycles', 'prose.after-restart'],

@@ -20,7 +20,8 @@ export interface Term {
 export const COMPONENTS: readonly Term[] = [
   { pattern: 'iis[ -]?express', server: 'iis-express' },
   { pattern: 'ingress[ -]nginx|nginx[ -]ingress', server: 'kubernetes' },
-  { pattern: 'app(?:lication)?[ -]?gateway|appgw', server: 'azure-app-gateway' },
+  // "Backend pool" is Application Gateway's word for its targets (AWS says "target group").
+  { pattern: 'app(?:lication)?[ -]?gateway|appgw|backend[ -]pools?', server: 'azure-app-gateway' },
   { pattern: 'front[ -]?door', server: 'azure-front-door' },
   { pattern: 'AFD', server: 'azure-front-door', exact: true },
   {
@@ -64,8 +65,16 @@ export const TRIGGERS: readonly Term[] = [
       'deploy(?:s|ed|ing|ments?)?|re-?deploy(?:s|ed|ing|ments?)?|publish(?:es|ed|ing)?|roll(?:ing)?[ -]?outs?|rolled out|releas(?:e|es|ed|ing)|new version|swap(?:s|ped|ping)? (?:the )?slots?|slot swaps?',
     signal: 'prose.after-deploy',
   },
-  { pattern: 'upgrad(?:e|es|ed|ing)|updat(?:e|es|ed|ing)|migrat(?:e|ed|ing) to', signal: 'prose.after-upgrade' },
-  { pattern: 'log(?:ging)?[ -]?in|logs in|logged in|sign(?:ing)?[ -]?in|signs in|signed in|authenticat(?:e|es|ed|ing|ion)', signal: 'prose.after-login' },
+  {
+    // An upgrade of the .NET / ASP.NET Core version itself ("after updating ASP.NET Core from 2.0.0
+    // to 2.0.3", "migrating from .NET Core 1.0 to 1.1", "after the SDK update"): the app then
+    // needs a runtime the server may not have.
+    pattern:
+      '(?:updat|upgrad|migrat)(?:e|es|ed|ing|ion) (?:from |to )?(?:the |my |our )?(?:asp\\.net(?: core)?|\\.net(?: core| framework)?|dotnet(?: core)?|net ?core|core (?:\\d|to|from)|(?:the )?(?:sdk|runtime|hosting bundle|target framework))|(?:asp\\.net core|\\.net(?: core)?|dotnet|sdk|runtime|framework|visual studio|vs) (?:\\d+(?:\\.\\d+)* )?(?:updates?|upgrades?)',
+    signal: 'prose.framework-upgrade',
+  },
+  { pattern: 'upgrad(?:e|es|ed|ing)|updat(?:e|es|ed|ing)|migrat(?:e|es|ed|ing) (?:from|to)|migration (?:from|to)', signal: 'prose.after-upgrade' },
+  { pattern: 'log(?:ging)?[ -]?in|logs in|logged in|sign(?:ing)?[ -]?in|signs in|signed in|after authenticat(?:ing|ion)', signal: 'prose.after-login' },
   { pattern: 'restart(?:s|ed|ing)?|recycl(?:e|es|ed|ing)|reboot(?:s|ed|ing)?|app pool recycles?', signal: 'prose.after-restart' },
   { pattern: 'scal(?:e|es|ed|ing)[ -](?:down|in)|autoscal(?:e|es|ed|ing|er)|scale[ -]?in events?', signal: 'prose.scale-in' },
   {
@@ -80,12 +89,12 @@ export const TRIGGERS: readonly Term[] = [
   },
   {
     pattern:
-      'long[ -]running|(?:long|large|big|heavy|slow) (?:reports?|exports?|queries|query|requests?|operations?|jobs?|calls?)|reports? (?:that )?takes? (?:a )?long|takes? (?:a )?long time|generat(?:e|es|ing) (?:a )?reports?',
+      'long[ -]running|(?:long|large|big|heavy|slow) (?:reports?|exports?|queries|query|requests?|operations?|jobs?|calls?|pages?|responses?)|reports? (?:that )?takes? (?:a )?long|(?:takes?|taking|took) (?:(?:a )?(?:very |really )?(?:long|good|great) (?:while|time)|(?:too |very |so |really )?long|ages|forever|(?:more|longer) than)|generat(?:e|es|ing) (?:a )?reports?',
     signal: 'prose.long-request',
   },
   { pattern: 'idle|inactiv(?:e|ity)|after a while|after some time|(?:quiet|idle) periods?', signal: 'prose.idle' },
   {
-    pattern: 'random(?:ly)?|intermittent(?:ly)?|sporadic(?:ally)?|occasional(?:ly)?|sometimes|from time to time|now and (?:then|again)|flak(?:y|iness)|every (?:now|once)',
+    pattern: 'random(?:ly)?|intermittent(?:ly)?|inconsistent(?:ly)?|sporadic(?:ally)?|occasional(?:ly)?|sometimes|from time to time|now and (?:then|again)|flak(?:y|iness)|every (?:now|once)',
     signal: 'prose.intermittent',
   },
   {
@@ -124,7 +133,11 @@ export const TOPICS: readonly Term[] = [
   { pattern: 'snat(?: ports?)?(?: exhaustion)?|outbound (?:connections?|ports?) (?:exhaust(?:ed|ion)|limits?)', signal: 'prose.topic-snat' },
   { pattern: 'out of memory|oom[ -]?kill(?:ed|er)?|oom|memory (?:limits?|leaks?|pressure)|(?:high|maxed out|100 ?%) (?:cpu|memory)|(?:cpu|memory) (?:(?:is |at |are )?(?:maxed|100 ?%|spikes?|spiking))', signal: 'prose.topic-resources' },
   { pattern: '(?:backend|upstream|origin) (?:ssl |tls )?certificates?|certificate (?:verify|verification|validation|chain|name mismatch)|ssl handshake|tls handshake|self[ -]signed', signal: 'prose.topic-backend-tls' },
-  { pattern: 'unhealthy|health (?:probes?|checks?) (?:fail(?:s|ed|ing)?)|fail(?:s|ed|ing)? (?:the |its )?health (?:probes?|checks?)', signal: 'prose.topic-unhealthy' },
+  {
+    pattern:
+      'unhealthy|health[ -]?probes?(?: checks?)?|health (?:checks?) (?:fail(?:s|ed|ing)?)|fail(?:s|ed|ing)? (?:the |its )?health (?:probes?|checks?)|backend health|(?:can(?:no|\\u2019|\')?t|cannot|could(?:n\\u2019t|\'t| not)|unable to|fails? to) reach (?:the |its |any )?backend (?:pool|servers?|targets?)',
+    signal: 'prose.topic-unhealthy',
+  },
   { pattern: '(?:web|server) farms?', signal: 'prose.topic-server-farm' },
   { pattern: 'virtual director(?:y|ies)', signal: 'prose.topic-virtual-directory' },
   { pattern: 'runtimeconfig(?:\\.json)?', signal: 'prose.topic-runtimeconfig' },
