@@ -152,6 +152,14 @@ export const signals: SignalDef[] = [
     causes: { 'proxy-protocol-mismatch': 1, 'backend-tls-failure': 0.4 },
   },
   {
+    // OpenSSL's reason texts for a handshake the backend refused on its terms (SNI, protocol
+    // version, ciphers, certificates), as opposed to "wrong version number" (plain HTTP there).
+    id: 'nginx.ssl-handshake-rejected',
+    kind,
+    label: 'nginx: the upstream refused the TLS handshake (alert handshake failure, unrecognized name, protocol version, no shared cipher, certificate verify failed)',
+    causes: { 'backend-tls-failure': 0.9, 'proxy-protocol-mismatch': 0.2 },
+  },
+  {
     id: 'nginx.ssl-peer-closed',
     kind,
     label: 'nginx: the upstream closed the connection during the SSL handshake',
