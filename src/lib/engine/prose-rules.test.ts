@@ -90,6 +90,14 @@ describe('prose rules', () => {
     expect(supported([said(factMs('nginx.proxy_read_timeout'))])).toEqual([]);
   });
 
+  it('let a named cause speak over a trigger with a component', () => {
+    expect(supported([server('iis'), sig('after-deploy')])).toEqual(['app-offline', 'app-pool-recycle']);
+    expect(supported([server('iis'), sig('after-deploy'), sig('topic-single-file')])).toEqual([]);
+    expect(supported([server('kubernetes'), sig('after-restart'), sig('topic-resources')])).toEqual([]);
+    // The generic "times out" names no cause: the rule still reads the trigger.
+    expect(supported([server('kubernetes'), sig('after-deploy'), sig('topic-timeout')])).toContain('pod-shutdown-race');
+  });
+
   it('read 503s while an IIS pool recycles as the recycle', () => {
     expect(supported([server('iis'), status('503'), sig('after-restart')])).toEqual(['app-pool-recycle']);
     expect(supported([server('nginx'), status('503'), sig('after-restart')])).not.toContain('app-pool-recycle');

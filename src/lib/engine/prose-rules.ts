@@ -26,7 +26,51 @@ const statedNear = (id: string, tolerance = 0.1, setting?: string): FactTest => 
 });
 const says = (id: string): string => fact(id).says;
 
-export const PROSE_RULES: readonly ContextRule[] = [
+/**
+ * Topic signals that name a cause (vocabulary.ts TOPICS, all but the generic "times out" and
+ * "refused"). When the writer names the cause, a trigger in the same paste is the story around
+ * it ("published a single file to IIS", "restarted because of high memory"), not a separate hint.
+ */
+const NAMED_CAUSE = signal(
+  'topic-thread-pool',
+  'topic-keepalive',
+  'topic-app-offline',
+  'topic-hosting-bundle',
+  'topic-single-file',
+  'topic-proxy-permission',
+  'topic-snat',
+  'topic-resources',
+  'topic-backend-tls',
+  'topic-unhealthy',
+  'topic-server-farm',
+  'topic-virtual-directory',
+  'topic-runtimeconfig',
+  'topic-deps-json',
+  'topic-vc-redist',
+  'topic-client-aborted',
+  'topic-header-size',
+  'topic-privileged-port',
+);
+
+/** Rules that read a trigger with a component: they stand back when a cause is named. */
+const TRIGGER_RULES: ReadonlySet<string> = new Set([
+  'prose-rollout-on-kubernetes',
+  'prose-deploy-behind-alb',
+  'prose-deploy-behind-proxy',
+  'prose-deploy-on-iis-503',
+  'prose-deploy-on-iis',
+  'prose-recycle-on-iis-503',
+  'prose-upload-on-iis',
+  'prose-upload-behind-proxy',
+  'prose-long-request-on-iis',
+  'prose-long-request-behind-proxy',
+  'prose-login-behind-proxy',
+  'prose-every-request-behind-proxy',
+  'prose-intermittent-502-behind-proxy',
+  'prose-idle-behind-lb',
+]);
+
+const RULES: readonly ContextRule[] = [
   {
     id: 'prose-proxy-times-out',
     when: { all: [server([...HOST_PROXIES, ...CLOUD_LB, 'kubernetes', 'envoy']), signal('topic-timeout'), { not: server(['azure-app-service']) }] },
@@ -263,3 +307,7 @@ export const PROSE_RULES: readonly ContextRule[] = [
     note: "Described: failures after idle periods behind a proxy: the app's keep-alive timeout closes connections the proxy still holds open.",
   },
 ];
+
+export const PROSE_RULES: readonly ContextRule[] = RULES.map((r) =>
+  TRIGGER_RULES.has(r.id) ? { ...r, when: { all: [r.when, { not: NAMED_CAUSE }] } } : r,
+);

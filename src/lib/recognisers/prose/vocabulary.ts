@@ -131,8 +131,9 @@ export const TOPICS: readonly Term[] = [
   { pattern: 'single[ -]file (?:publish(?:ed|ing)?|deploy(?:ment|ments|ed)?|apps?|executables?)', signal: 'prose.topic-single-file' },
   { pattern: 'selinux|permission denied while connecting', signal: 'prose.topic-proxy-permission' },
   { pattern: 'snat(?: ports?)?(?: exhaustion)?|outbound (?:connections?|ports?) (?:exhaust(?:ed|ion)|limits?)', signal: 'prose.topic-snat' },
-  { pattern: 'out of memory|oom[ -]?kill(?:ed|er)?|oom|memory (?:limits?|leaks?|pressure)|(?:high|maxed out|100 ?%) (?:cpu|memory)|(?:cpu|memory) (?:(?:is |at |are )?(?:maxed|100 ?%|spikes?|spiking))', signal: 'prose.topic-resources' },
-  { pattern: '(?:backend|upstream|origin) (?:ssl |tls )?certificates?|certificate (?:verify|verification|validation|chain|name mismatch)|ssl handshake|tls handshake|self[ -]signed', signal: 'prose.topic-backend-tls' },
+  // Exit code 137 is 128 + SIGKILL: what Kubernetes and Docker report for an OOM-killed container.
+  { pattern: 'exit(?:ed)? (?:with )?(?:code |status )?137|out of memory|oom[ -]?kill(?:ed|er)?|oom|memory (?:limits?|leaks?|pressure)|(?:high|maxed out|100 ?%) (?:cpu|memory)|(?:cpu|memory) (?:(?:is |at |are )?(?:maxed|100 ?%|spikes?|spiking))', signal: 'prose.topic-resources' },
+  { pattern: '(?:backend|upstream|origin)(?: server)? (?:ssl |tls )?certificates?|certificate (?:verify|verification|validation|chain|name mismatch)|ssl handshake|tls handshake|self[ -]signed', signal: 'prose.topic-backend-tls' },
   {
     pattern:
       'unhealthy|health[ -]?probes?(?: checks?)?|health (?:checks?) (?:fail(?:s|ed|ing)?)|fail(?:s|ed|ing)? (?:the |its )?health (?:probes?|checks?)|backend health|(?:can(?:no|\\u2019|\')?t|cannot|could(?:n\\u2019t|\'t| not)|unable to|fails? to) reach (?:the |its |any )?backend (?:pool|servers?|targets?)',
@@ -144,7 +145,7 @@ export const TOPICS: readonly Term[] = [
   { pattern: 'deps\\.json', signal: 'prose.topic-deps-json' },
   { pattern: 'visual c\\+\\+(?: redistributable| runtime)?|vc_?redist|vc\\+\\+ redist(?:ributable)?', signal: 'prose.topic-vc-redist' },
   { pattern: 'client (?:closed|aborted|disconnected|cancel(?:l)?ed|went away)(?: the)?(?: connection| request)?|request (?:was )?(?:aborted|cancel(?:l)?ed) by the client', signal: 'prose.topic-client-aborted' },
-  { pattern: 'connection refused|refus(?:es|ed|ing) (?:the |a |my )?connections?|actively refused', signal: 'prose.topic-refused' },
+  { pattern: 'connections? refus(?:ed|es|ing)|refus(?:es|ed|ing) (?:the |a |my )?connections?|actively refused', signal: 'prose.topic-refused' },
   { pattern: 'timed? ?outs?|timing out|timed out', signal: 'prose.topic-timeout' },
   { pattern: '(?:response )?headers? (?:too (?:big|large)|size)|(?:large|big|huge) (?:cookies|headers)|too big header', signal: 'prose.topic-header-size' },
   { pattern: 'privileged ports?|ports? (?:below|under) 1024', signal: 'prose.topic-privileged-port' },
