@@ -10,7 +10,7 @@ const causes = (text: string): string[] => diagnose(text).findings.map((f) => f.
 describe('status priors data', () => {
   it('names known causes and servers, with low weights', () => {
     const priors = data.priors as Record<string, Record<string, Record<string, number>>>;
-    expect(Object.keys(priors).sort()).toEqual(['499', '502', '503', '504', 'any']);
+    expect(Object.keys(priors).sort()).toEqual(['460', '499', '502', '503', '504', '520', '521', '522', '523', '524', '525', '526', 'any']);
     for (const [status, rows] of Object.entries(priors)) {
       for (const [server, weights] of Object.entries(rows)) {
         if (server !== 'none') expect(PRIOR_ORDER, `${status}/${server}`).toContain(server);
@@ -70,6 +70,14 @@ describe('never silent', () => {
     expect(causes('lots of 499 in the access log since Monday')[0]).toBe('client-aborted');
     // A status no single product owns gets no prior without a component.
     expect(causes('lots of 418 in the access log since Monday')).toEqual([]);
+  });
+
+  it("Cloudflare's origin errors and the ALB's 460 read by their vendors' meanings", () => {
+    expect(causes('Error 522 Connection timed out')[0]).toBe('proxy-upstream-refused');
+    expect(causes('Error 524 A timeout occurred')[0]).toBe('proxy-upstream-timeout');
+    expect(causes('Cloudflare shows error 525 for the api since the certificate change')[0]).toBe('backend-tls-failure');
+    expect(causes('we get a 521 from cloudflare on every page')[0]).toBe('proxy-upstream-refused');
+    expect(causes('lots of 460 in the ALB access logs')[0]).toBe('client-aborted');
   });
 
   it("nginx's 503 page gives the 503 short list behind nginx", () => {

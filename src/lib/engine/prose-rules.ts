@@ -50,6 +50,7 @@ const NAMED_CAUSE = signal(
   'topic-client-aborted',
   'topic-header-size',
   'topic-privileged-port',
+  'topic-space-in-path',
 );
 
 /** Rules that read a trigger with a component: they stand back when a cause is named. */

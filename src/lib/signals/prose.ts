@@ -185,6 +185,12 @@ export const signals: SignalDef[] = [
     causes: { 'incomplete-publish': 0.35 },
   },
   {
+    id: 'prose.topic-space-in-path',
+    kind,
+    label: "Named: a space in the app's path or name",
+    causes: { 'wrong-arguments': 0.35, 'process-path-not-found': 0.1 },
+  },
+  {
     id: 'prose.topic-vc-redist',
     kind,
     label: 'Named: the Visual C++ runtime',

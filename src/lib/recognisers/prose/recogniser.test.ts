@@ -92,6 +92,8 @@ describe('prose reader: triggers', () => {
     ['we see 502 errors inconsistently in staging', 'prose.intermittent'],
     ['some pages take a very good while to load', 'prose.long-request'],
     ['the pod is killed with exit code 137 every night', 'prose.topic-resources'],
+    ['a space character in the application name gives 502.5', 'prose.topic-space-in-path'],
+    ['it fails when the path contains spaces', 'prose.topic-space-in-path'],
     ['Backend server certificate is not whitelisted with Application Gateway', 'prose.topic-backend-tls'],
     ['error shows when the source server connection refuses', 'prose.topic-refused'],
     ['apps fail if they take more than 1 minute to respond', 'prose.long-request'],

@@ -116,7 +116,9 @@ export const STATUS_WORDS: readonly { pattern: string; status: string }[] = [
 ];
 
 /** Statuses a bare number in a sentence may be read as. */
-export const PROSE_STATUSES: ReadonlySet<number> = new Set([400, 401, 403, 404, 408, 413, 414, 429, 431, 499, 500, 501, 502, 503, 504]);
+export const PROSE_STATUSES: ReadonlySet<number> = new Set([
+  400, 401, 403, 404, 408, 413, 414, 429, 431, 460, 499, 500, 501, 502, 503, 504, 520, 521, 522, 523, 524, 525, 526,
+]);
 
 /**
  * Topics: words that name a cause or its mechanism ("thread pool starvation", "SNAT",
@@ -148,5 +150,11 @@ export const TOPICS: readonly Term[] = [
   { pattern: 'connections? refus(?:ed|es|ing)|refus(?:es|ed|ing) (?:the |a |my )?connections?|actively refused', signal: 'prose.topic-refused' },
   { pattern: 'timed? ?outs?|timing out|timed out', signal: 'prose.topic-timeout' },
   { pattern: '(?:response )?headers? (?:too (?:big|large)|size)|(?:large|big|huge) (?:cookies|headers)|too big header', signal: 'prose.topic-header-size' },
+  // A space in the app's path or name breaks an unquoted processPath or arguments in web.config.
+  {
+    pattern:
+      'spaces? (?:character )?in (?:the |my |our |an? )?(?:[\\w.]+ ){0,2}(?:app(?:lication)?|path|folder|directory|project|assembly|dll|site)(?: name| path| folder)?|(?:path|name|folder) (?:with|contains|containing|has) (?:a )?(?:space|blank)s?',
+    signal: 'prose.topic-space-in-path',
+  },
   { pattern: 'privileged ports?|ports? (?:below|under) 1024', signal: 'prose.topic-privileged-port' },
 ];
