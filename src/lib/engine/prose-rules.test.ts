@@ -58,6 +58,8 @@ describe('prose rules', () => {
     expect(supported([server('kubernetes'), sig('after-deploy')])).toEqual(['pod-shutdown-race']);
     expect(supported([server('iis'), sig('after-deploy'), status('503')])).toEqual(['app-offline']);
     expect(supported([server('iis'), sig('after-deploy'), status('502.3')])).toEqual(['app-offline', 'app-pool-recycle']);
+    // "I deployed and got 500.30": the deploy is how it was found, not a recycle in flight.
+    expect(supported([server('iis'), sig('after-deploy'), status('500.30')])).toEqual([]);
     expect(supported([server('iis'), sig('large-upload')])).toEqual(['backend-connection-reset']);
     expect(supported([server('nginx'), sig('large-upload')])).toEqual(['proxy-upstream-closed']);
     expect(supported([server('nginx'), sig('after-login')])).toEqual(['proxy-header-too-big']);

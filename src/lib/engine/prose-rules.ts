@@ -16,6 +16,9 @@ const IIS = ['iis', 'iis-express'];
 const HOST_PROXIES = ['nginx', 'apache', 'yarp', 'docker', 'traefik', 'haproxy', 'caddy'];
 const CLOUD_LB = ['aws-alb', 'azure-app-gateway', 'azure-front-door', 'cloudflare'];
 
+/** ANCM statuses of an app that does not start (the status table's start failures). */
+const START_FAILURES = ['502.5', '500.0', '500.30', '500.31', '500.32', '500.33', '500.34', '500.35', '500.36', '500.37', '500.38'];
+
 const server = (values: string[]): FactTest => ({ fact: 'server', in: values });
 const signal = (...ids: string[]): FactTest => ({ fact: 'signal', in: ids.map((id) => `prose.${id}`) });
 const status = (...values: string[]): FactTest => ({ fact: 'status', in: values });
@@ -51,6 +54,8 @@ const NAMED_CAUSE = signal(
   'topic-header-size',
   'topic-privileged-port',
   'topic-space-in-path',
+  'topic-crash',
+  'topic-hang',
 );
 
 /** Rules that read a trigger with a component: they stand back when a cause is named. */
@@ -191,7 +196,9 @@ const RULES: readonly ContextRule[] = [
   },
   {
     id: 'prose-deploy-on-iis',
-    when: { all: [server(IIS), signal('after-deploy', 'after-restart'), { not: status('503') }] },
+    // Not with a start failure's status: "I deployed and got 500.30" tells how it was found, and a
+    // recycle cutting requests in flight does not keep the app from starting.
+    when: { all: [server(IIS), signal('after-deploy', 'after-restart'), { not: status('503', ...START_FAILURES) }] },
     supports: { 'app-pool-recycle': 0.4, 'app-offline': 0.15 },
     note: 'Described: failures on IIS right after a deployment or recycle: the recycle or the app_offline.htm step cut requests in flight.',
   },

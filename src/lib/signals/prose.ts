@@ -191,6 +191,18 @@ export const signals: SignalDef[] = [
     causes: { 'wrong-arguments': 0.35, 'process-path-not-found': 0.1 },
   },
   {
+    id: 'prose.topic-crash',
+    kind,
+    label: 'Named: the app crashes (an unhandled exception, a stack overflow, the process exits)',
+    causes: { 'app-crash-runtime': 0.3, 'backend-connection-reset': 0.05, 'proxy-upstream-closed': 0.05 },
+  },
+  {
+    id: 'prose.topic-hang',
+    kind,
+    label: 'Named: the app hangs or stops responding',
+    causes: { 'thread-pool-starvation': 0.3, 'request-timeout': 0.05, 'proxy-upstream-timeout': 0.05 },
+  },
+  {
     id: 'prose.topic-vc-redist',
     kind,
     label: 'Named: the Visual C++ runtime',

@@ -67,6 +67,9 @@ describe('prose reader: components', () => {
     ['Caddy reverse proxy gives 502 for the app', ['caddy']],
     ['the app runs in Docker behind nginx and returns 502', ['docker', 'nginx']],
     ['Kestrel stops answering after a few hours', ['kestrel']],
+    ['502 from the OpenShift router for the new route', ['haproxy']],
+    ['our Azure Container Apps revision answers 504', ['envoy']],
+    ['always a 502, the gateway cannot reach the backend pool', ['azure-app-gateway']],
   ];
   for (const [line, servers] of cases) {
     it(line, () => expect(of(read(line), 'server')).toEqual(servers));
@@ -94,6 +97,8 @@ describe('prose reader: triggers', () => {
     ['the pod is killed with exit code 137 every night', 'prose.topic-resources'],
     ['a space character in the application name gives 502.5', 'prose.topic-space-in-path'],
     ['it fails when the path contains spaces', 'prose.topic-space-in-path'],
+    ['the app crashes with a stack overflow after a minute', 'prose.topic-crash'],
+    ['the site stops responding every afternoon', 'prose.topic-hang'],
     ['Backend server certificate is not whitelisted with Application Gateway', 'prose.topic-backend-tls'],
     ['error shows when the source server connection refuses', 'prose.topic-refused'],
     ['apps fail if they take more than 1 minute to respond', 'prose.long-request'],

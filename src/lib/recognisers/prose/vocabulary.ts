@@ -45,9 +45,11 @@ export const COMPONENTS: readonly Term[] = [
   { pattern: 'cloudflare', server: 'cloudflare' },
   { pattern: 'kubernetes|k8s|AKS|EKS|GKE|ingress(?:es)?|kubectl|pods?', server: 'kubernetes' },
   { pattern: 'traefik', server: 'traefik' },
-  { pattern: 'haproxy', server: 'haproxy' },
+  // The OpenShift router is HAProxy.
+  { pattern: 'haproxy|openshift(?: router)?', server: 'haproxy' },
   { pattern: 'caddy', server: 'caddy' },
-  { pattern: 'envoy|istio', server: 'envoy' },
+  // Azure Container Apps' ingress is Envoy.
+  { pattern: 'envoy|istio|azure container apps?|container apps?', server: 'envoy' },
   { pattern: 'docker(?:[ -]compose)?|containers?', server: 'docker' },
   { pattern: 'load[ -]?balancers?', signal: 'prose.load-balancer' },
   { pattern: 'LBs?', signal: 'prose.load-balancer', exact: true },
@@ -155,6 +157,16 @@ export const TOPICS: readonly Term[] = [
     pattern:
       'spaces? (?:character )?in (?:the |my |our |an? )?(?:[\\w.]+ ){0,2}(?:app(?:lication)?|path|folder|directory|project|assembly|dll|site)(?: name| path| folder)?|(?:path|name|folder) (?:with|contains|containing|has) (?:a )?(?:space|blank)s?',
     signal: 'prose.topic-space-in-path',
+  },
+  {
+    pattern:
+      'crash(?:es|ed|ing)?|stack ?overflow(?:exception)?|unhandled exceptions?|process (?:exits|exited|dies|died|terminates|terminated|was terminated)|(?:app|application|process|service|worker) (?:keeps? )?(?:dying|dies|died)',
+    signal: 'prose.topic-crash',
+  },
+  {
+    pattern:
+      'hang(?:s|ing)?|hung|freez(?:e|es|ing)|froze|deadlock(?:s|ed)?|(?:stops?|stopped) responding|unresponsive|not responding|becomes? (?:very )?slow',
+    signal: 'prose.topic-hang',
   },
   { pattern: 'privileged ports?|ports? (?:below|under) 1024', signal: 'prose.topic-privileged-port' },
 ];
