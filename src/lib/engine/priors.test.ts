@@ -51,6 +51,11 @@ describe('never silent', () => {
     expect(top).not.toContain('proxy-upstream-refused');
   });
 
+  it('IIS named without a status lists the start failures and the missing module first', () => {
+    const top = causes('Our ASP.NET Core site on IIS does not work since this morning');
+    expect(top.slice(0, 3)).toEqual(expect.arrayContaining(['inprocess-start-failure', 'process-start-failure', 'hosting-bundle-missing']));
+  });
+
   it('a component named without a status still gives a short list', () => {
     const d = diagnose('Our nginx in front of the app is misbehaving since this morning');
     expect(d.findings.length).toBeGreaterThan(0);

@@ -70,6 +70,11 @@ describe('prose reader: components', () => {
     ['502 from the OpenShift router for the new route', ['haproxy']],
     ['our Azure Container Apps revision answers 504', ['envoy']],
     ['always a 502, the gateway cannot reach the backend pool', ['azure-app-gateway']],
+    ['I raised proxy_read_timeout but still get the error', ['nginx']],
+    ['we use ProxyPass to send requests to Kestrel', ['apache', 'kestrel']],
+    ['changing hostingModel did not help', ['iis']],
+    ['after we deployed the api to Azure it fails', ['azure-app-service']],
+    ['after we deployed the api to Azure Kubernetes Service it fails', ['kubernetes']],
   ];
   for (const [line, servers] of cases) {
     it(line, () => expect(of(read(line), 'server')).toEqual(servers));

@@ -26,7 +26,7 @@ export const COMPONENTS: readonly Term[] = [
   { pattern: 'AFD', server: 'azure-front-door', exact: true },
   {
     pattern:
-      'azure app[ -]?services?|app[ -]?services?|azure web[ -]?apps?|web[ -]?apps? (?:on|in) azure|azurewebsites(?:\\.net)?|kudu',
+      'azure app[ -]?services?|app[ -]?services?|azure web[ -]?apps?|web[ -]?apps? (?:on|in) azure|azurewebsites(?:\\.net)?|kudu|(?:deploy|publish|host)(?:ed|ing)? (?:it |the (?:app|site|api|application) |my (?:app|site|api|application) |our (?:app|site|api|application) )?(?:to|on|in) azure(?! (?:kubernetes|aks|container|vms?|virtual|functions?|front|app(?:lication)? gateway|load|api management|sql|devops|storage|blob))',
     server: 'azure-app-service',
   },
   {
@@ -38,9 +38,15 @@ export const COMPONENTS: readonly Term[] = [
   { pattern: 'ARR', server: 'iis', exact: true },
   { pattern: 'asp\\.net core module(?: v2)?|aspnetcoremodule(?:v2)?|ANCM', server: 'iis' },
   { pattern: 'IIS|w3wp(?:\\.exe)?', server: 'iis' },
+  // The ASP.NET Core Module's web.config attributes.
+  { pattern: 'hostingModel|processPath|stdoutLogEnabled|stdoutLogFile|startupTimeLimit|requestTimeout|shutdownTimeLimit', server: 'iis', exact: true },
   { pattern: 'kestrel', server: 'kestrel' },
-  { pattern: 'nginx|openresty', server: 'nginx' },
-  { pattern: 'apache(?: httpd)?|httpd|mod_proxy', server: 'apache' },
+  // Directive names say which proxy it is ("I raised proxy_read_timeout", "ProxyPass to Kestrel").
+  {
+    pattern: 'nginx|openresty|proxy_pass|proxy_read_timeout|proxy_connect_timeout|proxy_send_timeout|proxy_buffer_size|proxy_buffers|proxy_http_version|proxy_next_upstream',
+    server: 'nginx',
+  },
+  { pattern: 'apache(?: httpd)?|httpd|mod_proxy(?:_http)?|ProxyPass(?:Reverse)?|ProxyTimeout|ProxyPreserveHost', server: 'apache' },
   { pattern: 'YARP', server: 'yarp' },
   { pattern: 'cloudflare', server: 'cloudflare' },
   { pattern: 'kubernetes|k8s|AKS|EKS|GKE|ingress(?:es)?|kubectl|pods?', server: 'kubernetes' },
