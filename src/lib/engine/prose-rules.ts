@@ -56,6 +56,9 @@ const NAMED_CAUSE = signal(
   'topic-space-in-path',
   'topic-crash',
   'topic-hang',
+  'topic-reset',
+  'topic-pool-stopped',
+  'topic-http2',
 );
 
 /** Rules that read a trigger with a component: they stand back when a cause is named. */

@@ -203,6 +203,24 @@ export const signals: SignalDef[] = [
     causes: { 'thread-pool-starvation': 0.3, 'request-timeout': 0.05, 'proxy-upstream-timeout': 0.05 },
   },
   {
+    id: 'prose.topic-reset',
+    kind,
+    label: 'Named: the connection was reset or closed without an answer',
+    causes: { 'proxy-upstream-closed': 0.2, 'backend-connection-reset': 0.15, 'keepalive-race': 0.1 },
+  },
+  {
+    id: 'prose.topic-pool-stopped',
+    kind,
+    label: 'Named: the IIS application pool stops (rapid-fail protection)',
+    causes: { 'app-pool-stopped': 0.4, 'vc-redist-missing': 0.05 },
+  },
+  {
+    id: 'prose.topic-http2',
+    kind,
+    label: 'Named: gRPC (HTTP/2 to the app) through a proxy',
+    causes: { 'proxy-protocol-mismatch': 0.3 },
+  },
+  {
     id: 'prose.topic-vc-redist',
     kind,
     label: 'Named: the Visual C++ runtime',

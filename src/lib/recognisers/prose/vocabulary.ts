@@ -92,7 +92,7 @@ export const TRIGGERS: readonly Term[] = [
   },
   {
     pattern:
-      '(?:large|big|huge|bigger|larger) (?:file )?(?:uploads?|files?|bodies|body|payloads?|posts?|requests?)|upload(?:ing|s)? (?:a )?(?:large|big|huge|bigger|larger)|file uploads?|uploading',
+      '(?:large|big|huge|bigger|larger) (?:file )?(?:uploads?|files?|bodies|body|payloads?|posts?|requests?)|upload(?:ing|s)? (?:a )?(?:large|big|huge|bigger|larger)|file uploads?|uploading|maxAllowedContentLength|MaxRequestBodySize|client_max_body_size|LimitRequestBody|request body (?:too large|size)',
     signal: 'prose.large-upload',
   },
   {
@@ -140,10 +140,13 @@ export const TOPICS: readonly Term[] = [
   { pattern: '(?:windows |server )?hosting bundle|(?:asp\\.net core |aspnetcore )?module (?:is )?not (?:installed|registered)', signal: 'prose.topic-hosting-bundle' },
   { pattern: 'single[ -]file (?:publish(?:ed|ing)?|deploy(?:ment|ments|ed)?|apps?|executables?)', signal: 'prose.topic-single-file' },
   { pattern: 'selinux|permission denied while connecting', signal: 'prose.topic-proxy-permission' },
-  { pattern: 'snat(?: ports?)?(?: exhaustion)?|outbound (?:connections?|ports?) (?:exhaust(?:ed|ion)|limits?)', signal: 'prose.topic-snat' },
+  {
+    pattern: 'snat(?: ports?)?(?: exhaustion)?|outbound (?:connections?|ports?) (?:exhaust(?:ed|ion)|limits?)|(?:ephemeral |source |outbound )?port exhaustion|ephemeral ports? (?:exhaust(?:ed|ion)|ran out|run out)|socket exhaustion',
+    signal: 'prose.topic-snat',
+  },
   // Exit code 137 is 128 + SIGKILL: what Kubernetes and Docker report for an OOM-killed container.
   { pattern: 'exit(?:ed)? (?:with )?(?:code |status )?137|out of memory|oom[ -]?kill(?:ed|er)?|oom|memory (?:limits?|leaks?|pressure)|(?:high|maxed out|100 ?%) (?:cpu|memory)|(?:cpu|memory) (?:(?:is |at |are )?(?:maxed|100 ?%|spikes?|spiking))', signal: 'prose.topic-resources' },
-  { pattern: '(?:backend|upstream|origin)(?: server)? (?:ssl |tls )?certificates?|certificate (?:verify|verification|validation|chain|name mismatch)|ssl handshake|tls handshake|self[ -]signed', signal: 'prose.topic-backend-tls' },
+  { pattern: '(?:backend|upstream|origin)(?: server)? (?:ssl |tls )?certificates?|(?:ssl |tls )?certificate (?:errors?|has expired|expired|is (?:invalid|not trusted|untrusted)|not trusted|mismatch)|(?:expired|invalid|untrusted) (?:ssl |tls )?certificates?|certificate (?:verify|verification|validation|chain|name mismatch)|ssl handshake|tls handshake|self[ -]signed', signal: 'prose.topic-backend-tls' },
   {
     pattern:
       'unhealthy|health[ -]?probes?(?: checks?)?|health (?:checks?) (?:fail(?:s|ed|ing)?)|fail(?:s|ed|ing)? (?:the |its )?health (?:probes?|checks?)|backend health|(?:can(?:no|\\u2019|\')?t|cannot|could(?:n\\u2019t|\'t| not)|unable to|fails? to) reach (?:the |its |any )?backend (?:pool|servers?|targets?)',
@@ -155,7 +158,14 @@ export const TOPICS: readonly Term[] = [
   { pattern: 'deps\\.json', signal: 'prose.topic-deps-json' },
   { pattern: 'visual c\\+\\+(?: redistributable| runtime)?|vc_?redist|vc\\+\\+ redist(?:ributable)?', signal: 'prose.topic-vc-redist' },
   { pattern: 'client (?:closed|aborted|disconnected|cancel(?:l)?ed|went away)(?: the)?(?: connection| request)?|request (?:was )?(?:aborted|cancel(?:l)?ed) by the client', signal: 'prose.topic-client-aborted' },
-  { pattern: 'connections? refus(?:ed|es|ing)|refus(?:es|ed|ing) (?:the |a |my )?connections?|actively refused', signal: 'prose.topic-refused' },
+  {
+    pattern: 'connections? refus(?:ed|es|ing)|refus(?:es|ed|ing) (?:the |a |my )?connections?|actively refused|err_connection_refused|econnrefused',
+    signal: 'prose.topic-refused',
+  },
+  {
+    pattern: 'connection (?:was |is |gets |got )?reset|reset by peer|econnreset|err_connection_reset|socket hang up|empty (?:reply|response)|err_empty_response',
+    signal: 'prose.topic-reset',
+  },
   { pattern: 'timed? ?outs?|timing out|timed out', signal: 'prose.topic-timeout' },
   { pattern: '(?:response )?headers? (?:too (?:big|large)|size)|(?:large|big|huge) (?:cookies|headers)|too big header', signal: 'prose.topic-header-size' },
   // A space in the app's path or name breaks an unquoted processPath or arguments in web.config.
@@ -174,5 +184,13 @@ export const TOPICS: readonly Term[] = [
       'hang(?:s|ing)?|hung|freez(?:e|es|ing)|froze|deadlock(?:s|ed)?|(?:stops?|stopped) responding|unresponsive|not responding|becomes? (?:very )?slow',
     signal: 'prose.topic-hang',
   },
+  {
+    pattern:
+      '(?:app(?:lication)?[ -]?pools?) (?:(?:is|was|are|were|keeps?|gets?|got|just) )?(?:stop(?:s|ped|ping)?|shut(?:s|ting)? down|disabled|crash(?:es|ed|ing)?)|rapid[ -]fail(?: protection)?',
+    signal: 'prose.topic-pool-stopped',
+  },
+  // gRPC needs HTTP/2 end to end; a proxy that talks HTTP/1.1 to Kestrel breaks it. (HTTP/2 alone
+  // is usually the browser's side and says nothing about the hop to the app.)
+  { pattern: 'grpc(?:-web)?|h2c', signal: 'prose.topic-http2' },
   { pattern: 'privileged ports?|ports? (?:below|under) 1024', signal: 'prose.topic-privileged-port' },
 ];
