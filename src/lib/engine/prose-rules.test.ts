@@ -100,6 +100,11 @@ describe('prose rules', () => {
     expect(supported([server('kubernetes'), sig('after-deploy'), sig('topic-timeout')])).toContain('pod-shutdown-race');
   });
 
+  it("read Front Door failing at its origin response timeout", () => {
+    expect(supported([server('azure-front-door'), said(factMs('azure-front-door.origin-timeout'))])).toEqual(['proxy-upstream-timeout']);
+    expect(supported([server('azure-front-door'), said(5_000)])).toEqual([]);
+  });
+
   it('read 503s while an IIS pool recycles as the recycle', () => {
     expect(supported([server('iis'), status('503'), sig('after-restart')])).toEqual(['app-pool-recycle']);
     expect(supported([server('nginx'), status('503'), sig('after-restart')])).not.toContain('app-pool-recycle');

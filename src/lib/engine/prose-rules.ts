@@ -162,6 +162,12 @@ const RULES: readonly ContextRule[] = [
     note: `Described: Application Gateway fails after about ${says('azure-app-gateway.RequestTimeout')}, its default backend request time-out.`,
   },
   {
+    id: 'prose-front-door-origin-timeout',
+    when: { all: [server(['azure-front-door']), { any: [statedNear('azure-front-door.origin-timeout'), statedNear('aws-alb.idle_timeout')] }] },
+    supports: { 'proxy-upstream-timeout': 0.5 },
+    note: `Described: Front Door fails after about its origin response timeout (${says('azure-front-door.origin-timeout')}).`,
+  },
+  {
     id: 'prose-yarp-activity-timeout',
     when: { all: [server(['yarp']), statedNear('yarp.ActivityTimeout')] },
     supports: { 'proxy-upstream-timeout': 0.5 },

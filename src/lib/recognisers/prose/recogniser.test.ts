@@ -171,6 +171,13 @@ describe('prose reader: durations', () => {
     expect(ms('a 30-second timeout')).toEqual([30_000]);
     expect(ms('after an hour')).toEqual([3_600_000]);
   });
+  it('reads both ends of a range in its unit', () => {
+    expect(ms('we are talking about 2-5 minutes just to load')).toEqual([120_000, 300_000]);
+    expect(ms('fails after 30 to 60 seconds')).toEqual([30_000, 60_000]);
+    expect(ms('took 1.5-2 hours')).toEqual([5_400_000, 7_200_000]);
+    expect(ms('502-504 errors all day')).toEqual([]);
+    expect(ms('from 5 to 2 minutes')).toEqual([120_000]);
+  });
   it('does not read versions, ports, statuses, clock times or bare numbers as durations', () => {
     expect(ms('nginx/1.18.0 on Ubuntu')).toEqual([]);
     expect(ms('the app listens on port 5000')).toEqual([]);
