@@ -59,6 +59,7 @@ const NAMED_CAUSE = signal(
   'topic-reset',
   'topic-pool-stopped',
   'topic-http2',
+  'topic-websocket',
 );
 
 /** Rules that read a trigger with a component: they stand back when a cause is named. */

@@ -215,6 +215,12 @@ export const signals: SignalDef[] = [
     causes: { 'app-pool-stopped': 0.4, 'vc-redist-missing': 0.05 },
   },
   {
+    id: 'prose.topic-websocket',
+    kind,
+    label: 'Named: WebSockets or SignalR through a proxy',
+    causes: { 'proxy-protocol-mismatch': 0.2, 'proxy-upstream-timeout': 0.05 },
+  },
+  {
     id: 'prose.topic-http2',
     kind,
     label: 'Named: gRPC (HTTP/2 to the app) through a proxy',

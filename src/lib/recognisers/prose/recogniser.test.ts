@@ -74,6 +74,7 @@ describe('prose reader: components', () => {
     ['we use ProxyPass to send requests to Kestrel', ['apache', 'kestrel']],
     ['changing hostingModel did not help', ['iis']],
     ['after we deployed the api to Azure it fails', ['azure-app-service']],
+    ['the api running on Azure returns 502 at night', ['azure-app-service']],
     ['after we deployed the api to Azure Kubernetes Service it fails', ['kubernetes']],
   ];
   for (const [line, servers] of cases) {
@@ -108,6 +109,7 @@ describe('prose reader: triggers', () => {
     ['the app pool keeps stopping after a few requests', 'prose.topic-pool-stopped'],
     ['rapid fail protection disabled the pool', 'prose.topic-pool-stopped'],
     ['our gRPC service behind the ingress fails', 'prose.topic-http2'],
+    ['the SignalR hub fails behind nginx', 'prose.topic-websocket'],
     ['502 since the certificate expired on the api server', 'prose.topic-backend-tls'],
     ['we ran into ephemeral port exhaustion on the web role', 'prose.topic-snat'],
     ['we raised maxAllowedContentLength but it still fails', 'prose.large-upload'],

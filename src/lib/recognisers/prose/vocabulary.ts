@@ -26,7 +26,7 @@ export const COMPONENTS: readonly Term[] = [
   { pattern: 'AFD', server: 'azure-front-door', exact: true },
   {
     pattern:
-      'azure app[ -]?services?|app[ -]?services?|azure web[ -]?apps?|web[ -]?apps? (?:on|in) azure|azurewebsites(?:\\.net)?|kudu|(?:deploy|publish|host)(?:ed|ing)? (?:it |the (?:app|site|api|application) |my (?:app|site|api|application) |our (?:app|site|api|application) )?(?:to|on|in) azure(?! (?:kubernetes|aks|container|vms?|virtual|functions?|front|app(?:lication)? gateway|load|api management|sql|devops|storage|blob))',
+      'azure app[ -]?services?|app[ -]?services?|azure web[ -]?apps?|web[ -]?apps? (?:on|in) azure|azurewebsites(?:\\.net)?|kudu|(?:(?:deploy|publish|host)(?:ed|ing)? (?:it |the (?:app|site|api|application) |my (?:app|site|api|application) |our (?:app|site|api|application) )?(?:to|on|in)|(?:running|runs|run) (?:on|in)) azure(?! (?:kubernetes|aks|container|vms?|virtual|functions?|front|app(?:lication)? gateway|load|api management|sql|devops|storage|blob))',
     server: 'azure-app-service',
   },
   {
@@ -189,6 +189,8 @@ export const TOPICS: readonly Term[] = [
       '(?:app(?:lication)?[ -]?pools?) (?:(?:is|was|are|were|keeps?|gets?|got|just) )?(?:stop(?:s|ped|ping)?|shut(?:s|ting)? down|disabled|crash(?:es|ed|ing)?)|rapid[ -]fail(?: protection)?',
     signal: 'prose.topic-pool-stopped',
   },
+  // WebSockets (and SignalR over them) need the proxy to pass the Upgrade handshake on.
+  { pattern: 'web ?sockets?|signalr', signal: 'prose.topic-websocket' },
   // gRPC needs HTTP/2 end to end; a proxy that talks HTTP/1.1 to Kestrel breaks it. (HTTP/2 alone
   // is usually the browser's side and says nothing about the hop to the app.)
   { pattern: 'grpc(?:-web)?|h2c', signal: 'prose.topic-http2' },
