@@ -100,6 +100,12 @@ describe('prose rules', () => {
     expect(supported([server('kubernetes'), sig('after-deploy'), sig('topic-timeout')])).toContain('pod-shutdown-race');
   });
 
+  it('read ARR timing out as its own proxy time-out, not the module', () => {
+    expect(supported([server('iis'), sig('topic-arr'), status('502.3')])).toEqual(['arr-proxy-timeout']);
+    expect(supported([server('iis'), sig('topic-arr'), sig('topic-timeout')])).toContain('arr-proxy-timeout');
+    expect(supported([server('iis'), status('502.3')])).not.toContain('arr-proxy-timeout');
+  });
+
   it("read Front Door failing at its origin response timeout", () => {
     expect(supported([server('azure-front-door'), said(factMs('azure-front-door.origin-timeout'))])).toEqual(['proxy-upstream-timeout']);
     expect(supported([server('azure-front-door'), said(5_000)])).toEqual([]);

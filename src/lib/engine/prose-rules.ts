@@ -273,6 +273,13 @@ const RULES: readonly ContextRule[] = [
     note: 'Described: the app stopped starting right after its .NET or ASP.NET Core version was raised: the server has the runtime the old version needed, not the one the new build asks for.',
   },
   {
+    id: 'prose-arr-times-out',
+    when: { all: [signal('topic-arr'), { any: [signal('topic-timeout', 'long-request'), status('502.3', '504')] }, { not: signal('topic-unhealthy') }] },
+    supports: { 'arr-proxy-timeout': 0.45 },
+    weakens: { 'request-timeout': 0.3 },
+    note: 'Described: Application Request Routing times out: IIS, proxying to another server, stopped waiting at its proxy time-out.',
+  },
+  {
     id: 'prose-farm-servers-unhealthy',
     when: { all: [signal('topic-server-farm'), signal('topic-unhealthy')] },
     supports: { 'arr-no-server': 0.45 },

@@ -215,6 +215,12 @@ export const signals: SignalDef[] = [
     causes: { 'app-pool-stopped': 0.4, 'vc-redist-missing': 0.05 },
   },
   {
+    id: 'prose.topic-arr',
+    kind,
+    label: 'Named: Application Request Routing (IIS as a proxy to other servers)',
+    causes: { 'arr-proxy-timeout': 0.1, 'arr-no-server': 0.1 },
+  },
+  {
     id: 'prose.topic-websocket',
     kind,
     label: 'Named: WebSockets or SignalR through a proxy',

@@ -110,6 +110,7 @@ describe('prose reader: triggers', () => {
     ['rapid fail protection disabled the pool', 'prose.topic-pool-stopped'],
     ['our gRPC service behind the ingress fails', 'prose.topic-http2'],
     ['the SignalR hub fails behind nginx', 'prose.topic-websocket'],
+    ['ARR in front of two servers returns 502.3', 'prose.topic-arr'],
     ['502 since the certificate expired on the api server', 'prose.topic-backend-tls'],
     ['we ran into ephemeral port exhaustion on the web role', 'prose.topic-snat'],
     ['we raised maxAllowedContentLength but it still fails', 'prose.large-upload'],

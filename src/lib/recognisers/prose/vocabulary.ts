@@ -34,8 +34,9 @@ export const COMPONENTS: readonly Term[] = [
     server: 'aws-alb',
   },
   { pattern: 'ALBs?|ELBs?', server: 'aws-alb', exact: true },
-  { pattern: 'application request routing', server: 'iis' },
-  { pattern: 'ARR', server: 'iis', exact: true },
+  // ARR is IIS proxying to other servers: its own timeouts and farms, not the ASP.NET Core Module's.
+  { pattern: 'application request routing', server: 'iis', signal: 'prose.topic-arr' },
+  { pattern: 'ARR', server: 'iis', signal: 'prose.topic-arr', exact: true },
   { pattern: 'asp\\.net core module(?: v2)?|aspnetcoremodule(?:v2)?|ANCM', server: 'iis' },
   { pattern: 'IIS|w3wp(?:\\.exe)?', server: 'iis' },
   // The ASP.NET Core Module's web.config attributes.
