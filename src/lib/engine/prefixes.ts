@@ -4,8 +4,10 @@
  *
  * - docker compose:            `web-1  | `, `web_1  | `, `shop-api-2 | `
  * - kubectl logs --prefix:     `[pod/web-7d9f/web] `
- * - journald / syslog:         `Mar 05 10:14:22 host app[1234]: `, and journalctl -o short-iso
- *                              `2024-03-05T10:14:22+0000 host app[1234]: `
+ * - journald / syslog:         `Mar 05 10:14:22 host app[1234]: ` (also with microseconds), and
+ *                              journalctl -o short-iso `2024-03-05T10:14:22+0000 host app[1234]: `
+ *                              (or `+00:00`)
+ * - App Service log stream:    `2024-03-05T10:14:22  PID[1234] Information `
  * - ISO-8601 times:            `2024-03-05T10:14:22.123Z ` (docker --timestamps, kubectl
  *                              --timestamps, Azure log stream, CloudWatch), optionally followed by
  *                              a CloudWatch stream name (`aws logs tail`: `ecs/web/0a1b2c `)
@@ -43,9 +45,17 @@ interface PrefixRule {
 const RULES: readonly PrefixRule[] = [
   { name: 'docker compose', first: 'letter', re: /[A-Za-z0-9][\w.-]{0,60}[-_]\d{1,3} {0,20}\| ?/y },
   { name: 'kubectl --prefix', first: 'bracket', re: /\[pod\/[\w.-]{1,253}\/[\w.-]{1,253}\] /y },
-  { name: 'syslog', first: 'letter', re: new RegExp(`${MONTHS} [ \\d]\\d \\d\\d:\\d\\d:\\d\\d ${SYSLOG_TAIL}`, 'y') },
-  // journalctl -o short-iso(-precise): an offset without a colon, then host and identifier.
-  { name: 'journald ISO', first: 'digit', re: new RegExp(`\\d{4}-\\d\\d-\\d\\dT\\d\\d:\\d\\d:\\d\\d(?:[.,]\\d{1,9})?[+-]\\d{4} ${SYSLOG_TAIL}`, 'y') },
+  // journalctl's default and -o short-precise (microseconds after the seconds).
+  { name: 'syslog', first: 'letter', re: new RegExp(`${MONTHS} [ \\d]\\d \\d\\d:\\d\\d:\\d\\d(?:\\.\\d{1,6})? ${SYSLOG_TAIL}`, 'y') },
+  // journalctl -o short-iso(-precise): an offset (newer systemd writes it with a colon), then host
+  // and identifier.
+  { name: 'journald ISO', first: 'digit', re: new RegExp(`\\d{4}-\\d\\d-\\d\\dT\\d\\d:\\d\\d:\\d\\d(?:[.,]\\d{1,9})?[+-]\\d\\d:?\\d\\d ${SYSLOG_TAIL}`, 'y') },
+  // App Service (Windows) log stream: the time, blanks, the process id and the level.
+  {
+    name: 'App Service log stream',
+    first: 'digit',
+    re: /\d{4}-\d\d-\d\dT\d\d:\d\d:\d\d(?:\.\d{1,7})?Z? {1,4}PID\[\d{1,10}\] (?:Verbose|Information|Warning|Error|Critical) {1,12}/y,
+  },
   {
     name: 'ISO time',
     first: 'digit',

@@ -10,10 +10,10 @@ const causes = (text: string): string[] => diagnose(text).findings.map((f) => f.
 describe('status priors data', () => {
   it('names known causes and servers, with low weights', () => {
     const priors = data.priors as Record<string, Record<string, Record<string, number>>>;
-    expect(Object.keys(priors).sort()).toEqual(['502', '503', '504', 'any']);
+    expect(Object.keys(priors).sort()).toEqual(['460', '499', '502', '503', '504', '520', '521', '522', '523', '524', '525', '526', 'any']);
     for (const [status, rows] of Object.entries(priors)) {
       for (const [server, weights] of Object.entries(rows)) {
-        expect(PRIOR_ORDER, `${status}/${server}`).toContain(server);
+        if (server !== 'none') expect(PRIOR_ORDER, `${status}/${server}`).toContain(server);
         expect(Object.keys(weights).length, `${status}/${server}`).toBeGreaterThan(0);
         for (const [cause, w] of Object.entries(weights)) {
           expect(isCauseId(cause), `${status}/${server}: ${cause}`).toBe(true);
@@ -51,6 +51,11 @@ describe('never silent', () => {
     expect(top).not.toContain('proxy-upstream-refused');
   });
 
+  it('IIS named without a status lists the start failures and the missing module first', () => {
+    const top = causes('Our ASP.NET Core site on IIS does not work since this morning');
+    expect(top.slice(0, 3)).toEqual(expect.arrayContaining(['inprocess-start-failure', 'process-start-failure', 'hosting-bundle-missing']));
+  });
+
   it('a component named without a status still gives a short list', () => {
     const d = diagnose('Our nginx in front of the app is misbehaving since this morning');
     expect(d.findings.length).toBeGreaterThan(0);
@@ -63,6 +68,27 @@ describe('never silent', () => {
     expect(d.findings.length).toBeGreaterThanOrEqual(2);
     expect(d.findings[0]?.cause).toBe('proxy-upstream-timeout');
     expect(d.questions.map((q) => q.node)).toEqual(['source']);
+  });
+
+  it("a 499 is nginx's client closed request, named with nginx or alone", () => {
+    expect(causes('nginx 499 error')[0]).toBe('client-aborted');
+    expect(causes('lots of 499 in the access log since Monday')[0]).toBe('client-aborted');
+    // A status no single product owns gets no prior without a component.
+    expect(causes('lots of 418 in the access log since Monday')).toEqual([]);
+  });
+
+  it("Cloudflare's origin errors and the ALB's 460 read by their vendors' meanings", () => {
+    expect(causes('Error 522 Connection timed out')[0]).toBe('proxy-upstream-refused');
+    expect(causes('Error 524 A timeout occurred')[0]).toBe('proxy-upstream-timeout');
+    expect(causes('Cloudflare shows error 525 for the api since the certificate change')[0]).toBe('backend-tls-failure');
+    expect(causes('we get a 521 from cloudflare on every page')[0]).toBe('proxy-upstream-refused');
+    expect(causes('lots of 460 in the ALB access logs')[0]).toBe('client-aborted');
+  });
+
+  it("nginx's 503 page gives the 503 short list behind nginx", () => {
+    const d = diagnose('<html>\n<head><title>503 Service Temporarily Unavailable</title></head>\n<body>\n<center><h1>503 Service Temporarily Unavailable</h1></center>\n<hr><center>nginx</center>\n</body>\n</html>');
+    expect(d.findings[0]?.cause).toBe('backend-unhealthy');
+    for (const f of d.findings) expect(Object.keys(priorFor('503', 'nginx') ?? {})).toContain(f.cause);
   });
 
   it('a 503 from HAProxy in words points to unhealthy backends first', () => {

@@ -32,13 +32,21 @@ export function priorFor(status: string, server: string): Weights | undefined {
   return PRIORS[status]?.[server];
 }
 
-function isThin(index: FactIndex, others: readonly Contribution[]): boolean {
+function isThin(others: readonly Contribution[]): boolean {
   for (const c of others) {
     const id = c.source === 'signal' ? c.key.slice('signal:'.length) : '';
     if (isRestating(id) || WEAK.has(id)) continue;
     if (c.source === 'signal' || c.source === 'code' || c.source === 'rule') return false;
   }
-  return (index.byName.get('server')?.length ?? 0) > 0;
+  return true;
+}
+
+/** Plain statuses (no sub-status) in the evidence, each once, in order. */
+function plainStatuses(index: FactIndex): Fact[] {
+  return (index.byName.get('status') ?? []).filter((f) => {
+    const s = parseStatus(f.value);
+    return s !== undefined && s.sub === undefined;
+  });
 }
 
 /**
@@ -47,40 +55,41 @@ function isThin(index: FactIndex, others: readonly Contribution[]): boolean {
  * rules); when priors apply they replace the status and restating-signal contributions.
  */
 export function priorContributions(index: FactIndex, others: readonly Contribution[]): Contribution[] | undefined {
-  if (!isThin(index, others)) return undefined;
+  if (!isThin(others)) return undefined;
   const servers = index.byName.get('server') ?? [];
   let server: Fact | undefined;
   for (const name of PRIOR_ORDER) {
     server = servers.find((f) => String(f.value).toLowerCase() === name);
     if (server) break;
   }
-  if (!server) return undefined;
-  const name = String(server.value).toLowerCase();
-  const statuses = (index.byName.get('status') ?? []).filter((f) => {
-    const s = parseStatus(f.value);
-    return s !== undefined && s.sub === undefined;
-  });
+  const statuses = plainStatuses(index);
+  // No component named: only a status one product alone sends has a row ('none').
+  if (!server && statuses.length === 0) return undefined;
+  const name = server ? String(server.value).toLowerCase() : 'none';
   // A sub-status ("502.3", "500.30") is specific evidence: the status table handles it.
   if (statuses.length === 0 && (index.byName.get('status')?.length ?? 0) > 0) return undefined;
   const rows: { status: string; facts: Fact[]; weights: Weights }[] = [];
   if (statuses.length === 0) {
-    const w = priorFor('any', name);
-    if (w) rows.push({ status: 'any', facts: [server], weights: w });
+    const w = server ? priorFor('any', name) : undefined;
+    if (w && server) rows.push({ status: 'any', facts: [server], weights: w });
   } else {
     const seen = new Set<string>();
     for (const f of statuses) {
       const s = String(parseStatus(f.value)?.status);
       if (seen.has(s)) continue;
       seen.add(s);
-      const w = priorFor(s, name);
-      if (w) rows.push({ status: s, facts: [f, server], weights: w });
+      // A status only one product sends (499) keeps its row whatever else is named.
+      const own = priorFor(s, name);
+      const w = own ?? priorFor(s, 'none');
+      if (w) rows.push({ status: s, facts: server && own ? [f, server] : [f], weights: w });
     }
   }
   if (rows.length === 0) return undefined;
   const kept = others.filter((c) => c.source !== 'status' && !(c.source === 'signal' && RESTATING.has(c.key.slice('signal:'.length))));
   const out: Contribution[] = [...kept];
   for (const row of rows) {
-    const what = row.status === 'any' ? `Failures behind ${name}` : `A ${row.status} from ${name}`;
+    const named = row.facts.length > 1;
+    const what = row.status === 'any' ? `Failures behind ${name}` : named ? `A ${row.status} from ${name}` : `A ${row.status}`;
     for (const [cause, weight] of Object.entries(row.weights)) {
       out.push({
         cause,

@@ -20,15 +20,19 @@ describe('dropShadowedProse', () => {
     f('prose', 'status', '502.3', at('502.3')),
     f('prose', 'stated-duration-ms', 120_000, at('120 seconds')),
     f('prose', 'server', 'iis', at('IIS')),
-    f('prose', 'signal', 'prose.intermittent', at('after')),
+    f('prose', 'signal', 'prose.topic-timeout', at('Bad Gateway')),
+    f('prose', 'signal', 'prose.after-upgrade', at('after')),
     f('prose', 'status', '502.3', at('502.3', second)),
     f('prose', 'server', 'iis', at('IIS', second)),
   ];
 
   it('drops prose facts that repeat a format recogniser on the same line and keeps the rest', () => {
     const kept = dropShadowedProse(facts, lines);
+    // The topic signal goes (the error page's signal says more); the trigger stays: no format
+    // recogniser reads "after an upgrade".
     expect(kept.filter((x) => x.kind === 'prose').map((x) => `${x.name}=${x.value}@${x.span.start >= second ? 2 : 1}`)).toEqual([
       'stated-duration-ms=120000@1',
+      'signal=prose.after-upgrade@1',
       'status=502.3@2',
       'server=iis@2',
     ]);

@@ -3,7 +3,9 @@
  * (an error page title, an event message, a log record), that recogniser's facts are the better
  * reading. `dropShadowedProse` removes prose facts that only repeat it:
  *
- * - prose signals on a line where another recogniser found a signal or a code;
+ * - prose topic signals inside the stretch of a line where another recogniser found a signal or
+ *   a code (triggers, such as "after updating ASP.NET Core", stay: no format recogniser reads
+ *   them; so do topics before or after that stretch);
  * - a prose status where another recogniser found a status on the line;
  * - a prose server where another recogniser named the same server on the line.
  *
@@ -13,8 +15,18 @@
 import type { Fact, LineIndex } from './types.ts';
 import { lineOf } from './lines.ts';
 
+/** Trigger signals: kept even on a line another recogniser read (see dropShadowedProse). */
+const TRIGGERS: ReadonlySet<string> = new Set(
+  ['after-os-upgrade', 'framework-upgrade', 'after-deploy', 'after-upgrade', 'after-login', 'after-restart', 'scale-in', 'under-load', 'large-upload', 'long-request', 'idle', 'intermittent', 'first-request'].map(
+    (t) => `prose.${t}`,
+  ),
+);
+
 interface LineFacts {
   signalOrCode: boolean;
+  /** The stretch of the line the other recognisers' signals and codes cover. */
+  from: number;
+  to: number;
   statuses: Set<string>;
   servers: Set<string>;
 }
@@ -29,8 +41,12 @@ export function dropShadowedProse(facts: Fact[], lines: LineIndex): Fact[] {
     const last = lineOf(lines, Math.max(f.span.start, f.span.end - 1));
     for (let ln = first; ln <= last && ln - first < 50; ln++) {
       let l = byLine.get(ln);
-      if (!l) byLine.set(ln, (l = { signalOrCode: false, statuses: new Set(), servers: new Set() }));
-      if (f.name === 'signal' || f.name === 'code') l.signalOrCode = true;
+      if (!l) byLine.set(ln, (l = { signalOrCode: false, from: Infinity, to: -Infinity, statuses: new Set(), servers: new Set() }));
+      if (f.name === 'signal' || f.name === 'code') {
+        l.signalOrCode = true;
+        l.from = Math.min(l.from, f.span.start);
+        l.to = Math.max(l.to, f.span.end);
+      }
       else if (f.name === 'status') l.statuses.add(String(f.value));
       else l.servers.add(String(f.value));
     }
@@ -39,7 +55,10 @@ export function dropShadowedProse(facts: Fact[], lines: LineIndex): Fact[] {
     if (f.kind !== 'prose') return true;
     const l = byLine.get(lineOf(lines, f.span.start));
     if (!l) return true;
-    if (f.name === 'signal') return !l.signalOrCode;
+    // A trigger (when or under what it fails) is never what a format's recogniser reads; a topic
+    // outside the words that recogniser read ("a space in the app name gives HTTP Error 502.5")
+    // is the writer's own addition.
+    if (f.name === 'signal') return !l.signalOrCode || TRIGGERS.has(String(f.value)) || f.span.end <= l.from || f.span.start >= l.to;
     if (f.name === 'status') return l.statuses.size === 0;
     if (f.name === 'server') return !l.servers.has(String(f.value));
     return true;

@@ -58,10 +58,62 @@ describe('prose rules', () => {
     expect(supported([server('kubernetes'), sig('after-deploy')])).toEqual(['pod-shutdown-race']);
     expect(supported([server('iis'), sig('after-deploy'), status('503')])).toEqual(['app-offline']);
     expect(supported([server('iis'), sig('after-deploy'), status('502.3')])).toEqual(['app-offline', 'app-pool-recycle']);
+    // "I deployed and got 500.30": the deploy is how it was found, not a recycle in flight.
+    expect(supported([server('iis'), sig('after-deploy'), status('500.30')])).toEqual([]);
     expect(supported([server('iis'), sig('large-upload')])).toEqual(['backend-connection-reset']);
     expect(supported([server('nginx'), sig('large-upload')])).toEqual(['proxy-upstream-closed']);
     expect(supported([server('nginx'), sig('after-login')])).toEqual(['proxy-header-too-big']);
     expect(supported([sig('after-deploy')])).toEqual([]);
+  });
+
+  it('read an ANCM start failure after a framework upgrade as a missing runtime', () => {
+    for (const st of ['502.5', '500.30', '500.31']) expect(supported([status(st), sig('framework-upgrade')])).toEqual(['framework-not-found']);
+    expect(supported([status('502.3'), sig('framework-upgrade')])).toEqual([]);
+    expect(supported([status('502.5'), sig('after-upgrade')])).toEqual([]);
+  });
+
+  it('read unhealthy servers of a server farm as ARR with no server left', () => {
+    expect(supported([sig('topic-server-farm'), sig('topic-unhealthy')])).toEqual(['arr-no-server']);
+    expect(supported([sig('topic-unhealthy')])).toEqual([]);
+  });
+
+  it('read sporadic 502s behind a proxy as a keep-alive race, but not on IIS or around deploys', () => {
+    expect(supported([status('502'), sig('intermittent')])).toEqual(['keepalive-race']);
+    expect(supported([status('502'), sig('intermittent'), server('iis')])).toEqual([]);
+    expect(supported([status('502'), sig('intermittent'), sig('after-deploy')])).toEqual([]);
+    expect(supported([status('504'), sig('intermittent')])).toEqual([]);
+  });
+
+  it('read slow requests failing at a known default without a named component', () => {
+    expect(supported([sig('long-request'), said(factMs('nginx.proxy_read_timeout'))])).toEqual(['proxy-upstream-timeout']);
+    expect(supported([sig('long-request'), said(factMs('ancm.requestTimeout'))])).toEqual(['request-timeout']);
+    expect(supported([sig('long-request'), said(factMs('app-service.frontend-timeout'))])).toEqual(['azure-frontend-timeout']);
+    expect(supported([sig('long-request'), said(7_000)])).toEqual([]);
+    expect(supported([said(factMs('nginx.proxy_read_timeout'))])).toEqual([]);
+  });
+
+  it('let a named cause speak over a trigger with a component', () => {
+    expect(supported([server('iis'), sig('after-deploy')])).toEqual(['app-offline', 'app-pool-recycle']);
+    expect(supported([server('iis'), sig('after-deploy'), sig('topic-single-file')])).toEqual([]);
+    expect(supported([server('kubernetes'), sig('after-restart'), sig('topic-resources')])).toEqual([]);
+    // The generic "times out" names no cause: the rule still reads the trigger.
+    expect(supported([server('kubernetes'), sig('after-deploy'), sig('topic-timeout')])).toContain('pod-shutdown-race');
+  });
+
+  it('read ARR timing out as its own proxy time-out, not the module', () => {
+    expect(supported([server('iis'), sig('topic-arr'), status('502.3')])).toEqual(['arr-proxy-timeout']);
+    expect(supported([server('iis'), sig('topic-arr'), sig('topic-timeout')])).toContain('arr-proxy-timeout');
+    expect(supported([server('iis'), status('502.3')])).not.toContain('arr-proxy-timeout');
+  });
+
+  it("read Front Door failing at its origin response timeout", () => {
+    expect(supported([server('azure-front-door'), said(factMs('azure-front-door.origin-timeout'))])).toEqual(['proxy-upstream-timeout']);
+    expect(supported([server('azure-front-door'), said(5_000)])).toEqual([]);
+  });
+
+  it('read 503s while an IIS pool recycles as the recycle', () => {
+    expect(supported([server('iis'), status('503'), sig('after-restart')])).toEqual(['app-pool-recycle']);
+    expect(supported([server('nginx'), status('503'), sig('after-restart')])).not.toContain('app-pool-recycle');
   });
 
   it('write the defaults of the facts file into their notes', () => {
@@ -79,6 +131,11 @@ describe('sentences end to end', () => {
     expect(top('Bad gateway after 230 seconds on Azure App Service')).toBe('azure-frontend-timeout');
     expect(top('502 only when uploading big files')).toBe('proxy-upstream-closed');
     expect(['proxy-upstream-refused', 'pod-shutdown-race']).toContain(top('random 502s from nginx right after every deploy'));
+  });
+  it('rank sentences with triggers on ANCM titles', () => {
+    expect(top('HTTP Error 502.5 after updating ASP.NET Core from 2.0.0 to 2.0.3')).toBe('framework-not-found');
+    expect(top('Unexpected 503 response when the IIS application pool is recycling')).toBe('app-pool-recycle');
+    expect(top('Every few hours the web farm goes down with a 502 and both servers are marked unhealthy')).toBe('arr-no-server');
   });
   it('point evidence at the words in the original paste, behind a prefix too', () => {
     const text = 'web-1  | IIS returns 502.3 after exactly 120 seconds';

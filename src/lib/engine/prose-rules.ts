@@ -16,6 +16,9 @@ const IIS = ['iis', 'iis-express'];
 const HOST_PROXIES = ['nginx', 'apache', 'yarp', 'docker', 'traefik', 'haproxy', 'caddy'];
 const CLOUD_LB = ['aws-alb', 'azure-app-gateway', 'azure-front-door', 'cloudflare'];
 
+/** ANCM statuses of an app that does not start (the status table's start failures). */
+const START_FAILURES = ['502.5', '500.0', '500.30', '500.31', '500.32', '500.33', '500.34', '500.35', '500.36', '500.37', '500.38'];
+
 const server = (values: string[]): FactTest => ({ fact: 'server', in: values });
 const signal = (...ids: string[]): FactTest => ({ fact: 'signal', in: ids.map((id) => `prose.${id}`) });
 const status = (...values: string[]): FactTest => ({ fact: 'status', in: values });
@@ -26,7 +29,58 @@ const statedNear = (id: string, tolerance = 0.1, setting?: string): FactTest => 
 });
 const says = (id: string): string => fact(id).says;
 
-export const PROSE_RULES: readonly ContextRule[] = [
+/**
+ * Topic signals that name a cause (vocabulary.ts TOPICS, all but the generic "times out" and
+ * "refused"). When the writer names the cause, a trigger in the same paste is the story around
+ * it ("published a single file to IIS", "restarted because of high memory"), not a separate hint.
+ */
+const NAMED_CAUSE = signal(
+  'topic-thread-pool',
+  'topic-keepalive',
+  'topic-app-offline',
+  'topic-hosting-bundle',
+  'topic-single-file',
+  'topic-proxy-permission',
+  'topic-snat',
+  'topic-resources',
+  'topic-backend-tls',
+  'topic-unhealthy',
+  'topic-server-farm',
+  'topic-virtual-directory',
+  'topic-runtimeconfig',
+  'topic-deps-json',
+  'topic-vc-redist',
+  'topic-client-aborted',
+  'topic-header-size',
+  'topic-privileged-port',
+  'topic-space-in-path',
+  'topic-crash',
+  'topic-hang',
+  'topic-reset',
+  'topic-pool-stopped',
+  'topic-http2',
+  'topic-websocket',
+);
+
+/** Rules that read a trigger with a component: they stand back when a cause is named. */
+const TRIGGER_RULES: ReadonlySet<string> = new Set([
+  'prose-rollout-on-kubernetes',
+  'prose-deploy-behind-alb',
+  'prose-deploy-behind-proxy',
+  'prose-deploy-on-iis-503',
+  'prose-deploy-on-iis',
+  'prose-recycle-on-iis-503',
+  'prose-upload-on-iis',
+  'prose-upload-behind-proxy',
+  'prose-long-request-on-iis',
+  'prose-long-request-behind-proxy',
+  'prose-login-behind-proxy',
+  'prose-every-request-behind-proxy',
+  'prose-intermittent-502-behind-proxy',
+  'prose-idle-behind-lb',
+]);
+
+const RULES: readonly ContextRule[] = [
   {
     id: 'prose-proxy-times-out',
     when: { all: [server([...HOST_PROXIES, ...CLOUD_LB, 'kubernetes', 'envoy']), signal('topic-timeout'), { not: server(['azure-app-service']) }] },
@@ -109,6 +163,12 @@ export const PROSE_RULES: readonly ContextRule[] = [
     note: `Described: Application Gateway fails after about ${says('azure-app-gateway.RequestTimeout')}, its default backend request time-out.`,
   },
   {
+    id: 'prose-front-door-origin-timeout',
+    when: { all: [server(['azure-front-door']), { any: [statedNear('azure-front-door.origin-timeout'), statedNear('aws-alb.idle_timeout')] }] },
+    supports: { 'proxy-upstream-timeout': 0.5 },
+    note: `Described: Front Door fails after about its origin response timeout (${says('azure-front-door.origin-timeout')}).`,
+  },
+  {
     id: 'prose-yarp-activity-timeout',
     when: { all: [server(['yarp']), statedNear('yarp.ActivityTimeout')] },
     supports: { 'proxy-upstream-timeout': 0.5 },
@@ -146,9 +206,17 @@ export const PROSE_RULES: readonly ContextRule[] = [
   },
   {
     id: 'prose-deploy-on-iis',
-    when: { all: [server(IIS), signal('after-deploy', 'after-restart'), { not: status('503') }] },
+    // Not with a start failure's status: "I deployed and got 500.30" tells how it was found, and a
+    // recycle cutting requests in flight does not keep the app from starting.
+    when: { all: [server(IIS), signal('after-deploy', 'after-restart'), { not: status('503', ...START_FAILURES) }] },
     supports: { 'app-pool-recycle': 0.4, 'app-offline': 0.15 },
     note: 'Described: failures on IIS right after a deployment or recycle: the recycle or the app_offline.htm step cut requests in flight.',
+  },
+  {
+    id: 'prose-recycle-on-iis-503',
+    when: { all: [server(IIS), status('503'), signal('after-restart'), { not: signal('after-deploy', 'after-os-upgrade') }] },
+    supports: { 'app-pool-recycle': 0.45 },
+    note: 'Described: 503s while the IIS application pool recycles: requests that arrive while the old worker process shuts the app down and the new one starts it are turned away.',
   },
   {
     id: 'prose-upload-on-iis',
@@ -199,9 +267,72 @@ export const PROSE_RULES: readonly ContextRule[] = [
     note: 'Described: IIS fails after a Windows upgrade: the upgrade can remove the ASP.NET Core Module files until the Hosting Bundle is repaired.',
   },
   {
+    id: 'prose-start-failure-after-framework-upgrade',
+    when: { all: [status('502.5', '500.30', '500.31'), signal('framework-upgrade')] },
+    supports: { 'framework-not-found': 0.5 },
+    note: 'Described: the app stopped starting right after its .NET or ASP.NET Core version was raised: the server has the runtime the old version needed, not the one the new build asks for.',
+  },
+  {
+    id: 'prose-arr-times-out',
+    when: { all: [signal('topic-arr'), { any: [signal('topic-timeout', 'long-request'), status('502.3', '504')] }, { not: signal('topic-unhealthy') }] },
+    supports: { 'arr-proxy-timeout': 0.45 },
+    weakens: { 'request-timeout': 0.3 },
+    note: 'Described: Application Request Routing times out: IIS, proxying to another server, stopped waiting at its proxy time-out.',
+  },
+  {
+    id: 'prose-farm-servers-unhealthy',
+    when: { all: [signal('topic-server-farm'), signal('topic-unhealthy')] },
+    supports: { 'arr-no-server': 0.45 },
+    weakens: { 'backend-unhealthy': 0.3 },
+    note: 'Described: the servers of an IIS server farm are marked unhealthy: with no healthy server left, Application Request Routing has nowhere to send the request and answers 502.',
+  },
+  {
+    id: 'prose-intermittent-502-behind-proxy',
+    when: {
+      all: [
+        status('502'),
+        signal('intermittent'),
+        { not: server([...IIS, 'azure-app-service']) },
+        { not: signal('after-deploy', 'after-restart', 'scale-in', 'every-request', 'large-upload', 'long-request') },
+      ],
+    },
+    supports: { 'keepalive-race': 0.2 },
+    note: 'Described: 502s now and then, with nothing else in common: the classic pattern of a proxy reusing a kept-alive connection the app has just closed (the app\'s keep-alive timeout is shorter than the proxy\'s).',
+  },
+  {
+    id: 'prose-slow-at-proxy-default',
+    when: {
+      all: [
+        signal('long-request', 'topic-timeout'),
+        { any: [statedNear('nginx.proxy_read_timeout'), statedNear('aws-alb.idle_timeout')] },
+        { not: server([...IIS, 'azure-app-service', 'yarp']) },
+      ],
+    },
+    supports: { 'proxy-upstream-timeout': 0.35 },
+    note: `Described: requests fail once they take about a minute: the default read or idle timeout of the usual proxies and load balancers in front of an app (nginx proxy_read_timeout ${says('nginx.proxy_read_timeout')}, AWS ALB idle timeout ${says('aws-alb.idle_timeout')}).`,
+  },
+  {
+    id: 'prose-slow-at-request-timeout',
+    when: {
+      all: [signal('long-request', 'topic-timeout'), statedNear('ancm.requestTimeout', 0.1, 'requestTimeout'), { not: server([...HOST_PROXIES, ...CLOUD_LB, 'kubernetes', 'envoy', 'azure-app-service']) }],
+    },
+    supports: { 'request-timeout': 0.3 },
+    note: `Described: requests fail once they take about ${says('ancm.requestTimeout')}, the ASP.NET Core Module's default requestTimeout on IIS.`,
+  },
+  {
+    id: 'prose-slow-at-frontend-limit',
+    when: { all: [signal('long-request', 'topic-timeout'), statedNear('app-service.frontend-timeout', 0.05), { not: server(['azure-app-service']) }] },
+    supports: { 'azure-frontend-timeout': 0.35 },
+    note: `Described: requests fail once they take about ${fact('app-service.frontend-timeout').value} s, the limit of the Azure App Service front end.`,
+  },
+  {
     id: 'prose-idle-behind-lb',
     when: { all: [signal('idle'), { any: [server([...CLOUD_LB, 'nginx', 'kubernetes']), signal('load-balancer')] }] },
     supports: { 'keepalive-race': 0.25 },
     note: "Described: failures after idle periods behind a proxy: the app's keep-alive timeout closes connections the proxy still holds open.",
   },
 ];
+
+export const PROSE_RULES: readonly ContextRule[] = RULES.map((r) =>
+  TRIGGER_RULES.has(r.id) ? { ...r, when: { all: [r.when, { not: NAMED_CAUSE }] } } : r,
+);

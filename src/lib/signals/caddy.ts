@@ -2,8 +2,8 @@
  * Signals of the caddy recogniser: the Go error in an `http.log.error` / `reverse_proxy` entry (or
  * a v1 `[ERROR 502 /path]` line), `no upstreams available`, and 502/504 in its access log.
  *
- * A TLS failure towards the backend points at proxy-protocol-mismatch, the catalogue's cause for
- * scheme and TLS disagreements between proxy and app.
+ * TLS towards a backend that speaks plain HTTP points at proxy-protocol-mismatch; a backend
+ * certificate the proxy rejects (x509, failed to verify) at backend-tls-failure.
  */
 import type { SignalDef } from '../engine/types.ts';
 
@@ -56,7 +56,7 @@ export const signals: SignalDef[] = [
     id: 'caddy.upstream-tls-verify',
     kind,
     label: "Caddy: the backend's TLS certificate was rejected (x509 / tls: failed to verify certificate)",
-    causes: { 'proxy-protocol-mismatch': 0.6 },
+    causes: { 'backend-tls-failure': 0.9, 'proxy-protocol-mismatch': 0.2 },
   },
   {
     id: 'caddy.upstream-unreachable',

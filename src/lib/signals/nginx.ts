@@ -152,6 +152,14 @@ export const signals: SignalDef[] = [
     causes: { 'proxy-protocol-mismatch': 1, 'backend-tls-failure': 0.4 },
   },
   {
+    // OpenSSL's reason texts for a handshake the backend refused on its terms (SNI, protocol
+    // version, ciphers, certificates), as opposed to "wrong version number" (plain HTTP there).
+    id: 'nginx.ssl-handshake-rejected',
+    kind,
+    label: 'nginx: the upstream refused the TLS handshake (alert handshake failure, unrecognized name, protocol version, no shared cipher, certificate verify failed)',
+    causes: { 'backend-tls-failure': 0.9, 'proxy-protocol-mismatch': 0.2 },
+  },
+  {
     id: 'nginx.ssl-peer-closed',
     kind,
     label: 'nginx: the upstream closed the connection during the SSL handshake',
@@ -204,6 +212,14 @@ export const signals: SignalDef[] = [
     kind,
     label: 'nginx error page: 502 Bad Gateway',
     causes: { 'proxy-upstream-refused': 0.3, 'proxy-upstream-closed': 0.3, 'proxy-protocol-mismatch': 0.1 },
+  },
+  {
+    // nginx sends its 503 page when limit_req or limit_conn rejects a request; ingress-nginx sends
+    // it when a Service has no ready endpoints.
+    id: 'nginx.error-page-503',
+    kind,
+    label: 'nginx error page: 503 Service Temporarily Unavailable',
+    causes: { 'backend-unhealthy': 0.3, 'proxy-upstream-refused': 0.1 },
   },
   {
     id: 'nginx.error-page-504',

@@ -35,6 +35,12 @@ export const signals: SignalDef[] = [
     causes: { 'framework-not-found': 0.1, 'hosting-bundle-missing': 0.1, 'stale-deployment-files': 0.1 },
   },
   {
+    id: 'prose.framework-upgrade',
+    kind,
+    label: 'Described: it started after upgrading .NET or ASP.NET Core (or the SDK)',
+    causes: { 'framework-not-found': 0.2, 'stale-deployment-files': 0.05 },
+  },
+  {
     id: 'prose.after-login',
     kind,
     label: 'Described: it happens after signing in',
@@ -177,6 +183,54 @@ export const signals: SignalDef[] = [
     kind,
     label: 'Named: the deps.json file',
     causes: { 'incomplete-publish': 0.35 },
+  },
+  {
+    id: 'prose.topic-space-in-path',
+    kind,
+    label: "Named: a space in the app's path or name",
+    causes: { 'wrong-arguments': 0.35, 'process-path-not-found': 0.1 },
+  },
+  {
+    id: 'prose.topic-crash',
+    kind,
+    label: 'Named: the app crashes (an unhandled exception, a stack overflow, the process exits)',
+    causes: { 'app-crash-runtime': 0.3, 'backend-connection-reset': 0.05, 'proxy-upstream-closed': 0.05 },
+  },
+  {
+    id: 'prose.topic-hang',
+    kind,
+    label: 'Named: the app hangs or stops responding',
+    causes: { 'thread-pool-starvation': 0.3, 'request-timeout': 0.05, 'proxy-upstream-timeout': 0.05 },
+  },
+  {
+    id: 'prose.topic-reset',
+    kind,
+    label: 'Named: the connection was reset or closed without an answer',
+    causes: { 'proxy-upstream-closed': 0.2, 'backend-connection-reset': 0.15, 'keepalive-race': 0.1 },
+  },
+  {
+    id: 'prose.topic-pool-stopped',
+    kind,
+    label: 'Named: the IIS application pool stops (rapid-fail protection)',
+    causes: { 'app-pool-stopped': 0.4, 'vc-redist-missing': 0.05 },
+  },
+  {
+    id: 'prose.topic-arr',
+    kind,
+    label: 'Named: Application Request Routing (IIS as a proxy to other servers)',
+    causes: { 'arr-proxy-timeout': 0.1, 'arr-no-server': 0.1 },
+  },
+  {
+    id: 'prose.topic-websocket',
+    kind,
+    label: 'Named: WebSockets or SignalR through a proxy',
+    causes: { 'proxy-protocol-mismatch': 0.2, 'proxy-upstream-timeout': 0.05 },
+  },
+  {
+    id: 'prose.topic-http2',
+    kind,
+    label: 'Named: gRPC (HTTP/2 to the app) through a proxy',
+    causes: { 'proxy-protocol-mismatch': 0.3 },
   },
   {
     id: 'prose.topic-vc-redist',

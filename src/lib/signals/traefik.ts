@@ -3,8 +3,8 @@
  * forward (`'502 Bad Gateway' caused by: …`, `502 Bad Gateway error="…"`), and 502/504 in its
  * access log that Traefik produced itself (JSON `OriginStatus` 0: no answer from the backend).
  *
- * A TLS failure towards the backend points at proxy-protocol-mismatch, the catalogue's cause for
- * scheme and TLS disagreements between proxy and app.
+ * TLS towards a backend that speaks plain HTTP points at proxy-protocol-mismatch; a backend
+ * certificate the proxy rejects (x509, failed to verify) at backend-tls-failure.
  */
 import type { SignalDef } from '../engine/types.ts';
 
@@ -57,7 +57,7 @@ export const signals: SignalDef[] = [
     id: 'traefik.upstream-tls-verify',
     kind,
     label: "Traefik: the backend's TLS certificate was rejected (x509 / tls: failed to verify certificate)",
-    causes: { 'proxy-protocol-mismatch': 0.6 },
+    causes: { 'backend-tls-failure': 0.9, 'proxy-protocol-mismatch': 0.2 },
   },
   {
     id: 'traefik.upstream-unreachable',

@@ -45,6 +45,28 @@ const INVALID_RESPONSE = [
   'upstreamsentinvalidstatus',
 ];
 
+/**
+ * OpenSSL reason texts (squeezed) inside `SSL_do_handshake() failed (...)` that say the upstream
+ * refused the handshake's terms: an alert it sent (handshake failure = 40, unrecognized name =
+ * 112, protocol version = 70, bad certificate = 42, internal error = 80) or a local verdict on
+ * its certificate or ciphers. "wrong version number" is not here: that is plain HTTP upstream.
+ */
+const TLS_REJECTED = [
+  'alerthandshakefailure',
+  'alertnumber40',
+  'unrecognizedname',
+  'alertnumber112',
+  'alertprotocolversion',
+  'alertnumber70',
+  'alertbadcertificate',
+  'alertnumber42',
+  'alertinternalerror',
+  'alertnumber80',
+  'unsupportedprotocol',
+  'nosharedcipher',
+  'certificateverifyfailed',
+];
+
 /** Signal id for a squeezed nginx message, or undefined when it is not an upstream failure. */
 export function classifyNginx(sq: string): Classified | undefined {
   const errno = errnoOf(sq);
@@ -61,6 +83,7 @@ export function classifyNginx(sq: string): Classified | undefined {
   if (sq.includes('ssl_do_handshake()failed') || action === 'ssl') {
     if (errno && (errno.kind === 'reset' || errno.kind === 'broken-pipe')) return r('nginx.ssl-peer-closed');
     if (errno && errno.kind === 'refused') return r('nginx.upstream-refused');
+    for (const needle of TLS_REJECTED) if (sq.includes(needle)) return r('nginx.ssl-handshake-rejected');
     return r('nginx.ssl-handshake-failed');
   }
 

@@ -81,6 +81,7 @@ describe('nginx recogniser: error log', () => {
       'nginx.ssl-peer-closed',
       'nginx.ssl-certificate-rejected',
       'nginx.upstream-not-resolved',
+      'nginx.ssl-handshake-rejected',
     ]);
     expect(values(facts, 'setting')).toContain('upstream=http://unix:/var/www/myapp/kestrel.sock:/api/health');
     expect(values(facts, 'url')).toContain('/signin-oidc?code=abc&state=xyz');
@@ -211,6 +212,15 @@ describe('nginx recogniser: error page', () => {
     const facts = run(errorPageCurl);
     expect(values(facts, 'status')).toEqual(['504']);
     expect(values(facts, 'signal')).toEqual(['nginx.error-page-504']);
+  });
+
+  it("reads the 503 page (limit_req, limit_conn, or an ingress with no ready endpoints)", () => {
+    const page =
+      '<html>\n<head><title>503 Service Temporarily Unavailable</title></head>\n<body>\n<center><h1>503 Service Temporarily Unavailable</h1></center>\n<hr><center>nginx</center>\n</body>\n</html>';
+    const facts = run(page);
+    expect(values(facts, 'status')).toEqual(['503']);
+    expect(values(facts, 'signal')).toEqual(['nginx.error-page-503']);
+    expect(values(facts, 'server')).toEqual(['nginx']);
   });
 
   it('reads the page as rendered text', () => {

@@ -1,6 +1,6 @@
 /**
  * nginx (and Kubernetes ingress-nginx, which is nginx): error-log entries about upstream
- * failures, access-log lines with 5xx, and nginx's built-in 502/504 page.
+ * failures, access-log lines with 5xx, and nginx's built-in 502/503/504 page.
  *
  * Error-log anatomy (src/core/ngx_log.c, src/http/ngx_http_request.c):
  *   YYYY/MM/DD HH:MM:SS [level] PID#TID: *CID <message>[ (errno: text)] while <action>,
@@ -258,14 +258,19 @@ function analyseAccess(ctx: Ctx, lineStart: number, e: AccessLine, owner: 'nginx
   }
 }
 
-const PAGE_STATUS = /(502) Bad Gateway|(504) Gateway Time-out/g;
+const PAGE_STATUS = /(502) Bad Gateway|(504) Gateway Time-out|(503) Service Temporarily Unavailable/g;
+const PAGE_SIGNAL: Readonly<Record<string, string>> = {
+  '502': 'nginx.error-page-502',
+  '503': 'nginx.error-page-503',
+  '504': 'nginx.error-page-504',
+};
 const PAGE_SERVER =
   /(?:^|[\n>]|Server:)[ \t]*((?:nginx|openresty)(?:\/\d{1,3}(?:\.\d{1,3}){0,3})?(?: \([^)<\r\n]{1,40}\))?)[ \t]*(?=[\r\n<]|$)/i;
 
 /** nginx's built-in error page (raw HTML, rendered text, or curl -i headers). */
 function errorPages(ctx: Ctx): void {
   const { input, facts } = ctx;
-  if (!input.includes(' Bad Gateway') && !input.includes(' Gateway Time-out')) return;
+  if (!input.includes(' Bad Gateway') && !input.includes(' Gateway Time-out') && !input.includes(' Service Temporarily Unavailable')) return;
   PAGE_STATUS.lastIndex = 0;
   let consumed = 0;
   for (let m = PAGE_STATUS.exec(input); m; m = PAGE_STATUS.exec(input)) {
@@ -274,12 +279,12 @@ function errorPages(ctx: Ctx): void {
     const window = input.slice(m.index + m[0].length, windowEnd);
     const s = PAGE_SERVER.exec(window);
     if (!s) continue;
-    const status = (m[1] ?? m[2]) as string;
+    const status = (m[1] ?? m[2] ?? m[3]) as string;
     const statusSpan = { start: m.index, end: m.index + 3 };
     const sAt = m.index + m[0].length + s.index + s[0].indexOf(s[1] as string);
     const serverSpan = { start: sAt, end: sAt + (s[1] as string).length };
     facts.push(fact(KIND, 'status', status, statusSpan));
-    facts.push(fact(KIND, 'signal', status === '502' ? 'nginx.error-page-502' : 'nginx.error-page-504', statusSpan));
+    facts.push(fact(KIND, 'signal', PAGE_SIGNAL[status] as string, statusSpan));
     server(ctx, 'nginx', serverSpan);
     facts.push(fact(KIND, 'setting', `version=${s[1]}`, serverSpan));
     // One page = one finding: skip the <h1> repeat and the rest of the document.

@@ -1,7 +1,7 @@
 /**
  * Durations written by people: `90s`, `2 min`, `120 seconds`, `1.5 minutes`, `120000 ms`,
  * `120,000 ms`, `a minute`, `two minutes`, `a couple of minutes`, `half a minute`, `00:02:00`,
- * `3 min 50 s`. Each comes back with its span in the line and its value in milliseconds.
+ * `3 min 50 s`, and both ends of a range (`2-5 minutes`, `30 to 60 seconds`). Each comes back with its span in the line and its value in milliseconds.
  *
  * Not durations: a number without a unit (`port 5000`, `nginx/1.18.0`, `.NET 8`), a plural status
  * (`502s`), a clock time (`10:14:22`: only a time span whose hours are 0 counts), a decade.
@@ -71,6 +71,9 @@ const NUMERIC =
   /(?:(?<=\d[hm])|(?<![\w.,/:-]))(\d{1,3}(?:,\d{3})+|\d{1,9}(?:[.,]\d{1,3})?)([ \t-]?)(milliseconds?|msecs?|ms|seconds?|secs?|s|minutes?|mins?|m|hours?|hrs?|hr|h)(?![A-Za-z_])/gi;
 const WORDS =
   /\b(a couple of|a couple|half an?|an?|one|two|three|four|five|six|seven|eight|nine|ten|fifteen|twenty|thirty|forty|fifty|sixty|ninety)[ \t-](milliseconds?|seconds?|minutes?|hours?)\b/gi;
+/** A range, "2-5 minutes", "30 to 60 seconds": both ends are durations in the range's unit. */
+const RANGE =
+  /(?<![\w.,/:-])(\d{1,6}(?:[.,]\d{1,3})?)[ \t]?(?:-|–|to)[ \t]?(\d{1,6}(?:[.,]\d{1,3})?)([ \t-]?)(milliseconds?|msecs?|ms|seconds?|secs?|s|minutes?|mins?|m|hours?|hrs?|hr|h)(?![A-Za-z_])/gi;
 const SPAN = /(?<![\w.:])(\d{1,2}):([0-5]\d):([0-5]\d)(?:\.\d{1,7})?(?![\w:]|\.\d)/g;
 /** "3 min 50 s": a second duration right after the first, joined by a blank, "and" or a comma. */
 const JOIN = /^(?:[ \t]{0,2}|,[ \t]?|[ \t]and[ \t])$/;
@@ -107,6 +110,19 @@ export function findDurations(line: string): Duration[] {
     const v = numberValue(digits, unit);
     if (scale === undefined || v === undefined) continue;
     found.push({ start: m.index, end: m.index + m[0].length, ms: Math.round(v * scale) });
+  }
+  RANGE.lastIndex = 0;
+  for (let m = digits ? RANGE.exec(line) : null; m; m = RANGE.exec(line)) {
+    const unit = (m[4] as string).toLowerCase();
+    if ((unit === 's' && m[3] === '' && STATUS_LIKE.test(m[2] as string)) || (unit === 'm' && m[3] !== '')) continue;
+    const scale = UNIT_MS[unit];
+    const low = numberValue(m[1] as string, unit);
+    const high = numberValue(m[2] as string, unit);
+    if (scale === undefined || low === undefined || high === undefined || !(low < high)) continue;
+    const lowEnd = m.index + (m[1] as string).length;
+    const highStart = m.index + m[0].length - (m[2] as string).length - (m[3] as string).length - (m[4] as string).length;
+    found.push({ start: m.index, end: lowEnd, ms: Math.round(low * scale) });
+    found.push({ start: highStart, end: m.index + m[0].length, ms: Math.round(high * scale) });
   }
   WORDS.lastIndex = 0;
   for (let m = unitWords ? WORDS.exec(line) : null; m; m = WORDS.exec(line)) {

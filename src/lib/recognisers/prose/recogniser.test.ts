@@ -67,6 +67,15 @@ describe('prose reader: components', () => {
     ['Caddy reverse proxy gives 502 for the app', ['caddy']],
     ['the app runs in Docker behind nginx and returns 502', ['docker', 'nginx']],
     ['Kestrel stops answering after a few hours', ['kestrel']],
+    ['502 from the OpenShift router for the new route', ['haproxy']],
+    ['our Azure Container Apps revision answers 504', ['envoy']],
+    ['always a 502, the gateway cannot reach the backend pool', ['azure-app-gateway']],
+    ['I raised proxy_read_timeout but still get the error', ['nginx']],
+    ['we use ProxyPass to send requests to Kestrel', ['apache', 'kestrel']],
+    ['changing hostingModel did not help', ['iis']],
+    ['after we deployed the api to Azure it fails', ['azure-app-service']],
+    ['the api running on Azure returns 502 at night', ['azure-app-service']],
+    ['after we deployed the api to Azure Kubernetes Service it fails', ['kubernetes']],
   ];
   for (const [line, servers] of cases) {
     it(line, () => expect(of(read(line), 'server')).toEqual(servers));
@@ -84,7 +93,30 @@ describe('prose reader: components', () => {
 describe('prose reader: triggers', () => {
   const cases: [string, string][] = [
     ['502 after we publish from Visual Studio', 'prose.after-deploy'],
-    ['started after the upgrade to .NET 8 on the server', 'prose.after-upgrade'],
+    ['started after the upgrade of the server', 'prose.after-upgrade'],
+    ['started after the upgrade to .NET 8 on the server', 'prose.framework-upgrade'],
+    ['HTTP Error 502.5 after updating ASP.NET Core from 2.0.0 to 2.0.3', 'prose.framework-upgrade'],
+    ['502.5 after migrating from ASP.NET Core 1.0 to 1.1', 'prose.framework-upgrade'],
+    ['it broke after the SDK update', 'prose.framework-upgrade'],
+    ['we see 502 errors inconsistently in staging', 'prose.intermittent'],
+    ['some pages take a very good while to load', 'prose.long-request'],
+    ['the pod is killed with exit code 137 every night', 'prose.topic-resources'],
+    ['a space character in the application name gives 502.5', 'prose.topic-space-in-path'],
+    ['it fails when the path contains spaces', 'prose.topic-space-in-path'],
+    ['the app crashes with a stack overflow after a minute', 'prose.topic-crash'],
+    ['the site stops responding every afternoon', 'prose.topic-hang'],
+    ['the browser shows ERR_CONNECTION_RESET for the api', 'prose.topic-reset'],
+    ['the app pool keeps stopping after a few requests', 'prose.topic-pool-stopped'],
+    ['rapid fail protection disabled the pool', 'prose.topic-pool-stopped'],
+    ['our gRPC service behind the ingress fails', 'prose.topic-http2'],
+    ['the SignalR hub fails behind nginx', 'prose.topic-websocket'],
+    ['ARR in front of two servers returns 502.3', 'prose.topic-arr'],
+    ['502 since the certificate expired on the api server', 'prose.topic-backend-tls'],
+    ['we ran into ephemeral port exhaustion on the web role', 'prose.topic-snat'],
+    ['we raised maxAllowedContentLength but it still fails', 'prose.large-upload'],
+    ['Backend server certificate is not whitelisted with Application Gateway', 'prose.topic-backend-tls'],
+    ['error shows when the source server connection refuses', 'prose.topic-refused'],
+    ['apps fail if they take more than 1 minute to respond', 'prose.long-request'],
     ['503 on every site since the Windows update last night', 'prose.after-os-upgrade'],
     ['502 right after login on the portal', 'prose.after-login'],
     ['errors every time the app pool recycles', 'prose.after-restart'],
@@ -141,6 +173,13 @@ describe('prose reader: durations', () => {
     expect(ms('after 3m50s')).toEqual([230_000]);
     expect(ms('a 30-second timeout')).toEqual([30_000]);
     expect(ms('after an hour')).toEqual([3_600_000]);
+  });
+  it('reads both ends of a range in its unit', () => {
+    expect(ms('we are talking about 2-5 minutes just to load')).toEqual([120_000, 300_000]);
+    expect(ms('fails after 30 to 60 seconds')).toEqual([30_000, 60_000]);
+    expect(ms('took 1.5-2 hours')).toEqual([5_400_000, 7_200_000]);
+    expect(ms('502-504 errors all day')).toEqual([]);
+    expect(ms('from 5 to 2 minutes')).toEqual([120_000]);
   });
   it('does not read versions, ports, statuses, clock times or bare numbers as durations', () => {
     expect(ms('nginx/1.18.0 on Ubuntu')).toEqual([]);

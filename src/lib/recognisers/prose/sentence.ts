@@ -3,13 +3,16 @@
  * stack frame? The prose reader only reads such lines, so the numbers and names inside log
  * records stay with the recognisers that know those formats.
  *
- * A sentence here: 6 to 1,000 characters; at least three words of two or more letters; letters
+ * A sentence here: 6 to 1,000 characters; at least three words of two or more letters (or two
+ * and a 4xx/5xx number in a line of at most 60 characters: "nginx 499 error"); letters
  * make up at least 60 % of its non-blank characters; it does not start like a log record
  * (a date, a bracketed time, `info:`-style level headers, a stack frame, markup, JSON, `#Fields`)
  * and carries no request line (`HTTP/1.1"`). One pass over the line's characters.
  */
 
 const MAX_LINE = 1000;
+const SHORT_TITLE = 60;
+const SHORT_STATUS = /(?<![\d.])[45]\d\d(?![\d.])/;
 const LOG_START =
   /^(?:\d{4}[-/.]\d\d[-/.]\d\d|\d\d?\/\w{3}\/\d{4}|\[\d|\[[A-Z][a-z]{2} [A-Z][a-z]{2}|at [\w.`<>$|]+[.(]|--->|(?:trce|dbug|info|warn|fail|crit|error|warning|debug|fatal):\s|[<{#]|\w+=\S|"\w+":)/i;
 const REQUEST_LINE = /"(?:GET|POST|PUT|DELETE|HEAD|PATCH|OPTIONS) \S|\bHTTP\/\d(?:\.\d)?"/;
@@ -43,7 +46,11 @@ export function looksLikeProse(line: string): boolean {
     }
   }
   if (run >= 2) words++;
-  if (words < 3 || letters < 0.6 * (letters + other)) return false;
+  // A short title of two words and a status ("nginx 499 error", "IIS 503 errors") also counts.
+  // A bare status with its reason phrase ("502 Bad Gateway") is the status recogniser's: the
+  // short title must start with a word.
+  const enough = words >= 3 || (words === 2 && line.length <= SHORT_TITLE && isLetter(line.charCodeAt(first)) && SHORT_STATUS.test(line));
+  if (!enough || letters < 0.6 * (letters + other)) return false;
   const t = first > 0 ? line.slice(first) : line;
   return !LOG_START.test(t) && !REQUEST_LINE.test(t);
 }

@@ -20,12 +20,13 @@ export interface Term {
 export const COMPONENTS: readonly Term[] = [
   { pattern: 'iis[ -]?express', server: 'iis-express' },
   { pattern: 'ingress[ -]nginx|nginx[ -]ingress', server: 'kubernetes' },
-  { pattern: 'app(?:lication)?[ -]?gateway|appgw', server: 'azure-app-gateway' },
+  // "Backend pool" is Application Gateway's word for its targets (AWS says "target group").
+  { pattern: 'app(?:lication)?[ -]?gateway|appgw|backend[ -]pools?', server: 'azure-app-gateway' },
   { pattern: 'front[ -]?door', server: 'azure-front-door' },
   { pattern: 'AFD', server: 'azure-front-door', exact: true },
   {
     pattern:
-      'azure app[ -]?services?|app[ -]?services?|azure web[ -]?apps?|web[ -]?apps? (?:on|in) azure|azurewebsites(?:\\.net)?|kudu',
+      'azure app[ -]?services?|app[ -]?services?|azure web[ -]?apps?|web[ -]?apps? (?:on|in) azure|azurewebsites(?:\\.net)?|kudu|(?:(?:deploy|publish|host)(?:ed|ing)? (?:it |the (?:app|site|api|application) |my (?:app|site|api|application) |our (?:app|site|api|application) )?(?:to|on|in)|(?:running|runs|run) (?:on|in)) azure(?! (?:kubernetes|aks|container|vms?|virtual|functions?|front|app(?:lication)? gateway|load|api management|sql|devops|storage|blob))',
     server: 'azure-app-service',
   },
   {
@@ -33,20 +34,29 @@ export const COMPONENTS: readonly Term[] = [
     server: 'aws-alb',
   },
   { pattern: 'ALBs?|ELBs?', server: 'aws-alb', exact: true },
-  { pattern: 'application request routing', server: 'iis' },
-  { pattern: 'ARR', server: 'iis', exact: true },
+  // ARR is IIS proxying to other servers: its own timeouts and farms, not the ASP.NET Core Module's.
+  { pattern: 'application request routing', server: 'iis', signal: 'prose.topic-arr' },
+  { pattern: 'ARR', server: 'iis', signal: 'prose.topic-arr', exact: true },
   { pattern: 'asp\\.net core module(?: v2)?|aspnetcoremodule(?:v2)?|ANCM', server: 'iis' },
   { pattern: 'IIS|w3wp(?:\\.exe)?', server: 'iis' },
+  // The ASP.NET Core Module's web.config attributes.
+  { pattern: 'hostingModel|processPath|stdoutLogEnabled|stdoutLogFile|startupTimeLimit|requestTimeout|shutdownTimeLimit', server: 'iis', exact: true },
   { pattern: 'kestrel', server: 'kestrel' },
-  { pattern: 'nginx|openresty', server: 'nginx' },
-  { pattern: 'apache(?: httpd)?|httpd|mod_proxy', server: 'apache' },
+  // Directive names say which proxy it is ("I raised proxy_read_timeout", "ProxyPass to Kestrel").
+  {
+    pattern: 'nginx|openresty|proxy_pass|proxy_read_timeout|proxy_connect_timeout|proxy_send_timeout|proxy_buffer_size|proxy_buffers|proxy_http_version|proxy_next_upstream',
+    server: 'nginx',
+  },
+  { pattern: 'apache(?: httpd)?|httpd|mod_proxy(?:_http)?|ProxyPass(?:Reverse)?|ProxyTimeout|ProxyPreserveHost', server: 'apache' },
   { pattern: 'YARP', server: 'yarp' },
   { pattern: 'cloudflare', server: 'cloudflare' },
   { pattern: 'kubernetes|k8s|AKS|EKS|GKE|ingress(?:es)?|kubectl|pods?', server: 'kubernetes' },
   { pattern: 'traefik', server: 'traefik' },
-  { pattern: 'haproxy', server: 'haproxy' },
+  // The OpenShift router is HAProxy.
+  { pattern: 'haproxy|openshift(?: router)?', server: 'haproxy' },
   { pattern: 'caddy', server: 'caddy' },
-  { pattern: 'envoy|istio', server: 'envoy' },
+  // Azure Container Apps' ingress is Envoy.
+  { pattern: 'envoy|istio|azure container apps?|container apps?', server: 'envoy' },
   { pattern: 'docker(?:[ -]compose)?|containers?', server: 'docker' },
   { pattern: 'load[ -]?balancers?', signal: 'prose.load-balancer' },
   { pattern: 'LBs?', signal: 'prose.load-balancer', exact: true },
@@ -64,8 +74,16 @@ export const TRIGGERS: readonly Term[] = [
       'deploy(?:s|ed|ing|ments?)?|re-?deploy(?:s|ed|ing|ments?)?|publish(?:es|ed|ing)?|roll(?:ing)?[ -]?outs?|rolled out|releas(?:e|es|ed|ing)|new version|swap(?:s|ped|ping)? (?:the )?slots?|slot swaps?',
     signal: 'prose.after-deploy',
   },
-  { pattern: 'upgrad(?:e|es|ed|ing)|updat(?:e|es|ed|ing)|migrat(?:e|ed|ing) to', signal: 'prose.after-upgrade' },
-  { pattern: 'log(?:ging)?[ -]?in|logs in|logged in|sign(?:ing)?[ -]?in|signs in|signed in|authenticat(?:e|es|ed|ing|ion)', signal: 'prose.after-login' },
+  {
+    // An upgrade of the .NET / ASP.NET Core version itself ("after updating ASP.NET Core from 2.0.0
+    // to 2.0.3", "migrating from .NET Core 1.0 to 1.1", "after the SDK update"): the app then
+    // needs a runtime the server may not have.
+    pattern:
+      '(?:updat|upgrad|migrat)(?:e|es|ed|ing|ion) (?:from |to )?(?:the |my |our )?(?:asp\\.net(?: core)?|\\.net(?: core| framework)?|dotnet(?: core)?|net ?core|core (?:\\d|to|from)|(?:the )?(?:sdk|runtime|hosting bundle|target framework))|(?:asp\\.net core|\\.net(?: core)?|dotnet|sdk|runtime|framework|visual studio|vs) (?:\\d+(?:\\.\\d+)* )?(?:updates?|upgrades?)',
+    signal: 'prose.framework-upgrade',
+  },
+  { pattern: 'upgrad(?:e|es|ed|ing)|updat(?:e|es|ed|ing)|migrat(?:e|es|ed|ing) (?:from|to)|migration (?:from|to)', signal: 'prose.after-upgrade' },
+  { pattern: 'log(?:ging)?[ -]?in|logs in|logged in|sign(?:ing)?[ -]?in|signs in|signed in|after authenticat(?:ing|ion)', signal: 'prose.after-login' },
   { pattern: 'restart(?:s|ed|ing)?|recycl(?:e|es|ed|ing)|reboot(?:s|ed|ing)?|app pool recycles?', signal: 'prose.after-restart' },
   { pattern: 'scal(?:e|es|ed|ing)[ -](?:down|in)|autoscal(?:e|es|ed|ing|er)|scale[ -]?in events?', signal: 'prose.scale-in' },
   {
@@ -75,17 +93,17 @@ export const TRIGGERS: readonly Term[] = [
   },
   {
     pattern:
-      '(?:large|big|huge|bigger|larger) (?:file )?(?:uploads?|files?|bodies|body|payloads?|posts?|requests?)|upload(?:ing|s)? (?:a )?(?:large|big|huge|bigger|larger)|file uploads?|uploading',
+      '(?:large|big|huge|bigger|larger) (?:file )?(?:uploads?|files?|bodies|body|payloads?|posts?|requests?)|upload(?:ing|s)? (?:a )?(?:large|big|huge|bigger|larger)|file uploads?|uploading|maxAllowedContentLength|MaxRequestBodySize|client_max_body_size|LimitRequestBody|request body (?:too large|size)',
     signal: 'prose.large-upload',
   },
   {
     pattern:
-      'long[ -]running|(?:long|large|big|heavy|slow) (?:reports?|exports?|queries|query|requests?|operations?|jobs?|calls?)|reports? (?:that )?takes? (?:a )?long|takes? (?:a )?long time|generat(?:e|es|ing) (?:a )?reports?',
+      'long[ -]running|(?:long|large|big|heavy|slow) (?:reports?|exports?|queries|query|requests?|operations?|jobs?|calls?|pages?|responses?)|reports? (?:that )?takes? (?:a )?long|(?:takes?|taking|took) (?:(?:a )?(?:very |really )?(?:long|good|great) (?:while|time)|(?:too |very |so |really )?long|ages|forever|(?:more|longer) than)|generat(?:e|es|ing) (?:a )?reports?',
     signal: 'prose.long-request',
   },
   { pattern: 'idle|inactiv(?:e|ity)|after a while|after some time|(?:quiet|idle) periods?', signal: 'prose.idle' },
   {
-    pattern: 'random(?:ly)?|intermittent(?:ly)?|sporadic(?:ally)?|occasional(?:ly)?|sometimes|from time to time|now and (?:then|again)|flak(?:y|iness)|every (?:now|once)',
+    pattern: 'random(?:ly)?|intermittent(?:ly)?|inconsistent(?:ly)?|sporadic(?:ally)?|occasional(?:ly)?|sometimes|from time to time|now and (?:then|again)|flak(?:y|iness)|every (?:now|once)',
     signal: 'prose.intermittent',
   },
   {
@@ -107,7 +125,9 @@ export const STATUS_WORDS: readonly { pattern: string; status: string }[] = [
 ];
 
 /** Statuses a bare number in a sentence may be read as. */
-export const PROSE_STATUSES: ReadonlySet<number> = new Set([400, 401, 403, 404, 408, 413, 414, 429, 431, 499, 500, 501, 502, 503, 504]);
+export const PROSE_STATUSES: ReadonlySet<number> = new Set([
+  400, 401, 403, 404, 408, 413, 414, 429, 431, 460, 499, 500, 501, 502, 503, 504, 520, 521, 522, 523, 524, 525, 526,
+]);
 
 /**
  * Topics: words that name a cause or its mechanism ("thread pool starvation", "SNAT",
@@ -121,18 +141,59 @@ export const TOPICS: readonly Term[] = [
   { pattern: '(?:windows |server )?hosting bundle|(?:asp\\.net core |aspnetcore )?module (?:is )?not (?:installed|registered)', signal: 'prose.topic-hosting-bundle' },
   { pattern: 'single[ -]file (?:publish(?:ed|ing)?|deploy(?:ment|ments|ed)?|apps?|executables?)', signal: 'prose.topic-single-file' },
   { pattern: 'selinux|permission denied while connecting', signal: 'prose.topic-proxy-permission' },
-  { pattern: 'snat(?: ports?)?(?: exhaustion)?|outbound (?:connections?|ports?) (?:exhaust(?:ed|ion)|limits?)', signal: 'prose.topic-snat' },
-  { pattern: 'out of memory|oom[ -]?kill(?:ed|er)?|oom|memory (?:limits?|leaks?|pressure)|(?:high|maxed out|100 ?%) (?:cpu|memory)|(?:cpu|memory) (?:(?:is |at |are )?(?:maxed|100 ?%|spikes?|spiking))', signal: 'prose.topic-resources' },
-  { pattern: '(?:backend|upstream|origin) (?:ssl |tls )?certificates?|certificate (?:verify|verification|validation|chain|name mismatch)|ssl handshake|tls handshake|self[ -]signed', signal: 'prose.topic-backend-tls' },
-  { pattern: 'unhealthy|health (?:probes?|checks?) (?:fail(?:s|ed|ing)?)|fail(?:s|ed|ing)? (?:the |its )?health (?:probes?|checks?)', signal: 'prose.topic-unhealthy' },
+  {
+    pattern: 'snat(?: ports?)?(?: exhaustion)?|outbound (?:connections?|ports?) (?:exhaust(?:ed|ion)|limits?)|(?:ephemeral |source |outbound )?port exhaustion|ephemeral ports? (?:exhaust(?:ed|ion)|ran out|run out)|socket exhaustion',
+    signal: 'prose.topic-snat',
+  },
+  // Exit code 137 is 128 + SIGKILL: what Kubernetes and Docker report for an OOM-killed container.
+  { pattern: 'exit(?:ed)? (?:with )?(?:code |status )?137|out of memory|oom[ -]?kill(?:ed|er)?|oom|memory (?:limits?|leaks?|pressure)|(?:high|maxed out|100 ?%) (?:cpu|memory)|(?:cpu|memory) (?:(?:is |at |are )?(?:maxed|100 ?%|spikes?|spiking))', signal: 'prose.topic-resources' },
+  { pattern: '(?:backend|upstream|origin)(?: server)? (?:ssl |tls )?certificates?|(?:ssl |tls )?certificate (?:errors?|has expired|expired|is (?:invalid|not trusted|untrusted)|not trusted|mismatch)|(?:expired|invalid|untrusted) (?:ssl |tls )?certificates?|certificate (?:verify|verification|validation|chain|name mismatch)|ssl handshake|tls handshake|self[ -]signed', signal: 'prose.topic-backend-tls' },
+  {
+    pattern:
+      'unhealthy|health[ -]?probes?(?: checks?)?|health (?:checks?) (?:fail(?:s|ed|ing)?)|fail(?:s|ed|ing)? (?:the |its )?health (?:probes?|checks?)|backend health|(?:can(?:no|\\u2019|\')?t|cannot|could(?:n\\u2019t|\'t| not)|unable to|fails? to) reach (?:the |its |any )?backend (?:pool|servers?|targets?)',
+    signal: 'prose.topic-unhealthy',
+  },
   { pattern: '(?:web|server) farms?', signal: 'prose.topic-server-farm' },
   { pattern: 'virtual director(?:y|ies)', signal: 'prose.topic-virtual-directory' },
   { pattern: 'runtimeconfig(?:\\.json)?', signal: 'prose.topic-runtimeconfig' },
   { pattern: 'deps\\.json', signal: 'prose.topic-deps-json' },
   { pattern: 'visual c\\+\\+(?: redistributable| runtime)?|vc_?redist|vc\\+\\+ redist(?:ributable)?', signal: 'prose.topic-vc-redist' },
   { pattern: 'client (?:closed|aborted|disconnected|cancel(?:l)?ed|went away)(?: the)?(?: connection| request)?|request (?:was )?(?:aborted|cancel(?:l)?ed) by the client', signal: 'prose.topic-client-aborted' },
-  { pattern: 'connection refused|refus(?:es|ed|ing) (?:the |a |my )?connections?|actively refused', signal: 'prose.topic-refused' },
+  {
+    pattern: 'connections? refus(?:ed|es|ing)|refus(?:es|ed|ing) (?:the |a |my )?connections?|actively refused|err_connection_refused|econnrefused',
+    signal: 'prose.topic-refused',
+  },
+  {
+    pattern: 'connection (?:was |is |gets |got )?reset|reset by peer|econnreset|err_connection_reset|socket hang up|empty (?:reply|response)|err_empty_response',
+    signal: 'prose.topic-reset',
+  },
   { pattern: 'timed? ?outs?|timing out|timed out', signal: 'prose.topic-timeout' },
   { pattern: '(?:response )?headers? (?:too (?:big|large)|size)|(?:large|big|huge) (?:cookies|headers)|too big header', signal: 'prose.topic-header-size' },
+  // A space in the app's path or name breaks an unquoted processPath or arguments in web.config.
+  {
+    pattern:
+      'spaces? (?:character )?in (?:the |my |our |an? )?(?:[\\w.]+ ){0,2}(?:app(?:lication)?|path|folder|directory|project|assembly|dll|site)(?: name| path| folder)?|(?:path|name|folder) (?:with|contains|containing|has) (?:a )?(?:space|blank)s?',
+    signal: 'prose.topic-space-in-path',
+  },
+  {
+    pattern:
+      'crash(?:es|ed|ing)?|stack ?overflow(?:exception)?|unhandled exceptions?|process (?:exits|exited|dies|died|terminates|terminated|was terminated)|(?:app|application|process|service|worker) (?:keeps? )?(?:dying|dies|died)',
+    signal: 'prose.topic-crash',
+  },
+  {
+    pattern:
+      'hang(?:s|ing)?|hung|freez(?:e|es|ing)|froze|deadlock(?:s|ed)?|(?:stops?|stopped) responding|unresponsive|not responding|becomes? (?:very )?slow',
+    signal: 'prose.topic-hang',
+  },
+  {
+    pattern:
+      '(?:app(?:lication)?[ -]?pools?) (?:(?:is|was|are|were|keeps?|gets?|got|just) )?(?:stop(?:s|ped|ping)?|shut(?:s|ting)? down|disabled|crash(?:es|ed|ing)?)|rapid[ -]fail(?: protection)?',
+    signal: 'prose.topic-pool-stopped',
+  },
+  // WebSockets (and SignalR over them) need the proxy to pass the Upgrade handshake on.
+  { pattern: 'web ?sockets?|signalr', signal: 'prose.topic-websocket' },
+  // gRPC needs HTTP/2 end to end; a proxy that talks HTTP/1.1 to Kestrel breaks it. (HTTP/2 alone
+  // is usually the browser's side and says nothing about the hop to the app.)
+  { pattern: 'grpc(?:-web)?|h2c', signal: 'prose.topic-http2' },
   { pattern: 'privileged ports?|ports? (?:below|under) 1024', signal: 'prose.topic-privileged-port' },
 ];

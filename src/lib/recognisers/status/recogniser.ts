@@ -85,6 +85,16 @@ const REASONS = new Set(
     'gateway timeout',
     'gateway time out',
     'http version not supported',
+    // Cloudflare's origin errors (520-526) as its error pages title them.
+    'web server returned an unknown error',
+    'web server is returning an unknown error',
+    'web server is down',
+    'connection timed out',
+    'origin is unreachable',
+    'a timeout occurred',
+    'ssl handshake failed',
+    'invalid ssl certificate',
+    // The AWS ALB's 460 and nginx's 499 have no reason phrase of their own in the RFCs.
   ],
 );
 
