@@ -35,6 +35,10 @@ describe('splitBareLine', () => {
       ),
     );
   });
+  it('reads a list or quote marker followed only by a no-break space as an empty line', () => {
+    for (const line of ['<\u00a0', '-\u00a0', '> \u00a0', '•\u00a0\u00a0']) expect(splitBareLine(line, ['code', 'error'])).toBeNull();
+  });
+
   it('splits label, token and tail', () => {
     expect(splitBareLine('Error code: 0x80072EE2 (The operation timed out)', LABELS)).toEqual({
       label: 'error code',

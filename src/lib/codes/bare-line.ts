@@ -70,6 +70,7 @@ const MULTI = 0x10000;
 
 /** Code of the first character of `line[pos]` lower-cased (ASCII without allocating), | MULTI. */
 function lowerCodeAt(line: string, pos: number): number {
+  if (pos >= line.length) return -1;
   const c = line.charCodeAt(pos);
   if (c < 128) return c >= 65 && c <= 90 ? c + 32 : c;
   const lc = (line[pos] as string).toLowerCase();
@@ -108,6 +109,7 @@ export function splitBareLine(line: string, labels: readonly string[]): BareLine
   if ('-*•><'.includes(line[i] as string) && isSpace(line[i + 1])) {
     i += 2;
     while (i < end && isSpace(line[i])) i++;
+    if (i >= end) return null;
   }
 
   let label: string | undefined;

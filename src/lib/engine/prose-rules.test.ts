@@ -66,6 +66,17 @@ describe('prose rules', () => {
     expect(supported([sig('after-deploy')])).toEqual([]);
   });
 
+  it('read a crash with a 500 on IIS as a start failure, not a crash with a 502', () => {
+    expect(supported([server('iis'), status('500'), sig('topic-crash')])).toContain('inprocess-start-failure');
+    expect(supported([server('iis'), status('502'), sig('topic-crash')])).not.toContain('inprocess-start-failure');
+    expect(supported([server('nginx'), status('500'), sig('topic-crash')])).not.toContain('inprocess-start-failure');
+  });
+
+  it("leave a large upload to YARP's own log when YARP says reading the client's body failed", () => {
+    expect(supported([server('yarp'), sig('large-upload')])).toContain('proxy-upstream-closed');
+    expect(supported([server('yarp'), sig('large-upload'), f('signal', 'yarp.error-request-body-client', 'yarp')])).not.toContain('proxy-upstream-closed');
+  });
+
   it('read an ANCM start failure after a framework upgrade as a missing runtime', () => {
     for (const st of ['502.5', '500.30', '500.31']) expect(supported([status(st), sig('framework-upgrade')])).toEqual(['framework-not-found']);
     expect(supported([status('502.3'), sig('framework-upgrade')])).toEqual([]);

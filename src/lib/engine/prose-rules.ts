@@ -219,6 +219,14 @@ const RULES: readonly ContextRule[] = [
     note: 'Described: 503s while the IIS application pool recycles: requests that arrive while the old worker process shuts the app down and the new one starts it are turned away.',
   },
   {
+    // In-process hosting answers 500 (500.30) when the app dies while starting; a crash after
+    // start takes the worker process down and shows as resets or 502/503 instead.
+    id: 'prose-crash-500-on-iis',
+    when: { all: [server(IIS), status('500', '500.30'), signal('topic-crash')] },
+    supports: { 'inprocess-start-failure': 0.4 },
+    note: 'Described: the app crashes and IIS answers 500: with in-process hosting an app that dies while starting gives 500.30.',
+  },
+  {
     id: 'prose-upload-on-iis',
     when: { all: [server(IIS), signal('large-upload')] },
     supports: { 'backend-connection-reset': 0.4 },
@@ -226,7 +234,9 @@ const RULES: readonly ContextRule[] = [
   },
   {
     id: 'prose-upload-behind-proxy',
-    when: { all: [server([...HOST_PROXIES, 'kubernetes', ...CLOUD_LB]), signal('large-upload'), { not: server(IIS) }] },
+    // Not when YARP itself logs that reading the client's body failed: the limit hit is then the
+    // gateway's own, in front of the destination.
+    when: { all: [server([...HOST_PROXIES, 'kubernetes', ...CLOUD_LB]), signal('large-upload'), { not: server(IIS) }, { not: { fact: 'signal', in: ['yarp.error-request-body-client'] } }] },
     supports: { 'proxy-upstream-closed': 0.35 },
     note: 'Described: large uploads fail behind a proxy: Kestrel closes the connection on a body over its limit, which the proxy reports as a closed upstream.',
   },
