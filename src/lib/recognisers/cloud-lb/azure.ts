@@ -103,7 +103,7 @@ function recordAround(ctx: LbCtx, n: number): Rec {
   return { text: input.slice(start, endSpan.end), start, first, last };
 }
 
-function field(ctx: LbCtx, rec: Rec, re: RegExp): { value: string; span: Span } | undefined {
+function field(rec: Rec, re: RegExp): { value: string; span: Span } | undefined {
   const m = re.exec(rec.text);
   if (!m) return undefined;
   const v = m[1] as string;
@@ -119,10 +119,10 @@ interface Common {
 
 /** Status, time, URL and timestamp of a log record; `push` reports them. */
 function commonFields(ctx: LbCtx, rec: Rec, timeInMs: boolean): Common {
-  const status = field(ctx, rec, K_STATUS);
-  const ts = field(ctx, rec, K_TIMESTAMP);
-  const uri = field(ctx, rec, K_URI);
-  const time = field(ctx, rec, K_TIME);
+  const status = field(rec, K_STATUS);
+  const ts = field(rec, K_TIMESTAMP);
+  const uri = field(rec, K_URI);
+  const time = field(rec, K_TIME);
   const ms = time ? Math.round(Number(time.value) * (timeInMs ? 1 : 1000)) : undefined;
   return {
     status: status ? Number(status.value) : undefined,
@@ -148,16 +148,16 @@ function appGatewayRecord(ctx: LbCtx, rec: Rec, errorInfo: { value: string; span
   }
   server(ctx, 'azure-app-gateway', errorInfo?.span ?? whole);
   common.push();
-  const serverStatus = field(ctx, rec, v1 ? K_SERVER_STATUS_V1 : K_SERVER_STATUS);
+  const serverStatus = field(rec, v1 ? K_SERVER_STATUS_V1 : K_SERVER_STATUS);
   if (serverStatus) push(ctx, 'setting', `server_status=${serverStatus.value}`, serverStatus.span);
-  const routed = field(ctx, rec, K_ROUTED);
+  const routed = field(rec, K_ROUTED);
   if (routed) push(ctx, 'setting', `server_routed=${routed.value}`, routed.span);
   if (errorInfo) push(ctx, 'setting', `error_info=${errorInfo.value}`, errorInfo.span);
   if (id && errorInfo) push(ctx, 'signal', id, errorInfo.span);
   // The 20 s default request timeout (v1 answers 502, v2 retries once and answers 504).
   const timedOut = ms !== undefined && ((ms >= 19500 && ms < 21000) || (ms >= 39500 && ms < 41000));
   if (!id && (status === 502 || status === 504) && timedOut) {
-    const s = field(ctx, rec, K_STATUS);
+    const s = field(rec, K_STATUS);
     if (s) push(ctx, 'signal', 'cloud-lb.appgw-request-timeout', s.span);
   }
 }

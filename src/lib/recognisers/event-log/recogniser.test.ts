@@ -1,6 +1,5 @@
 import { describe, expect, it } from 'vitest';
 import { readFileSync } from 'node:fs';
-import fc from 'fast-check';
 import { indexLines } from '../../engine/lines.ts';
 import type { Fact } from '../../engine/types.ts';
 import { recogniser, FALLBACK_SIGNAL_IDS } from './recogniser.ts';

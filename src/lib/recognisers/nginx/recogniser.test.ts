@@ -1,5 +1,4 @@
 /// <reference types="vite/client" />
-import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { indexLines } from '../../engine/lines.ts';
 import type { Fact } from '../../engine/types.ts';

@@ -83,7 +83,7 @@ const MAX_MS = 24 * 3_600_000;
 const HAS_DIGIT = /\d/;
 const HAS_UNIT_WORD = /second|minute|hour/i;
 
-function numberValue(text: string, unit: string): number | undefined {
+function numberValue(text: string): number | undefined {
   let t = text;
   // "120,000 ms": thousands separators; "1,5 s": a decimal comma.
   if (/^\d{1,3}(?:,\d{3})+$/.test(t)) t = t.replace(/,/g, '');
@@ -107,7 +107,7 @@ export function findDurations(line: string): Duration[] {
     if (unit === 's' && gap === '' && STATUS_LIKE.test(digits)) continue;
     if (unit === 'm' && gap !== '') continue;
     const scale = UNIT_MS[unit];
-    const v = numberValue(digits, unit);
+    const v = numberValue(digits);
     if (scale === undefined || v === undefined) continue;
     found.push({ start: m.index, end: m.index + m[0].length, ms: Math.round(v * scale) });
   }
@@ -116,8 +116,8 @@ export function findDurations(line: string): Duration[] {
     const unit = (m[4] as string).toLowerCase();
     if ((unit === 's' && m[3] === '' && STATUS_LIKE.test(m[2] as string)) || (unit === 'm' && m[3] !== '')) continue;
     const scale = UNIT_MS[unit];
-    const low = numberValue(m[1] as string, unit);
-    const high = numberValue(m[2] as string, unit);
+    const low = numberValue(m[1] as string);
+    const high = numberValue(m[2] as string);
     if (scale === undefined || low === undefined || high === undefined || !(low < high)) continue;
     const lowEnd = m.index + (m[1] as string).length;
     const highStart = m.index + m[0].length - (m[2] as string).length - (m[3] as string).length - (m[4] as string).length;
