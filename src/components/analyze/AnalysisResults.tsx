@@ -48,35 +48,46 @@ function ClusterWindow({ w }: { w: { first: string; last: string } }) {
   );
 }
 
+/** A table of URLs and their counts (a cluster's own, or every 502's). */
+function UrlTable(props: { wrapClass: string; caption: string; urlHeader: string; countHeader: string; items: readonly { url: string; count: number }[] }) {
+  return (
+    <div class={props.wrapClass}>
+      <table class="analyze-table">
+        <caption>{props.caption}</caption>
+        <thead>
+          <tr>
+            <th scope="col">{props.urlHeader}</th>
+            <th scope="col">{props.countHeader}</th>
+          </tr>
+        </thead>
+        <tbody>
+          {props.items.map((u, i) => (
+            <tr key={i}>
+              <th scope="row">
+                <code>{u.url}</code>
+              </th>
+              <td>{formatCount(u.count)}</td>
+            </tr>
+          ))}
+        </tbody>
+      </table>
+    </div>
+  );
+}
+
 /** The cluster's own URLs, its first lines as logged, and the way to diagnose them. */
 function ClusterDetail({ c, label }: { c: Cluster; label: string }) {
   const n = c.samples.length;
   return (
     <>
       {c.urls.items.length > 0 ? (
-        <div class="analyze-table-wrap analyze-cluster__urls">
-          <table class="analyze-table">
-            <caption>
-              Its URLs{c.urls.exact ? '' : ` (estimates: each may be short by up to ${formatCount(c.urls.maxError)})`}
-            </caption>
-            <thead>
-              <tr>
-                <th scope="col">cs-uri-stem</th>
-                <th scope="col">Requests</th>
-              </tr>
-            </thead>
-            <tbody>
-              {c.urls.items.map((u, i) => (
-                <tr key={i}>
-                  <th scope="row">
-                    <code>{u.url}</code>
-                  </th>
-                  <td>{formatCount(u.count)}</td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
-        </div>
+        <UrlTable
+          wrapClass="analyze-table-wrap analyze-cluster__urls"
+          caption={`Its URLs${c.urls.exact ? '' : ` (estimates: each may be short by up to ${formatCount(c.urls.maxError)})`}`}
+          urlHeader="cs-uri-stem"
+          countHeader="Requests"
+          items={c.urls.items}
+        />
       ) : null}
       {n > 0 ? (
         <>
@@ -270,27 +281,7 @@ export function AnalysisResults({ view, idPrefix, other = false }: { view: Analy
               These logs have very many different URLs with 502s, so the counts are estimates: each may be short by up to {formatCount(r.topUrls.maxError)}.
             </p>
           ) : null}
-          <div class="analyze-table-wrap">
-            <table class="analyze-table">
-              <caption>cs-uri-stem of the 502 responses</caption>
-              <thead>
-                <tr>
-                  <th scope="col">URL</th>
-                  <th scope="col">502s</th>
-                </tr>
-              </thead>
-              <tbody>
-                {r.topUrls.items.map((u, i) => (
-                  <tr key={i}>
-                    <th scope="row">
-                      <code>{u.url}</code>
-                    </th>
-                    <td>{formatCount(u.count)}</td>
-                  </tr>
-                ))}
-              </tbody>
-            </table>
-          </div>
+          <UrlTable wrapClass="analyze-table-wrap" caption="cs-uri-stem of the 502 responses" urlHeader="URL" countHeader="502s" items={r.topUrls.items} />
         </>
       ) : null}
       </>

@@ -265,8 +265,9 @@ export function createScanner(options: ScanOptions = {}): Scanner {
       detailBytes -= lineE - lineS;
     }
     if (url === undefined) return;
-    if (detailBytes > 0 || d.urls.counts.has(url)) {
-      if (!d.urls.counts.has(url)) detailBytes -= url.length;
+    const known = d.urls.counts.has(url);
+    if (known || detailBytes > 0) {
+      if (!known) detailBytes -= url.length;
       addKey(d.urls, url);
     } else {
       // Over budget: not counted, and said so (the counter's error bound grows by one).
