@@ -1,13 +1,14 @@
 /**
- * The accessibility checks as every-page.test.ts runs them do find what they are for: a rule
- * violation, low-contrast text, and low contrast in a style only the dark theme shows.
+ * The accessibility checks as every-page.test.ts and the widget tests run them do find what they
+ * are for: a rule violation, low-contrast text, and low contrast in a style only the dark theme
+ * shows.
  */
 import { describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
 import { useBrowser } from './page.ts';
-import { colourViolations, contrastViolations, wcagViolations, withAxe } from './axe.ts';
+import { colourViolations, contrastViolations, pageViolations, wcagViolations, withAxe } from './axe.ts';
 
-const { newContext } = useBrowser();
+const { newContext, open: openWatched } = useBrowser();
 
 async function open(path: string, theme: 'light' | 'dark' = 'light'): Promise<Page> {
   const context = await withAxe(await newContext({ theme }));
@@ -46,6 +47,43 @@ describe('accessibility checks (axe, WCAG 2.2 AA)', () => {
     expect(await page.evaluate(() => document.documentElement.dataset.theme)).toBe('dark');
     await page.evaluate(() => document.querySelector('main')?.insertAdjacentHTML('beforeend', '<p style="color:#333">dark on dark</p>'));
     expect(ids(await colourViolations(page, new Set()))).toEqual(['color-contrast']);
+    await page.context().close();
+  }, 60_000);
+
+  it("check a page opened without axe (a widget test's own page), loading axe into it first", async () => {
+    const w = await openWatched('/diagnose/');
+    expect(await pageViolations(w.page)).toEqual([]);
+    await w.page.evaluate(() => document.querySelector('main')?.insertAdjacentHTML('beforeend', '<img src="/favicon.svg"><p style="color:#c8c8c8">faint text</p>'));
+    expect(ids(await pageViolations(w.page)).sort()).toEqual(['color-contrast', 'image-alt']);
+    expect(w.consoleErrors).toEqual([]);
+    await w.context.close();
+  }, 60_000);
+
+  it('check the site frame once per markup: a region met before is left out, a changed one is checked again, page rules still run', async () => {
+    const seen = new Set<string>();
+    const frames = () => [...seen].filter((k) => k.startsWith('frame ')).length;
+    const page = await open('/codes/0x80072ee2/');
+    expect(await wcagViolations(page, seen)).toEqual([]);
+    const settled = frames();
+    expect(settled).toBe(3); // header, sidebar, footer
+    // Another page of the section: the same frame with another current link.
+    await page.goto('/codes/0x80070005/', { waitUntil: 'load' });
+    // Left out of axe's run: the three regions are excluded from the context it is given.
+    await page.evaluate(() => {
+      const axe = (window as unknown as { axe: { run: (c: unknown, o: unknown) => Promise<unknown> } }).axe;
+      const run = axe.run.bind(axe);
+      axe.run = (c, o) => ((window as unknown as { excluded: string[] }).excluded = ((c as { exclude?: Element[] }).exclude ?? []).map((e) => e.className), run(c, o));
+    });
+    expect(await wcagViolations(page, seen)).toEqual([]);
+    expect((await page.evaluate(() => (window as unknown as { excluded: string[] }).excluded)).sort()).toEqual(['sidebar', 'site-footer', 'site-header']);
+    expect(frames()).toBe(settled);
+    // A change to its markup makes it a region never seen, checked in full.
+    await page.evaluate(() => document.querySelector('nav.sidebar ul')?.insertAdjacentHTML('beforeend', '<li><a href="/codes/"></a></li>'));
+    expect(ids(await wcagViolations(page, seen))).toEqual(expect.arrayContaining(['link-name']));
+    // Page-level rules run on the whole document while the frame is left out.
+    await page.goto('/codes/0x80070002/', { waitUntil: 'load' });
+    await page.evaluate(() => document.querySelector('h1')?.remove());
+    expect(ids(await wcagViolations(page, seen))).toEqual(['page-has-heading-one']);
     await page.context().close();
   }, 60_000);
 });

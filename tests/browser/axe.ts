@@ -13,6 +13,13 @@
  * one. A style already checked, on this page or an earlier one of the same sweep and theme, is not
  * checked again; a style axe could not decide (its result was "incomplete") stays unchecked, so
  * the next element of that style is tried.
+ *
+ * The same holds for the site's frame: the header, the section sidebar and the footer are the
+ * same markup on every page of a section, save the link marked as the current page, and the
+ * sidebar alone is a few hundred links. In a sweep, a frame region is checked in full the first
+ * time its markup (without `aria-current="page"`) is met, per rule set and theme, and left out of
+ * later runs; a region whose markup differs in anything else is checked again. Page-level rules
+ * still run on the whole document.
  */
 import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
@@ -26,6 +33,8 @@ export const WCAG_TAGS = ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa'
 /** The rules whose outcome depends on colours: what differs between the light and dark themes. */
 export const COLOUR_RULES = ['color-contrast', 'link-in-text-block'];
 const CONTRAST = 'color-contrast';
+/** The site's frame: the same markup on many pages (see the top of this file). */
+const FRAME = '.site-header, nav.sidebar, .site-footer';
 
 /** Makes axe available in every page `context` opens from now on. */
 export async function withAxe(context: BrowserContext): Promise<BrowserContext> {
@@ -49,6 +58,16 @@ export async function axeViolationsByStyle(page: Page, only: Only, seen: Set<str
   return run(page, only, seen);
 }
 
+/**
+ * The whole WCAG check on one page opened outside `withAxe` (a widget test's own page): loads axe
+ * into the page if it is not there, then checks colour contrast per text style within this page
+ * only. Same rules and engine as AxeBuilder, without its per-call injection and blank page.
+ */
+export async function pageViolations(page: Page): Promise<string[]> {
+  if (!(await page.evaluate(() => 'axe' in window))) await page.evaluate(AXE_SOURCE);
+  return run(page, { tags: WCAG_TAGS }, new Set());
+}
+
 /** The whole WCAG check, colour contrast per text style. */
 export const wcagViolations = (page: Page, seen: Set<string>) => axeViolationsByStyle(page, { tags: WCAG_TAGS }, seen);
 /** The colour rules, colour contrast per text style: what the dark theme is checked against. */
@@ -59,7 +78,7 @@ export const contrastViolations = (page: Page, seen: Set<string>) => axeViolatio
 async function run(page: Page, only: Only, seen: Set<string> | null): Promise<string[]> {
   const runOnly = 'tags' in only ? { type: 'tag', values: only.tags } : { type: 'rule', values: only.rules };
   const { violations, settled } = await page.evaluate(
-    async ({ runOnly, seen, rule }) => {
+    async ({ runOnly, seen, rule, frame }) => {
       type Node = { target: unknown[]; element?: Element };
       type Axe = {
         run: (ctx: object, opts: object) => Promise<Record<'violations' | 'incomplete', { id: string; nodes: Node[] }[]>>;
@@ -69,8 +88,19 @@ async function run(page: Page, only: Only, seen: Set<string> | null): Promise<st
       if (!axe) throw new Error('axe is not loaded in this page: open it in a context passed to withAxe()');
       const MARK = 'data-axe-contrast';
       const fresh = new Map<string, Element>();
+      const known = new Set(seen ?? []);
+      // Frame regions met before with the same markup are left out; new ones are settled below.
+      const hash = (text: string): string => {
+        let h = 0x811c9dc5;
+        for (let i = 0; i < text.length; i++) h = Math.imul(h ^ text.charCodeAt(i), 0x01000193);
+        return (h >>> 0).toString(36) + ':' + text.length;
+      };
+      const regions = seen
+        ? [...document.querySelectorAll(frame)].map((el) => ({ el, key: `frame ${JSON.stringify(runOnly)} ${hash(el.outerHTML.replaceAll(' aria-current="page"', ''))}` }))
+        : [];
+      const skipped = regions.filter((r) => known.has(r.key)).map((r) => r.el);
+      const inSkipped = (el: Element) => skipped.some((r) => r.contains(el));
       if (seen) {
-        const known = new Set(seen);
         const style = (el: Element): string => {
           const own = getComputedStyle(el);
           const parts = [own.color, own.fontSize, own.fontWeight, own.textShadow, own.getPropertyValue('-webkit-text-stroke-width')];
@@ -84,6 +114,7 @@ async function run(page: Page, only: Only, seen: Set<string> | null): Promise<st
         // Elements that show text of their own, on screen (a 1 px screen-reader-only box is not).
         for (const el of document.body.querySelectorAll('*')) {
           if (!Array.prototype.some.call(el.childNodes, (n: ChildNode) => n.nodeType === Node.TEXT_NODE && n.textContent!.trim() !== '')) continue;
+          if (inSkipped(el)) continue;
           const box = el.getBoundingClientRect();
           if (box.width <= 2 || box.height <= 2 || !el.checkVisibility({ opacityProperty: true, visibilityProperty: true })) continue;
           const key = style(el);
@@ -94,17 +125,25 @@ async function run(page: Page, only: Only, seen: Set<string> | null): Promise<st
       // The contrast rule looks at the marked elements only, or at every element (no `seen`).
       axe.configure({ rules: [{ id: rule, selector: seen ? `[${MARK}]` : '*' }] });
       try {
-        const r = await axe.run(document, { runOnly, resultTypes: ['violations', 'incomplete'], elementRef: true });
+        const context = skipped.length ? { exclude: skipped } : document;
+        const r = await axe.run(context, { runOnly, resultTypes: ['violations', 'incomplete'], elementRef: true });
         const open = new Set(r.incomplete.filter((v) => v.id === rule).flatMap((v) => v.nodes.map((n) => n.element)));
+        // A region is settled when nothing in it was found wanting. What axe left undecided in it
+        // stays undecided for the same markup, so it does not keep the region open.
+        const failed = r.violations.flatMap((v) => v.nodes.map((n) => n.element));
+        const clean = (el: Element) => !failed.some((o) => o && el.contains(o));
         return {
           violations: r.violations.map((v) => `${v.id} (${v.nodes.map((n) => n.target.join(' ')).slice(0, 3).join(' | ')})`),
-          settled: [...fresh].filter(([, el]) => !open.has(el)).map(([key]) => key),
+          settled: [
+            ...[...fresh].filter(([, el]) => !open.has(el)).map(([key]) => key),
+            ...regions.filter((x) => !known.has(x.key) && clean(x.el)).map((x) => x.key),
+          ],
         };
       } finally {
         for (const el of fresh.values()) el.removeAttribute(MARK);
       }
     },
-    { runOnly, seen: seen ? [...seen] : null, rule: CONTRAST },
+    { runOnly, seen: seen ? [...seen] : null, rule: CONTRAST, frame: FRAME },
   );
   for (const key of settled) seen?.add(key);
   return violations;

@@ -1,8 +1,8 @@
 /** The FREB reader (/freb/) and the web.config checker (/check-web-config/) in Chromium, against the built site. */
 import { readFileSync } from 'node:fs';
-import { AxeBuilder } from '@axe-core/playwright';
 import type { Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
+import { pageViolations } from './axe.ts';
 import { useBrowser, type Watched } from './page.ts';
 
 const { open } = useBrowser();
@@ -10,7 +10,6 @@ const { open } = useBrowser();
 const fixture = (path: string): string => readFileSync(new URL(`../fixtures/${path}`, import.meta.url), 'utf8');
 const FR1 = fixture('freb-reader/fr000001.xml');
 const HOSTILE_FREB = fixture('freb-reader/fr000002-hostile.xml');
-const AXE_TAGS = ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa', 'best-practice'];
 
 /** Drop files (name -> text) on `selector` the way a browser does. */
 async function dropFiles(page: Page, selector: string, files: { name: string; text: string; type?: string }[]) {
@@ -34,11 +33,7 @@ function expectNotSent(w: Watched, marker: string) {
 }
 
 async function expectAxeClean(page: Page, where: string) {
-  const r = await new AxeBuilder({ page }).withTags(AXE_TAGS).analyze();
-  expect(
-    r.violations.map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(' ')).slice(0, 3).join(' | ')}`),
-    where,
-  ).toEqual([]);
+  expect(await pageViolations(page), where).toEqual([]);
 }
 
 describe('FREB reader', () => {
