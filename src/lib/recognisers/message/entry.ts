@@ -20,6 +20,8 @@ export const MESSAGE_PRODUCTS = [
   'caddy',
   'azure',
   'aws',
+  'gcp',
+  'cloudflare',
 ] as const;
 export type MessageProduct = (typeof MESSAGE_PRODUCTS)[number];
 
@@ -39,6 +41,8 @@ export const MESSAGE_PRODUCT_LABELS: Record<MessageProduct, string> = {
   caddy: 'Caddy',
   azure: 'Azure',
   aws: 'AWS',
+  gcp: 'Google Cloud',
+  cloudflare: 'Cloudflare',
 };
 
 /** Fact names an entry may yield (a subset of the engine's FactName). */
