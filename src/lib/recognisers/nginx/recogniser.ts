@@ -70,6 +70,8 @@ function headerlessAnchor(text: string): boolean {
     t.includes('while reading response header from upstream') ||
     t.includes('while sending request to upstream') ||
     t.includes('while ssl handshaking to upstream') ||
+    t.includes('upstream ssl certificate') ||
+    t.includes('upstream server temporarily disabled') ||
     t.includes('while reading upstream') ||
     t.includes('no live upstreams') ||
     t.includes('upstream timed out') ||
