@@ -22,6 +22,7 @@ import azure from '../../../../content/data/messages/azure.json' with { type: 'j
 import aws from '../../../../content/data/messages/aws.json' with { type: 'json' };
 import gcp from '../../../../content/data/messages/gcp.json' with { type: 'json' };
 import cloudflare from '../../../../content/data/messages/cloudflare.json' with { type: 'json' };
+import heroku from '../../../../content/data/messages/heroku.json' with { type: 'json' };
 import type { MessageEntry, MessageProduct } from './entry.ts';
 
 /** The raw data files by product (validated by catalogue.test.ts). */
@@ -43,6 +44,7 @@ export const MESSAGE_FILES: Record<MessageProduct, unknown[]> = {
   aws,
   gcp,
   cloudflare,
+  heroku,
 };
 
 /** Every catalogue entry, in product order then file order. */

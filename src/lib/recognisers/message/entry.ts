@@ -22,6 +22,7 @@ export const MESSAGE_PRODUCTS = [
   'aws',
   'gcp',
   'cloudflare',
+  'heroku',
 ] as const;
 export type MessageProduct = (typeof MESSAGE_PRODUCTS)[number];
 
@@ -43,6 +44,7 @@ export const MESSAGE_PRODUCT_LABELS: Record<MessageProduct, string> = {
   aws: 'AWS',
   gcp: 'Google Cloud',
   cloudflare: 'Cloudflare',
+  heroku: 'Heroku',
 };
 
 /** Fact names an entry may yield (a subset of the engine's FactName). */

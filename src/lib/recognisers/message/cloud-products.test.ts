@@ -1,0 +1,40 @@
+/**
+ * The cloud front ends' own words (Google Cloud load balancer statusDetails, Cloudflare's 52x
+ * pages, Heroku's router and dyno codes) go through diagnose() and come out with the cause their
+ * documentation gives, read by the message catalogue.
+ */
+import { describe, expect, it } from 'vitest';
+import { diagnose } from '../../engine/diagnose.ts';
+
+function top(input: string): { cause: string | undefined; kinds: string[] } {
+  const d = diagnose(input);
+  return { cause: d.findings[0]?.cause, kinds: d.kinds };
+}
+
+describe('diagnose() with the cloud products of the message catalogue', () => {
+  it.each([
+    ['jsonPayload.statusDetails: "backend_connection_closed_before_data_sent_to_client"', 'keepalive-race'],
+    ['statusDetails: "failed_to_pick_backend"', 'backend-unhealthy'],
+    ['statusDetails: "backend_timeout"', 'proxy-upstream-timeout'],
+    ['statusDetails: "failed_to_connect_to_backend"', 'proxy-upstream-refused'],
+    ['statusDetails: "client_disconnected_before_any_response"', 'client-aborted'],
+    ['Error: Server Error The server encountered a temporary error and could not complete your request. Please try again in 30 seconds.', 'backend-unhealthy'],
+    ['example.com | 521: Web server is down', 'proxy-upstream-refused'],
+    ['Web server is returning an unknown error Error code 520', 'proxy-upstream-closed'],
+    ["The initial connection between Cloudflare's network and the origin web server timed out.", 'proxy-upstream-refused'],
+    ['A timeout occurred Error code 524', 'proxy-upstream-timeout'],
+    ['SSL handshake failed Error code 525', 'backend-tls-failure'],
+    ['heroku[web.1]: Error R10 (Boot timeout) -> Web process failed to bind to $PORT within 60 seconds of launch', 'port-binding-failure'],
+    ['heroku[router]: at=error code=H12 desc="Request timeout" method=POST path="/poll" dyno=web.1 connect=1ms service=30000ms status=503', 'proxy-upstream-timeout'],
+    ['heroku[router]: at=error code=H13 desc="Connection closed without response" method=GET path="/" status=503', 'proxy-upstream-closed'],
+    ['heroku[web.1]: Error R14 (Memory quota exceeded)', 'resource-exhaustion'],
+  ])('%s -> %s', (input, cause) => {
+    const got = top(input);
+    expect(got.cause).toBe(cause);
+    expect(got.kinds).toContain('message');
+  });
+
+  it('does not read a bare "Error code 52x" of another number as Cloudflare', () => {
+    expect(diagnose('Error code 5210 in the billing job').findings.map((f) => f.cause)).not.toContain('proxy-upstream-refused');
+  });
+});
