@@ -197,6 +197,7 @@ describe('cloud-lb recogniser: more variants', () => {
       'cloud-lb.afd-origin-dns',
       'cloud-lb.afd-origin-tls',
       'cloud-lb.afd-header-too-big',
+      'cloud-lb.afd-client-disconnected',
       'cloud-lb.appgw-504-page',
       'cloud-lb.envoy-ur',
       'cloud-lb.envoy-uo',

@@ -1,6 +1,7 @@
 /**
  * The cloud front ends' own words (Google Cloud load balancer statusDetails, Cloudflare's 52x
- * pages, Heroku's router and dyno codes) go through diagnose() and come out with the cause their
+ * pages, Heroku's router and dyno codes, Azure Container Apps' target port and Front Door's
+ * ErrorInfo) go through diagnose() and come out with the cause their
  * documentation gives, read by the message catalogue.
  */
 import { describe, expect, it } from 'vitest';
@@ -28,6 +29,11 @@ describe('diagnose() with the cloud products of the message catalogue', () => {
     ['heroku[router]: at=error code=H12 desc="Request timeout" method=POST path="/poll" dyno=web.1 connect=1ms service=30000ms status=503', 'proxy-upstream-timeout'],
     ['heroku[router]: at=error code=H13 desc="Connection closed without response" method=GET path="/" status=503', 'proxy-upstream-closed'],
     ['heroku[web.1]: Error R14 (Memory quota exceeded)', 'resource-exhaustion'],
+    ['Activation failed: The TargetPort 8000 does not match the listening port 80.', 'proxy-upstream-refused'],
+    ['The TargetPort 9200 does not match any of the listening ports: [9650 9600].', 'proxy-upstream-refused'],
+    ['"httpStatusCode": "502", "errorInfo": "OriginConnectionRefused"', 'proxy-upstream-refused'],
+    ['"errorInfo": "SSLMismatchedSNI"', 'backend-tls-failure'],
+    ['"errorInfo": "ResponseHeaderTooBig"', 'proxy-header-too-big'],
   ])('%s -> %s', (input, cause) => {
     const got = top(input);
     expect(got.cause).toBe(cause);
