@@ -23,6 +23,7 @@ import aws from '../../../../content/data/messages/aws.json' with { type: 'json'
 import gcp from '../../../../content/data/messages/gcp.json' with { type: 'json' };
 import cloudflare from '../../../../content/data/messages/cloudflare.json' with { type: 'json' };
 import heroku from '../../../../content/data/messages/heroku.json' with { type: 'json' };
+import kubernetes from '../../../../content/data/messages/kubernetes.json' with { type: 'json' };
 import type { MessageEntry, MessageProduct } from './entry.ts';
 
 /** The raw data files by product (validated by catalogue.test.ts). */
@@ -45,6 +46,7 @@ export const MESSAGE_FILES: Record<MessageProduct, unknown[]> = {
   gcp,
   cloudflare,
   heroku,
+  kubernetes,
 };
 
 /** Every catalogue entry, in product order then file order. */

@@ -1,7 +1,7 @@
 /**
  * The cloud front ends' own words (Google Cloud load balancer statusDetails, Cloudflare's 52x
  * pages, Heroku's router and dyno codes, Azure Container Apps' target port and Front Door's
- * ErrorInfo) go through diagnose() and come out with the cause their
+ * ErrorInfo, Cloud Run, ALB metrics, kubelet probe events, ingress-nginx's empty service) go through diagnose() and come out with the cause their
  * documentation gives, read by the message catalogue.
  */
 import { describe, expect, it } from 'vitest';
@@ -34,6 +34,14 @@ describe('diagnose() with the cloud products of the message catalogue', () => {
     ['"httpStatusCode": "502", "errorInfo": "OriginConnectionRefused"', 'proxy-upstream-refused'],
     ['"errorInfo": "SSLMismatchedSNI"', 'backend-tls-failure'],
     ['"errorInfo": "ResponseHeaderTooBig"', 'proxy-header-too-big'],
+    ['Container failed to start. Failed to start and then listen on the port defined by the PORT environment variable.', 'port-binding-failure'],
+    ['The request failed because either the HTTP response was malformed or connection to the instance had an error.', 'proxy-upstream-closed'],
+    ['HTTPCode_ELB_502_Count went up, HTTPCode_Target_5XX_Count stayed at zero', 'keepalive-race'],
+    ['HTTPCode_ELB_503_Count', 'backend-unhealthy'],
+    ['Readiness probe failed: Get "http://10.1.2.3:8080/healthz": context deadline exceeded', 'backend-unhealthy'],
+    ['Liveness probe failed: HTTP probe failed with statuscode: 500', 'app-crash-runtime'],
+    ['Back-off restarting failed container', 'app-crash-runtime'],
+    ['W0426 21:51:57.908771       9 controller.go:775] Service "default/shop" does not have any active Endpoint.', 'backend-unhealthy'],
   ])('%s -> %s', (input, cause) => {
     const got = top(input);
     expect(got.cause).toBe(cause);

@@ -23,6 +23,7 @@ export const MESSAGE_PRODUCTS = [
   'gcp',
   'cloudflare',
   'heroku',
+  'kubernetes',
 ] as const;
 export type MessageProduct = (typeof MESSAGE_PRODUCTS)[number];
 
@@ -45,6 +46,7 @@ export const MESSAGE_PRODUCT_LABELS: Record<MessageProduct, string> = {
   gcp: 'Google Cloud',
   cloudflare: 'Cloudflare',
   heroku: 'Heroku',
+  kubernetes: 'Kubernetes',
 };
 
 /** Fact names an entry may yield (a subset of the engine's FactName). */
