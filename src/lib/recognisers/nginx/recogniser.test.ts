@@ -303,4 +303,10 @@ describe('nginx recogniser: scheme and port of the upstream', () => {
     expect(schemePortMismatch('http://app:443x/')).toBe(0);
     expect(schemePortMismatch('http://app/')).toBe(0);
   });
+  it("reads grpc_pass's grpc:// as plain and grpcs:// as TLS", () => {
+    expect(schemePortMismatch('grpc://10.244.206.92:8443')).toBe('grpc://10.244.206.92:8443'.length);
+    expect(schemePortMismatch('grpcs://app:80/x')).toBe('grpcs://app:80'.length);
+    expect(schemePortMismatch('grpcs://app:8443')).toBe(0);
+    expect(schemePortMismatch('grpc://app:5000')).toBe(0);
+  });
 });
