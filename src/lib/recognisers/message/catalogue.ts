@@ -24,6 +24,7 @@ import gcp from '../../../../content/data/messages/gcp.json' with { type: 'json'
 import cloudflare from '../../../../content/data/messages/cloudflare.json' with { type: 'json' };
 import heroku from '../../../../content/data/messages/heroku.json' with { type: 'json' };
 import kubernetes from '../../../../content/data/messages/kubernetes.json' with { type: 'json' };
+import nodeProxy from '../../../../content/data/messages/node-proxy.json' with { type: 'json' };
 import type { MessageEntry, MessageProduct } from './entry.ts';
 
 /** The raw data files by product (validated by catalogue.test.ts). */
@@ -47,6 +48,7 @@ export const MESSAGE_FILES: Record<MessageProduct, unknown[]> = {
   cloudflare,
   heroku,
   kubernetes,
+  'node-proxy': nodeProxy,
 };
 
 /** Every catalogue entry, in product order then file order. */

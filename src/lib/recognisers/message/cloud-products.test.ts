@@ -1,5 +1,5 @@
 /**
- * The cloud front ends' own words (Google Cloud load balancer statusDetails, Cloudflare's 52x
+ * The cloud front ends' and Node.js dev-server proxies' own words (Google Cloud load balancer statusDetails, Cloudflare's 52x
  * pages, Heroku's router and dyno codes, Azure Container Apps' target port and Front Door's
  * ErrorInfo, Cloud Run, ALB metrics, kubelet probe events, ingress-nginx's empty service) go through diagnose() and come out with the cause their
  * documentation gives, read by the message catalogue.
@@ -42,6 +42,11 @@ describe('diagnose() with the cloud products of the message catalogue', () => {
     ['Liveness probe failed: HTTP probe failed with statuscode: 500', 'app-crash-runtime'],
     ['Back-off restarting failed container', 'app-crash-runtime'],
     ['W0426 21:51:57.908771       9 controller.go:775] Service "default/shop" does not have any active Endpoint.', 'backend-unhealthy'],
+    ['[HPM] Error occurred while proxying request localhost:4200/api/x to https://localhost:5001/ [ECONNREFUSED] (https://nodejs.org/api/errors.html#errors_common_system_errors)', 'proxy-upstream-refused'],
+    ['[HPM] Error occurred while trying to proxy request /api/values from localhost:3000 to http://localhost:5000 (ECONNREFUSED) (https://nodejs.org/api/errors.html#errors_common_system_errors)', 'proxy-upstream-refused'],
+    ['[HPM] Error occurred while proxying request localhost:44455/weatherforecast to https://localhost:7001/ [DEPTH_ZERO_SELF_SIGNED_CERT]', 'backend-tls-failure'],
+    ['[vite] http proxy error: /api/items\nError: connect ECONNREFUSED 127.0.0.1:5000', 'proxy-upstream-refused'],
+    ['Error: unable to verify the first certificate', 'backend-tls-failure'],
   ])('%s -> %s', (input, cause) => {
     const got = top(input);
     expect(got.cause).toBe(cause);

@@ -24,6 +24,7 @@ export const MESSAGE_PRODUCTS = [
   'cloudflare',
   'heroku',
   'kubernetes',
+  'node-proxy',
 ] as const;
 export type MessageProduct = (typeof MESSAGE_PRODUCTS)[number];
 
@@ -47,6 +48,7 @@ export const MESSAGE_PRODUCT_LABELS: Record<MessageProduct, string> = {
   cloudflare: 'Cloudflare',
   heroku: 'Heroku',
   kubernetes: 'Kubernetes',
+  'node-proxy': 'Node.js proxies (http-proxy-middleware, Vite)',
 };
 
 /** Fact names an entry may yield (a subset of the engine's FactName). */
