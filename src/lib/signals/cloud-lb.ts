@@ -238,6 +238,12 @@ export const signals: SignalDef[] = [
     causes: { 'proxy-protocol-mismatch': 0.9 },
   },
   {
+    id: 'cloud-lb.envoy-tls-certificate',
+    kind,
+    label: 'Envoy/Istio: a certificate was refused in the TLS handshake with the upstream (CERTIFICATE_VERIFY_FAILED, unknown CA, bad or expired certificate)',
+    causes: { 'backend-tls-failure': 0.9, 'proxy-protocol-mismatch': 0.2 },
+  },
+  {
     id: 'cloud-lb.envoy-connect-timeout',
     kind,
     label: 'Envoy/Istio: reset reason connection timeout (upstream connect timed out)',
