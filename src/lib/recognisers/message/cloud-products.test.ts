@@ -47,6 +47,9 @@ describe('diagnose() with the cloud products of the message catalogue', () => {
     ['[HPM] Error occurred while proxying request localhost:44455/weatherforecast to https://localhost:7001/ [DEPTH_ZERO_SELF_SIGNED_CERT]', 'backend-tls-failure'],
     ['[vite] http proxy error: /api/items\nError: connect ECONNREFUSED 127.0.0.1:5000', 'proxy-upstream-refused'],
     ['Error: unable to verify the first certificate', 'backend-tls-failure'],
+    ['{"message": "Endpoint request timed out"}', 'proxy-upstream-timeout'],
+    ['Execution failed due to configuration error: General SSLEngine problem', 'backend-tls-failure'],
+    ['ERR  error="Unable to reach the origin service. The service may be down or it may not be responding to traffic from cloudflared: dial tcp 127.0.0.1:8000: connect: connection refused" originService=http://127.0.0.1:8000', 'proxy-upstream-refused'],
   ])('%s -> %s', (input, cause) => {
     const got = top(input);
     expect(got.cause).toBe(cause);
