@@ -71,6 +71,12 @@ export const signals: SignalDef[] = [
     causes: { 'proxy-upstream-refused': 0.6 },
   },
   {
+    id: 'caddy.client-canceled',
+    kind,
+    label: 'Caddy: context canceled (the client went away before the backend answered; logged as 499, by older versions as 502)',
+    causes: { 'client-aborted': 0.6 },
+  },
+  {
     id: 'caddy.no-upstreams',
     kind,
     label: 'Caddy: no upstreams available (no backend can take the request: all down in health checks or at their limits)',

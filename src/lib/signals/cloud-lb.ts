@@ -156,13 +156,19 @@ export const signals: SignalDef[] = [
     id: 'cloud-lb.afd-origin-tls',
     kind,
     label: 'Front Door: TLS/certificate failure towards the origin',
-    causes: { 'proxy-protocol-mismatch': 0.9 },
+    causes: { 'backend-tls-failure': 0.9, 'proxy-protocol-mismatch': 0.3 },
   },
   {
     id: 'cloud-lb.afd-header-too-big',
     kind,
     label: 'Front Door: ErrorInfo ResponseHeaderTooBig',
     causes: { 'proxy-header-too-big': 0.9 },
+  },
+  {
+    id: 'cloud-lb.afd-client-disconnected',
+    kind,
+    label: 'Front Door: ErrorInfo ClientDisconnected (the client went away before the answer)',
+    causes: { 'client-aborted': 0.7 },
   },
   {
     id: 'cloud-lb.afd-unavailable-page',
@@ -230,6 +236,12 @@ export const signals: SignalDef[] = [
     kind,
     label: 'Envoy/Istio: TLS error towards the upstream (e.g. WRONG_VERSION_NUMBER)',
     causes: { 'proxy-protocol-mismatch': 0.9 },
+  },
+  {
+    id: 'cloud-lb.envoy-tls-certificate',
+    kind,
+    label: 'Envoy/Istio: a certificate was refused in the TLS handshake with the upstream (CERTIFICATE_VERIFY_FAILED, unknown CA, bad or expired certificate)',
+    causes: { 'backend-tls-failure': 0.9, 'proxy-protocol-mismatch': 0.2 },
   },
   {
     id: 'cloud-lb.envoy-connect-timeout',

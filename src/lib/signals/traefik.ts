@@ -72,6 +72,12 @@ export const signals: SignalDef[] = [
     causes: { 'proxy-upstream-refused': 0.6 },
   },
   {
+    id: 'traefik.client-canceled',
+    kind,
+    label: 'Traefik: context canceled (the client went away before the backend answered; logged as 499, by older versions as 502)',
+    causes: { 'client-aborted': 0.6 },
+  },
+  {
     id: 'traefik.access-502',
     kind,
     label: 'Traefik access log: 502 produced by Traefik (no response from the backend)',

@@ -32,6 +32,7 @@ describe('caddy recogniser: error log', () => {
       'caddy.upstream-not-tls',
       'caddy.upstream-unreachable',
       'caddy.upstream-dns',
+      'caddy.client-canceled',
     ]);
     expect(values(facts, 'status')).toEqual(['502', '504', '504', '503', '502', '502', '502', '502', '502', '502']);
     expect(values(facts, 'server')).toEqual(['caddy']);
@@ -47,10 +48,12 @@ describe('caddy recogniser: error log', () => {
     expect(text(jsonErrors, d)).toBe('30.0012');
   });
 
-  it('places a request the client canceled without calling it a failure', () => {
+  it('reads a request the client canceled as the client going away, not as a backend failure', () => {
     const last = jsonErrors.trimEnd().split('\n').pop() as string;
     const facts = run(last);
-    expect(values(facts, 'signal')).toEqual([]);
+    expect(values(facts, 'signal')).toEqual(['caddy.client-canceled']);
+    expect(text(last, named(facts, 'signal')[0] as Fact)).toBe('context canceled');
+    expect(values(facts, 'status')).toEqual([]);
     expect(values(facts, 'url')).toEqual([]);
     expect(named(facts, 'placed')).toHaveLength(1);
   });

@@ -25,7 +25,7 @@ const FAILURE_SIGNAL: Record<GoNetFailure, string | undefined> = {
   'tls-verify': 'caddy.upstream-tls-verify',
   unreachable: 'caddy.upstream-unreachable',
   dns: 'caddy.upstream-dns',
-  canceled: undefined,
+  canceled: 'caddy.client-canceled',
 };
 
 const NO_UPSTREAMS = 'no upstreams available';
@@ -45,6 +45,12 @@ function entry(ctx: Ctx, e: CaddyEntry, text: string, at: number): void {
   const canceled = found?.failure === 'canceled' && (status === undefined || status === 499);
   const failed = !canceled && ((status !== undefined && isErrorStatus(status)) || (!e.access && e.error !== undefined));
   if (!failed) {
+    if (canceled && found && e.error) {
+      // Not the backend's failure, but the client's: say so.
+      const a = e.error.start + found.at;
+      server(ctx, span(e.error.start, e.error.end));
+      facts.push(fact(KIND, 'signal', 'caddy.client-canceled', span(a, a + found.length)));
+    }
     facts.push(fact(KIND, 'placed', 'Caddy log entry', span(0, text.length)));
     return;
   }

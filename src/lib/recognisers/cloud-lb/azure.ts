@@ -40,7 +40,7 @@ const AFD_ERRORS: Record<string, string | null> = {
   CertificateNameCheckFailed: 'cloud-lb.afd-origin-tls',
   ResponseHeaderTooBig: 'cloud-lb.afd-header-too-big',
   NoError: null,
-  ClientDisconnected: null,
+  ClientDisconnected: 'cloud-lb.afd-client-disconnected',
   UnspecifiedClientError: null,
   InvalidRequest: null,
   OriginInvalidRequest: null,

@@ -36,11 +36,21 @@ const FLAG_SIGNALS: Record<string, string> = {
 };
 
 const TLS = /TLS_error|WRONG_VERSION_NUMBER|CERTIFICATE_VERIFY_FAILED|SSL routines|tls handshake/i;
+/**
+ * BoringSSL reasons that say the handshake ran and a certificate was refused (ours or the
+ * upstream's): the TLS set-up failed on trust, not on the protocol.
+ */
+const TLS_CERTIFICATE = /CERTIFICATE_VERIFY_FAILED|TLSV1_ALERT_UNKNOWN_CA|SSLV3_ALERT_BAD_CERTIFICATE|SSLV3_ALERT_CERTIFICATE_EXPIRED|CERTIFICATE_EXPIRED/i;
+
+/** The TLS signal for a text that TLS matched. */
+function tlsSignal(text: string): string {
+  return TLS_CERTIFICATE.test(text) ? 'cloud-lb.envoy-tls-certificate' : 'cloud-lb.envoy-tls-error';
+}
 
 /** Signal for a reset reason / response-code-details text. */
 function reasonSignal(reason: string): string | undefined {
   const r = reason.toLowerCase();
-  if (TLS.test(reason)) return 'cloud-lb.envoy-tls-error';
+  if (TLS.test(reason)) return tlsSignal(reason);
   if (r.includes('connection termination') || r.includes('connection_termination')) return 'cloud-lb.envoy-uc';
   if (r.includes('connection timeout') || r.includes('connection_timeout')) return 'cloud-lb.envoy-connect-timeout';
   if (r.includes('connection failure') || r.includes('connection_failure') || r.includes('connect error')) {
@@ -101,8 +111,8 @@ function emitEntry(ctx: LbCtx, e: EnvoyEntry): void {
   for (const f of flagList) {
     const id = FLAG_SIGNALS[f];
     if (!id) continue;
-    // A connection failure caused by TLS is a protocol mismatch, not a refusal.
-    ids.add(id === 'cloud-lb.envoy-uf' && tls ? 'cloud-lb.envoy-tls-error' : id);
+    // A connection failure caused by TLS is a TLS problem (protocol or trust), not a refusal.
+    ids.add(id === 'cloud-lb.envoy-uf' && tls ? tlsSignal(detailText) : id);
   }
   if (ids.size === 0 && e.details) {
     const id = reasonSignal(detailText);

@@ -182,6 +182,12 @@ describe('cloud-lb recogniser: Envoy and Istio', () => {
       'upstream connect error or disconnect/reset before headers. reset reason: remote connection failure, transport failure reason: TLS_error:|268435703:SSL routines:OPENSSL_internal:WRONG_VERSION_NUMBER:TLS_error_end';
     expect(values(run(input), 'signal')).toEqual(['cloud-lb.envoy-tls-error']);
   });
+
+  it('reads a refused certificate in a local reply as a backend TLS failure', () => {
+    const input =
+      'upstream connect error or disconnect/reset before headers. reset reason: connection failure, transport failure reason: TLS error: 268435581:SSL routines:OPENSSL_internal:CERTIFICATE_VERIFY_FAILED';
+    expect(values(run(input), 'signal')).toEqual(['cloud-lb.envoy-tls-certificate']);
+  });
 });
 
 describe('cloud-lb recogniser: more variants', () => {
@@ -197,12 +203,14 @@ describe('cloud-lb recogniser: more variants', () => {
       'cloud-lb.afd-origin-dns',
       'cloud-lb.afd-origin-tls',
       'cloud-lb.afd-header-too-big',
+      'cloud-lb.afd-client-disconnected',
       'cloud-lb.appgw-504-page',
       'cloud-lb.envoy-ur',
       'cloud-lb.envoy-uo',
       'cloud-lb.envoy-upe',
       'cloud-lb.envoy-df',
       'cloud-lb.envoy-connect-timeout',
+      'cloud-lb.envoy-tls-certificate',
     ]);
     expect(values(facts, 'server')).toEqual(['aws-alb', 'azure-front-door', 'azure-app-gateway', 'envoy']);
   });

@@ -20,6 +20,11 @@ import haproxy from '../../../../content/data/messages/haproxy.json' with { type
 import caddy from '../../../../content/data/messages/caddy.json' with { type: 'json' };
 import azure from '../../../../content/data/messages/azure.json' with { type: 'json' };
 import aws from '../../../../content/data/messages/aws.json' with { type: 'json' };
+import gcp from '../../../../content/data/messages/gcp.json' with { type: 'json' };
+import cloudflare from '../../../../content/data/messages/cloudflare.json' with { type: 'json' };
+import heroku from '../../../../content/data/messages/heroku.json' with { type: 'json' };
+import kubernetes from '../../../../content/data/messages/kubernetes.json' with { type: 'json' };
+import nodeProxy from '../../../../content/data/messages/node-proxy.json' with { type: 'json' };
 import type { MessageEntry, MessageProduct } from './entry.ts';
 
 /** The raw data files by product (validated by catalogue.test.ts). */
@@ -39,6 +44,11 @@ export const MESSAGE_FILES: Record<MessageProduct, unknown[]> = {
   caddy,
   azure,
   aws,
+  gcp,
+  cloudflare,
+  heroku,
+  kubernetes,
+  'node-proxy': nodeProxy,
 };
 
 /** Every catalogue entry, in product order then file order. */

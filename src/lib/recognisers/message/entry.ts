@@ -20,6 +20,11 @@ export const MESSAGE_PRODUCTS = [
   'caddy',
   'azure',
   'aws',
+  'gcp',
+  'cloudflare',
+  'heroku',
+  'kubernetes',
+  'node-proxy',
 ] as const;
 export type MessageProduct = (typeof MESSAGE_PRODUCTS)[number];
 
@@ -39,6 +44,11 @@ export const MESSAGE_PRODUCT_LABELS: Record<MessageProduct, string> = {
   caddy: 'Caddy',
   azure: 'Azure',
   aws: 'AWS',
+  gcp: 'Google Cloud',
+  cloudflare: 'Cloudflare',
+  heroku: 'Heroku',
+  kubernetes: 'Kubernetes',
+  'node-proxy': 'Node.js proxies (http-proxy-middleware, Vite)',
 };
 
 /** Fact names an entry may yield (a subset of the engine's FactName). */

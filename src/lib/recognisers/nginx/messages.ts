@@ -74,6 +74,9 @@ export function classifyNginx(sq: string): Classified | undefined {
   const r = (signal: string): Classified => ({ signal, errno, action });
 
   if (sq.includes('upstreamprematurelysentresponse')) return r('nginx.premature-response');
+  // nginx's [warn] after max_fails failures, in whatever phase the last one happened: it names
+  // the consequence, not the failure (the [error] entry before it does).
+  if (sq.includes('upstreamservertemporarilydisabled')) return r('nginx.upstream-disabled');
   // TLS to the upstream first: errno texts inside a handshake mean a protocol problem.
   if (sq.includes('upstreamsslcertificateverifyerror') || sq.includes('upstreamsslcertificatedoesnotmatch')) {
     return r('nginx.ssl-certificate-rejected');
@@ -90,8 +93,12 @@ export function classifyNginx(sq: string): Classified | undefined {
   if (sq.includes('upstreamsenttoobigheader')) return r('nginx.header-too-big');
   if (sq.includes('upstreamsentnovalidhttp/1.0header')) return r('nginx.no-valid-http-header');
   for (const needle of INVALID_RESPONSE) if (sq.includes(needle)) return r('nginx.invalid-response');
-  if (sq.includes('noliveupstreams')) return r('nginx.no-live-upstreams');
-  if (sq.includes('upstreamservertemporarilydisabled')) return r('nginx.upstream-disabled');
+  if (sq.includes('noliveupstreams')) {
+    // Quoted together with the refused connect() that marked the servers down, the refusal is
+    // the failure and `no live upstreams` its consequence.
+    if (errno && errno.kind === 'refused') return r('nginx.upstream-refused');
+    return r('nginx.no-live-upstreams');
+  }
   if (sq.includes('noresolverdefinedtoresolve') || (sq.includes('couldnotberesolved') && !sq.includes('ssl'))) {
     return r('nginx.upstream-not-resolved');
   }

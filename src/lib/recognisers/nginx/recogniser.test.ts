@@ -156,6 +156,26 @@ describe('nginx recogniser: error log', () => {
     const input = 'I keep getting: upstream prematurely closed connection while reading response header from upstream';
     expect(values(run(input), 'signal')).toEqual(['nginx.upstream-closed']);
   });
+
+  it('reads a certificate verify error wrapped before its phase as one entry', () => {
+    const input = 'upstream SSL certificate verify error: (20:unable to get local issuer certificate)\nwhile SSL handshaking to upstream';
+    expect(values(run(input), 'signal')).toEqual(['nginx.ssl-certificate-rejected']);
+  });
+
+  it('reads "upstream server temporarily disabled" as the consequence it is, in any phase', () => {
+    const input = [
+      '2025/01/09 09:28:40 [error] 20#20: *43 SSL_do_handshake() failed (SSL: error:0A000410:SSL routines::ssl/tls alert handshake failure:SSL alert number 40) while SSL handshaking to upstream, client: 127.0.0.1, server: _',
+      '2025/01/09 09:28:40 [warn] 20#20: *43 upstream server temporarily disabled while SSL handshaking to upstream, client: 127.0.0.1, server: _',
+      '2025/01/09 09:28:41 [warn] 20#20: *44 upstream server temporarily disabled while connecting to upstream, client: 127.0.0.1, server: _',
+    ].join('\n');
+    expect(values(run(input), 'signal')).toEqual(['nginx.ssl-handshake-rejected', 'nginx.upstream-disabled', 'nginx.upstream-disabled']);
+  });
+
+  it('takes a refused connect() quoted with "no live upstreams" as the failure, the bare message as no live upstreams', () => {
+    const both = 'I get `no live upstreams while connecting to upstream` and `connect() failed (111: Connection refused) while connecting to upstream`';
+    expect(values(run(both), 'signal')).toEqual(['nginx.upstream-refused']);
+    expect(values(run('no live upstreams while connecting to upstream'), 'signal')).toEqual(['nginx.no-live-upstreams']);
+  });
 });
 
 describe('nginx recogniser: access log', () => {
@@ -282,5 +302,11 @@ describe('nginx recogniser: scheme and port of the upstream', () => {
     expect(schemePortMismatch('HTTPS://app:5000')).toBe('HTTPS://app:5000'.length);
     expect(schemePortMismatch('http://app:443x/')).toBe(0);
     expect(schemePortMismatch('http://app/')).toBe(0);
+  });
+  it("reads grpc_pass's grpc:// as plain and grpcs:// as TLS", () => {
+    expect(schemePortMismatch('grpc://10.244.206.92:8443')).toBe('grpc://10.244.206.92:8443'.length);
+    expect(schemePortMismatch('grpcs://app:80/x')).toBe('grpcs://app:80'.length);
+    expect(schemePortMismatch('grpcs://app:8443')).toBe(0);
+    expect(schemePortMismatch('grpc://app:5000')).toBe(0);
   });
 });

@@ -70,6 +70,8 @@ function headerlessAnchor(text: string): boolean {
     t.includes('while reading response header from upstream') ||
     t.includes('while sending request to upstream') ||
     t.includes('while ssl handshaking to upstream') ||
+    t.includes('upstream ssl certificate') ||
+    t.includes('upstream server temporarily disabled') ||
     t.includes('while reading upstream') ||
     t.includes('no live upstreams') ||
     t.includes('upstream timed out') ||
@@ -194,18 +196,20 @@ function schemeMeetsProtocolFailure(signal: string | undefined): boolean {
   );
 }
 
-const UPSTREAM_URL = /^(https?):\/\/(?:\[[0-9a-fA-F:.]{2,45}\]|[^/:\s"\\]{1,253}):(\d{1,5})(?=[/?#]|$)/i;
+const UPSTREAM_URL = /^(https?|grpcs?):\/\/(?:\[[0-9a-fA-F:.]{2,45}\]|[^/:\s"\\]{1,253}):(\d{1,5})(?=[/?#]|$)/i;
 const TLS_PORTS = new Set(['443', '8443', '5001', '7001']);
 const PLAIN_PORTS = new Set(['80', '8080', '5000']);
 
 /**
- * `http://10.0.0.9:443/` (plain HTTP to a port that speaks TLS) or `https://app:80/` (TLS to a
+ * `http://10.0.0.9:443/` or `grpc://10.0.0.9:8443` (plain HTTP to a port that speaks TLS) or `https://app:80/` (TLS to a
  * plain port): the length of the scheme-and-authority part that shows it, else 0.
  */
 export function schemePortMismatch(url: string): number {
   const m = UPSTREAM_URL.exec(url);
   if (!m) return 0;
-  const scheme = (m[1] as string).toLowerCase();
+  // grpc_pass writes grpc:// (plain HTTP/2) and grpcs:// (HTTP/2 over TLS) where proxy_pass writes
+  // http:// and https://.
+  const scheme = (m[1] as string).toLowerCase().replace('grpcs', 'https').replace('grpc', 'http');
   const port = m[2] as string;
   if ((scheme === 'http' && TLS_PORTS.has(port)) || (scheme === 'https' && PLAIN_PORTS.has(port))) return m[0].length;
   return 0;

@@ -18,13 +18,14 @@ const values = (facts: Fact[], name: Fact['name']) => named(facts, name).map((f)
 const text = (input: string, f: Fact) => input.slice(f.span.start, f.span.end);
 
 describe('traefik recogniser: error log lines', () => {
-  it("reads v2's '<code> <text>' caused by: <error>, one signal per Go error, the 499 without one", () => {
+  it("reads v2's '<code> <text>' caused by: <error>, one signal per Go error, the 499 as the client's", () => {
     const facts = run(v2Debug);
     expect(values(facts, 'signal')).toEqual([
       'traefik.upstream-refused',
       'traefik.upstream-connect-timeout',
       'traefik.upstream-timeout',
       'traefik.upstream-eof',
+      'traefik.client-canceled',
       'traefik.upstream-dns',
     ]);
     expect(values(facts, 'status')).toEqual(['502', '504', '504', '502', '499', '500']);
@@ -33,6 +34,7 @@ describe('traefik recogniser: error log lines', () => {
       'i/o timeout',
       'timeout awaiting response headers',
       'EOF',
+      'context canceled',
       'no such host',
     ]);
     expect(values(facts, 'server')).toEqual(['traefik']);

@@ -14,7 +14,7 @@ import { readJsonAccess, traefikClfExtras } from './access-log.ts';
 
 const KIND = 'traefik' as const;
 
-/** Signal id for each failure Traefik reports; a canceled request (499) is the client's doing. */
+/** Signal id for each failure Traefik reports; a canceled request (499) is the client's doing, not the backend's. */
 const FAILURE_SIGNAL: Record<GoNetFailure, string | undefined> = {
   refused: 'traefik.upstream-refused',
   'connect-timeout': 'traefik.upstream-connect-timeout',
@@ -26,7 +26,7 @@ const FAILURE_SIGNAL: Record<GoNetFailure, string | undefined> = {
   'tls-verify': 'traefik.upstream-tls-verify',
   unreachable: 'traefik.upstream-unreachable',
   dns: 'traefik.upstream-dns',
-  canceled: undefined,
+  canceled: 'traefik.client-canceled',
 };
 
 type Ctx = ProxyRun;

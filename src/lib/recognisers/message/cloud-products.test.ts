@@ -1,0 +1,62 @@
+/**
+ * The cloud front ends' and Node.js dev-server proxies' own words (Google Cloud load balancer statusDetails, Cloudflare's 52x
+ * pages, Heroku's router and dyno codes, Azure Container Apps' target port and Front Door's
+ * ErrorInfo, Cloud Run, ALB metrics, kubelet probe events, ingress-nginx's empty service) go through diagnose() and come out with the cause their
+ * documentation gives, read by the message catalogue.
+ */
+import { describe, expect, it } from 'vitest';
+import { diagnose } from '../../engine/diagnose.ts';
+
+function top(input: string): { cause: string | undefined; kinds: string[] } {
+  const d = diagnose(input);
+  return { cause: d.findings[0]?.cause, kinds: d.kinds };
+}
+
+describe('diagnose() with the cloud products of the message catalogue', () => {
+  it.each([
+    ['jsonPayload.statusDetails: "backend_connection_closed_before_data_sent_to_client"', 'keepalive-race'],
+    ['statusDetails: "failed_to_pick_backend"', 'backend-unhealthy'],
+    ['statusDetails: "backend_timeout"', 'proxy-upstream-timeout'],
+    ['statusDetails: "failed_to_connect_to_backend"', 'proxy-upstream-refused'],
+    ['statusDetails: "client_disconnected_before_any_response"', 'client-aborted'],
+    ['Error: Server Error The server encountered a temporary error and could not complete your request. Please try again in 30 seconds.', 'backend-unhealthy'],
+    ['example.com | 521: Web server is down', 'proxy-upstream-refused'],
+    ['Web server is returning an unknown error Error code 520', 'proxy-upstream-closed'],
+    ["The initial connection between Cloudflare's network and the origin web server timed out.", 'proxy-upstream-refused'],
+    ['A timeout occurred Error code 524', 'proxy-upstream-timeout'],
+    ['SSL handshake failed Error code 525', 'backend-tls-failure'],
+    ['heroku[web.1]: Error R10 (Boot timeout) -> Web process failed to bind to $PORT within 60 seconds of launch', 'port-binding-failure'],
+    ['heroku[router]: at=error code=H12 desc="Request timeout" method=POST path="/poll" dyno=web.1 connect=1ms service=30000ms status=503', 'proxy-upstream-timeout'],
+    ['heroku[router]: at=error code=H13 desc="Connection closed without response" method=GET path="/" status=503', 'proxy-upstream-closed'],
+    ['heroku[web.1]: Error R14 (Memory quota exceeded)', 'resource-exhaustion'],
+    ['Activation failed: The TargetPort 8000 does not match the listening port 80.', 'proxy-upstream-refused'],
+    ['The TargetPort 9200 does not match any of the listening ports: [9650 9600].', 'proxy-upstream-refused'],
+    ['"httpStatusCode": "502", "errorInfo": "OriginConnectionRefused"', 'proxy-upstream-refused'],
+    ['"errorInfo": "SSLMismatchedSNI"', 'backend-tls-failure'],
+    ['"errorInfo": "ResponseHeaderTooBig"', 'proxy-header-too-big'],
+    ['Container failed to start. Failed to start and then listen on the port defined by the PORT environment variable.', 'port-binding-failure'],
+    ['The request failed because either the HTTP response was malformed or connection to the instance had an error.', 'proxy-upstream-closed'],
+    ['HTTPCode_ELB_502_Count went up, HTTPCode_Target_5XX_Count stayed at zero', 'keepalive-race'],
+    ['HTTPCode_ELB_503_Count', 'backend-unhealthy'],
+    ['Readiness probe failed: Get "http://10.1.2.3:8080/healthz": context deadline exceeded', 'backend-unhealthy'],
+    ['Liveness probe failed: HTTP probe failed with statuscode: 500', 'app-crash-runtime'],
+    ['Back-off restarting failed container', 'app-crash-runtime'],
+    ['W0426 21:51:57.908771       9 controller.go:775] Service "default/shop" does not have any active Endpoint.', 'backend-unhealthy'],
+    ['[HPM] Error occurred while proxying request localhost:4200/api/x to https://localhost:5001/ [ECONNREFUSED] (https://nodejs.org/api/errors.html#errors_common_system_errors)', 'proxy-upstream-refused'],
+    ['[HPM] Error occurred while trying to proxy request /api/values from localhost:3000 to http://localhost:5000 (ECONNREFUSED) (https://nodejs.org/api/errors.html#errors_common_system_errors)', 'proxy-upstream-refused'],
+    ['[HPM] Error occurred while proxying request localhost:44455/weatherforecast to https://localhost:7001/ [DEPTH_ZERO_SELF_SIGNED_CERT]', 'backend-tls-failure'],
+    ['[vite] http proxy error: /api/items\nError: connect ECONNREFUSED 127.0.0.1:5000', 'proxy-upstream-refused'],
+    ['Error: unable to verify the first certificate', 'backend-tls-failure'],
+    ['{"message": "Endpoint request timed out"}', 'proxy-upstream-timeout'],
+    ['Execution failed due to configuration error: General SSLEngine problem', 'backend-tls-failure'],
+    ['ERR  error="Unable to reach the origin service. The service may be down or it may not be responding to traffic from cloudflared: dial tcp 127.0.0.1:8000: connect: connection refused" originService=http://127.0.0.1:8000', 'proxy-upstream-refused'],
+  ])('%s -> %s', (input, cause) => {
+    const got = top(input);
+    expect(got.cause).toBe(cause);
+    expect(got.kinds).toContain('message');
+  });
+
+  it('does not read a bare "Error code 52x" of another number as Cloudflare', () => {
+    expect(diagnose('Error code 5210 in the billing job').findings.map((f) => f.cause)).not.toContain('proxy-upstream-refused');
+  });
+});
