@@ -99,6 +99,8 @@ export const NARROWER: Readonly<Record<string, readonly string[]>> = {
     'proxy-protocol-mismatch',
   ],
   'framework-not-found': ['azure-runtime-missing'],
+  // The 500.0 / 500.33 handler load failure is the symptom; these say why the handler was not found.
+  'inprocess-handler-load-failure': ['azure-runtime-missing', 'framework-not-found', 'bitness-mismatch'],
   'hosting-bundle-missing': ['module-missing-after-os-upgrade', 'vc-redist-missing', 'iis-features-missing'],
   'web-config-invalid': ['subapp-inherits-handlers', 'hosting-bundle-missing'],
   'app-pool-stopped': ['vc-redist-missing', 'module-missing-after-os-upgrade'],

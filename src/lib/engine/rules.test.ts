@@ -108,6 +108,34 @@ describe('rollout and platform rules', () => {
       expect(off.contributions.map((c) => c.cause), id).not.toContain('azure-runtime-missing');
     }
   });
+
+  it('on App Service, an in-process handler that will not load and a runtime-store miss (8000808C) count too', () => {
+    const causes = (facts: Fact[]) => ruleContributions(indexFacts(facts), CONTEXT_RULES).contributions.map((c) => c.cause);
+    expect(causes([f('server', 'azure-app-service', 0, 'message'), sig('message.ancm.title-500-0-inprocess-old', 2, 'message')])).toContain(
+      'azure-runtime-missing',
+    );
+    expect(causes([f('server', 'azure-app-service', 0, 'event-log'), f('code', 0x8000808c, 2, 'event-log')])).toContain('azure-runtime-missing');
+    expect(causes([f('server', 'iis', 0, 'message'), sig('message.ancm.title-500-0-inprocess-old', 2, 'message')])).not.toContain(
+      'azure-runtime-missing',
+    );
+  });
+});
+
+describe('.NET host and ANCM start rules', () => {
+  const sig = (id: string, start: number, kind: Fact['kind']): Fact => f('signal', id, start, kind);
+  it('a stdout log warning beside the host\'s own failure code weakens stdout-log-unwritable', () => {
+    const r = ruleContributions(
+      indexFacts([sig('event-log.ancm-stdout-log-unwritable', 0, 'event-log'), sig('event-log.ancm-v1-deps-resolve-failed', 2, 'event-log')]),
+      CONTEXT_RULES,
+    );
+    expect(r.weakenings.map((w) => [w.key, w.cause])).toEqual([['rule:stdout-log-warning-beside-host-failure', 'stdout-log-unwritable']]);
+    expect(fired([sig('event-log.ancm-stdout-log-unwritable', 0, 'event-log')])).toEqual([]);
+  });
+  it('hostpolicy not loaded from the app folder weakens framework-not-found, unless the host names the targeted framework', () => {
+    const load = sig('message.hostfxr.hostpolicy-load-failed-1x', 0, 'message');
+    expect(fired([load])).toEqual(['rule:hostpolicy-missing-in-app-folder']);
+    expect(fired([load, sig('message.hostfxr.targeted-framework-not-found-1x', 2, 'message')])).toEqual([]);
+  });
 });
 
 describe('crash timing', () => {

@@ -98,6 +98,21 @@ const FRAMEWORK_SIGNALS = [
   'event-log.ancm-framework-missing',
   'event-log.ancm-dependencies-not-found',
   'event-log.ancm-host-lib-missing',
+  'event-log.ancm-v1-deps-resolve-failed',
+  'message.hostfxr.runtime-store',
+  'message.hostfxr.specified-framework-not-found',
+  'message.hostfxr.framework-version-not-found',
+  'message.hostfxr.framework-not-found-old',
+  'message.hostfxr.no-compatible-framework',
+];
+
+/** The in-process request handler could not be loaded (500.0 / 500.33, event text). */
+const IN_PROCESS_HANDLER_SIGNALS = [
+  'error-page.ancm-500-0-inprocess',
+  'error-page.ancm-500-33',
+  'message.ancm.title-500-0-inprocess-old',
+  'message.ancm.title-500-33-old',
+  'message.ancm.event-2-2-handler-not-found',
 ];
 
 export const CONTEXT_RULES: readonly ContextRule[] = [
@@ -184,6 +199,50 @@ export const CONTEXT_RULES: readonly ContextRule[] = [
     when: { fact: 'signal', in: ['stdout-log.runtimeconfig-missing', 'stdout-log.runtimeconfig-invalid-json', 'stdout-log.deps-asset-missing'] },
     weakens: { 'framework-not-found': 0.6, 'azure-runtime-missing': 0.6, 'app-dll-not-found': 0.4 },
     note: 'The .NET host names a file of the published app (runtimeconfig.json, an asset listed in deps.json): the runtime is there, the app\'s own files are not right.',
+  },
+  {
+    // V1 writes "Warning: Could not create stdoutLogFile ..." and starts the process anyway,
+    // without redirection; the host's own exit code then says why the process stopped.
+    id: 'stdout-log-warning-beside-host-failure',
+    when: {
+      all: [
+        { fact: 'signal', in: ['event-log.ancm-stdout-log-unwritable'] },
+        {
+          fact: 'signal',
+          in: [
+            'event-log.ancm-v1-deps-resolve-failed',
+            'event-log.ancm-deps-resolve-failed',
+            'event-log.ancm-framework-missing',
+            'event-log.ancm-host-lib-missing',
+            'event-log.ancm-host-invalid-args',
+            'event-log.ancm-app-dll-missing',
+            'event-log.ancm-bad-exe-format',
+          ],
+        },
+      ],
+    },
+    weakens: { 'stdout-log-unwritable': 0.5 },
+    note: 'The stdout log could not be created, but the module starts the app without it: the .NET host\'s own failure code in the same log says why the app stopped.',
+  },
+  {
+    // The 1.x/2.x muxer adds "This may be because the targeted framework [...] was not found."
+    // only when the folder it failed to load hostpolicy from is the framework's; alone, the
+    // folder was the app's: no runtimeconfig.json was found next to what dotnet was asked to run.
+    id: 'hostpolicy-missing-in-app-folder',
+    when: {
+      all: [
+        { fact: 'signal', in: ['message.hostfxr.hostpolicy-load-failed-1x'] },
+        { not: { fact: 'signal', in: ['message.hostfxr.targeted-framework-not-found-1x'] } },
+      ],
+    },
+    weakens: { 'framework-not-found': 0.6 },
+    note: 'The host looked for hostpolicy in the app\'s folder, not in a framework folder: dotnet ran a path without a runtimeconfig.json beside it (a wrong file name in the arguments, or a missing runtimeconfig.json).',
+  },
+  {
+    id: 'worker-faults-in-the-module',
+    when: { fact: 'signal', in: ['event-log.app-error-ancm-module-fault'] },
+    weakens: { 'app-crash-runtime': 0.6 },
+    note: 'The worker process crashed inside the ASP.NET Core Module, not in the app\'s code: the app never ran, so this is not an app crash at run time.',
   },
   {
     id: 'arr-winhttp-timeout',
@@ -331,8 +390,13 @@ export const CONTEXT_RULES: readonly ContextRule[] = [
         {
           any: [
             { fact: 'status', in: ['500.31'] },
-            { fact: 'code', in: ['0x80008096'] },
+            // FrameworkMissingFailure, and ResolverResolveFailure: a package expected in the
+            // runtime store (ASP.NET Core 2.0) that the platform's store does not have yet
+            { fact: 'code', in: ['0x80008096', '0x8000808C'] },
             { fact: 'signal', in: FRAMEWORK_SIGNALS },
+            // The in-process handler ships in the ASP.NET Core shared framework: on App Service it
+            // fails to load when the platform lacks the runtime the app targets.
+            { fact: 'signal', in: IN_PROCESS_HANDLER_SIGNALS },
           ],
         },
       ],

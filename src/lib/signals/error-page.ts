@@ -181,6 +181,12 @@ export const signals: SignalDef[] = [
     causes: { 'web-config-invalid': 0.5, 'hosting-bundle-missing': 0.4 },
   },
   {
+    id: 'error-page.config-unrecognized-attribute-other',
+    kind,
+    label: 'Error page: "Unrecognized attribute" naming an attribute outside the ASP.NET Core Module schema (a typo, or a setting this IIS version does not know)',
+    causes: { 'web-config-invalid': 0.85 },
+  },
+  {
     id: 'error-page.config-locked',
     kind,
     label: 'Error page: "This configuration section cannot be used at this path" (section locked)',

@@ -163,6 +163,15 @@ export const signals: SignalDef[] = [
     'app-dll-not-found': 0.3,
     'framework-not-found': 0.2,
   }),
+  def(
+    'ancm-v1-deps-resolve-failed',
+    'ANCM V1 start failure with exit code 8000808C: the .NET host could not resolve a deps.json asset (with ASP.NET Core 2.0 often a package newer than the server\'s runtime store)',
+    {
+      'framework-not-found': 0.55,
+      'incomplete-publish': 0.45,
+      'stale-deployment-files': 0.3,
+    },
+  ),
   def('ancm-empty-commandline', "ANCM failed to start a process with an empty command line ('' or '\"\"'): no processPath for this application", {
     'virtual-directory-not-application': 0.9,
     'web-config-invalid': 0.2,
@@ -215,6 +224,10 @@ export const signals: SignalDef[] = [
   def('wp-config-file-unreadable', "W3SVC-WP 2307: the worker could not read its configuration file ('\\\\?\\<EMPTY>')", {
     'app-pool-config-failure': 0.8,
   }),
+  def('wp-config-read-failed', 'W3SVC-WP 2307: the worker process could not read configuration data for its application pool', {
+    'app-pool-config-failure': 0.6,
+    'web-config-invalid': 0.3,
+  }),
   def('was-memory-limit-recycle', 'WAS event 5117 / 5077: the worker process reached its private bytes or virtual memory limit and was recycled', {
     'resource-exhaustion': 0.95,
     'app-pool-recycle': 0.35,
@@ -239,6 +252,16 @@ export const signals: SignalDef[] = [
   }),
   def('wer-app-crash', 'Windows Error Reporting: the process crashed (APPCRASH / BEX)', { 'app-crash-runtime': 0.5 }),
   def('app-error-crash', 'Application Error event 1000: the process crashed', { 'app-crash-runtime': 0.7 }),
+  def(
+    'app-error-ancm-module-fault',
+    'Application Error event 1000 in w3wp.exe with the ASP.NET Core Module (aspnetcore.dll / aspnetcorev2.dll) as the faulting module: the worker dies in the module, every start, until rapid-fail protection stops the pool',
+    { 'app-pool-stopped': 0.55, 'hosting-bundle-missing': 0.35 },
+  ),
+  def(
+    'app-error-crt-missing',
+    'Application Error event 1000 with 0xC0000135 (DLL not found) and a Visual C++ / Universal CRT DLL as the faulting module: the runtime is missing',
+    { 'vc-redist-missing': 0.95 },
+  ),
   def('crash-stack-overflow', 'Crash code 0xC00000FD: stack overflow', { 'app-crash-runtime': 0.95 }),
   def('crash-clr-exception', 'Crash code 0xE0434352: unhandled .NET exception', {
     'app-crash-runtime': 0.6,

@@ -118,6 +118,10 @@ export const signals: SignalDef[] = [
     'stale-deployment-files': 0.6,
     'app-dll-not-found': 0.2,
   }),
+  def('assembly-file-missing', '"Could not load file or assembly ... The system cannot find the file specified": an assembly the app needs is not in its folder', {
+    'incomplete-publish': 0.6,
+    'stale-deployment-files': 0.35,
+  }),
   def('assembly-version-mismatch', "The located assembly's manifest definition does not match the assembly reference", {
     'stale-deployment-files': 0.85,
   }),

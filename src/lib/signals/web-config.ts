@@ -38,6 +38,12 @@ export const signals: SignalDef[] = [
     causes: { 'web-config-invalid': 0.6, 'process-path-not-found': 0.4 },
   },
   {
+    id: 'web-config.vs-launcher-arguments',
+    kind,
+    label: 'web.config: arguments still hold Visual Studio\'s "-argFile IISExeLauncherArgs.txt" (a development-time expansion of %LAUNCHER_ARGS%)',
+    causes: { 'wrong-arguments': 0.8 },
+  },
+  {
     id: 'web-config.launcher-placeholder',
     kind,
     label: 'web.config: processPath is still %LAUNCHER_PATH% (only Visual Studio fills it in; a deployed site needs the real command)',

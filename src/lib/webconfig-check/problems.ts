@@ -151,6 +151,11 @@ const EXPLAINED: Readonly<Record<string, Explained>> = {
     title: 'processPath is still the Visual Studio placeholder',
     explanation: 'Visual Studio replaces %LAUNCHER_PATH% and %LAUNCHER_ARGS% when it runs the app in IIS Express; a published site needs the real command ("dotnet" and ".\\<App>.dll", or ".\\<App>.exe"). Left as it is, the module cannot find the program: 502.5 or 500.0, and an event with 0x80070002.',
   },
+  'web-config.vs-launcher-arguments': {
+    severity: 'error',
+    title: 'arguments still hold the Visual Studio launcher file',
+    explanation: 'Visual Studio expands %LAUNCHER_ARGS% to "-argFile IISExeLauncherArgs.txt" while it runs the app under IIS. Published that way, dotnet is handed an argument file that exists only in the project folder and the app does not start (502.5 or 500.30). A deployed site needs ".\\<App>.dll" alone.',
+  },
   'web-config.dotnet-arguments-not-dll': {
     severity: 'error',
     title: 'dotnet is not given the app .dll',

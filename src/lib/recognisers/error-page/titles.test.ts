@@ -51,6 +51,17 @@ describe('phrases', () => {
     }
     expect(phraseMeaning('something else')).toEqual({});
   });
+  it('tells an unrecognized module attribute from any other by the name IIS gives', () => {
+    const meaningOf = (text: string) => {
+      PHRASES.lastIndex = 0;
+      return phraseMeaning(PHRASES.exec(text)?.[0] ?? '').signal;
+    };
+    expect(meaningOf("Config Error Unrecognized attribute 'hostingModel'. Note that attribute names are case-sensitive.")).toBe(
+      'error-page.config-unrecognized-attribute',
+    );
+    expect(meaningOf("Config Error   Unrecognized attribute 'removeServerHeader'")).toBe('error-page.config-unrecognized-attribute-other');
+    expect(meaningOf('Config Error   Unrecognized attribute')).toBe('error-page.config-unrecognized-attribute');
+  });
   it('recognises page boilerplate', () => {
     expect(BOILERPLATE.test('Troubleshooting steps:')).toBe(true);
     expect(BOILERPLATE.test('ASP.NET Core app failed to start after 120000 milliseconds')).toBe(true);

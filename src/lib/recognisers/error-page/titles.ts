@@ -65,9 +65,16 @@ export const CONFIG_BY_CODE: ReadonlyMap<number, string> = new Map([
   [3, 'error-page.config-path-not-found'],
 ]);
 
+/**
+ * Attributes of the aspNetCore element that only the ASP.NET Core Module V2 schema declares
+ * (aspnetcore_schema_v2.xml in dotnet/aspnetcore; the V1 schema has processPath, arguments, the
+ * time limits, stdout and forwardWindowsAuthToken settings, but no hosting model).
+ */
+const ANCM_V2_ONLY_ATTRIBUTES: ReadonlySet<string> = new Set(['hostingmodel']);
+
 /** Texts that name something on a page. One alternation of literals: linear to scan. */
 export const PHRASES =
-  /The operation timed out|A connection with the server could not be established|The connection with the server was terminated abnormally|The server returned an invalid or unrecognized response|The parameter is incorrect|missing a section declaration|Unrecognized configuration section [\w./]{0,80}aspNetCore|Cannot add duplicate collection entry|already defined\. Sections must only appear once|Cannot read configuration file due to insufficient permissions|not well-formed XML|Unrecognized attribute|This configuration section cannot be used at this path|has a bad module|app_offline\.htm/gi;
+  /The operation timed out|A connection with the server could not be established|The connection with the server was terminated abnormally|The server returned an invalid or unrecognized response|The parameter is incorrect|missing a section declaration|Unrecognized configuration section [\w./]{0,80}aspNetCore|Cannot add duplicate collection entry|already defined\. Sections must only appear once|Cannot read configuration file due to insufficient permissions|not well-formed XML|Unrecognized attribute(?: '[\w.:-]{1,80}')?|This configuration section cannot be used at this path|has a bad module|app_offline\.htm/gi;
 
 /** What a phrase found by PHRASES means: a 502.3 WinHTTP suffix, or a signal id. */
 export function phraseMeaning(phrase: string): { winhttp?: string; signal?: string } {
@@ -84,7 +91,14 @@ export function phraseMeaning(phrase: string): { winhttp?: string; signal?: stri
   if (p.startsWith('already defined')) return { signal: 'error-page.config-section-duplicate' };
   if (p.startsWith('cannot read configuration')) return { signal: 'error-page.config-access-denied' };
   if (p.startsWith('not well-formed')) return { signal: 'error-page.config-malformed' };
-  if (p.startsWith('unrecognized attribute')) return { signal: 'error-page.config-unrecognized-attribute' };
+  if (p.startsWith('unrecognized attribute')) {
+    // IIS names the attribute ("Unrecognized attribute 'hostingModel'"). One the ASP.NET Core
+    // Module's V2 schema added means an older module schema is registered; any other is a value
+    // the installed IIS and modules do not know (a typo, or a setting of a newer IIS version).
+    const name = /'([^']+)'/.exec(phrase)?.[1];
+    if (name !== undefined && !ANCM_V2_ONLY_ATTRIBUTES.has(name.toLowerCase())) return { signal: 'error-page.config-unrecognized-attribute-other' };
+    return { signal: 'error-page.config-unrecognized-attribute' };
+  }
   if (p.startsWith('this configuration section')) return { signal: 'error-page.config-locked' };
   if (p.startsWith('has a bad module')) return { signal: 'error-page.bad-module' };
   if (p.startsWith('app_offline')) return { signal: 'error-page.app-offline' };

@@ -128,6 +128,14 @@ describe('event-log recogniser: formats', () => {
     expect(values(facts, 'timestamp')).toEqual(['2016-09-22T12:05:19']);
   });
 
+  it('W3SVC-WP 2307 as XML data only: the configuration read failure, the empty file name read as no file at all', () => {
+    const xml = (file: string) =>
+      `<Event xmlns="http://schemas.microsoft.com/win/2004/08/events/event"><System><Provider Name="Microsoft-Windows-IIS-W3SVC-WP" /><EventID Qualifiers="49152">2307</EventID></System>` +
+      `<EventData><Data Name="ApplicationPool">Shop</Data><Data Name="ConfigException">Cannot read configuration file</Data><Data Name="FileName">${file}</Data><Data Name="LineNumber">0</Data></EventData></Event>`;
+    expect(values(run(xml('\\\\?\\<EMPTY>')), 'signal')).toEqual(E('wp-config-file-unreadable'));
+    expect(values(run(xml('\\\\?\\C:\\inetpub\\temp\\appPools\\Shop\\Shop.config')), 'signal')).toEqual(E('wp-config-read-failed'));
+  });
+
   it('IIS Express source and hostfxr output after "Exception message:"', () => {
     const facts = run(fixture('iis-express-1027-framework.txt'));
     expect(values(facts, 'server')).toEqual(['iis-express']);

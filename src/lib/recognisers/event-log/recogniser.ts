@@ -74,7 +74,9 @@ const FALLBACK: Readonly<Record<Family, Readonly<Record<number, string>>>> = {
     5186: E('was-idle-shutdown'),
     5189: E('was-pool-config-failed'),
   },
-  w3svc: { 2280: E('iis-module-load-failed') },
+  // 2307: "The worker process for application pool '%1' encountered an error '%2' trying to read
+  // configuration data from file '%3', line number '%4'." (XML views carry only the data fields)
+  w3svc: { 2280: E('iis-module-load-failed'), 2307: E('wp-config-read-failed') },
   'dotnet-runtime': { 1023: E('dotnet-runtime-internal-error'), 1026: E('dotnet-runtime-unhandled-exception') },
   'application-error': { 1000: E('app-error-crash') },
   other: {},
@@ -250,7 +252,11 @@ function emitGroup(input: string, g: Group, out: Fact[], sitePaths: SitePaths): 
   for (const f of g.facts) push(f.name, f.value, f.start, f.end);
 
   if (rec && g.hits.length === 0 && family && rec.id) {
-    const sig = FALLBACK[family][rec.id.value];
+    let sig = FALLBACK[family][rec.id.value];
+    // The file name data '\\?\<EMPTY>': the worker got no configuration file at all.
+    if (sig === E('wp-config-read-failed') && input.slice(rec.start, Math.min(rec.end, rec.start + 20_000)).includes('\\\\?\\<EMPTY>')) {
+      sig = E('wp-config-file-unreadable');
+    }
     if (sig) push('signal', sig, rec.id.start, rec.id.end);
   }
   if (rec && family === 'ancm' && rec.id) {

@@ -134,6 +134,13 @@ describe('web-config recogniser: markup problems in fragments', () => {
 
 
 describe('web-config recogniser: deployed mistakes', () => {
+  it("reads Visual Studio's expanded launcher arguments left in a published file", () => {
+    const text = '<aspNetCore processPath="dotnet" arguments=".\\Shop.dll -argFile IISExeLauncherArgs.txt" stdoutLogEnabled="false" />';
+    const facts = run(text);
+    expect(spanOf(text, facts, 'signal', 'web-config.vs-launcher-arguments')).toBe('arguments=".\\Shop.dll -argFile IISExeLauncherArgs.txt"');
+    expect(values(run('<aspNetCore processPath="dotnet" arguments=".\\Shop.dll" />'), 'signal')).not.toContain('web-config.vs-launcher-arguments');
+  });
+
   it('flags processPath left as the Visual Studio placeholder, on the attribute', () => {
     const text = '<aspNetCore processPath="%LAUNCHER_PATH%" arguments="%LAUNCHER_ARGS%" hostingModel="InProcess" />';
     const facts = run(text);

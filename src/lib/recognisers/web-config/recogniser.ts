@@ -25,6 +25,7 @@ const KIND = 'web-config' as const;
 const MAX_VALIDATE = 2_000_000;
 const MAX_PARTS = 100;
 const LAUNCHER = /%LAUNCHER_(?:PATH|ARGS)%/i;
+const VS_ARG_FILE = /-argFile\s+"?IISExeLauncherArgs\.txt/i;
 const TRAILING_COMMENT = /[ \t\r\n]{0,200}<!--[^<>]{0,500}-->/y;
 
 interface Ctx {
@@ -154,6 +155,10 @@ function handleRegion(ctx: Ctx, region: Region, parts: Parts): void {
       // Visual Studio's placeholders, left in a deployed file: nothing expands them outside VS.
       const pp = attr(el.tag, 'processPath');
       if (pp && LAUNCHER.test(pp.value)) push(ctx, 'signal', 'web-config.launcher-placeholder', pp.span);
+      // What Visual Studio expands %LAUNCHER_ARGS% to when it runs the app under IIS; published
+      // as is, dotnet gets an argument file that exists only in the project folder.
+      const args = attr(el.tag, 'arguments');
+      if (args && VS_ARG_FILE.test(args.value)) push(ctx, 'signal', 'web-config.vs-launcher-arguments', args.span);
     }
 
     // Handler- and document-level problems are reported once per region, with the first element.

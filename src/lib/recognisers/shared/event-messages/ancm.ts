@@ -97,6 +97,14 @@ function v1ExitCode(ctx: SpecContext, after: NumberAt): void {
   const value = parseInt(m[1] as string, 16) >>> 0;
   if (value < 0x80000000) return; // small exit codes (0, ff) do not name an error
   const end = after.end + m[0].length;
+  if (value === 0x8000808c) {
+    // ResolverResolveFailure under the V1 module (ASP.NET Core 1.x to 2.1): besides a partial
+    // publish, the era of the runtime store, where an app published against a newer store
+    // manifest (aspnetcore-store-2.0.x.xml) than the server's fails the same way.
+    ctx.fact('code', value, end - (m[1] as string).length, end);
+    ctx.fact('signal', E('ancm-v1-deps-resolve-failed'), ctx.hit.start, ctx.hit.end);
+    return;
+  }
   emitCode(ctx, { value, start: end - (m[1] as string).length, end }, 'oop-start');
 }
 
@@ -403,6 +411,7 @@ export const ANCM_SIGNAL_IDS: readonly string[] = [
     ...ANCM_SPECS.flatMap((s) => (s.signal ? [s.signal] : [])),
     E('ancm-start-retries-exhausted'),
     E('ancm-main-exited-zero'),
+    E('ancm-v1-deps-resolve-failed'),
     ...[
       0x80070002, 0x80070005, 0x800700c1, 0x8000ffff, 0x80008096, 0x80008083, 0x8027025b, 0x800705b4, 0x8007007e, 0xe0434352, 0xc00000fd,
       0x80008081, 0x8000809a, 0x8000808c, 0x80070057, 0x80070102,

@@ -36,6 +36,28 @@ describe('Windows event specs', () => {
     expect(h!.signal).toBe('event-log.app-error-crash');
     expect(h!.facts.map((f) => f.value)).toEqual([0xe0434352, 'event-log.crash-clr-exception']);
   });
+
+  it('Application Error 0xC0000135 with a C runtime DLL as the faulting module: the runtime is missing', () => {
+    const crash = (module: string, code: string) =>
+      hits(`Faulting application name: MyApp.exe, version: 1.0.0.0, time stamp: 0x576218d2\nFaulting module name: ${module}, version: 6.3.9600.18438, time stamp: 0x57ae642e\nException code: ${code}`)[0]!
+        .facts.filter((f) => f.name === 'signal')
+        .map((f) => f.value);
+    expect(crash('api-ms-win-crt-runtime-l1-1-0.dll', '0xc0000135')).toEqual(['event-log.app-error-crt-missing']);
+    expect(crash('VCRUNTIME140.dll', '0xc0000135')).toEqual(['event-log.app-error-crt-missing']);
+    // the same module crashing (not missing), or another DLL missing, says nothing about the runtime
+    expect(crash('ucrtbase.dll', '0xc0000409')).toEqual(['event-log.crash-native']);
+    expect(crash('MyNative.dll', '0xc0000135')).toEqual([]);
+  });
+
+  it('Application Error in w3wp.exe faulting in the ASP.NET Core Module DLL', () => {
+    const crash = (module: string) =>
+      hits(`Faulting application name: w3wp.exe, version: 8.5.9600.16384, time stamp: 0x52157ba0\nFaulting module name: ${module}, version: 13.1.19320.0, time stamp: 0x5dcfdb7b\nException code: 0xc000001d`)[0]!
+        .facts.filter((f) => f.name === 'signal')
+        .map((f) => f.value);
+    expect(crash('aspnetcorev2.dll')).toEqual(['event-log.crash-native', 'event-log.app-error-ancm-module-fault']);
+    expect(crash('aspnetcore.dll')).toEqual(['event-log.crash-native', 'event-log.app-error-ancm-module-fault']);
+    expect(crash('coreclr.dll')).toEqual(['event-log.crash-native']);
+  });
 });
 
 describe('Windows Error Reporting', () => {

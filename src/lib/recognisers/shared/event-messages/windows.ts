@@ -62,6 +62,14 @@ function moduleDll(ctx: SpecContext): void {
   else ctx.hit.signal = undefined; // another module: not an ASP.NET Core Module problem
 }
 
+/** STATUS_DLL_NOT_FOUND (ntstatus.h). */
+const STATUS_DLL_NOT_FOUND = 0xc0000135;
+/**
+ * "Faulting module name:" naming a Visual C++ runtime or Universal CRT DLL (vcruntime140.dll,
+ * msvcp140.dll, ucrtbase.dll, the api-ms-win-crt-*.dll API sets), in the compact view (no spaces).
+ */
+const CRT_MODULE = /faultingmodulename:[^,]{0,40}?(?:ms-win-crt-|vcruntime1\d\d|msvcp1\d\d|ucrtbase)[^,]{0,40}\.dll/i;
+
 export const WINDOWS_SPECS: readonly Spec[] = [
   // WAS 5002: "Application pool '%1' is being automatically disabled due to a series of failures in the process(es) serving that application pool."
   { signal: E('was-rapid-fail-protection'), phrases: ['is being automatically disabled due to a series of failures'], lead: true, server: 'iis' },
@@ -164,12 +172,21 @@ export const WINDOWS_SPECS: readonly Spec[] = [
       if (code) {
         const n = hexAt(ctx.input, ctx.at(code.end));
         if (n) addCrashCode(ctx, n.value, n.start, n.end);
+        // 0xC0000135 STATUS_DLL_NOT_FOUND: the process never ran; the "faulting module" is the DLL
+        // the loader could not find. A Visual C++ / Universal CRT DLL there is the missing runtime.
+        if (n && n.value === STATUS_DLL_NOT_FOUND) {
+          const mod = ctx.after(CRT_MODULE);
+          if (mod && mod.start < code.start) ctx.fact('signal', E('app-error-crt-missing'), ctx.hit.start, ctx.hit.end);
+        }
       }
       if (exe === 'w3wp.exe' || exe === 'iisexpress.exe') {
         const start = at + (m ? m[0].length - (m[1] as string).length : 0);
         ctx.fact('server', exe === 'w3wp.exe' ? 'iis' : 'iis-express', start, start + exe.length);
         const mod = ctx.after(/faultingmodulename:coreclr\.dll/i);
         if (mod) ctx.fact('hosting-model', 'in-process', ctx.at(mod.start), ctx.at(mod.end - 1) + 1);
+        // The ASP.NET Core Module itself (the IIS module DLL, not the app) faulting in the worker.
+        const ancm = ctx.after(/faultingmodulename:aspnetcore(?:v2)?\.dll/i);
+        if (ancm && (!code || ancm.start < code.start)) ctx.fact('signal', E('app-error-ancm-module-fault'), ctx.hit.start, ctx.hit.end);
       }
     },
   },
@@ -180,6 +197,8 @@ export const WINDOWS_SIGNAL_IDS: readonly string[] = [
     ...WINDOWS_SPECS.flatMap((s) => (s.signal ? [s.signal] : [])),
     E('ancm-v1-module-load-failed'),
     E('ancm-v2-module-load-failed'),
+    E('app-error-crt-missing'),
+    E('app-error-ancm-module-fault'),
     ...CRASH_CODES.values(),
   ]),
 ];

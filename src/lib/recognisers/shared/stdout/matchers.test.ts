@@ -27,6 +27,17 @@ describe('matchStdoutLine', () => {
     expect(sig('System.IO.IOException: Failed to bind to address http://0.0.0.0:80.')).toEqual(['stdout-log.kestrel-bind-failed']);
   });
 
+  it('tells an assembly that is not there from one of the wrong version', () => {
+    expect(
+      sig("System.IO.FileNotFoundException: Could not load file or assembly 'Shop.Module.Storage, Culture=neutral, PublicKeyToken=null'. The system cannot find the file specified."),
+    ).toEqual(['stdout-log.assembly-file-missing']);
+    expect(sig("System.IO.FileLoadException: Could not load file or assembly 'Newtonsoft.Json, Version=13.0.0.0'. The located assembly's manifest definition does not match the assembly reference.")).toEqual([
+      'stdout-log.assembly-version-mismatch',
+      'stdout-log.assembly-load-failed',
+    ]);
+    expect(sig("Could not load file or assembly 'Shop.Data, Version=1.0.0.0'. Access is denied.")).toEqual(['stdout-log.assembly-load-failed']);
+  });
+
   it('recognises the framework line with its architecture', () => {
     expect(sig("The framework 'Microsoft.AspNetCore.App', version '8.0.0' (x86) was not found.").sort()).toEqual([
       'stdout-log.framework-not-found',

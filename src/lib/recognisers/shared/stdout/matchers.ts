@@ -197,6 +197,7 @@ export const STDOUT_SIGNAL_IDS: readonly string[] = [
     'stdout-log.listening-loopback-in-container',
     'stdout-log.certificate-file-not-found',
     'stdout-log.certificate-key-access',
+    'stdout-log.assembly-file-missing',
     'stdout-log.systemd-exit-failure',
   ]),
 ];
@@ -333,6 +334,12 @@ export function readStdoutLine(line: string, ctx: StdoutContext = { appService: 
     else if (r.starts) for (const s of r.starts) if (msg.startsWith(s)) signal(r.signal);
   }
 
+  // FileNotFoundException's "Could not load file or assembly '<name>'. The system cannot find the
+  // file specified.": the assembly is not there at all (not a wrong version of it).
+  if (emitted.has('assembly-load-failed') && !emitted.has('assembly-version-mismatch') && msg.includes('cannot find the file specified')) {
+    const hit = out.find((h) => h.value === 'stdout-log.assembly-load-failed');
+    if (hit) hit.value = 'stdout-log.assembly-file-missing';
+  }
   if (msg.includes('was not found') && msg.includes('ramework') && FRAMEWORK_NOT_FOUND.test(msg)) signal('framework-not-found');
   if (msg.includes('(x86)') && (msg.includes("ramework '") || msg.includes("Framework: '"))) signal('framework-x86-missing');
   if (msg.startsWith('Architecture: x86')) signal('framework-x86-missing');
