@@ -51,9 +51,11 @@ describe('never silent', () => {
     expect(top).not.toContain('proxy-upstream-refused');
   });
 
-  it('IIS named without a status lists the start failures and the missing module first', () => {
+  it('IIS named without a status lists the start failures first, the missing module still listed', () => {
     const top = causes('Our ASP.NET Core site on IIS does not work since this morning');
-    expect(top.slice(0, 3)).toEqual(expect.arrayContaining(['inprocess-start-failure', 'process-start-failure', 'hosting-bundle-missing']));
+    expect(top.slice(0, 3)).toEqual(expect.arrayContaining(['framework-not-found', 'inprocess-start-failure']));
+    expect(top).toEqual(expect.arrayContaining(['hosting-bundle-missing', 'process-start-failure']));
+    expect(top).not.toContain('proxy-upstream-refused');
   });
 
   it('a component named without a status still gives a short list', () => {
