@@ -71,7 +71,7 @@ export const TRIGGERS: readonly Term[] = [
   },
   {
     pattern:
-      'deploy(?:s|ed|ing|ments?)?|re-?deploy(?:s|ed|ing|ments?)?|publish(?:es|ed|ing)?|roll(?:ing)?[ -]?outs?|rolled out|releas(?:e|es|ed|ing)|new version|swap(?:s|ped|ping)? (?:the )?slots?|slot swaps?',
+      'deploy(?:s|ed|ing|ments?)?|re-?deploy(?:s|ed|ing|ments?)?|publish(?:es|ed|ing)?|roll(?:ing)?[ -]?outs?|rolled out|rolling[ -]?(?:updates?|upgrades?|deploy(?:s|ments?)?|restarts?)|releas(?:e|es|ed|ing)|new version|swap(?:s|ped|ping)? (?:the )?slots?|slot swaps?',
     signal: 'prose.after-deploy',
   },
   {
@@ -85,10 +85,17 @@ export const TRIGGERS: readonly Term[] = [
   { pattern: 'upgrad(?:e|es|ed|ing)|updat(?:e|es|ed|ing)|migrat(?:e|es|ed|ing) (?:from|to)|migration (?:from|to)', signal: 'prose.after-upgrade' },
   { pattern: 'log(?:ging)?[ -]?in|logs in|logged in|sign(?:ing)?[ -]?in|signs in|signed in|after authenticat(?:ing|ion)', signal: 'prose.after-login' },
   { pattern: 'restart(?:s|ed|ing)?|recycl(?:e|es|ed|ing)|reboot(?:s|ed|ing)?|app pool recycles?', signal: 'prose.after-restart' },
+  // A port moved: the proxy still points at the old one, SELinux lets a proxy reach only the ports
+  // labelled http_port_t, and a port below 1024 needs root (or a capability) to bind.
+  {
+    pattern:
+      '(?:chang|switch)(?:e|es|ed|ing) (?:the |my |our |its |their |a )?(?:default |listening |http |https |app(?:lication)? |kestrel )?ports?(?! (?:forward|mapping))|(?:a |an )?(?:different|non-?standard|custom|new) (?:listening )?ports?(?! (?:forward|mapping))',
+    signal: 'prose.port-change',
+  },
   { pattern: 'scal(?:e|es|ed|ing)[ -](?:down|in)|autoscal(?:e|es|ed|ing|er)|scale[ -]?in events?', signal: 'prose.scale-in' },
   {
     pattern:
-      'under (?:heavy |high |some |peak )?load|high (?:traffic|load)|heavy (?:traffic|load)|load[ -]?test(?:s|ing)?|traffic (?:spikes?|peaks?)|peak (?:hours?|traffic|load)|(?:many|lots of|hundreds of|thousands of) (?:concurrent |simultaneous |parallel )?(?:users|requests|connections)',
+      'under (?:(?:heavy|high|some|peak|light|low|small|moderate|medium|little|any) )?load|(?:with|at) (?:a |any )?(?:very )?(?:small|light|low|little|moderate|medium|heavy|high) (?:load|traffic)|high (?:traffic|load)|heavy (?:traffic|load)|load[ -]?test(?:s|ing)?|traffic (?:spikes?|peaks?)|peak (?:hours?|traffic|load)|(?:many|lots of|hundreds of|thousands of) (?:concurrent |simultaneous |parallel )?(?:users|requests|connections)',
     signal: 'prose.under-load',
   },
   {
@@ -155,12 +162,21 @@ export const TOPICS: readonly Term[] = [
   },
   { pattern: '(?:web|server) farms?', signal: 'prose.topic-server-farm' },
   { pattern: 'virtual director(?:y|ies)', signal: 'prose.topic-virtual-directory' },
+  // A child application inherits the parent's aspNetCore handler unless the parent's web.config
+  // says inheritInChildApplications="false".
+  {
+    pattern:
+      '(?:sub|child|nested)[ -]?(?:applications?|apps?|sites?)|inheritInChildApplications|(?:application|app|site) (?:under|inside|within|below) (?:another|an? (?:parent|root)|the (?:parent|root))(?: (?:site|application|app))?',
+    signal: 'prose.topic-subapp',
+  },
   { pattern: 'runtimeconfig(?:\\.json)?', signal: 'prose.topic-runtimeconfig' },
   { pattern: 'deps\\.json', signal: 'prose.topic-deps-json' },
   { pattern: 'visual c\\+\\+(?: redistributable| runtime)?|vc_?redist|vc\\+\\+ redist(?:ributable)?', signal: 'prose.topic-vc-redist' },
   { pattern: 'client (?:closed|aborted|disconnected|cancel(?:l)?ed|went away)(?: the)?(?: connection| request)?|request (?:was )?(?:aborted|cancel(?:l)?ed) by the client', signal: 'prose.topic-client-aborted' },
   {
-    pattern: 'connections? refus(?:ed|es|ing)|refus(?:es|ed|ing) (?:the |a |my )?connections?|actively refused|err_connection_refused|econnrefused',
+    // "couldn't connect to the app", but not to a database or another dependency of the app.
+    pattern:
+      '(?:can(?:no|\\u2019|\')?t|cannot|could(?:n\\u2019t|n\'t| not)|unable to|not able to|fail(?:s|ed)? to) connect(?: to| on| with)?(?! (?:to |on |with )?(?:the |a |my |our |its )?(?:database|db|sql|redis|mongo\\w*|postgres\\w*|mysql|key ?vault|storage|remote server|internet))|connections? refus(?:ed|es|ing)|refus(?:es|ed|ing) (?:the |a |my )?connections?|actively refused|err_connection_refused|econnrefused',
     signal: 'prose.topic-refused',
   },
   {
