@@ -76,6 +76,8 @@ describe('prose reader: components', () => {
     ['after we deployed the api to Azure it fails', ['azure-app-service']],
     ['the api running on Azure returns 502 at night', ['azure-app-service']],
     ['after we deployed the api to Azure Kubernetes Service it fails', ['kubernetes']],
+    ['the application pool stops after the first request', ['iis']],
+    ['the site under inetpub returns an error page', ['iis']],
   ];
   for (const [line, servers] of cases) {
     it(line, () => expect(of(read(line), 'server')).toEqual(servers));
@@ -129,6 +131,7 @@ describe('prose reader: triggers', () => {
     ['every request returns 502 since Monday', 'prose.every-request'],
     ['the first request after a cold start fails', 'prose.first-request'],
     ['requests are lost during a rolling update of the deployment', 'prose.after-deploy'],
+    ['Installing the .NET Core Windows Server Hosting fails with an error', 'prose.topic-hosting-bundle'],
     ['the site falls over with a small load in production', 'prose.under-load'],
     ['timeouts even under light load', 'prose.under-load'],
     ['nginx returns 502 since we changed the default port of the app', 'prose.port-change'],

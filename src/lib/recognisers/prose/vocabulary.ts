@@ -39,6 +39,8 @@ export const COMPONENTS: readonly Term[] = [
   { pattern: 'ARR', server: 'iis', signal: 'prose.topic-arr', exact: true },
   { pattern: 'asp\\.net core module(?: v2)?|aspnetcoremodule(?:v2)?|ANCM', server: 'iis' },
   { pattern: 'IIS|w3wp(?:\\.exe)?', server: 'iis' },
+  // Application pools and inetpub are IIS's own words.
+  { pattern: 'app(?:lication)?[ -]?pools?|inetpub', server: 'iis' },
   // The ASP.NET Core Module's web.config attributes.
   { pattern: 'hostingModel|processPath|stdoutLogEnabled|stdoutLogFile|startupTimeLimit|requestTimeout|shutdownTimeLimit', server: 'iis', exact: true },
   { pattern: 'kestrel', server: 'kestrel' },
@@ -145,7 +147,8 @@ export const TOPICS: readonly Term[] = [
   { pattern: 'thread[ -]?pool (?:starvation|exhaustion|starved)|starv(?:ed|ing|ation) (?:of )?(?:the )?thread[ -]?pool|sync[ -]over[ -]async', signal: 'prose.topic-thread-pool' },
   { pattern: 'keep[ -]?alives?(?: time[ -]?outs?)?|idle (?:connection|keep[ -]?alive) time[ -]?outs?', signal: 'prose.topic-keepalive' },
   { pattern: 'app_offline(?:\\.html?)?', signal: 'prose.topic-app-offline' },
-  { pattern: '(?:windows |server )?hosting bundle|(?:asp\\.net core |aspnetcore )?module (?:is )?not (?:installed|registered)', signal: 'prose.topic-hosting-bundle' },
+  // ".NET Core Windows Server Hosting" is the bundle's name before 2.1.
+  { pattern: '(?:windows |server )?hosting bundle|windows server hosting(?: bundle)?|(?:asp\\.net core |aspnetcore )?module (?:is )?not (?:installed|registered)', signal: 'prose.topic-hosting-bundle' },
   { pattern: 'single[ -]file (?:publish(?:ed|ing)?|deploy(?:ment|ments|ed)?|apps?|executables?)', signal: 'prose.topic-single-file' },
   { pattern: 'selinux|permission denied while connecting', signal: 'prose.topic-proxy-permission' },
   {
