@@ -21,7 +21,7 @@ import { KINDS } from './types.ts';
 import { indexLines, lineOf } from './lines.ts';
 import { factsToOriginal, stripPrefixes } from './prefixes.ts';
 import { dropShadowedProse } from './prose-overlap.ts';
-import { pasteHint, priorContributions } from './priors.ts';
+import { elsewhereContributions, pasteHint, priorContributions } from './priors.ts';
 import { sanitize, MAX_INPUT } from './sanitize.ts';
 import { indexFacts } from './fact-index.ts';
 import type { FactIndex } from './fact-index.ts';
@@ -211,12 +211,13 @@ export function diagnose(input: string, options: DiagnoseOptions = {}): Diagnosi
     const treeResult = evaluateTree(index, options.answers ?? {}, tree);
     const knowledge = options.knowledge ?? DEFAULT_KNOWLEDGE;
     const rules = ruleContributions(index, options.rules ?? CONTEXT_RULES);
-    const weighed: Contribution[] = [
+    // Status-table hints for a platform the named component rules out are scaled down (priors.ts).
+    const weighed: Contribution[] = elsewhereContributions(index, [
       ...signalContributions(index, knowledge),
       ...codeContributions(index, knowledge),
       ...statusContributions(index, knowledge),
       ...rules.contributions,
-    ];
+    ]);
     // Never silent: thin evidence (a status behind a component) gets that component's short list.
     const contributions = [...(priorContributions(index, weighed) ?? weighed), ...treeContributions(treeResult, tree)];
     // The reader's answers re-rank what the evidence gave (answers.ts); they are not evidence.

@@ -2,7 +2,10 @@ import { describe, expect, it } from 'vitest';
 import data from '../../../content/data/status-priors.json' with { type: 'json' };
 import { diagnose } from './diagnose.ts';
 import { isCauseId } from './catalogue.ts';
-import { PRIOR_ORDER, priorFor } from './priors.ts';
+import { PRIOR_ORDER, elsewhereContributions, priorFor } from './priors.ts';
+import { indexFacts } from './fact-index.ts';
+import type { Fact } from './types.ts';
+import type { Contribution } from './rank.ts';
 import { SIGNAL_IDS } from '../signals/index.ts';
 
 const causes = (text: string): string[] => diagnose(text).findings.map((f) => f.cause);
@@ -51,9 +54,11 @@ describe('never silent', () => {
     expect(top).not.toContain('proxy-upstream-refused');
   });
 
-  it('IIS named without a status lists the start failures and the missing module first', () => {
+  it('IIS named without a status lists the start failures first, the missing module still listed', () => {
     const top = causes('Our ASP.NET Core site on IIS does not work since this morning');
-    expect(top.slice(0, 3)).toEqual(expect.arrayContaining(['inprocess-start-failure', 'process-start-failure', 'hosting-bundle-missing']));
+    expect(top.slice(0, 3)).toEqual(expect.arrayContaining(['framework-not-found', 'inprocess-start-failure']));
+    expect(top).toEqual(expect.arrayContaining(['hosting-bundle-missing', 'process-start-failure']));
+    expect(top).not.toContain('proxy-upstream-refused');
   });
 
   it('a component named without a status still gives a short list', () => {
@@ -117,5 +122,46 @@ describe('never silent', () => {
     expect(d.kinds).toEqual(['iis-log']);
     expect(d.findings).toEqual([]);
     expect(d.pasteHint).toMatch(/^The text was read, but nothing in it points to a cause/);
+  });
+});
+
+describe('hints for a platform the named component rules out', () => {
+  const server = (value: string): Fact => ({ kind: 'prose', name: 'server', value, span: { start: 0, end: 1 } });
+  const hint = (cause: string, source: Contribution['source']): Contribution => ({ cause, weight: 0.35, source, key: `${source}:x`, facts: [], note: '' });
+  const weights = (servers: string[]): number[] =>
+    elsewhereContributions(indexFacts(servers.map(server)), [
+      hint('azure-frontend-timeout', 'status'),
+      hint('azure-frontend-timeout', 'signal'),
+      hint('proxy-upstream-timeout', 'status'),
+    ]).map((c) => c.weight);
+
+  it('scales down status-table hints for App Service causes behind nginx or an ALB', () => {
+    for (const s of ['nginx', 'aws-alb']) {
+      const [status, signal, proxy] = weights([s]);
+      expect(status).toBeLessThan(0.35);
+      expect(signal).toBe(0.35);
+      expect(proxy).toBe(0.35);
+    }
+  });
+
+  it('leaves them when App Service is named too, when only IIS is named, or when nothing is', () => {
+    expect(weights(['nginx', 'azure-app-service'])).toEqual([0.35, 0.35, 0.35]);
+    expect(weights(['iis'])).toEqual([0.35, 0.35, 0.35]);
+    expect(weights([])).toEqual([0.35, 0.35, 0.35]);
+  });
+
+  it('a 504 from nginx no longer lists the App Service front end in the top three', () => {
+    expect(causes('we get a 504 gateway timeout from nginx').slice(0, 3)).not.toContain('azure-frontend-timeout');
+    expect(causes('we get a 504 gateway timeout on Azure App Service').slice(0, 3)).toContain('azure-frontend-timeout');
+  });
+});
+
+describe('Kestrel named alone', () => {
+  it('lists the binding failures first', () => {
+    const top = causes('Kestrel does not work on the new server since this morning');
+    expect(top.slice(0, 2)).toEqual(['kestrel-bind-denied', 'port-binding-failure']);
+  });
+  it('gives way to the proxy in front when one is named', () => {
+    expect(causes('nginx in front of Kestrel does not work since this morning')[0]).toBe('proxy-upstream-refused');
   });
 });

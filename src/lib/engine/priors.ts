@@ -11,6 +11,7 @@ import type { Fact } from './types.ts';
 import type { FactIndex } from './fact-index.ts';
 import type { Contribution } from './rank.ts';
 import { parseStatus } from './values.ts';
+import { causeEntry } from './catalogue.ts';
 
 type Weights = Readonly<Record<string, number>>;
 
@@ -21,6 +22,29 @@ export const PRIOR_ORDER: readonly string[] = data.order;
 const RESTATING: ReadonlySet<string> = new Set(data.restating);
 /** Signals too general to point anywhere alone ("it times out"): kept, but the evidence stays thin. */
 const WEAK: ReadonlySet<string> = new Set(data.weak);
+
+const ELSEWHERE = data.elsewhere as { factor: number; groups: Readonly<Record<string, readonly string[]>> };
+
+/**
+ * Status-table hints for a cause that exists on one platform only (its causes.json group) are
+ * scaled down when the evidence names a component that rules that platform out and does not name
+ * the platform (status-priors.json `elsewhere`): a 504 from nginx does not point at the App
+ * Service front end. Other hints (signals, codes, rules) are specific evidence and stay.
+ */
+export function elsewhereContributions(index: FactIndex, contributions: readonly Contribution[]): Contribution[] {
+  const named = new Set((index.byName.get('server') ?? []).map((f) => String(f.value).toLowerCase()));
+  if (named.size === 0) return [...contributions];
+  const away = new Set<string>();
+  for (const [group, others] of Object.entries(ELSEWHERE.groups)) {
+    if (!named.has(group) && others.some((o) => named.has(o))) away.add(group);
+  }
+  if (away.size === 0) return [...contributions];
+  return contributions.map((c) => {
+    if (c.source !== 'status') return c;
+    const group = causeEntry(c.cause)?.group;
+    return group !== undefined && away.has(group) ? { ...c, weight: c.weight * ELSEWHERE.factor } : c;
+  });
+}
 
 /** Whether a signal only restates a status behind a component (status-priors.json `restating`). */
 export function isRestating(signal: string): boolean {

@@ -47,6 +47,7 @@ const NAMED_CAUSE = signal(
   'topic-unhealthy',
   'topic-server-farm',
   'topic-virtual-directory',
+  'topic-subapp',
   'topic-runtimeconfig',
   'topic-deps-json',
   'topic-vc-redist',

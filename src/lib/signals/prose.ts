@@ -53,6 +53,14 @@ export const signals: SignalDef[] = [
     causes: { 'app-pool-recycle': 0.2, 'pod-shutdown-race': 0.1 },
   },
   {
+    id: 'prose.port-change',
+    kind,
+    label: 'Described: it started when a port was changed or a non-standard port was chosen',
+    // The proxy still forwards to the old port; SELinux lets a proxy connect only to ports labelled
+    // http_port_t (80, 81, 443, 488, 8008, 8009, 8443, 9000); a port below 1024 needs root to bind.
+    causes: { 'proxy-permission-denied': 0.2, 'kestrel-bind-denied': 0.15, 'proxy-upstream-refused': 0.1 },
+  },
+  {
     id: 'prose.scale-in',
     kind,
     label: 'Described: it happens when instances scale down or in',
@@ -171,6 +179,12 @@ export const signals: SignalDef[] = [
     kind,
     label: 'Named: a virtual directory',
     causes: { 'virtual-directory-not-application': 0.35 },
+  },
+  {
+    id: 'prose.topic-subapp',
+    kind,
+    label: 'Named: a sub-application (a child app under another site or app)',
+    causes: { 'subapp-inherits-handlers': 0.3, 'virtual-directory-not-application': 0.05 },
   },
   {
     id: 'prose.topic-runtimeconfig',

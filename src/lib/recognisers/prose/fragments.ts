@@ -8,6 +8,8 @@ export const fragments: KindFragments = {
     '502 only when uploading big files',
     'IIS returns 502.3 after exactly 120 seconds',
     'Bad Gateway after 230 seconds on Azure App Service',
+    "nginx couldn't connect since we changed the default port",
+    'Bad Gateway',
     ' after ',
     ' minutes',
     '.',
@@ -21,5 +23,7 @@ export const fragments: KindFragments = {
     runOf('two minutes and '),
     runOf('nginx IIS Apache YARP '),
     runOf('a'.repeat(40) + ' '),
+    runOf("couldn't connect to "),
+    runOf('changed the port '),
   ],
 };

@@ -76,6 +76,8 @@ describe('prose reader: components', () => {
     ['after we deployed the api to Azure it fails', ['azure-app-service']],
     ['the api running on Azure returns 502 at night', ['azure-app-service']],
     ['after we deployed the api to Azure Kubernetes Service it fails', ['kubernetes']],
+    ['the application pool stops after the first request', ['iis']],
+    ['the site under inetpub returns an error page', ['iis']],
   ];
   for (const [line, servers] of cases) {
     it(line, () => expect(of(read(line), 'server')).toEqual(servers));
@@ -128,10 +130,25 @@ describe('prose reader: triggers', () => {
     ['intermittent 502 errors on the api', 'prose.intermittent'],
     ['every request returns 502 since Monday', 'prose.every-request'],
     ['the first request after a cold start fails', 'prose.first-request'],
+    ['requests are lost during a rolling update of the deployment', 'prose.after-deploy'],
+    ['Installing the .NET Core Windows Server Hosting fails with an error', 'prose.topic-hosting-bundle'],
+    ['the site falls over with a small load in production', 'prose.under-load'],
+    ['timeouts even under light load', 'prose.under-load'],
+    ['nginx returns 502 since we changed the default port of the app', 'prose.port-change'],
+    ['the app runs on a non-standard port behind Apache', 'prose.port-change'],
+    ["Traefik couldn't connect to the container", 'prose.topic-refused'],
+    ['nginx is not able to connect on the app port', 'prose.topic-refused'],
+    ['the sub-application under the default site returns 500', 'prose.topic-subapp'],
+    ['an ASP.NET Core app inside another application fails', 'prose.topic-subapp'],
   ];
   for (const [line, signal] of cases) {
     it(line, () => expect(of(read(line), 'signal')).toContain(signal));
   }
+  it('does not read a failing connection to a dependency as a refused backend', () => {
+    for (const line of ['the app cannot connect to the database after the deploy', "we couldn't connect to SQL from the app", 'unable to connect to the remote server from the api']) {
+      expect(of(read(line), 'signal'), line).not.toContain('prose.topic-refused');
+    }
+  });
   it('emits only registered signal ids', () => {
     const all = cases.flatMap(([line]) => of(read(line), 'signal'));
     for (const id of all) expect(SIGNAL_IDS.has(String(id)), String(id)).toBe(true);
@@ -145,6 +162,12 @@ describe('prose reader: statuses', () => {
     expect(of(read('the page says gateway time-out after a while'), 'status')).toEqual(['504']);
     expect(of(read('users see service unavailable on the site'), 'status')).toEqual(['503']);
     expect(of(read('The app shows 502 Bad Gateway to the users'), 'status')).toEqual(['502']);
+  });
+  it('reads a status phrase alone as a title', () => {
+    expect(of(read('bad gateway'), 'status')).toEqual(['502']);
+    expect(of(read('Gateway Timeout'), 'status')).toEqual(['504']);
+    expect(of(read('Service Unavailable'), 'status')).toEqual(['503']);
+    expect(of(read('nothing works'), 'status')).toEqual([]);
   });
   it('does not read counts, sizes and versions as statuses', () => {
     expect(of(read('the test sends 500 requests per second to the api'), 'status')).toEqual([]);

@@ -13,6 +13,7 @@
 const MAX_LINE = 1000;
 const SHORT_TITLE = 60;
 const SHORT_STATUS = /(?<![\d.])[45]\d\d(?![\d.])/;
+const STATUS_PHRASE = /bad[ -]?gateway|gateway[ -]?time[ -]?out|service unavailable/i;
 const LOG_START =
   /^(?:\d{4}[-/.]\d\d[-/.]\d\d|\d\d?\/\w{3}\/\d{4}|\[\d|\[[A-Z][a-z]{2} [A-Z][a-z]{2}|at [\w.`<>$|]+[.(]|--->|(?:trce|dbug|info|warn|fail|crit|error|warning|debug|fatal):\s|[<{#]|\w+=\S|"\w+":)/i;
 const REQUEST_LINE = /"(?:GET|POST|PUT|DELETE|HEAD|PATCH|OPTIONS) \S|\bHTTP\/\d(?:\.\d)?"/;
@@ -49,7 +50,10 @@ export function looksLikeProse(line: string): boolean {
   // A short title of two words and a status ("nginx 499 error", "IIS 503 errors") also counts.
   // A bare status with its reason phrase ("502 Bad Gateway") is the status recogniser's: the
   // short title must start with a word.
-  const enough = words >= 3 || (words === 2 && line.length <= SHORT_TITLE && isLetter(line.charCodeAt(first)) && SHORT_STATUS.test(line));
+  // So does a status phrase alone as a title ("Bad Gateway", "gateway timeout").
+  const enough =
+    words >= 3 ||
+    (words === 2 && line.length <= SHORT_TITLE && isLetter(line.charCodeAt(first)) && (SHORT_STATUS.test(line) || STATUS_PHRASE.test(line)));
   if (!enough || letters < 0.6 * (letters + other)) return false;
   const t = first > 0 ? line.slice(first) : line;
   return !LOG_START.test(t) && !REQUEST_LINE.test(t);

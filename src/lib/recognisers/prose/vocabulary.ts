@@ -39,6 +39,8 @@ export const COMPONENTS: readonly Term[] = [
   { pattern: 'ARR', server: 'iis', signal: 'prose.topic-arr', exact: true },
   { pattern: 'asp\\.net core module(?: v2)?|aspnetcoremodule(?:v2)?|ANCM', server: 'iis' },
   { pattern: 'IIS|w3wp(?:\\.exe)?', server: 'iis' },
+  // Application pools and inetpub are IIS's own words.
+  { pattern: 'app(?:lication)?[ -]?pools?|inetpub', server: 'iis' },
   // The ASP.NET Core Module's web.config attributes.
   { pattern: 'hostingModel|processPath|stdoutLogEnabled|stdoutLogFile|startupTimeLimit|requestTimeout|shutdownTimeLimit', server: 'iis', exact: true },
   { pattern: 'kestrel', server: 'kestrel' },
@@ -71,7 +73,7 @@ export const TRIGGERS: readonly Term[] = [
   },
   {
     pattern:
-      'deploy(?:s|ed|ing|ments?)?|re-?deploy(?:s|ed|ing|ments?)?|publish(?:es|ed|ing)?|roll(?:ing)?[ -]?outs?|rolled out|releas(?:e|es|ed|ing)|new version|swap(?:s|ped|ping)? (?:the )?slots?|slot swaps?',
+      'deploy(?:s|ed|ing|ments?)?|re-?deploy(?:s|ed|ing|ments?)?|publish(?:es|ed|ing)?|roll(?:ing)?[ -]?outs?|rolled out|rolling[ -]?(?:updates?|upgrades?|deploy(?:s|ments?)?|restarts?)|releas(?:e|es|ed|ing)|new version|swap(?:s|ped|ping)? (?:the )?slots?|slot swaps?',
     signal: 'prose.after-deploy',
   },
   {
@@ -85,10 +87,17 @@ export const TRIGGERS: readonly Term[] = [
   { pattern: 'upgrad(?:e|es|ed|ing)|updat(?:e|es|ed|ing)|migrat(?:e|es|ed|ing) (?:from|to)|migration (?:from|to)', signal: 'prose.after-upgrade' },
   { pattern: 'log(?:ging)?[ -]?in|logs in|logged in|sign(?:ing)?[ -]?in|signs in|signed in|after authenticat(?:ing|ion)', signal: 'prose.after-login' },
   { pattern: 'restart(?:s|ed|ing)?|recycl(?:e|es|ed|ing)|reboot(?:s|ed|ing)?|app pool recycles?', signal: 'prose.after-restart' },
+  // A port moved: the proxy still points at the old one, SELinux lets a proxy reach only the ports
+  // labelled http_port_t, and a port below 1024 needs root (or a capability) to bind.
+  {
+    pattern:
+      '(?:chang|switch)(?:e|es|ed|ing) (?:the |my |our |its |their |a )?(?:default |listening |http |https |app(?:lication)? |kestrel )?ports?(?! (?:forward|mapping))|(?:a |an )?(?:different|non-?standard|custom|new) (?:listening )?ports?(?! (?:forward|mapping))',
+    signal: 'prose.port-change',
+  },
   { pattern: 'scal(?:e|es|ed|ing)[ -](?:down|in)|autoscal(?:e|es|ed|ing|er)|scale[ -]?in events?', signal: 'prose.scale-in' },
   {
     pattern:
-      'under (?:heavy |high |some |peak )?load|high (?:traffic|load)|heavy (?:traffic|load)|load[ -]?test(?:s|ing)?|traffic (?:spikes?|peaks?)|peak (?:hours?|traffic|load)|(?:many|lots of|hundreds of|thousands of) (?:concurrent |simultaneous |parallel )?(?:users|requests|connections)',
+      'under (?:(?:heavy|high|some|peak|light|low|small|moderate|medium|little|any) )?load|(?:with|at) (?:a |any )?(?:very )?(?:small|light|low|little|moderate|medium|heavy|high) (?:load|traffic)|high (?:traffic|load)|heavy (?:traffic|load)|load[ -]?test(?:s|ing)?|traffic (?:spikes?|peaks?)|peak (?:hours?|traffic|load)|(?:many|lots of|hundreds of|thousands of) (?:concurrent |simultaneous |parallel )?(?:users|requests|connections)',
     signal: 'prose.under-load',
   },
   {
@@ -138,7 +147,8 @@ export const TOPICS: readonly Term[] = [
   { pattern: 'thread[ -]?pool (?:starvation|exhaustion|starved)|starv(?:ed|ing|ation) (?:of )?(?:the )?thread[ -]?pool|sync[ -]over[ -]async', signal: 'prose.topic-thread-pool' },
   { pattern: 'keep[ -]?alives?(?: time[ -]?outs?)?|idle (?:connection|keep[ -]?alive) time[ -]?outs?', signal: 'prose.topic-keepalive' },
   { pattern: 'app_offline(?:\\.html?)?', signal: 'prose.topic-app-offline' },
-  { pattern: '(?:windows |server )?hosting bundle|(?:asp\\.net core |aspnetcore )?module (?:is )?not (?:installed|registered)', signal: 'prose.topic-hosting-bundle' },
+  // ".NET Core Windows Server Hosting" is the bundle's name before 2.1.
+  { pattern: '(?:windows |server )?hosting bundle|windows server hosting(?: bundle)?|(?:asp\\.net core |aspnetcore )?module (?:is )?not (?:installed|registered)', signal: 'prose.topic-hosting-bundle' },
   { pattern: 'single[ -]file (?:publish(?:ed|ing)?|deploy(?:ment|ments|ed)?|apps?|executables?)', signal: 'prose.topic-single-file' },
   { pattern: 'selinux|permission denied while connecting', signal: 'prose.topic-proxy-permission' },
   {
@@ -155,12 +165,21 @@ export const TOPICS: readonly Term[] = [
   },
   { pattern: '(?:web|server) farms?', signal: 'prose.topic-server-farm' },
   { pattern: 'virtual director(?:y|ies)', signal: 'prose.topic-virtual-directory' },
+  // A child application inherits the parent's aspNetCore handler unless the parent's web.config
+  // says inheritInChildApplications="false".
+  {
+    pattern:
+      '(?:sub|child|nested)[ -]?(?:applications?|apps?|sites?)|inheritInChildApplications|(?:application|app|site) (?:under|inside|within|below) (?:another|an? (?:parent|root)|the (?:parent|root))(?: (?:site|application|app))?',
+    signal: 'prose.topic-subapp',
+  },
   { pattern: 'runtimeconfig(?:\\.json)?', signal: 'prose.topic-runtimeconfig' },
   { pattern: 'deps\\.json', signal: 'prose.topic-deps-json' },
   { pattern: 'visual c\\+\\+(?: redistributable| runtime)?|vc_?redist|vc\\+\\+ redist(?:ributable)?', signal: 'prose.topic-vc-redist' },
   { pattern: 'client (?:closed|aborted|disconnected|cancel(?:l)?ed|went away)(?: the)?(?: connection| request)?|request (?:was )?(?:aborted|cancel(?:l)?ed) by the client', signal: 'prose.topic-client-aborted' },
   {
-    pattern: 'connections? refus(?:ed|es|ing)|refus(?:es|ed|ing) (?:the |a |my )?connections?|actively refused|err_connection_refused|econnrefused',
+    // "couldn't connect to the app", but not to a database or another dependency of the app.
+    pattern:
+      '(?:can(?:no|\\u2019|\')?t|cannot|could(?:n\\u2019t|n\'t| not)|unable to|not able to|fail(?:s|ed)? to) connect(?: to| on| with)?(?! (?:to |on |with )?(?:the |a |my |our |its )?(?:database|db|sql|redis|mongo\\w*|postgres\\w*|mysql|key ?vault|storage|remote server|internet))|connections? refus(?:ed|es|ing)|refus(?:es|ed|ing) (?:the |a |my )?connections?|actively refused|err_connection_refused|econnrefused',
     signal: 'prose.topic-refused',
   },
   {
