@@ -13,11 +13,13 @@
  *
  * Everything is evidence in words, so the weights stay low; src/lib/engine/prose-rules.ts combines
  * them (a duration near a component's default timeout is strong). One pass per line: a sentence
- * gate over its characters, then one alternation per vocabulary and one scan for numbers.
+ * gate over its characters, then the terms that can start at each word start (first-chars.ts)
+ * and one scan for numbers.
  */
 import type { Fact, LineIndex, Recogniser } from '../../engine/types.ts';
 import { forEachLine } from '../../engine/lines.ts';
 import { findDurations } from './durations.ts';
+import { firstChars } from './first-chars.ts';
 import { looksLikeProse } from './sentence.ts';
 import { COMPONENTS, PROSE_STATUSES, STATUS_WORDS, TOPICS, TRIGGERS } from './vocabulary.ts';
 import type { Term } from './vocabulary.ts';
@@ -28,23 +30,40 @@ const KIND = 'prose' as const;
 const BEFORE = '(?<![\\w./\\\\-])';
 const AFTER = '(?![\\w-]|\\.\\w)';
 
-interface Compiled {
-  re: RegExp;
+/**
+ * One vocabulary, tried term by term at word starts. For each ASCII letter, the terms whose match
+ * can start with it (first-chars.ts), in vocabulary order; each term's expression is compiled the
+ * first time a line needs it. Trying the candidates in order and taking the first match is what
+ * one alternation of all the terms would find, at a fraction of the compile and probe cost.
+ */
+interface Vocabulary {
   terms: readonly Term[];
+  flags: string;
+  /** Per character code 0..127: indexes of the terms that can start there. */
+  byFirst: readonly (readonly number[])[];
+  compiled: (RegExp | undefined)[];
 }
 
-function compile(terms: readonly Term[], exact: boolean): Compiled {
+function vocabulary(terms: readonly Term[], exact: boolean): Vocabulary {
   const chosen = terms.filter((t) => Boolean(t.exact) === exact);
-  const source = chosen.map((t) => `(${t.pattern})`).join('|');
-  // Sticky: tried only at word starts (see readTerms), which is much cheaper than a scan.
-  return { re: new RegExp(`(?:${source})${AFTER}`, exact ? 'y' : 'iy'), terms: chosen };
+  const byFirst: number[][] = Array.from({ length: 128 }, () => []);
+  chosen.forEach((t, k) => {
+    const first = firstChars(t.pattern, !exact);
+    for (let c = 0; c < 128; c++) if (!first || first.has(String.fromCharCode(c))) byFirst[c]!.push(k);
+  });
+  return { terms: chosen, flags: exact ? 'y' : 'iy', byFirst, compiled: [] };
 }
 
-const VOCABULARY: readonly Compiled[] = [
-  compile(COMPONENTS, false),
-  compile(COMPONENTS, true),
-  compile(TRIGGERS, false),
-  compile(TOPICS, false),
+function termAt(v: Vocabulary, k: number): RegExp {
+  // Sticky: tried only at word starts (see readTerms), which is much cheaper than a scan.
+  return (v.compiled[k] ??= new RegExp(`(?:${v.terms[k]!.pattern})${AFTER}`, v.flags));
+}
+
+const VOCABULARY: readonly Vocabulary[] = [
+  vocabulary(COMPONENTS, false),
+  vocabulary(COMPONENTS, true),
+  vocabulary(TRIGGERS, false),
+  vocabulary(TOPICS, false),
 ];
 const STATUS_WORD_RE = new RegExp(`${BEFORE}(?:${STATUS_WORDS.map((w) => `(${w.pattern})`).join('|')})${AFTER}`, 'gi');
 
@@ -69,24 +88,29 @@ function isWordChar(c: number): boolean {
 }
 
 /** Word starts: a letter not preceded by a word character, a dot, a slash, a backslash or a dash. */
-function readTerms(text: string, at: number, c: Compiled, facts: Fact[]): void {
+function readTerms(text: string, at: number, v: Vocabulary, facts: Fact[]): void {
   for (let i = 0; i < text.length; i++) {
     const ch = text.charCodeAt(i);
     if (!((ch >= 65 && ch <= 90) || (ch >= 97 && ch <= 122))) continue;
     const prev = i > 0 ? text.charCodeAt(i - 1) : 32;
     if (isWordChar(prev) || prev === 46 || prev === 47 || prev === 92 || prev === 45) continue;
-    c.re.lastIndex = i;
-    const m = c.re.exec(text);
-    if (!m || m[0].length === 0) continue;
-    let g = 1;
-    while (g < m.length && m[g] === undefined) g++;
-    const term = c.terms[g - 1];
-    if (!term) continue;
+    let length = -1;
+    let term: Term | undefined;
+    for (const k of v.byFirst[ch]!) {
+      const re = termAt(v, k);
+      re.lastIndex = i;
+      const m = re.exec(text);
+      if (!m) continue;
+      length = m[0].length;
+      term = v.terms[k];
+      break;
+    }
+    if (length <= 0 || !term) continue;
     const start = at + i;
-    const end = start + m[0].length;
+    const end = start + length;
     if (term.server) push(facts, 'server', term.server, start, end);
     if (term.signal) push(facts, 'signal', term.signal, start, end);
-    i += m[0].length - 1;
+    i += length - 1;
   }
 }
 
@@ -118,7 +142,7 @@ export function readProseLine(text: string, at = 0): Fact[] {
   if (!looksLikeProse(text)) return facts;
   readStatuses(text, at, facts);
   for (const d of findDurations(text)) push(facts, 'stated-duration-ms', d.ms, at + d.start, at + d.end);
-  for (const c of VOCABULARY) readTerms(text, at, c, facts);
+  for (const v of VOCABULARY) readTerms(text, at, v, facts);
   return facts.sort((a, b) => a.span.start - b.span.start);
 }
 
