@@ -90,7 +90,11 @@ function isWide(c: number): boolean {
 /** Characters trimmed off chunk edges: quotes, brackets and separators vary between copies. */
 const EDGE = new Set([...` '"\`()[]<>:;,.!?-=/\\|*#` + '。、，：；！？（）「」『』【】']);
 
+/** Text with no wide (CJK) character at all: weights and tokens take a shortcut. */
+const NARROW = /^[^\u2e80-\uffef]*$/;
+
 function weightOf(s: string): number {
+  if (NARROW.test(s)) return s.length;
   let w = 0;
   for (let i = 0; i < s.length; i++) w += isWide(s.charCodeAt(i)) ? 3 : 1;
   return w;
@@ -105,8 +109,13 @@ interface Token {
 
 function tokens(folded: string): Token[] {
   const out: Token[] = [];
+  const narrow = NARROW.test(folded);
   for (const word of folded.split(' ')) {
     if (word === '') continue;
+    if (narrow) {
+      out.push({ text: word, spaced: true, wide: false });
+      continue;
+    }
     // Split a word at every switch between wide (CJK) and narrow text; cut wide runs into pieces.
     let first = true;
     let i = 0;

@@ -3,8 +3,8 @@
  * patterns in one left-to-right pass. Build is linear in the total pattern length; a search is
  * linear in the text plus the number of occurrences reported.
  *
- * The build only lays out the trie: edges in two Maps (ASCII units keyed `state * 128 + unit`,
- * others `state * 65536 + unit`), children chained in typed arrays. ASCII input, the bulk of any
+ * The build only lays out the trie, from the sorted patterns: children chained in typed arrays,
+ * non-ASCII edges also in a Map keyed `state * 65536 + unit`. ASCII input, the bulk of any
  * paste, goes through transition rows: one typed-array lookup per character. A row's columns are
  * the ASCII characters that occur in some pattern, plus column 0 for every other ASCII character
  * (always back to the root). A state's failure link, its link to the nearest failure-ancestor with
@@ -31,7 +31,6 @@ export function buildAhoCorasick(patterns: readonly string[]): AhoCorasick {
       if (c < 128 && cls[c] === 0) cls[c] = width++;
     }
   }
-  const narrow = new Map<number, number>();
   const wide = new Map<number, number>();
   const firstChild = new Int32Array(capacity).fill(-1);
   const sibling = new Int32Array(capacity);
@@ -41,28 +40,34 @@ export function buildAhoCorasick(patterns: readonly string[]): AhoCorasick {
   const own = new Map<number, number[]>();
   let states = 1;
 
-  patterns.forEach((p, id) => {
-    if (p.length === 0) return;
-    let s = 0;
-    for (let i = 0; i < p.length; i++) {
+  // Insert the patterns in sorted order: each one shares its trie path with the one before it
+  // up to their common prefix and adds new states after it, so no edge is ever looked up. (The
+  // sort is stable: equal patterns keep their ids in ascending order.)
+  const order = patterns.map((_, id) => id).sort((a, b) => (patterns[a]! < patterns[b]! ? -1 : patterns[a]! > patterns[b]! ? 1 : 0));
+  const path: number[] = [0];
+  let previous = '';
+  for (const id of order) {
+    const p = patterns[id]!;
+    if (p.length === 0) continue;
+    let shared = 0;
+    const most = Math.min(p.length, previous.length);
+    while (shared < most && p.charCodeAt(shared) === previous.charCodeAt(shared)) shared++;
+    let s = path[shared]!;
+    for (let i = shared; i < p.length; i++) {
       const c = p.charCodeAt(i);
-      const edges = c < 128 ? narrow : wide;
-      const key = c < 128 ? s * 128 + c : s * 65536 + c;
-      let t = edges.get(key);
-      if (t === undefined) {
-        t = states++;
-        edges.set(key, t);
-        parent[t] = s;
-        unit[t] = c;
-        sibling[t] = firstChild[s]!;
-        firstChild[s] = t;
-      }
-      s = t;
+      const t = states++;
+      if (c >= 128) wide.set(s * 65536 + c, t);
+      parent[t] = s;
+      unit[t] = c;
+      sibling[t] = firstChild[s]!;
+      firstChild[s] = t;
+      path[i + 1] = s = t;
     }
+    previous = p;
     const list = own.get(s);
     if (list) list.push(id);
     else own.set(s, [id]);
-  });
+  }
 
   // Outputs, flattened: the patterns of state s are outIds[outStart[s] .. outStart[s + 1]).
   const outStart = new Int32Array(states + 1);

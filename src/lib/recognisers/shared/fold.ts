@@ -96,8 +96,13 @@ export function fold(input: string): Folded {
   return { text, map: map.subarray(0, len) };
 }
 
+/** Printable ASCII and spaces only: folding is lower-casing and collapsing spaces. */
+const PLAIN = /^[ -~]*$/;
+
 /** Fold a short string (a catalogue text) without an offset map: same rules as fold(). */
 export function foldString(s: string): string {
+  // Most catalogue texts: built-in string operations instead of a loop over the characters.
+  if (PLAIN.test(s)) return s.toLowerCase().replace(/ {2,}/g, ' ').replace(/^ /, '');
   let out = '';
   let pending = false;
   for (let i = 0; i < s.length; i++) {
