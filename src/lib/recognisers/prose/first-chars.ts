@@ -1,32 +1,53 @@
 /**
- * Which characters can a vocabulary pattern's match start with? The prose reader uses the answer
- * to try, at each word start, only the terms that can match there (recogniser.ts), instead of one
- * huge alternation of every term: cheaper to compile on a page's first diagnosis and to run.
+ * How can a vocabulary pattern's match begin? The prose reader uses the answer to try, at each
+ * word start, only the terms that can match there (recogniser.ts), instead of one huge
+ * alternation of every term: cheaper to compile on a page's first diagnosis and to run.
  *
- * Reads the subset of regular-expression syntax the vocabulary uses: literals, escapes (`\.`,
- * `\d`, `\w`, `\s`, `\uXXXX`), classes with ranges, groups (`(?:...)`, capturing), lookarounds
- * (zero width), `|`, and the quantifiers `?`, `*`, `+`, `{m,n}`. The answer is a superset: when a
- * construct is not understood, or the pattern can match the empty string, it is `undefined`
- * (anything), and the term is always tried.
+ * `leadingStrings(source, ignoreCase)` is the set of every match's first two characters (a
+ * one-character string for a match that is one character long). It reads the subset of
+ * regular-expression syntax the vocabulary uses: literals, escapes (`\.`, `\d`, `\w`, `\uXXXX`),
+ * classes with ranges, groups (`(?:...)`, capturing), lookarounds (zero width), `|`, and the
+ * quantifiers `?`, `*`, `+`, `{m,n}`. The answer is a superset: when a construct is not
+ * understood (`.`, `\s`, a negated class, ...), or the pattern can match the empty string, it is
+ * `undefined` (anything), and the term is always tried.
  */
 
-/** `undefined` stands for "any character". */
-type Chars = Set<string> | undefined;
+/** Strings of at most LENGTH characters; `undefined` stands for "anything". */
+type Leads = Set<string> | undefined;
 
-interface Part {
-  first: Chars;
-  /** Can match the empty string. */
-  empty: boolean;
-}
-
+const LENGTH = 2;
+/** Beyond this many strings the answer is "anything" (it would not filter much anyway). */
+const MOST = 4000;
 const DIGITS = '0123456789';
 const WORD = DIGITS + 'abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ_';
 
-function union(a: Chars, b: Chars): Chars {
+const EMPTY: Leads = new Set(['']);
+
+function union(a: Leads, b: Leads): Leads {
   if (a === undefined || b === undefined) return undefined;
   const out = new Set(a);
-  for (const c of b) out.add(c);
+  for (const s of b) out.add(s);
+  return out.size > MOST ? undefined : out;
+}
+
+/** The leads of `a` followed by `b`. */
+function concat(a: Leads, b: Leads): Leads {
+  if (a === undefined) return undefined;
+  const out = new Set<string>();
+  for (const x of a) {
+    if (x.length >= LENGTH) {
+      out.add(x);
+      continue;
+    }
+    if (b === undefined) return undefined;
+    for (const y of b) out.add((x + y).slice(0, LENGTH));
+    if (out.size > MOST) return undefined;
+  }
   return out;
+}
+
+function chars(list: Iterable<string>): Set<string> {
+  return new Set(list);
 }
 
 class Reader {
@@ -36,49 +57,46 @@ class Reader {
     this.src = src;
   }
 
-  alternation(): Part {
-    let first: Chars = new Set();
-    let empty = false;
+  alternation(): Leads {
+    let leads: Leads = new Set();
     for (;;) {
-      const seq = this.sequence();
-      first = union(first, seq.first);
-      empty ||= seq.empty;
-      if (this.src[this.i] !== '|') return { first, empty };
+      leads = union(leads, this.sequence());
+      if (this.src[this.i] !== '|') return leads;
       this.i++;
     }
   }
 
-  sequence(): Part {
-    let first: Chars = new Set();
-    let empty = true;
-    while (this.i < this.src.length && this.src[this.i] !== '|' && this.src[this.i] !== ')') {
-      const atom = this.quantified();
-      if (empty) first = union(first, atom.first);
-      empty &&= atom.empty;
-    }
-    return { first, empty };
+  sequence(): Leads {
+    let leads: Leads = EMPTY;
+    while (this.i < this.src.length && this.src[this.i] !== '|' && this.src[this.i] !== ')') leads = concat(leads, this.quantified());
+    return leads;
   }
 
-  quantified(): Part {
+  quantified(): Leads {
     const atom = this.atom();
     const q = this.src[this.i];
-    if (q === '?' || q === '*') {
+    let min = 1;
+    let repeats = false;
+    if (q === '?' || q === '*' || q === '+') {
       this.i++;
-      atom.empty = true;
-    } else if (q === '+') {
-      this.i++;
+      min = q === '+' ? 1 : 0;
+      repeats = q !== '?';
     } else if (q === '{') {
-      const m = /^\{(\d+)(?:,\d*)?\}/.exec(this.src.slice(this.i));
+      const m = /^\{(\d+)(,\d*)?\}/.exec(this.src.slice(this.i));
       if (m) {
         this.i += m[0].length;
-        if (Number(m[1]) === 0) atom.empty = true;
+        min = Math.min(1, Number(m[1]));
+        repeats = m[2] !== undefined || Number(m[1]) > 1;
       }
     }
-    if (this.src[this.i] === '?' && (q === '?' || q === '*' || q === '+' || q === '{')) this.i++; // lazy
-    return atom;
+    if (q !== undefined && '?*+{'.includes(q) && this.src[this.i] === '?') this.i++; // lazy
+    let leads = atom;
+    // Enough repetitions to fill LENGTH characters.
+    if (repeats) for (let k = 1; k < LENGTH; k++) leads = union(leads, concat(leads, atom));
+    return min === 0 ? union(leads, EMPTY) : leads;
   }
 
-  atom(): Part {
+  atom(): Leads {
     const c = this.src[this.i++]!;
     if (c === '(') {
       let zeroWidth = false;
@@ -96,82 +114,77 @@ class Reader {
       const inner = this.alternation();
       if (this.src[this.i] !== ')') return this.unknown();
       this.i++;
-      return zeroWidth ? { first: new Set(), empty: true } : inner;
+      return zeroWidth ? EMPTY : inner;
     }
     if (c === '[') return this.charClass();
     if (c === '\\') return this.escape();
-    if (c === '.') return { first: undefined, empty: false };
-    if (c === '^' || c === '$') return { first: new Set(), empty: true };
-    return { first: new Set([c]), empty: false };
+    if (c === '.') return undefined;
+    if (c === '^' || c === '$') return EMPTY;
+    return chars([c]);
   }
 
-  escape(): Part {
+  escape(): Leads {
     const c = this.src[this.i++];
     if (c === undefined) return this.unknown();
-    if (c === 'd') return { first: new Set(DIGITS), empty: false };
-    if (c === 'w') return { first: new Set(WORD), empty: false };
-    if (c === 'b' || c === 'B') return { first: new Set(), empty: true };
+    if (c === 'd') return chars(DIGITS);
+    if (c === 'w') return chars(WORD);
+    if (c === 'b' || c === 'B') return EMPTY;
     if (c === 'u' && /^[0-9a-fA-F]{4}$/.test(this.src.slice(this.i, this.i + 4))) {
       const ch = String.fromCharCode(parseInt(this.src.slice(this.i, this.i + 4), 16));
       this.i += 4;
-      return { first: new Set([ch]), empty: false };
+      return chars([ch]);
     }
-    if (/[A-Za-z0-9]/.test(c)) return { first: undefined, empty: false }; // \s, \W, \x.., \1 ...: anything
-    return { first: new Set([c]), empty: false };
+    if (/[A-Za-z0-9]/.test(c)) return undefined; // \s, \W, \x.., \1 ...: anything
+    return chars([c]);
   }
 
-  charClass(): Part {
+  charClass(): Leads {
     if (this.src[this.i] === '^') {
       const end = this.src.indexOf(']', this.i + 1);
       this.i = end < 0 ? this.src.length : end + 1;
-      return { first: undefined, empty: false };
+      return undefined;
     }
-    const chars = new Set<string>();
+    const out = new Set<string>();
     let any = false;
     while (this.i < this.src.length && this.src[this.i] !== ']') {
       const c = this.src[this.i++]!;
       if (c === '\\') {
         const e = this.src[this.i++];
-        if (e === 'd') for (const d of DIGITS) chars.add(d);
-        else if (e === 'w') for (const w of WORD) chars.add(w);
+        if (e === 'd') for (const d of DIGITS) out.add(d);
+        else if (e === 'w') for (const w of WORD) out.add(w);
         else if (e === undefined || /[A-Za-z0-9]/.test(e)) any = true;
-        else chars.add(e);
+        else out.add(e);
         continue;
       }
       if (this.src[this.i] === '-' && this.src[this.i + 1] !== undefined && this.src[this.i + 1] !== ']' && this.src[this.i + 1] !== '\\') {
         const to = this.src[this.i + 1]!;
         this.i += 2;
-        for (let k = c.charCodeAt(0); k <= to.charCodeAt(0); k++) chars.add(String.fromCharCode(k));
+        for (let k = c.charCodeAt(0); k <= to.charCodeAt(0); k++) out.add(String.fromCharCode(k));
         continue;
       }
-      chars.add(c);
+      out.add(c);
     }
     this.i++;
-    return { first: any ? undefined : chars, empty: false };
+    return any ? undefined : out;
   }
 
-  unknown(): Part {
+  unknown(): Leads {
     this.i = this.src.length;
-    return { first: undefined, empty: true };
+    return undefined;
   }
 }
 
 /**
- * The characters a match of `source` can start with (both cases of ASCII letters when
- * `ignoreCase`), or undefined when that is not known or the pattern can match empty.
+ * The first two characters of every match of `source` (one for a one-character match), with
+ * ASCII letters in lower case when `ignoreCase`; undefined when that is not known or the
+ * pattern can match the empty string.
  */
-export function firstChars(source: string, ignoreCase: boolean): ReadonlySet<string> | undefined {
+export function leadingStrings(source: string, ignoreCase: boolean): ReadonlySet<string> | undefined {
   const reader = new Reader(source);
-  const part = reader.alternation();
-  if (reader.i < source.length || part.empty || part.first === undefined) return undefined;
-  if (!ignoreCase) return part.first;
+  const leads = reader.alternation();
+  if (reader.i < source.length || leads === undefined || leads.has('')) return undefined;
+  if (!ignoreCase) return leads;
   const out = new Set<string>();
-  for (const c of part.first) {
-    out.add(c);
-    if (/[A-Za-z]/.test(c)) {
-      out.add(c.toLowerCase());
-      out.add(c.toUpperCase());
-    }
-  }
+  for (const s of leads) out.add(s.replace(/[A-Z]/g, (c) => c.toLowerCase()));
   return out;
 }

@@ -13,13 +13,13 @@
  *
  * Everything is evidence in words, so the weights stay low; src/lib/engine/prose-rules.ts combines
  * them (a duration near a component's default timeout is strong). One pass per line: a sentence
- * gate over its characters, then the terms that can start at each word start (first-chars.ts)
- * and one scan for numbers.
+ * gate over its characters, then the terms that can begin with the two characters at each word
+ * start (first-chars.ts) and one scan for numbers.
  */
 import type { Fact, LineIndex, Recogniser } from '../../engine/types.ts';
 import { forEachLine } from '../../engine/lines.ts';
 import { findDurations } from './durations.ts';
-import { firstChars } from './first-chars.ts';
+import { leadingStrings } from './first-chars.ts';
 import { looksLikeProse } from './sentence.ts';
 import { COMPONENTS, PROSE_STATUSES, STATUS_WORDS, TOPICS, TRIGGERS } from './vocabulary.ts';
 import type { Term } from './vocabulary.ts';
@@ -31,27 +31,50 @@ const BEFORE = '(?<![\\w./\\\\-])';
 const AFTER = '(?![\\w-]|\\.\\w)';
 
 /**
- * One vocabulary, tried term by term at word starts. For each ASCII letter, the terms whose match
- * can start with it (first-chars.ts), in vocabulary order; each term's expression is compiled the
- * first time a line needs it. Trying the candidates in order and taking the first match is what
- * one alternation of all the terms would find, at a fraction of the compile and probe cost.
+ * One vocabulary, tried term by term at word starts: only the terms whose match can begin with
+ * the two characters there (first-chars.ts), in vocabulary order; each term's expression is
+ * compiled the first time a line needs it. Trying the candidates in order and taking the first
+ * match is what one alternation of all the terms would find, at a fraction of the compile and
+ * probe cost.
  */
 interface Vocabulary {
   terms: readonly Term[];
   flags: string;
-  /** Per character code 0..127: indexes of the terms that can start there. */
-  byFirst: readonly (readonly number[])[];
+  ignoreCase: boolean;
+  /** Per term: the strings its matches begin with (undefined: anything). */
+  leads: readonly (ReadonlySet<string> | undefined)[];
+  /** Candidates per pair of characters (key `first * 65536 + second`, second -1 at the end), made when first met. */
+  byPair: Map<number, readonly number[]>;
   compiled: (RegExp | undefined)[];
 }
 
 function vocabulary(terms: readonly Term[], exact: boolean): Vocabulary {
   const chosen = terms.filter((t) => Boolean(t.exact) === exact);
-  const byFirst: number[][] = Array.from({ length: 128 }, () => []);
-  chosen.forEach((t, k) => {
-    const first = firstChars(t.pattern, !exact);
-    for (let c = 0; c < 128; c++) if (!first || first.has(String.fromCharCode(c))) byFirst[c]!.push(k);
-  });
-  return { terms: chosen, flags: exact ? 'y' : 'iy', byFirst, compiled: [] };
+  return {
+    terms: chosen,
+    flags: exact ? 'y' : 'iy',
+    ignoreCase: !exact,
+    leads: chosen.map((t) => leadingStrings(t.pattern, !exact)),
+    byPair: new Map(),
+    compiled: [],
+  };
+}
+
+/** The terms that can match at a word start whose first characters are `a` and `b` (-1: none). */
+function candidates(v: Vocabulary, a: number, b: number): readonly number[] {
+  const lower = (c: number) => (v.ignoreCase && c >= 65 && c <= 90 ? c + 32 : c);
+  const key = lower(a) * 65536 + (b < 0 ? -1 : lower(b));
+  let list = v.byPair.get(key);
+  if (list) return list;
+  const one = String.fromCharCode(lower(a));
+  const two = b < 0 ? undefined : one + String.fromCharCode(lower(b));
+  list = [];
+  for (let k = 0; k < v.terms.length; k++) {
+    const leads = v.leads[k];
+    if (!leads || leads.has(one) || (two === undefined ? [...leads].some((s) => s[0] === one) : leads.has(two))) list.push(k);
+  }
+  v.byPair.set(key, list);
+  return list;
 }
 
 function termAt(v: Vocabulary, k: number): RegExp {
@@ -96,7 +119,7 @@ function readTerms(text: string, at: number, v: Vocabulary, facts: Fact[]): void
     if (isWordChar(prev) || prev === 46 || prev === 47 || prev === 92 || prev === 45) continue;
     let length = -1;
     let term: Term | undefined;
-    for (const k of v.byFirst[ch]!) {
+    for (const k of candidates(v, ch, i + 1 < text.length ? text.charCodeAt(i + 1) : -1)) {
       const re = termAt(v, k);
       re.lastIndex = i;
       const m = re.exec(text);
