@@ -43,7 +43,7 @@ interface Vocabulary {
   ignoreCase: boolean;
   /** Per term: the strings its matches begin with (undefined: anything). */
   leads: readonly (ReadonlySet<string> | undefined)[];
-  /** Candidates per pair of characters (key `first * 65536 + second`, second -1 at the end), made when first met. */
+  /** Candidates per pair of characters (key `first * 131072 + second + 1`, second -1 at the end), made when first met. */
   byPair: Map<number, readonly number[]>;
   compiled: (RegExp | undefined)[];
 }
@@ -62,12 +62,15 @@ function vocabulary(terms: readonly Term[], exact: boolean): Vocabulary {
 
 /** The terms that can match at a word start whose first characters are `a` and `b` (-1: none). */
 function candidates(v: Vocabulary, a: number, b: number): readonly number[] {
-  const lower = (c: number) => (v.ignoreCase && c >= 65 && c <= 90 ? c + 32 : c);
-  const key = lower(a) * 65536 + (b < 0 ? -1 : lower(b));
+  if (v.ignoreCase) {
+    if (a >= 65 && a <= 90) a += 32;
+    if (b >= 65 && b <= 90) b += 32;
+  }
+  const key = a * 131072 + b + 1;
   let list = v.byPair.get(key);
   if (list) return list;
-  const one = String.fromCharCode(lower(a));
-  const two = b < 0 ? undefined : one + String.fromCharCode(lower(b));
+  const one = String.fromCharCode(a);
+  const two = b < 0 ? undefined : one + String.fromCharCode(b);
   list = [];
   for (let k = 0; k < v.terms.length; k++) {
     const leads = v.leads[k];
@@ -122,9 +125,8 @@ function readTerms(text: string, at: number, v: Vocabulary, facts: Fact[]): void
     for (const k of candidates(v, ch, i + 1 < text.length ? text.charCodeAt(i + 1) : -1)) {
       const re = termAt(v, k);
       re.lastIndex = i;
-      const m = re.exec(text);
-      if (!m) continue;
-      length = m[0].length;
+      if (!re.test(text)) continue;
+      length = re.lastIndex - i;
       term = v.terms[k];
       break;
     }

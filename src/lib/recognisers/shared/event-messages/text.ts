@@ -59,8 +59,12 @@ export function decodeEntity(input: string, i: number): { code: number; length: 
 }
 
 const CHUNK = 8192;
+const DECODER = new TextDecoder('utf-16le');
 
-function codesToString(codes: Uint16Array, length: number): string {
+/** The units as a string; `surrogates` says some unit is a surrogate (then each unit is kept as it is). */
+function codesToString(codes: Uint16Array, length: number, surrogates: boolean): string {
+  // One native decode; it would turn a lone surrogate into U+FFFD, so not when there are any.
+  if (!surrogates) return DECODER.decode(codes.subarray(0, length));
   if (length <= CHUNK) return String.fromCharCode.apply(null, codes.subarray(0, length) as unknown as number[]);
   const parts: string[] = [];
   for (let i = 0; i < length; i += CHUNK) {
@@ -90,6 +94,7 @@ export function buildView(
   const compact = options.compact;
   let k = 0;
   let s = 0;
+  let surrogates = false;
   while (s < skip.length && (skip[s] as Span).end <= from) s++;
   let i = from;
   // Where the next skipped span starts (or the end of the range): the hot loop only compares with it.
@@ -120,6 +125,7 @@ export function buildView(
           // Astral character: keep it as a surrogate pair, both halves mapped to the reference.
           const v = c - 0x10000;
           if (k + 2 > codes.length - 1) break;
+          surrogates = true;
           codes[k] = 0xd800 + (v >> 10);
           map[k++] = i;
           codes[k] = 0xdc00 + (v & 0x3ff);
@@ -130,13 +136,14 @@ export function buildView(
       }
     }
     if (!(compact && isSpace(c))) {
+      if (c >= 0xd800 && c <= 0xdfff) surrogates = true;
       codes[k] = c;
       map[k++] = i;
     }
     i += len;
   }
   map[k] = to;
-  return { text: codesToString(codes, k), map: map.subarray(0, k + 1) };
+  return { text: codesToString(codes, k, surrogates), map: map.subarray(0, k + 1) };
 }
 
 /** Input offset of view index `i` (clamped). */
