@@ -274,7 +274,7 @@ export function createMatcher(texts: readonly string[]): Matcher {
     },
     match(input) {
       const c = get();
-      const folded = fold(input);
+      const folded = fold(input, true); // used only inside this call
       return settle(chains(c, folded), folded);
     },
   };

@@ -58,6 +58,20 @@ export function decodeEntity(input: string, i: number): { code: number; length: 
   return code === undefined ? undefined : { code, length: semi + 1 - i };
 }
 
+/**
+ * The code units of a view are only a step towards its string: one buffer kept between calls
+ * (touching a fresh megabyte-sized array costs more than filling it). Views above SCRATCH_MOST
+ * units get their own.
+ */
+const SCRATCH_MOST = 4_000_000;
+let scratch = new Uint16Array(0);
+
+function codeBuffer(n: number): Uint16Array {
+  if (n > SCRATCH_MOST) return new Uint16Array(n);
+  if (scratch.length < n) scratch = new Uint16Array(Math.max(n, 2 * scratch.length));
+  return scratch;
+}
+
 const CHUNK = 8192;
 const DECODER = new TextDecoder('utf-16le');
 
@@ -87,7 +101,7 @@ export function buildView(
   const from = Math.max(0, Math.min(start, input.length));
   const to = Math.max(from, Math.min(end, input.length));
   const size = to - from;
-  const codes = new Uint16Array(size + 1);
+  const codes = codeBuffer(size + 1);
   const map = new Int32Array(size + 2);
   const skip = options.skip ?? [];
   const decode = options.decode ?? true;
@@ -124,7 +138,7 @@ export function buildView(
         if (c > 0xffff) {
           // Astral character: keep it as a surrogate pair, both halves mapped to the reference.
           const v = c - 0x10000;
-          if (k + 2 > codes.length - 1) break;
+          if (k + 2 > size) break;
           surrogates = true;
           codes[k] = 0xd800 + (v >> 10);
           map[k++] = i;
