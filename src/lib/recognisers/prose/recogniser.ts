@@ -67,11 +67,11 @@ function candidates(v: Vocabulary, a: number, b: number): readonly number[] {
     if (b >= 65 && b <= 90) b += 32;
   }
   const key = a * 131072 + b + 1;
-  let list = v.byPair.get(key);
-  if (list) return list;
+  const known = v.byPair.get(key);
+  if (known) return known;
   const one = String.fromCharCode(a);
   const two = b < 0 ? undefined : one + String.fromCharCode(b);
-  list = [];
+  const list: number[] = [];
   for (let k = 0; k < v.terms.length; k++) {
     const leads = v.leads[k];
     if (!leads || leads.has(one) || (two === undefined ? [...leads].some((s) => s[0] === one) : leads.has(two))) list.push(k);
