@@ -36,8 +36,11 @@ const ISO_TIME = '\\d{4}-\\d\\d-\\d\\dT\\d\\d:\\d\\d(?::\\d\\d(?:[.,]\\d{1,9})?)
 
 interface PrefixRule {
   name: string;
-  /** What the prefix starts with: a letter, a digit or `[` (rules of another start are skipped). */
-  first: 'letter' | 'digit' | 'bracket';
+  /**
+   * What the prefix starts with (rules of another start are skipped): a letter, `[`, a date
+   * `2024-03-05T`, a date `2024-03-05 ` or a date `3/5/2024`.
+   */
+  first: 'letter' | 'bracket' | 'iso' | 'spaced' | 'slashed';
   /** Sticky: tried at the line start only. */
   re: RegExp;
 }
@@ -49,34 +52,45 @@ const RULES: readonly PrefixRule[] = [
   { name: 'syslog', first: 'letter', re: new RegExp(`${MONTHS} [ \\d]\\d \\d\\d:\\d\\d:\\d\\d(?:\\.\\d{1,6})? ${SYSLOG_TAIL}`, 'y') },
   // journalctl -o short-iso(-precise): an offset (newer systemd writes it with a colon), then host
   // and identifier.
-  { name: 'journald ISO', first: 'digit', re: new RegExp(`\\d{4}-\\d\\d-\\d\\dT\\d\\d:\\d\\d:\\d\\d(?:[.,]\\d{1,9})?[+-]\\d\\d:?\\d\\d ${SYSLOG_TAIL}`, 'y') },
+  { name: 'journald ISO', first: 'iso', re: new RegExp(`\\d{4}-\\d\\d-\\d\\dT\\d\\d:\\d\\d:\\d\\d(?:[.,]\\d{1,9})?[+-]\\d\\d:?\\d\\d ${SYSLOG_TAIL}`, 'y') },
   // App Service (Windows) log stream: the time, blanks, the process id and the level.
   {
     name: 'App Service log stream',
-    first: 'digit',
+    first: 'iso',
     re: /\d{4}-\d\d-\d\dT\d\d:\d\d:\d\d(?:\.\d{1,7})?Z? {1,4}PID\[\d{1,10}\] (?:Verbose|Information|Warning|Error|Critical) {1,12}/y,
   },
   {
     name: 'ISO time',
-    first: 'digit',
+    first: 'iso',
     // The time, one blank, then optionally a CloudWatch stream name (it has a slash).
     re: new RegExp(`${ISO_TIME}[ \\t](?:[A-Za-z0-9][\\w.-]{0,100}(?:/[\\w.$\\[\\]-]{1,100}){1,6} )?`, 'y'),
   },
-  { name: 'App Service file log', first: 'digit', re: /\d{4}-\d\d-\d\d \d\d:\d\d:\d\d\.\d{1,7} [+-]\d\d:\d\d /y },
-  { name: 'CloudWatch export', first: 'digit', re: /\d{4}-\d\d-\d\d \d\d:\d\d:\d\d\.\d{3},"?/y },
-  { name: 'Application Insights export', first: 'digit', re: /\d{1,2}\/\d{1,2}\/\d{4},? \d{1,2}:\d\d:\d\d(?:\.\d{1,7})? [AP]M(?:,"?|\t)/y },
+  { name: 'App Service file log', first: 'spaced', re: /\d{4}-\d\d-\d\d \d\d:\d\d:\d\d\.\d{1,7} [+-]\d\d:\d\d /y },
+  { name: 'CloudWatch export', first: 'spaced', re: /\d{4}-\d\d-\d\d \d\d:\d\d:\d\d\.\d{3},"?/y },
+  { name: 'Application Insights export', first: 'slashed', re: /\d{1,2}\/\d{1,2}\/\d{4},? \d{1,2}:\d\d:\d\d(?:\.\d{1,7})? [AP]M(?:,"?|\t)/y },
 ];
 
-/** What a character can start: a letter, a digit or `[` prefix, or none. */
-function startClass(c: number): PrefixRule['first'] | undefined {
-  if (c >= 48 && c <= 57) return 'digit';
+const isDigit = (c: number): boolean => c >= 48 && c <= 57;
+
+/** Which rules can match at `at`, from its first characters (undefined: none). */
+function startClass(input: string, at: number): PrefixRule['first'] | undefined {
+  const c = input.charCodeAt(at);
   if ((c >= 65 && c <= 90) || (c >= 97 && c <= 122)) return 'letter';
-  return c === 91 ? 'bracket' : undefined;
+  if (c === 91) return 'bracket';
+  if (!isDigit(c)) return undefined;
+  // `\d{1,2}/`: a month and a slash.
+  if (input.charCodeAt(at + 1) === 47 || (isDigit(input.charCodeAt(at + 1)) && input.charCodeAt(at + 2) === 47)) return 'slashed';
+  // `\d{4}-\d\d-\d\d` and then a `T` or a blank.
+  if (!isDigit(input.charCodeAt(at + 1)) || !isDigit(input.charCodeAt(at + 2)) || !isDigit(input.charCodeAt(at + 3)) || input.charCodeAt(at + 4) !== 45) return undefined;
+  const after = input.charCodeAt(at + 10);
+  return after === 84 ? 'iso' : after === 32 ? 'spaced' : undefined;
 }
 const BY_START: Readonly<Record<PrefixRule['first'], readonly PrefixRule[]>> = {
   letter: RULES.filter((r) => r.first === 'letter'),
-  digit: RULES.filter((r) => r.first === 'digit'),
   bracket: RULES.filter((r) => r.first === 'bracket'),
+  iso: RULES.filter((r) => r.first === 'iso'),
+  spaced: RULES.filter((r) => r.first === 'spaced'),
+  slashed: RULES.filter((r) => r.first === 'slashed'),
 };
 
 export interface PrefixView {
@@ -94,7 +108,7 @@ export interface PrefixView {
 function prefixAt(input: string, at: number): number {
   let pos = at;
   for (let n = 0; n < MAX_PER_LINE; n++) {
-    const start = startClass(input.charCodeAt(pos));
+    const start = startClass(input, pos);
     if (!start) break;
     let matched = 0;
     for (const rule of BY_START[start]) {
@@ -110,22 +124,11 @@ function prefixAt(input: string, at: number): number {
   return pos - at;
 }
 
-/** Characters turned into a string at a time (below the engines' argument limits). */
-const CHUNK = 8192;
-
-/** The kept parts of `input` as one string, built through one code-unit buffer. */
-function assemble(input: string, keep: readonly number[], length: number): string {
-  const codes = new Uint16Array(length);
-  let w = 0;
-  for (let k = 0; k < keep.length; k += 2) {
-    const to = keep[k + 1] as number;
-    for (let i = keep[k] as number; i < to; i++) codes[w++] = input.charCodeAt(i);
-  }
-  const chunks: string[] = [];
-  for (let i = 0; i < w; i += CHUNK) {
-    chunks.push(String.fromCharCode.apply(null, codes.subarray(i, Math.min(w, i + CHUNK)) as unknown as number[]));
-  }
-  return chunks.join('');
+/** The kept parts of `input` as one string (slices joined: no loop over the characters). */
+function assemble(input: string, keep: readonly number[]): string {
+  const parts: string[] = [];
+  for (let k = 0; k < keep.length; k += 2) parts.push(input.slice(keep[k], keep[k + 1]));
+  return parts.join('');
 }
 
 /**
@@ -178,7 +181,7 @@ export function stripPrefixes(input: string): PrefixView | undefined {
   }
   if (changed === 0) return undefined;
   keep.push(copied, n);
-  const text = assemble(input, keep, n - shift);
+  const text = assemble(input, keep);
   return new View(text, changed, viewStarts, shifts);
 }
 

@@ -90,7 +90,11 @@ function isWide(c: number): boolean {
 /** Characters trimmed off chunk edges: quotes, brackets and separators vary between copies. */
 const EDGE = new Set([...` '"\`()[]<>:;,.!?-=/\\|*#` + '。、，：；！？（）「」『』【】']);
 
+/** Text with no wide (CJK) character at all: weights and tokens take a shortcut. */
+const NARROW = /^[^\u2e80-\uffef]*$/;
+
 function weightOf(s: string): number {
+  if (NARROW.test(s)) return s.length;
   let w = 0;
   for (let i = 0; i < s.length; i++) w += isWide(s.charCodeAt(i)) ? 3 : 1;
   return w;
@@ -105,8 +109,13 @@ interface Token {
 
 function tokens(folded: string): Token[] {
   const out: Token[] = [];
+  const narrow = NARROW.test(folded);
   for (const word of folded.split(' ')) {
     if (word === '') continue;
+    if (narrow) {
+      out.push({ text: word, spaced: true, wide: false });
+      continue;
+    }
     // Split a word at every switch between wide (CJK) and narrow text; cut wide runs into pieces.
     let first = true;
     let i = 0;
@@ -193,24 +202,33 @@ export function chunkText(text: string): Omit<Chunk, 'shared'>[] {
 }
 
 function compile(texts: readonly string[]): Compiled {
-  const chunks: Chunk[][] = texts.map((t) => chunkText(t).map((c) => ({ ...c, shared: 0 })));
+  // chunkText's objects are fresh: each gets its `shared` count in place.
+  const chunks = texts.map((t) => chunkText(t)) as Chunk[][];
   const ids = new Map<string, number>();
-  const refs: [number, number][][] = [];
-  const users: Set<number>[] = [];
-  chunks.forEach((list, e) =>
-    list.forEach((c, k) => {
-      let id = ids.get(c.text);
+  const refs: number[][] = [];
+  /** Per chunk text: how many entries use it (entries come in order, so the last one tells). */
+  const users: number[] = [];
+  const lastUser: number[] = [];
+  for (let e = 0; e < chunks.length; e++) {
+    const list = chunks[e]!;
+    for (let k = 0; k < list.length; k++) {
+      const text = list[k]!.text;
+      let id = ids.get(text);
       if (id === undefined) {
         id = refs.length;
-        ids.set(c.text, id);
+        ids.set(text, id);
         refs.push([]);
-        users.push(new Set());
+        users.push(0);
+        lastUser.push(-1);
       }
-      refs[id]!.push([e, k]);
-      users[id]!.add(e);
-    }),
-  );
-  for (const [text, id] of ids) for (const [e, k] of refs[id]!) if (chunks[e]![k]!.text === text) chunks[e]![k]!.shared = users[id]!.size;
+      refs[id]!.push(e, k);
+      if (lastUser[id] !== e) {
+        lastUser[id] = e;
+        users[id]!++;
+      }
+    }
+  }
+  for (const list of chunks) for (const c of list) c.shared = users[ids.get(c.text)!]!;
   const patterns = [...ids.keys()];
   const slotBase = new Int32Array(chunks.length);
   const slotChunk: Chunk[] = [];
@@ -221,7 +239,7 @@ function compile(texts: readonly string[]): Compiled {
   return {
     chunks,
     automaton: buildAhoCorasick(patterns),
-    refs: refs.map((r) => Int32Array.from(r.flat())),
+    refs: refs.map((r) => Int32Array.from(r)),
     lengths: patterns.map((p) => p.length),
     slotBase,
     slots: slotChunk.length,
@@ -256,7 +274,7 @@ export function createMatcher(texts: readonly string[]): Matcher {
     },
     match(input) {
       const c = get();
-      const folded = fold(input);
+      const folded = fold(input, true); // used only inside this call
       return settle(chains(c, folded), folded);
     },
   };

@@ -13,11 +13,13 @@
  *
  * Everything is evidence in words, so the weights stay low; src/lib/engine/prose-rules.ts combines
  * them (a duration near a component's default timeout is strong). One pass per line: a sentence
- * gate over its characters, then one alternation per vocabulary and one scan for numbers.
+ * gate over its characters, then the terms that can begin with the two characters at each word
+ * start (first-chars.ts) and one scan for numbers.
  */
 import type { Fact, LineIndex, Recogniser } from '../../engine/types.ts';
 import { forEachLine } from '../../engine/lines.ts';
 import { findDurations } from './durations.ts';
+import { leadingStrings } from './first-chars.ts';
 import { looksLikeProse } from './sentence.ts';
 import { COMPONENTS, PROSE_STATUSES, STATUS_WORDS, TOPICS, TRIGGERS } from './vocabulary.ts';
 import type { Term } from './vocabulary.ts';
@@ -28,23 +30,66 @@ const KIND = 'prose' as const;
 const BEFORE = '(?<![\\w./\\\\-])';
 const AFTER = '(?![\\w-]|\\.\\w)';
 
-interface Compiled {
-  re: RegExp;
+/**
+ * One vocabulary, tried term by term at word starts: only the terms whose match can begin with
+ * the two characters there (first-chars.ts), in vocabulary order; each term's expression is
+ * compiled the first time a line needs it. Trying the candidates in order and taking the first
+ * match is what one alternation of all the terms would find, at a fraction of the compile and
+ * probe cost.
+ */
+interface Vocabulary {
   terms: readonly Term[];
+  flags: string;
+  ignoreCase: boolean;
+  /** Per term: the strings its matches begin with (undefined: anything). */
+  leads: readonly (ReadonlySet<string> | undefined)[];
+  /** Candidates per pair of characters (key `first * 131072 + second + 1`, second -1 at the end), made when first met. */
+  byPair: Map<number, readonly number[]>;
+  compiled: (RegExp | undefined)[];
 }
 
-function compile(terms: readonly Term[], exact: boolean): Compiled {
+function vocabulary(terms: readonly Term[], exact: boolean): Vocabulary {
   const chosen = terms.filter((t) => Boolean(t.exact) === exact);
-  const source = chosen.map((t) => `(${t.pattern})`).join('|');
-  // Sticky: tried only at word starts (see readTerms), which is much cheaper than a scan.
-  return { re: new RegExp(`(?:${source})${AFTER}`, exact ? 'y' : 'iy'), terms: chosen };
+  return {
+    terms: chosen,
+    flags: exact ? 'y' : 'iy',
+    ignoreCase: !exact,
+    leads: chosen.map((t) => leadingStrings(t.pattern, !exact)),
+    byPair: new Map(),
+    compiled: [],
+  };
 }
 
-const VOCABULARY: readonly Compiled[] = [
-  compile(COMPONENTS, false),
-  compile(COMPONENTS, true),
-  compile(TRIGGERS, false),
-  compile(TOPICS, false),
+/** The terms that can match at a word start whose first characters are `a` and `b` (-1: none). */
+function candidates(v: Vocabulary, a: number, b: number): readonly number[] {
+  if (v.ignoreCase) {
+    if (a >= 65 && a <= 90) a += 32;
+    if (b >= 65 && b <= 90) b += 32;
+  }
+  const key = a * 131072 + b + 1;
+  const known = v.byPair.get(key);
+  if (known) return known;
+  const one = String.fromCharCode(a);
+  const two = b < 0 ? undefined : one + String.fromCharCode(b);
+  const list: number[] = [];
+  for (let k = 0; k < v.terms.length; k++) {
+    const leads = v.leads[k];
+    if (!leads || leads.has(one) || (two === undefined ? [...leads].some((s) => s[0] === one) : leads.has(two))) list.push(k);
+  }
+  v.byPair.set(key, list);
+  return list;
+}
+
+function termAt(v: Vocabulary, k: number): RegExp {
+  // Sticky: tried only at word starts (see readTerms), which is much cheaper than a scan.
+  return (v.compiled[k] ??= new RegExp(`(?:${v.terms[k]!.pattern})${AFTER}`, v.flags));
+}
+
+const VOCABULARY: readonly Vocabulary[] = [
+  vocabulary(COMPONENTS, false),
+  vocabulary(COMPONENTS, true),
+  vocabulary(TRIGGERS, false),
+  vocabulary(TOPICS, false),
 ];
 const STATUS_WORD_RE = new RegExp(`${BEFORE}(?:${STATUS_WORDS.map((w) => `(${w.pattern})`).join('|')})${AFTER}`, 'gi');
 
@@ -69,24 +114,28 @@ function isWordChar(c: number): boolean {
 }
 
 /** Word starts: a letter not preceded by a word character, a dot, a slash, a backslash or a dash. */
-function readTerms(text: string, at: number, c: Compiled, facts: Fact[]): void {
+function readTerms(text: string, at: number, v: Vocabulary, facts: Fact[]): void {
   for (let i = 0; i < text.length; i++) {
     const ch = text.charCodeAt(i);
     if (!((ch >= 65 && ch <= 90) || (ch >= 97 && ch <= 122))) continue;
     const prev = i > 0 ? text.charCodeAt(i - 1) : 32;
     if (isWordChar(prev) || prev === 46 || prev === 47 || prev === 92 || prev === 45) continue;
-    c.re.lastIndex = i;
-    const m = c.re.exec(text);
-    if (!m || m[0].length === 0) continue;
-    let g = 1;
-    while (g < m.length && m[g] === undefined) g++;
-    const term = c.terms[g - 1];
-    if (!term) continue;
+    let length = -1;
+    let term: Term | undefined;
+    for (const k of candidates(v, ch, i + 1 < text.length ? text.charCodeAt(i + 1) : -1)) {
+      const re = termAt(v, k);
+      re.lastIndex = i;
+      if (!re.test(text)) continue;
+      length = re.lastIndex - i;
+      term = v.terms[k];
+      break;
+    }
+    if (length <= 0 || !term) continue;
     const start = at + i;
-    const end = start + m[0].length;
+    const end = start + length;
     if (term.server) push(facts, 'server', term.server, start, end);
     if (term.signal) push(facts, 'signal', term.signal, start, end);
-    i += m[0].length - 1;
+    i += length - 1;
   }
 }
 
@@ -118,7 +167,7 @@ export function readProseLine(text: string, at = 0): Fact[] {
   if (!looksLikeProse(text)) return facts;
   readStatuses(text, at, facts);
   for (const d of findDurations(text)) push(facts, 'stated-duration-ms', d.ms, at + d.start, at + d.end);
-  for (const c of VOCABULARY) readTerms(text, at, c, facts);
+  for (const v of VOCABULARY) readTerms(text, at, v, facts);
   return facts.sort((a, b) => a.span.start - b.span.start);
 }
 

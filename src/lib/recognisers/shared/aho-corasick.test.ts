@@ -60,6 +60,19 @@ describe('Aho–Corasick', () => {
     );
   });
 
+  it('agrees with a brute-force search when ASCII and other units mix', () => {
+    fc.assert(
+      fc.property(fc.array(fc.stringMatching(/^[aé接]{1,4}$/), { maxLength: 6 }), fc.stringMatching(/^[aé接c]{0,40}$/), (patterns, text) => {
+        expect(sortHits(all(patterns, text))).toEqual(sortHits(naive(patterns, text)));
+      }),
+    );
+  });
+
+  it('handles a pattern far longer than any call stack', () => {
+    const long = 'ab'.repeat(100_000);
+    expect(all([long, 'bab'], 'x' + long + 'x').filter(([p]) => p === 0)).toEqual([[0, long.length + 1]]);
+  });
+
   it('searches in time linear in the text', () => {
     const ac = buildAhoCorasick(['aaaaaaaaab', 'aaab', 'connection refused', 'baaa']);
     expectLinear(

@@ -3,10 +3,15 @@
  * patterns in one left-to-right pass. Build is linear in the total pattern length; a search is
  * linear in the text plus the number of occurrences reported.
  *
- * Trie edges live in one Map keyed `state * 65536 + unit` (children are also chained in typed
- * arrays for the breadth-first pass); failure links are computed breadth-first; each state keeps
- * a link to the nearest failure-ancestor with output, so reporting never walks states without
- * any. ASCII input, the bulk of any paste, goes through a full transition table instead.
+ * The build only lays out the trie, from the sorted patterns: children chained in typed arrays,
+ * non-ASCII edges also in a Map keyed `state * 65536 + unit`. ASCII input, the bulk of any
+ * paste, goes through transition rows: one typed-array lookup per character. A row's columns are
+ * the ASCII characters that occur in some pattern, plus column 0 for every other ASCII character
+ * (always back to the root). A state's failure link, its link to the nearest failure-ancestor with
+ * output and its row are made the first time a search reaches it (`prepare`), in a table that
+ * grows as needed: a page that diagnoses one sentence pays for the few states that sentence
+ * visits, not for (nor the memory of) the whole catalogue. Each state is prepared once, in time
+ * proportional to the row width, so searches stay linear in the text.
  */
 export interface AhoCorasick {
   /** Number of patterns the automaton was built from. */
@@ -16,80 +21,53 @@ export interface AhoCorasick {
 }
 
 export function buildAhoCorasick(patterns: readonly string[]): AhoCorasick {
-  let capacity = 1;
-  for (const p of patterns) capacity += p.length;
-  const next = new Map<number, number>();
-  const child = (s: number, c: number): number | undefined => next.get(s * 65536 + c);
-  // Trie: first child, next sibling and the unit on the edge into each state.
-  const firstChild = new Int32Array(capacity).fill(-1);
-  const sibling = new Int32Array(capacity).fill(-1);
-  const edge = new Uint16Array(capacity);
-  /** Patterns ending at a state (only states that have any). */
-  const own = new Map<number, number[]>();
-  let states = 1;
-
-  patterns.forEach((p, id) => {
-    if (p.length === 0) return;
-    let s = 0;
-    for (let i = 0; i < p.length; i++) {
-      const c = p.charCodeAt(i);
-      let t = child(s, c);
-      if (t === undefined) {
-        t = states++;
-        next.set(s * 65536 + c, t);
-        edge[t] = c;
-        sibling[t] = firstChild[s]!;
-        firstChild[s] = t;
-      }
-      s = t;
-    }
-    const list = own.get(s);
-    if (list) list.push(id);
-    else own.set(s, [id]);
-  });
-
-  const fail = new Int32Array(states);
-  /** Nearest state on the failure chain (excluding itself) with output, -1 for none. */
-  const dictLink = new Int32Array(states).fill(-1);
-  const queue = new Int32Array(states);
-  let tail = 0;
-  for (let t = firstChild[0]!; t >= 0; t = sibling[t]!) queue[tail++] = t;
-  for (let head = 0; head < tail; head++) {
-    const s = queue[head]!;
-    for (let t = firstChild[s]!; t >= 0; t = sibling[t]!) {
-      const c = edge[t]!;
-      let f = fail[s]!;
-      let g = child(f, c);
-      while (g === undefined && f !== 0) {
-        f = fail[f]!;
-        g = child(f, c);
-      }
-      const ft = g !== undefined && g !== t ? g : 0;
-      fail[t] = ft;
-      dictLink[t] = own.has(ft) ? ft : dictLink[ft]!;
-      queue[tail++] = t;
-    }
-  }
-
-  // A full transition table for ASCII: one typed-array lookup per character. Columns are the
-  // ASCII characters that occur in some pattern, plus column 0 for every other ASCII character
-  // (always back to the root). Rows are filled in breadth-first order, so a state's failure row
-  // is complete before its own.
   const cls = new Uint8Array(128);
   let width = 1;
-  for (const p of patterns)
+  let capacity = 1;
+  for (const p of patterns) {
+    capacity += p.length;
     for (let i = 0; i < p.length; i++) {
       const c = p.charCodeAt(i);
       if (c < 128 && cls[c] === 0) cls[c] = width++;
     }
-  const delta = new Int32Array(states * width);
-  const fill = (s: number): void => {
-    const row = s * width;
-    if (s !== 0) delta.copyWithin(row, fail[s]! * width, fail[s]! * width + width);
-    for (let t = firstChild[s]!; t >= 0; t = sibling[t]!) if (edge[t]! < 128) delta[row + cls[edge[t]!]!] = t;
-  };
-  fill(0);
-  for (let i = 0; i < tail; i++) fill(queue[i]!);
+  }
+  const wide = new Map<number, number>();
+  const firstChild = new Int32Array(capacity).fill(-1);
+  const sibling = new Int32Array(capacity);
+  const parent = new Int32Array(capacity);
+  const unit = new Uint16Array(capacity);
+  /** Patterns ending at a state (only states that have any). */
+  const own = new Map<number, number[]>();
+  let states = 1;
+
+  // Insert the patterns in sorted order: each one shares its trie path with the one before it
+  // up to their common prefix and adds new states after it, so no edge is ever looked up. (The
+  // sort is stable: equal patterns keep their ids in ascending order.)
+  const order = patterns.map((_, id) => id).sort((a, b) => (patterns[a]! < patterns[b]! ? -1 : patterns[a]! > patterns[b]! ? 1 : 0));
+  const path: number[] = [0];
+  let previous = '';
+  for (const id of order) {
+    const p = patterns[id]!;
+    if (p.length === 0) continue;
+    let shared = 0;
+    const most = Math.min(p.length, previous.length);
+    while (shared < most && p.charCodeAt(shared) === previous.charCodeAt(shared)) shared++;
+    let s = path[shared]!;
+    for (let i = shared; i < p.length; i++) {
+      const c = p.charCodeAt(i);
+      const t = states++;
+      if (c >= 128) wide.set(s * 65536 + c, t);
+      parent[t] = s;
+      unit[t] = c;
+      sibling[t] = firstChild[s]!;
+      firstChild[s] = t;
+      path[i + 1] = s = t;
+    }
+    previous = p;
+    const list = own.get(s);
+    if (list) list.push(id);
+    else own.set(s, [id]);
+  }
 
   // Outputs, flattened: the patterns of state s are outIds[outStart[s] .. outStart[s + 1]).
   const outStart = new Int32Array(states + 1);
@@ -97,26 +75,87 @@ export function buildAhoCorasick(patterns: readonly string[]): AhoCorasick {
   for (let s = 0; s < states; s++) outStart[s + 1] = outStart[s + 1]! + outStart[s]!;
   const outIds = new Int32Array(outStart[states]!);
   for (const [s, list] of own) outIds.set(list, outStart[s]!);
-  // First state on the output chain of each state (itself if it has output), 0 for none.
+
+  // Filled by prepare(). Invariant: a prepared state's failure state is prepared too.
+  /** Offset of each state's row in `rows`, -1 until the state is prepared. */
+  const rowAt = new Int32Array(states).fill(-1);
+  let rows = new Int32Array(64 * width);
+  let used = 0;
+  const fail = new Int32Array(states);
+  /** Nearest state on the failure chain (excluding itself) with output, -1 for none. */
+  const dictLink = new Int32Array(states).fill(-1);
+  /** First state on the output chain of each state (itself if it has output), 0 for none. */
   const firstOut = new Int32Array(states);
-  for (let s = 1; s < states; s++) firstOut[s] = own.has(s) ? s : Math.max(0, dictLink[s]!);
+
+  const newRow = (s: number, copyOf: number): number => {
+    if (used + width > rows.length) {
+      const grown = new Int32Array(rows.length * 2);
+      grown.set(rows);
+      rows = grown;
+    }
+    const row = used;
+    used += width;
+    if (copyOf >= 0) rows.copyWithin(row, copyOf, copyOf + width);
+    for (let t = firstChild[s]!; t >= 0; t = sibling[t]!) if (unit[t]! < 128) rows[row + cls[unit[t]!]!] = t;
+    rowAt[s] = row;
+    return row;
+  };
+  newRow(0, -1);
+
+  /** The transition from prepared state s on a non-ASCII unit. */
+  const stepWide = (s: number, c: number): number => {
+    let t = wide.get(s * 65536 + c);
+    while (t === undefined && s !== 0) {
+      s = fail[s]!;
+      t = wide.get(s * 65536 + c);
+    }
+    return t ?? 0;
+  };
+
+  // Prepare a state after its parent and its failure state (both shallower): an explicit stack,
+  // so a long pattern cannot overflow the call stack.
+  const pending: number[] = [];
+  const prepare = (target: number): number => {
+    pending.push(target);
+    while (pending.length > 0) {
+      const t = pending[pending.length - 1]!;
+      if (rowAt[t]! >= 0) {
+        pending.pop();
+        continue;
+      }
+      const p = parent[t]!;
+      if (rowAt[p]! < 0) {
+        pending.push(p);
+        continue;
+      }
+      let f = 0;
+      if (p !== 0) {
+        const c = unit[t]!;
+        f = c < 128 ? rows[rowAt[fail[p]!]! + cls[c]!]! : stepWide(fail[p]!, c);
+      }
+      if (rowAt[f]! < 0) {
+        pending.push(f);
+        continue;
+      }
+      fail[t] = f;
+      dictLink[t] = own.has(f) ? f : dictLink[f]!;
+      firstOut[t] = own.has(t) ? t : Math.max(0, dictLink[t]!);
+      newRow(t, rowAt[f]!);
+      pending.pop();
+    }
+    return rowAt[target]!;
+  };
 
   return {
     size: patterns.length,
     search(text, hit) {
       let s = 0;
+      let row = 0;
       for (let i = 0; i < text.length; i++) {
         const c = text.charCodeAt(i);
-        if (c < 128) {
-          s = delta[s * width + cls[c]!]!;
-        } else {
-          let t = child(s, c);
-          while (t === undefined && s !== 0) {
-            s = fail[s]!;
-            t = child(s, c);
-          }
-          s = t ?? 0;
-        }
+        s = c < 128 ? rows[row + cls[c]!]! : stepWide(s, c);
+        row = rowAt[s]!;
+        if (row < 0) row = prepare(s);
         for (let o = firstOut[s]!; o > 0; o = dictLink[o]!) {
           for (let k = outStart[o]!, e = outStart[o + 1]!; k < e; k++) hit(outIds[k]!, i + 1);
         }

@@ -64,11 +64,35 @@ export function foldUnit(c: number): number {
   return l;
 }
 
-/** Fold `input` (see the module comment). Leading white space is dropped, a trailing run kept as one space. */
-export function fold(input: string): Folded {
+/**
+ * Work buffers kept between calls: a fresh typed array of a megabyte paste's size costs more to
+ * touch for the first time than the fold itself. Inputs above SCRATCH_MOST units get their own.
+ */
+const SCRATCH_MOST = 4_000_000;
+let unitScratch = new Uint16Array(0);
+let mapScratch = new Int32Array(0);
+
+function unitBuffer(n: number): Uint16Array {
+  if (n > SCRATCH_MOST) return new Uint16Array(n);
+  if (unitScratch.length < n) unitScratch = new Uint16Array(Math.max(n, 2 * unitScratch.length));
+  return unitScratch;
+}
+
+function mapBuffer(n: number, reuse: boolean): Int32Array {
+  if (!reuse || n > SCRATCH_MOST) return new Int32Array(n);
+  if (mapScratch.length < n) mapScratch = new Int32Array(Math.max(n, 2 * mapScratch.length));
+  return mapScratch;
+}
+
+/**
+ * Fold `input` (see the module comment). Leading white space is dropped, a trailing run kept as
+ * one space. With `reuse`, the returned map lives in a buffer the next `reuse` call overwrites
+ * (for a caller that is done with it before folding again).
+ */
+export function fold(input: string, reuse = false): Folded {
   const n = input.length;
-  const units = new Uint16Array(n);
-  const map = new Int32Array(n);
+  const units = unitBuffer(n);
+  const map = mapBuffer(n, reuse);
   let len = 0;
   let pendingSpace = -1;
   for (let i = 0; i < n; i++) {
@@ -96,8 +120,13 @@ export function fold(input: string): Folded {
   return { text, map: map.subarray(0, len) };
 }
 
+/** Printable ASCII and spaces only: folding is lower-casing and collapsing spaces. */
+const PLAIN = /^[ -~]*$/;
+
 /** Fold a short string (a catalogue text) without an offset map: same rules as fold(). */
 export function foldString(s: string): string {
+  // Most catalogue texts: built-in string operations instead of a loop over the characters.
+  if (PLAIN.test(s)) return s.toLowerCase().replace(/ {2,}/g, ' ').replace(/^ /, '');
   let out = '';
   let pending = false;
   for (let i = 0; i < s.length; i++) {

@@ -58,9 +58,27 @@ export function decodeEntity(input: string, i: number): { code: number; length: 
   return code === undefined ? undefined : { code, length: semi + 1 - i };
 }
 
-const CHUNK = 8192;
+/**
+ * The code units of a view are only a step towards its string: one buffer kept between calls
+ * (touching a fresh megabyte-sized array costs more than filling it). Views above SCRATCH_MOST
+ * units get their own.
+ */
+const SCRATCH_MOST = 4_000_000;
+let scratch = new Uint16Array(0);
 
-function codesToString(codes: Uint16Array, length: number): string {
+function codeBuffer(n: number): Uint16Array {
+  if (n > SCRATCH_MOST) return new Uint16Array(n);
+  if (scratch.length < n) scratch = new Uint16Array(Math.max(n, 2 * scratch.length));
+  return scratch;
+}
+
+const CHUNK = 8192;
+const DECODER = new TextDecoder('utf-16le');
+
+/** The units as a string; `surrogates` says some unit is a surrogate (then each unit is kept as it is). */
+function codesToString(codes: Uint16Array, length: number, surrogates: boolean): string {
+  // One native decode; it would turn a lone surrogate into U+FFFD, so not when there are any.
+  if (!surrogates) return DECODER.decode(codes.subarray(0, length));
   if (length <= CHUNK) return String.fromCharCode.apply(null, codes.subarray(0, length) as unknown as number[]);
   const parts: string[] = [];
   for (let i = 0; i < length; i += CHUNK) {
@@ -83,13 +101,14 @@ export function buildView(
   const from = Math.max(0, Math.min(start, input.length));
   const to = Math.max(from, Math.min(end, input.length));
   const size = to - from;
-  const codes = new Uint16Array(size + 1);
+  const codes = codeBuffer(size + 1);
   const map = new Int32Array(size + 2);
   const skip = options.skip ?? [];
   const decode = options.decode ?? true;
   const compact = options.compact;
   let k = 0;
   let s = 0;
+  let surrogates = false;
   while (s < skip.length && (skip[s] as Span).end <= from) s++;
   let i = from;
   // Where the next skipped span starts (or the end of the range): the hot loop only compares with it.
@@ -119,7 +138,8 @@ export function buildView(
         if (c > 0xffff) {
           // Astral character: keep it as a surrogate pair, both halves mapped to the reference.
           const v = c - 0x10000;
-          if (k + 2 > codes.length - 1) break;
+          if (k + 2 > size) break;
+          surrogates = true;
           codes[k] = 0xd800 + (v >> 10);
           map[k++] = i;
           codes[k] = 0xdc00 + (v & 0x3ff);
@@ -130,13 +150,14 @@ export function buildView(
       }
     }
     if (!(compact && isSpace(c))) {
+      if (c >= 0xd800 && c <= 0xdfff) surrogates = true;
       codes[k] = c;
       map[k++] = i;
     }
     i += len;
   }
   map[k] = to;
-  return { text: codesToString(codes, k), map: map.subarray(0, k + 1) };
+  return { text: codesToString(codes, k, surrogates), map: map.subarray(0, k + 1) };
 }
 
 /** Input offset of view index `i` (clamped). */
