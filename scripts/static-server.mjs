@@ -70,7 +70,7 @@ export async function startStaticServer({ root, host = '127.0.0.1', port = 4321 
         if (nf && nf !== 'dir') return stream(res, 404, notFound, nf.size, req.method, extra);
         return send(res, 404, 'Not found');
       }
-      return stream(res, 200, file, info.size, req.method, extra);
+      return stream(res, 200, file, info.size, req.method, extra, cacheFor(pathname));
     } catch {
       return send(res, 400, 'Bad request');
     }
@@ -105,13 +105,22 @@ export function siteHeaders(file) {
   return out;
 }
 
-function stream(res, status, file, size, method, extra = {}) {
+/**
+ * Astro names the files under /_astro/ after a hash of their content, so a new build never reuses a
+ * name: they are kept for a year, as static hosts keep them (dist/_headers says the same). Pages
+ * and everything else are asked for again each time.
+ */
+export function cacheFor(pathname) {
+  return pathname.startsWith('/_astro/') ? 'public, max-age=31536000, immutable' : 'no-cache';
+}
+
+function stream(res, status, file, size, method, extra = {}, cache = 'no-cache') {
   res.writeHead(status, {
     ...extra,
     'Content-Type': TYPES[extname(file).toLowerCase()] ?? 'application/octet-stream',
     'Content-Length': size,
     'X-Content-Type-Options': 'nosniff',
-    'Cache-Control': 'no-cache',
+    'Cache-Control': cache,
   });
   if (method === 'HEAD') return res.end();
   createReadStream(file).pipe(res);

@@ -15,4 +15,12 @@ describe('CSP helpers', () => {
     expect(iisWebConfig(csp)).toContain(`<add name="Content-Security-Policy" value="default-src 'self'; frame-ancestors 'none'" />`);
     expect(iisWebConfig('a "quoted" <b>')).toContain('value="a &quot;quoted&quot; &lt;b>"');
   });
+
+  it("keeps Astro's hashed bundles a year on static hosts, and only those", () => {
+    const lines = headersFile("default-src 'self'").split('\n');
+    const at = lines.indexOf('/_astro/*');
+    expect(at).toBeGreaterThan(0);
+    expect(lines[at + 1]).toBe('  Cache-Control: public, max-age=31536000, immutable');
+    expect(lines.slice(0, at).some((l) => l.includes('Cache-Control'))).toBe(false);
+  });
 });

@@ -31,6 +31,8 @@ export const OTHER_HEADERS = {
 
 export function headersFile(csp) {
   const lines = ['/*', `  Content-Security-Policy: ${csp}`, ...Object.entries(OTHER_HEADERS).map(([k, v]) => `  ${k}: ${v}`)];
+  // Astro's bundled scripts and styles carry a content hash in their names: keep them a year.
+  lines.push('/_astro/*', '  Cache-Control: public, max-age=31536000, immutable');
   return lines.join('\n') + '\n';
 }
 
