@@ -65,12 +65,12 @@ function startingN(a: Adversarial): number {
   return Math.max(1, Math.ceil(16_000 / per));
 }
 
-/** How many back-to-back runs of `work` take about 6 ms of CPU, so one timing is not noise. */
+/** How many back-to-back runs of `work` take about 4 ms of CPU, so one timing is not noise. */
 function repeatsFor(work: () => unknown): number {
   work();
   const t0 = cpuMs();
   work();
-  return Math.min(500, Math.max(1, Math.ceil(6 / Math.max(cpuMs() - t0, 0.01))));
+  return Math.min(500, Math.max(1, Math.ceil(4 / Math.max(cpuMs() - t0, 0.01))));
 }
 
 /** Signal ids registered in src/lib/signals/ (a kind may emit another kind's id: ancm-debug-log emits event-log ones). */
