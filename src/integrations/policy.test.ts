@@ -22,5 +22,9 @@ describe('CSP helpers', () => {
     expect(at).toBeGreaterThan(0);
     expect(lines[at + 1]).toBe('  Cache-Control: public, max-age=31536000, immutable');
     expect(lines.slice(0, at).some((l) => l.includes('Cache-Control'))).toBe(false);
+    // The same for IIS, in the site's own web.config, for that folder only.
+    const config = iisWebConfig("default-src 'self'");
+    expect(config).toMatch(/<location path="_astro">\s*<system\.webServer>\s*<staticContent>\s*<clientCache cacheControlMode="UseMaxAge" cacheControlMaxAge="365\.00:00:00" cacheControlCustom="immutable" \/>/);
+    expect(config.indexOf('<clientCache')).toBeGreaterThan(config.indexOf('<location path="_astro">'));
   });
 });

@@ -43,7 +43,7 @@ export function iisWebConfig(csp) {
     .map(([k, v]) => `        <add name="${k}" value="${xml(v)}" />`)
     .join('\n');
   return `<?xml version="1.0" encoding="utf-8"?>
-<!-- Hosting Bad Gateway Guide itself on IIS: security headers, MIME types for the search index, and the 404 page. -->
+<!-- Hosting Bad Gateway Guide itself on IIS: security headers, MIME types for the search index, the 404 page, and a year's caching for Astro's content-hashed bundles. -->
 <configuration>
   <system.webServer>
     <httpProtocol>
@@ -71,6 +71,13 @@ ${headers}
       <error statusCode="404" path="/404.html" responseMode="ExecuteURL" />
     </httpErrors>
   </system.webServer>
+  <location path="_astro">
+    <system.webServer>
+      <staticContent>
+        <clientCache cacheControlMode="UseMaxAge" cacheControlMaxAge="365.00:00:00" cacheControlCustom="immutable" />
+      </staticContent>
+    </system.webServer>
+  </location>
 </configuration>
 `;
 }
