@@ -83,15 +83,25 @@ function isWordUnit(c: number): boolean {
   return (c >= 48 && c <= 57) || (c >= 97 && c <= 122) || c === 95 || (c >= 65 && c <= 90);
 }
 
+/** Code-unit ranges of wide (CJK) text: CJK radicals to ideographs, Hangul, compatibility ideographs, full-width forms. */
+const WIDE_RANGES: readonly (readonly [number, number])[] = [
+  [0x2e80, 0x9fff],
+  [0xac00, 0xd7af],
+  [0xf900, 0xfaff],
+  [0xff00, 0xffef],
+];
+
 function isWide(c: number): boolean {
-  return (c >= 0x2e80 && c <= 0x9fff) || (c >= 0xac00 && c <= 0xd7af) || (c >= 0xf900 && c <= 0xfaff) || (c >= 0xff00 && c <= 0xffef) || (c >= 0x3000 && c <= 0x303f);
+  for (const [from, to] of WIDE_RANGES) if (c >= from && c <= to) return true;
+  return false;
 }
 
 /** Characters trimmed off chunk edges: quotes, brackets and separators vary between copies. */
 const EDGE = new Set([...` '"\`()[]<>:;,.!?-=/\\|*#` + '。、，：；！？（）「」『』【】']);
 
-/** Text with no wide (CJK) character at all: weights and tokens take a shortcut. */
-const NARROW = /^[^\u2e80-\uffef]*$/;
+/** Text with no wide (CJK) character at all (the same ranges as isWide): weights and tokens take a shortcut. */
+const hex = (c: number): string => `\\u${c.toString(16).padStart(4, '0')}`;
+const NARROW = new RegExp(`^[^${WIDE_RANGES.map(([from, to]) => `${hex(from)}-${hex(to)}`).join('')}]*$`);
 
 function weightOf(s: string): number {
   if (NARROW.test(s)) return s.length;
