@@ -3,11 +3,12 @@
  * at a fresh, empty folder, so the unpack really happens here (the one under /tmp from earlier
  * runs is neither used nor touched). See chromium-unpack.ts for the race this guards against.
  */
-import { existsSync, mkdtempSync, readdirSync, rmSync, statSync } from 'node:fs';
+import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { Browser } from 'playwright-core';
+import { placeIfAbsent } from './chromium-unpack.ts';
 import { executablePath, launchBrowser } from './launch.ts';
 
 const VARS = ['TMPDIR', 'TMP', 'TEMP'] as const;
@@ -63,4 +64,34 @@ describe.skipIf(!!process.env.CHROMIUM_PATH)('the bundled Chromium, unpacked int
     browsers = await Promise.all([launchBrowser(), launchBrowser()]);
     await expectWorking(browsers);
   }, 180_000);
+});
+
+describe('moving an unpacked entry into place', () => {
+  let dir = '';
+  beforeEach(() => {
+    dir = mkdtempSync(join(tmpdir(), 'bgg-place-'));
+  });
+  afterEach(() => rmSync(dir, { recursive: true, force: true }));
+
+  it('never replaces a file already there: a Chromium started from it re-executes that path', () => {
+    writeFileSync(join(dir, 'chromium'), 'first');
+    const running = statSync(join(dir, 'chromium')).ino;
+    writeFileSync(join(dir, 'late'), 'second');
+    placeIfAbsent(join(dir, 'late'), join(dir, 'chromium'));
+    expect(statSync(join(dir, 'chromium')).ino).toBe(running);
+    expect(readFileSync(join(dir, 'chromium'), 'utf8')).toBe('first');
+  });
+
+  it('puts a file or a folder where nothing is, and keeps a folder already there', () => {
+    writeFileSync(join(dir, 'staged'), 'binary');
+    placeIfAbsent(join(dir, 'staged'), join(dir, 'chromium'));
+    expect(readFileSync(join(dir, 'chromium'), 'utf8')).toBe('binary');
+    mkdirSync(join(dir, 'fonts-a'));
+    writeFileSync(join(dir, 'fonts-a', 'a.ttf'), 'a');
+    placeIfAbsent(join(dir, 'fonts-a'), join(dir, 'fonts'));
+    mkdirSync(join(dir, 'fonts-b'));
+    writeFileSync(join(dir, 'fonts-b', 'b.ttf'), 'b');
+    placeIfAbsent(join(dir, 'fonts-b'), join(dir, 'fonts'));
+    expect(readdirSync(join(dir, 'fonts'))).toEqual(['a.ttf']);
+  });
 });

@@ -8,12 +8,18 @@
  *
  * So the browser stage unpacks once, in vitest's global setup, before any worker starts; and the
  * unpack itself is atomic: the package unpacks into a private folder beside the final place (a
- * child process with TMPDIR pointing there) and each file is renamed into place, the binary last.
+ * child process with TMPDIR pointing there) and each entry is moved into place, the binary last.
  * A process that finds `chromium` therefore always finds it whole, even when two test runs or
  * scripts start at the same moment.
+ *
+ * An entry already in place is never replaced, only created where absent (a hard link for a file,
+ * a rename for a folder): a running Chromium starts its zygote and child processes by executing
+ * its own path again, so a binary renamed over it while it starts leaves it executing
+ * `chromium (deleted)` and it dies ("LaunchProcess: failed to execvp", "Cannot communicate with
+ * zygote"). Two concurrent first launches showed that, a few times in twenty under load.
  */
 import { execFile } from 'node:child_process';
-import { existsSync, mkdtempSync, readdirSync, renameSync, rmSync } from 'node:fs';
+import { existsSync, linkSync, mkdtempSync, readdirSync, renameSync, rmSync, statSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -25,6 +31,19 @@ const run = promisify(execFile);
 /** Where @sparticuz/chromium keeps (or will keep) the unpacked binary. */
 export function unpackedChromiumPath(): string {
   return join(tmpdir(), 'chromium');
+}
+
+/**
+ * Puts `from` at `to` unless something is there already; what is there is kept, never replaced
+ * (another process put the same thing in place a moment ago, and may be running it).
+ */
+export function placeIfAbsent(from: string, to: string): void {
+  try {
+    if (statSync(from).isDirectory()) renameSync(from, to);
+    else linkSync(from, to);
+  } catch (e) {
+    if (!['EEXIST', 'ENOTEMPTY'].includes((e as NodeJS.ErrnoException).code ?? '')) throw e;
+  }
 }
 
 /** Unpacks the bundled Chromium if it is not there yet, atomically; returns the binary's path. */
@@ -41,16 +60,8 @@ export async function unpackChromium(): Promise<string> {
     const { stdout } = await run(process.execPath, ['--input-type=module', '-e', script], { env: { ...process.env, TMPDIR: staging, TMP: staging, TEMP: staging } });
     if (stdout !== join(staging, 'chromium')) throw new Error(`@sparticuz/chromium unpacked to ${stdout}, not into ${staging}`);
     // Libraries and fonts first, the binary last: its presence means "complete".
-    for (const name of readdirSync(staging)) {
-      if (name === 'chromium' || existsSync(join(dir, name))) continue;
-      try {
-        renameSync(join(staging, name), join(dir, name));
-      } catch (e) {
-        // Another process put the same folder in place a moment ago: keep theirs.
-        if (!['EEXIST', 'ENOTEMPTY'].includes((e as NodeJS.ErrnoException).code ?? '')) throw e;
-      }
-    }
-    renameSync(join(staging, 'chromium'), target);
+    for (const name of readdirSync(staging)) if (name !== 'chromium') placeIfAbsent(join(staging, name), join(dir, name));
+    placeIfAbsent(join(staging, 'chromium'), target);
   } finally {
     rmSync(staging, { recursive: true, force: true });
   }
