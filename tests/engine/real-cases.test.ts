@@ -2,7 +2,7 @@
 import { describe, expect, it } from 'vitest';
 import { CAUSE_LIST } from '../../src/lib/engine/catalogue.ts';
 import { CAUSE_IDS } from '../support/cause-ids.ts';
-import { fnv1a32, parseCase, partOfSource } from '../support/real-corpus.ts';
+import { caseFileProblems, fnv1a32, parseCase, partOfSource } from '../support/real-corpus.ts';
 import { caseTests, checkCaseFiles, pendingStillMissTests, readFolder } from './real-case-files.ts';
 
 const cases = readFolder('real');
@@ -34,6 +34,19 @@ describe('the learning / held-out split', () => {
     const held = Array.from({ length: 50 }, (_, i) => `https://example.org/t/${i}`).find((u) => partOfSource(u) === 'held-out');
     expect(held).toBeDefined();
     expect(parseCase('c.txt', `# source: ${held}\n# expect: app-offline\n# part: learning\nx`).part).toBe('learning');
+  });
+
+  it('reads a held-out review mark, and refuses it on a learning case or without a date', () => {
+    const held = Array.from({ length: 50 }, (_, i) => `https://example.org/r/${i}`).find((u) => partOfSource(u) === 'held-out');
+    const known = (id: string) => id === 'app-offline';
+    const ok = parseCase('a.txt', `# source: ${held}\n# expect: app-offline\n# kind: title\n# evidence: thin\n# reviewed: 2026-12-07\nx`);
+    expect(ok.reviewed).toBe('2026-12-07');
+    expect(caseFileProblems(ok, known)).toEqual([]);
+    expect(parseCase('b.txt', `# source: ${held}\n# expect: app-offline\nx`).reviewed).toBeUndefined();
+    const learning = parseCase('c.txt', `# source: ${held}\n# expect: app-offline\n# kind: title\n# evidence: thin\n# part: learning\n# reviewed: 2026-12-07\nx`);
+    expect(caseFileProblems(learning, known)).toEqual(['# reviewed on a learning case (only held-out cases that stayed held out carry it)']);
+    const undated = parseCase('d.txt', `# source: ${held}\n# expect: app-offline\n# kind: title\n# evidence: thin\n# reviewed: yes\nx`);
+    expect(caseFileProblems(undated, known)).toEqual(['# reviewed is not a date (YYYY-MM-DD): "yes"']);
   });
 
   it('holds roughly 70 % of a large set of URLs in the learning part', () => {

@@ -17,6 +17,8 @@
  *   # part: learning              optional: force the case into the learning part
  *   # pending: <reason>           optional (learning cases): the engine misses it today; skipped,
  *                                 and a separate test fails once it passes
+ *   # reviewed: <YYYY-MM-DD>      held-out cases only: the case was held out at a held-out review
+ *                                 on that date and the engine had it right (see below)
  *
  * Only the leading block of `# ` lines is the header; later `#` lines are evidence (IIS logs
  * start with `#Fields:` and `#Software:`).
@@ -27,6 +29,12 @@
  * tuned on), `readCorpus` puts every paste of that thread there too. Held-out cases are never
  * diagnosed one by one where a person could read the answer: the tests only check that their
  * files are well-formed, and the bench prints only aggregate rates for them.
+ *
+ * A held-out review (issue 10) happens between rounds of engine work, while the engine is frozen:
+ * the held-out cases the engine does not get right first are looked at, and so move to learning
+ * (`# part: learning`). The ones it got right stay held out, marked `# reviewed: <date>`. They were
+ * kept because they were right, so rates over them flatter the engine; the bench prints the
+ * held-out part as a whole and, separately, the cases no review has selected ("fresh").
  */
 import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
@@ -72,12 +80,14 @@ export interface RealCase {
   forcedLearning: boolean;
   part: Part;
   pending?: string;
+  /** The date of the held-out review this held-out case survived (right first then), if any. */
+  reviewed?: string;
   text: string;
   /** Header lines that are not understood (the file check reports them). */
   badHeader: string[];
 }
 
-const HEADER = /^# (source|expect|expect-top2|kind|evidence|part|pending):[ \t]?(.*)$/;
+const HEADER = /^# (source|expect|expect-top2|kind|evidence|part|pending|reviewed):[ \t]?(.*)$/;
 
 /** FNV-1a, 32 bits, over the UTF-16 code units of `s` (URLs are ASCII). */
 export function fnv1a32(s: string): number {
@@ -120,6 +130,9 @@ export function parseCase(file: string, raw: string): RealCase {
         break;
       case 'pending':
         c.pending = value;
+        break;
+      case 'reviewed':
+        c.reviewed = value;
         break;
       case 'kind':
         c.kind = value;
@@ -168,6 +181,8 @@ export function caseFileProblems(c: RealCase, isCauseId: (id: string) => boolean
   if (c.evidence !== 'strong' && c.evidence !== 'thin') out.push(`# evidence is neither strong nor thin: "${c.evidence}"`);
   if (c.pending !== undefined && c.pending === '') out.push('# pending gives no reason');
   if (c.pending !== undefined && c.part === 'held-out') out.push('# pending on a held-out case (held-out cases are not run one by one)');
+  if (c.reviewed !== undefined && !/^\d{4}-\d{2}-\d{2}$/.test(c.reviewed)) out.push(`# reviewed is not a date (YYYY-MM-DD): "${c.reviewed}"`);
+  if (c.reviewed !== undefined && c.part === 'learning') out.push('# reviewed on a learning case (only held-out cases that stayed held out carry it)');
   for (const h of c.badHeader) out.push(`header line not understood: "${h}"`);
   if (c.text.trim() === '') out.push('no evidence after the header');
   return out;
