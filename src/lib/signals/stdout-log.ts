@@ -132,6 +132,9 @@ export const signals: SignalDef[] = [
     'user-profile-not-loaded': 0.7,
     'access-denied': 0.2,
   }),
+  def('certificate-import-frame', "The stack shows .NET importing a certificate (CertificatePal, the X509Certificate constructor)", {
+    'user-profile-not-loaded': 0.2,
+  }),
   def('certificate-key-access', "A certificate's private key could not be used (Keyset does not exist / access denied)", {
     'access-denied': 0.55,
     'user-profile-not-loaded': 0.45,

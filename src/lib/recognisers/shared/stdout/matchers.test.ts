@@ -107,6 +107,27 @@ describe('matchStdoutLine', () => {
     expect(sig('HTTP/2 connection error (PROTOCOL_ERROR): Invalid HTTP/2 connection preface.')).toEqual(['stdout-log.http2-only-endpoint']);
   });
 
+  it('reads an NTSTATUS failure a process exited with, and nothing from a clean exit', () => {
+    const codes = (line: string) => matchStdoutLine(line).filter((h) => h.name === 'code');
+    const line = "The program '[24256] iisexpress.exe' has exited with code -1073741819 (0xc0000005) 'Access violation'.";
+    const hits = codes(line);
+    expect(hits.map((h) => h.value)).toEqual([0xc0000005]);
+    expect(line.slice(hits[0]!.start, hits[0]!.end)).toBe('0xc0000005');
+    expect(codes("The program '[4711] dotnet.exe' has exited with code -532462766 (0xe0434352).").map((h) => h.value)).toEqual([0xe0434352]);
+    expect(codes("The program '[4711] dotnet.exe' has exited with code 0 (0x0).")).toEqual([]);
+    expect(codes('The thread 0x2a1c has exited with code 259 (0x103).')).toEqual([]);
+  });
+
+  it("names the stack frames of a certificate import", () => {
+    expect(sig('   at Internal.Cryptography.Pal.CertificatePal.FilterPFXStore(Byte[] rawData, SafePasswordHandle password, PfxCertStoreFlags pfxCertStoreFlags)')).toEqual([
+      'stdout-log.certificate-import-frame',
+    ]);
+    expect(sig('   at System.Security.Cryptography.X509Certificates.X509Certificate2..ctor(String fileName, String password)')).toEqual([
+      'stdout-log.certificate-import-frame',
+    ]);
+    expect(sig('The X509Certificate2 class represents a certificate.')).toEqual([]);
+  });
+
   it('does not take prose for a stack overflow', () => {
     expect(sig('See https://stackoverflow.com/a/1 - Stack overflow. is a site')).toEqual([]);
   });

@@ -197,6 +197,7 @@ export const STDOUT_SIGNAL_IDS: readonly string[] = [
     'stdout-log.listening-loopback-in-container',
     'stdout-log.certificate-file-not-found',
     'stdout-log.certificate-key-access',
+    'stdout-log.certificate-import-frame',
     'stdout-log.assembly-file-missing',
     'stdout-log.systemd-exit-failure',
   ]),
@@ -235,6 +236,10 @@ const HOST_DLL_HRESULT = /HRESULT: 0x([0-9a-fA-F]{8})\b/;
 const EXIT_STATUS = /code=exited, status=(\d{1,3})(?:\/([A-Z_]{1,20}))?/;
 const STDOUT_NEW = /stdout_(\d{4})(\d{2})(\d{2})(\d{2})(\d{2})(\d{2})_\d{1,10}\.log/;
 const STDOUT_OLD = /stdout_\d{1,10}_\d{9,14}\.log/;
+/** A process exit as debuggers and hosts print it: "has exited with code -1073741819 (0xc0000005)". */
+const EXITED_WITH = /exited with code -?\d{1,10} \(0x([0-9a-fA-F]{1,8})\)/;
+/** Stack frames of .NET's certificate import (PFX blobs and files), where a missing user profile surfaces. */
+const CERTIFICATE_IMPORT_FRAMES: readonly string[] = ['CertificatePal.', 'X509Certificate2..ctor', 'X509Certificate..ctor', 'X509CertificateLoader.'];
 
 /** Ports that a hard-coded UseUrls / Kestrel endpoint usually names. */
 const FIXED_PORTS: ReadonlySet<number> = new Set([80, 443, 5000, 5001, 8080, 8443]);
@@ -254,6 +259,8 @@ const OTHER_TRIGGERS: readonly string[] = [
   'Failed to bind to address',
   'CryptographicException',
   'Keyset does not exist',
+  ...CERTIFICATE_IMPORT_FRAMES,
+  'exited with code',
   'Failed to load the dll from',
   'code=exited, status=',
   "Failed with result 'exit-code'",
@@ -357,6 +364,18 @@ export function readStdoutLine(line: string, ctx: StdoutContext = { appService: 
     if (msg.includes('Access is denied')) signal('certificate-key-access');
   }
   if (msg.includes('Keyset does not exist')) signal('certificate-key-access');
+  if (includesAny(msg, CERTIFICATE_IMPORT_FRAMES)) signal('certificate-import-frame');
+
+  // An NTSTATUS failure as a process's exit code (0xC0000005 access violation, 0xC00000FD stack
+  // overflow, 0xE0434352 unhandled .NET exception): the process died, it did not exit on purpose.
+  if (msg.includes('exited with code')) {
+    const m = EXITED_WITH.exec(msg);
+    if (m) {
+      const value = parseInt(m[1] as string, 16) >>> 0;
+      const at = ms + m.index + m[0].length - (m[1] as string).length - 3;
+      if (value >= 0xc0000000) out.push({ name: 'code', value, start: at, end: at + 2 + (m[1] as string).length });
+    }
+  }
 
   // The host's own load failure: "Failed to load the dll from [C:\...\hostfxr.dll], HRESULT: 0x800700C1"
   if (msg.includes('Failed to load the dll from') && msg.includes('HRESULT: 0x')) {
