@@ -161,6 +161,18 @@ describe('certificates and sockets under IIS and App Service', () => {
   });
 });
 
+describe('a fixed listening port', () => {
+  const sig = (id: string, start: number): Fact => f('signal', id, start, 'stdout-log');
+  it('is no fault in a container, but stays one under IIS or when the port is taken', () => {
+    const fixed = sig('stdout-log.listening-fixed-port', 2);
+    const r = ruleContributions(indexFacts([f('server', 'docker', 0, 'prose'), fixed]), CONTEXT_RULES);
+    expect(r.weakenings.map((w) => [w.key, w.cause])).toEqual([['rule:fixed-port-in-a-container', 'port-binding-failure']]);
+    expect(fired([f('server', 'docker', 0, 'prose'), f('server', 'iis', 1, 'event-log'), fixed])).toEqual([]);
+    expect(fired([f('server', 'kubernetes', 0, 'prose'), fixed, sig('stdout-log.kestrel-address-in-use', 4)])).toEqual([]);
+    expect(fired([fixed])).toEqual([]);
+  });
+});
+
 describe('crash timing', () => {
   it('an unhandled exception during a start failure weakens the runtime-crash reading', () => {
     const r = ruleContributions(

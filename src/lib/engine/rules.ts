@@ -377,6 +377,19 @@ export const CONTEXT_RULES: readonly ContextRule[] = [
     note: 'WSAEACCES ("access a socket in a way forbidden") on App Service: the sandbox refuses new outbound connections once the instance reaches its connection limit; the app does not bind ports of its own there.',
   },
   {
+    id: 'fixed-port-in-a-container',
+    when: {
+      all: [
+        { fact: 'server', in: ['docker', 'kubernetes'] },
+        { fact: 'signal', in: ['stdout-log.listening-fixed-port', 'stdout-log.listening-container-default'] },
+        { not: { fact: 'server', in: ['iis', 'azure-app-service'] } },
+        { not: { fact: 'signal', in: ['stdout-log.kestrel-address-in-use', 'message.kestrel.address-in-use', 'stdout-log.urls-overridden'] } },
+      ],
+    },
+    weakens: { 'port-binding-failure': 0.6 },
+    note: 'In a container the app listens on a port of its own on purpose; a fixed port is a fault only under IIS, where the ASP.NET Core Module hands the app the port to use.',
+  },
+  {
     id: 'load-user-profile-off',
     when: { fact: 'setting', in: ['loadUserProfile=false'] },
     supports: { 'user-profile-not-loaded': 0.35 },

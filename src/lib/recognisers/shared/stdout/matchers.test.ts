@@ -55,6 +55,13 @@ describe('matchStdoutLine', () => {
     expect(sig('Now listening on: http://127.0.0.1:40123')).toEqual([]);
   });
 
+  it('port 8080 on every interface, the default of current container images', () => {
+    expect(sig('      Now listening on: http://[::]:8080')).toEqual(['stdout-log.listening-container-default']);
+    expect(sig('Now listening on: http://0.0.0.0:8080')).toEqual(['stdout-log.listening-container-default']);
+    expect(sig('Now listening on: http://localhost:8080')).toEqual(['stdout-log.listening-fixed-port']);
+    expect(sig('Now listening on: http://[::]:80')).toEqual(['stdout-log.listening-fixed-port']);
+  });
+
   it('a loopback address inside a docker compose log', () => {
     expect(sig('web_1    |       Now listening on: http://localhost:5000').sort()).toEqual([
       'stdout-log.listening-fixed-port',
@@ -64,7 +71,7 @@ describe('matchStdoutLine', () => {
       'stdout-log.listening-fixed-port',
       'stdout-log.listening-loopback-in-container',
     ]);
-    expect(sig('web_1    |       Now listening on: http://[::]:8080')).toEqual(['stdout-log.listening-fixed-port']);
+    expect(sig('web_1    |       Now listening on: http://[::]:8080')).toEqual(['stdout-log.listening-container-default']);
   });
 
   it('recognises "address in use" (10048) in translated Windows wording', () => {

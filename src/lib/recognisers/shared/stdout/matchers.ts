@@ -194,6 +194,7 @@ export const STDOUT_SIGNAL_IDS: readonly string[] = [
     'stdout-log.framework-missing-app-service',
     'stdout-log.kestrel-bind-failed',
     'stdout-log.listening-fixed-port',
+    'stdout-log.listening-container-default',
     'stdout-log.listening-loopback-in-container',
     'stdout-log.certificate-file-not-found',
     'stdout-log.certificate-key-access',
@@ -243,6 +244,8 @@ const CERTIFICATE_IMPORT_FRAMES: readonly string[] = ['CertificatePal.', 'X509Ce
 
 /** Ports that a hard-coded UseUrls / Kestrel endpoint usually names. */
 const FIXED_PORTS: ReadonlySet<number> = new Set([80, 443, 5000, 5001, 8080, 8443]);
+/** Hosts that mean every interface in a listening address. */
+const WILDCARD_HOSTS: ReadonlySet<string> = new Set(['[::]', '+', '*', '0.0.0.0']);
 
 /**
  * Substrings the checks in `matchStdoutLine` look for besides RULES. A line that contains none
@@ -403,10 +406,14 @@ export function readStdoutLine(line: string, ctx: StdoutContext = { appService: 
       const u = URL_PORT.exec(url);
       if (u) {
         const port = u[3] ? Number(u[3]) : (u[1] as string).toLowerCase() === 'https' ? 443 : 80;
-        if (FIXED_PORTS.has(port)) signal('listening-fixed-port');
+        const host = (u[2] as string).toLowerCase();
+        // 8080 on every interface is what ASP.NET Core 8 and later container images listen on
+        // (ASPNETCORE_HTTP_PORTS=8080, no longer 80): a proxy or port mapping still aimed at 80
+        // finds nothing there.
+        if (port === 8080 && WILDCARD_HOSTS.has(host)) signal('listening-container-default');
+        else if (FIXED_PORTS.has(port)) signal('listening-fixed-port');
         // In a container (docker compose prefixes each line with the service), a loopback
         // address cannot be reached from the proxy's container.
-        const host = (u[2] as string).toLowerCase();
         if ((host === 'localhost' || host.startsWith('127.') || host === '[::1]') && COMPOSE_PREFIX.test(line)) {
           signal('listening-loopback-in-container');
         }
