@@ -161,6 +161,16 @@ describe('certificates and sockets under IIS and App Service', () => {
   });
 });
 
+describe('shutdowns on App Service', () => {
+  it("read the app's own 'Application is shutting down...' there as a platform restart", () => {
+    const appService = f('server', 'azure-app-service', 0, 'stdout-log');
+    const shutdown = f('signal', 'stdout-log.application-shutting-down', 2, 'stdout-log');
+    const r = ruleContributions(indexFacts([appService, shutdown]), CONTEXT_RULES);
+    expect(r.contributions.map((c) => [c.key, c.cause])).toEqual([['rule:shutdown-on-app-service', 'app-service-restart']]);
+    expect(fired([f('server', 'iis', 0, 'stdout-log'), shutdown])).toEqual([]);
+  });
+});
+
 describe('a fixed listening port', () => {
   const sig = (id: string, start: number): Fact => f('signal', id, start, 'stdout-log');
   it('is no fault in a container, but stays one under IIS or when the port is taken', () => {

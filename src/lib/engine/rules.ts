@@ -280,7 +280,7 @@ export const CONTEXT_RULES: readonly ContextRule[] = [
     when: {
       all: [
         { fact: 'server', in: ['azure-app-service'] },
-        { fact: 'signal', in: ['event-log.ancm-app-shutdown'] },
+        { fact: 'signal', in: ['event-log.ancm-app-shutdown', 'stdout-log.application-shutting-down', 'message.kestrel.shutting-down'] },
       ],
     },
     supports: { 'app-service-restart': 0.85 },

@@ -55,6 +55,12 @@ describe('matchStdoutLine', () => {
     expect(sig('Now listening on: http://127.0.0.1:40123')).toEqual([]);
   });
 
+  it("knows App Service's resource-log categories", () => {
+    const servers = (line: string) => matchStdoutLine(line).filter((h) => h.name === 'server').map((h) => h.value);
+    expect(servers('{"category": "AppServiceConsoleLogs", "resultDescription": "Started"}')).toEqual(['azure-app-service']);
+    expect(servers('{"category": "ContainerAppConsoleLogs"}')).toEqual([]);
+  });
+
   it('port 8080 on every interface, the default of current container images', () => {
     expect(sig('      Now listening on: http://[::]:8080')).toEqual(['stdout-log.listening-container-default']);
     expect(sig('Now listening on: http://0.0.0.0:8080')).toEqual(['stdout-log.listening-container-default']);

@@ -242,6 +242,12 @@ const EXITED_WITH = /exited with code -?\d{1,10} \(0x([0-9a-fA-F]{1,8})\)/;
 /** Stack frames of .NET's certificate import (PFX blobs and files), where a missing user profile surfaces. */
 const CERTIFICATE_IMPORT_FRAMES: readonly string[] = ['CertificatePal.', 'X509Certificate2..ctor', 'X509Certificate..ctor', 'X509CertificateLoader.'];
 
+/**
+ * App Service's own resource-log categories (Azure Monitor diagnostic settings of Microsoft.Web/sites):
+ * a record that carries one comes from App Service.
+ */
+const APP_SERVICE_LOG_CATEGORIES: readonly string[] = ['AppServiceAppLogs', 'AppServiceConsoleLogs', 'AppServiceHTTPLogs', 'AppServicePlatformLogs'];
+
 /** Ports that a hard-coded UseUrls / Kestrel endpoint usually names. */
 const FIXED_PORTS: ReadonlySet<number> = new Set([80, 443, 5000, 5001, 8080, 8443]);
 /** Hosts that mean every interface in a listening address. */
@@ -275,6 +281,7 @@ const OTHER_TRIGGERS: readonly string[] = [
   '\\home\\',
   'stdout_',
   'Exception',
+  ...APP_SERVICE_LOG_CATEGORIES,
 ];
 
 function escapeWord(s: string): string {
@@ -439,6 +446,8 @@ export function readStdoutLine(line: string, ctx: StdoutContext = { appService: 
       out.push({ name: 'server', value: 'azure-app-service', start: ms, end: me });
     }
   }
+
+  if (includesAny(msg, APP_SERVICE_LOG_CATEGORIES)) out.push({ name: 'server', value: 'azure-app-service', start: ms, end: me });
 
   // hostfxr naming where it looked for frameworks: App Service's own .NET install on drive D:.
   if (lower.includes('d:\\program files') && APP_SERVICE_DOTNET.test(msg)) {
