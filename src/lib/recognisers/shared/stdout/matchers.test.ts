@@ -128,6 +128,7 @@ describe('matchStdoutLine', () => {
     expect(line.slice(hits[0]!.start, hits[0]!.end)).toBe('0xc0000005');
     expect(codes("The program '[4711] dotnet.exe' has exited with code -532462766 (0xe0434352).").map((h) => h.value)).toEqual([0xe0434352]);
     expect(codes("The program '[4711] dotnet.exe' has exited with code 0 (0x0).")).toEqual([]);
+    expect(codes("The program '[4711] dotnet.exe' has exited with code -1 (0xffffffff).")).toEqual([]);
     expect(codes('The thread 0x2a1c has exited with code 259 (0x103).')).toEqual([]);
   });
 

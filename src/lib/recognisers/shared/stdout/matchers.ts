@@ -383,7 +383,8 @@ export function readStdoutLine(line: string, ctx: StdoutContext = { appService: 
     if (m) {
       const value = parseInt(m[1] as string, 16) >>> 0;
       const at = ms + m.index + m[0].length - (m[1] as string).length - 3;
-      if (value >= 0xc0000000) out.push({ name: 'code', value, start: at, end: at + 2 + (m[1] as string).length });
+      // NTSTATUS errors (0xC...) and the CLR's exception code; -1 (0xffffffff) and the like are plain exit codes
+      if ((value >= 0xc0000000 && value < 0xd0000000) || value === 0xe0434352) out.push({ name: 'code', value, start: at, end: at + 2 + (m[1] as string).length });
     }
   }
 
