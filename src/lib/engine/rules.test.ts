@@ -138,6 +138,51 @@ describe('.NET host and ANCM start rules', () => {
   });
 });
 
+describe('certificates and sockets under IIS and App Service', () => {
+  const sig = (id: string, start: number, kind: Fact['kind']): Fact => f('signal', id, start, kind);
+  it('a certificate import that cannot find the file points to the missing user profile, not to a missing file', () => {
+    const r = ruleContributions(
+      indexFacts([f('code', 2, 0, 'message'), sig('stdout-log.certificate-import-frame', 2, 'stdout-log')]),
+      CONTEXT_RULES,
+    );
+    expect(r.contributions.map((c) => c.cause)).toEqual(['user-profile-not-loaded']);
+    expect(r.weakenings.map((w) => w.cause).sort()).toEqual(['app-dll-not-found', 'framework-not-found', 'process-path-not-found']);
+    expect(fired([f('code', 2, 0, 'message')])).toEqual([]);
+    expect(fired([sig('stdout-log.certificate-import-frame', 2, 'stdout-log')])).toEqual([]);
+  });
+  it('WSAEACCES on App Service reads as the outbound connection limit, not as a port Kestrel may not bind', () => {
+    const appService = f('server', 'azure-app-service', 0, 'stdout-log');
+    const r = ruleContributions(indexFacts([appService, f('code', 10013, 2, 'message')]), CONTEXT_RULES);
+    expect(r.contributions.map((c) => c.cause)).toEqual(['snat-port-exhaustion']);
+    expect(r.weakenings.map((w) => w.cause).sort()).toEqual(['kestrel-bind-denied', 'port-binding-failure']);
+    // elsewhere, or when Kestrel says it failed to bind, the code keeps its usual meaning
+    expect(fired([f('server', 'iis', 0, 'stdout-log'), f('code', 10013, 2, 'message')])).toEqual([]);
+    expect(fired([appService, f('code', 10013, 2, 'message'), sig('stdout-log.kestrel-bind-failed', 4, 'stdout-log')])).toEqual([]);
+  });
+});
+
+describe('shutdowns on App Service', () => {
+  it("read the app's own 'Application is shutting down...' there as a platform restart", () => {
+    const appService = f('server', 'azure-app-service', 0, 'stdout-log');
+    const shutdown = f('signal', 'stdout-log.application-shutting-down', 2, 'stdout-log');
+    const r = ruleContributions(indexFacts([appService, shutdown]), CONTEXT_RULES);
+    expect(r.contributions.map((c) => [c.key, c.cause])).toEqual([['rule:shutdown-on-app-service', 'app-service-restart']]);
+    expect(fired([f('server', 'iis', 0, 'stdout-log'), shutdown])).toEqual([]);
+  });
+});
+
+describe('a fixed listening port', () => {
+  const sig = (id: string, start: number): Fact => f('signal', id, start, 'stdout-log');
+  it('is no fault in a container, but stays one under IIS or when the port is taken', () => {
+    const fixed = sig('stdout-log.listening-fixed-port', 2);
+    const r = ruleContributions(indexFacts([f('server', 'docker', 0, 'prose'), fixed]), CONTEXT_RULES);
+    expect(r.weakenings.map((w) => [w.key, w.cause])).toEqual([['rule:fixed-port-in-a-container', 'port-binding-failure']]);
+    expect(fired([f('server', 'docker', 0, 'prose'), f('server', 'iis', 1, 'event-log'), fixed])).toEqual([]);
+    expect(fired([f('server', 'kubernetes', 0, 'prose'), fixed, sig('stdout-log.kestrel-address-in-use', 4)])).toEqual([]);
+    expect(fired([fixed])).toEqual([]);
+  });
+});
+
 describe('crash timing', () => {
   it('an unhandled exception during a start failure weakens the runtime-crash reading', () => {
     const r = ruleContributions(
@@ -145,6 +190,12 @@ describe('crash timing', () => {
       CONTEXT_RULES,
     );
     expect(r.weakenings.map((w) => [w.key, w.cause])).toEqual([['rule:crash-during-startup', 'app-crash-runtime']]);
+  });
+  it('an exception only the start-up path throws (configuration, pipeline order) counts as a start failure', () => {
+    const crash = f('signal', 'event-log.dotnet-runtime-unhandled-exception', 0, 'event-log');
+    const r = ruleContributions(indexFacts([crash, f('signal', 'message.kestrel.config-json-parse', 2, 'message')]), CONTEXT_RULES);
+    expect(r.weakenings.map((w) => [w.key, w.cause])).toEqual([['rule:crash-during-startup', 'app-crash-runtime']]);
+    expect(ruleContributions(indexFacts([crash]), CONTEXT_RULES).weakenings).toEqual([]);
   });
   it('a stack overflow stays a runtime crash', () => {
     const r = ruleContributions(

@@ -89,6 +89,14 @@ const STARTUP_FAILURE = [
   'event-log.ancm-start-retries-exhausted',
   'stdout-log.startup-exception',
   'stdout-log.hosting-failed',
+  // exceptions only the start-up path throws: configuration files, the middleware pipeline, DI validation
+  'message.kestrel.startup-exception',
+  'message.kestrel.config-file-not-found',
+  'message.kestrel.config-file-load-failed',
+  'message.kestrel.config-json-parse',
+  'message.kestrel.routing-middleware-order',
+  'message.kestrel.required-services-missing',
+  'message.kestrel.di-services-not-constructed',
 ];
 /** Signals that say the .NET host could not find the runtime (or a piece of it) the app asks for. */
 const FRAMEWORK_SIGNALS = [
@@ -272,7 +280,7 @@ export const CONTEXT_RULES: readonly ContextRule[] = [
     when: {
       all: [
         { fact: 'server', in: ['azure-app-service'] },
-        { fact: 'signal', in: ['event-log.ancm-app-shutdown'] },
+        { fact: 'signal', in: ['event-log.ancm-app-shutdown', 'stdout-log.application-shutting-down', 'message.kestrel.shutting-down'] },
       ],
     },
     supports: { 'app-service-restart': 0.85 },
@@ -341,6 +349,45 @@ export const CONTEXT_RULES: readonly ContextRule[] = [
     },
     supports: { 'user-profile-not-loaded': 0.5 },
     note: 'A cryptography error while the app runs under IIS: key and certificate stores need the pool\'s user profile loaded.',
+  },
+  {
+    id: 'certificate-import-file-not-found',
+    when: {
+      all: [
+        { fact: 'signal', in: ['stdout-log.certificate-import-frame'] },
+        { fact: 'code', in: [2, '0x80070002'] },
+      ],
+    },
+    supports: { 'user-profile-not-loaded': 0.75 },
+    weakens: { 'process-path-not-found': 0.7, 'app-dll-not-found': 0.7, 'framework-not-found': 0.7 },
+    note: 'Importing a certificate failed with "The system cannot find the file specified": Windows keeps the imported private key in the user profile, which an application pool without loadUserProfile does not have.',
+  },
+  {
+    id: 'socket-forbidden-on-app-service',
+    when: {
+      all: [
+        { fact: 'server', in: ['azure-app-service'] },
+        // Windows' WSAEACCES text or number (App Service on Linux prints errno 13 instead)
+        { fact: 'code', in: [10013] },
+        { not: { fact: 'signal', in: ['stdout-log.kestrel-bind-failed', 'stdout-log.kestrel-address-in-use', 'message.kestrel.bind-failed'] } },
+      ],
+    },
+    supports: { 'snat-port-exhaustion': 0.8 },
+    weakens: { 'kestrel-bind-denied': 0.7, 'port-binding-failure': 0.6 },
+    note: 'WSAEACCES ("access a socket in a way forbidden") on App Service: the sandbox refuses new outbound connections once the instance reaches its connection limit; the app does not bind ports of its own there.',
+  },
+  {
+    id: 'fixed-port-in-a-container',
+    when: {
+      all: [
+        { fact: 'server', in: ['docker', 'kubernetes'] },
+        { fact: 'signal', in: ['stdout-log.listening-fixed-port', 'stdout-log.listening-container-default'] },
+        { not: { fact: 'server', in: ['iis', 'azure-app-service'] } },
+        { not: { fact: 'signal', in: ['stdout-log.kestrel-address-in-use', 'message.kestrel.address-in-use', 'stdout-log.urls-overridden'] } },
+      ],
+    },
+    weakens: { 'port-binding-failure': 0.6 },
+    note: 'In a container the app listens on a port of its own on purpose; a fixed port is a fault only under IIS, where the ASP.NET Core Module hands the app the port to use.',
   },
   {
     id: 'load-user-profile-off',

@@ -190,7 +190,9 @@ export const signals: SignalDef[] = [
     id: 'error-page.config-locked',
     kind,
     label: 'Error page: "This configuration section cannot be used at this path" (section locked)',
-    causes: { 'web-config-invalid': 0.6 },
+    // 0x80070021: applicationHost.config locks the section (handlers and modules are locked by
+    // default until the IIS role services that unlock them are installed), or a location tag does
+    causes: { 'iis-features-missing': 0.7, 'web-config-invalid': 0.3 },
   },
   {
     id: 'error-page.bad-module',

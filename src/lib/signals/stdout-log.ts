@@ -99,6 +99,10 @@ export const signals: SignalDef[] = [
   def('listening-fixed-port', 'Kestrel listens on a fixed port (5000, 80, 8080 ...), not one handed over by a host', {
     'port-binding-failure': 0.3,
   }),
+  def('listening-container-default', 'Kestrel listens on port 8080 on every interface, the default of ASP.NET Core 8 and later container images (no longer 80)', {
+    'proxy-upstream-refused': 0.4,
+    'port-binding-failure': 0.25,
+  }),
   def('listening-loopback-in-container', 'Kestrel listens on localhost inside a container: the proxy in another container cannot reach it', {
     'proxy-upstream-refused': 0.6,
   }),
@@ -131,6 +135,9 @@ export const signals: SignalDef[] = [
   def('certificate-file-not-found', 'Loading a certificate failed with "The system cannot find the file specified"', {
     'user-profile-not-loaded': 0.7,
     'access-denied': 0.2,
+  }),
+  def('certificate-import-frame', "The stack shows .NET importing a certificate (CertificatePal, the X509Certificate constructor)", {
+    'user-profile-not-loaded': 0.2,
   }),
   def('certificate-key-access', "A certificate's private key could not be used (Keyset does not exist / access denied)", {
     'access-denied': 0.55,

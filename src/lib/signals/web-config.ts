@@ -56,6 +56,12 @@ export const signals: SignalDef[] = [
     causes: { 'wrong-arguments': 0.8 },
   },
   {
+    id: 'web-config.dotnet-arguments-sdk-command',
+    kind,
+    label: 'web.config: arguments start with a dotnet SDK command ("run", "watch" ...) instead of the app .dll',
+    causes: { 'wrong-arguments': 0.85 },
+  },
+  {
     id: 'web-config.dotnet-arguments-empty',
     kind,
     label: 'web.config: processPath is dotnet and arguments is empty',

@@ -95,15 +95,16 @@ describe('checkWebConfig: problems', () => {
     expect(ids(checkWebConfig(element('processPath="dotnet" arguments=".\\A.dll" requestTimeout="360:00:00"')))).not.toContain('web-config.invalid-value');
   });
 
-  it('flags dotnet with arguments that name no .dll as wrong-arguments', () => {
+  it('flags dotnet with arguments that run an SDK command instead of the app .dll as wrong-arguments', () => {
     const c = mine('dotnet-run-arguments.config');
-    expect(ids(c)).toEqual(['web-config.dotnet-arguments-not-dll', 'web-config.stdout-log-enabled', 'web-config.no-inherit-guard']);
+    expect(ids(c)).toEqual(['web-config.dotnet-arguments-sdk-command', 'web-config.stdout-log-enabled', 'web-config.no-inherit-guard']);
     expect(c.problems[0]).toMatchObject({ cause: 'wrong-arguments', severity: 'error', attribute: 'arguments' });
     expect(c.problems[0]!.detail).toContain('run --project');
     expect(c.problems[1]).toMatchObject({ cause: 'stdout-log-unwritable', severity: 'warning' });
     expect(c.problems[2]).toMatchObject({ cause: 'subapp-inherits-handlers', severity: 'note' });
     expect(c.notes.join(' ')).toMatch(/ASPNETCORE_ENVIRONMENT is Development/);
     expect(ids(checkWebConfig(element('processPath="C:\\Program Files\\dotnet\\dotnet.exe" arguments=""')))).toContain('web-config.dotnet-arguments-empty');
+    expect(ids(checkWebConfig(element('processPath="dotnet" arguments="App"')))).toContain('web-config.dotnet-arguments-not-dll');
     expect(ids(checkWebConfig(element('processPath="dotnet" arguments="exec .\\App.dll --urls http://+:80"')))).toEqual([]);
   });
 

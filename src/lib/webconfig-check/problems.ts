@@ -161,6 +161,11 @@ const EXPLAINED: Readonly<Record<string, Explained>> = {
     title: 'dotnet is not given the app .dll',
     explanation: 'A framework-dependent app starts as "dotnet <App>.dll". With anything else dotnet thinks it was asked for an SDK command ("Did you mean to run dotnet SDK commands?") and the app never starts: 500.0 in process, 502.5 out of process.',
   },
+  'web-config.dotnet-arguments-sdk-command': {
+    severity: 'error',
+    title: 'arguments run a dotnet SDK command',
+    explanation: 'With "run", "watch" or another SDK command first, dotnet starts the .NET SDK, which builds and runs a project from source. A server with the runtime or Hosting Bundle has no SDK and no project, so the app never starts (502.5 or 500.30). A published app starts as "dotnet .\\<App>.dll".',
+  },
   'web-config.dotnet-arguments-empty': {
     severity: 'error',
     title: 'dotnet is started without arguments',

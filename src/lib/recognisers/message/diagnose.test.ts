@@ -23,6 +23,10 @@ describe('diagnose() with the message catalogue', () => {
     ['HTTP Error 500.32 - Failed to load .NET Core host', 'bitness-mismatch'],
     ['upstream sent too big header while reading response header from upstream', 'proxy-header-too-big'],
     ['System.Net.Sockets.SocketException (10013): Der Zugriff auf einen Socket war aufgrund der Zugriffsrechte des Sockets unzulässig.', 'kestrel-bind-denied'],
+    ['HTTP Error 500.19 - Internal Server Error\nConfig Error: This configuration section cannot be used at this path.', 'iis-features-missing'],
+    ["warn: Microsoft.AspNetCore.Server.Kestrel[0]\n      Unable to bind to http://localhost:5000 on the IPv6 loopback interface: 'Cannot assign requested address'.", 'proxy-upstream-refused'],
+    ['Application: w3wp.exe\nDescription: The process was terminated due to an unhandled exception.\nException Info: System.FormatException: Could not parse the JSON file.', 'inprocess-start-failure'],
+    ["System.InvalidOperationException: Unable to find the required services. Please add all the required services by calling 'IServiceCollection.AddRazorPages' inside the call to 'ConfigureServices(...)' in the application startup code.", 'inprocess-start-failure'],
   ])('%s -> %s', (input, cause) => {
     const got = top(input);
     expect(got.cause).toBe(cause);
@@ -36,6 +40,20 @@ describe('diagnose() with the message catalogue', () => {
     expect(d.unrecognised).toEqual([]);
     const known = (causes as { id: string }[]).some((c) => c.id === 'backend-tls-failure');
     expect(d.facts.some((f) => f.kind === 'message' && f.name === 'signal')).toBe(known);
+  });
+
+  it('does not read the Linux errno of a .NET SocketException as a Windows error code', () => {
+    // errno 32 (EPIPE), 11 (EAGAIN) and 13 (EACCES) are also Win32 codes with other meanings
+    for (const line of [
+      'System.Net.Sockets.SocketException (32): Broken pipe',
+      'System.Net.Sockets.SocketException (11): Resource temporarily unavailable',
+      'System.Net.Sockets.SocketException (13): Permission denied',
+    ]) {
+      const d = diagnose(line);
+      expect(d.codes, line).toEqual([]);
+      expect(d.findings.map((f) => f.cause), line).not.toContain('stale-deployment-files');
+      expect(d.findings.map((f) => f.cause), line).not.toContain('hosting-bundle-missing');
+    }
   });
 
   it('reads a cut-off title copied from a browser, with typographic quotes in a following line', () => {

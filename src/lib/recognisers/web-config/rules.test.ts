@@ -38,6 +38,9 @@ describe('checkConfig', () => {
       'web-config.dotnet-arguments-not-dll',
     ]);
     expect(signals(config({ processPath: 'dotnet', arguments: '' }))).toEqual(['web-config.dotnet-arguments-empty']);
+    expect(signals(config({ processPath: 'dotnet', arguments: 'run .\\App.dll' }))).toEqual(['web-config.dotnet-arguments-sdk-command']);
+    expect(signals(config({ processPath: 'dotnet', arguments: 'watch run' }))).toEqual(['web-config.dotnet-arguments-sdk-command']);
+    expect(signals(config({ processPath: 'dotnet', arguments: 'exec .\\App.dll' }))).toEqual([]);
     expect(signals(config({ processPath: 'dotnet', arguments: '"C:\\sites\\my app\\App.dll"' }))).toEqual([]);
   });
   it('checks in-process specifics', () => {

@@ -75,6 +75,13 @@ const BOOLEANS = new Set(['stdoutlogenabled', 'forwardwindowsauthtoken', 'disabl
  * Seconds in an IIS timeSpan ("00:02:00", "360:00:00", "1.00:00:00"); undefined when it is not
  * one, or when minutes or seconds are 60 or more (IIS rejects those).
  */
+/**
+ * dotnet SDK commands: "dotnet run", "dotnet watch" ... in arguments make dotnet start the SDK
+ * (absent on a server with the runtime or Hosting Bundle only) instead of the app. "exec" is not
+ * one of them: "dotnet exec App.dll" runs the app.
+ */
+const SDK_COMMANDS: ReadonlySet<string> = new Set(['run', 'watch', 'build', 'publish', 'test', 'restore', 'new', 'pack', 'clean']);
+
 export function timeSpanSeconds(text: string): number | undefined {
   const m = /^(?:(\d{1,4})\.)?(\d{1,4}):(\d{1,2}):(\d{1,2})$/.exec(text.trim());
   if (!m) return undefined;
@@ -166,6 +173,12 @@ export function checkConfig(raw: RawConfig): Problem[] {
               attribute: 'arguments',
               message: 'processPath is dotnet but arguments is empty, so dotnet is not told which app to run.',
             });
+        } else if (!isPlaceholder(args) && SDK_COMMANDS.has((args.split(/\s+/)[0] ?? '').toLowerCase())) {
+          out.push({
+            signal: 'web-config.dotnet-arguments-sdk-command',
+            attribute: 'arguments',
+            message: `arguments="${args}" starts with the SDK command "${args.split(/\s+/)[0]}", so dotnet looks for the SDK and a project instead of running the app.`,
+          });
         } else if (!isPlaceholder(args) && !args.split(/\s+/).some((t) => /\.dll$/i.test(t.replace(/^["']|["']$/g, '')))) {
           out.push({
             signal: 'web-config.dotnet-arguments-not-dll',

@@ -34,6 +34,14 @@ describe('ANCM message specs', () => {
     expect(f.hosting).toEqual(['out-of-process']);
   });
 
+  it("V1's short start failure with a signed decimal code", () => {
+    const f = facts("Process '5588' failed to start. Port = 21453, Error Code = '-2147024894'.");
+    expect(f.signals).toEqual(['event-log.ancm-process-start-failed', 'event-log.ancm-file-not-found']);
+    expect(f.codes).toEqual([0x80070002]);
+    expect(f.hosting).toEqual(['out-of-process']);
+    expect(facts("Process '5588' failed to start. Port = 21453, Error Code = '-2147023829'.").codes).toEqual([0x8007042b]);
+  });
+
   it('settings from rapid-fail, startup time limit and hosting model messages', () => {
     expect(facts("Maximum rapid fail count per minute of '25' exceeded.").settings).toEqual(['rapidFailsPerMinute=25']);
     expect(facts("Managed server didn't initialize after 300000 ms.").settings).toEqual(['startupTimeLimit=300']);

@@ -139,6 +139,16 @@ export const ANCM_SPECS: readonly Spec[] = [
     server: 'iis',
     extract: (ctx) => void hexAfter(ctx, ERROR_CODE, 'oop-start'),
   },
+  // V1 (and HttpPlatformHandler, its ancestor): "Process '%d' failed to start. Port = %d, Error Code = '%d'."
+  // The code is a signed decimal HRESULT (-2147024894 = 0x80070002, -2147023829 = 0x8007042B).
+  {
+    signal: E('ancm-process-start-failed'),
+    phrases: ['failed to start. Port ='],
+    lead: true,
+    hosting: 'out-of-process',
+    server: 'iis',
+    extract: (ctx) => void decimalAfter(ctx, ERROR_CODE, 'oop-start'),
+  },
   // V1: "Application '%s' failed to parse processPath and arguments due to internal error, ErrorCode = '0x%x'."
   {
     signal: E('ancm-invalid-commandline'),

@@ -55,6 +55,19 @@ describe('matchStdoutLine', () => {
     expect(sig('Now listening on: http://127.0.0.1:40123')).toEqual([]);
   });
 
+  it("knows App Service's resource-log categories", () => {
+    const servers = (line: string) => matchStdoutLine(line).filter((h) => h.name === 'server').map((h) => h.value);
+    expect(servers('{"category": "AppServiceConsoleLogs", "resultDescription": "Started"}')).toEqual(['azure-app-service']);
+    expect(servers('{"category": "ContainerAppConsoleLogs"}')).toEqual([]);
+  });
+
+  it('port 8080 on every interface, the default of current container images', () => {
+    expect(sig('      Now listening on: http://[::]:8080')).toEqual(['stdout-log.listening-container-default']);
+    expect(sig('Now listening on: http://0.0.0.0:8080')).toEqual(['stdout-log.listening-container-default']);
+    expect(sig('Now listening on: http://localhost:8080')).toEqual(['stdout-log.listening-fixed-port']);
+    expect(sig('Now listening on: http://[::]:80')).toEqual(['stdout-log.listening-fixed-port']);
+  });
+
   it('a loopback address inside a docker compose log', () => {
     expect(sig('web_1    |       Now listening on: http://localhost:5000').sort()).toEqual([
       'stdout-log.listening-fixed-port',
@@ -64,7 +77,7 @@ describe('matchStdoutLine', () => {
       'stdout-log.listening-fixed-port',
       'stdout-log.listening-loopback-in-container',
     ]);
-    expect(sig('web_1    |       Now listening on: http://[::]:8080')).toEqual(['stdout-log.listening-fixed-port']);
+    expect(sig('web_1    |       Now listening on: http://[::]:8080')).toEqual(['stdout-log.listening-container-default']);
   });
 
   it('recognises "address in use" (10048) in translated Windows wording', () => {
@@ -105,6 +118,28 @@ describe('matchStdoutLine', () => {
   it('TLS and HTTP/2 protocol mismatches', () => {
     expect(sig('      The handshake failed due to an unexpected packet format.')).toEqual(['stdout-log.https-handshake-failed']);
     expect(sig('HTTP/2 connection error (PROTOCOL_ERROR): Invalid HTTP/2 connection preface.')).toEqual(['stdout-log.http2-only-endpoint']);
+  });
+
+  it('reads an NTSTATUS failure a process exited with, and nothing from a clean exit', () => {
+    const codes = (line: string) => matchStdoutLine(line).filter((h) => h.name === 'code');
+    const line = "The program '[24256] iisexpress.exe' has exited with code -1073741819 (0xc0000005) 'Access violation'.";
+    const hits = codes(line);
+    expect(hits.map((h) => h.value)).toEqual([0xc0000005]);
+    expect(line.slice(hits[0]!.start, hits[0]!.end)).toBe('0xc0000005');
+    expect(codes("The program '[4711] dotnet.exe' has exited with code -532462766 (0xe0434352).").map((h) => h.value)).toEqual([0xe0434352]);
+    expect(codes("The program '[4711] dotnet.exe' has exited with code 0 (0x0).")).toEqual([]);
+    expect(codes("The program '[4711] dotnet.exe' has exited with code -1 (0xffffffff).")).toEqual([]);
+    expect(codes('The thread 0x2a1c has exited with code 259 (0x103).')).toEqual([]);
+  });
+
+  it("names the stack frames of a certificate import", () => {
+    expect(sig('   at Internal.Cryptography.Pal.CertificatePal.FilterPFXStore(Byte[] rawData, SafePasswordHandle password, PfxCertStoreFlags pfxCertStoreFlags)')).toEqual([
+      'stdout-log.certificate-import-frame',
+    ]);
+    expect(sig('   at System.Security.Cryptography.X509Certificates.X509Certificate2..ctor(String fileName, String password)')).toEqual([
+      'stdout-log.certificate-import-frame',
+    ]);
+    expect(sig('The X509Certificate2 class represents a certificate.')).toEqual([]);
   });
 
   it('does not take prose for a stack overflow', () => {

@@ -194,9 +194,11 @@ export const STDOUT_SIGNAL_IDS: readonly string[] = [
     'stdout-log.framework-missing-app-service',
     'stdout-log.kestrel-bind-failed',
     'stdout-log.listening-fixed-port',
+    'stdout-log.listening-container-default',
     'stdout-log.listening-loopback-in-container',
     'stdout-log.certificate-file-not-found',
     'stdout-log.certificate-key-access',
+    'stdout-log.certificate-import-frame',
     'stdout-log.assembly-file-missing',
     'stdout-log.systemd-exit-failure',
   ]),
@@ -235,9 +237,21 @@ const HOST_DLL_HRESULT = /HRESULT: 0x([0-9a-fA-F]{8})\b/;
 const EXIT_STATUS = /code=exited, status=(\d{1,3})(?:\/([A-Z_]{1,20}))?/;
 const STDOUT_NEW = /stdout_(\d{4})(\d{2})(\d{2})(\d{2})(\d{2})(\d{2})_\d{1,10}\.log/;
 const STDOUT_OLD = /stdout_\d{1,10}_\d{9,14}\.log/;
+/** A process exit as debuggers and hosts print it: "has exited with code -1073741819 (0xc0000005)". */
+const EXITED_WITH = /exited with code -?\d{1,10} \(0x([0-9a-fA-F]{1,8})\)/;
+/** Stack frames of .NET's certificate import (PFX blobs and files), where a missing user profile surfaces. */
+const CERTIFICATE_IMPORT_FRAMES: readonly string[] = ['CertificatePal.', 'X509Certificate2..ctor', 'X509Certificate..ctor', 'X509CertificateLoader.'];
+
+/**
+ * App Service's own resource-log categories (Azure Monitor diagnostic settings of Microsoft.Web/sites):
+ * a record that carries one comes from App Service.
+ */
+const APP_SERVICE_LOG_CATEGORIES: readonly string[] = ['AppServiceAppLogs', 'AppServiceConsoleLogs', 'AppServiceHTTPLogs', 'AppServicePlatformLogs'];
 
 /** Ports that a hard-coded UseUrls / Kestrel endpoint usually names. */
 const FIXED_PORTS: ReadonlySet<number> = new Set([80, 443, 5000, 5001, 8080, 8443]);
+/** Hosts that mean every interface in a listening address. */
+const WILDCARD_HOSTS: ReadonlySet<string> = new Set(['[::]', '+', '*', '0.0.0.0']);
 
 /**
  * Substrings the checks in `matchStdoutLine` look for besides RULES. A line that contains none
@@ -254,6 +268,8 @@ const OTHER_TRIGGERS: readonly string[] = [
   'Failed to bind to address',
   'CryptographicException',
   'Keyset does not exist',
+  ...CERTIFICATE_IMPORT_FRAMES,
+  'exited with code',
   'Failed to load the dll from',
   'code=exited, status=',
   "Failed with result 'exit-code'",
@@ -265,6 +281,7 @@ const OTHER_TRIGGERS: readonly string[] = [
   '\\home\\',
   'stdout_',
   'Exception',
+  ...APP_SERVICE_LOG_CATEGORIES,
 ];
 
 function escapeWord(s: string): string {
@@ -357,6 +374,19 @@ export function readStdoutLine(line: string, ctx: StdoutContext = { appService: 
     if (msg.includes('Access is denied')) signal('certificate-key-access');
   }
   if (msg.includes('Keyset does not exist')) signal('certificate-key-access');
+  if (includesAny(msg, CERTIFICATE_IMPORT_FRAMES)) signal('certificate-import-frame');
+
+  // An NTSTATUS failure as a process's exit code (0xC0000005 access violation, 0xC00000FD stack
+  // overflow, 0xE0434352 unhandled .NET exception): the process died, it did not exit on purpose.
+  if (msg.includes('exited with code')) {
+    const m = EXITED_WITH.exec(msg);
+    if (m) {
+      const value = parseInt(m[1] as string, 16) >>> 0;
+      const at = ms + m.index + m[0].length - (m[1] as string).length - 3;
+      // NTSTATUS errors (0xC...) and the CLR's exception code; -1 (0xffffffff) and the like are plain exit codes
+      if ((value >= 0xc0000000 && value < 0xd0000000) || value === 0xe0434352) out.push({ name: 'code', value, start: at, end: at + 2 + (m[1] as string).length });
+    }
+  }
 
   // The host's own load failure: "Failed to load the dll from [C:\...\hostfxr.dll], HRESULT: 0x800700C1"
   if (msg.includes('Failed to load the dll from') && msg.includes('HRESULT: 0x')) {
@@ -384,10 +414,14 @@ export function readStdoutLine(line: string, ctx: StdoutContext = { appService: 
       const u = URL_PORT.exec(url);
       if (u) {
         const port = u[3] ? Number(u[3]) : (u[1] as string).toLowerCase() === 'https' ? 443 : 80;
-        if (FIXED_PORTS.has(port)) signal('listening-fixed-port');
+        const host = (u[2] as string).toLowerCase();
+        // 8080 on every interface is what ASP.NET Core 8 and later container images listen on
+        // (ASPNETCORE_HTTP_PORTS=8080, no longer 80): a proxy or port mapping still aimed at 80
+        // finds nothing there.
+        if (port === 8080 && WILDCARD_HOSTS.has(host)) signal('listening-container-default');
+        else if (FIXED_PORTS.has(port)) signal('listening-fixed-port');
         // In a container (docker compose prefixes each line with the service), a loopback
         // address cannot be reached from the proxy's container.
-        const host = (u[2] as string).toLowerCase();
         if ((host === 'localhost' || host.startsWith('127.') || host === '[::1]') && COMPOSE_PREFIX.test(line)) {
           signal('listening-loopback-in-container');
         }
@@ -413,6 +447,8 @@ export function readStdoutLine(line: string, ctx: StdoutContext = { appService: 
       out.push({ name: 'server', value: 'azure-app-service', start: ms, end: me });
     }
   }
+
+  if (includesAny(msg, APP_SERVICE_LOG_CATEGORIES)) out.push({ name: 'server', value: 'azure-app-service', start: ms, end: me });
 
   // hostfxr naming where it looked for frameworks: App Service's own .NET install on drive D:.
   if (lower.includes('d:\\program files') && APP_SERVICE_DOTNET.test(msg)) {
