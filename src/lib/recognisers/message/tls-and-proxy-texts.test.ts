@@ -1,8 +1,10 @@
 /**
  * TLS library and proxy texts of the message catalogue that name a proxy-side cause: OpenSSL's
  * reason strings (plain HTTP on a TLS port, TLS against a plain port), .NET's HTTP/2 errors,
- * Envoy's router lines and retried reset reasons, HAProxy's built-in error pages, and Kestrel's
- * IPv6-loopback warning on Linux. Each goes through diagnose() and comes out with its cause.
+ * Envoy's router lines and retried reset reasons, HAProxy's built-in error pages, PROXY protocol
+ * headers nginx and HAProxy could not read, Envoy's circuit-breaker overflow, App Service on Linux
+ * giving up on a container, and Kestrel's IPv6-loopback warning on Linux. Each goes through
+ * diagnose() and comes out with its cause.
  */
 import { describe, expect, it } from 'vitest';
 import { diagnose } from '../../engine/diagnose.ts';
@@ -31,6 +33,11 @@ describe('diagnose() with TLS-library and proxy texts of the message catalogue',
     ['upstream connect error or disconnect/reset before headers. retried and the latest reset reason: protocol error', 'proxy-protocol-mismatch'],
     ['<html><body><h1>502 Bad Gateway</h1>\nThe server returned an invalid or incomplete response.\n</body></html>', 'proxy-upstream-closed'],
     ["<html><body><h1>504 Gateway Time-out</h1>\nThe server didn't respond in time.\n</body></html>", 'proxy-upstream-timeout'],
+    ['2024/01/12 09:00:01 [error] 31#31: *4 broken header: "GET / HTTP/1.1" while reading PROXY protocol, client: 10.0.0.3, server: 0.0.0.0:80', 'proxy-protocol-mismatch'],
+    ['Jan 12 09:00:01 lb haproxy[77]: 10.0.0.3:50123 [12/Jan/2024:09:00:01.123] fe_https/1: Received something which does not look like a PROXY protocol header', 'proxy-protocol-mismatch'],
+    ['upstream connect error or disconnect/reset before headers. reset reason: overflow', 'thread-pool-starvation'],
+    ['2021-08-20T20:05:26.407Z ERROR - Container web_0_eb8c0388 for site web did not start within expected time limit. Elapsed time = 230.0598588 sec', 'port-binding-failure'],
+    ['2024-01-25T20:44:48.899Z INFO - Stopping site web because it failed during startup.', 'process-start-failure'],
     ["warn: Microsoft.AspNetCore.Server.Kestrel[0]\n      Unable to bind to http://localhost:5000 on the IPv6 loopback interface: 'Cannot assign requested address'.", 'proxy-upstream-refused'],
   ])('%s -> %s', (input, cause) => {
     const got = top(input);
