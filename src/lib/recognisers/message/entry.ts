@@ -26,6 +26,7 @@ export const MESSAGE_PRODUCTS = [
   'kubernetes',
   'node-proxy',
   'openssl',
+  'curl',
 ] as const;
 export type MessageProduct = (typeof MESSAGE_PRODUCTS)[number];
 
@@ -51,6 +52,7 @@ export const MESSAGE_PRODUCT_LABELS: Record<MessageProduct, string> = {
   kubernetes: 'Kubernetes',
   'node-proxy': 'Node.js proxies (http-proxy-middleware, Vite)',
   openssl: 'OpenSSL (TLS errors of proxies and app servers)',
+  curl: 'curl (a request sent by hand to the app or the proxy)',
 };
 
 /** Fact names an entry may yield (a subset of the engine's FactName). */

@@ -1,10 +1,10 @@
 /**
  * TLS library and proxy texts of the message catalogue that name a proxy-side cause: OpenSSL's
- * reason strings (plain HTTP on a TLS port, TLS against a plain port), .NET's HTTP/2 errors,
- * Envoy's router lines and retried reset reasons, HAProxy's built-in error pages, PROXY protocol
- * headers nginx and HAProxy could not read, Envoy's circuit-breaker overflow, App Service on Linux
- * giving up on a container, and Kestrel's IPv6-loopback warning on Linux. Each goes through
- * diagnose() and comes out with its cause.
+ * reason strings (plain HTTP on a TLS port, TLS against a plain port), curl's errors, .NET's TLS
+ * frame and HTTP/2 errors, Envoy's router lines and retried reset reasons, HAProxy's built-in
+ * error pages, PROXY protocol headers nginx and HAProxy could not read, Envoy's circuit-breaker
+ * overflow, App Service on Linux giving up on a container, and Kestrel's IPv6-loopback warning on
+ * Linux. Each goes through diagnose() and comes out with its cause.
  */
 import { describe, expect, it } from 'vitest';
 import { diagnose } from '../../engine/diagnose.ts';
@@ -38,6 +38,12 @@ describe('diagnose() with TLS-library and proxy texts of the message catalogue',
     ['upstream connect error or disconnect/reset before headers. reset reason: overflow', 'thread-pool-starvation'],
     ['2021-08-20T20:05:26.407Z ERROR - Container web_0_eb8c0388 for site web did not start within expected time limit. Elapsed time = 230.0598588 sec', 'port-binding-failure'],
     ['2024-01-25T20:44:48.899Z INFO - Stopping site web because it failed during startup.', 'process-start-failure'],
+    ['curl: (7) Failed to connect to localhost port 5000 after 0 ms: Connection refused', 'proxy-upstream-refused'],
+    ['curl: (7) Failed to connect to 127.0.0.1 port 8080: Connection refused', 'proxy-upstream-refused'],
+    ['curl: (52) Empty reply from server', 'proxy-upstream-closed'],
+    ['curl: (1) Received HTTP/0.9 when not allowed', 'proxy-protocol-mismatch'],
+    ['curl: (60) SSL certificate problem: self-signed certificate', 'backend-tls-failure'],
+    ['System.Net.Http.HttpRequestException: The SSL connection could not be established, see inner exception.\n ---> System.Security.Authentication.AuthenticationException: Cannot determine the frame size or a corrupted frame was received.', 'proxy-protocol-mismatch'],
     ["warn: Microsoft.AspNetCore.Server.Kestrel[0]\n      Unable to bind to http://localhost:5000 on the IPv6 loopback interface: 'Cannot assign requested address'.", 'proxy-upstream-refused'],
   ])('%s -> %s', (input, cause) => {
     const got = top(input);
