@@ -44,11 +44,21 @@ describe('diagnose() with TLS-library and proxy texts of the message catalogue',
     ['curl: (1) Received HTTP/0.9 when not allowed', 'proxy-protocol-mismatch'],
     ['curl: (60) SSL certificate problem: self-signed certificate', 'backend-tls-failure'],
     ['System.Net.Http.HttpRequestException: The SSL connection could not be established, see inner exception.\n ---> System.Security.Authentication.AuthenticationException: Cannot determine the frame size or a corrupted frame was received.', 'proxy-protocol-mismatch'],
-    ["warn: Microsoft.AspNetCore.Server.Kestrel[0]\n      Unable to bind to http://localhost:5000 on the IPv6 loopback interface: 'Cannot assign requested address'.", 'proxy-upstream-refused'],
+    [
+      "warn: Microsoft.AspNetCore.Server.Kestrel[0]\n      Unable to bind to http://localhost:5000 on the IPv6 loopback interface: 'Cannot assign requested address'.\ninfo: Microsoft.Hosting.Lifetime[14]\n      Now listening on: http://localhost:5000",
+      'proxy-upstream-refused',
+    ],
   ])('%s -> %s', (input, cause) => {
     const got = top(input);
     expect(got.cause).toBe(cause);
     expect(got.kinds).toContain('message');
+  });
+
+  it('reads the IPv6-loopback warning as a loopback-only listener only when Kestrel went on listening', () => {
+    const warning = "warn: Microsoft.AspNetCore.Server.Kestrel[0]\n      Unable to bind to http://localhost:80 on the IPv6 loopback interface: 'Cannot assign requested address'.";
+    const failed = `${warning}\ncrit: Microsoft.AspNetCore.Server.Kestrel[0]\n      Unable to start Kestrel.\nSystem.IO.IOException: Failed to bind to address http://localhost:80.`;
+    expect(diagnose(failed).findings[0]?.cause).not.toBe('proxy-upstream-refused');
+    expect(diagnose(warning).findings[0]?.cause).not.toBe('proxy-upstream-refused');
   });
 
   it('keeps the Kestrel bind warning on Windows (another error text) off the container reading', () => {
