@@ -123,7 +123,31 @@ const IN_PROCESS_HANDLER_SIGNALS = [
   'message.ancm.event-2-2-handler-not-found',
 ];
 
+/** Kestrel's warning that the IPv6 loopback is missing (Linux errno texts): it bound localhost on IPv4 only. */
+const IPV6_LOOPBACK_MISSING = ['message.kestrel.ipv6-loopback-unavailable-linux', 'message.kestrel.ipv6-loopback-unavailable-libuv'];
+/** Kestrel could not bind at all (it did not go on listening). */
+const KESTREL_BIND_FAILED = [
+  'stdout-log.kestrel-address-in-use',
+  'stdout-log.kestrel-bind-denied',
+  'stdout-log.kestrel-bind-failed',
+  'message.kestrel.address-in-use',
+  'message.kestrel.bind-failed',
+  'message.kestrel.unable-to-start',
+];
+
 export const CONTEXT_RULES: readonly ContextRule[] = [
+  {
+    id: 'listening-on-loopback-without-ipv6',
+    when: {
+      all: [
+        { fact: 'signal', in: IPV6_LOOPBACK_MISSING },
+        { fact: 'setting', in: ['listeningOn='] },
+        { not: { fact: 'signal', in: KESTREL_BIND_FAILED } },
+      ],
+    },
+    supports: { 'proxy-upstream-refused': 0.55 },
+    note: 'Kestrel went on listening on localhost, IPv4 only: a host without an IPv6 loopback is typically a container, and a proxy outside it cannot reach its loopback.',
+  },
   ...PROSE_RULES,
   {
     id: 'winhttp-timeout-at-request-timeout',

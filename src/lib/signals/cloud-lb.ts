@@ -217,7 +217,9 @@ export const signals: SignalDef[] = [
     id: 'cloud-lb.envoy-uo',
     kind,
     label: 'Envoy/Istio: UO upstream overflow (circuit breaker, 503)',
-    causes: { 'thread-pool-starvation': 0.3, 'backend-unhealthy': 0.2 },
+    // Envoy's own limit on connections, pending or active requests was hit: requests pile up
+    // because the app answers slowly, or more arrive than the limits allow.
+    causes: { 'thread-pool-starvation': 0.45, 'resource-exhaustion': 0.4, 'backend-unhealthy': 0.2 },
   },
   {
     id: 'cloud-lb.envoy-upe',

@@ -107,7 +107,8 @@ export const signals: SignalDef[] = [
     id: 'nginx.upstream-broken-pipe',
     kind,
     label: 'nginx: (32: Broken pipe) while sending request to upstream',
-    causes: { 'proxy-upstream-closed': 0.7, 'app-crash-runtime': 0.2 },
+    // A write on a kept-alive upstream connection the server has already closed fails like this.
+    causes: { 'proxy-upstream-closed': 0.7, 'keepalive-race': 0.35, 'app-crash-runtime': 0.2 },
   },
   {
     id: 'nginx.header-too-big',

@@ -57,9 +57,9 @@ function reasonSignal(reason: string): string | undefined {
     return 'cloud-lb.envoy-uf';
   }
   if (r.includes('overflow')) return 'cloud-lb.envoy-uo';
-  if (r.includes('remote reset') || r.includes('remote_reset') || r.includes('protocol error')) {
-    return 'cloud-lb.envoy-ur';
-  }
+  // Envoy's router files a ProtocolError reset under UPE (UpstreamProtocolError), not UR.
+  if (r.includes('protocol error') || r.includes('protocol_error')) return 'cloud-lb.envoy-upe';
+  if (r.includes('remote reset') || r.includes('remote_reset')) return 'cloud-lb.envoy-ur';
   return undefined;
 }
 

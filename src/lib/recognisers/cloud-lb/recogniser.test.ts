@@ -183,6 +183,12 @@ describe('cloud-lb recogniser: Envoy and Istio', () => {
     expect(values(run(input), 'signal')).toEqual(['cloud-lb.envoy-tls-error']);
   });
 
+  it('reads a protocol-error reset as UPE (upstream protocol error) and a remote reset as UR', () => {
+    const reply = 'upstream connect error or disconnect/reset before headers. retried and the latest reset reason: ';
+    expect(values(run(`${reply}protocol error`), 'signal')).toEqual(['cloud-lb.envoy-upe']);
+    expect(values(run(`${reply}remote reset`), 'signal')).toEqual(['cloud-lb.envoy-ur']);
+  });
+
   it('reads a refused certificate in a local reply as a backend TLS failure', () => {
     const input =
       'upstream connect error or disconnect/reset before headers. reset reason: connection failure, transport failure reason: TLS error: 268435581:SSL routines:OPENSSL_internal:CERTIFICATE_VERIFY_FAILED';

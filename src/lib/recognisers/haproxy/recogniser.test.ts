@@ -78,6 +78,30 @@ describe('haproxy recogniser: traffic log lines', () => {
     expect(values(facts, 'url')).toEqual(['/a', '/b']);
   });
 
+  it('reads an entry a terminal wrapped at its width (cut inside the date and a timer), or a mail client at spaces', () => {
+    const entry = 'Dec  6 10:15:02 lb1 haproxy[2211]: 203.0.113.24:51844 [06/Dec/2026:10:15:02.118] fe_tcp be_orders/orders1 3001/-1/3002 0 SC 12/12/0/0/3 0/0';
+    const hard = `${entry.slice(0, 67)}\n${entry.slice(67, 134)}\n${entry.slice(134)}\n`;
+    const facts = run(hard);
+    expect(values(facts, 'signal')).toEqual(['haproxy.server-refused']);
+    expect(values(facts, 'timestamp')).toEqual(['2026-12-06T10:15:02']);
+    expect(values(facts, 'time-taken-ms')).toEqual([3002]);
+    // Spans point into the pasted text: across the break where a value was cut.
+    const ts = named(facts, 'timestamp')[0] as Fact;
+    expect(text(hard, ts)).toContain('\n');
+    expect(text(hard, ts).replace('\n', '')).toBe('06/Dec/2026:10:15:02');
+    expect(text(hard, named(facts, 'signal')[0] as Fact)).toBe('SC');
+    // A soft wrap drops the space it broke at; a shortened address makes the widths unequal.
+    const soft = entry.replace('203.0.113.24', '1.1.1.1').replace(' be_orders/', '\nbe_orders/').replace(' 0 SC ', '\n0 SC ');
+    expect(values(run(soft), 'signal')).toEqual(['haproxy.server-refused']);
+  });
+
+  it('does not join a cut entry across a blank line or with the next entry', () => {
+    const entry = 'haproxy[2211]: 203.0.113.24:51844 [06/Dec/2026:10:15:02.118] fe_tcp be_orders/orders1 3001/-1/3002 0 SC 12/12/0/0/3 0/0';
+    expect(values(run(`${entry.slice(0, 80)}\n\n${entry.slice(80)}`), 'signal')).toEqual([]);
+    expect(values(run(`${entry.slice(0, 80)}\n${entry}`), 'signal')).toEqual(['haproxy.server-refused']);
+    expect(named(run(`${entry.slice(0, 80)}\n${entry}`), 'placed')).toHaveLength(1);
+  });
+
   it('does not read nginx or Apache access lines', () => {
     expect(run('203.0.113.7 - - [12/Mar/2025:10:15:32 +0000] "GET /api HTTP/1.1" 502 157 "-" "curl/8.5.0"')).toEqual([]);
   });
@@ -131,5 +155,8 @@ describe('haproxy recogniser: robustness', () => {
     expectLinear('haproxy near-misses on one line', (k) => near.repeat(k * 50), (s) => run(s), 20);
     const names = `[06/Feb/2026:12:14:14.655] ${'a'.repeat(190)} ${'b/'.repeat(100)} `;
     expectLinear('haproxy slashes in names', (k) => names.repeat(k * 20), (s) => run(s), 20);
+    // Every line starts an entry that never completes: each is joined with at most a few after it.
+    const cut = '10.0.0.1:51844 [06/Feb/2026:12:14:14.655] fe be/s1 0/0/-1/-1/3001 503 0 -\n- SC-- 1/1/1/\n';
+    expectLinear('haproxy cut entries, one after the other', (k) => cut.repeat(k * 200), (s) => run(s), 20);
   }, 60_000);
 });

@@ -2,11 +2,13 @@
  * HAProxy: its HTTP and TCP traffic log lines (log-line.ts), read by their termination state (the
  * first two characters: who ended the session and in which phase; HAProxy configuration manual,
  * 8.5 "Session state at disconnection"), the `<NOSRV>` server, the status and the timers; and its
- * health-check messages (a server DOWN, a backend with no server available).
+ * health-check messages (a server DOWN, a backend with no server available). A line where an entry
+ * starts (client address, accept date) but that holds no whole entry may have been wrapped by a terminal or a mail client: it is read again
+ * joined with the lines after it (shared/proxy-lines.ts records), cut anywhere (even inside the date).
  */
 import type { Fact, LineIndex, Recogniser, Span } from '../../engine/types.ts';
-import { fact, isErrorStatus, lineAt, requestTarget, serverOnce } from '../shared/proxy-lines.ts';
-import type { ProxyRun } from '../shared/proxy-lines.ts';
+import { fact, isErrorStatus, lineAt, makeRecord, recordSpan, requestTarget, serverOnce } from '../shared/proxy-lines.ts';
+import type { LogRecord, ProxyRun } from '../shared/proxy-lines.ts';
 import type { HaproxyLine } from './log-line.ts';
 import { readHealthMessage, readLogLines } from './log-line.ts';
 
@@ -43,9 +45,11 @@ function server(ctx: Ctx, span: Span): void {
   serverOnce(ctx, KIND, 'haproxy', span);
 }
 
-function logLine(ctx: Ctx, e: HaproxyLine, at: number): void {
+/** Where text offsets [a, b) of the line or record an entry was read from lie in the input. */
+type Place = (a: number, b: number) => Span;
+
+function logLine(ctx: Ctx, e: HaproxyLine, span: Place): void {
   const { facts } = ctx;
-  const span = (a: number, b: number): Span => ({ start: at + a, end: at + b });
   const state = e.termination.value.slice(0, 2);
   const status = e.status?.value;
   const abnormal = state !== '--';
@@ -82,10 +86,43 @@ function logLine(ctx: Ctx, e: HaproxyLine, at: number): void {
   facts.push(fact(KIND, 'placed', 'HAProxy log line', span(e.start, e.end)));
 }
 
-/** Can the paste hold an HAProxy entry at all? One regex pass and two indexOf spare the line loop. */
+/** Can the paste hold an HAProxy entry at all? One regex pass and three indexOf spare the line loop. */
 const DATE_AND_NAMES = /\d{2}\/[A-Za-z]{3}\/\d{4}:\d{2}:\d{2}:\d{2}(?:\.\d{1,6})?\] [^\s/]{1,200} [^\s/]{1,200}\//;
+/** The client's address and port, then the accept date: where an entry starts (the syslog prefix before it may be gone). */
+const ENTRY_START = /:\d{1,5} \[\d/;
 function mayHold(input: string): boolean {
-  return input.includes(' is DOWN, reason: ') || input.includes('has no server available!') || DATE_AND_NAMES.test(input);
+  return (
+    input.includes(' is DOWN, reason: ') ||
+    input.includes('has no server available!') ||
+    DATE_AND_NAMES.test(input) ||
+    ENTRY_START.test(input)
+  );
+}
+
+/** A wrapped entry runs over at most this many more lines, each no longer than a wide terminal. */
+const MAX_WRAPPED = 4;
+const MAX_PIECE = 400;
+
+/**
+ * The entry that starts on line `n` (which holds none whole) and runs over the next lines:
+ * a terminal's hard wrap keeps every character (joined with nothing), a soft wrap drops the space
+ * it broke at (joined with a space); widths alone cannot tell when an address was shortened in one
+ * piece, so both joins are tried. A blank line or the start of the next entry ends the search.
+ */
+function wrappedEntry(input: string, lines: LineIndex, n: number): { rec: LogRecord; entries: HaproxyLine[] } | undefined {
+  const slices: Span[] = [lineAt(input, lines, n).span];
+  const last = Math.min(lines.starts.length, n + MAX_WRAPPED);
+  for (let k = n + 1; k <= last; k++) {
+    const { text, span } = lineAt(input, lines, k);
+    if (text.trim() === '' || text.length > MAX_PIECE || ENTRY_START.test(text)) return undefined;
+    slices.push(span);
+    for (const sep of ['', ' ']) {
+      const rec = makeRecord(input, slices, n, k, sep);
+      const entries = readLogLines(rec.text);
+      if (entries.length > 0) return { rec, entries };
+    }
+  }
+  return undefined;
 }
 
 export const recogniser: Recogniser = {
@@ -108,7 +145,18 @@ export const recogniser: Recogniser = {
         out.push(fact(KIND, 'placed', 'HAProxy message', { start: span.start, end: span.end }));
         continue;
       }
-      for (const e of readLogLines(text)) logLine(ctx, e, span.start);
+      const entries = readLogLines(text);
+      if (entries.length > 0) {
+        const at = span.start;
+        for (const e of entries) logLine(ctx, e, (a, b) => ({ start: at + a, end: at + b }));
+        continue;
+      }
+      if (text.length > MAX_PIECE || !ENTRY_START.test(text)) continue;
+      const wrapped = wrappedEntry(input, lines, n);
+      if (!wrapped) continue;
+      const { rec, entries: joined } = wrapped;
+      for (const e of joined) logLine(ctx, e, (a, b) => recordSpan(rec, a, b));
+      n = rec.lastLine;
     }
     return out;
   },

@@ -25,6 +25,8 @@ import cloudflare from '../../../../content/data/messages/cloudflare.json' with 
 import heroku from '../../../../content/data/messages/heroku.json' with { type: 'json' };
 import kubernetes from '../../../../content/data/messages/kubernetes.json' with { type: 'json' };
 import nodeProxy from '../../../../content/data/messages/node-proxy.json' with { type: 'json' };
+import openssl from '../../../../content/data/messages/openssl.json' with { type: 'json' };
+import curl from '../../../../content/data/messages/curl.json' with { type: 'json' };
 import type { MessageEntry, MessageProduct } from './entry.ts';
 
 /** The raw data files by product (validated by catalogue.test.ts). */
@@ -49,6 +51,8 @@ export const MESSAGE_FILES: Record<MessageProduct, unknown[]> = {
   heroku,
   kubernetes,
   'node-proxy': nodeProxy,
+  openssl,
+  curl,
 };
 
 /** Every catalogue entry, in product order then file order. */

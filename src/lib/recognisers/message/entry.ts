@@ -25,6 +25,8 @@ export const MESSAGE_PRODUCTS = [
   'heroku',
   'kubernetes',
   'node-proxy',
+  'openssl',
+  'curl',
 ] as const;
 export type MessageProduct = (typeof MESSAGE_PRODUCTS)[number];
 
@@ -49,6 +51,8 @@ export const MESSAGE_PRODUCT_LABELS: Record<MessageProduct, string> = {
   heroku: 'Heroku',
   kubernetes: 'Kubernetes',
   'node-proxy': 'Node.js proxies (http-proxy-middleware, Vite)',
+  openssl: 'OpenSSL (TLS errors of proxies and app servers)',
+  curl: 'curl (a request sent by hand to the app or the proxy)',
 };
 
 /** Fact names an entry may yield (a subset of the engine's FactName). */
