@@ -54,11 +54,16 @@ describe('diagnose() with TLS-library and proxy texts of the message catalogue',
     expect(got.kinds).toContain('message');
   });
 
-  it('reads the IPv6-loopback warning as a loopback-only listener only when Kestrel went on listening', () => {
+  // The warning alone means Kestrel listens on the IPv4 loopback only (Linux without IPv6: most often a
+  // container, where nothing outside can connect); a bind failure after it is the real fault.
+  it('reads the IPv6-loopback warning as a loopback-only listener, and a bind failure after it as the fault to fix', () => {
     const warning = "warn: Microsoft.AspNetCore.Server.Kestrel[0]\n      Unable to bind to http://localhost:80 on the IPv6 loopback interface: 'Cannot assign requested address'.";
     const failed = `${warning}\ncrit: Microsoft.AspNetCore.Server.Kestrel[0]\n      Unable to start Kestrel.\nSystem.IO.IOException: Failed to bind to address http://localhost:80.`;
-    expect(diagnose(failed).findings[0]?.cause).not.toBe('proxy-upstream-refused');
-    expect(diagnose(warning).findings[0]?.cause).not.toBe('proxy-upstream-refused');
+    expect(diagnose(warning).findings[0]?.cause).toBe('proxy-upstream-refused');
+    // Kestrel then did not start, so the proxy is refused either way; the bind failure is what to fix.
+    const causes = diagnose(failed).findings.slice(0, 3).map((f) => f.cause);
+    expect(causes.some((c) => c === 'port-binding-failure' || c === 'kestrel-bind-denied')).toBe(true);
+    expect(diagnose(failed).findings[0]?.confidence).toBeGreaterThan(diagnose(warning).findings[0]?.confidence ?? 1);
   });
 
   it('keeps the Kestrel bind warning on Windows (another error text) off the container reading', () => {
