@@ -127,6 +127,33 @@ describe('prose rules', () => {
     expect(supported([server('nginx'), status('503'), sig('after-restart')])).not.toContain('app-pool-recycle');
   });
 
+  it('read a reset through Docker as nothing listening in the container', () => {
+    expect(supported([server('docker'), sig('topic-reset')])).toEqual(['proxy-upstream-refused']);
+    expect(supported([server('docker'), server('kubernetes'), sig('topic-reset')])).toEqual([]);
+  });
+
+  it('read a port in use behind IIS or App Service as the port ANCM gave the app', () => {
+    expect(supported([server('azure-app-service'), sig('topic-port-in-use')])).toEqual(['port-binding-failure']);
+    expect(supported([server('nginx'), sig('topic-port-in-use')])).toEqual([]);
+  });
+
+  it('read a second app in one pool with an in-process failure as several in-process apps', () => {
+    expect(supported([sig('topic-shared-pool'), status('500.0')])).toEqual(['multiple-inprocess-apps']);
+    expect(supported([sig('topic-shared-pool')])).toEqual([]);
+  });
+
+  it('read pools stopping right after a Hosting Bundle install as the missing Visual C++ runtime', () => {
+    expect(supported([sig('topic-hosting-bundle'), status('503')])).toEqual(['vc-redist-missing']);
+    expect(supported([sig('topic-hosting-bundle'), sig('topic-pool-stopped')])).toEqual(['vc-redist-missing']);
+    expect(supported([sig('topic-hosting-bundle')])).toEqual([]);
+  });
+
+  it("read a limit of about 230 s alone as App Service's front end, but not a nearby round number", () => {
+    expect(supported([said(factMs('app-service.frontend-timeout'))])).toEqual(['azure-frontend-timeout']);
+    expect(supported([said(240_000)])).toEqual([]);
+    expect(supported([server('nginx'), said(factMs('app-service.frontend-timeout'))])).toEqual([]);
+  });
+
   it('write the defaults of the facts file into their notes', () => {
     const r = ruleContributions(indexFacts([server('iis'), said(factMs('ancm.requestTimeout'))]), PROSE_RULES);
     expect(r.contributions[0]?.note).toContain(fact('ancm.requestTimeout').says);

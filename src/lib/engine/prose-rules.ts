@@ -61,6 +61,13 @@ const NAMED_CAUSE = signal(
   'topic-pool-stopped',
   'topic-http2',
   'topic-websocket',
+  'topic-port-in-use',
+  'topic-shared-pool',
+  'topic-bitness',
+  'topic-user-profile',
+  'topic-proxy-protocol',
+  'topic-shutdown',
+  'topic-stdout-log',
 );
 
 /** Rules that read a trigger with a component: they stand back when a cause is named. */
@@ -335,6 +342,38 @@ const RULES: readonly ContextRule[] = [
     when: { all: [signal('long-request', 'topic-timeout'), statedNear('app-service.frontend-timeout', 0.05), { not: server(['azure-app-service']) }] },
     supports: { 'azure-frontend-timeout': 0.35 },
     note: `Described: requests fail once they take about ${fact('app-service.frontend-timeout').value} s, the limit of the Azure App Service front end.`,
+  },
+  {
+    // Docker's proxy for a published port accepts the connection and then resets it when nothing
+    // listens inside the container (the app bound to localhost there, or a wrong port).
+    id: 'prose-reset-through-docker',
+    when: { all: [server(['docker']), signal('topic-reset'), { not: server(['kubernetes', ...IIS, 'azure-app-service']) }] },
+    supports: { 'proxy-upstream-refused': 0.35 },
+    note: "Described: connections reset through Docker: Docker's proxy for a published port accepts the connection and resets it when nothing listens inside the container (the app bound to localhost, or another port).",
+  },
+  {
+    id: 'prose-port-in-use-behind-ancm',
+    when: { all: [signal('topic-port-in-use'), server([...IIS, 'azure-app-service'])] },
+    supports: { 'port-binding-failure': 0.4 },
+    note: 'Described: a port already in use behind IIS or App Service: out of process, the ASP.NET Core Module picks a port for the app, and the app cannot listen there.',
+  },
+  {
+    id: 'prose-shared-pool-in-process',
+    when: { all: [signal('topic-shared-pool'), { any: [status('500.0', '500.35'), server(IIS)] }] },
+    supports: { 'multiple-inprocess-apps': 0.35 },
+    note: 'Described: a second app in the same IIS application pool: in-process hosting allows one app per pool, and the second fails to load (500.35, or 500.0 on older modules).',
+  },
+  {
+    id: 'prose-pools-stop-after-bundle',
+    when: { all: [signal('topic-hosting-bundle'), { any: [status('503'), signal('topic-pool-stopped')] }] },
+    supports: { 'vc-redist-missing': 0.4 },
+    note: 'Described: every pool stops (503) right after a Hosting Bundle install: the module it installs needs the Visual C++ runtime, and without it w3wp cannot load the module.',
+  },
+  {
+    id: 'prose-at-frontend-limit',
+    when: { all: [statedNear('app-service.frontend-timeout', 0.02), { not: server([...HOST_PROXIES, 'azure-app-service']) }] },
+    supports: { 'azure-frontend-timeout': 0.35 },
+    note: `Described: a limit of about ${fact('app-service.frontend-timeout').value} s, the Azure App Service front end's time-out for a request.`,
   },
   {
     id: 'prose-idle-behind-lb',

@@ -277,6 +277,50 @@ export const signals: SignalDef[] = [
     causes: { 'proxy-header-too-big': 0.4 },
   },
   {
+    id: 'prose.topic-port-in-use',
+    kind,
+    label: 'Named: a port or address already in use',
+    // Kestrel cannot bind what another process holds; behind IIS that is ANCM's port
+    // (prose-rules.ts gives that case its own rule).
+    causes: { 'kestrel-bind-denied': 0.25, 'port-binding-failure': 0.15 },
+  },
+  {
+    id: 'prose.topic-shared-pool',
+    kind,
+    label: 'Named: several apps in one IIS application pool',
+    causes: { 'multiple-inprocess-apps': 0.4 },
+  },
+  {
+    id: 'prose.topic-bitness',
+    kind,
+    label: 'Named: 32-bit against 64-bit (the worker process or the build)',
+    causes: { 'bitness-mismatch': 0.4 },
+  },
+  {
+    id: 'prose.topic-user-profile',
+    kind,
+    label: "Named: the application pool's Load User Profile setting",
+    causes: { 'user-profile-not-loaded': 0.45 },
+  },
+  {
+    id: 'prose.topic-proxy-protocol',
+    kind,
+    label: 'Named: the PROXY protocol between a load balancer and the proxy',
+    causes: { 'proxy-protocol-mismatch': 0.35 },
+  },
+  {
+    id: 'prose.topic-shutdown',
+    kind,
+    label: 'Named: targets shutting down, or what lets them drain (preStop, deregistration delay)',
+    causes: { 'pod-shutdown-race': 0.35 },
+  },
+  {
+    id: 'prose.topic-stdout-log',
+    kind,
+    label: "Named: the path of the ASP.NET Core Module's stdout log",
+    causes: { 'stdout-log-unwritable': 0.35 },
+  },
+  {
     id: 'prose.topic-privileged-port',
     kind,
     label: 'Named: a privileged port (below 1024)',

@@ -20,6 +20,8 @@ export interface Term {
 export const COMPONENTS: readonly Term[] = [
   { pattern: 'iis[ -]?express', server: 'iis-express' },
   { pattern: 'ingress[ -]nginx|nginx[ -]ingress', server: 'kubernetes' },
+  // AGIC is Application Gateway's ingress controller: it runs in an AKS cluster and follows its pods.
+  { pattern: 'AGIC', server: 'kubernetes', exact: true },
   // "Backend pool" is Application Gateway's word for its targets (AWS says "target group").
   { pattern: 'app(?:lication)?[ -]?gateway|appgw|backend[ -]pools?', server: 'azure-app-gateway' },
   { pattern: 'front[ -]?door', server: 'azure-front-door' },
@@ -34,6 +36,12 @@ export const COMPONENTS: readonly Term[] = [
     server: 'aws-alb',
   },
   { pattern: 'ALBs?|ELBs?', server: 'aws-alb', exact: true },
+  // The ALB's CloudWatch metrics (HTTPCode_ELB_5XX_Count: made by the balancer itself;
+  // HTTPCode_Target_5XX_Count: answered by the targets) and its Kubernetes controller's annotations.
+  {
+    pattern: 'httpcode_(?:elb|target)_(?:5xx|50[234])(?:_count)?|(?:elb|target)_5xx(?:_count)?|alb\\.ingress\\.kubernetes\\.io|aws-load-balancer-controller|alb (?:annotations?|ingress(?: controller)?)',
+    server: 'aws-alb',
+  },
   // ARR is IIS proxying to other servers: its own timeouts and farms, not the ASP.NET Core Module's.
   { pattern: 'application request routing', server: 'iis', signal: 'prose.topic-arr' },
   { pattern: 'ARR', server: 'iis', signal: 'prose.topic-arr', exact: true },
@@ -51,6 +59,8 @@ export const COMPONENTS: readonly Term[] = [
   },
   { pattern: 'apache(?: httpd)?|httpd|mod_proxy(?:_http)?|ProxyPass(?:Reverse)?|ProxyTimeout|ProxyPreserveHost', server: 'apache' },
   { pattern: 'YARP', server: 'yarp' },
+  // YARP's own type and method names (Yarp.ReverseProxy, IHttpForwarder, request transforms).
+  { pattern: 'IHttpForwarder|HttpForwarder|MapReverseProxy|AddReverseProxy|(?:Request|Response)Transform(?:s|Context)?|ForwarderError(?:Feature)?', server: 'yarp', exact: true },
   { pattern: 'cloudflare', server: 'cloudflare' },
   { pattern: 'kubernetes|k8s|AKS|EKS|GKE|ingress(?:es)?|kubectl|pods?', server: 'kubernetes' },
   { pattern: 'traefik', server: 'traefik' },
@@ -85,7 +95,12 @@ export const TRIGGERS: readonly Term[] = [
     signal: 'prose.framework-upgrade',
   },
   { pattern: 'upgrad(?:e|es|ed|ing)|updat(?:e|es|ed|ing)|migrat(?:e|es|ed|ing) (?:from|to)|migration (?:from|to)', signal: 'prose.after-upgrade' },
-  { pattern: 'log(?:ging)?[ -]?in|logs in|logged in|sign(?:ing)?[ -]?in|signs in|signed in|after authenticat(?:ing|ion)', signal: 'prose.after-login' },
+  // OpenID Connect sign-ins come back with large cookies and headers (the OIDC callback, redirect_uri).
+  {
+    pattern:
+      'log(?:ging)?[ -]?in|logs in|logged in|sign(?:ing)?[ -]?in|signs in|signed in|after (?:a )?(?:successful )?(?:authenticat|authoriz|authoris)(?:ing|ation|ion)|openid[ -]?connect|oidc|redirect_uri',
+    signal: 'prose.after-login',
+  },
   { pattern: 'restart(?:s|ed|ing)?|recycl(?:e|es|ed|ing)|reboot(?:s|ed|ing)?|app pool recycles?', signal: 'prose.after-restart' },
   // A port moved: the proxy still points at the old one, SELinux lets a proxy reach only the ports
   // labelled http_port_t, and a port below 1024 needs root (or a capability) to bind.
@@ -107,10 +122,10 @@ export const TRIGGERS: readonly Term[] = [
   },
   {
     pattern:
-      'long[ -]running|(?:long|large|big|heavy|slow) (?:reports?|exports?|queries|query|requests?|operations?|jobs?|calls?|pages?|responses?)|reports? (?:that )?takes? (?:a )?long|(?:takes?|taking|took) (?:(?:a )?(?:very |really )?(?:long|good|great) (?:while|time)|(?:too |very |so |really )?long|ages|forever|(?:more|longer) than)|generat(?:e|es|ing) (?:a )?reports?',
+      'long[ -]running|(?:long|large|big|heavy|slow) (?:reports?|exports?|queries|query|requests?|operations?|jobs?|calls?|pages?|responses?)|reports? (?:that )?takes? (?:a )?long|(?:takes?|taking|took) (?:(?:a )?(?:very |really )?(?:long|good|great) (?:while|time)|(?:too |very |so |really )?long(?! to (?!load|respond|complete|finish|return|answer|process|run|start|execute|come))|ages|forever|(?:more|longer) than|over \\d|> ?\\d)|generat(?:e|es|ing) (?:a )?reports?',
     signal: 'prose.long-request',
   },
-  { pattern: 'idle|inactiv(?:e|ity)|after a while|after some time|(?:quiet|idle) periods?', signal: 'prose.idle' },
+  { pattern: 'idle[ _-]?time[ _-]?outs?|idle|inactiv(?:e|ity)|after a while|after some time|(?:quiet|idle) periods?', signal: 'prose.idle' },
   {
     pattern: 'random(?:ly)?|intermittent(?:ly)?|inconsistent(?:ly)?|sporadic(?:ally)?|occasional(?:ly)?|sometimes|from time to time|now and (?:then|again)|flak(?:y|iness)|every (?:now|once)',
     signal: 'prose.intermittent',
@@ -160,7 +175,7 @@ export const TOPICS: readonly Term[] = [
   { pattern: '(?:backend|upstream|origin)(?: server)? (?:ssl |tls )?certificates?|(?:ssl |tls )?certificate (?:errors?|has expired|expired|is (?:invalid|not trusted|untrusted)|not trusted|mismatch)|(?:expired|invalid|untrusted) (?:ssl |tls )?certificates?|certificate (?:verify|verification|validation|chain|name mismatch)|ssl handshake|tls handshake|self[ -]signed', signal: 'prose.topic-backend-tls' },
   {
     pattern:
-      'unhealthy|health[ -]?probes?(?: checks?)?|health (?:checks?) (?:fail(?:s|ed|ing)?)|fail(?:s|ed|ing)? (?:the |its )?health (?:probes?|checks?)|backend health|(?:can(?:no|\\u2019|\')?t|cannot|could(?:n\\u2019t|\'t| not)|unable to|fails? to) reach (?:the |its |any )?backend (?:pool|servers?|targets?)',
+      'unhealthy|health[ -]?probes?(?: checks?)?|readiness (?:probes?|checks?|gates?)|(?:marked|flagged|reported) (?:as )?not ready|health[ -]?checks? (?:path|endpoint|url|information|settings?|configuration|to fail)|health (?:checks?) (?:fail(?:s|ed|ing)?)|fail(?:s|ed|ing)? (?:the |its )?health (?:probes?|checks?)|backend health|(?:can(?:no|\\u2019|\')?t|cannot|could(?:n\\u2019t|\'t| not)|unable to|fails? to) reach (?:the |its |any )?backend (?:pool|servers?|targets?)',
     signal: 'prose.topic-unhealthy',
   },
   { pattern: '(?:web|server) farms?', signal: 'prose.topic-server-farm' },
@@ -169,13 +184,17 @@ export const TOPICS: readonly Term[] = [
   // says inheritInChildApplications="false".
   {
     pattern:
-      '(?:sub|child|nested)[ -]?(?:applications?|apps?|sites?)|inheritInChildApplications|(?:application|app|site) (?:under|inside|within|below) (?:another|an? (?:parent|root)|the (?:parent|root))(?: (?:site|application|app))?',
+      '(?:sub|child|nested)[ -]?(?:applications?|apps?|sites?)|inheritInChildApplications|(?:the )?(?:aspNetCore )?handler (?:is |was )?(?:not )?removed|remov(?:e|ed|ing) (?:the )?(?:inherited )?(?:aspNetCore )?handlers?|(?:application|app|site) (?:under|inside|within|below) (?:another|an? (?:parent|root)|the (?:parent|root))(?: (?:site|application|app))?',
     signal: 'prose.topic-subapp',
   },
   { pattern: 'runtimeconfig(?:\\.json)?', signal: 'prose.topic-runtimeconfig' },
   { pattern: 'deps\\.json', signal: 'prose.topic-deps-json' },
   { pattern: 'visual c\\+\\+(?: redistributable| runtime)?|vc_?redist|vc\\+\\+ redist(?:ributable)?', signal: 'prose.topic-vc-redist' },
-  { pattern: 'client (?:closed|aborted|disconnected|cancel(?:l)?ed|went away)(?: the)?(?: connection| request)?|request (?:was )?(?:aborted|cancel(?:l)?ed) by the client', signal: 'prose.topic-client-aborted' },
+  {
+    pattern:
+      '(?:the )?(?:client|browser|caller)s? (?:closes|closed|aborts|aborted|disconnects|disconnected|cancels|cancel(?:l)?ed|went away|goes away|hangs up|hung up)(?: the)?(?: connection| request)?|request (?:was |is |gets |got )?(?:aborted|cancel(?:l)?ed) by the (?:client|browser|caller)|(?:client|request) cancel(?:l)?ations?',
+    signal: 'prose.topic-client-aborted',
+  },
   {
     // "couldn't connect to the app", but not to a database or another dependency of the app.
     pattern:
@@ -187,7 +206,13 @@ export const TOPICS: readonly Term[] = [
     signal: 'prose.topic-reset',
   },
   { pattern: 'timed? ?outs?|timing out|timed out', signal: 'prose.topic-timeout' },
-  { pattern: '(?:response )?headers? (?:too (?:big|large)|size)|(?:large|big|huge) (?:cookies|headers)|too big header', signal: 'prose.topic-header-size' },
+  // Also nginx's "upstream sent too big header" written as a slug, and its proxy buffer that holds
+  // the response headers (proxy_buffer_size, one memory page: 4 KB or 8 KB).
+  {
+    pattern:
+      '(?:response |http )?headers? (?:(?:\\w+ ){0,4}(?:is |are |was |were |gets? |got |become |becomes )?(?:too (?:big|large|long)|(?:bigger|larger|longer) than|over \\d+ ?kb)|size)|(?:large|big|huge|bigger|larger|oversized) (?:response |http |auth(?:entication)? )?(?:cookies?|headers?)|too[ -]big[ -]headers?|upstream[ -]sent[ -]too[ -]big[ -]header(?:[ -]while[ -]reading[ -]response[ -]header[ -]from[ -]upstream)?|proxy[ _]buffer[ _]size|large_client_header_buffers|proxy buffers? (?:is |are )?(?:not (?:big |large )?enough|too small)',
+    signal: 'prose.topic-header-size',
+  },
   // A space in the app's path or name breaks an unquoted processPath or arguments in web.config.
   {
     pattern:
@@ -196,23 +221,52 @@ export const TOPICS: readonly Term[] = [
   },
   {
     pattern:
-      'crash(?:es|ed|ing)?|stack ?overflow(?:exception)?|unhandled exceptions?|process (?:exits|exited|dies|died|terminates|terminated|was terminated)|(?:app|application|process|service|worker) (?:keeps? )?(?:dying|dies|died)',
+      'crash(?:es|ed|ing)?|stack ?overflow(?:exception)?|overflow ?exception|stack size|(?:infinite|endless|dependency|circular) recursion|unhandled exceptions?|process (?:exits|exited|dies|died|terminates|terminated|was terminated)|(?:app|application|process|service|worker) (?:keeps? )?(?:dying|dies|died)',
     signal: 'prose.topic-crash',
   },
   {
     pattern:
-      'hang(?:s|ing)?|hung|freez(?:e|es|ing)|froze|deadlock(?:s|ed)?|(?:stops?|stopped) responding|unresponsive|not responding|becomes? (?:very )?slow',
+      'hang(?:s|ing)?|hung|freez(?:e|es|ing)|froze|deadlock(?:s|ed)?|(?:stops?|stopped) (?:responding|(?:processing|handling|serving|accepting|answering) (?:any )?(?:new )?(?:requests|connections))|unresponsive|not responding|becomes? (?:very )?slow',
     signal: 'prose.topic-hang',
   },
   {
     pattern:
-      '(?:app(?:lication)?[ -]?pools?) (?:(?:is|was|are|were|keeps?|gets?|got|just) )?(?:stop(?:s|ped|ping)?|shut(?:s|ting)? down|disabled|crash(?:es|ed|ing)?)|rapid[ -]fail(?: protection)?',
+      '(?:app(?:lication)?[ -]?|the )pools? (?:(?:is|was|are|were|keeps?|gets?|got|just) )?(?:stop(?:s|ped|ping)?|shut(?:s|ting)? down|disabled|crash(?:es|ed|ing)?)|rapid[ -]fail(?: protection)?',
     signal: 'prose.topic-pool-stopped',
   },
   // WebSockets (and SignalR over them) need the proxy to pass the Upgrade handshake on.
   { pattern: 'web ?sockets?|signalr', signal: 'prose.topic-websocket' },
   // gRPC needs HTTP/2 end to end; a proxy that talks HTTP/1.1 to Kestrel breaks it. (HTTP/2 alone
   // is usually the browser's side and says nothing about the hop to the app.)
-  { pattern: 'grpc(?:-web)?|h2c', signal: 'prose.topic-http2' },
-  { pattern: 'privileged ports?|ports? (?:below|under) 1024', signal: 'prose.topic-privileged-port' },
+  {
+    pattern: 'grpc(?:-web)?|h2c|http/?2 (?:to|with|towards) (?:the |an? |its )?(?:upstream|backend|origin|app|kestrel)|http/?2[ -]only|Http1AndHttp2',
+    signal: 'prose.topic-http2',
+  },
+  { pattern: 'privileged ports?|ports? (?:below|under) 1024|permissions? to (?:listen|bind)|(?:listen|bind)(?:ing)? permissions?', signal: 'prose.topic-privileged-port' },
+  // Kestrel's "address already in use" (EADDRINUSE; WSAEADDRINUSE's "Only one usage of each socket
+  // address"): another process holds the port.
+  {
+    pattern: '(?:port|address) (?:is |was )?already (?:in use|taken|bound)|eaddrinuse|only one usage of each socket address',
+    signal: 'prose.topic-port-in-use',
+  },
+  // In-process hosting runs one app per application pool (500.35 when a second one starts there).
+  {
+    pattern:
+      '(?:a |the )?(?:second|another|multiple|several|two|more than one) (?:asp\\.net core |\\.net core |core )?(?:apps?|applications?|sites?|websites?) (?:in|to|into|inside|on|sharing|share|using|use|under) (?:the same |one |a single |an? |the |that |this )?app(?:lication)?[ -]?pool|(?:same|shared|single) app(?:lication)?[ -]?pool|shar(?:e|es|ed|ing) (?:an? |the |one )?app(?:lication)?[ -]?pool',
+    signal: 'prose.topic-shared-pool',
+  },
+  // A 32-bit worker process loading a 64-bit build or the reverse (500.32, ERROR_BAD_EXE_FORMAT).
+  { pattern: '(?<=(?<![\\d.])32[ -]?)bits?|bitness|enable32BitAppOnWin64|enable 32[ -]?bit(?: app(?:lication)?s?)?', signal: 'prose.topic-bitness' },
+  // LoadUserProfile is the application pool setting; without a profile, Data Protection keys and
+  // certificate private keys have nowhere to live.
+  { pattern: 'load ?user ?profile|user profile (?:is |was )?not (?:loaded|load)|setProfileEnvironment', signal: 'prose.topic-user-profile' },
+  // The PROXY protocol header one side sends and the other does not expect (nginx: "broken header").
+  { pattern: 'proxy[ _-]protocol|send-proxy(?:-v2)?|accept-proxy', signal: 'prose.topic-proxy-protocol' },
+  // Kubernetes' and the load balancers' ways to let a terminating target finish first.
+  {
+    pattern: 'pre[ -]?stop(?: hooks?)?|terminationGracePeriodSeconds|termination grace period|deregistration delay|connection draining|(?:pods?|destinations?|targets?|replicas?) (?:has |have |had |was |were |is |are )?(?:shut ?down|terminat(?:ed|ing)|being terminated)',
+    signal: 'prose.topic-shutdown',
+  },
+  // The ASP.NET Core Module's stdout log path: a relative or missing folder it cannot write to.
+  { pattern: 'stdout ?log(?:file)? (?:path|folder|directory|location)|stdoutLogFile ?= ?["\']?\\.?\\\\+logs', signal: 'prose.topic-stdout-log' },
 ];
