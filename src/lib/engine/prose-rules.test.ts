@@ -154,6 +154,26 @@ describe('prose rules', () => {
     expect(supported([server('nginx'), said(factMs('app-service.frontend-timeout'))])).toEqual([]);
   });
 
+  it('read a start failure after a version change as a missing runtime: the server, or App Service', () => {
+    expect(supported([status('502.5'), sig('framework-upgrade')])).toEqual(['framework-not-found']);
+    expect(supported([status('502.5'), sig('framework-upgrade'), server('azure-app-service')])).toEqual(['azure-runtime-missing']);
+  });
+
+  it('read a 503 while the application restarts as the app stopping itself, not behind a proxy', () => {
+    expect(supported([status('503'), sig('app-restart')])).toEqual(['app-initiated-shutdown']);
+    expect(supported([status('503'), sig('app-restart'), server('nginx')])).not.toContain('app-initiated-shutdown');
+  });
+
+  it('read a virtual directory with a start failure as a folder that is not an application', () => {
+    expect(supported([status('502.5'), sig('topic-virtual-directory')])).toEqual(['virtual-directory-not-application']);
+    expect(supported([status('502'), sig('topic-virtual-directory')])).toEqual([]);
+  });
+
+  it('read sporadic upstream resets from Envoy as a keep-alive race', () => {
+    expect(supported([server('envoy'), status('503'), sig('intermittent')])).toEqual(['keepalive-race']);
+    expect(supported([server('envoy'), status('504'), sig('intermittent')])).toEqual([]);
+  });
+
   it('write the defaults of the facts file into their notes', () => {
     const r = ruleContributions(indexFacts([server('iis'), said(factMs('ancm.requestTimeout'))]), PROSE_RULES);
     expect(r.contributions[0]?.note).toContain(fact('ancm.requestTimeout').says);

@@ -190,7 +190,7 @@ const RULES: readonly ContextRule[] = [
   },
   {
     id: 'prose-rollout-on-kubernetes',
-    when: { all: [server(['kubernetes']), signal('after-deploy', 'scale-in', 'after-restart')] },
+    when: { all: [server(['kubernetes']), signal('after-deploy', 'scale-in', 'after-restart', 'app-restart')] },
     supports: { 'pod-shutdown-race': 0.5 },
     note: 'Described: failures during deployments, scaling or restarts on Kubernetes: pods get traffic while they stop or before they are ready.',
   },
@@ -202,7 +202,7 @@ const RULES: readonly ContextRule[] = [
   },
   {
     id: 'prose-deploy-behind-proxy',
-    when: { all: [server(HOST_PROXIES), signal('after-deploy', 'after-restart'), { not: server(['kubernetes', ...IIS]) }] },
+    when: { all: [server(HOST_PROXIES), signal('after-deploy', 'after-restart', 'app-restart'), { not: server(['kubernetes', ...IIS]) }] },
     supports: { 'proxy-upstream-refused': 0.35, 'pod-shutdown-race': 0.15 },
     note: 'Described: failures right after a deploy or restart behind a proxy: while the app restarts, nothing listens on its port and the proxy cannot connect.',
   },
@@ -286,9 +286,33 @@ const RULES: readonly ContextRule[] = [
   },
   {
     id: 'prose-start-failure-after-framework-upgrade',
-    when: { all: [status('502.5', '500.30', '500.31'), signal('framework-upgrade')] },
+    when: { all: [status('502.5', '500.30', '500.31'), signal('framework-upgrade'), { not: server(['azure-app-service']) }] },
     supports: { 'framework-not-found': 0.5 },
     note: 'Described: the app stopped starting right after its .NET or ASP.NET Core version was raised: the server has the runtime the old version needed, not the one the new build asks for.',
+  },
+  {
+    id: 'prose-app-service-runtime-after-upgrade',
+    when: { all: [status('502.5', '500.30', '500.31'), signal('framework-upgrade'), server(['azure-app-service'])] },
+    supports: { 'azure-runtime-missing': 0.5 },
+    note: 'Described: on App Service the app stopped starting with a newer .NET or ASP.NET Core version (and started again on the older one): the platform did not have that runtime yet.',
+  },
+  {
+    id: 'prose-app-restart-503',
+    when: { all: [signal('app-restart'), status('503'), { not: server(['kubernetes', 'azure-app-service', ...HOST_PROXIES, ...CLOUD_LB, 'envoy']) }] },
+    supports: { 'app-initiated-shutdown': 0.4 },
+    note: 'Described: 503 while the application restarts: the app stopped its own host (StopApplication, a restart from its admin page) and IIS answers 503 until a new one starts.',
+  },
+  {
+    id: 'prose-virtual-directory-start-failure',
+    when: { all: [signal('topic-virtual-directory'), status('500.19', ...START_FAILURES)] },
+    supports: { 'virtual-directory-not-application': 0.4 },
+    note: 'Described: an ASP.NET Core app deployed as a virtual directory fails to start: only an IIS application gets its own web.config handler and process; convert the folder to an application.',
+  },
+  {
+    id: 'prose-envoy-upstream-reset',
+    when: { all: [server(['envoy']), status('502', '503'), signal('topic-reset', 'intermittent')] },
+    supports: { 'keepalive-race': 0.35 },
+    note: "Described: Envoy (Istio, Container Apps) answers 503 or 502 now and then with an upstream reset: the app closed a kept-alive connection Envoy was about to reuse (reset reason: connection termination).",
   },
   {
     id: 'prose-arr-times-out',

@@ -37,7 +37,7 @@ export const signals: SignalDef[] = [
   {
     id: 'prose.framework-upgrade',
     kind,
-    label: 'Described: it started after upgrading .NET or ASP.NET Core (or the SDK)',
+    label: 'Described: it started after upgrading .NET or ASP.NET Core (or the SDK), or went away with a roll back to an older version',
     causes: { 'framework-not-found': 0.2, 'stale-deployment-files': 0.05 },
   },
   {
@@ -51,6 +51,12 @@ export const signals: SignalDef[] = [
     kind,
     label: 'Described: it happens around restarts or recycles',
     causes: { 'app-pool-recycle': 0.2, 'pod-shutdown-race': 0.1 },
+  },
+  {
+    id: 'prose.app-restart',
+    kind,
+    label: 'Described: it happens while the application restarts (itself or from its admin page)',
+    causes: { 'app-initiated-shutdown': 0.1, 'app-pool-recycle': 0.1 },
   },
   {
     id: 'prose.port-change',

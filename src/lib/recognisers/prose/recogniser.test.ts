@@ -166,10 +166,16 @@ describe('prose reader: triggers', () => {
     ['nginx cannot speak HTTP/2 to the upstream', 'prose.topic-http2'],
     ['we set idle_timeout on the load balancer to 60 s', 'prose.idle'],
     ['reports fail when a request takes over 2 minutes', 'prose.long-request'],
+    ['the site answers 503 for a minute after every app restart', 'prose.app-restart'],
+    ['503 while we restart the application from its admin page', 'prose.app-restart'],
+    ['502.5 until we rolled back to 3.1.4', 'prose.framework-upgrade'],
   ];
   for (const [line, signal] of cases) {
     it(line, () => expect(of(read(line), 'signal')).toContain(signal));
   }
+  it('reads a restart of the app pool as a recycle, not an app restart', () => {
+    expect(of(read('errors every time we restart the app pool'), 'signal')).toEqual(['prose.after-restart']);
+  });
   it('does not read a person taking long to find the cause as a long request', () => {
     expect(of(read('it took long to realize what was going on'), 'signal')).not.toContain('prose.long-request');
     expect(of(read('the export took long to complete'), 'signal')).toContain('prose.long-request');
@@ -178,6 +184,7 @@ describe('prose reader: triggers', () => {
     expect(of(read('HTTPCode_ELB_5XX_Count rises while the targets report nothing'), 'server')).toEqual(['aws-alb']);
     expect(of(read('an exception thrown in a RequestTransform gives a 502'), 'server')).toEqual(['yarp']);
     expect(of(read('we run AGIC on the production cluster'), 'server')).toEqual(['kubernetes']);
+    expect(of(read('upstream connect error or disconnect/reset before headers'), 'server')).toEqual(['envoy']);
   });
   it('does not read a failing connection to a dependency as a refused backend', () => {
     for (const line of ['the app cannot connect to the database after the deploy', "we couldn't connect to SQL from the app", 'unable to connect to the remote server from the api']) {

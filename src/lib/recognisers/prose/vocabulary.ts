@@ -68,7 +68,9 @@ export const COMPONENTS: readonly Term[] = [
   { pattern: 'haproxy|openshift(?: router)?', server: 'haproxy' },
   { pattern: 'caddy', server: 'caddy' },
   // Azure Container Apps' ingress is Envoy.
-  { pattern: 'envoy|istio|azure container apps?|container apps?', server: 'envoy' },
+  // Envoy's own words in its local replies: "upstream connect error or disconnect/reset before
+  // headers. reset reason: connection termination".
+  { pattern: 'envoy|istio|azure container apps?|container apps?|upstream connect error|reset reason|connection termination', server: 'envoy' },
   { pattern: 'docker(?:[ -]compose)?|containers?', server: 'docker' },
   { pattern: 'load[ -]?balancers?', signal: 'prose.load-balancer' },
   { pattern: 'LBs?', signal: 'prose.load-balancer', exact: true },
@@ -91,7 +93,7 @@ export const TRIGGERS: readonly Term[] = [
     // to 2.0.3", "migrating from .NET Core 1.0 to 1.1", "after the SDK update"): the app then
     // needs a runtime the server may not have.
     pattern:
-      '(?:updat|upgrad|migrat)(?:e|es|ed|ing|ion) (?:from |to )?(?:the |my |our )?(?:asp\\.net(?: core)?|\\.net(?: core| framework)?|dotnet(?: core)?|net ?core|core (?:\\d|to|from)|(?:the )?(?:sdk|runtime|hosting bundle|target framework))|(?:asp\\.net core|\\.net(?: core)?|dotnet|sdk|runtime|framework|visual studio|vs) (?:\\d+(?:\\.\\d+)* )?(?:updates?|upgrades?)',
+      '(?:updat|upgrad|migrat)(?:e|es|ed|ing|ion) (?:from |to )?(?:the |my |our )?(?:asp\\.net(?: core)?|\\.net(?: core| framework)?|dotnet(?: core)?|net ?core|core (?:\\d|to|from)|(?:the )?(?:sdk|runtime|hosting bundle|target framework))|(?:asp\\.net core|\\.net(?: core)?|dotnet|sdk|runtime|framework|visual studio|vs) (?:\\d+(?:\\.\\d+)* )?(?:updates?|upgrades?)|(?:roll(?:ed|ing)? ?back|downgrad(?:e|ed|ing)) to (?:version |v)?\\d+(?:\\.\\d+)+',
     signal: 'prose.framework-upgrade',
   },
   { pattern: 'upgrad(?:e|es|ed|ing)|updat(?:e|es|ed|ing)|migrat(?:e|es|ed|ing) (?:from|to)|migration (?:from|to)', signal: 'prose.after-upgrade' },
@@ -100,6 +102,11 @@ export const TRIGGERS: readonly Term[] = [
     pattern:
       'log(?:ging)?[ -]?in|logs in|logged in|sign(?:ing)?[ -]?in|signs in|signed in|after (?:a )?(?:successful )?(?:authenticat|authoriz|authoris)(?:ing|ation|ion)|openid[ -]?connect|oidc|redirect_uri',
     signal: 'prose.after-login',
+  },
+  // The application restarting (itself, or from its admin page), not its pool or the server.
+  {
+    pattern: '(?:application|app) restarts?|restart(?:s|ed|ing)? (?:of )?(?:the |my |our |an? )?(?:application|app)(?![ -]?pools?)',
+    signal: 'prose.app-restart',
   },
   { pattern: 'restart(?:s|ed|ing)?|recycl(?:e|es|ed|ing)|reboot(?:s|ed|ing)?|app pool recycles?', signal: 'prose.after-restart' },
   // A port moved: the proxy still points at the old one, SELinux lets a proxy reach only the ports
