@@ -174,6 +174,17 @@ describe('prose rules', () => {
     expect(supported([server('envoy'), status('504'), sig('intermittent')])).toEqual([]);
   });
 
+  it('read a settings change that restarted the app as an App Service restart, not on IIS', () => {
+    expect(supported([sig('settings-change'), sig('after-restart')])).toEqual(['app-service-restart']);
+    expect(supported([sig('settings-change'), sig('after-restart'), server('iis')])).not.toContain('app-service-restart');
+  });
+
+  it('read a small share of 502s under load behind a proxy as a keep-alive race, not a 504', () => {
+    expect(supported([server('nginx'), status('502'), sig('under-load')])).toEqual(['keepalive-race']);
+    expect(supported([server('nginx'), status('504'), sig('under-load')])).not.toContain('keepalive-race');
+    expect(supported([server('iis'), status('502'), sig('under-load')])).not.toContain('keepalive-race');
+  });
+
   it('write the defaults of the facts file into their notes', () => {
     const r = ruleContributions(indexFacts([server('iis'), said(factMs('ancm.requestTimeout'))]), PROSE_RULES);
     expect(r.contributions[0]?.note).toContain(fact('ancm.requestTimeout').says);

@@ -68,6 +68,13 @@ const NAMED_CAUSE = signal(
   'topic-proxy-protocol',
   'topic-shutdown',
   'topic-stdout-log',
+  'topic-access-denied',
+  'topic-iis-features',
+  'topic-physical-path',
+  'topic-azure-runtime',
+  'topic-app-service-restart',
+  'topic-site-stopped',
+  'topic-web-config-invalid',
 );
 
 /** Rules that read a trigger with a component: they stand back when a cause is named. */
@@ -85,6 +92,7 @@ const TRIGGER_RULES: ReadonlySet<string> = new Set([
   'prose-login-behind-proxy',
   'prose-every-request-behind-proxy',
   'prose-intermittent-502-behind-proxy',
+  'prose-502-under-load-behind-proxy',
   'prose-idle-behind-lb',
 ]);
 
@@ -273,6 +281,23 @@ const RULES: readonly ContextRule[] = [
     note: 'Described: timeouts under load: the app stops answering fast enough when requests pile up (blocking calls, thread pool starvation).',
   },
   {
+    // Under load a proxy reuses its kept-alive connections to the app far more often, so the race
+    // with the app's shorter keep-alive timeout shows as a small share of 502s (a timeout would
+    // give 504, thread pool starvation slow answers rather than failed ones).
+    id: 'prose-502-under-load-behind-proxy',
+    when: {
+      all: [
+        status('502'),
+        signal('under-load'),
+        { any: [server([...HOST_PROXIES, ...CLOUD_LB, 'kubernetes', 'envoy']), signal('load-balancer')] },
+        { not: status('502.3', '503', '504') },
+        { not: server([...IIS, 'azure-app-service']) },
+      ],
+    },
+    supports: { 'keepalive-race': 0.3 },
+    note: "Described: a small share of 502s under load behind a proxy or load balancer: it reuses kept-alive connections more often, and some were just closed by the app (the app's keep-alive timeout is shorter than the proxy's).",
+  },
+  {
     id: 'prose-every-request-behind-proxy',
     when: { all: [server(HOST_PROXIES), signal('every-request'), status('502')] },
     supports: { 'proxy-upstream-refused': 0.35 },
@@ -295,6 +320,12 @@ const RULES: readonly ContextRule[] = [
     when: { all: [status('502.5', '500.30', '500.31'), signal('framework-upgrade'), server(['azure-app-service'])] },
     supports: { 'azure-runtime-missing': 0.5 },
     note: 'Described: on App Service the app stopped starting with a newer .NET or ASP.NET Core version (and started again on the older one): the platform did not have that runtime yet.',
+  },
+  {
+    id: 'prose-settings-change-restart',
+    when: { all: [signal('settings-change'), signal('after-restart', 'app-restart'), { not: server([...IIS, 'kubernetes', ...HOST_PROXIES, 'envoy']) }] },
+    supports: { 'app-service-restart': 0.45 },
+    note: 'Described: saving a settings change (app settings, logging, diagnostic settings) restarted the app: App Service restarts the app on such a change, cutting requests in flight.',
   },
   {
     id: 'prose-app-restart-503',

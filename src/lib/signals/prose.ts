@@ -59,6 +59,12 @@ export const signals: SignalDef[] = [
     causes: { 'app-initiated-shutdown': 0.1, 'app-pool-recycle': 0.1 },
   },
   {
+    id: 'prose.settings-change',
+    kind,
+    label: 'Described: it happened when settings were changed or logging was turned on',
+    causes: { 'app-service-restart': 0.15, 'app-pool-recycle': 0.05 },
+  },
+  {
     id: 'prose.port-change',
     kind,
     label: 'Described: it started when a port was changed or a non-standard port was chosen',
@@ -325,6 +331,48 @@ export const signals: SignalDef[] = [
     kind,
     label: "Named: the path of the ASP.NET Core Module's stdout log",
     causes: { 'stdout-log-unwritable': 0.35 },
+  },
+  {
+    id: 'prose.topic-access-denied',
+    kind,
+    label: "Named: access denied to the app's files for the pool identity",
+    causes: { 'access-denied': 0.35 },
+  },
+  {
+    id: 'prose.topic-iis-features',
+    kind,
+    label: 'Named: IIS features that are not installed',
+    causes: { 'iis-features-missing': 0.35 },
+  },
+  {
+    id: 'prose.topic-physical-path',
+    kind,
+    label: "Named: the site's physical path (or the folder listing it shows)",
+    causes: { 'physical-path-wrong': 0.35 },
+  },
+  {
+    id: 'prose.topic-azure-runtime',
+    kind,
+    label: 'Named: a runtime App Service does not have (or its site extension)',
+    causes: { 'azure-runtime-missing': 0.35 },
+  },
+  {
+    id: 'prose.topic-app-service-restart',
+    kind,
+    label: "Named: App Service's Auto-Heal restarting the app",
+    causes: { 'app-service-restart': 0.4 },
+  },
+  {
+    id: 'prose.topic-site-stopped',
+    kind,
+    label: 'Named: the IIS site stopped or its bindings',
+    causes: { 'iis-site-stopped': 0.35 },
+  },
+  {
+    id: 'prose.topic-web-config-invalid',
+    kind,
+    label: 'Named: a web.config IIS cannot read',
+    causes: { 'web-config-invalid': 0.35 },
   },
   {
     id: 'prose.topic-privileged-port',

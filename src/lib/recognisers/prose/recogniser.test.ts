@@ -169,10 +169,25 @@ describe('prose reader: triggers', () => {
     ['the site answers 503 for a minute after every app restart', 'prose.app-restart'],
     ['503 while we restart the application from its admin page', 'prose.app-restart'],
     ['502.5 until we rolled back to 3.1.4', 'prose.framework-upgrade'],
+    ['the site went down the moment we saved the app settings', 'prose.settings-change'],
+    ['it restarted as soon as I hit save in the portal', 'prose.settings-change'],
+    ['502 under a JMeter run of 50 threads', 'prose.under-load'],
+    ['more 502s from the balancer as the traffic grows', 'prose.under-load'],
+    ['Access is denied when the pool starts the app', 'prose.topic-access-denied'],
+    ['we gave IIS_IUSRS read rights on the folder', 'prose.topic-access-denied'],
+    ['the IIS features were not installed on the new server', 'prose.topic-iis-features'],
+    ['the physical path was pointing at the source folder', 'prose.topic-physical-path'],
+    ['.NET 5 was not yet available on App Service, so we added the site extension', 'prose.topic-azure-runtime'],
+    ['Proactive Auto-Heal restarted the app twice today', 'prose.topic-app-service-restart'],
+    ['the web site was stopped in IIS Manager', 'prose.topic-site-stopped'],
+    ['a duplicate section in the web.config broke the site', 'prose.topic-web-config-invalid'],
   ];
   for (const [line, signal] of cases) {
     it(line, () => expect(of(read(line), 'signal')).toContain(signal));
   }
+  it('does not read turning logging on as a settings change', () => {
+    expect(of(read('I enabled logging to see what happens'), 'signal')).not.toContain('prose.settings-change');
+  });
   it('reads a restart of the app pool as a recycle, not an app restart', () => {
     expect(of(read('errors every time we restart the app pool'), 'signal')).toEqual(['prose.after-restart']);
   });

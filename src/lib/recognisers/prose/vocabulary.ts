@@ -116,10 +116,18 @@ export const TRIGGERS: readonly Term[] = [
       '(?:chang|switch)(?:e|es|ed|ing) (?:the |my |our |its |their |a )?(?:default |listening |http |https |app(?:lication)? |kestrel )?ports?(?! (?:forward|mapping))|(?:a |an )?(?:different|non-?standard|custom|new) (?:listening )?ports?(?! (?:forward|mapping))',
     signal: 'prose.port-change',
   },
+  // A settings change: App Service restarts the app when its app settings, connection strings or
+  // diagnostic (logging) settings are saved. ("Enable logging" alone is not one: people turn
+  // logging on to debug, and ANCM's error pages say it.)
+  {
+    pattern:
+      '(?:chang|updat|edit|modif|sav)(?:e|es|ed|ing|y|ies|ied) (?:to |of )?(?:the |an? |any |my |our )?(?:app(?:lication)? |diagnostic |logging |log |configuration |environment )?settings?|(?:app(?:lication)?|diagnostic|logging|configuration) settings? (?:changes?|changed|updates?|updated)|(?:hit|hitting|click(?:ed|ing)?) save',
+    signal: 'prose.settings-change',
+  },
   { pattern: 'scal(?:e|es|ed|ing)[ -](?:down|in)|autoscal(?:e|es|ed|ing|er)|scale[ -]?in events?', signal: 'prose.scale-in' },
   {
     pattern:
-      'under (?:(?:heavy|high|some|peak|light|low|small|moderate|medium|little|any) )?load|(?:with|at) (?:a |any )?(?:very )?(?:small|light|low|little|moderate|medium|heavy|high) (?:load|traffic)|high (?:traffic|load)|heavy (?:traffic|load)|load[ -]?test(?:s|ing)?|traffic (?:spikes?|peaks?)|peak (?:hours?|traffic|load)|(?:many|lots of|hundreds of|thousands of) (?:concurrent |simultaneous |parallel )?(?:users|requests|connections)',
+      'under (?:(?:heavy|high|some|peak|light|low|small|moderate|medium|little|any) )?load|(?:with|at) (?:a |any )?(?:very )?(?:small|light|low|little|moderate|medium|heavy|high) (?:load|traffic)|high (?:traffic|load)|heavy (?:traffic|load)|load[ -]?test(?:s|ing)?|stress[ -]?test(?:s|ing)?|jmeter|gatling|locust|as (?:the )?(?:traffic|load|usage|dau|the number of users) (?:grows|increases|goes up|rises)|traffic (?:spikes?|peaks?)|peak (?:hours?|traffic|load)|(?:many|lots of|hundreds of|thousands of) (?:concurrent |simultaneous |parallel )?(?:users|requests|connections)',
     signal: 'prose.under-load',
   },
   {
@@ -273,6 +281,36 @@ export const TOPICS: readonly Term[] = [
   {
     pattern: 'pre[ -]?stop(?: hooks?)?|terminationGracePeriodSeconds|termination grace period|deregistration delay|connection draining|(?:pods?|destinations?|targets?|replicas?) (?:has |have |had |was |were |is |are )?(?:shut ?down|terminat(?:ed|ing)|being terminated)',
     signal: 'prose.topic-shutdown',
+  },
+  // Windows' ERROR_ACCESS_DENIED text and the identities IIS runs as (IIS_IUSRS, IUSR, IIS AppPool\<pool>).
+  {
+    pattern:
+      'access (?:is |was )?denied|(?:ntfs|folder|file|directory|read|write) (?:permissions?|rights|access)|permissions? (?:on|to|for) (?:the )?(?:app |site |web |publish |application )?(?:folder|directory|files?)|iis_iusrs|iusr|iis apppool|(?:app(?:lication)?[ -]?pool )?identity (?:has |had |does not have |doesn\'t have |did not have |lacks )?(?:no )?(?:access|permissions?|rights)',
+    signal: 'prose.topic-access-denied',
+  },
+  // The IIS role services the module needs ("CoreWebEngine and W3SVC features must be installed").
+  {
+    pattern:
+      'CoreWebEngine|W3SVC features?|(?:iis|windows|server) (?:role )?features? (?:is |are |were |was )?(?:not installed|missing|not enabled)|turn windows features on',
+    signal: 'prose.topic-iis-features',
+  },
+  // A site whose physical path holds no app: IIS lists the folder (403.14) or finds nothing.
+  { pattern: 'physical path (?:is |was )?(?:wrong|incorrect|pointing|points|set to (?:the )?wrong)|directory (?:listing|browsing)', signal: 'prose.topic-physical-path' },
+  // App Service runs the runtimes it has; newer ones came as site extensions or with a rollout.
+  {
+    pattern:
+      '(?:asp\\.net core |aspnetcore )?(?:runtime )?site extensions?|not (?:yet )?(?:available|supported|installed|rolled out) (?:on|in) (?:azure|app service|the app service)|(?:azure|app service) (?:does not|doesn\'t|did not|didn\'t) (?:yet )?(?:support|have) (?:the |this |that )?(?:runtime|version|\\.net|asp\\.net)',
+    signal: 'prose.topic-azure-runtime',
+  },
+  // App Service's own restarts: Auto-Heal and Proactive Auto-Heal.
+  { pattern: '(?:proactive )?auto[ -]?heal(?:ing)?', signal: 'prose.topic-app-service-restart' },
+  // The IIS site itself stopped or not bound to the name or port asked for.
+  { pattern: '(?:web ?)?site (?:is |was )?(?:stopped|not started)|(?:site |hostname |https? )?bindings? (?:is |are |was |were )?(?:wrong|missing|incorrect)', signal: 'prose.topic-site-stopped' },
+  // A web.config IIS cannot read (500.19: malformed XML, a duplicate entry).
+  {
+    pattern:
+      '(?:malformed|invalid|corrupt(?:ed)?|broken) web\\.config|web\\.config (?:is |was )?(?:malformed|invalid|corrupt(?:ed)?|broken)|duplicate (?:collection entry|section|handler)|cannot read configuration file',
+    signal: 'prose.topic-web-config-invalid',
   },
   // The ASP.NET Core Module's stdout log path: a relative or missing folder it cannot write to.
   { pattern: 'stdout ?log(?:file)? (?:path|folder|directory|location)|stdoutLogFile ?= ?["\']?\\.?\\\\+logs', signal: 'prose.topic-stdout-log' },
