@@ -199,7 +199,7 @@ export const TOPICS: readonly Term[] = [
   // says inheritInChildApplications="false".
   {
     pattern:
-      '(?:sub|child|nested)[ -]?(?:applications?|apps?|sites?)|inheritInChildApplications|(?:the )?(?:aspNetCore )?handler (?:is |was )?(?:not )?removed|remov(?:e|ed|ing) (?:the )?(?:inherited )?(?:aspNetCore )?handlers?|(?:application|app|site) (?:under|inside|within|below) (?:another|an? (?:parent|root)|the (?:parent|root))(?: (?:site|application|app))?',
+      '(?:sub|child|nested)[ -]?(?:applications?|apps?|sites?)|inheritInChildApplications|(?:aspNetCore )?handler (?:is |was )?(?:not )?removed|remov(?:e|ed|ing) (?:the )?(?:inherited )?(?:aspNetCore )?handlers?|(?:application|app|site) (?:under|inside|within|below) (?:another|an? (?:parent|root)|the (?:parent|root))(?: (?:site|application|app))?',
     signal: 'prose.topic-subapp',
   },
   { pattern: 'runtimeconfig(?:\\.json)?', signal: 'prose.topic-runtimeconfig' },
@@ -207,7 +207,7 @@ export const TOPICS: readonly Term[] = [
   { pattern: 'visual c\\+\\+(?: redistributable| runtime)?|vc_?redist|vc\\+\\+ redist(?:ributable)?', signal: 'prose.topic-vc-redist' },
   {
     pattern:
-      '(?:the )?(?:client|browser|caller)s? (?:closes|closed|aborts|aborted|disconnects|disconnected|cancels|cancel(?:l)?ed|went away|goes away|hangs up|hung up)(?: the)?(?: connection| request)?|request (?:was |is |gets |got )?(?:aborted|cancel(?:l)?ed) by the (?:client|browser|caller)|(?:client|request) cancel(?:l)?ations?',
+      '(?:client|browser|caller)s? (?:closes|closed|aborts|aborted|disconnects|disconnected|cancels|cancel(?:l)?ed|went away|goes away|hangs up|hung up)(?: the)?(?: connection| request)?|request (?:was |is |gets |got )?(?:aborted|cancel(?:l)?ed) by the (?:client|browser|caller)|(?:client|request) cancel(?:l)?ations?',
     signal: 'prose.topic-client-aborted',
   },
   {
@@ -246,7 +246,7 @@ export const TOPICS: readonly Term[] = [
   },
   {
     pattern:
-      '(?:app(?:lication)?[ -]?|the )pools? (?:(?:is|was|are|were|keeps?|gets?|got|just) )?(?:stop(?:s|ped|ping)?|shut(?:s|ting)? down|disabled|crash(?:es|ed|ing)?)|rapid[ -]fail(?: protection)?',
+      '(?:app(?:lication)?[ -]?)?pools? (?:(?:is|was|are|were|keeps?|gets?|got|just) )?(?:stop(?:s|ped|ping)?|shut(?:s|ting)? down|disabled|crash(?:es|ed|ing)?)|rapid[ -]fail(?: protection)?',
     signal: 'prose.topic-pool-stopped',
   },
   // WebSockets (and SignalR over them) need the proxy to pass the Upgrade handshake on.
@@ -267,7 +267,7 @@ export const TOPICS: readonly Term[] = [
   // In-process hosting runs one app per application pool (500.35 when a second one starts there).
   {
     pattern:
-      '(?:a |the )?(?:second|another|multiple|several|two|more than one) (?:asp\\.net core |\\.net core |core )?(?:apps?|applications?|sites?|websites?) (?:in|to|into|inside|on|sharing|share|using|use|under) (?:the same |one |a single |an? |the |that |this )?app(?:lication)?[ -]?pool|(?:same|shared|single) app(?:lication)?[ -]?pool|shar(?:e|es|ed|ing) (?:an? |the |one )?app(?:lication)?[ -]?pool',
+      '(?:second|another|multiple|several|two|more than one) (?:asp\\.net core |\\.net core |core )?(?:apps?|applications?|sites?|websites?) (?:in|to|into|inside|on|sharing|share|using|use|under) (?:the same |one |a single |an? |the |that |this )?app(?:lication)?[ -]?pool|(?:same|shared|single) app(?:lication)?[ -]?pool|shar(?:e|es|ed|ing) (?:an? |the |one )?app(?:lication)?[ -]?pool',
     signal: 'prose.topic-shared-pool',
   },
   // A 32-bit worker process loading a 64-bit build or the reverse (500.32, ERROR_BAD_EXE_FORMAT).
