@@ -75,6 +75,7 @@ const NAMED_CAUSE = signal(
   'topic-app-service-restart',
   'topic-site-stopped',
   'topic-web-config-invalid',
+  'topic-docker-network',
 );
 
 /** Rules that read a trigger with a component: they stand back when a cause is named. */

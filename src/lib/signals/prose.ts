@@ -375,9 +375,15 @@ export const signals: SignalDef[] = [
     causes: { 'web-config-invalid': 0.35 },
   },
   {
+    id: 'prose.topic-docker-network',
+    kind,
+    label: 'Named: a container on several (or the wrong) Docker networks',
+    causes: { 'proxy-upstream-refused': 0.3 },
+  },
+  {
     id: 'prose.topic-privileged-port',
     kind,
-    label: 'Named: a privileged port (below 1024)',
+    label: 'Named: a port Kestrel may not bind (below 1024, or in a range Windows reserves)',
     causes: { 'kestrel-bind-denied': 0.35 },
   },
 ];

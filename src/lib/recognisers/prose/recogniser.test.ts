@@ -181,6 +181,8 @@ describe('prose reader: triggers', () => {
     ['Proactive Auto-Heal restarted the app twice today', 'prose.topic-app-service-restart'],
     ['the web site was stopped in IIS Manager', 'prose.topic-site-stopped'],
     ['a duplicate section in the web.config broke the site', 'prose.topic-web-config-invalid'],
+    ['Kestrel fails on port 5000: it is in an excluded port range', 'prose.topic-privileged-port'],
+    ['the app container is attached to two different networks', 'prose.topic-docker-network'],
   ];
   for (const [line, signal] of cases) {
     it(line, () => expect(of(read(line), 'signal')).toContain(signal));

@@ -258,6 +258,18 @@ export const TOPICS: readonly Term[] = [
     signal: 'prose.topic-http2',
   },
   { pattern: 'privileged ports?|ports? (?:below|under) 1024|permissions? to (?:listen|bind)|(?:listen|bind)(?:ing)? permissions?', signal: 'prose.topic-privileged-port' },
+  // Windows reserves port ranges (Hyper-V, WinNAT: `netsh interface ipv4 show excludedportrange`);
+  // binding one fails with "access ... forbidden by its access permissions".
+  {
+    pattern: 'excluded ?port ?ranges?|port exclusions?|(?:reserved|excluded) ports?|ports? (?:is |are |were )?(?:reserved|excluded) by (?:hyper-v|windows|winnat)|winnat|excludedportrange',
+    signal: 'prose.topic-privileged-port',
+  },
+  // A container on several Docker networks: the proxy dials an address it cannot reach
+  // (Traefik's `traefik.docker.network` label picks the one to use).
+  {
+    pattern: 'traefik\\.docker\\.network|(?:multiple|several|two|different|wrong|separate) (?:docker )?networks',
+    signal: 'prose.topic-docker-network',
+  },
   // Kestrel's "address already in use" (EADDRINUSE; WSAEADDRINUSE's "Only one usage of each socket
   // address"): another process holds the port.
   {
