@@ -190,6 +190,16 @@ describe('prose reader: triggers', () => {
   it('does not read turning logging on as a settings change', () => {
     expect(of(read('I enabled logging to see what happens'), 'signal')).not.toContain('prose.settings-change');
   });
+  it('reads triggers in scripts written without spaces, anywhere in the sentence', () => {
+    expect(of(read('배포할 때마다 502 오류가 납니다'), 'signal')).toEqual(['prose.after-deploy']);
+    expect(of(read('배포할 때마다 502 오류가 납니다'), 'status')).toEqual(['502']);
+    expect(of(read('ローリングアップデート中に502が出ます'), 'signal')).toEqual(['prose.after-deploy']);
+    expect(of(read('服务重启以后一直返回502错误'), 'signal')).toEqual(['prose.after-restart']);
+    expect(of(read('nginx 超时 504 错误'), 'signal')).toContain('prose.topic-timeout');
+    const text = '배포할 때마다 502 오류가 납니다';
+    const f = read(text).find((x) => x.name === 'signal')!;
+    expect(text.slice(f.span.start, f.span.end)).toBe('배포');
+  });
   it('reads a restart of the app pool as a recycle, not an app restart', () => {
     expect(of(read('errors every time we restart the app pool'), 'signal')).toEqual(['prose.after-restart']);
   });

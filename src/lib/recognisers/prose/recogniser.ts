@@ -21,7 +21,7 @@ import { forEachLine } from '../../engine/lines.ts';
 import { findDurations } from './durations.ts';
 import { leadingStrings, mayBegin } from './first-chars.ts';
 import { looksLikeProse } from './sentence.ts';
-import { COMPONENTS, PROSE_STATUSES, STATUS_WORDS, TOPICS, TRIGGERS } from './vocabulary.ts';
+import { COMPONENTS, PROSE_STATUSES, STATUS_WORDS, TOPICS, TRIGGERS, WIDE_TERMS } from './vocabulary.ts';
 import type { Term } from './vocabulary.ts';
 
 const KIND = 'prose' as const;
@@ -170,6 +170,23 @@ function readStatuses(text: string, at: number, facts: Fact[]): void {
   }
 }
 
+/** Kana, CJK ideographs or Hangul: a line that may hold WIDE_TERMS. */
+const HAS_WIDE = /[\u3040-\u9fff\uac00-\ud7a3]/;
+let wideTerms: RegExp | undefined;
+
+/** Terms of scripts without spaces between words, anywhere in the line (vocabulary.ts WIDE_TERMS). */
+function readWideTerms(text: string, at: number, facts: Fact[]): void {
+  if (!HAS_WIDE.test(text)) return;
+  const re = (wideTerms ??= new RegExp(WIDE_TERMS.map((t) => `(${t.pattern})`).join('|'), 'g'));
+  re.lastIndex = 0;
+  for (let m = re.exec(text); m; m = re.exec(text)) {
+    let i = 1;
+    while (i < m.length && m[i] === undefined) i++;
+    const term = WIDE_TERMS[i - 1];
+    if (term?.signal) push(facts, 'signal', term.signal, at + m.index, at + m.index + m[0].length);
+  }
+}
+
 /** Read one line of prose; `at` is the line's offset in the input. Exported for tests. */
 export function readProseLine(text: string, at = 0): Fact[] {
   const facts: Fact[] = [];
@@ -177,6 +194,7 @@ export function readProseLine(text: string, at = 0): Fact[] {
   readStatuses(text, at, facts);
   for (const d of findDurations(text)) push(facts, 'stated-duration-ms', d.ms, at + d.start, at + d.end);
   for (const v of VOCABULARY) readTerms(text, at, v, facts);
+  readWideTerms(text, at, facts);
   return facts.sort((a, b) => a.span.start - b.span.start);
 }
 

@@ -155,6 +155,22 @@ export const TRIGGERS: readonly Term[] = [
   },
 ];
 
+/**
+ * Triggers and topics in scripts written without spaces between words (Korean, Japanese,
+ * Chinese), as the localized Kubernetes, Azure and IIS documentation writes them. They are found
+ * anywhere in a sentence, not at word starts. Plain literals only: one alternation of them all.
+ */
+export const WIDE_TERMS: readonly Term[] = [
+  // deploy, redeploy, rollout, rolling update, release / publish, go live
+  { pattern: '재배포|배포|롤아웃|롤링 ?업데이트|デプロイ|ロールアウト|ローリング ?アップデート|部署|发布|發佈|发版|滚动更新|滾動更新|上线|上線', signal: 'prose.after-deploy' },
+  // restart, reboot
+  { pattern: '재시작|재부팅|再起動|重启|重啟|重新启动', signal: 'prose.after-restart' },
+  // time-out
+  { pattern: '타임아웃|시간 ?초과|タイムアウト|超时|逾時', signal: 'prose.topic-timeout' },
+  // connection refused
+  { pattern: '연결 ?거부|接続拒否|接続が拒否|拒绝连接|连接被拒绝|連線被拒', signal: 'prose.topic-refused' },
+];
+
 /** Status words that stand for a status when no number is written. */
 export const STATUS_WORDS: readonly { pattern: string; status: string }[] = [
   { pattern: 'bad[ -]?gateway', status: '502' },
