@@ -183,6 +183,8 @@ describe('prose reader: triggers', () => {
     ['a duplicate section in the web.config broke the site', 'prose.topic-web-config-invalid'],
     ['Kestrel fails on port 5000: it is in an excluded port range', 'prose.topic-privileged-port'],
     ['the app container is attached to two different networks', 'prose.topic-docker-network'],
+    ['the certificate was issued for the root domain, not the api host', 'prose.topic-backend-tls'],
+    ['we switched the backend to a wildcard certificate', 'prose.topic-backend-tls'],
   ];
   for (const [line, signal] of cases) {
     it(line, () => expect(of(read(line), 'signal')).toContain(signal));
