@@ -127,6 +127,64 @@ describe('prose rules', () => {
     expect(supported([server('nginx'), status('503'), sig('after-restart')])).not.toContain('app-pool-recycle');
   });
 
+  it('read a reset through Docker as nothing listening in the container', () => {
+    expect(supported([server('docker'), sig('topic-reset')])).toEqual(['proxy-upstream-refused']);
+    expect(supported([server('docker'), server('kubernetes'), sig('topic-reset')])).toEqual([]);
+  });
+
+  it('read a port in use behind IIS or App Service as the port ANCM gave the app', () => {
+    expect(supported([server('azure-app-service'), sig('topic-port-in-use')])).toEqual(['port-binding-failure']);
+    expect(supported([server('nginx'), sig('topic-port-in-use')])).toEqual([]);
+  });
+
+  it('read a second app in one pool with an in-process failure as several in-process apps', () => {
+    expect(supported([sig('topic-shared-pool'), status('500.0')])).toEqual(['multiple-inprocess-apps']);
+    expect(supported([sig('topic-shared-pool')])).toEqual([]);
+  });
+
+  it('read pools stopping right after a Hosting Bundle install as the missing Visual C++ runtime', () => {
+    expect(supported([sig('topic-hosting-bundle'), status('503')])).toEqual(['vc-redist-missing']);
+    expect(supported([sig('topic-hosting-bundle'), sig('topic-pool-stopped')])).toEqual(['vc-redist-missing']);
+    expect(supported([sig('topic-hosting-bundle')])).toEqual([]);
+  });
+
+  it("read a limit of about 230 s alone as App Service's front end, but not a nearby round number", () => {
+    expect(supported([said(factMs('app-service.frontend-timeout'))])).toEqual(['azure-frontend-timeout']);
+    expect(supported([said(240_000)])).toEqual([]);
+    expect(supported([server('nginx'), said(factMs('app-service.frontend-timeout'))])).toEqual([]);
+  });
+
+  it('read a start failure after a version change as a missing runtime: the server, or App Service', () => {
+    expect(supported([status('502.5'), sig('framework-upgrade')])).toEqual(['framework-not-found']);
+    expect(supported([status('502.5'), sig('framework-upgrade'), server('azure-app-service')])).toEqual(['azure-runtime-missing']);
+  });
+
+  it('read a 503 while the application restarts as the app stopping itself, not behind a proxy', () => {
+    expect(supported([status('503'), sig('app-restart')])).toEqual(['app-initiated-shutdown']);
+    expect(supported([status('503'), sig('app-restart'), server('nginx')])).not.toContain('app-initiated-shutdown');
+  });
+
+  it('read a virtual directory with a start failure as a folder that is not an application', () => {
+    expect(supported([status('502.5'), sig('topic-virtual-directory')])).toEqual(['virtual-directory-not-application']);
+    expect(supported([status('502'), sig('topic-virtual-directory')])).toEqual([]);
+  });
+
+  it('read sporadic upstream resets from Envoy as a keep-alive race', () => {
+    expect(supported([server('envoy'), status('503'), sig('intermittent')])).toEqual(['keepalive-race']);
+    expect(supported([server('envoy'), status('504'), sig('intermittent')])).toEqual([]);
+  });
+
+  it('read a settings change that restarted the app as an App Service restart, not on IIS', () => {
+    expect(supported([sig('settings-change'), sig('after-restart')])).toEqual(['app-service-restart']);
+    expect(supported([sig('settings-change'), sig('after-restart'), server('iis')])).not.toContain('app-service-restart');
+  });
+
+  it('read a small share of 502s under load behind a proxy as a keep-alive race, not a 504', () => {
+    expect(supported([server('nginx'), status('502'), sig('under-load')])).toEqual(['keepalive-race']);
+    expect(supported([server('nginx'), status('504'), sig('under-load')])).not.toContain('keepalive-race');
+    expect(supported([server('iis'), status('502'), sig('under-load')])).not.toContain('keepalive-race');
+  });
+
   it('write the defaults of the facts file into their notes', () => {
     const r = ruleContributions(indexFacts([server('iis'), said(factMs('ancm.requestTimeout'))]), PROSE_RULES);
     expect(r.contributions[0]?.note).toContain(fact('ancm.requestTimeout').says);

@@ -61,6 +61,21 @@ const NAMED_CAUSE = signal(
   'topic-pool-stopped',
   'topic-http2',
   'topic-websocket',
+  'topic-port-in-use',
+  'topic-shared-pool',
+  'topic-bitness',
+  'topic-user-profile',
+  'topic-proxy-protocol',
+  'topic-shutdown',
+  'topic-stdout-log',
+  'topic-access-denied',
+  'topic-iis-features',
+  'topic-physical-path',
+  'topic-azure-runtime',
+  'topic-app-service-restart',
+  'topic-site-stopped',
+  'topic-web-config-invalid',
+  'topic-docker-network',
 );
 
 /** Rules that read a trigger with a component: they stand back when a cause is named. */
@@ -78,6 +93,7 @@ const TRIGGER_RULES: ReadonlySet<string> = new Set([
   'prose-login-behind-proxy',
   'prose-every-request-behind-proxy',
   'prose-intermittent-502-behind-proxy',
+  'prose-502-under-load-behind-proxy',
   'prose-idle-behind-lb',
 ]);
 
@@ -183,7 +199,7 @@ const RULES: readonly ContextRule[] = [
   },
   {
     id: 'prose-rollout-on-kubernetes',
-    when: { all: [server(['kubernetes']), signal('after-deploy', 'scale-in', 'after-restart')] },
+    when: { all: [server(['kubernetes']), signal('after-deploy', 'scale-in', 'after-restart', 'app-restart')] },
     supports: { 'pod-shutdown-race': 0.5 },
     note: 'Described: failures during deployments, scaling or restarts on Kubernetes: pods get traffic while they stop or before they are ready.',
   },
@@ -195,7 +211,7 @@ const RULES: readonly ContextRule[] = [
   },
   {
     id: 'prose-deploy-behind-proxy',
-    when: { all: [server(HOST_PROXIES), signal('after-deploy', 'after-restart'), { not: server(['kubernetes', ...IIS]) }] },
+    when: { all: [server(HOST_PROXIES), signal('after-deploy', 'after-restart', 'app-restart'), { not: server(['kubernetes', ...IIS]) }] },
     supports: { 'proxy-upstream-refused': 0.35, 'pod-shutdown-race': 0.15 },
     note: 'Described: failures right after a deploy or restart behind a proxy: while the app restarts, nothing listens on its port and the proxy cannot connect.',
   },
@@ -266,6 +282,23 @@ const RULES: readonly ContextRule[] = [
     note: 'Described: timeouts under load: the app stops answering fast enough when requests pile up (blocking calls, thread pool starvation).',
   },
   {
+    // Under load a proxy reuses its kept-alive connections to the app far more often, so the race
+    // with the app's shorter keep-alive timeout shows as a small share of 502s (a timeout would
+    // give 504, thread pool starvation slow answers rather than failed ones).
+    id: 'prose-502-under-load-behind-proxy',
+    when: {
+      all: [
+        status('502'),
+        signal('under-load'),
+        { any: [server([...HOST_PROXIES, ...CLOUD_LB, 'kubernetes', 'envoy']), signal('load-balancer')] },
+        { not: status('502.3', '503', '504') },
+        { not: server([...IIS, 'azure-app-service']) },
+      ],
+    },
+    supports: { 'keepalive-race': 0.3 },
+    note: "Described: a small share of 502s under load behind a proxy or load balancer: it reuses kept-alive connections more often, and some were just closed by the app (the app's keep-alive timeout is shorter than the proxy's).",
+  },
+  {
     id: 'prose-every-request-behind-proxy',
     when: { all: [server(HOST_PROXIES), signal('every-request'), status('502')] },
     supports: { 'proxy-upstream-refused': 0.35 },
@@ -279,9 +312,39 @@ const RULES: readonly ContextRule[] = [
   },
   {
     id: 'prose-start-failure-after-framework-upgrade',
-    when: { all: [status('502.5', '500.30', '500.31'), signal('framework-upgrade')] },
+    when: { all: [status('502.5', '500.30', '500.31'), signal('framework-upgrade'), { not: server(['azure-app-service']) }] },
     supports: { 'framework-not-found': 0.5 },
     note: 'Described: the app stopped starting right after its .NET or ASP.NET Core version was raised: the server has the runtime the old version needed, not the one the new build asks for.',
+  },
+  {
+    id: 'prose-app-service-runtime-after-upgrade',
+    when: { all: [status('502.5', '500.30', '500.31'), signal('framework-upgrade'), server(['azure-app-service'])] },
+    supports: { 'azure-runtime-missing': 0.5 },
+    note: 'Described: on App Service the app stopped starting with a newer .NET or ASP.NET Core version (and started again on the older one): the platform did not have that runtime yet.',
+  },
+  {
+    id: 'prose-settings-change-restart',
+    when: { all: [signal('settings-change'), signal('after-restart', 'app-restart'), { not: server([...IIS, 'kubernetes', ...HOST_PROXIES, 'envoy']) }] },
+    supports: { 'app-service-restart': 0.45 },
+    note: 'Described: saving a settings change (app settings, logging, diagnostic settings) restarted the app: App Service restarts the app on such a change, cutting requests in flight.',
+  },
+  {
+    id: 'prose-app-restart-503',
+    when: { all: [signal('app-restart'), status('503'), { not: server(['kubernetes', 'azure-app-service', ...HOST_PROXIES, ...CLOUD_LB, 'envoy']) }] },
+    supports: { 'app-initiated-shutdown': 0.4 },
+    note: 'Described: 503 while the application restarts: the app stopped its own host (StopApplication, a restart from its admin page) and IIS answers 503 until a new one starts.',
+  },
+  {
+    id: 'prose-virtual-directory-start-failure',
+    when: { all: [signal('topic-virtual-directory'), status('500.19', ...START_FAILURES)] },
+    supports: { 'virtual-directory-not-application': 0.4 },
+    note: 'Described: an ASP.NET Core app deployed as a virtual directory fails to start: only an IIS application gets its own web.config handler and process; convert the folder to an application.',
+  },
+  {
+    id: 'prose-envoy-upstream-reset',
+    when: { all: [server(['envoy']), status('502', '503'), signal('topic-reset', 'intermittent')] },
+    supports: { 'keepalive-race': 0.35 },
+    note: "Described: Envoy (Istio, Container Apps) answers 503 or 502 now and then with an upstream reset: the app closed a kept-alive connection Envoy was about to reuse (reset reason: connection termination).",
   },
   {
     id: 'prose-arr-times-out',
@@ -335,6 +398,38 @@ const RULES: readonly ContextRule[] = [
     when: { all: [signal('long-request', 'topic-timeout'), statedNear('app-service.frontend-timeout', 0.05), { not: server(['azure-app-service']) }] },
     supports: { 'azure-frontend-timeout': 0.35 },
     note: `Described: requests fail once they take about ${fact('app-service.frontend-timeout').value} s, the limit of the Azure App Service front end.`,
+  },
+  {
+    // Docker's proxy for a published port accepts the connection and then resets it when nothing
+    // listens inside the container (the app bound to localhost there, or a wrong port).
+    id: 'prose-reset-through-docker',
+    when: { all: [server(['docker']), signal('topic-reset'), { not: server(['kubernetes', ...IIS, 'azure-app-service']) }] },
+    supports: { 'proxy-upstream-refused': 0.35 },
+    note: "Described: connections reset through Docker: Docker's proxy for a published port accepts the connection and resets it when nothing listens inside the container (the app bound to localhost, or another port).",
+  },
+  {
+    id: 'prose-port-in-use-behind-ancm',
+    when: { all: [signal('topic-port-in-use'), server([...IIS, 'azure-app-service'])] },
+    supports: { 'port-binding-failure': 0.4 },
+    note: 'Described: a port already in use behind IIS or App Service: out of process, the ASP.NET Core Module picks a port for the app, and the app cannot listen there.',
+  },
+  {
+    id: 'prose-shared-pool-in-process',
+    when: { all: [signal('topic-shared-pool'), { any: [status('500.0', '500.35'), server(IIS)] }] },
+    supports: { 'multiple-inprocess-apps': 0.35 },
+    note: 'Described: a second app in the same IIS application pool: in-process hosting allows one app per pool, and the second fails to load (500.35, or 500.0 on older modules).',
+  },
+  {
+    id: 'prose-pools-stop-after-bundle',
+    when: { all: [signal('topic-hosting-bundle'), { any: [status('503'), signal('topic-pool-stopped')] }] },
+    supports: { 'vc-redist-missing': 0.4 },
+    note: 'Described: every pool stops (503) right after a Hosting Bundle install: the module it installs needs the Visual C++ runtime, and without it w3wp cannot load the module.',
+  },
+  {
+    id: 'prose-at-frontend-limit',
+    when: { all: [statedNear('app-service.frontend-timeout', 0.02), { not: server([...HOST_PROXIES, 'azure-app-service']) }] },
+    supports: { 'azure-frontend-timeout': 0.35 },
+    note: `Described: a limit of about ${fact('app-service.frontend-timeout').value} s, the Azure App Service front end's time-out for a request.`,
   },
   {
     id: 'prose-idle-behind-lb',

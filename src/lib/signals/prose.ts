@@ -37,7 +37,7 @@ export const signals: SignalDef[] = [
   {
     id: 'prose.framework-upgrade',
     kind,
-    label: 'Described: it started after upgrading .NET or ASP.NET Core (or the SDK)',
+    label: 'Described: it started after upgrading .NET or ASP.NET Core (or the SDK), or went away with a roll back to an older version',
     causes: { 'framework-not-found': 0.2, 'stale-deployment-files': 0.05 },
   },
   {
@@ -51,6 +51,18 @@ export const signals: SignalDef[] = [
     kind,
     label: 'Described: it happens around restarts or recycles',
     causes: { 'app-pool-recycle': 0.2, 'pod-shutdown-race': 0.1 },
+  },
+  {
+    id: 'prose.app-restart',
+    kind,
+    label: 'Described: it happens while the application restarts (itself or from its admin page)',
+    causes: { 'app-initiated-shutdown': 0.1, 'app-pool-recycle': 0.1 },
+  },
+  {
+    id: 'prose.settings-change',
+    kind,
+    label: 'Described: it happened when settings were changed or logging was turned on',
+    causes: { 'app-service-restart': 0.15, 'app-pool-recycle': 0.05 },
   },
   {
     id: 'prose.port-change',
@@ -277,9 +289,101 @@ export const signals: SignalDef[] = [
     causes: { 'proxy-header-too-big': 0.4 },
   },
   {
+    id: 'prose.topic-port-in-use',
+    kind,
+    label: 'Named: a port or address already in use',
+    // Kestrel cannot bind what another process holds; behind IIS that is ANCM's port
+    // (prose-rules.ts gives that case its own rule).
+    causes: { 'kestrel-bind-denied': 0.25, 'port-binding-failure': 0.15 },
+  },
+  {
+    id: 'prose.topic-shared-pool',
+    kind,
+    label: 'Named: several apps in one IIS application pool',
+    causes: { 'multiple-inprocess-apps': 0.4 },
+  },
+  {
+    id: 'prose.topic-bitness',
+    kind,
+    label: 'Named: 32-bit against 64-bit (the worker process or the build)',
+    causes: { 'bitness-mismatch': 0.4 },
+  },
+  {
+    id: 'prose.topic-user-profile',
+    kind,
+    label: "Named: the application pool's Load User Profile setting",
+    causes: { 'user-profile-not-loaded': 0.45 },
+  },
+  {
+    id: 'prose.topic-proxy-protocol',
+    kind,
+    label: 'Named: the PROXY protocol between a load balancer and the proxy',
+    causes: { 'proxy-protocol-mismatch': 0.35 },
+  },
+  {
+    id: 'prose.topic-shutdown',
+    kind,
+    label: 'Named: targets shutting down, or what lets them drain (preStop, deregistration delay)',
+    causes: { 'pod-shutdown-race': 0.35 },
+  },
+  {
+    id: 'prose.topic-stdout-log',
+    kind,
+    label: "Named: the path of the ASP.NET Core Module's stdout log",
+    causes: { 'stdout-log-unwritable': 0.35 },
+  },
+  {
+    id: 'prose.topic-access-denied',
+    kind,
+    label: "Named: access denied to the app's files for the pool identity",
+    causes: { 'access-denied': 0.35 },
+  },
+  {
+    id: 'prose.topic-iis-features',
+    kind,
+    label: 'Named: IIS features that are not installed',
+    causes: { 'iis-features-missing': 0.35 },
+  },
+  {
+    id: 'prose.topic-physical-path',
+    kind,
+    label: "Named: the site's physical path (or the folder listing it shows)",
+    causes: { 'physical-path-wrong': 0.35 },
+  },
+  {
+    id: 'prose.topic-azure-runtime',
+    kind,
+    label: 'Named: a runtime App Service does not have (or its site extension)',
+    causes: { 'azure-runtime-missing': 0.35 },
+  },
+  {
+    id: 'prose.topic-app-service-restart',
+    kind,
+    label: "Named: App Service's Auto-Heal restarting the app",
+    causes: { 'app-service-restart': 0.4 },
+  },
+  {
+    id: 'prose.topic-site-stopped',
+    kind,
+    label: 'Named: the IIS site stopped or its bindings',
+    causes: { 'iis-site-stopped': 0.35 },
+  },
+  {
+    id: 'prose.topic-web-config-invalid',
+    kind,
+    label: 'Named: a web.config IIS cannot read',
+    causes: { 'web-config-invalid': 0.35 },
+  },
+  {
+    id: 'prose.topic-docker-network',
+    kind,
+    label: 'Named: a container on several (or the wrong) Docker networks',
+    causes: { 'proxy-upstream-refused': 0.3 },
+  },
+  {
     id: 'prose.topic-privileged-port',
     kind,
-    label: 'Named: a privileged port (below 1024)',
+    label: 'Named: a port Kestrel may not bind (below 1024, or in a range Windows reserves)',
     causes: { 'kestrel-bind-denied': 0.35 },
   },
 ];

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
-import { leadingStrings } from './first-chars.ts';
+import { LEAD_LENGTH, leadingStrings, mayBegin } from './first-chars.ts';
 import { COMPONENTS, TOPICS, TRIGGERS } from './vocabulary.ts';
 
 const sorted = (s: ReadonlySet<string> | undefined) => (s ? [...s].sort().join(',') : undefined);
@@ -31,22 +31,33 @@ function withoutLookarounds(source: string): string {
 
 describe('leadingStrings', () => {
   it('reads alternations, optional prefixes, classes and repetitions', () => {
-    expect(sorted(leadingStrings('abc|d', false))).toBe('ab,d');
-    expect(sorted(leadingStrings('(?:the )?first', false))).toBe('fi,th');
-    expect(sorted(leadingStrings('[kmg]i?b', false))).toBe('gb,gi,kb,ki,mb,mi');
+    expect(sorted(leadingStrings('abc|d', false))).toBe('abc,d');
+    expect(sorted(leadingStrings('(?:the )?first', false))).toBe('fir,the');
+    expect(sorted(leadingStrings('[kmg]i?b', false))).toBe('gb,gib,kb,kib,mb,mib');
     expect(sorted(leadingStrings('[a-c]x', false))).toBe('ax,bx,cx');
-    expect(sorted(leadingStrings('a+b', false))).toBe('aa,ab');
-    expect(sorted(leadingStrings('(?:ab ){0,2}cd', false))).toBe('ab,cd');
-    expect(sorted(leadingStrings('\\.net', false))).toBe('.n');
+    expect(sorted(leadingStrings('a+b', false))).toBe('aaa,aab,ab');
+    expect(sorted(leadingStrings('(?:ab ){0,2}cd', false))).toBe('ab ,cd');
+    expect(sorted(leadingStrings('\\.net', false))).toBe('.ne');
     expect(sorted(leadingStrings('\\u2019s', false))).toBe('\u2019s');
     expect(sorted(leadingStrings('(?!x)yz', false))).toBe('yz');
     expect(sorted(leadingStrings('x(?!y)', false))).toBe('x');
-    expect(sorted(leadingStrings('(?:[ab]+ ){0,2}cd', false))).toBe('a ,aa,ab,b ,ba,bb,cd');
+    expect(sorted(leadingStrings('(?:[ab]+ ){0,2}cd', false))).toBe('a a,a b,a c,aa ,aaa,aab,ab ,aba,abb,b a,b b,b c,ba ,baa,bab,bb ,bba,bbb,cd');
+  });
+
+  it('tells whether a term can begin where the text starts with some characters', () => {
+    const leads = leadingStrings('LBs?|load balancer', false)!;
+    expect(mayBegin(leads, 'LB ')).toBe(true); // a two-character match
+    expect(mayBegin(leads, 'LBs')).toBe(true);
+    expect(mayBegin(leads, 'loa')).toBe(true);
+    expect(mayBegin(leads, 'lo')).toBe(true); // the text ends inside a lead
+    expect(mayBegin(leads, 'lot')).toBe(false);
+    expect(mayBegin(leads, 'L')).toBe(true);
+    expect(mayBegin(leads, 'x')).toBe(false);
   });
 
   it('lower-cases letters when matching ignores case', () => {
-    expect(sorted(leadingStrings('IIS|w3wp', true))).toBe('ii,w3');
-    expect(sorted(leadingStrings('IIS|w3wp', false))).toBe('II,w3');
+    expect(sorted(leadingStrings('IIS|w3wp', true))).toBe('iis,w3w');
+    expect(sorted(leadingStrings('IIS|w3wp', false))).toBe('IIS,w3w');
   });
 
   it('answers "anything" for a pattern that can match empty or is not understood', () => {
@@ -66,7 +77,7 @@ describe('leadingStrings', () => {
       if (!leads) continue;
       const matches = fc.stringMatching(new RegExp(`^(?:${withoutLookarounds(term.pattern)})$`));
       for (const s of fc.sample(matches, 300)) {
-        const lead = s.slice(0, 2);
+        const lead = s.slice(0, LEAD_LENGTH);
         expect(leads.has(term.exact ? lead : lead.toLowerCase()), `${term.pattern} -> ${s}`).toBe(true);
       }
     }

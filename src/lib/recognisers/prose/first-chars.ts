@@ -3,8 +3,9 @@
  * word start, only the terms that can match there (recogniser.ts), instead of one huge
  * alternation of every term: cheaper to compile on a page's first diagnosis and to run.
  *
- * `leadingStrings(source, ignoreCase)` is the set of every match's first two characters (a
- * one-character string for a match that is one character long). It reads the subset of
+ * `leadingStrings(source, ignoreCase)` is the set of every match's first LEAD_LENGTH (three)
+ * characters (a shorter string for a shorter match); `mayBegin` says whether a term with those
+ * leads can match where the text begins with given characters. It reads the subset of
  * regular-expression syntax the vocabulary uses: literals, escapes (`\.`, `\d`, `\w`, `\uXXXX`),
  * classes with ranges, groups (`(?:...)`, capturing), lookarounds (zero width), `|`, and the
  * quantifiers `?`, `*`, `+`, `{m,n}`. The answer is a superset: when a construct is not
@@ -15,7 +16,9 @@
 /** Strings of at most LENGTH characters; `undefined` stands for "anything". */
 type Leads = Set<string> | undefined;
 
-const LENGTH = 2;
+const LENGTH = 3;
+/** How many characters of a match `leadingStrings` reads (three: "con" and "cor", not just "co"). */
+export const LEAD_LENGTH = LENGTH;
 /** Beyond this many strings the answer is "anything" (it would not filter much anyway). */
 const MOST = 4000;
 const DIGITS = '0123456789';
@@ -175,7 +178,7 @@ class Reader {
 }
 
 /**
- * The first two characters of every match of `source` (one for a one-character match), with
+ * The first three characters of every match of `source` (fewer for a shorter match), with
  * ASCII letters in lower case when `ignoreCase`; undefined when that is not known or the
  * pattern can match the empty string.
  */
@@ -187,4 +190,15 @@ export function leadingStrings(source: string, ignoreCase: boolean): ReadonlySet
   const out = new Set<string>();
   for (const s of leads) out.add(s.replace(/[A-Z]/g, (c) => c.toLowerCase()));
   return out;
+}
+
+/**
+ * Can a term whose matches begin with one of `leads` match where the text begins with `start`
+ * (its next LEAD_LENGTH characters, fewer at the end of the text)? Yes when a lead is `start` or a
+ * prefix of it (a short match), or when the text ends within a lead that begins with it.
+ */
+export function mayBegin(leads: ReadonlySet<string>, start: string): boolean {
+  for (let n = 1; n <= start.length; n++) if (leads.has(start.slice(0, n))) return true;
+  if (start.length < LENGTH) for (const lead of leads) if (lead.startsWith(start)) return true;
+  return false;
 }

@@ -140,10 +140,81 @@ describe('prose reader: triggers', () => {
     ['nginx is not able to connect on the app port', 'prose.topic-refused'],
     ['the sub-application under the default site returns 500', 'prose.topic-subapp'],
     ['an ASP.NET Core app inside another application fails', 'prose.topic-subapp'],
+    ['it works once the inherited aspNetCore handler is removed', 'prose.topic-subapp'],
+    ['nginx fails when the response headers of the app are bigger than 8 kb', 'prose.topic-header-size'],
+    ['the cookies are huge and the headers are too big for the proxy', 'prose.topic-header-size'],
+    ['how do I fix upstream-sent-too-big-header-while-reading-response-header-from-upstream?', 'prose.topic-header-size'],
+    ['502 right after a successful authentication with Keycloak', 'prose.after-login'],
+    ['we use OpenID Connect in front of the portal', 'prose.after-login'],
+    ['the gateway answers 502 when the client cancels the request', 'prose.topic-client-aborted'],
+    ['what happens when the browser disconnects mid-download', 'prose.topic-client-aborted'],
+    ['the service account has no permission to bind port 443', 'prose.topic-privileged-port'],
+    ['Kestrel says the address is already in use after a restart', 'prose.topic-port-in-use'],
+    ['we moved two more apps into the same application pool', 'prose.topic-shared-pool'],
+    ['a second site using the same app pool fails to load', 'prose.topic-shared-pool'],
+    ['the worker process runs as 32 bit while the build targets x64', 'prose.topic-bitness'],
+    ['setting enable32BitAppOnWin64 back to false fixed it', 'prose.topic-bitness'],
+    ['turning on Load User Profile for the pool fixed the certificate error', 'prose.topic-user-profile'],
+    ['the load balancer sends the PROXY protocol header but nginx is not told', 'prose.topic-proxy-protocol'],
+    ['adding a preStop hook stopped the errors', 'prose.topic-shutdown'],
+    ['the destination was terminated before the proxy knew', 'prose.topic-shutdown'],
+    ['the app fails when the stdout log path points to a missing folder', 'prose.topic-stdout-log'],
+    ['the kestrel server stops accepting connections after an hour', 'prose.topic-hang'],
+    ['an infinite recursion in the constructor took the site down', 'prose.topic-crash'],
+    ['the pods stay marked as not ready by the readiness probe', 'prose.topic-unhealthy'],
+    ['the health check path returns a redirect', 'prose.topic-unhealthy'],
+    ['nginx cannot speak HTTP/2 to the upstream', 'prose.topic-http2'],
+    ['we set idle_timeout on the load balancer to 60 s', 'prose.idle'],
+    ['reports fail when a request takes over 2 minutes', 'prose.long-request'],
+    ['the site answers 503 for a minute after every app restart', 'prose.app-restart'],
+    ['503 while we restart the application from its admin page', 'prose.app-restart'],
+    ['502.5 until we rolled back to 3.1.4', 'prose.framework-upgrade'],
+    ['the site went down the moment we saved the app settings', 'prose.settings-change'],
+    ['it restarted as soon as I hit save in the portal', 'prose.settings-change'],
+    ['502 under a JMeter run of 50 threads', 'prose.under-load'],
+    ['more 502s from the balancer as the traffic grows', 'prose.under-load'],
+    ['Access is denied when the pool starts the app', 'prose.topic-access-denied'],
+    ['we gave IIS_IUSRS read rights on the folder', 'prose.topic-access-denied'],
+    ['the IIS features were not installed on the new server', 'prose.topic-iis-features'],
+    ['the physical path was pointing at the source folder', 'prose.topic-physical-path'],
+    ['.NET 5 was not yet available on App Service, so we added the site extension', 'prose.topic-azure-runtime'],
+    ['Proactive Auto-Heal restarted the app twice today', 'prose.topic-app-service-restart'],
+    ['the web site was stopped in IIS Manager', 'prose.topic-site-stopped'],
+    ['a duplicate section in the web.config broke the site', 'prose.topic-web-config-invalid'],
+    ['Kestrel fails on port 5000: it is in an excluded port range', 'prose.topic-privileged-port'],
+    ['the app container is attached to two different networks', 'prose.topic-docker-network'],
+    ['the certificate was issued for the root domain, not the api host', 'prose.topic-backend-tls'],
+    ['we switched the backend to a wildcard certificate', 'prose.topic-backend-tls'],
   ];
   for (const [line, signal] of cases) {
     it(line, () => expect(of(read(line), 'signal')).toContain(signal));
   }
+  it('does not read turning logging on as a settings change', () => {
+    expect(of(read('I enabled logging to see what happens'), 'signal')).not.toContain('prose.settings-change');
+  });
+  it('reads triggers in scripts written without spaces, anywhere in the sentence', () => {
+    expect(of(read('배포할 때마다 502 오류가 납니다'), 'signal')).toEqual(['prose.after-deploy']);
+    expect(of(read('배포할 때마다 502 오류가 납니다'), 'status')).toEqual(['502']);
+    expect(of(read('ローリングアップデート中に502が出ます'), 'signal')).toEqual(['prose.after-deploy']);
+    expect(of(read('服务重启以后一直返回502错误'), 'signal')).toEqual(['prose.after-restart']);
+    expect(of(read('nginx 超时 504 错误'), 'signal')).toContain('prose.topic-timeout');
+    const text = '배포할 때마다 502 오류가 납니다';
+    const f = read(text).find((x) => x.name === 'signal')!;
+    expect(text.slice(f.span.start, f.span.end)).toBe('배포');
+  });
+  it('reads a restart of the app pool as a recycle, not an app restart', () => {
+    expect(of(read('errors every time we restart the app pool'), 'signal')).toEqual(['prose.after-restart']);
+  });
+  it('does not read a person taking long to find the cause as a long request', () => {
+    expect(of(read('it took long to realize what was going on'), 'signal')).not.toContain('prose.long-request');
+    expect(of(read('the export took long to complete'), 'signal')).toContain('prose.long-request');
+  });
+  it('reads the ALB metrics and YARP type names as their components', () => {
+    expect(of(read('HTTPCode_ELB_5XX_Count rises while the targets report nothing'), 'server')).toEqual(['aws-alb']);
+    expect(of(read('an exception thrown in a RequestTransform gives a 502'), 'server')).toEqual(['yarp']);
+    expect(of(read('we run AGIC on the production cluster'), 'server')).toEqual(['kubernetes']);
+    expect(of(read('upstream connect error or disconnect/reset before headers'), 'server')).toEqual(['envoy']);
+  });
   it('does not read a failing connection to a dependency as a refused backend', () => {
     for (const line of ['the app cannot connect to the database after the deploy', "we couldn't connect to SQL from the app", 'unable to connect to the remote server from the api']) {
       expect(of(read(line), 'signal'), line).not.toContain('prose.topic-refused');

@@ -13,15 +13,15 @@
  *
  * Everything is evidence in words, so the weights stay low; src/lib/engine/prose-rules.ts combines
  * them (a duration near a component's default timeout is strong). One pass per line: a sentence
- * gate over its characters, then the terms that can begin with the two characters at each word
+ * gate over its characters, then the terms that can begin with the three characters at each word
  * start (first-chars.ts) and one scan for numbers.
  */
 import type { Fact, LineIndex, Recogniser } from '../../engine/types.ts';
 import { forEachLine } from '../../engine/lines.ts';
 import { findDurations } from './durations.ts';
-import { leadingStrings } from './first-chars.ts';
+import { leadingStrings, mayBegin } from './first-chars.ts';
 import { looksLikeProse } from './sentence.ts';
-import { COMPONENTS, PROSE_STATUSES, STATUS_WORDS, TOPICS, TRIGGERS } from './vocabulary.ts';
+import { COMPONENTS, PROSE_STATUSES, STATUS_WORDS, TOPICS, TRIGGERS, WIDE_TERMS } from './vocabulary.ts';
 import type { Term } from './vocabulary.ts';
 
 const KIND = 'prose' as const;
@@ -32,7 +32,7 @@ const AFTER = '(?![\\w-]|\\.\\w)';
 
 /**
  * One vocabulary, tried term by term at word starts: only the terms whose match can begin with
- * the two characters there (first-chars.ts), in vocabulary order; each term's expression is
+ * the three characters there (first-chars.ts), in vocabulary order; each term's expression is
  * compiled the first time a line needs it. Trying the candidates in order and taking the first
  * match is what one alternation of all the terms would find, at a fraction of the compile and
  * probe cost.
@@ -43,8 +43,12 @@ interface Vocabulary {
   ignoreCase: boolean;
   /** Per term: the strings its matches begin with (undefined: anything). */
   leads: readonly (ReadonlySet<string> | undefined)[];
-  /** Candidates per pair of characters (key `first * 131072 + second + 1`, second -1 at the end), made when first met. */
-  byPair: Map<number, readonly number[]>;
+  /**
+   * Candidates per three characters, made when first met: keyed by their codes while the second
+   * and third are ASCII or past the end of the text (-1), a small integer; by the string otherwise.
+   */
+  byStart: Map<number, readonly number[]>;
+  byRareStart: Map<string, readonly number[]>;
   compiled: (RegExp | undefined)[];
 }
 
@@ -55,28 +59,32 @@ function vocabulary(terms: readonly Term[], exact: boolean): Vocabulary {
     flags: exact ? 'y' : 'iy',
     ignoreCase: !exact,
     leads: chosen.map((t) => leadingStrings(t.pattern, !exact)),
-    byPair: new Map(),
+    byStart: new Map(),
+    byRareStart: new Map(),
     compiled: [],
   };
 }
 
-/** The terms that can match at a word start whose first characters are `a` and `b` (-1: none). */
-function candidates(v: Vocabulary, a: number, b: number): readonly number[] {
+/** The terms that can match at a word start whose first characters are `a`, `b` and `c` (-1: none). */
+function candidates(v: Vocabulary, a: number, b: number, c: number): readonly number[] {
   if (v.ignoreCase) {
     if (a >= 65 && a <= 90) a += 32;
     if (b >= 65 && b <= 90) b += 32;
+    if (c >= 65 && c <= 90) c += 32;
   }
-  const key = a * 131072 + b + 1;
-  const known = v.byPair.get(key);
+  // Word starts are ASCII letters (readTerms), so the key stays a small integer.
+  const key = b < 128 && c < 128 ? (a * 129 + b + 1) * 129 + c + 1 : -1;
+  const start = key >= 0 ? undefined : String.fromCharCode(a, b) + (c < 0 ? '' : String.fromCharCode(c));
+  const known = start === undefined ? v.byStart.get(key) : v.byRareStart.get(start);
   if (known) return known;
-  const one = String.fromCharCode(a);
-  const two = b < 0 ? undefined : one + String.fromCharCode(b);
+  const text = start ?? String.fromCharCode(a) + (b < 0 ? '' : String.fromCharCode(b)) + (b < 0 || c < 0 ? '' : String.fromCharCode(c));
   const list: number[] = [];
   for (let k = 0; k < v.terms.length; k++) {
     const leads = v.leads[k];
-    if (!leads || leads.has(one) || (two === undefined ? [...leads].some((s) => s[0] === one) : leads.has(two))) list.push(k);
+    if (!leads || mayBegin(leads, text)) list.push(k);
   }
-  v.byPair.set(key, list);
+  if (start === undefined) v.byStart.set(key, list);
+  else v.byRareStart.set(start, list);
   return list;
 }
 
@@ -122,7 +130,8 @@ function readTerms(text: string, at: number, v: Vocabulary, facts: Fact[]): void
     if (isWordChar(prev) || prev === 46 || prev === 47 || prev === 92 || prev === 45) continue;
     let length = -1;
     let term: Term | undefined;
-    for (const k of candidates(v, ch, i + 1 < text.length ? text.charCodeAt(i + 1) : -1)) {
+    const b = i + 1 < text.length ? text.charCodeAt(i + 1) : -1;
+    for (const k of candidates(v, ch, b, b >= 0 && i + 2 < text.length ? text.charCodeAt(i + 2) : -1)) {
       const re = termAt(v, k);
       re.lastIndex = i;
       if (!re.test(text)) continue;
@@ -161,6 +170,23 @@ function readStatuses(text: string, at: number, facts: Fact[]): void {
   }
 }
 
+/** Kana, CJK ideographs or Hangul: a line that may hold WIDE_TERMS. */
+const HAS_WIDE = /[\u3040-\u9fff\uac00-\ud7a3]/;
+let wideTerms: RegExp | undefined;
+
+/** Terms of scripts without spaces between words, anywhere in the line (vocabulary.ts WIDE_TERMS). */
+function readWideTerms(text: string, at: number, facts: Fact[]): void {
+  if (!HAS_WIDE.test(text)) return;
+  const re = (wideTerms ??= new RegExp(WIDE_TERMS.map((t) => `(${t.pattern})`).join('|'), 'g'));
+  re.lastIndex = 0;
+  for (let m = re.exec(text); m; m = re.exec(text)) {
+    let i = 1;
+    while (i < m.length && m[i] === undefined) i++;
+    const term = WIDE_TERMS[i - 1];
+    if (term?.signal) push(facts, 'signal', term.signal, at + m.index, at + m.index + m[0].length);
+  }
+}
+
 /** Read one line of prose; `at` is the line's offset in the input. Exported for tests. */
 export function readProseLine(text: string, at = 0): Fact[] {
   const facts: Fact[] = [];
@@ -168,6 +194,7 @@ export function readProseLine(text: string, at = 0): Fact[] {
   readStatuses(text, at, facts);
   for (const d of findDurations(text)) push(facts, 'stated-duration-ms', d.ms, at + d.start, at + d.end);
   for (const v of VOCABULARY) readTerms(text, at, v, facts);
+  readWideTerms(text, at, facts);
   return facts.sort((a, b) => a.span.start - b.span.start);
 }
 

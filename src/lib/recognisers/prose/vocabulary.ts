@@ -20,6 +20,8 @@ export interface Term {
 export const COMPONENTS: readonly Term[] = [
   { pattern: 'iis[ -]?express', server: 'iis-express' },
   { pattern: 'ingress[ -]nginx|nginx[ -]ingress', server: 'kubernetes' },
+  // AGIC is Application Gateway's ingress controller: it runs in an AKS cluster and follows its pods.
+  { pattern: 'AGIC', server: 'kubernetes', exact: true },
   // "Backend pool" is Application Gateway's word for its targets (AWS says "target group").
   { pattern: 'app(?:lication)?[ -]?gateway|appgw|backend[ -]pools?', server: 'azure-app-gateway' },
   { pattern: 'front[ -]?door', server: 'azure-front-door' },
@@ -34,6 +36,12 @@ export const COMPONENTS: readonly Term[] = [
     server: 'aws-alb',
   },
   { pattern: 'ALBs?|ELBs?', server: 'aws-alb', exact: true },
+  // The ALB's CloudWatch metrics (HTTPCode_ELB_5XX_Count: made by the balancer itself;
+  // HTTPCode_Target_5XX_Count: answered by the targets) and its Kubernetes controller's annotations.
+  {
+    pattern: 'httpcode_(?:elb|target)_(?:5xx|50[234])(?:_count)?|(?:elb|target)_5xx(?:_count)?|alb\\.ingress\\.kubernetes\\.io|aws-load-balancer-controller|alb (?:annotations?|ingress(?: controller)?)',
+    server: 'aws-alb',
+  },
   // ARR is IIS proxying to other servers: its own timeouts and farms, not the ASP.NET Core Module's.
   { pattern: 'application request routing', server: 'iis', signal: 'prose.topic-arr' },
   { pattern: 'ARR', server: 'iis', signal: 'prose.topic-arr', exact: true },
@@ -51,6 +59,8 @@ export const COMPONENTS: readonly Term[] = [
   },
   { pattern: 'apache(?: httpd)?|httpd|mod_proxy(?:_http)?|ProxyPass(?:Reverse)?|ProxyTimeout|ProxyPreserveHost', server: 'apache' },
   { pattern: 'YARP', server: 'yarp' },
+  // YARP's own type and method names (Yarp.ReverseProxy, IHttpForwarder, request transforms).
+  { pattern: 'IHttpForwarder|HttpForwarder|MapReverseProxy|AddReverseProxy|(?:Request|Response)Transform(?:s|Context)?|ForwarderError(?:Feature)?', server: 'yarp', exact: true },
   { pattern: 'cloudflare', server: 'cloudflare' },
   { pattern: 'kubernetes|k8s|AKS|EKS|GKE|ingress(?:es)?|kubectl|pods?', server: 'kubernetes' },
   { pattern: 'traefik', server: 'traefik' },
@@ -58,7 +68,9 @@ export const COMPONENTS: readonly Term[] = [
   { pattern: 'haproxy|openshift(?: router)?', server: 'haproxy' },
   { pattern: 'caddy', server: 'caddy' },
   // Azure Container Apps' ingress is Envoy.
-  { pattern: 'envoy|istio|azure container apps?|container apps?', server: 'envoy' },
+  // Envoy's own words in its local replies: "upstream connect error or disconnect/reset before
+  // headers. reset reason: connection termination".
+  { pattern: 'envoy|istio|azure container apps?|container apps?|upstream connect error|reset reason|connection termination', server: 'envoy' },
   { pattern: 'docker(?:[ -]compose)?|containers?', server: 'docker' },
   { pattern: 'load[ -]?balancers?', signal: 'prose.load-balancer' },
   { pattern: 'LBs?', signal: 'prose.load-balancer', exact: true },
@@ -81,11 +93,21 @@ export const TRIGGERS: readonly Term[] = [
     // to 2.0.3", "migrating from .NET Core 1.0 to 1.1", "after the SDK update"): the app then
     // needs a runtime the server may not have.
     pattern:
-      '(?:updat|upgrad|migrat)(?:e|es|ed|ing|ion) (?:from |to )?(?:the |my |our )?(?:asp\\.net(?: core)?|\\.net(?: core| framework)?|dotnet(?: core)?|net ?core|core (?:\\d|to|from)|(?:the )?(?:sdk|runtime|hosting bundle|target framework))|(?:asp\\.net core|\\.net(?: core)?|dotnet|sdk|runtime|framework|visual studio|vs) (?:\\d+(?:\\.\\d+)* )?(?:updates?|upgrades?)',
+      '(?:updat|upgrad|migrat)(?:e|es|ed|ing|ion) (?:from |to )?(?:the |my |our )?(?:asp\\.net(?: core)?|\\.net(?: core| framework)?|dotnet(?: core)?|net ?core|core (?:\\d|to|from)|(?:the )?(?:sdk|runtime|hosting bundle|target framework))|(?:asp\\.net core|\\.net(?: core)?|dotnet|sdk|runtime|framework|visual studio|vs) (?:\\d+(?:\\.\\d+)* )?(?:updates?|upgrades?)|(?:roll(?:ed|ing)? ?back|downgrad(?:e|ed|ing)) to (?:version |v)?\\d+(?:\\.\\d+)+',
     signal: 'prose.framework-upgrade',
   },
   { pattern: 'upgrad(?:e|es|ed|ing)|updat(?:e|es|ed|ing)|migrat(?:e|es|ed|ing) (?:from|to)|migration (?:from|to)', signal: 'prose.after-upgrade' },
-  { pattern: 'log(?:ging)?[ -]?in|logs in|logged in|sign(?:ing)?[ -]?in|signs in|signed in|after authenticat(?:ing|ion)', signal: 'prose.after-login' },
+  // OpenID Connect sign-ins come back with large cookies and headers (the OIDC callback, redirect_uri).
+  {
+    pattern:
+      'log(?:ging)?[ -]?in|logs in|logged in|sign(?:ing)?[ -]?in|signs in|signed in|after (?:a )?(?:successful )?(?:authenticat|authoriz|authoris)(?:ing|ation|ion)|openid[ -]?connect|oidc|redirect_uri',
+    signal: 'prose.after-login',
+  },
+  // The application restarting (itself, or from its admin page), not its pool or the server.
+  {
+    pattern: '(?:application|app) restarts?|restart(?:s|ed|ing)? (?:of )?(?:the |my |our |an? )?(?:application|app)(?![ -]?pools?)',
+    signal: 'prose.app-restart',
+  },
   { pattern: 'restart(?:s|ed|ing)?|recycl(?:e|es|ed|ing)|reboot(?:s|ed|ing)?|app pool recycles?', signal: 'prose.after-restart' },
   // A port moved: the proxy still points at the old one, SELinux lets a proxy reach only the ports
   // labelled http_port_t, and a port below 1024 needs root (or a capability) to bind.
@@ -94,10 +116,18 @@ export const TRIGGERS: readonly Term[] = [
       '(?:chang|switch)(?:e|es|ed|ing) (?:the |my |our |its |their |a )?(?:default |listening |http |https |app(?:lication)? |kestrel )?ports?(?! (?:forward|mapping))|(?:a |an )?(?:different|non-?standard|custom|new) (?:listening )?ports?(?! (?:forward|mapping))',
     signal: 'prose.port-change',
   },
+  // A settings change: App Service restarts the app when its app settings, connection strings or
+  // diagnostic (logging) settings are saved. ("Enable logging" alone is not one: people turn
+  // logging on to debug, and ANCM's error pages say it.)
+  {
+    pattern:
+      '(?:chang|updat|edit|modif|sav)(?:e|es|ed|ing|y|ies|ied) (?:to |of )?(?:the |an? |any |my |our )?(?:app(?:lication)? |diagnostic |logging |log |configuration |environment )?settings?|(?:app(?:lication)?|diagnostic|logging|configuration) settings? (?:changes?|changed|updates?|updated)|(?:hit|hitting|click(?:ed|ing)?) save',
+    signal: 'prose.settings-change',
+  },
   { pattern: 'scal(?:e|es|ed|ing)[ -](?:down|in)|autoscal(?:e|es|ed|ing|er)|scale[ -]?in events?', signal: 'prose.scale-in' },
   {
     pattern:
-      'under (?:(?:heavy|high|some|peak|light|low|small|moderate|medium|little|any) )?load|(?:with|at) (?:a |any )?(?:very )?(?:small|light|low|little|moderate|medium|heavy|high) (?:load|traffic)|high (?:traffic|load)|heavy (?:traffic|load)|load[ -]?test(?:s|ing)?|traffic (?:spikes?|peaks?)|peak (?:hours?|traffic|load)|(?:many|lots of|hundreds of|thousands of) (?:concurrent |simultaneous |parallel )?(?:users|requests|connections)',
+      'under (?:(?:heavy|high|some|peak|light|low|small|moderate|medium|little|any) )?load|(?:with|at) (?:a |any )?(?:very )?(?:small|light|low|little|moderate|medium|heavy|high) (?:load|traffic)|high (?:traffic|load)|heavy (?:traffic|load)|load[ -]?test(?:s|ing)?|stress[ -]?test(?:s|ing)?|jmeter|gatling|locust|as (?:the )?(?:traffic|load|usage|dau|the number of users) (?:grows|increases|goes up|rises)|traffic (?:spikes?|peaks?)|peak (?:hours?|traffic|load)|(?:many|lots of|hundreds of|thousands of) (?:concurrent |simultaneous |parallel )?(?:users|requests|connections)',
     signal: 'prose.under-load',
   },
   {
@@ -107,10 +137,10 @@ export const TRIGGERS: readonly Term[] = [
   },
   {
     pattern:
-      'long[ -]running|(?:long|large|big|heavy|slow) (?:reports?|exports?|queries|query|requests?|operations?|jobs?|calls?|pages?|responses?)|reports? (?:that )?takes? (?:a )?long|(?:takes?|taking|took) (?:(?:a )?(?:very |really )?(?:long|good|great) (?:while|time)|(?:too |very |so |really )?long|ages|forever|(?:more|longer) than)|generat(?:e|es|ing) (?:a )?reports?',
+      'long[ -]running|(?:long|large|big|heavy|slow) (?:reports?|exports?|queries|query|requests?|operations?|jobs?|calls?|pages?|responses?)|reports? (?:that )?takes? (?:a )?long|(?:takes?|taking|took) (?:(?:a )?(?:very |really )?(?:long|good|great) (?:while|time)|(?:too |very |so |really )?long(?! to (?!load|respond|complete|finish|return|answer|process|run|start|execute|come))|ages|forever|(?:more|longer) than|over \\d|> ?\\d)|generat(?:e|es|ing) (?:a )?reports?',
     signal: 'prose.long-request',
   },
-  { pattern: 'idle|inactiv(?:e|ity)|after a while|after some time|(?:quiet|idle) periods?', signal: 'prose.idle' },
+  { pattern: 'idle[ _-]?time[ _-]?outs?|idle|inactiv(?:e|ity)|after a while|after some time|(?:quiet|idle) periods?', signal: 'prose.idle' },
   {
     pattern: 'random(?:ly)?|intermittent(?:ly)?|inconsistent(?:ly)?|sporadic(?:ally)?|occasional(?:ly)?|sometimes|from time to time|now and (?:then|again)|flak(?:y|iness)|every (?:now|once)',
     signal: 'prose.intermittent',
@@ -123,6 +153,22 @@ export const TRIGGERS: readonly Term[] = [
     pattern: '(?:the )?first (?:request|call|hit|load)|cold[ -]?starts?|warm[ -]?up|slow (?:to )?start(?:s|ing|up)?|(?:app|application) start(?:s|up)?|startup',
     signal: 'prose.first-request',
   },
+];
+
+/**
+ * Triggers and topics in scripts written without spaces between words (Korean, Japanese,
+ * Chinese), as the localized Kubernetes, Azure and IIS documentation writes them. They are found
+ * anywhere in a sentence, not at word starts. Plain literals only: one alternation of them all.
+ */
+export const WIDE_TERMS: readonly Term[] = [
+  // deploy, redeploy, rollout, rolling update, release / publish, go live
+  { pattern: '재배포|배포|롤아웃|롤링 ?업데이트|デプロイ|ロールアウト|ローリング ?アップデート|部署|发布|發佈|发版|滚动更新|滾動更新|上线|上線', signal: 'prose.after-deploy' },
+  // restart, reboot
+  { pattern: '재시작|재부팅|再起動|重启|重啟|重新启动', signal: 'prose.after-restart' },
+  // time-out
+  { pattern: '타임아웃|시간 ?초과|タイムアウト|超时|逾時', signal: 'prose.topic-timeout' },
+  // connection refused
+  { pattern: '연결 ?거부|接続拒否|接続が拒否|拒绝连接|连接被拒绝|連線被拒', signal: 'prose.topic-refused' },
 ];
 
 /** Status words that stand for a status when no number is written. */
@@ -157,10 +203,10 @@ export const TOPICS: readonly Term[] = [
   },
   // Exit code 137 is 128 + SIGKILL: what Kubernetes and Docker report for an OOM-killed container.
   { pattern: 'exit(?:ed)? (?:with )?(?:code |status )?137|out of memory|oom[ -]?kill(?:ed|er)?|oom|memory (?:limits?|leaks?|pressure)|(?:high|maxed out|100 ?%) (?:cpu|memory)|(?:cpu|memory) (?:(?:is |at |are )?(?:maxed|100 ?%|spikes?|spiking))', signal: 'prose.topic-resources' },
-  { pattern: '(?:backend|upstream|origin)(?: server)? (?:ssl |tls )?certificates?|(?:ssl |tls )?certificate (?:errors?|has expired|expired|is (?:invalid|not trusted|untrusted)|not trusted|mismatch)|(?:expired|invalid|untrusted) (?:ssl |tls )?certificates?|certificate (?:verify|verification|validation|chain|name mismatch)|ssl handshake|tls handshake|self[ -]signed', signal: 'prose.topic-backend-tls' },
+  { pattern: '(?:backend|upstream|origin)(?: server)? (?:ssl |tls )?certificates?|(?:ssl |tls )?certificate (?:errors?|has expired|expired|is (?:invalid|not trusted|untrusted)|not trusted|mismatch)|(?:expired|invalid|untrusted) (?:ssl |tls )?certificates?|certificate (?:verify|verification|validation|chain|name mismatch)|wildcard certificates?|certificates? (?:was |is |were )?issued (?:for|to) (?:the |a |an )?(?:root |other |another |different |wrong )?(?:domain|host ?name|subdomain|name)|ssl handshake|tls handshake|self[ -]signed', signal: 'prose.topic-backend-tls' },
   {
     pattern:
-      'unhealthy|health[ -]?probes?(?: checks?)?|health (?:checks?) (?:fail(?:s|ed|ing)?)|fail(?:s|ed|ing)? (?:the |its )?health (?:probes?|checks?)|backend health|(?:can(?:no|\\u2019|\')?t|cannot|could(?:n\\u2019t|\'t| not)|unable to|fails? to) reach (?:the |its |any )?backend (?:pool|servers?|targets?)',
+      'unhealthy|health[ -]?probes?(?: checks?)?|readiness (?:probes?|checks?|gates?)|(?:marked|flagged|reported) (?:as )?not ready|health[ -]?checks? (?:path|endpoint|url|information|settings?|configuration|to fail)|health (?:checks?) (?:fail(?:s|ed|ing)?)|fail(?:s|ed|ing)? (?:the |its )?health (?:probes?|checks?)|backend health|(?:can(?:no|\\u2019|\')?t|cannot|could(?:n\\u2019t|\'t| not)|unable to|fails? to) reach (?:the |its |any )?backend (?:pool|servers?|targets?)',
     signal: 'prose.topic-unhealthy',
   },
   { pattern: '(?:web|server) farms?', signal: 'prose.topic-server-farm' },
@@ -169,13 +215,17 @@ export const TOPICS: readonly Term[] = [
   // says inheritInChildApplications="false".
   {
     pattern:
-      '(?:sub|child|nested)[ -]?(?:applications?|apps?|sites?)|inheritInChildApplications|(?:application|app|site) (?:under|inside|within|below) (?:another|an? (?:parent|root)|the (?:parent|root))(?: (?:site|application|app))?',
+      '(?:sub|child|nested)[ -]?(?:applications?|apps?|sites?)|inheritInChildApplications|(?:aspNetCore )?handler (?:is |was )?(?:not )?removed|remov(?:e|ed|ing) (?:the )?(?:inherited )?(?:aspNetCore )?handlers?|(?:application|app|site) (?:under|inside|within|below) (?:another|an? (?:parent|root)|the (?:parent|root))(?: (?:site|application|app))?',
     signal: 'prose.topic-subapp',
   },
   { pattern: 'runtimeconfig(?:\\.json)?', signal: 'prose.topic-runtimeconfig' },
   { pattern: 'deps\\.json', signal: 'prose.topic-deps-json' },
   { pattern: 'visual c\\+\\+(?: redistributable| runtime)?|vc_?redist|vc\\+\\+ redist(?:ributable)?', signal: 'prose.topic-vc-redist' },
-  { pattern: 'client (?:closed|aborted|disconnected|cancel(?:l)?ed|went away)(?: the)?(?: connection| request)?|request (?:was )?(?:aborted|cancel(?:l)?ed) by the client', signal: 'prose.topic-client-aborted' },
+  {
+    pattern:
+      '(?:client|browser|caller)s? (?:closes|closed|aborts|aborted|disconnects|disconnected|cancels|cancel(?:l)?ed|went away|goes away|hangs up|hung up)(?: the)?(?: connection| request)?|request (?:was |is |gets |got )?(?:aborted|cancel(?:l)?ed) by the (?:client|browser|caller)|(?:client|request) cancel(?:l)?ations?',
+    signal: 'prose.topic-client-aborted',
+  },
   {
     // "couldn't connect to the app", but not to a database or another dependency of the app.
     pattern:
@@ -187,7 +237,13 @@ export const TOPICS: readonly Term[] = [
     signal: 'prose.topic-reset',
   },
   { pattern: 'timed? ?outs?|timing out|timed out', signal: 'prose.topic-timeout' },
-  { pattern: '(?:response )?headers? (?:too (?:big|large)|size)|(?:large|big|huge) (?:cookies|headers)|too big header', signal: 'prose.topic-header-size' },
+  // Also nginx's "upstream sent too big header" written as a slug, and its proxy buffer that holds
+  // the response headers (proxy_buffer_size, one memory page: 4 KB or 8 KB).
+  {
+    pattern:
+      '(?:response |http )?headers? (?:(?:\\w+ ){0,4}(?:is |are |was |were |gets? |got |become |becomes )?(?:too (?:big|large|long)|(?:bigger|larger|longer) than|over \\d+ ?kb)|size)|(?:large|big|huge|bigger|larger|oversized) (?:response |http |auth(?:entication)? )?(?:cookies?|headers?)|too[ -]big[ -]headers?|upstream[ -]sent[ -]too[ -]big[ -]header(?:[ -]while[ -]reading[ -]response[ -]header[ -]from[ -]upstream)?|proxy[ _]buffer[ _]size|large_client_header_buffers|proxy buffers? (?:is |are )?(?:not (?:big |large )?enough|too small)',
+    signal: 'prose.topic-header-size',
+  },
   // A space in the app's path or name breaks an unquoted processPath or arguments in web.config.
   {
     pattern:
@@ -196,23 +252,94 @@ export const TOPICS: readonly Term[] = [
   },
   {
     pattern:
-      'crash(?:es|ed|ing)?|stack ?overflow(?:exception)?|unhandled exceptions?|process (?:exits|exited|dies|died|terminates|terminated|was terminated)|(?:app|application|process|service|worker) (?:keeps? )?(?:dying|dies|died)',
+      'crash(?:es|ed|ing)?|stack ?overflow(?:exception)?|overflow ?exception|stack size|(?:infinite|endless|dependency|circular) recursion|unhandled exceptions?|process (?:exits|exited|dies|died|terminates|terminated|was terminated)|(?:app|application|process|service|worker) (?:keeps? )?(?:dying|dies|died)',
     signal: 'prose.topic-crash',
   },
   {
     pattern:
-      'hang(?:s|ing)?|hung|freez(?:e|es|ing)|froze|deadlock(?:s|ed)?|(?:stops?|stopped) responding|unresponsive|not responding|becomes? (?:very )?slow',
+      'hang(?:s|ing)?|hung|freez(?:e|es|ing)|froze|deadlock(?:s|ed)?|(?:stops?|stopped) (?:responding|(?:processing|handling|serving|accepting|answering) (?:any )?(?:new )?(?:requests|connections))|unresponsive|not responding|becomes? (?:very )?slow',
     signal: 'prose.topic-hang',
   },
   {
     pattern:
-      '(?:app(?:lication)?[ -]?pools?) (?:(?:is|was|are|were|keeps?|gets?|got|just) )?(?:stop(?:s|ped|ping)?|shut(?:s|ting)? down|disabled|crash(?:es|ed|ing)?)|rapid[ -]fail(?: protection)?',
+      '(?:app(?:lication)?[ -]?)?pools? (?:(?:is|was|are|were|keeps?|gets?|got|just) )?(?:stop(?:s|ped|ping)?|shut(?:s|ting)? down|disabled|crash(?:es|ed|ing)?)|rapid[ -]fail(?: protection)?',
     signal: 'prose.topic-pool-stopped',
   },
   // WebSockets (and SignalR over them) need the proxy to pass the Upgrade handshake on.
   { pattern: 'web ?sockets?|signalr', signal: 'prose.topic-websocket' },
   // gRPC needs HTTP/2 end to end; a proxy that talks HTTP/1.1 to Kestrel breaks it. (HTTP/2 alone
   // is usually the browser's side and says nothing about the hop to the app.)
-  { pattern: 'grpc(?:-web)?|h2c', signal: 'prose.topic-http2' },
-  { pattern: 'privileged ports?|ports? (?:below|under) 1024', signal: 'prose.topic-privileged-port' },
+  {
+    pattern: 'grpc(?:-web)?|h2c|http/?2 (?:to|with|towards) (?:the |an? |its )?(?:upstream|backend|origin|app|kestrel)|http/?2[ -]only|Http1AndHttp2',
+    signal: 'prose.topic-http2',
+  },
+  { pattern: 'privileged ports?|ports? (?:below|under) 1024|permissions? to (?:listen|bind)|(?:listen|bind)(?:ing)? permissions?', signal: 'prose.topic-privileged-port' },
+  // Windows reserves port ranges (Hyper-V, WinNAT: `netsh interface ipv4 show excludedportrange`);
+  // binding one fails with "access ... forbidden by its access permissions".
+  {
+    pattern: 'excluded ?port ?ranges?|port exclusions?|(?:reserved|excluded) ports?|ports? (?:is |are |were )?(?:reserved|excluded) by (?:hyper-v|windows|winnat)|winnat|excludedportrange',
+    signal: 'prose.topic-privileged-port',
+  },
+  // A container on several Docker networks: the proxy dials an address it cannot reach
+  // (Traefik's `traefik.docker.network` label picks the one to use).
+  {
+    pattern: 'traefik\\.docker\\.network|(?:multiple|several|two|different|wrong|separate) (?:docker )?networks',
+    signal: 'prose.topic-docker-network',
+  },
+  // Kestrel's "address already in use" (EADDRINUSE; WSAEADDRINUSE's "Only one usage of each socket
+  // address"): another process holds the port.
+  {
+    pattern: '(?:port|address) (?:is |was )?already (?:in use|taken|bound)|eaddrinuse|only one usage of each socket address',
+    signal: 'prose.topic-port-in-use',
+  },
+  // In-process hosting runs one app per application pool (500.35 when a second one starts there).
+  {
+    pattern:
+      '(?:second|another|multiple|several|two|more than one) (?:asp\\.net core |\\.net core |core )?(?:apps?|applications?|sites?|websites?) (?:in|to|into|inside|on|sharing|share|using|use|under) (?:the same |one |a single |an? |the |that |this )?app(?:lication)?[ -]?pool|(?:same|shared|single) app(?:lication)?[ -]?pool|shar(?:e|es|ed|ing) (?:an? |the |one )?app(?:lication)?[ -]?pool',
+    signal: 'prose.topic-shared-pool',
+  },
+  // A 32-bit worker process loading a 64-bit build or the reverse (500.32, ERROR_BAD_EXE_FORMAT).
+  { pattern: '(?<=(?<![\\d.])32[ -]?)bits?|bitness|enable32BitAppOnWin64|enable 32[ -]?bit(?: app(?:lication)?s?)?', signal: 'prose.topic-bitness' },
+  // LoadUserProfile is the application pool setting; without a profile, Data Protection keys and
+  // certificate private keys have nowhere to live.
+  { pattern: 'load ?user ?profile|user profile (?:is |was )?not (?:loaded|load)|setProfileEnvironment', signal: 'prose.topic-user-profile' },
+  // The PROXY protocol header one side sends and the other does not expect (nginx: "broken header").
+  { pattern: 'proxy[ _-]protocol|send-proxy(?:-v2)?|accept-proxy', signal: 'prose.topic-proxy-protocol' },
+  // Kubernetes' and the load balancers' ways to let a terminating target finish first.
+  {
+    pattern: 'pre[ -]?stop(?: hooks?)?|terminationGracePeriodSeconds|termination grace period|deregistration delay|connection draining|(?:pods?|destinations?|targets?|replicas?) (?:has |have |had |was |were |is |are )?(?:shut ?down|terminat(?:ed|ing)|being terminated)',
+    signal: 'prose.topic-shutdown',
+  },
+  // Windows' ERROR_ACCESS_DENIED text and the identities IIS runs as (IIS_IUSRS, IUSR, IIS AppPool\<pool>).
+  {
+    pattern:
+      'access (?:is |was )?denied|(?:ntfs|folder|file|directory|read|write) (?:permissions?|rights|access)|permissions? (?:on|to|for) (?:the )?(?:app |site |web |publish |application )?(?:folder|directory|files?)|iis_iusrs|iusr|iis apppool|(?:app(?:lication)?[ -]?pool )?identity (?:has |had |does not have |doesn\'t have |did not have |lacks )?(?:no )?(?:access|permissions?|rights)',
+    signal: 'prose.topic-access-denied',
+  },
+  // The IIS role services the module needs ("CoreWebEngine and W3SVC features must be installed").
+  {
+    pattern:
+      'CoreWebEngine|W3SVC features?|(?:iis|windows|server) (?:role )?features? (?:is |are |were |was )?(?:not installed|missing|not enabled)|turn windows features on',
+    signal: 'prose.topic-iis-features',
+  },
+  // A site whose physical path holds no app: IIS lists the folder (403.14) or finds nothing.
+  { pattern: 'physical path (?:is |was )?(?:wrong|incorrect|pointing|points|set to (?:the )?wrong)|directory (?:listing|browsing)', signal: 'prose.topic-physical-path' },
+  // App Service runs the runtimes it has; newer ones came as site extensions or with a rollout.
+  {
+    pattern:
+      '(?:asp\\.net core |aspnetcore )?(?:runtime )?site extensions?|not (?:yet )?(?:available|supported|installed|rolled out) (?:on|in) (?:azure|app service|the app service)|(?:azure|app service) (?:does not|doesn\'t|did not|didn\'t) (?:yet )?(?:support|have) (?:the |this |that )?(?:runtime|version|\\.net|asp\\.net)',
+    signal: 'prose.topic-azure-runtime',
+  },
+  // App Service's own restarts: Auto-Heal and Proactive Auto-Heal.
+  { pattern: '(?:proactive )?auto[ -]?heal(?:ing)?', signal: 'prose.topic-app-service-restart' },
+  // The IIS site itself stopped or not bound to the name or port asked for.
+  { pattern: '(?:web ?)?site (?:is |was )?(?:stopped|not started)|(?:site |hostname |https? )?bindings? (?:is |are |was |were )?(?:wrong|missing|incorrect)', signal: 'prose.topic-site-stopped' },
+  // A web.config IIS cannot read (500.19: malformed XML, a duplicate entry).
+  {
+    pattern:
+      '(?:malformed|invalid|corrupt(?:ed)?|broken) web\\.config|web\\.config (?:is |was )?(?:malformed|invalid|corrupt(?:ed)?|broken)|duplicate (?:collection entry|section|handler)|cannot read configuration file',
+    signal: 'prose.topic-web-config-invalid',
+  },
+  // The ASP.NET Core Module's stdout log path: a relative or missing folder it cannot write to.
+  { pattern: 'stdout ?log(?:file)? (?:path|folder|directory|location)|stdoutLogFile ?= ?["\']?\\.?\\\\+logs', signal: 'prose.topic-stdout-log' },
 ];
