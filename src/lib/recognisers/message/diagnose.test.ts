@@ -24,6 +24,8 @@ describe('diagnose() with the message catalogue', () => {
     ['upstream sent too big header while reading response header from upstream', 'proxy-header-too-big'],
     ["502 ERROR\nThe request could not be satisfied.\nCloudFront wasn’t able to connect to the origin. We can't connect to the server for this app or website at this time.", 'backend-tls-failure'],
     ['Proxy error: Could not proxy request /api/values from localhost:3000 to https://localhost:5001/.', 'proxy-upstream-refused'],
+    ['Backend health: Unhealthy. The Intermediate certificate is missing from the certificate chain presented by the backend server.', 'backend-tls-failure'],
+    ["Status code of the backend's HTTP response did not match the probe setting. Expected:200-399 Received:404.", 'backend-unhealthy'],
     ['System.Net.Sockets.SocketException (10013): Der Zugriff auf einen Socket war aufgrund der Zugriffsrechte des Sockets unzulässig.', 'kestrel-bind-denied'],
     ['HTTP Error 500.19 - Internal Server Error\nConfig Error: This configuration section cannot be used at this path.', 'iis-features-missing'],
     ["warn: Microsoft.AspNetCore.Server.Kestrel[0]\n      Unable to bind to http://localhost:5000 on the IPv6 loopback interface: 'Cannot assign requested address'.", 'proxy-upstream-refused'],
