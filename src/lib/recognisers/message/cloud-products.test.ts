@@ -6,14 +6,10 @@
  */
 import { describe, expect, it } from 'vitest';
 import { diagnose } from '../../engine/diagnose.ts';
-
-function top(input: string): { cause: string | undefined; kinds: string[] } {
-  const d = diagnose(input);
-  return { cause: d.findings[0]?.cause, kinds: d.kinds };
-}
+import { topCauseTests } from '../../../../tests/support/message-cases.ts';
 
 describe('diagnose() with the cloud products of the message catalogue', () => {
-  it.each([
+  topCauseTests([
     ['jsonPayload.statusDetails: "backend_connection_closed_before_data_sent_to_client"', 'keepalive-race'],
     ['statusDetails: "failed_to_pick_backend"', 'backend-unhealthy'],
     ['statusDetails: "backend_timeout"', 'proxy-upstream-timeout'],
@@ -50,11 +46,7 @@ describe('diagnose() with the cloud products of the message catalogue', () => {
     ['{"message": "Endpoint request timed out"}', 'proxy-upstream-timeout'],
     ['Execution failed due to configuration error: General SSLEngine problem', 'backend-tls-failure'],
     ['ERR  error="Unable to reach the origin service. The service may be down or it may not be responding to traffic from cloudflared: dial tcp 127.0.0.1:8000: connect: connection refused" originService=http://127.0.0.1:8000', 'proxy-upstream-refused'],
-  ])('%s -> %s', (input, cause) => {
-    const got = top(input);
-    expect(got.cause).toBe(cause);
-    expect(got.kinds).toContain('message');
-  });
+  ]);
 
   it('does not read a bare "Error code 52x" of another number as Cloudflare', () => {
     expect(diagnose('Error code 5210 in the billing job').findings.map((f) => f.cause)).not.toContain('proxy-upstream-refused');

@@ -6,14 +6,10 @@
 import { describe, expect, it } from 'vitest';
 import causes from '../../../../content/data/causes.json' with { type: 'json' };
 import { diagnose } from '../../engine/diagnose.ts';
-
-function top(input: string): { cause: string | undefined; kinds: string[] } {
-  const d = diagnose(input);
-  return { cause: d.findings[0]?.cause, kinds: d.kinds };
-}
+import { topCauseTests } from '../../../../tests/support/message-cases.ts';
 
 describe('diagnose() with the message catalogue', () => {
-  it.each([
+  topCauseTests([
     ['HTTP Error 500.38 - ANCM Application DLL Not Found', 'app-dll-not-found'],
     ['HTTP Error 500.38 – Failed to locate ASP.NET Core app', 'app-dll-not-found'],
     ['ANCM Out-Of-Process Startup Failure', 'process-start-failure'],
@@ -31,11 +27,7 @@ describe('diagnose() with the message catalogue', () => {
     ["warn: Microsoft.AspNetCore.Server.Kestrel[0]\n      Unable to bind to http://localhost:5000 on the IPv6 loopback interface: 'Cannot assign requested address'.", 'proxy-upstream-refused'],
     ['Application: w3wp.exe\nDescription: The process was terminated due to an unhandled exception.\nException Info: System.FormatException: Could not parse the JSON file.', 'inprocess-start-failure'],
     ["System.InvalidOperationException: Unable to find the required services. Please add all the required services by calling 'IServiceCollection.AddRazorPages' inside the call to 'ConfigureServices(...)' in the application startup code.", 'inprocess-start-failure'],
-  ])('%s -> %s', (input, cause) => {
-    const got = top(input);
-    expect(got.cause).toBe(cause);
-    expect(got.kinds).toContain('message');
-  });
+  ]);
 
   it('places a message whose causes have no article yet, with no signal of its own', () => {
     const input = 'x509: certificate signed by unknown authority'; // points at backend-tls-failure only

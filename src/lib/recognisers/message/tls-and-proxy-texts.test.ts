@@ -8,14 +8,10 @@
  */
 import { describe, expect, it } from 'vitest';
 import { diagnose } from '../../engine/diagnose.ts';
-
-function top(input: string): { cause: string | undefined; kinds: string[] } {
-  const d = diagnose(input);
-  return { cause: d.findings[0]?.cause, kinds: d.kinds };
-}
+import { topCauseTests } from '../../../../tests/support/message-cases.ts';
 
 describe('diagnose() with TLS-library and proxy texts of the message catalogue', () => {
-  it.each([
+  topCauseTests([
     ['2019/05/02 11:20:01 [ERROR] SSL_accept failed: error:1407609C:SSL routines:SSL23_GET_CLIENT_HELLO:http request', 'proxy-protocol-mismatch'],
     ['140226458834752:error:1408F09C:SSL routines:ssl3_get_record:http request:../ssl/record/ssl3_record.c:322:', 'proxy-protocol-mismatch'],
     ['SSL_accept() failed: error:0A00009C:SSL routines::http request', 'proxy-protocol-mismatch'],
@@ -48,11 +44,7 @@ describe('diagnose() with TLS-library and proxy texts of the message catalogue',
       "warn: Microsoft.AspNetCore.Server.Kestrel[0]\n      Unable to bind to http://localhost:5000 on the IPv6 loopback interface: 'Cannot assign requested address'.\ninfo: Microsoft.Hosting.Lifetime[14]\n      Now listening on: http://localhost:5000",
       'proxy-upstream-refused',
     ],
-  ])('%s -> %s', (input, cause) => {
-    const got = top(input);
-    expect(got.cause).toBe(cause);
-    expect(got.kinds).toContain('message');
-  });
+  ]);
 
   // The warning alone means Kestrel listens on the IPv4 loopback only (Linux without IPv6: most often a
   // container, where nothing outside can connect); a bind failure after it is the real fault.
