@@ -34,8 +34,12 @@ describe('statuses.json', () => {
     expect(top('500.35')).toBe('multiple-inprocess-apps');
     expect(top('500.37')).toBe('startup-time-limit');
     expect(top('500.38')).toBe('app-dll-not-found');
-    expect(top('502.5')).toBe('process-start-failure');
     expect(top('504')).toBe('proxy-upstream-timeout');
+  });
+
+  it('502.5 names a failed step, not a cause: the most common specific cause first, the generic one next', () => {
+    const ranked = Object.entries(statusInfo('502.5')!.causes).sort((a, b) => b[1] - a[1]).map(([c]) => c);
+    expect(ranked.slice(0, 2)).toEqual(['framework-not-found', 'process-start-failure']);
   });
 });
 

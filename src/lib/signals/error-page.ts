@@ -93,10 +93,11 @@ export const signals: SignalDef[] = [
     kind,
     label: 'Error page: HTTP 502.5, ANCM Out-Of-Process Startup Failure / Process Failure',
     causes: {
-      'process-start-failure': 0.6,
+      // the shared framework the app targets is missing: the first reason the docs give for 502.5,
+      // and the most common one confirmed in real threads; the generic cause stays a close second
+      'framework-not-found': 0.6,
+      'process-start-failure': 0.55,
       'port-binding-failure': 0.3,
-      // the shared framework the app targets is missing: the first reason the docs give for 502.5
-      'framework-not-found': 0.4,
       'process-path-not-found': 0.3,
       'wrong-arguments': 0.3,
       'startup-time-limit': 0.2,

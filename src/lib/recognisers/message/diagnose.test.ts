@@ -12,7 +12,7 @@ describe('diagnose() with the message catalogue', () => {
   topCauseTests([
     ['HTTP Error 500.38 - ANCM Application DLL Not Found', 'app-dll-not-found'],
     ['HTTP Error 500.38 – Failed to locate ASP.NET Core app', 'app-dll-not-found'],
-    ['ANCM Out-Of-Process Startup Failure', 'process-start-failure'],
+    ['ANCM Out-Of-Process Startup Failure', 'framework-not-found'],
     ['System.Net.Sockets.SocketException (10013): An attempt was made to access a socket in a way forbidden by its access permissions.', 'kestrel-bind-denied'],
     ['Unhandled exception. System.IO.IOException: Failed to bind to address http://127.0.0.1:5000: address already in use.', 'port-binding-failure'],
     ["Only one in-process application is allowed per IIS application pool. Please assign the application '/LM/W3SVC/2/ROOT/api' to a different IIS application pool.", 'multiple-inprocess-apps'],
