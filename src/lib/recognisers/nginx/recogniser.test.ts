@@ -66,7 +66,7 @@ describe('nginx recogniser: error log', () => {
       'nginx.unix-socket-missing',
       'nginx.header-too-big',
       'nginx.upstream-reset',
-      'nginx.no-live-upstreams',
+      'nginx.no-live-upstreams-group',
       'nginx.ssl-handshake-failed',
       'nginx.upstream-scheme-port-mismatch',
       'nginx.no-valid-http-header',
@@ -97,6 +97,9 @@ describe('nginx recogniser: error log', () => {
       'nginx.upstream-scheme-port-mismatch',
       'nginx.upstream-disabled',
       'nginx.upstream-closed',
+      // localhost: the addresses of one host (127.0.0.1 and ::1); without the field: not known
+      'nginx.no-live-upstreams-host',
+      'nginx.no-live-upstreams',
     ]);
     // The last entry sits inside a JSON log line with escaped quotes.
     expect(values(run(moreMessages), 'url')).toContain('/api/cart');
