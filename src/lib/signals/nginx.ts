@@ -129,6 +129,18 @@ export const signals: SignalDef[] = [
     causes: { 'proxy-protocol-mismatch': 0.5, 'invalid-backend-response': 0.3 },
   },
   {
+    id: 'nginx.upstream-http2-invalid',
+    kind,
+    label: 'nginx (grpc_pass): upstream sent too large / invalid http2 frame: the upstream does not speak HTTP/2 as nginx expects (HTTP/1.x-only endpoint, TLS behind grpc://)',
+    causes: { 'proxy-protocol-mismatch': 0.9 },
+  },
+  {
+    id: 'nginx.upstream-http2-reset',
+    kind,
+    label: 'nginx (grpc_pass): upstream rejected request with error / sent goaway with error / prematurely closed stream',
+    causes: { 'proxy-upstream-closed': 0.6, 'proxy-protocol-mismatch': 0.35 },
+  },
+  {
     id: 'nginx.premature-response',
     kind,
     label: 'nginx: upstream prematurely sent response',

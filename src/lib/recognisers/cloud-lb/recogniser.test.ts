@@ -244,6 +244,11 @@ describe('cloud-lb recogniser: Kubernetes events', () => {
     ]);
     expect(run('Warning Failed to save the report; Normal Killing of the batch job continues')).toEqual([]);
   });
+
+  it('reads a Killing row after a failed liveness probe as the probe, not as a pod going away', () => {
+    const row = '  Normal   Killing    28s   kubelet   Container web failed liveness probe, will be restarted';
+    expect(values(run(row), 'signal')).toEqual(['cloud-lb.k8s-liveness-failed']);
+  });
 });
 
 describe('cloud-lb recogniser: health checks seen from the app', () => {

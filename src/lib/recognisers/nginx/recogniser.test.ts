@@ -100,6 +100,9 @@ describe('nginx recogniser: error log', () => {
       // localhost: the addresses of one host (127.0.0.1 and ::1); without the field: not known
       'nginx.no-live-upstreams-host',
       'nginx.no-live-upstreams',
+      // grpc_pass to an endpoint that answers HTTP/1.1, then one that resets the stream
+      'nginx.upstream-http2-invalid',
+      'nginx.upstream-http2-reset',
     ]);
     // The last entry sits inside a JSON log line with escaped quotes.
     expect(values(run(moreMessages), 'url')).toContain('/api/cart');

@@ -78,7 +78,9 @@ function headerlessAnchor(text: string): boolean {
     t.includes('upstream prematurely closed') ||
     t.includes('upstream sent too big header') ||
     t.includes('upstream sent no valid') ||
-    t.includes('upstream sent invalid')
+    t.includes('upstream sent invalid') ||
+    t.includes('upstream sent too large http2') ||
+    t.includes('upstream rejected request with error')
   );
 }
 
