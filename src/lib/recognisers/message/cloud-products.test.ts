@@ -43,6 +43,7 @@ describe('diagnose() with the cloud products of the message catalogue', () => {
     ['Readiness probe failed: Get "http://10.1.2.3:8080/healthz": context deadline exceeded', 'backend-unhealthy'],
     ['Liveness probe failed: HTTP probe failed with statuscode: 500', 'app-crash-runtime'],
     ['Back-off restarting failed container', 'app-crash-runtime'],
+    ['{"level":"info","logger":"http.handlers.reverse_proxy.health_checker.active","msg":"status code out of tolerances","status_code":503,"host":"app:8080"}', 'backend-unhealthy'],
     ['shop-api-6f7d9c8b5-k2x4z   0/1     CrashLoopBackOff   5 (40s ago)   4m', 'app-crash-runtime'],
     ['Error from server (ServiceUnavailable): no endpoints available for service "shop-api"', 'backend-unhealthy'],
     ['level=warning msg="Health check failed." error="checking HTTP health: received error status code: 404" targetURL="http://10.0.0.7:8080/health"', 'backend-unhealthy'],
