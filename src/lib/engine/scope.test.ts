@@ -48,6 +48,12 @@ describe('detectOtherStack', () => {
     expect(detectOtherStack('502 3 12002 120016')).toBeUndefined();
   });
 
+  it('does not call a 4xx answered to a health checker a client error (the probe fails)', () => {
+    expect(detectOtherStack('"GET /health HTTP/1.1" 400 26 "-" "ELB-HealthChecker/2.0"')).toBeUndefined();
+    expect(detectOtherStack('"GET /healthz HTTP/1.1" 401 0 "-" "kube-probe/1.29"')).toBeUndefined();
+    expect(detectOtherStack('"GET /healthz HTTP/1.1" 401 0 "-" "curl/8.5.0"')?.stack).toBe('client-error');
+  });
+
   it('stays linear on adversarial input', () => {
     for (const p of ['/a.aspx ', "Server Error in '", 'System.Web.', 'HTTP/1.1 4', '/' + 'a'.repeat(300)]) {
       expectLinear(p.slice(0, 20), (k) => p.repeat(k), (s) => detectOtherStack(s), 2000);

@@ -96,7 +96,10 @@ export const signals: SignalDef[] = [
     id: 'apache.read-error',
     kind,
     label: 'Apache: AH00898: Error reading from remote server (502)',
-    causes: { 'proxy-upstream-closed': 0.5, 'proxy-upstream-timeout': 0.4 },
+    // mod_proxy_http sends this page after a failed status-line read: always when the read timed
+    // out, otherwise only on the client connection's first request (later ones are closed
+    // without a page so the client retries), so the page alone leans to a timeout.
+    causes: { 'proxy-upstream-timeout': 0.5, 'proxy-upstream-closed': 0.45 },
   },
   {
     id: 'apache.response-read-failed',

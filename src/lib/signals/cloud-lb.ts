@@ -251,6 +251,19 @@ export const signals: SignalDef[] = [
     label: 'Envoy/Istio: reset reason connection timeout (upstream connect timed out)',
     causes: { 'proxy-upstream-refused': 0.5, 'proxy-upstream-timeout': 0.4 },
   },
+  // Health checks seen from the app's side
+  {
+    id: 'cloud-lb.health-check-failed',
+    kind,
+    label: "A load balancer's or kubelet's health check got an unhealthy status from the app (ELB-HealthChecker, GoogleHC, kube-probe)",
+    causes: { 'backend-unhealthy': 0.9 },
+  },
+  {
+    id: 'cloud-lb.gce-backend-unhealthy',
+    kind,
+    label: 'GKE ingress: ingress.kubernetes.io/backends marks a backend UNHEALTHY',
+    causes: { 'backend-unhealthy': 0.95 },
+  },
   // Kubernetes events
   {
     id: 'cloud-lb.k8s-container-stopping',

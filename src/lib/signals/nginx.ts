@@ -129,6 +129,18 @@ export const signals: SignalDef[] = [
     causes: { 'proxy-protocol-mismatch': 0.5, 'invalid-backend-response': 0.3 },
   },
   {
+    id: 'nginx.upstream-http2-invalid',
+    kind,
+    label: 'nginx (grpc_pass): upstream sent too large / invalid http2 frame: the upstream does not speak HTTP/2 as nginx expects (HTTP/1.x-only endpoint, TLS behind grpc://)',
+    causes: { 'proxy-protocol-mismatch': 0.9 },
+  },
+  {
+    id: 'nginx.upstream-http2-reset',
+    kind,
+    label: 'nginx (grpc_pass): upstream rejected request with error / sent goaway with error / prematurely closed stream',
+    causes: { 'proxy-upstream-closed': 0.6, 'proxy-protocol-mismatch': 0.35 },
+  },
+  {
     id: 'nginx.premature-response',
     kind,
     label: 'nginx: upstream prematurely sent response',
@@ -138,7 +150,25 @@ export const signals: SignalDef[] = [
     id: 'nginx.no-live-upstreams',
     kind,
     label: 'nginx: no live upstreams while connecting to upstream',
-    causes: { 'backend-unhealthy': 0.8, 'proxy-upstream-refused': 0.3 },
+    // nginx marks a server of a group down only after real requests failed on it (max_fails:
+    // mostly refused or timed-out connects; open source nginx has no active health checks), and
+    // only in groups of two or more. Quoted without its upstream field, the group may be a pool
+    // or the addresses of one host name (below): the refusals behind it come first.
+    causes: { 'proxy-upstream-refused': 0.7, 'backend-unhealthy': 0.6 },
+  },
+  {
+    id: 'nginx.no-live-upstreams-group',
+    kind,
+    label: 'nginx: no live upstreams in an upstream {} group: every server of the pool is marked failed',
+    causes: { 'backend-unhealthy': 0.8, 'proxy-upstream-refused': 0.45 },
+  },
+  {
+    id: 'nginx.no-live-upstreams-host',
+    kind,
+    label: 'nginx: no live upstreams for a host name nginx resolved itself (localhost is 127.0.0.1 and ::1): every address failed',
+    // `upstream: "http://localhost/…"` or a dotted name, not an upstream{} block's name: the
+    // "group" is the addresses of one host, so the app refused on all of them.
+    causes: { 'proxy-upstream-refused': 0.85, 'backend-unhealthy': 0.4 },
   },
   {
     id: 'nginx.upstream-disabled',
@@ -164,7 +194,10 @@ export const signals: SignalDef[] = [
     id: 'nginx.ssl-peer-closed',
     kind,
     label: 'nginx: the upstream closed the connection during the SSL handshake',
-    causes: { 'proxy-protocol-mismatch': 0.8 },
+    // The backend took the ClientHello and hung up: it speaks TLS but refused this handshake
+    // (no SNI sent, proxy_ssl_server_name off; protocol or cipher mismatch). A plain-HTTP port
+    // answers with a 400 page instead, which OpenSSL reports as "wrong version number".
+    causes: { 'backend-tls-failure': 0.8, 'proxy-protocol-mismatch': 0.5 },
   },
   {
     id: 'nginx.ssl-certificate-rejected',

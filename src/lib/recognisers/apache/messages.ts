@@ -47,12 +47,24 @@ export interface ApacheClassified {
   status?: AprStatus;
 }
 
+/**
+ * The APR status of a message quoted without its `(70007)` number: the status text alone still
+ * starts it ("The timeout specified has expired: proxy: error reading status line ...").
+ */
+function bareAprKind(sq: string): AprKind | undefined {
+  if (sq.includes('thetimeoutspecifiedhasexpired')) return 'apr-timeout';
+  if (sq.includes('endoffilefound')) return 'apr-eof';
+  if (sq.includes('connectionresetbypeer')) return 'reset';
+  if (sq.includes('connectionrefused')) return 'refused';
+  return undefined;
+}
+
 const isTimeout = (k: AprKind | undefined) => k === 'apr-timeout' || k === 'timed-out';
 
 /** Signal id for a squeezed Apache message, or undefined when it is not a proxy failure. */
 export function classifyApache(sq: string): ApacheClassified | undefined {
   const status = aprStatusOf(sq);
-  const k = status?.kind;
+  const k = status?.kind ?? bareAprKind(sq);
   const r = (signal: string): ApacheClassified => ({ signal, status });
 
   if (

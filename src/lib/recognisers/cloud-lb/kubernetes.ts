@@ -23,6 +23,8 @@ const K8S_ROW = /\b(?:pod|deployment|replicaset|node|statefulset|daemonset)\/|\b
 function signalFor(reason: string, message: string): string | undefined {
   switch (reason) {
     case 'Killing':
+      // The kubelet kills a container whose liveness probe failed too: that is no rollout.
+      if (message.includes('failed liveness probe')) return 'cloud-lb.k8s-liveness-failed';
       return 'cloud-lb.k8s-container-stopping';
     case 'ScalingReplicaSet':
     case 'SuccessfulCreate':

@@ -244,6 +244,52 @@ describe('cloud-lb recogniser: Kubernetes events', () => {
     ]);
     expect(run('Warning Failed to save the report; Normal Killing of the batch job continues')).toEqual([]);
   });
+
+  it('reads a Killing row after a failed liveness probe as the probe, not as a pod going away', () => {
+    const row = '  Normal   Killing    28s   kubelet   Container web failed liveness probe, will be restarted';
+    expect(values(run(row), 'signal')).toEqual(['cloud-lb.k8s-liveness-failed']);
+  });
+});
+
+describe('cloud-lb recogniser: health checks seen from the app', () => {
+  it('reads a probe answered outside its healthy range by the checker\'s user agent', () => {
+    const input = [
+      '10.0.1.9 - - [30/Jun/2019:19:22:06 +0000] "GET /health HTTP/1.1" 404 26 "-" "ELB-HealthChecker/2.0"',
+      '10.0.1.9 [30/Jun/2019:19:22:36 +0000] GET / HTTP/1.1 400 26 - ELB-HealthChecker/2.0 0.011522',
+    ].join('\n');
+    const facts = run(input);
+    expect(values(facts, 'signal')).toEqual(['cloud-lb.health-check-failed', 'cloud-lb.health-check-failed']);
+    expect(values(facts, 'status')).toEqual(['404', '400']);
+    expect(values(facts, 'server')).toEqual(['aws-alb']);
+    expect(named(facts, 'status').map((f) => text(input, f))).toEqual(['404', '400']);
+  });
+
+  it('takes each checker\'s healthy range: a 302 fails GoogleHC but passes kube-probe', () => {
+    const input = [
+      '35.191.0.1 - - [01/Mar/2024:10:00:00 +0000] "GET / HTTP/1.1" 302 0 "-" "GoogleHC/1.0"',
+      '10.244.0.1 - - [01/Mar/2024:10:00:01 +0000] "GET /healthz HTTP/1.1" 302 0 "-" "kube-probe/1.29"',
+      '10.244.0.1 - - [01/Mar/2024:10:00:02 +0000] "GET /healthz HTTP/1.1" 200 2 "-" "kube-probe/1.29"',
+      '{"status":503,"path":"/healthz","user_agent":"kube-probe/1.29"}',
+    ].join('\n');
+    const facts = run(input);
+    expect(values(facts, 'signal')).toEqual(['cloud-lb.health-check-failed', 'cloud-lb.health-check-failed']);
+    expect(values(facts, 'status')).toEqual(['302', '503']);
+    expect(values(facts, 'server')).toEqual(['kubernetes']);
+  });
+
+  it('reads the GCE ingress backend annotation, UNHEALTHY or not', () => {
+    const bad = "  ingress.kubernetes.io/backends: '{\"k8s-be-30450--7901e6b62d1b12c3\":\"UNHEALTHY\"}'";
+    expect(values(run(bad), 'signal')).toEqual(['cloud-lb.gce-backend-unhealthy']);
+    const good = '  ingress.kubernetes.io/backends: {"k8s-be-30450--7901e6b62d1b12c3":"HEALTHY"}';
+    const facts = run(good);
+    expect(values(facts, 'signal')).toEqual([]);
+    expect(values(facts, 'server')).toEqual(['kubernetes']);
+  });
+
+  it('leaves a user agent alone when no probe names it', () => {
+    const input = '10.0.0.1 - - [01/Mar/2024:10:00:00 +0000] "GET / HTTP/1.1" 404 0 "-" "curl/8.5.0"';
+    expect(run(input)).toEqual([]);
+  });
 });
 
 describe('cloud-lb recogniser: robustness', () => {

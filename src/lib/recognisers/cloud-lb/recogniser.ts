@@ -4,7 +4,9 @@
  * (recognisers/cloud-lb/azure.ts), and Envoy/Istio access logs and local replies (recognisers/cloud-lb/envoy.ts; Envoy
  * is filed here rather than under a kind of its own because it reaches ASP.NET Core apps as a
  * mesh sidecar or a managed front end), plus Kubernetes events (recognisers/cloud-lb/kubernetes.ts): the
- * rollouts and probe failures behind an ingress's or mesh's refused connections.
+ * rollouts and probe failures behind an ingress's or mesh's refused connections, and health checks
+ * seen from the app's side (recognisers/cloud-lb/health-checks.ts: a probe's access-log line by its
+ * user agent, the GCE ingress backend annotation).
  */
 import type { Fact, LineIndex, Recogniser } from '../../engine/types.ts';
 import type { LbCtx } from './context.ts';
@@ -13,12 +15,13 @@ import { scanAlb } from './alb.ts';
 import { scanAzure } from './azure.ts';
 import { scanEnvoy } from './envoy.ts';
 import { scanKubernetes } from './kubernetes.ts';
+import { scanHealthChecks } from './health-checks.ts';
 
 export const recogniser: Recogniser = {
   kind: KIND,
   recognise(input: string, lines: LineIndex, out: Fact[] = []): Fact[] {
     const ctx: LbCtx = { input, lines, facts: out, servers: new Set() };
-    for (const scan of [scanAlb, scanAzure, scanEnvoy, scanKubernetes]) {
+    for (const scan of [scanAlb, scanAzure, scanEnvoy, scanKubernetes, scanHealthChecks]) {
       scan(ctx);
     }
     return ctx.facts;

@@ -46,6 +46,48 @@ const INVALID_RESPONSE = [
 ];
 
 /**
+ * grpc_pass speaks HTTP/2 without TLS (grpc://) or over TLS (grpcs://) to the upstream; frames it
+ * cannot parse mean the other end is not speaking that (an HTTP/1.x-only endpoint, TLS behind
+ * grpc://): "too large http2 frame: 4740180" is the bytes "HTTP/1.1 400" read as a frame header.
+ * ngx_http_grpc_module.c's framing errors, squeezed.
+ */
+const HTTP2_FRAMING = [
+  'upstreamsenttoolargehttp2',
+  'upstreamsenttooshorthttp2frame',
+  'upstreamsentunexpectedhttp2frame',
+  'upstreamsenthttp2framewithtoolong',
+  'upstreamsenttruncatedhttp2header',
+  'upstreamsentinvalidhttp2',
+  'upstreamsentzerohttp2',
+  'upstreamsenthttp2tableindex',
+  'upstreamsentinvalidencodedheader',
+  'upstreamsentheadersframe',
+  'upstreamsentsettingsframe',
+  'upstreamsenttoomanysettingsframes',
+  'upstreamsentpingframe',
+  'upstreamsenttoomanypingframes',
+  'upstreamsentgoawayframe',
+  'upstreamsentrststreamframe',
+  'upstreamsentwindowupdateframe',
+  'upstreamsentzerowindowupdate',
+  'upstreamsenttoolargewindowupdate',
+  'upstreamsentframeforunknownstream',
+  'upstreamsentunexpectedpushpromiseframe',
+  'upstreamsentno:statusheader',
+  'upstreamsentduplicate:statusheader',
+  'upstreamsentinvalid:status',
+  'upstreamsentunexpected:status',
+];
+
+/** The HTTP/2 upstream ended or refused the stream (RST_STREAM, GOAWAY with an error code). */
+const HTTP2_RESET = [
+  'upstreamrejectedrequestwitherror',
+  'upstreamsentgoawaywitherror',
+  'upstreamprematurelyclosedstream',
+  'upstreamsentframeforclosedstream',
+];
+
+/**
  * OpenSSL reason texts (squeezed) inside `SSL_do_handshake() failed (...)` that say the upstream
  * refused the handshake's terms: an alert it sent (handshake failure = 40, unrecognized name =
  * 112, protocol version = 70, bad certificate = 42, internal error = 80) or a local verdict on
@@ -90,6 +132,8 @@ export function classifyNginx(sq: string): Classified | undefined {
     return r('nginx.ssl-handshake-failed');
   }
 
+  for (const needle of HTTP2_FRAMING) if (sq.includes(needle)) return r('nginx.upstream-http2-invalid');
+  for (const needle of HTTP2_RESET) if (sq.includes(needle)) return r('nginx.upstream-http2-reset');
   if (sq.includes('upstreamsenttoobigheader')) return r('nginx.header-too-big');
   if (sq.includes('upstreamsentnovalidhttp/1.0header')) return r('nginx.no-valid-http-header');
   for (const needle of INVALID_RESPONSE) if (sq.includes(needle)) return r('nginx.invalid-response');

@@ -66,7 +66,7 @@ describe('nginx recogniser: error log', () => {
       'nginx.unix-socket-missing',
       'nginx.header-too-big',
       'nginx.upstream-reset',
-      'nginx.no-live-upstreams',
+      'nginx.no-live-upstreams-group',
       'nginx.ssl-handshake-failed',
       'nginx.upstream-scheme-port-mismatch',
       'nginx.no-valid-http-header',
@@ -97,6 +97,12 @@ describe('nginx recogniser: error log', () => {
       'nginx.upstream-scheme-port-mismatch',
       'nginx.upstream-disabled',
       'nginx.upstream-closed',
+      // localhost: the addresses of one host (127.0.0.1 and ::1); without the field: not known
+      'nginx.no-live-upstreams-host',
+      'nginx.no-live-upstreams',
+      // grpc_pass to an endpoint that answers HTTP/1.1, then one that resets the stream
+      'nginx.upstream-http2-invalid',
+      'nginx.upstream-http2-reset',
     ]);
     // The last entry sits inside a JSON log line with escaped quotes.
     expect(values(run(moreMessages), 'url')).toContain('/api/cart');

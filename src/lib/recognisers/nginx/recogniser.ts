@@ -78,7 +78,9 @@ function headerlessAnchor(text: string): boolean {
     t.includes('upstream prematurely closed') ||
     t.includes('upstream sent too big header') ||
     t.includes('upstream sent no valid') ||
-    t.includes('upstream sent invalid')
+    t.includes('upstream sent invalid') ||
+    t.includes('upstream sent too large http2') ||
+    t.includes('upstream rejected request with error')
   );
 }
 
@@ -121,6 +123,10 @@ function analyseError(ctx: Ctx, rec: LogRecord, header: RegExpExecArray | undefi
   const message = text.slice(msgStart, msgEnd);
   const sq = squeeze(message);
   const found = classifyNginx(sq.s);
+  if (found?.signal === 'nginx.no-live-upstreams') {
+    const group = upstreamGroup(text.slice(msgEnd));
+    if (group) found.signal = group === 'host' ? 'nginx.no-live-upstreams-host' : 'nginx.no-live-upstreams-group';
+  }
   const { facts } = ctx;
   if (!found) {
     facts.push(fact(KIND, 'placed', 'nginx error log entry', recordSpan(rec, 0, text.length)));
@@ -194,6 +200,20 @@ function schemeMeetsProtocolFailure(signal: string | undefined): boolean {
     signal === 'nginx.ssl-handshake-failed' ||
     signal === 'nginx.ssl-peer-closed'
   );
+}
+
+const UPSTREAM_HOST = /^[a-z][a-z0-9+.-]{0,15}:\/\/(\[[0-9a-fA-F:.]{2,45}\]|[^/:\s"\\]{1,253})/i;
+
+/**
+ * What the `upstream:` field of a `no live upstreams` entry names: a host nginx resolved itself
+ * ('host': localhost, a dotted name or an address; the group was that host's addresses, as
+ * localhost's 127.0.0.1 and ::1) or an `upstream {}` block ('group'); undefined without the field.
+ */
+function upstreamGroup(tail: string): 'host' | 'group' | undefined {
+  const m = FIELD_UPSTREAM.exec(tail);
+  const host = m ? UPSTREAM_HOST.exec(m[1] as string)?.[1] : undefined;
+  if (!host) return undefined;
+  return host.toLowerCase() === 'localhost' || host.includes('.') || host.startsWith('[') ? 'host' : 'group';
 }
 
 const UPSTREAM_URL = /^(https?|grpcs?):\/\/(?:\[[0-9a-fA-F:.]{2,45}\]|[^/:\s"\\]{1,253}):(\d{1,5})(?=[/?#]|$)/i;
