@@ -95,6 +95,13 @@ describe('prose rules', () => {
     expect(supported([status('504'), sig('intermittent')])).toEqual([]);
   });
 
+  it('read failures during a rollout as instances replaced under traffic, whatever the proxy, but not on IIS', () => {
+    expect(supported([status('502'), sig('topic-rolling'), server('nginx')])).toEqual(['pod-shutdown-race']);
+    expect(supported([status('504'), sig('topic-rolling')])).toEqual(['pod-shutdown-race']);
+    expect(supported([status('502'), sig('topic-rolling'), sig('intermittent')])).toEqual(['pod-shutdown-race']);
+    expect(supported([status('502'), sig('topic-rolling'), server('iis')])).toEqual([]);
+  });
+
   it('read slow requests failing at a known default without a named component', () => {
     expect(supported([sig('long-request'), said(factMs('nginx.proxy_read_timeout'))])).toEqual(['proxy-upstream-timeout']);
     expect(supported([sig('long-request'), said(factMs('ancm.requestTimeout'))])).toEqual(['request-timeout']);

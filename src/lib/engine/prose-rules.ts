@@ -204,6 +204,14 @@ const RULES: readonly ContextRule[] = [
     note: 'Described: failures during deployments, scaling or restarts on Kubernetes: pods get traffic while they stop or before they are ready.',
   },
   {
+    // A rollout replaces instances one by one: whatever the proxy, the failures come from the
+    // ones stopping while still in its list, or not ready yet when added.
+    id: 'prose-rollout-failures',
+    when: { all: [signal('topic-rolling'), { not: server(IIS) }, { not: signal('topic-header-size', 'topic-backend-tls', 'topic-http2', 'topic-proxy-protocol') }] },
+    supports: { 'pod-shutdown-race': 0.4 },
+    note: 'Described: failures during a rollout (a rolling update or restart): instances are stopped while the proxy or load balancer still sends them requests, or get traffic before they are ready.',
+  },
+  {
     id: 'prose-deploy-behind-alb',
     when: { all: [server(['aws-alb']), signal('after-deploy', 'scale-in'), { not: server(['kubernetes']) }] },
     supports: { 'pod-shutdown-race': 0.35 },
@@ -211,7 +219,7 @@ const RULES: readonly ContextRule[] = [
   },
   {
     id: 'prose-deploy-behind-proxy',
-    when: { all: [server(HOST_PROXIES), signal('after-deploy', 'after-restart', 'app-restart'), { not: server(['kubernetes', ...IIS]) }] },
+    when: { all: [server(HOST_PROXIES), signal('after-deploy', 'after-restart', 'app-restart'), { not: server(['kubernetes', ...IIS]) }, { not: signal('topic-rolling') }] },
     supports: { 'proxy-upstream-refused': 0.35, 'pod-shutdown-race': 0.15 },
     note: 'Described: failures right after a deploy or restart behind a proxy: while the app restarts, nothing listens on its port and the proxy cannot connect.',
   },
@@ -367,7 +375,7 @@ const RULES: readonly ContextRule[] = [
         status('502'),
         signal('intermittent'),
         { not: server([...IIS, 'azure-app-service']) },
-        { not: signal('after-deploy', 'after-restart', 'scale-in', 'every-request', 'large-upload', 'long-request') },
+        { not: signal('after-deploy', 'topic-rolling', 'after-restart', 'scale-in', 'every-request', 'large-upload', 'long-request') },
       ],
     },
     supports: { 'keepalive-race': 0.2 },

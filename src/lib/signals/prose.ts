@@ -321,6 +321,12 @@ export const signals: SignalDef[] = [
     causes: { 'proxy-protocol-mismatch': 0.35 },
   },
   {
+    id: 'prose.topic-rolling',
+    kind,
+    label: 'Described: it happens during a rollout (a rolling update or restart replaces instances one by one)',
+    causes: { 'pod-shutdown-race': 0.3, 'proxy-upstream-refused': 0.05 },
+  },
+  {
     id: 'prose.topic-shutdown',
     kind,
     label: 'Named: targets shutting down, or what lets them drain (preStop, deregistration delay)',

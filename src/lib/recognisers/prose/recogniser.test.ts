@@ -158,6 +158,10 @@ describe('prose reader: triggers', () => {
     ['the load balancer sends the PROXY protocol header but nginx is not told', 'prose.topic-proxy-protocol'],
     ['adding a preStop hook stopped the errors', 'prose.topic-shutdown'],
     ['the destination was terminated before the proxy knew', 'prose.topic-shutdown'],
+    ['the agent does not drain connections before it stops the task', 'prose.topic-shutdown'],
+    ['the controller deregisters the targets too late', 'prose.topic-shutdown'],
+    ['a few 502s during every rollout of the service', 'prose.topic-rolling'],
+    ['a rolling restart of the deployment gives 502 for a minute', 'prose.topic-rolling'],
     ['the app fails when the stdout log path points to a missing folder', 'prose.topic-stdout-log'],
     ['the kestrel server stops accepting connections after an hour', 'prose.topic-hang'],
     ['an infinite recursion in the constructor took the site down', 'prose.topic-crash'],
@@ -194,8 +198,9 @@ describe('prose reader: triggers', () => {
   });
   it('reads triggers in scripts written without spaces, anywhere in the sentence', () => {
     expect(of(read('배포할 때마다 502 오류가 납니다'), 'signal')).toEqual(['prose.after-deploy']);
+    expect(of(read('롤아웃하는 동안 일부 요청이 502를 받았습니다'), 'signal')).toEqual(['prose.topic-rolling']);
     expect(of(read('배포할 때마다 502 오류가 납니다'), 'status')).toEqual(['502']);
-    expect(of(read('ローリングアップデート中に502が出ます'), 'signal')).toEqual(['prose.after-deploy']);
+    expect(of(read('ローリングアップデート中に502が出ます'), 'signal')).toEqual(['prose.topic-rolling']);
     expect(of(read('服务重启以后一直返回502错误'), 'signal')).toEqual(['prose.after-restart']);
     expect(of(read('nginx 超时 504 错误'), 'signal')).toContain('prose.topic-timeout');
     const text = '배포할 때마다 502 오류가 납니다';

@@ -161,8 +161,10 @@ export const TRIGGERS: readonly Term[] = [
  * anywhere in a sentence, not at word starts. Plain literals only: one alternation of them all.
  */
 export const WIDE_TERMS: readonly Term[] = [
-  // deploy, redeploy, rollout, rolling update, release / publish, go live
-  { pattern: '재배포|배포|롤아웃|롤링 ?업데이트|デプロイ|ロールアウト|ローリング ?アップデート|部署|发布|發佈|发版|滚动更新|滾動更新|上线|上線', signal: 'prose.after-deploy' },
+  // rollout, rolling update or restart: instances replaced one by one (before deploy: one match a place)
+  { pattern: '롤아웃|롤링 ?업데이트|롤링 ?재시작|ロールアウト|ローリング ?(?:アップデート|更新|再起動)|滚动更新|滾動更新|滚动重启|滾動重啟', signal: 'prose.topic-rolling' },
+  // deploy, redeploy, release / publish, go live
+  { pattern: '재배포|배포|デプロイ|部署|发布|發佈|发版|上线|上線', signal: 'prose.after-deploy' },
   // restart, reboot
   { pattern: '재시작|재부팅|再起動|重启|重啟|重新启动', signal: 'prose.after-restart' },
   // time-out
@@ -305,9 +307,15 @@ export const TOPICS: readonly Term[] = [
   { pattern: 'load ?user ?profile|user profile (?:is |was )?not (?:loaded|load)|setProfileEnvironment', signal: 'prose.topic-user-profile' },
   // The PROXY protocol header one side sends and the other does not expect (nginx: "broken header").
   { pattern: 'proxy[ _-]protocol|send-proxy(?:-v2)?|accept-proxy', signal: 'prose.topic-proxy-protocol' },
+  // A rolling update or restart (Kubernetes, ECS, Cloud Run): instances are replaced one by one
+  // while the proxy or load balancer may still send traffic to the old ones.
+  {
+    pattern: 'roll(?:ing)?[ -]?outs?|rolling[ -]?(?:updates?|upgrades?|deploy(?:s|ments?)?|restarts?|releases?|replacements?)|rollovers?',
+    signal: 'prose.topic-rolling',
+  },
   // Kubernetes' and the load balancers' ways to let a terminating target finish first.
   {
-    pattern: 'pre[ -]?stop(?: hooks?)?|terminationGracePeriodSeconds|termination grace period|deregistration delay|connection draining|(?:pods?|destinations?|targets?|replicas?) (?:has |have |had |was |were |is |are )?(?:shut ?down|terminat(?:ed|ing)|being terminated)',
+    pattern: 'pre[ -]?stop(?: hooks?)?|terminationGracePeriodSeconds|termination grace period|deregistration delay|connection draining|deregist(?:er|ers|ered|ering|ration)|(?:drain|drains|drained|draining) (?:(?:the|its|their|in-?flight|open|existing|active) )?(?:connections|requests)|sigterm|(?:pods?|destinations?|targets?|replicas?) (?:has |have |had |was |were |is |are )?(?:shut ?down|terminat(?:ed|ing)|being terminated)',
     signal: 'prose.topic-shutdown',
   },
   // Windows' ERROR_ACCESS_DENIED text and the identities IIS runs as (IIS_IUSRS, IUSR, IIS AppPool\<pool>).
