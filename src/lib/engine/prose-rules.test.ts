@@ -102,6 +102,16 @@ describe('prose rules', () => {
     expect(supported([status('502'), sig('topic-rolling'), server('iis')])).toEqual([]);
   });
 
+  it('read an app off the port a platform gave it as that port ignored, but not behind a proxy of its own', () => {
+    for (const host of ['heroku', 'azure-app-service', 'iis']) {
+      expect(supported([sig('topic-app-port'), server(host)])).toEqual(['port-binding-failure']);
+      expect(supported([sig('topic-not-listening'), server(host)])).toEqual(['port-binding-failure']);
+    }
+    expect(supported([sig('topic-app-port'), server('heroku'), server('docker')])).toEqual(['port-binding-failure']);
+    expect(supported([sig('topic-not-listening'), server('nginx')])).toEqual([]);
+    expect(supported([sig('topic-app-port'), server('azure-app-service'), server('kubernetes')])).toEqual([]);
+  });
+
   it('read slow requests failing at a known default without a named component', () => {
     expect(supported([sig('long-request'), said(factMs('nginx.proxy_read_timeout'))])).toEqual(['proxy-upstream-timeout']);
     expect(supported([sig('long-request'), said(factMs('ancm.requestTimeout'))])).toEqual(['request-timeout']);

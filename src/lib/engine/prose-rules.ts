@@ -76,6 +76,8 @@ const NAMED_CAUSE = signal(
   'topic-site-stopped',
   'topic-web-config-invalid',
   'topic-docker-network',
+  'topic-not-listening',
+  'topic-app-port',
 );
 
 /** Rules that read a trigger with a component: they stand back when a cause is named. */
@@ -420,6 +422,14 @@ const RULES: readonly ContextRule[] = [
     when: { all: [signal('topic-port-in-use'), server([...IIS, 'azure-app-service'])] },
     supports: { 'port-binding-failure': 0.4 },
     note: 'Described: a port already in use behind IIS or App Service: out of process, the ASP.NET Core Module picks a port for the app, and the app cannot listen there.',
+  },
+  {
+    // Heroku, App Service and the ASP.NET Core Module each pick the port and tell the app
+    // ($PORT, WEBSITES_PORT, ASPNETCORE_PORT); nothing there means the app listened elsewhere.
+    id: 'prose-port-on-platform',
+    when: { all: [signal('topic-not-listening', 'topic-app-port', 'port-change'), server(['heroku', 'azure-app-service', ...IIS]), { not: server(['kubernetes', ...HOST_PROXIES.filter((p) => p !== 'docker')]) }] },
+    supports: { 'port-binding-failure': 0.4 },
+    note: 'Described: the app is not on the port the platform gave it: Heroku ($PORT), App Service (WEBSITES_PORT) and the ASP.NET Core Module (ASPNETCORE_PORT) pick the port and route there, so an app that listens elsewhere is never reached.',
   },
   {
     id: 'prose-shared-pool-in-process',

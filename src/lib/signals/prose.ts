@@ -387,6 +387,18 @@ export const signals: SignalDef[] = [
     causes: { 'proxy-upstream-refused': 0.3 },
   },
   {
+    id: 'prose.topic-not-listening',
+    kind,
+    label: 'Named: nothing listening where the proxy connects (the app on another port, or not listening at all)',
+    causes: { 'proxy-upstream-refused': 0.3, 'port-binding-failure': 0.1 },
+  },
+  {
+    id: 'prose.topic-app-port',
+    kind,
+    label: "Named: the port the app is told to listen on (ASPNETCORE_URLS, ASPNETCORE_HTTP_PORTS, a platform's $PORT)",
+    causes: { 'port-binding-failure': 0.25, 'proxy-upstream-refused': 0.15 },
+  },
+  {
     id: 'prose.topic-privileged-port',
     kind,
     label: 'Named: a port Kestrel may not bind (below 1024, or in a range Windows reserves)',

@@ -71,6 +71,8 @@ export const COMPONENTS: readonly Term[] = [
   // Envoy's own words in its local replies: "upstream connect error or disconnect/reset before
   // headers. reset reason: connection termination".
   { pattern: 'envoy|istio|azure container apps?|container apps?|upstream connect error|reset reason|connection termination', server: 'envoy' },
+  // Heroku routes to each dyno on the port it passes in $PORT.
+  { pattern: 'heroku|dynos?', server: 'heroku' },
   { pattern: 'docker(?:[ -]compose)?|containers?', server: 'docker' },
   { pattern: 'load[ -]?balancers?', signal: 'prose.load-balancer' },
   { pattern: 'LBs?', signal: 'prose.load-balancer', exact: true },
@@ -208,7 +210,7 @@ export const TOPICS: readonly Term[] = [
   { pattern: '(?:backend|upstream|origin)(?: server)? (?:ssl |tls )?certificates?|(?:ssl |tls )?certificate (?:errors?|has expired|expired|is (?:invalid|not trusted|untrusted)|not trusted|mismatch)|(?:expired|invalid|untrusted) (?:ssl |tls )?certificates?|certificate (?:verify|verification|validation|chain|name mismatch)|wildcard certificates?|certificates? (?:was |is |were )?issued (?:for|to) (?:the |a |an )?(?:root |other |another |different |wrong )?(?:domain|host ?name|subdomain|name)|ssl handshake|tls handshake|self[ -]signed', signal: 'prose.topic-backend-tls' },
   {
     pattern:
-      'unhealthy|health[ -]?probes?(?: checks?)?|readiness (?:probes?|checks?|gates?)|(?:marked|flagged|reported) (?:as )?not ready|health[ -]?checks? (?:path|endpoint|url|information|settings?|configuration|to fail)|health (?:checks?) (?:fail(?:s|ed|ing)?)|fail(?:s|ed|ing)? (?:the |its )?health (?:probes?|checks?)|backend health|(?:can(?:no|\\u2019|\')?t|cannot|could(?:n\\u2019t|\'t| not)|unable to|fails? to) reach (?:the |its |any )?backend (?:pool|servers?|targets?)',
+      'unhealthy|health[ -]?probes?(?: checks?)?|readiness (?:probes?|checks?|gates?)|(?:marked|flagged|reported) (?:as )?not ready|health[ -]?checks? (?:path|endpoint|url|information|settings?|configuration|to fail)|health[ -]?checks? (?:(?:is|are|was|were|keeps?|kept|constantly|always|still|started|start|began|been|being|now|all) ){0,3}fail(?:s|ed|ing|ures?)?|target health|fail(?:s|ed|ing)? (?:the |its )?health (?:probes?|checks?)|backend health|(?:can(?:no|\\u2019|\')?t|cannot|could(?:n\\u2019t|\'t| not)|unable to|fails? to) reach (?:the |its |any )?backend (?:pool|servers?|targets?)',
     signal: 'prose.topic-unhealthy',
   },
   { pattern: '(?:web|server) farms?', signal: 'prose.topic-server-farm' },
@@ -243,7 +245,7 @@ export const TOPICS: readonly Term[] = [
   // the response headers (proxy_buffer_size, one memory page: 4 KB or 8 KB).
   {
     pattern:
-      '(?:response |http )?headers? (?:(?:\\w+ ){0,4}(?:is |are |was |were |gets? |got |become |becomes )?(?:too (?:big|large|long)|(?:bigger|larger|longer) than|over \\d+ ?kb)|size)|(?:large|big|huge|bigger|larger|oversized) (?:response |http |auth(?:entication)? )?(?:cookies?|headers?)|too[ -]big[ -]headers?|upstream[ -]sent[ -]too[ -]big[ -]header(?:[ -]while[ -]reading[ -]response[ -]header[ -]from[ -]upstream)?|proxy[ _]buffer[ _]size|large_client_header_buffers|proxy buffers? (?:is |are )?(?:not (?:big |large )?enough|too small)',
+      '(?:response |http )?(?:headers?|cookies?) (?:(?:\\w+ ){0,4}(?:is |are |was |were |gets? |got |become |becomes )?(?:too (?:big|large|long)|(?:bigger|larger|longer) than|(?:over|beyond|above|exceed(?:s|ed|ing)?) (?:the )?\\d+ ?kb)|size)|too many cookies|(?:large|big|huge|bigger|larger|oversized) (?:response |http |auth(?:entication)? )?(?:cookies?|headers?)|too[ -]big[ -]headers?|upstream[ -]sent[ -]too[ -]big[ -]header(?:[ -]while[ -]reading[ -]response[ -]header[ -]from[ -]upstream)?|proxy[ _]buffer[ _]size|large_client_header_buffers|proxy buffers? (?:is |are )?(?:not (?:big |large )?enough|too small)',
     signal: 'prose.topic-header-size',
   },
   // A space in the app's path or name breaks an unquoted processPath or arguments in web.config.
@@ -287,6 +289,23 @@ export const TOPICS: readonly Term[] = [
   {
     pattern: 'traefik\\.docker\\.network|(?:multiple|several|two|different|wrong|separate) (?:docker )?networks',
     signal: 'prose.topic-docker-network',
+  },
+  // Nothing listens where the proxy connects: the app listens on another port (.NET 8 container
+  // images moved the default from 80 to 8080: ASPNETCORE_HTTP_PORTS=8080) or not at all. A
+  // "port error" is most often that too.
+  {
+    pattern:
+      '(?:not|no longer|never) listen(?:ing|s)?|(?:isn\'t|wasn\'t|aren\'t|weren\'t|isnt|wasnt) listening|nothing (?:is |was )?listening|listen(?:s|ing)? on (?:the |a )?(?:wrong|another|different|other) port|(?:wrong|incorrect|mismatched) (?:target |container |app(?:lication)? |listening |upstream |backend )?ports?|ports? mismatch|default (?:http |listening |kestrel |container |app )?ports? (?:has |have |had |was |were |is |are )?(?:changed|moved)|(?<=(?<![\\w.])8080 )(?:instead of|and not|not|rather than) (?:port )?80(?![\\d.])|(?:from )?port 80 to (?:port )?8080|from 80 to 8080|port (?:errors?|issues?|problems?)',
+    signal: 'prose.topic-not-listening',
+  },
+  // The port the app is told to listen on: ASP.NET Core's variables (ASPNETCORE_URLS,
+  // ASPNETCORE_HTTP_PORTS since .NET 8, ASPNETCORE_PORT set by the ASP.NET Core Module) and the
+  // platforms' $PORT (Heroku, Cloud Run, App Service's WEBSITES_PORT); an app that ignores it
+  // listens elsewhere and the platform finds nothing on the port it gave.
+  {
+    pattern:
+      'ASPNETCORE_(?:URLS|HTTP_PORTS|HTTPS_PORTS|PORT)|(?:DOTNET_)?HTTP_PORTS|WEBSITES?_PORT|(?<=\\$)PORT|PORT (?:env(?:ironment)?(?: var(?:iable)?s?)?|variable)|boot time[ -]?out',
+    signal: 'prose.topic-app-port',
   },
   // Kestrel's "address already in use" (EADDRINUSE; WSAEADDRINUSE's "Only one usage of each socket
   // address"): another process holds the port.
