@@ -427,7 +427,7 @@ const RULES: readonly ContextRule[] = [
     // Heroku, App Service and the ASP.NET Core Module each pick the port and tell the app
     // ($PORT, WEBSITES_PORT, ASPNETCORE_PORT); nothing there means the app listened elsewhere.
     id: 'prose-port-on-platform',
-    when: { all: [signal('topic-not-listening', 'topic-app-port', 'port-change'), server(['heroku', 'azure-app-service', ...IIS]), { not: server(['kubernetes', ...HOST_PROXIES.filter((p) => p !== 'docker')]) }] },
+    when: { all: [signal('topic-not-listening', 'topic-app-port', 'port-change', 'topic-app-error'), server(['heroku', 'azure-app-service', ...IIS]), { not: server(['kubernetes', ...HOST_PROXIES.filter((p) => p !== 'docker')]) }] },
     supports: { 'port-binding-failure': 0.4 },
     note: 'Described: the app is not on the port the platform gave it: Heroku ($PORT), App Service (WEBSITES_PORT) and the ASP.NET Core Module (ASPNETCORE_PORT) pick the port and route there, so an app that listens elsewhere is never reached.',
   },

@@ -399,6 +399,14 @@ export const signals: SignalDef[] = [
     causes: { 'port-binding-failure': 0.25, 'proxy-upstream-refused': 0.15 },
   },
   {
+    id: 'prose.topic-app-error',
+    kind,
+    label: 'Named: the "Application Error" page of App Service on Linux or Heroku (the container or dyno did not start or answer)',
+    // App Service pings the container on its port (WEBSITES_PORT) and Heroku routes to $PORT: an
+    // app listening elsewhere never answers; otherwise the app crashed while starting.
+    causes: { 'port-binding-failure': 0.2, 'app-crash-runtime': 0.15, 'process-start-failure': 0.05 },
+  },
+  {
     id: 'prose.topic-privileged-port',
     kind,
     label: 'Named: a port Kestrel may not bind (below 1024, or in a range Windows reserves)',

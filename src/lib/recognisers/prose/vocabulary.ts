@@ -74,6 +74,9 @@ export const COMPONENTS: readonly Term[] = [
   // Heroku routes to each dyno on the port it passes in $PORT.
   { pattern: 'heroku|dynos?', server: 'heroku' },
   { pattern: 'docker(?:[ -]compose)?|containers?', server: 'docker' },
+  // The error page App Service on Linux (":( Application Error") and Heroku show when the app's
+  // container or dyno did not start or answer, quoted as its title.
+  { pattern: '(?<=["\'\u201c\u2018]|:\\( ?)Application Error(?=["\'\u201d\u2019]|$)', signal: 'prose.topic-app-error', exact: true },
   { pattern: 'load[ -]?balancers?', signal: 'prose.load-balancer' },
   { pattern: 'LBs?', signal: 'prose.load-balancer', exact: true },
 ];
@@ -126,7 +129,7 @@ export const TRIGGERS: readonly Term[] = [
       '(?:chang|updat|edit|modif|sav)(?:e|es|ed|ing|y|ies|ied) (?:to |of )?(?:the |an? |any |my |our )?(?:app(?:lication)? |diagnostic |logging |log |configuration |environment )?settings?|(?:app(?:lication)?|diagnostic|logging|configuration) settings? (?:changes?|changed|updates?|updated)|(?:hit|hitting|click(?:ed|ing)?) save',
     signal: 'prose.settings-change',
   },
-  { pattern: 'scal(?:e|es|ed|ing)[ -](?:down|in)|autoscal(?:e|es|ed|ing|er)|scale[ -]?in events?', signal: 'prose.scale-in' },
+  { pattern: 'scal(?:e|es|ed|ing)[ -](?:down|in)|scal(?:e|es|ed|ing) (?:the |our |my |its )?(?:pods?|replicas?|deployments?|instances?|tasks?|nodes?|services?|apps?) (?:down|in)(?![\\w-])|autoscal(?:e|es|ed|ing|er)|scale[ -]?in events?', signal: 'prose.scale-in' },
   {
     pattern:
       'under (?:(?:heavy|high|some|peak|light|low|small|moderate|medium|little|any) )?load|(?:with|at) (?:a |any )?(?:very )?(?:small|light|low|little|moderate|medium|heavy|high) (?:load|traffic)|high (?:traffic|load)|heavy (?:traffic|load)|load[ -]?test(?:s|ing)?|stress[ -]?test(?:s|ing)?|jmeter|gatling|locust|as (?:the )?(?:traffic|load|usage|dau|the number of users) (?:grows|increases|goes up|rises)|traffic (?:spikes?|peaks?)|peak (?:hours?|traffic|load)|(?:many|lots of|hundreds of|thousands of) (?:concurrent |simultaneous |parallel )?(?:users|requests|connections)',
@@ -334,13 +337,13 @@ export const TOPICS: readonly Term[] = [
   },
   // Kubernetes' and the load balancers' ways to let a terminating target finish first.
   {
-    pattern: 'pre[ -]?stop(?: hooks?)?|terminationGracePeriodSeconds|termination grace period|deregistration delay|connection draining|deregist(?:er|ers|ered|ering|ration)|(?:drain|drains|drained|draining) (?:(?:the|its|their|in-?flight|open|existing|active) )?(?:connections|requests)|sigterm|(?:pods?|destinations?|targets?|replicas?) (?:has |have |had |was |were |is |are )?(?:shut ?down|terminat(?:ed|ing)|being terminated)',
+    pattern: 'pre[ -]?stop(?: hooks?)?|terminationGracePeriodSeconds|termination grace period|deregistration delay|connection draining|deregist(?:er|ers|ered|ering|ration)|delet(?:e|es|ed|ing) (?:a |the |some |old |running )?pods?|pods? (?:is |are |was |were |get |gets |got |being )?(?:deleted|replaced)|(?:drain|drains|drained|draining) (?:(?:the|its|their|in-?flight|open|existing|active) )?(?:connections|requests)|sigterm|(?:pods?|destinations?|targets?|replicas?) (?:has |have |had |was |were |is |are )?(?:shut ?down|terminat(?:ed|ing)|being terminated)',
     signal: 'prose.topic-shutdown',
   },
   // Windows' ERROR_ACCESS_DENIED text and the identities IIS runs as (IIS_IUSRS, IUSR, IIS AppPool\<pool>).
   {
     pattern:
-      'access (?:is |was )?denied|(?:ntfs|folder|file|directory|read|write) (?:permissions?|rights|access)|permissions? (?:on|to|for) (?:the )?(?:app |site |web |publish |application )?(?:folder|directory|files?)|iis_iusrs|iusr|iis apppool|(?:app(?:lication)?[ -]?pool )?identity (?:has |had |does not have |doesn\'t have |did not have |lacks )?(?:no )?(?:access|permissions?|rights)',
+      'access (?:is |was )?denied|access to the (?:path|file|folder|directory)|UnauthorizedAccessException|(?:ntfs|folder|file|directory|read|write) (?:permissions?|rights|access)|permissions? (?:on|to|for) (?:the )?(?:app |site |web |publish |application )?(?:folder|directory|files?)|iis_iusrs|iusr|iis apppool|(?:app(?:lication)?[ -]?pool )?identity (?:has |had |does not have |doesn\'t have |did not have |lacks )?(?:no )?(?:access|permissions?|rights)',
     signal: 'prose.topic-access-denied',
   },
   // The IIS role services the module needs ("CoreWebEngine and W3SVC features must be installed").
