@@ -112,6 +112,13 @@ describe('prose rules', () => {
     expect(supported([sig('topic-app-port'), server('azure-app-service'), server('kubernetes')])).toEqual([]);
   });
 
+  it('read a 502 after about two minutes with no component named as the module time-out, but not after idling or behind a proxy', () => {
+    expect(supported([status('502'), said(120_000)])).toEqual(['request-timeout']);
+    expect(supported([status('502'), said(120_000), sig('idle')])).toEqual([]);
+    expect(supported([status('502'), said(120_000), server('nginx')])).toEqual([]);
+    expect(supported([status('502'), said(60_000)])).toEqual([]);
+  });
+
   it('read slow requests failing at a known default without a named component', () => {
     expect(supported([sig('long-request'), said(factMs('nginx.proxy_read_timeout'))])).toEqual(['proxy-upstream-timeout']);
     expect(supported([sig('long-request'), said(factMs('ancm.requestTimeout'))])).toEqual(['request-timeout']);

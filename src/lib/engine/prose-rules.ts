@@ -125,6 +125,21 @@ const RULES: readonly ContextRule[] = [
     note: `Described: a 502.3 after about requestTimeout (${says('ancm.requestTimeout')} by default): the ASP.NET Core Module gave up waiting.`,
   },
   {
+    // No component named: of the usual front ends, only the ASP.NET Core Module gives up after
+    // 2 minutes by default (nginx and the AWS ALB wait 60 s, App Service 230 s), and it answers 502.
+    id: 'prose-502-at-request-timeout-unnamed',
+    when: {
+      all: [
+        status('502'),
+        statedNear('ancm.requestTimeout', 0.1, 'requestTimeout'),
+        { not: server([...IIS, ...HOST_PROXIES, ...CLOUD_LB, 'kubernetes', 'envoy', 'azure-app-service', 'heroku']) },
+        { not: signal('idle', 'first-request') },
+      ],
+    },
+    supports: { 'request-timeout': 0.35 },
+    note: `Described: a 502 after about ${says('ancm.requestTimeout')}, the ASP.NET Core Module's default requestTimeout; the usual proxies and load balancers wait less (or more) by default.`,
+  },
+  {
     id: 'prose-iis-start-at-startup-limit',
     when: { all: [server(IIS), signal('first-request'), statedNear('ancm.startupTimeLimit', 0.1, 'startupTimeLimit')] },
     supports: { 'startup-time-limit': 0.5 },
