@@ -119,6 +119,13 @@ describe('prose rules', () => {
     expect(supported([status('502'), said(60_000)])).toEqual([]);
   });
 
+  it('read large uploads said to time out as the proxy time-out, not a closed connection', () => {
+    expect(supported([sig('large-upload'), sig('topic-timeout')])).toEqual(['proxy-upstream-timeout']);
+    expect(supported([sig('large-upload'), sig('topic-timeout'), server('nginx')])).toEqual(['proxy-upstream-timeout']);
+    expect(supported([sig('large-upload'), server('nginx')])).toEqual(['proxy-upstream-closed']);
+    expect(supported([sig('large-upload'), sig('topic-timeout'), server('iis')])).not.toContain('proxy-upstream-timeout');
+  });
+
   it('read slow requests failing at a known default without a named component', () => {
     expect(supported([sig('long-request'), said(factMs('nginx.proxy_read_timeout'))])).toEqual(['proxy-upstream-timeout']);
     expect(supported([sig('long-request'), said(factMs('ancm.requestTimeout'))])).toEqual(['request-timeout']);

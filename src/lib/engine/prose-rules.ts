@@ -90,6 +90,7 @@ const TRIGGER_RULES: ReadonlySet<string> = new Set([
   'prose-recycle-on-iis-503',
   'prose-upload-on-iis',
   'prose-upload-behind-proxy',
+  'prose-upload-times-out',
   'prose-long-request-on-iis',
   'prose-long-request-behind-proxy',
   'prose-login-behind-proxy',
@@ -278,9 +279,25 @@ const RULES: readonly ContextRule[] = [
     id: 'prose-upload-behind-proxy',
     // Not when YARP itself logs that reading the client's body failed: the limit hit is then the
     // gateway's own, in front of the destination.
-    when: { all: [server([...HOST_PROXIES, 'kubernetes', ...CLOUD_LB]), signal('large-upload'), { not: server(IIS) }, { not: { fact: 'signal', in: ['yarp.error-request-body-client'] } }] },
+    when: {
+      all: [
+        server([...HOST_PROXIES, 'kubernetes', ...CLOUD_LB]),
+        signal('large-upload'),
+        { not: server(IIS) },
+        { not: signal('topic-timeout') },
+        { not: { fact: 'signal', in: ['yarp.error-request-body-client'] } },
+      ],
+    },
     supports: { 'proxy-upstream-closed': 0.35 },
     note: 'Described: large uploads fail behind a proxy: Kestrel closes the connection on a body over its limit, which the proxy reports as a closed upstream.',
+  },
+  {
+    // Said to time out: the proxy waited longer than its read timeout for an answer while the
+    // app still received or processed the body (a refusal of the body would close, not wait).
+    id: 'prose-upload-times-out',
+    when: { all: [signal('large-upload'), signal('topic-timeout'), { not: server([...IIS, 'azure-app-service']) }] },
+    supports: { 'proxy-upstream-timeout': 0.35 },
+    note: `Described: large uploads time out behind a proxy: it stopped waiting for the app's answer at its read timeout (${says('nginx.proxy_read_timeout')} in nginx by default) while the body was still being received or processed.`,
   },
   {
     id: 'prose-long-request-on-iis',
