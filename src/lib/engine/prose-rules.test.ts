@@ -95,6 +95,37 @@ describe('prose rules', () => {
     expect(supported([status('504'), sig('intermittent')])).toEqual([]);
   });
 
+  it('read failures during a rollout as instances replaced under traffic, whatever the proxy, but not on IIS', () => {
+    expect(supported([status('502'), sig('topic-rolling'), server('nginx')])).toEqual(['pod-shutdown-race']);
+    expect(supported([status('504'), sig('topic-rolling')])).toEqual(['pod-shutdown-race']);
+    expect(supported([status('502'), sig('topic-rolling'), sig('intermittent')])).toEqual(['pod-shutdown-race']);
+    expect(supported([status('502'), sig('topic-rolling'), server('iis')])).toEqual([]);
+  });
+
+  it('read an app off the port a platform gave it as that port ignored, but not behind a proxy of its own', () => {
+    for (const host of ['heroku', 'azure-app-service', 'iis']) {
+      expect(supported([sig('topic-app-port'), server(host)])).toEqual(['port-binding-failure']);
+      expect(supported([sig('topic-not-listening'), server(host)])).toEqual(['port-binding-failure']);
+    }
+    expect(supported([sig('topic-app-port'), server('heroku'), server('docker')])).toEqual(['port-binding-failure']);
+    expect(supported([sig('topic-not-listening'), server('nginx')])).toEqual([]);
+    expect(supported([sig('topic-app-port'), server('azure-app-service'), server('kubernetes')])).toEqual([]);
+  });
+
+  it('read a 502 after about two minutes with no component named as the module time-out, but not after idling or behind a proxy', () => {
+    expect(supported([status('502'), said(120_000)])).toEqual(['request-timeout']);
+    expect(supported([status('502'), said(120_000), sig('idle')])).toEqual([]);
+    expect(supported([status('502'), said(120_000), server('nginx')])).toEqual([]);
+    expect(supported([status('502'), said(60_000)])).toEqual([]);
+  });
+
+  it('read large uploads said to time out as the proxy time-out, not a closed connection', () => {
+    expect(supported([sig('large-upload'), sig('topic-timeout')])).toEqual(['proxy-upstream-timeout']);
+    expect(supported([sig('large-upload'), sig('topic-timeout'), server('nginx')])).toEqual(['proxy-upstream-timeout']);
+    expect(supported([sig('large-upload'), server('nginx')])).toEqual(['proxy-upstream-closed']);
+    expect(supported([sig('large-upload'), sig('topic-timeout'), server('iis')])).not.toContain('proxy-upstream-timeout');
+  });
+
   it('read slow requests failing at a known default without a named component', () => {
     expect(supported([sig('long-request'), said(factMs('nginx.proxy_read_timeout'))])).toEqual(['proxy-upstream-timeout']);
     expect(supported([sig('long-request'), said(factMs('ancm.requestTimeout'))])).toEqual(['request-timeout']);

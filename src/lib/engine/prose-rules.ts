@@ -76,6 +76,8 @@ const NAMED_CAUSE = signal(
   'topic-site-stopped',
   'topic-web-config-invalid',
   'topic-docker-network',
+  'topic-not-listening',
+  'topic-app-port',
 );
 
 /** Rules that read a trigger with a component: they stand back when a cause is named. */
@@ -88,6 +90,7 @@ const TRIGGER_RULES: ReadonlySet<string> = new Set([
   'prose-recycle-on-iis-503',
   'prose-upload-on-iis',
   'prose-upload-behind-proxy',
+  'prose-upload-times-out',
   'prose-long-request-on-iis',
   'prose-long-request-behind-proxy',
   'prose-login-behind-proxy',
@@ -121,6 +124,21 @@ const RULES: readonly ContextRule[] = [
     when: { all: [status('502.3'), statedNear('ancm.requestTimeout', 0.1, 'requestTimeout'), { not: server(IIS) }] },
     supports: { 'request-timeout': 0.45 },
     note: `Described: a 502.3 after about requestTimeout (${says('ancm.requestTimeout')} by default): the ASP.NET Core Module gave up waiting.`,
+  },
+  {
+    // No component named: of the usual front ends, only the ASP.NET Core Module gives up after
+    // 2 minutes by default (nginx and the AWS ALB wait 60 s, App Service 230 s), and it answers 502.
+    id: 'prose-502-at-request-timeout-unnamed',
+    when: {
+      all: [
+        status('502'),
+        statedNear('ancm.requestTimeout', 0.1, 'requestTimeout'),
+        { not: server([...IIS, ...HOST_PROXIES, ...CLOUD_LB, 'kubernetes', 'envoy', 'azure-app-service', 'heroku']) },
+        { not: signal('idle', 'first-request') },
+      ],
+    },
+    supports: { 'request-timeout': 0.35 },
+    note: `Described: a 502 after about ${says('ancm.requestTimeout')}, the ASP.NET Core Module's default requestTimeout; the usual proxies and load balancers wait less (or more) by default.`,
   },
   {
     id: 'prose-iis-start-at-startup-limit',
@@ -204,6 +222,14 @@ const RULES: readonly ContextRule[] = [
     note: 'Described: failures during deployments, scaling or restarts on Kubernetes: pods get traffic while they stop or before they are ready.',
   },
   {
+    // A rollout replaces instances one by one: whatever the proxy, the failures come from the
+    // ones stopping while still in its list, or not ready yet when added.
+    id: 'prose-rollout-failures',
+    when: { all: [signal('topic-rolling'), { not: server(IIS) }, { not: signal('topic-header-size', 'topic-backend-tls', 'topic-http2', 'topic-proxy-protocol') }] },
+    supports: { 'pod-shutdown-race': 0.4 },
+    note: 'Described: failures during a rollout (a rolling update or restart): instances are stopped while the proxy or load balancer still sends them requests, or get traffic before they are ready.',
+  },
+  {
     id: 'prose-deploy-behind-alb',
     when: { all: [server(['aws-alb']), signal('after-deploy', 'scale-in'), { not: server(['kubernetes']) }] },
     supports: { 'pod-shutdown-race': 0.35 },
@@ -211,7 +237,7 @@ const RULES: readonly ContextRule[] = [
   },
   {
     id: 'prose-deploy-behind-proxy',
-    when: { all: [server(HOST_PROXIES), signal('after-deploy', 'after-restart', 'app-restart'), { not: server(['kubernetes', ...IIS]) }] },
+    when: { all: [server(HOST_PROXIES), signal('after-deploy', 'after-restart', 'app-restart'), { not: server(['kubernetes', ...IIS]) }, { not: signal('topic-rolling') }] },
     supports: { 'proxy-upstream-refused': 0.35, 'pod-shutdown-race': 0.15 },
     note: 'Described: failures right after a deploy or restart behind a proxy: while the app restarts, nothing listens on its port and the proxy cannot connect.',
   },
@@ -253,9 +279,25 @@ const RULES: readonly ContextRule[] = [
     id: 'prose-upload-behind-proxy',
     // Not when YARP itself logs that reading the client's body failed: the limit hit is then the
     // gateway's own, in front of the destination.
-    when: { all: [server([...HOST_PROXIES, 'kubernetes', ...CLOUD_LB]), signal('large-upload'), { not: server(IIS) }, { not: { fact: 'signal', in: ['yarp.error-request-body-client'] } }] },
+    when: {
+      all: [
+        server([...HOST_PROXIES, 'kubernetes', ...CLOUD_LB]),
+        signal('large-upload'),
+        { not: server(IIS) },
+        { not: signal('topic-timeout') },
+        { not: { fact: 'signal', in: ['yarp.error-request-body-client'] } },
+      ],
+    },
     supports: { 'proxy-upstream-closed': 0.35 },
     note: 'Described: large uploads fail behind a proxy: Kestrel closes the connection on a body over its limit, which the proxy reports as a closed upstream.',
+  },
+  {
+    // Said to time out: the proxy waited longer than its read timeout for an answer while the
+    // app still received or processed the body (a refusal of the body would close, not wait).
+    id: 'prose-upload-times-out',
+    when: { all: [signal('large-upload'), signal('topic-timeout'), { not: server([...IIS, 'azure-app-service']) }] },
+    supports: { 'proxy-upstream-timeout': 0.35 },
+    note: `Described: large uploads time out behind a proxy: it stopped waiting for the app's answer at its read timeout (${says('nginx.proxy_read_timeout')} in nginx by default) while the body was still being received or processed.`,
   },
   {
     id: 'prose-long-request-on-iis',
@@ -367,7 +409,7 @@ const RULES: readonly ContextRule[] = [
         status('502'),
         signal('intermittent'),
         { not: server([...IIS, 'azure-app-service']) },
-        { not: signal('after-deploy', 'after-restart', 'scale-in', 'every-request', 'large-upload', 'long-request') },
+        { not: signal('after-deploy', 'topic-rolling', 'after-restart', 'scale-in', 'every-request', 'large-upload', 'long-request') },
       ],
     },
     supports: { 'keepalive-race': 0.2 },
@@ -412,6 +454,14 @@ const RULES: readonly ContextRule[] = [
     when: { all: [signal('topic-port-in-use'), server([...IIS, 'azure-app-service'])] },
     supports: { 'port-binding-failure': 0.4 },
     note: 'Described: a port already in use behind IIS or App Service: out of process, the ASP.NET Core Module picks a port for the app, and the app cannot listen there.',
+  },
+  {
+    // Heroku, App Service and the ASP.NET Core Module each pick the port and tell the app
+    // ($PORT, WEBSITES_PORT, ASPNETCORE_PORT); nothing there means the app listened elsewhere.
+    id: 'prose-port-on-platform',
+    when: { all: [signal('topic-not-listening', 'topic-app-port', 'port-change', 'topic-app-error'), server(['heroku', 'azure-app-service', ...IIS]), { not: server(['kubernetes', ...HOST_PROXIES.filter((p) => p !== 'docker')]) }] },
+    supports: { 'port-binding-failure': 0.4 },
+    note: 'Described: the app is not on the port the platform gave it: Heroku ($PORT), App Service (WEBSITES_PORT) and the ASP.NET Core Module (ASPNETCORE_PORT) pick the port and route there, so an app that listens elsewhere is never reached.',
   },
   {
     id: 'prose-shared-pool-in-process',

@@ -321,6 +321,12 @@ export const signals: SignalDef[] = [
     causes: { 'proxy-protocol-mismatch': 0.35 },
   },
   {
+    id: 'prose.topic-rolling',
+    kind,
+    label: 'Described: it happens during a rollout (a rolling update or restart replaces instances one by one)',
+    causes: { 'pod-shutdown-race': 0.3, 'proxy-upstream-refused': 0.05 },
+  },
+  {
     id: 'prose.topic-shutdown',
     kind,
     label: 'Named: targets shutting down, or what lets them drain (preStop, deregistration delay)',
@@ -379,6 +385,26 @@ export const signals: SignalDef[] = [
     kind,
     label: 'Named: a container on several (or the wrong) Docker networks',
     causes: { 'proxy-upstream-refused': 0.3 },
+  },
+  {
+    id: 'prose.topic-not-listening',
+    kind,
+    label: 'Named: nothing listening where the proxy connects (the app on another port, or not listening at all)',
+    causes: { 'proxy-upstream-refused': 0.3, 'port-binding-failure': 0.1 },
+  },
+  {
+    id: 'prose.topic-app-port',
+    kind,
+    label: "Named: the port the app is told to listen on (ASPNETCORE_URLS, ASPNETCORE_HTTP_PORTS, a platform's $PORT)",
+    causes: { 'port-binding-failure': 0.25, 'proxy-upstream-refused': 0.15 },
+  },
+  {
+    id: 'prose.topic-app-error',
+    kind,
+    label: 'Named: the "Application Error" page of App Service on Linux or Heroku (the container or dyno did not start or answer)',
+    // App Service pings the container on its port (WEBSITES_PORT) and Heroku routes to $PORT: an
+    // app listening elsewhere never answers; otherwise the app crashed while starting.
+    causes: { 'port-binding-failure': 0.2, 'app-crash-runtime': 0.15, 'process-start-failure': 0.05 },
   },
   {
     id: 'prose.topic-privileged-port',

@@ -65,6 +65,7 @@ describe('prose reader: components', () => {
     ['Traefik says bad gateway for the service', ['traefik']],
     ['HAProxy marks the backend down and answers 503', ['haproxy']],
     ['Caddy reverse proxy gives 502 for the app', ['caddy']],
+    ['the Heroku app shows Application Error after the dyno restarts', ['heroku', 'heroku']],
     ['the app runs in Docker behind nginx and returns 502', ['docker', 'nginx']],
     ['Kestrel stops answering after a few hours', ['kestrel']],
     ['502 from the OpenShift router for the new route', ['haproxy']],
@@ -143,6 +144,8 @@ describe('prose reader: triggers', () => {
     ['it works once the inherited aspNetCore handler is removed', 'prose.topic-subapp'],
     ['nginx fails when the response headers of the app are bigger than 8 kb', 'prose.topic-header-size'],
     ['the cookies are huge and the headers are too big for the proxy', 'prose.topic-header-size'],
+    ['the session cookies grow too large after a few visits', 'prose.topic-header-size'],
+    ['the request headers grow beyond 16 KB with all those cookies', 'prose.topic-header-size'],
     ['how do I fix upstream-sent-too-big-header-while-reading-response-header-from-upstream?', 'prose.topic-header-size'],
     ['502 right after a successful authentication with Keycloak', 'prose.after-login'],
     ['we use OpenID Connect in front of the portal', 'prose.after-login'],
@@ -158,6 +161,22 @@ describe('prose reader: triggers', () => {
     ['the load balancer sends the PROXY protocol header but nginx is not told', 'prose.topic-proxy-protocol'],
     ['adding a preStop hook stopped the errors', 'prose.topic-shutdown'],
     ['the destination was terminated before the proxy knew', 'prose.topic-shutdown'],
+    ['the agent does not drain connections before it stops the task', 'prose.topic-shutdown'],
+    ['the controller deregisters the targets too late', 'prose.topic-shutdown'],
+    ['502 while deleting pods by hand', 'prose.topic-shutdown'],
+    ['after the deploy the site only shows "Application Error"', 'prose.topic-app-error'],
+    ['the browser shows :( Application Error', 'prose.topic-app-error'],
+    ['the log shows an UnauthorizedAccessException when the app starts under IIS', 'prose.topic-access-denied'],
+    ['it says access to the path of the keys folder is denied', 'prose.topic-access-denied'],
+    ['502 when scaling pods down at night', 'prose.scale-in'],
+    ['a few 502s during every rollout of the service', 'prose.topic-rolling'],
+    ['a rolling restart of the deployment gives 502 for a minute', 'prose.topic-rolling'],
+    ['the health checks are constantly failing on the target group', 'prose.topic-unhealthy'],
+    ['the app is not listening on port 5000 inside the container', 'prose.topic-not-listening'],
+    ['since .NET 8 the default port has changed', 'prose.topic-not-listening'],
+    ['the image listens on 8080 instead of 80', 'prose.topic-not-listening'],
+    ['the app ignores ASPNETCORE_URLS and keeps port 5000', 'prose.topic-app-port'],
+    ['the dyno must bind to $PORT', 'prose.topic-app-port'],
     ['the app fails when the stdout log path points to a missing folder', 'prose.topic-stdout-log'],
     ['the kestrel server stops accepting connections after an hour', 'prose.topic-hang'],
     ['an infinite recursion in the constructor took the site down', 'prose.topic-crash'],
@@ -194,8 +213,9 @@ describe('prose reader: triggers', () => {
   });
   it('reads triggers in scripts written without spaces, anywhere in the sentence', () => {
     expect(of(read('배포할 때마다 502 오류가 납니다'), 'signal')).toEqual(['prose.after-deploy']);
+    expect(of(read('롤아웃하는 동안 일부 요청이 502를 받았습니다'), 'signal')).toEqual(['prose.topic-rolling']);
     expect(of(read('배포할 때마다 502 오류가 납니다'), 'status')).toEqual(['502']);
-    expect(of(read('ローリングアップデート中に502が出ます'), 'signal')).toEqual(['prose.after-deploy']);
+    expect(of(read('ローリングアップデート中に502が出ます'), 'signal')).toEqual(['prose.topic-rolling']);
     expect(of(read('服务重启以后一直返回502错误'), 'signal')).toEqual(['prose.after-restart']);
     expect(of(read('nginx 超时 504 错误'), 'signal')).toContain('prose.topic-timeout');
     const text = '배포할 때마다 502 오류가 납니다';

@@ -71,7 +71,12 @@ export const COMPONENTS: readonly Term[] = [
   // Envoy's own words in its local replies: "upstream connect error or disconnect/reset before
   // headers. reset reason: connection termination".
   { pattern: 'envoy|istio|azure container apps?|container apps?|upstream connect error|reset reason|connection termination', server: 'envoy' },
+  // Heroku routes to each dyno on the port it passes in $PORT.
+  { pattern: 'heroku|dynos?', server: 'heroku' },
   { pattern: 'docker(?:[ -]compose)?|containers?', server: 'docker' },
+  // The error page App Service on Linux (":( Application Error") and Heroku show when the app's
+  // container or dyno did not start or answer, quoted as its title.
+  { pattern: '(?<=["\'\u201c\u2018]|:\\( ?)Application Error(?=["\'\u201d\u2019]|$)', signal: 'prose.topic-app-error', exact: true },
   { pattern: 'load[ -]?balancers?', signal: 'prose.load-balancer' },
   { pattern: 'LBs?', signal: 'prose.load-balancer', exact: true },
 ];
@@ -124,7 +129,7 @@ export const TRIGGERS: readonly Term[] = [
       '(?:chang|updat|edit|modif|sav)(?:e|es|ed|ing|y|ies|ied) (?:to |of )?(?:the |an? |any |my |our )?(?:app(?:lication)? |diagnostic |logging |log |configuration |environment )?settings?|(?:app(?:lication)?|diagnostic|logging|configuration) settings? (?:changes?|changed|updates?|updated)|(?:hit|hitting|click(?:ed|ing)?) save',
     signal: 'prose.settings-change',
   },
-  { pattern: 'scal(?:e|es|ed|ing)[ -](?:down|in)|autoscal(?:e|es|ed|ing|er)|scale[ -]?in events?', signal: 'prose.scale-in' },
+  { pattern: 'scal(?:e|es|ed|ing)[ -](?:down|in)|scal(?:e|es|ed|ing) (?:the |our |my |its )?(?:pods?|replicas?|deployments?|instances?|tasks?|nodes?|services?|apps?) (?:down|in)(?![\\w-])|autoscal(?:e|es|ed|ing|er)|scale[ -]?in events?', signal: 'prose.scale-in' },
   {
     pattern:
       'under (?:(?:heavy|high|some|peak|light|low|small|moderate|medium|little|any) )?load|(?:with|at) (?:a |any )?(?:very )?(?:small|light|low|little|moderate|medium|heavy|high) (?:load|traffic)|high (?:traffic|load)|heavy (?:traffic|load)|load[ -]?test(?:s|ing)?|stress[ -]?test(?:s|ing)?|jmeter|gatling|locust|as (?:the )?(?:traffic|load|usage|dau|the number of users) (?:grows|increases|goes up|rises)|traffic (?:spikes?|peaks?)|peak (?:hours?|traffic|load)|(?:many|lots of|hundreds of|thousands of) (?:concurrent |simultaneous |parallel )?(?:users|requests|connections)',
@@ -161,8 +166,10 @@ export const TRIGGERS: readonly Term[] = [
  * anywhere in a sentence, not at word starts. Plain literals only: one alternation of them all.
  */
 export const WIDE_TERMS: readonly Term[] = [
-  // deploy, redeploy, rollout, rolling update, release / publish, go live
-  { pattern: '재배포|배포|롤아웃|롤링 ?업데이트|デプロイ|ロールアウト|ローリング ?アップデート|部署|发布|發佈|发版|滚动更新|滾動更新|上线|上線', signal: 'prose.after-deploy' },
+  // rollout, rolling update or restart: instances replaced one by one (before deploy: one match a place)
+  { pattern: '롤아웃|롤링 ?업데이트|롤링 ?재시작|ロールアウト|ローリング ?(?:アップデート|更新|再起動)|滚动更新|滾動更新|滚动重启|滾動重啟', signal: 'prose.topic-rolling' },
+  // deploy, redeploy, release / publish, go live
+  { pattern: '재배포|배포|デプロイ|部署|发布|發佈|发版|上线|上線', signal: 'prose.after-deploy' },
   // restart, reboot
   { pattern: '재시작|재부팅|再起動|重启|重啟|重新启动', signal: 'prose.after-restart' },
   // time-out
@@ -206,7 +213,7 @@ export const TOPICS: readonly Term[] = [
   { pattern: '(?:backend|upstream|origin)(?: server)? (?:ssl |tls )?certificates?|(?:ssl |tls )?certificate (?:errors?|has expired|expired|is (?:invalid|not trusted|untrusted)|not trusted|mismatch)|(?:expired|invalid|untrusted) (?:ssl |tls )?certificates?|certificate (?:verify|verification|validation|chain|name mismatch)|wildcard certificates?|certificates? (?:was |is |were )?issued (?:for|to) (?:the |a |an )?(?:root |other |another |different |wrong )?(?:domain|host ?name|subdomain|name)|ssl handshake|tls handshake|self[ -]signed', signal: 'prose.topic-backend-tls' },
   {
     pattern:
-      'unhealthy|health[ -]?probes?(?: checks?)?|readiness (?:probes?|checks?|gates?)|(?:marked|flagged|reported) (?:as )?not ready|health[ -]?checks? (?:path|endpoint|url|information|settings?|configuration|to fail)|health (?:checks?) (?:fail(?:s|ed|ing)?)|fail(?:s|ed|ing)? (?:the |its )?health (?:probes?|checks?)|backend health|(?:can(?:no|\\u2019|\')?t|cannot|could(?:n\\u2019t|\'t| not)|unable to|fails? to) reach (?:the |its |any )?backend (?:pool|servers?|targets?)',
+      'unhealthy|health[ -]?probes?(?: checks?)?|readiness (?:probes?|checks?|gates?)|(?:marked|flagged|reported) (?:as )?not ready|health[ -]?checks? (?:path|endpoint|url|information|settings?|configuration|to fail)|health[ -]?checks? (?:(?:is|are|was|were|keeps?|kept|constantly|always|still|started|start|began|been|being|now|all) ){0,3}fail(?:s|ed|ing|ures?)?|target health|fail(?:s|ed|ing)? (?:the |its )?health (?:probes?|checks?)|backend health|(?:can(?:no|\\u2019|\')?t|cannot|could(?:n\\u2019t|\'t| not)|unable to|fails? to) reach (?:the |its |any )?backend (?:pool|servers?|targets?)',
     signal: 'prose.topic-unhealthy',
   },
   { pattern: '(?:web|server) farms?', signal: 'prose.topic-server-farm' },
@@ -241,7 +248,7 @@ export const TOPICS: readonly Term[] = [
   // the response headers (proxy_buffer_size, one memory page: 4 KB or 8 KB).
   {
     pattern:
-      '(?:response |http )?headers? (?:(?:\\w+ ){0,4}(?:is |are |was |were |gets? |got |become |becomes )?(?:too (?:big|large|long)|(?:bigger|larger|longer) than|over \\d+ ?kb)|size)|(?:large|big|huge|bigger|larger|oversized) (?:response |http |auth(?:entication)? )?(?:cookies?|headers?)|too[ -]big[ -]headers?|upstream[ -]sent[ -]too[ -]big[ -]header(?:[ -]while[ -]reading[ -]response[ -]header[ -]from[ -]upstream)?|proxy[ _]buffer[ _]size|large_client_header_buffers|proxy buffers? (?:is |are )?(?:not (?:big |large )?enough|too small)',
+      '(?:response |http )?(?:headers?|cookies?) (?:(?:\\w+ ){0,4}(?:is |are |was |were |gets? |got |become |becomes )?(?:too (?:big|large|long)|(?:bigger|larger|longer) than|(?:over|beyond|above|exceed(?:s|ed|ing)?) (?:the )?\\d+ ?kb)|size)|too many cookies|(?:large|big|huge|bigger|larger|oversized) (?:response |http |auth(?:entication)? )?(?:cookies?|headers?)|too[ -]big[ -]headers?|upstream[ -]sent[ -]too[ -]big[ -]header(?:[ -]while[ -]reading[ -]response[ -]header[ -]from[ -]upstream)?|proxy[ _]buffer[ _]size|large_client_header_buffers|proxy buffers? (?:is |are )?(?:not (?:big |large )?enough|too small)',
     signal: 'prose.topic-header-size',
   },
   // A space in the app's path or name breaks an unquoted processPath or arguments in web.config.
@@ -286,6 +293,23 @@ export const TOPICS: readonly Term[] = [
     pattern: 'traefik\\.docker\\.network|(?:multiple|several|two|different|wrong|separate) (?:docker )?networks',
     signal: 'prose.topic-docker-network',
   },
+  // Nothing listens where the proxy connects: the app listens on another port (.NET 8 container
+  // images moved the default from 80 to 8080: ASPNETCORE_HTTP_PORTS=8080) or not at all. A
+  // "port error" is most often that too.
+  {
+    pattern:
+      '(?:not|no longer|never) listen(?:ing|s)?|(?:isn\'t|wasn\'t|aren\'t|weren\'t|isnt|wasnt) listening|nothing (?:is |was )?listening|listen(?:s|ing)? on (?:the |a )?(?:wrong|another|different|other) port|(?:wrong|incorrect|mismatched) (?:target |container |app(?:lication)? |listening |upstream |backend )?ports?|ports? mismatch|default (?:http |listening |kestrel |container |app )?ports? (?:has |have |had |was |were |is |are )?(?:changed|moved)|(?<=(?<![\\w.])8080 )(?:instead of|and not|not|rather than) (?:port )?80(?![\\d.])|(?:from )?port 80 to (?:port )?8080|from 80 to 8080|port (?:errors?|issues?|problems?)',
+    signal: 'prose.topic-not-listening',
+  },
+  // The port the app is told to listen on: ASP.NET Core's variables (ASPNETCORE_URLS,
+  // ASPNETCORE_HTTP_PORTS since .NET 8, ASPNETCORE_PORT set by the ASP.NET Core Module) and the
+  // platforms' $PORT (Heroku, Cloud Run, App Service's WEBSITES_PORT); an app that ignores it
+  // listens elsewhere and the platform finds nothing on the port it gave.
+  {
+    pattern:
+      'ASPNETCORE_(?:URLS|HTTP_PORTS|HTTPS_PORTS|PORT)|(?:DOTNET_)?HTTP_PORTS|WEBSITES?_PORT|(?<=\\$)PORT|PORT (?:env(?:ironment)?(?: var(?:iable)?s?)?|variable)|boot time[ -]?out',
+    signal: 'prose.topic-app-port',
+  },
   // Kestrel's "address already in use" (EADDRINUSE; WSAEADDRINUSE's "Only one usage of each socket
   // address"): another process holds the port.
   {
@@ -305,15 +329,21 @@ export const TOPICS: readonly Term[] = [
   { pattern: 'load ?user ?profile|user profile (?:is |was )?not (?:loaded|load)|setProfileEnvironment', signal: 'prose.topic-user-profile' },
   // The PROXY protocol header one side sends and the other does not expect (nginx: "broken header").
   { pattern: 'proxy[ _-]protocol|send-proxy(?:-v2)?|accept-proxy', signal: 'prose.topic-proxy-protocol' },
+  // A rolling update or restart (Kubernetes, ECS, Cloud Run): instances are replaced one by one
+  // while the proxy or load balancer may still send traffic to the old ones.
+  {
+    pattern: 'roll(?:ing)?[ -]?outs?|rolling[ -]?(?:updates?|upgrades?|deploy(?:s|ments?)?|restarts?|releases?|replacements?)|rollovers?',
+    signal: 'prose.topic-rolling',
+  },
   // Kubernetes' and the load balancers' ways to let a terminating target finish first.
   {
-    pattern: 'pre[ -]?stop(?: hooks?)?|terminationGracePeriodSeconds|termination grace period|deregistration delay|connection draining|(?:pods?|destinations?|targets?|replicas?) (?:has |have |had |was |were |is |are )?(?:shut ?down|terminat(?:ed|ing)|being terminated)',
+    pattern: 'pre[ -]?stop(?: hooks?)?|terminationGracePeriodSeconds|termination grace period|deregistration delay|connection draining|deregist(?:er|ers|ered|ering|ration)|delet(?:e|es|ed|ing) (?:a |the |some |old |running )?pods?|pods? (?:is |are |was |were |get |gets |got |being )?(?:deleted|replaced)|(?:drain|drains|drained|draining) (?:(?:the|its|their|in-?flight|open|existing|active) )?(?:connections|requests)|sigterm|(?:pods?|destinations?|targets?|replicas?) (?:has |have |had |was |were |is |are )?(?:shut ?down|terminat(?:ed|ing)|being terminated)',
     signal: 'prose.topic-shutdown',
   },
   // Windows' ERROR_ACCESS_DENIED text and the identities IIS runs as (IIS_IUSRS, IUSR, IIS AppPool\<pool>).
   {
     pattern:
-      'access (?:is |was )?denied|(?:ntfs|folder|file|directory|read|write) (?:permissions?|rights|access)|permissions? (?:on|to|for) (?:the )?(?:app |site |web |publish |application )?(?:folder|directory|files?)|iis_iusrs|iusr|iis apppool|(?:app(?:lication)?[ -]?pool )?identity (?:has |had |does not have |doesn\'t have |did not have |lacks )?(?:no )?(?:access|permissions?|rights)',
+      'access (?:is |was )?denied|access to the (?:path|file|folder|directory)|UnauthorizedAccessException|(?:ntfs|folder|file|directory|read|write) (?:permissions?|rights|access)|permissions? (?:on|to|for) (?:the )?(?:app |site |web |publish |application )?(?:folder|directory|files?)|iis_iusrs|iusr|iis apppool|(?:app(?:lication)?[ -]?pool )?identity (?:has |had |does not have |doesn\'t have |did not have |lacks )?(?:no )?(?:access|permissions?|rights)',
     signal: 'prose.topic-access-denied',
   },
   // The IIS role services the module needs ("CoreWebEngine and W3SVC features must be installed").
