@@ -1,7 +1,11 @@
+/// <reference types="vite/client" />
 import { describe, expect, it } from 'vitest';
 import { indexLines } from '../../engine/lines.ts';
 import type { Fact } from '../../engine/types.ts';
 import { recogniser } from './recogniser.ts';
+import dockerRunLoopback from '../../../../tests/fixtures/dotnet-settings/docker-run-loopback.txt?raw';
+import net8Image from '../../../../tests/fixtures/dotnet-settings/net8-image-expose-80.txt?raw';
+import compose from '../../../../tests/fixtures/dotnet-settings/settings-in-compose.yaml.txt?raw';
 
 function run(text: string): Fact[] {
   return recogniser.recognise(text, indexLines(text));
@@ -72,6 +76,8 @@ describe('dotnet-settings recogniser: a port handed over by the platform', () =>
   it('tells a failed bind to $PORT from a mere mention of it', () => {
     expect(signals('Web process failed to bind to $PORT within 60 seconds of launch')).toEqual(['dotnet-settings.platform-port-not-bound']);
     expect(signals('The start command is: dotnet app.dll, and PORT is $PORT')).toEqual(['dotnet-settings.platform-port-variable']);
+    expect(signals('var port = Environment.GetEnvironmentVariable("PORT") ?? "8080";')).toEqual(['dotnet-settings.platform-port-variable']);
+    expect(signals('Dynamic port binding is not supported when binding to localhost.')).toEqual([]);
   });
 
   it('lets the platform variable speak instead of the .NET 8 change', () => {
@@ -83,5 +89,25 @@ describe('dotnet-settings recogniser: a port handed over by the platform', () =>
   it('reads nothing in text without settings', () => {
     expect(run('')).toEqual([]);
     expect(run('502 Bad Gateway\nnginx/1.24.0')).toEqual([]);
+  });
+});
+
+describe('dotnet-settings recogniser: fixtures', () => {
+  it('reads a docker run that tells the app to listen on localhost', () => {
+    expect(settings(dockerRunLoopback)).toEqual(['ASPNETCORE_URLS=http://localhost:5000']);
+    expect(signals(dockerRunLoopback)).toEqual(['dotnet-settings.loopback-in-container']);
+  });
+
+  it('reads an ASP.NET Core 8 image that still exposes port 80', () => {
+    expect(signals(net8Image)).toEqual(['dotnet-settings.net8-default-port']);
+  });
+
+  it('reads every address setting of a compose file, several URLs in one value included, and no signal', () => {
+    expect(settings(compose)).toEqual([
+      'ASPNETCORE_HTTP_PORTS=8080',
+      'ASPNETCORE_URLS=http://+:5000;https://+:5001',
+      'urls=http://0.0.0.0:5000',
+    ]);
+    expect(signals(compose)).toEqual([]);
   });
 });

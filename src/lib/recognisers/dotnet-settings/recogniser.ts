@@ -22,8 +22,8 @@ export const KIND = 'dotnet-settings' as const;
 /** The address settings ASP.NET Core reads, with the value when one is assigned. */
 const SETTING =
   /\b(ASPNETCORE_URLS|ASPNETCORE_HTTPS?_PORTS|DOTNET_URLS|DOTNET_HTTPS?_PORTS|HTTPS?_PORTS)\b(?:["']?[ \t]{0,3}[=:][ \t]{0,3}["']?([^\s"'`,)\]}]{1,300}))?/gi;
-/** `dotnet app.dll --urls http://...` and `.UseUrls("http://...")`. */
-const URLS_ARG = /(?:--urls[= ]|\.UseUrls\([ \t]{0,20}@?)["']?([^\s"'`,)]{1,300})/gi;
+/** `dotnet app.dll --urls http://...` (also as a JSON/YAML argument list) and `.UseUrls("http://...")`. */
+const URLS_ARG = /(?:--urls(?:["'],[ \t]{0,3}|[= \t])|\.UseUrls\([ \t]{0,20}@?)["']?([^\s"'`,)]{1,300})/gi;
 /** Kestrel's start-up line. */
 const LISTENING = /Now listening on:[ \t]{0,5}(\S{1,300})/g;
 /** ASP.NET Core 8 or later named: ".NET 8", "ASP.NET Core 9", "net8.0", "dotnet/aspnet:8.0". */
@@ -42,7 +42,7 @@ const IGNORED =
 /** A container, an orchestrator or a port mapping. */
 const CONTAINER = /\b(?:docker|dockerfile|container|containers|compose|kubernetes|k8s|kubectl|podman|pod|pods)\b|(?:^|\s)-p[ \t]{1,3}\d{2,5}:\d{2,5}\b/gim;
 /** A port handed over in a variable by the platform. */
-const PORT_VARIABLE = /\$\{?PORT\b|process\.env\.PORT\b|%PORT%|\b[Dd]ynamic \$?[Pp]ort\b/g;
+const PORT_VARIABLE = /\$\{?PORT\b|process\.env\.PORT\b|%PORT%|GetEnvironmentVariable\(\s{0,3}"PORT"\s{0,3}\)|environ(?:\.get\(|\[)\s{0,3}["']PORT["']/g;
 const BIND_WORDS = /\b(?:bind|binds|binding|bound|listen|listens|listening)\b/gi;
 const LOOPBACK_HOST = /^(?:https?:\/\/)?(?:localhost|127\.\d{1,3}\.\d{1,3}\.\d{1,3}|\[::1\])(?::\d{1,5})?(?:\/|;|$)/i;
 
