@@ -75,13 +75,14 @@ function recognise(input: string, _lines: LineIndex, out: Fact[] = []): Fact[] {
   const signal = (what: string, at: Hit): void => {
     out.push({ kind: KIND, name: 'signal', value: `${KIND}.${what}`, span: { start: at.start, end: at.end } });
   };
-  const container = first(CONTAINER, input) !== undefined;
   let loopback: Hit | undefined;
   let ignored: Hit | undefined;
   const settings = new Set<string>();
+  let sawSetting = false;
 
   // Address settings with their values.
   const readValue = (name: string, value: string | undefined, at: Hit, valueStart: number): void => {
+    sawSetting = true;
     if (value) {
       const v = value.replace(/[.;]+$/, '');
       const key = `${name}=${v}`;
@@ -117,7 +118,7 @@ function recognise(input: string, _lines: LineIndex, out: Fact[] = []): Fact[] {
       }
     }
   }
-  if (loopback && container) signal('loopback-in-container', loopback);
+  if (loopback && first(CONTAINER, input)) signal('loopback-in-container', loopback);
   if (ignored) signal('address-setting-ignored', ignored);
 
   const portVariable = first(PORT_VARIABLE, input);
@@ -127,13 +128,14 @@ function recognise(input: string, _lines: LineIndex, out: Fact[] = []): Fact[] {
   }
 
   // ASP.NET Core 8 and later with the ports of its changed default.
-  const net8 = first(NET8, input);
-  const changed = first(DEFAULT_PORT_CHANGED, input);
-  const port = first(PORT_WORDS, input);
+  // (Each scan only when the ones before it found something.)
   if (!portVariable && !ignored) {
+    const net8 = first(NET8, input);
+    const port = net8 ? first(PORT_WORDS, input) : undefined;
+    const changed = port || !sawSetting ? undefined : first(DEFAULT_PORT_CHANGED, input);
     if (net8 && port) signal('net8-default-port', port);
-    else if (changed && settings.size + (first(SETTING, input) ? 1 : 0) > 0) signal('net8-default-port', changed);
-    else if (net8 && !port && first(UPGRADE, input) && first(NO_ANSWER, input)) signal('net8-upgrade-no-answer', net8);
+    else if (changed) signal('net8-default-port', changed);
+    else if (net8 && first(UPGRADE, input) && first(NO_ANSWER, input)) signal('net8-upgrade-no-answer', net8);
   }
   return out;
 }
