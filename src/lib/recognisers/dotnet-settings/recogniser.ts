@@ -38,7 +38,7 @@ const NO_ANSWER =
   /\bno longer (?:respond|answer|reachable|work)|\bstopped (?:responding|working)|\bnot responding\b|\b50[234]\b|\bbad gateway\b|\bconnection refused\b/gi;
 /** Words that say an address setting did not take. */
 const IGNORED =
-  /\b(?:ignored|ignores|ignoring|has no effect|no effect|not (?:recogni[sz]ed|respected|honou?red|picked up|applied|used|read)|does(?:n't| not) (?:work|apply|take effect)|overrid(?:e|es|den|ing)|pins?|pinned|instead)\b/gi;
+  /\b(?:ignored|ignores|ignoring|has no effect|no effect|not (?:recogni[sz]ed|respected|honou?red|picked up|applied|used|read)|does(?:n't| not) (?:work|apply|take effect)|overrid(?:e|es|den|ing)|pins?|pinned)\b/gi;
 /** A container, an orchestrator or a port mapping. */
 const CONTAINER = /\b(?:docker|dockerfile|container|containers|compose|kubernetes|k8s|kubectl|podman|pod|pods)\b|(?:^|\s)-p[ \t]{1,3}\d{2,5}:\d{2,5}\b/gim;
 /** A port handed over in a variable by the platform. */
