@@ -3,7 +3,8 @@
  * addresses (the libuv transport's "Error <code> <NAME> <text>" family with Linux and Windows
  * numbers, the default binding to localhost:5000, the localhost dynamic-port error, the shutdown and
  * hung-request lines, the request rejections a proxy's TLS or protocol can cause, the response
- * aborts a proxy sees as a premature close), and the SChannel texts .NET on Windows wraps in a TLS failure (the newer
+ * aborts a proxy sees as a premature close), HttpClient's (response headers over the limit, a
+ * connection closed mid-body, HTTP/2 that could not be set up), and the SChannel texts .NET on Windows wraps in a TLS failure (the newer
  * "can't" wording included). Each goes through diagnose() and comes out with its cause.
  */
 import { describe } from 'vitest';
@@ -26,6 +27,9 @@ describe('diagnose() with .NET process texts of the message catalogue', () => {
     ['The response has been aborted due to an unhandled application exception.', 'proxy-upstream-closed'],
     ["System.InvalidOperationException: Unrecognized scheme in server address 'tcp://0.0.0.0:80'. Only 'http://' and 'https://' are supported.", 'port-binding-failure'],
     ['Microsoft.AspNetCore.Server.Kestrel.Core.BadHttpRequestException: Request headers too long.', 'malformed-client-request'],
+    ['System.Net.Http.HttpRequestException: The HTTP response headers length exceeded the set limit of 65536 bytes.', 'proxy-header-too-big'],
+    ['System.IO.IOException: Unable to read data from the transport connection. The connection was closed before all data could be read. Expected 5120 bytes, read 1024 bytes.', 'proxy-upstream-closed'],
+    ['System.Net.Http.HttpRequestException: Requesting HTTP version 2.0 with version policy RequestVersionExact while unable to establish HTTP/2 connection.', 'proxy-protocol-mismatch'],
     ['System.ComponentModel.Win32Exception (0x80090326): The message received was unexpected or badly formatted.', 'backend-tls-failure'],
     ["---> System.ComponentModel.Win32Exception: The client and server can't communicate, because they do not possess a common algorithm", 'backend-tls-failure'],
     ['System.Security.Authentication.AuthenticationException: Authentication failed, see inner exception.\n ---> System.ComponentModel.Win32Exception (0x80090328): The received certificate has expired.', 'backend-tls-failure'],
