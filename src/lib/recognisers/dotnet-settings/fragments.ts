@@ -9,6 +9,8 @@ export const fragments: KindFragments = {
     'dotnet MyApp.dll --urls http://0.0.0.0:5000',
     '.UseUrls("http://*:80")',
     'Now listening on: http://localhost:5000',
+    '"Kestrel": { "Endpoints": { "Http": { "Url": "http://localhost:5000" } } }',
+    'options.ListenLocalhost(5000);',
     'After the upgrade to .NET 8 the app listens on port 8080, not 80.',
     'ASPNETCORE_URLS has no effect',
     'Heroku assigns a dynamic $PORT',
@@ -24,5 +26,8 @@ export const fragments: KindFragments = {
     runOf('.NET 8 '),
     runOf('default port '),
     runOf('-p 80'),
+    runOf('"Url": "x"', '"Endpoints": {'),
+    runOf('Endpoints "Url":"'),
+    runOf('ListenLocalhost('),
   ],
 };

@@ -33,6 +33,15 @@ describe('dotnet-settings recogniser: address settings', () => {
     for (const f of facts) expect(text.slice(f.span.start, f.span.end)).toContain(String(f.value).split('=').slice(1).join('='));
   });
 
+  it('reads an endpoint URL of Kestrel\'s configuration, and a loopback-only Listen in code, as where the app listens', () => {
+    const appsettings = '"Kestrel": {\n  "Endpoints": {\n    "Http": { "Url": "http://localhost:5000" }\n  }\n}\nThe app runs in a Docker container.';
+    expect(settings(appsettings)).toEqual(['Kestrel:Endpoints:Url=http://localhost:5000']);
+    expect(signals(appsettings)).toEqual(['dotnet-settings.loopback-in-container']);
+    expect(settings('{ "Logging": {}, "Url": "http://localhost:5000" }')).toEqual([]);
+    expect(signals('options.ListenLocalhost(5000); // inside the container')).toEqual(['dotnet-settings.loopback-in-container']);
+    expect(signals('options.Listen(IPAddress.Loopback, 5000);')).toEqual([]);
+  });
+
   it('names a setting once however often the paste repeats it', () => {
     expect(settings('ASPNETCORE_URLS=http://+:80\nASPNETCORE_URLS=http://+:80')).toEqual(['ASPNETCORE_URLS=http://+:80']);
   });

@@ -1,7 +1,8 @@
 /**
  * Recogniser for where an ASP.NET Core app listens, as people paste it: the address settings the
  * host reads (ASPNETCORE_URLS, ASPNETCORE_HTTP_PORTS / HTTP_PORTS and their HTTPS and DOTNET_
- * forms, `--urls`, `UseUrls("...")`) in a `docker run`, a Dockerfile, a manifest or a sentence,
+ * forms, `--urls`, `UseUrls("...")`, an endpoint `Url` in Kestrel's configuration, `ListenLocalhost`)
+ * in a `docker run`, a Dockerfile, a manifest, appsettings.json, code or a sentence,
  * and the facts around them that a paste carries whatever its wording:
  * - a loopback address (localhost, 127.x, [::1]) in a paste about a container: a proxy or a port
  *   mapping outside the container cannot reach it;
@@ -24,6 +25,10 @@ const SETTING =
   /\b(ASPNETCORE_URLS|ASPNETCORE_HTTPS?_PORTS|DOTNET_URLS|DOTNET_HTTPS?_PORTS|HTTPS?_PORTS)\b(?:["']?[ \t]{0,3}[=:][ \t]{0,3}["']?([^\s"'`,)\]}]{1,300}))?/gi;
 /** `dotnet app.dll --urls http://...` (also as a JSON/YAML argument list) and `.UseUrls("http://...")`. */
 const URLS_ARG = /(?:--urls(?:["'],[ \t]{0,3}|[= \t])|\.UseUrls\([ \t]{0,20}@?)["']?([^\s"'`,)]{1,300})/gi;
+/** An endpoint URL in Kestrel's configuration ("Kestrel": { "Endpoints": { "Http": { "Url": ... } } }). */
+const ENDPOINT_URL = /"Url"[ \t]{0,3}:[ \t]{0,3}"([^"\s]{1,300})"/g;
+/** Kestrel told in code to listen on the loopback only. */
+const LOOPBACK_CODE = /\bListenLocalhost\([ \t]{0,3}\d{1,5}|\bIPAddress\.(?:IPv6)?Loopback\b/g;
 /** Kestrel's start-up line. */
 const LISTENING = /Now listening on:[ \t]{0,5}(\S{1,300})/g;
 /** ASP.NET Core 8 or later named: ".NET 8", "ASP.NET Core 9", "net8.0", "dotnet/aspnet:8.0". */
@@ -107,6 +112,14 @@ function recognise(input: string, _lines: LineIndex, out: Fact[] = []): Fact[] {
     const value = m[1] as string;
     readValue('urls', value, { start: m.index, end: m.index + m[0].length, text: m[0] }, m.index + m[0].length - value.length);
   }
+  ENDPOINT_URL.lastIndex = 0;
+  for (let m = ENDPOINT_URL.exec(input); m; m = ENDPOINT_URL.exec(input)) {
+    // Only inside an Endpoints section: "Url" alone is any JSON's key.
+    if (!input.slice(Math.max(0, m.index - 300), m.index).includes('Endpoints')) continue;
+    const value = m[1] as string;
+    readValue('Kestrel:Endpoints:Url', value, { start: m.index, end: m.index + m[0].length, text: m[0] }, m.index + m[0].length - 1 - value.length);
+  }
+  if (!loopback) loopback = first(LOOPBACK_CODE, input);
   if (!loopback) {
     LISTENING.lastIndex = 0;
     for (let m = LISTENING.exec(input); m; m = LISTENING.exec(input)) {
