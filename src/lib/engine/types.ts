@@ -22,6 +22,7 @@ export const KINDS = [
   'traefik',
   'haproxy',
   'caddy',
+  'dotnet-settings',
   'message',
   'code',
   'status',

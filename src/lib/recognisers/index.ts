@@ -18,12 +18,13 @@ import { recogniser as cloudLb } from './cloud-lb/recogniser.ts';
 import { recogniser as traefik } from './traefik/recogniser.ts';
 import { recogniser as haproxy } from './haproxy/recogniser.ts';
 import { recogniser as caddy } from './caddy/recogniser.ts';
+import { recogniser as dotnetSettings } from './dotnet-settings/recogniser.ts';
 import { recogniser as message } from './message/recogniser.ts';
 import { recogniser as code } from './code/recogniser.ts';
 import { recogniser as status } from './status/recogniser.ts';
 import { recogniser as prose } from './prose/recogniser.ts';
 
-const ALL: Recogniser[] = [iisLog, freb, eventLog, errorPage, stdoutLog, ancmDebugLog, webConfig, nginx, apache, yarp, cloudLb, traefik, haproxy, caddy, message, code, status, prose];
+const ALL: Recogniser[] = [iisLog, freb, eventLog, errorPage, stdoutLog, ancmDebugLog, webConfig, nginx, apache, yarp, cloudLb, traefik, haproxy, caddy, dotnetSettings, message, code, status, prose];
 
 /** The recognisers, sorted by their kind's position in KINDS. */
 export const RECOGNISERS: readonly Recogniser[] = [...ALL].sort((a, b) => KINDS.indexOf(a.kind) - KINDS.indexOf(b.kind));

@@ -16,6 +16,7 @@ export const KIND_LABELS: Record<Kind, string> = {
   traefik: 'Traefik log',
   haproxy: 'HAProxy log',
   caddy: 'Caddy log',
+  'dotnet-settings': '.NET address settings',
   message: 'product message',
   code: 'error code',
   status: 'HTTP status',

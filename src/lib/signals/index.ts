@@ -18,12 +18,13 @@ import { signals as cloudLb } from './cloud-lb.ts';
 import { signals as traefik } from './traefik.ts';
 import { signals as haproxy } from './haproxy.ts';
 import { signals as caddy } from './caddy.ts';
+import { signals as dotnetSettings } from './dotnet-settings.ts';
 import { signals as message } from './message.ts';
 import { signals as code } from './code.ts';
 import { signals as status } from './status.ts';
 import { signals as prose } from './prose.ts';
 
-const GROUPS: readonly (readonly SignalDef[])[] = [iisLog, freb, eventLog, errorPage, stdoutLog, ancmDebugLog, webConfig, nginx, apache, yarp, cloudLb, traefik, haproxy, caddy, message, code, status, prose];
+const GROUPS: readonly (readonly SignalDef[])[] = [iisLog, freb, eventLog, errorPage, stdoutLog, ancmDebugLog, webConfig, nginx, apache, yarp, cloudLb, traefik, haproxy, caddy, dotnetSettings, message, code, status, prose];
 
 /** All registered signals, grouped by kind in KINDS order. */
 export const SIGNALS: readonly SignalDef[] = GROUPS.flat().sort(

@@ -1,0 +1,122 @@
+/// <reference types="vite/client" />
+import { describe, expect, it } from 'vitest';
+import { indexLines } from '../../engine/lines.ts';
+import type { Fact } from '../../engine/types.ts';
+import { recogniser } from './recogniser.ts';
+import dockerRunLoopback from '../../../../tests/fixtures/dotnet-settings/docker-run-loopback.txt?raw';
+import net8Image from '../../../../tests/fixtures/dotnet-settings/net8-image-expose-80.txt?raw';
+import compose from '../../../../tests/fixtures/dotnet-settings/settings-in-compose.yaml.txt?raw';
+
+function run(text: string): Fact[] {
+  return recogniser.recognise(text, indexLines(text));
+}
+const signals = (text: string) => run(text).filter((f) => f.name === 'signal').map((f) => f.value);
+const settings = (text: string) => run(text).filter((f) => f.name === 'setting').map((f) => f.value);
+
+describe('dotnet-settings recogniser: address settings', () => {
+  it('reads the settings ASP.NET Core takes its addresses from, with their values and spans', () => {
+    const text = [
+      'docker run -p 8080:5000 -e ASPNETCORE_URLS=http://+:5000 shop',
+      'ENV ASPNETCORE_HTTP_PORTS=8080',
+      '"DOTNET_URLS": "http://0.0.0.0:6000"',
+      'dotnet Shop.dll --urls http://0.0.0.0:7000',
+      '.UseUrls("http://*:9000")',
+    ].join('\n');
+    const facts = run(text).filter((f) => f.name === 'setting');
+    expect(facts.map((f) => f.value)).toEqual([
+      'ASPNETCORE_URLS=http://+:5000',
+      'ASPNETCORE_HTTP_PORTS=8080',
+      'DOTNET_URLS=http://0.0.0.0:6000',
+      'urls=http://0.0.0.0:7000',
+      'urls=http://*:9000',
+    ]);
+    for (const f of facts) expect(text.slice(f.span.start, f.span.end)).toContain(String(f.value).split('=').slice(1).join('='));
+  });
+
+  it('reads an endpoint URL of Kestrel\'s configuration, and a loopback-only Listen in code, as where the app listens', () => {
+    const appsettings = '"Kestrel": {\n  "Endpoints": {\n    "Http": { "Url": "http://localhost:5000" }\n  }\n}\nThe app runs in a Docker container.';
+    expect(settings(appsettings)).toEqual(['Kestrel:Endpoints:Url=http://localhost:5000']);
+    expect(signals(appsettings)).toEqual(['dotnet-settings.loopback-in-container']);
+    expect(settings('{ "Logging": {}, "Url": "http://localhost:5000" }')).toEqual([]);
+    expect(signals('options.ListenLocalhost(5000); // inside the container')).toEqual(['dotnet-settings.loopback-in-container']);
+    expect(signals('options.Listen(IPAddress.Loopback, 5000);')).toEqual([]);
+  });
+
+  it('names a setting once however often the paste repeats it', () => {
+    expect(settings('ASPNETCORE_URLS=http://+:80\nASPNETCORE_URLS=http://+:80')).toEqual(['ASPNETCORE_URLS=http://+:80']);
+  });
+
+  it('sees a loopback address only in a paste about a container', () => {
+    const inDocker = 'docker run -p 5006:5000 -e ASPNETCORE_URLS=http://127.0.0.1:5000 app';
+    expect(signals(inDocker)).toEqual(['dotnet-settings.loopback-in-container']);
+    expect(signals('Now listening on: http://localhost:5000\nit runs in a container')).toEqual(['dotnet-settings.loopback-in-container']);
+    expect(signals('set ASPNETCORE_URLS=http://localhost:5000 and nginx proxies to it')).toEqual([]);
+    expect(signals('docker run -e ASPNETCORE_URLS=http://+:5000 app')).toEqual([]);
+  });
+
+  it('reads a setting that did not take as the app binding elsewhere', () => {
+    expect(signals('ASPNETCORE_URLS has no effect: appsettings.json pins the Kestrel endpoint')).toEqual(['dotnet-settings.address-setting-ignored']);
+    expect(signals('The old WebHost does not read ASPNETCORE_HTTP_PORTS; it is not recognized.')).toEqual(['dotnet-settings.address-setting-ignored']);
+    expect(signals('ASPNETCORE_URLS=http://+:5000')).toEqual([]);
+  });
+});
+
+describe('dotnet-settings recogniser: the .NET 8 port change', () => {
+  it('sees ASP.NET Core 8 or later together with port 8080, port 80 or the default port', () => {
+    expect(signals('.Net 8 breaking change. App running on Port 8080 not 80')).toEqual(['dotnet-settings.net8-default-port']);
+    expect(signals('It listened on port 80 before; this changed in .NET 8.')).toEqual(['dotnet-settings.net8-default-port']);
+    expect(signals('FROM mcr.microsoft.com/dotnet/aspnet:8.0\nEXPOSE 80')).toEqual(['dotnet-settings.net8-default-port']);
+    expect(signals('If ASPNETCORE_URLS is not set, the default port has changed')).toEqual(['dotnet-settings.net8-default-port']);
+  });
+
+  it('does not read other versions or other ports as the change', () => {
+    expect(signals('.NET 6 app on port 8080')).toEqual([]);
+    expect(signals('.NET 80 is not a version; port 8080')).toEqual([]);
+    expect(signals('Upgraded to .NET 8 and now 500.30 at start-up with port 5000')).toEqual([]);
+  });
+
+  it('reads an upgrade to .NET 8 after which the app no longer answers as a weaker hint', () => {
+    expect(signals('Services updated to .NET 8 were no longer responding, no errors in the logs.')).toEqual(['dotnet-settings.net8-upgrade-no-answer']);
+    expect(signals('Services on .NET 8 were no longer responding.')).toEqual([]);
+  });
+});
+
+describe('dotnet-settings recogniser: a port handed over by the platform', () => {
+  it('tells a failed bind to $PORT from a mere mention of it', () => {
+    expect(signals('Web process failed to bind to $PORT within 60 seconds of launch')).toEqual(['dotnet-settings.platform-port-not-bound']);
+    expect(signals('The start command is: dotnet app.dll, and PORT is $PORT')).toEqual(['dotnet-settings.platform-port-variable']);
+    expect(signals('var port = Environment.GetEnvironmentVariable("PORT") ?? "8080";')).toEqual(['dotnet-settings.platform-port-variable']);
+    expect(signals('Dynamic port binding is not supported when binding to localhost.')).toEqual([]);
+  });
+
+  it('lets the platform variable speak instead of the .NET 8 change', () => {
+    expect(signals('The container listened on the .NET default 8080, but the platform assigns $PORT; it never bound to it.')).toEqual([
+      'dotnet-settings.platform-port-not-bound',
+    ]);
+  });
+
+  it('reads nothing in text without settings', () => {
+    expect(run('')).toEqual([]);
+    expect(run('502 Bad Gateway\nnginx/1.24.0')).toEqual([]);
+  });
+});
+
+describe('dotnet-settings recogniser: fixtures', () => {
+  it('reads a docker run that tells the app to listen on localhost', () => {
+    expect(settings(dockerRunLoopback)).toEqual(['ASPNETCORE_URLS=http://localhost:5000']);
+    expect(signals(dockerRunLoopback)).toEqual(['dotnet-settings.loopback-in-container']);
+  });
+
+  it('reads an ASP.NET Core 8 image that still exposes port 80', () => {
+    expect(signals(net8Image)).toEqual(['dotnet-settings.net8-default-port']);
+  });
+
+  it('reads every address setting of a compose file, several URLs in one value included, and no signal', () => {
+    expect(settings(compose)).toEqual([
+      'ASPNETCORE_HTTP_PORTS=8080',
+      'ASPNETCORE_URLS=http://+:5000;https://+:5001',
+      'urls=http://0.0.0.0:5000',
+    ]);
+    expect(signals(compose)).toEqual([]);
+  });
+});
