@@ -196,11 +196,19 @@ describe('error-page recogniser: robustness', () => {
 });
 
 describe('error-page recogniser: one page, several anchors', () => {
-  it('reads titles as German and Spanish IIS write them, and with a typographic dash', () => {
+  it('reads titles as localized IIS writes them, and with a typographic dash', () => {
     for (const [title, status, signal] of [
       ['HTTP-Fehler 500.19 - Internal Server Error', '500.19', undefined],
       ['Error HTTP 502.5 - Process Failure', '502.5', 'error-page.ancm-502-5'],
       ['HTTP Error 500.31 – ANCM Failed to Find Native Dependencies', '500.31', 'error-page.ancm-500-31'],
+      ['Erreur HTTP 502.5 - Échec du processus', '502.5', 'error-page.ancm-502-5'],
+      ['Errore HTTP 500.0 - Errore di caricamento gestore In-Process ANCM', '500.0', undefined],
+      ['ошибка HTTP 500.30 — сбой в процессе запуска ANCM', '500.30', 'error-page.ancm-500-30'],
+      ['Błąd HTTP 500.19 — wewnętrzny błąd serwera', '500.19', undefined],
+      ['HTTP 错误 500.19-内部服务器错误', '500.19', undefined],
+      ['HTTP 錯誤 502.5 - 處理序失敗', '502.5', 'error-page.ancm-502-5'],
+      ['HTTP エラー 500.31 - ANCM ネイティブの依存関係を見つけられませんでした', '500.31', 'error-page.ancm-500-31'],
+      ['HTTP 오류 500.30 - ANCM In-Process 시작 실패', '500.30', 'error-page.ancm-500-30'],
     ] as const) {
       const facts = run(title);
       expect(facts.filter((f) => f.name === 'status').map((f) => f.value), title).toEqual([status]);
