@@ -151,6 +151,14 @@ describe('error-page recogniser: 503, offline, front end, gateway', () => {
     expect(values(facts, 'placed')).toHaveLength(6);
   });
 
+  it('reads the HTTP.sys 503 text in a localized Windows', () => {
+    for (const text of ['HTTP-Fehler 503. Der Dienst ist nicht verfügbar.', 'HTTP 오류 503. 서비스를 사용할 수 없음']) {
+      const facts = run(text);
+      expect(values(facts, 'status'), text).toEqual(['503']);
+      expect(values(facts, 'signal'), text).toEqual(['error-page.service-unavailable']);
+    }
+  });
+
   it('recognises an offline page served with 503', () => {
     const facts = run(fixture('app-offline.txt'));
     expect(values(facts, 'signal')).toEqual(['error-page.app-offline']);
