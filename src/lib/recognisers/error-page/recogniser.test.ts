@@ -151,6 +151,19 @@ describe('error-page recogniser: 503, offline, front end, gateway', () => {
     expect(values(facts, 'placed')).toHaveLength(6);
   });
 
+  it('reads the bad module and the locked section in the words of a localized IIS', () => {
+    expect(values(run('HTTP 错误 500.21 - Internal Server Error\n处理程序“aspNetCore”在其模块列表中有一个错误模块“AspNetCoreModuleV2”'), 'signal')).toEqual([
+      'error-page.bad-module',
+    ]);
+    for (const page of [
+      'HTTP-Fehler 500.19 - Internal Server Error\nKonfigurationsfehler\n   Dieser Konfigurationsabschnitt kann in diesem Pfad nicht verwendet werden.',
+      'HTTP 错误 500.19 - Internal Server Error\n配置错误\t   不能在此路径中使用此配置节。如果在父级别上锁定了该节，便会出现这种情况。',
+    ]) {
+      expect(values(run(page), 'signal'), page).toEqual(['error-page.config-locked']);
+      expect(values(run(page), 'status'), page).toEqual(['500.19']);
+    }
+  });
+
   it('reads the HTTP.sys 503 text in a localized Windows', () => {
     for (const text of ['HTTP-Fehler 503. Der Dienst ist nicht verfügbar.', 'HTTP 오류 503. 서비스를 사용할 수 없음']) {
       const facts = run(text);
