@@ -165,7 +165,7 @@ describe('error-page recogniser: 503, offline, front end, gateway', () => {
   });
 
   it('reads the HTTP.sys 503 text in a localized Windows', () => {
-    for (const text of ['HTTP-Fehler 503. Der Dienst ist nicht verfügbar.', 'HTTP 오류 503. 서비스를 사용할 수 없음']) {
+    for (const text of ['HTTP-Fehler 503. Der Dienst ist nicht verfügbar.', 'Error HTTP 503. El servicio no está disponible', 'HTTP 오류 503. 서비스를 사용할 수 없음']) {
       const facts = run(text);
       expect(values(facts, 'status'), text).toEqual(['503']);
       expect(values(facts, 'signal'), text).toEqual(['error-page.service-unavailable']);
