@@ -183,6 +183,20 @@ describe('a fixed listening port', () => {
   });
 });
 
+describe('a Kestrel bind failure under the ASP.NET Core Module', () => {
+  it('reads out of process as the app binding its own address instead of ANCM\'s port', () => {
+    const denied = f('signal', 'stdout-log.kestrel-bind-denied', 4, 'stdout-log');
+    const oopStart = f('signal', 'event-log.ancm-process-start-failed', 0, 'event-log');
+    const r = ruleContributions(indexFacts([oopStart, denied]), CONTEXT_RULES);
+    expect(r.contributions.map((c) => [c.key, c.cause])).toContainEqual(['rule:kestrel-bind-under-ancm-out-of-process', 'port-binding-failure']);
+    expect(r.weakenings.map((w) => [w.key, w.cause])).toEqual([['rule:kestrel-bind-under-ancm-out-of-process', 'kestrel-bind-denied']]);
+    expect(fired([f('hosting-model', 'out-of-process', 0, 'web-config'), denied])).toContain('rule:kestrel-bind-under-ancm-out-of-process');
+    // Without ANCM, or in a container, a bind failure is the app's own port problem.
+    expect(fired([denied])).not.toContain('rule:kestrel-bind-under-ancm-out-of-process');
+    expect(fired([f('server', 'docker', 0, 'prose'), f('status', '502.5', 2, 'prose'), denied])).not.toContain('rule:kestrel-bind-under-ancm-out-of-process');
+  });
+});
+
 describe('crash timing', () => {
   it('an unhandled exception during a start failure weakens the runtime-crash reading', () => {
     const r = ruleContributions(

@@ -401,6 +401,31 @@ export const CONTEXT_RULES: readonly ContextRule[] = [
     note: 'WSAEACCES ("access a socket in a way forbidden") on App Service: the sandbox refuses new outbound connections once the instance reaches its connection limit; the app does not bind ports of its own there.',
   },
   {
+    // Out of process, ANCM starts the app with ASPNETCORE_PORT and UseIISIntegration makes Kestrel
+    // listen there; a Kestrel bind failure under ANCM therefore means the app bound an address of
+    // its own (hard-coded URLs or endpoints, UseUrls after UseIISIntegration), not ANCM's port.
+    id: 'kestrel-bind-under-ancm-out-of-process',
+    when: {
+      all: [
+        {
+          fact: 'signal',
+          in: ['stdout-log.kestrel-bind-denied', 'stdout-log.kestrel-address-in-use', 'stdout-log.kestrel-bind-failed', 'message.kestrel.bind-failed', 'message.kestrel.address-in-use'],
+        },
+        {
+          any: [
+            { fact: 'hosting-model', in: ['out-of-process'] },
+            { fact: 'status', in: ['502.5'] },
+            { fact: 'signal', in: ['event-log.ancm-process-start-failed', 'event-log.ancm-start-retries-exhausted', 'event-log.ancm-process-no-response'] },
+          ],
+        },
+        { not: { fact: 'server', in: ['docker', 'kubernetes'] } },
+      ],
+    },
+    supports: { 'port-binding-failure': 0.75 },
+    weakens: { 'kestrel-bind-denied': 0.4 },
+    note: 'Kestrel failed to bind while the ASP.NET Core Module started the app out of process: ANCM hands the app a port through ASPNETCORE_PORT, so an app that binds its own URL instead does not listen where ANCM forwards.',
+  },
+  {
     id: 'fixed-port-in-a-container',
     when: {
       all: [

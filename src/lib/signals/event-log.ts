@@ -120,9 +120,13 @@ export const signals: SignalDef[] = [
   def('ancm-app-offline-recycle', 'ANCM event 1012: the app was stopped because app_offline.htm appeared', { 'app-offline': 0.85 }),
   def('ancm-config-change-recycle', 'ANCM event: the app was recycled after a configuration or file change', { 'app-pool-recycle': 0.6 }),
   // What an ErrorCode / exit code in an ANCM start message adds
+  // Windows also answers "not found" when the pool identity cannot read a folder on the way to
+  // the file (a PATH entry such as C:\Program Files\dotnet, or the site folder): the search skips
+  // what it may not list. A missing app .dll is not this code: dotnet.exe starts and the host
+  // reports it with its own code (0x8000809A, ancm-app-dll-missing).
   def('ancm-file-not-found', 'ANCM start failure with ERROR_FILE_NOT_FOUND / ERROR_PATH_NOT_FOUND', {
     'process-path-not-found': 0.85,
-    'app-dll-not-found': 0.25,
+    'access-denied': 0.4,
   }),
   def('ancm-access-denied', 'ANCM start failure with E_ACCESSDENIED (0x80070005)', { 'access-denied': 0.85 }),
   def('ancm-bad-exe-format', 'ANCM start failure with ERROR_BAD_EXE_FORMAT (0x800700C1): 32/64-bit mismatch', { 'bitness-mismatch': 0.9 }),

@@ -151,6 +151,27 @@ describe('error-page recogniser: 503, offline, front end, gateway', () => {
     expect(values(facts, 'placed')).toHaveLength(6);
   });
 
+  it('reads the bad module and the locked section in the words of a localized IIS', () => {
+    expect(values(run('HTTP 错误 500.21 - Internal Server Error\n处理程序“aspNetCore”在其模块列表中有一个错误模块“AspNetCoreModuleV2”'), 'signal')).toEqual([
+      'error-page.bad-module',
+    ]);
+    for (const page of [
+      'HTTP-Fehler 500.19 - Internal Server Error\nKonfigurationsfehler\n   Dieser Konfigurationsabschnitt kann in diesem Pfad nicht verwendet werden.',
+      'HTTP 错误 500.19 - Internal Server Error\n配置错误\t   不能在此路径中使用此配置节。如果在父级别上锁定了该节，便会出现这种情况。',
+    ]) {
+      expect(values(run(page), 'signal'), page).toEqual(['error-page.config-locked']);
+      expect(values(run(page), 'status'), page).toEqual(['500.19']);
+    }
+  });
+
+  it('reads the HTTP.sys 503 text in a localized Windows', () => {
+    for (const text of ['HTTP-Fehler 503. Der Dienst ist nicht verfügbar.', 'Error HTTP 503. El servicio no está disponible', 'HTTP 오류 503. 서비스를 사용할 수 없음']) {
+      const facts = run(text);
+      expect(values(facts, 'status'), text).toEqual(['503']);
+      expect(values(facts, 'signal'), text).toEqual(['error-page.service-unavailable']);
+    }
+  });
+
   it('recognises an offline page served with 503', () => {
     const facts = run(fixture('app-offline.txt'));
     expect(values(facts, 'signal')).toEqual(['error-page.app-offline']);
@@ -196,11 +217,19 @@ describe('error-page recogniser: robustness', () => {
 });
 
 describe('error-page recogniser: one page, several anchors', () => {
-  it('reads titles as German and Spanish IIS write them, and with a typographic dash', () => {
+  it('reads titles as localized IIS writes them, and with a typographic dash', () => {
     for (const [title, status, signal] of [
       ['HTTP-Fehler 500.19 - Internal Server Error', '500.19', undefined],
       ['Error HTTP 502.5 - Process Failure', '502.5', 'error-page.ancm-502-5'],
       ['HTTP Error 500.31 – ANCM Failed to Find Native Dependencies', '500.31', 'error-page.ancm-500-31'],
+      ['Erreur HTTP 502.5 - Échec du processus', '502.5', 'error-page.ancm-502-5'],
+      ['Errore HTTP 500.0 - Errore di caricamento gestore In-Process ANCM', '500.0', undefined],
+      ['ошибка HTTP 500.30 — сбой в процессе запуска ANCM', '500.30', 'error-page.ancm-500-30'],
+      ['Błąd HTTP 500.19 — wewnętrzny błąd serwera', '500.19', undefined],
+      ['HTTP 错误 500.19-内部服务器错误', '500.19', undefined],
+      ['HTTP 錯誤 502.5 - 處理序失敗', '502.5', 'error-page.ancm-502-5'],
+      ['HTTP エラー 500.31 - ANCM ネイティブの依存関係を見つけられませんでした', '500.31', 'error-page.ancm-500-31'],
+      ['HTTP 오류 500.30 - ANCM In-Process 시작 실패', '500.30', 'error-page.ancm-500-30'],
     ] as const) {
       const facts = run(title);
       expect(facts.filter((f) => f.name === 'status').map((f) => f.value), title).toEqual([status]);

@@ -24,14 +24,20 @@ const KIND = 'error-page' as const;
 const BLOCK_LINES = 150;
 
 /**
- * A page title: "HTTP Error 502.5 - ...", also as German and Spanish IIS write it ("HTTP-Fehler
- * 500.19 - Internal Server Error", "Error HTTP 500.19 - ...": the status words stay English), and
- * with the typographic dash a browser or a docs page copies.
+ * A page title: "HTTP Error 502.5 - ...", also as a localized IIS writes it: German "HTTP-Fehler
+ * 500.19 - Internal Server Error", Spanish "Error HTTP", French "Erreur HTTP", Italian "Errore
+ * HTTP", Russian "Ошибка HTTP", Polish "Błąd HTTP", Chinese "HTTP 错误" / "HTTP 錯誤", Japanese
+ * "HTTP エラー", Korean "HTTP 오류" (the forms Microsoft's localized IIS and ASP.NET Core docs
+ * print; the words after the status may stay English or be translated), and with the
+ * typographic dash a browser or a docs page copies.
  */
-const TITLE = /(?:HTTP Error|HTTP-Fehler|Error HTTP) (\d{3})\.(\d{1,3})[ \t]{0,4}[-\u2013\u2014][ \t]{0,4}([^<\r\n]{1,200})/gi;
+const TITLE =
+  /(?:HTTP Error|HTTP-Fehler|Error HTTP|Erreur HTTP|Errore HTTP|Ошибка HTTP|Błąd HTTP|HTTP 错误|HTTP 錯誤|HTTP エラー|HTTP 오류) (\d{3})\.(\d{1,3})[ \t]{0,4}[-\u2013\u2014][ \t]{0,4}([^<\r\n]{1,200})/gi;
 const IIS_TITLE = /\bIIS (\d{3})\.(\d{1,3}) Error\b/g;
 const DETAIL_TITLE = /Detailed Error - (\d{3})\.(\d{1,3}) - ([^<\r\n]{1,100})/g;
-const HTTPSYS_503 = /HTTP Error 503\. The service is unavailable\.?/gi;
+/** HTTP.sys's 503 text, also in the system's language (German, Spanish, Korean as Microsoft's docs quote it). */
+const HTTPSYS_503 =
+  /HTTP Error 503\. The service is unavailable\.?|HTTP-Fehler 503\. Der Dienst ist nicht verfügbar\.?|Error HTTP 503\. El servicio no está disponible\.?|HTTP 오류 503\. 서비스를 사용할 수 없음/gi;
 /** HTTP.sys itself: no site binding matches the host name, or no site listens for the URL. */
 const HTTPSYS_400_HOST = /HTTP Error 400\. The request hostname is invalid\.?/gi;
 const HTTPSYS_404 = /HTTP Error 404\. The requested resource is not found\.?/gi;

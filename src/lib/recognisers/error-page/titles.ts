@@ -72,9 +72,15 @@ export const CONFIG_BY_CODE: ReadonlyMap<number, string> = new Map([
  */
 const ANCM_V2_ONLY_ATTRIBUTES: ReadonlySet<string> = new Set(['hostingmodel']);
 
-/** Texts that name something on a page. One alternation of literals: linear to scan. */
+/**
+ * Texts that name something on a page. One alternation of literals: linear to scan. A few are
+ * also in the words a localized IIS prints: the locked-section error in German ("Dieser
+ * Konfigurationsabschnitt kann in diesem Pfad nicht verwendet werden.") and Chinese ("不能在此路径中
+ * 使用此配置节。"), the 500.21 bad module in Chinese ("处理程序“aspNetCore”在其模块列表中有一个错误模块
+ * “AspNetCoreModuleV2”").
+ */
 export const PHRASES =
-  /The operation timed out|A connection with the server could not be established|The connection with the server was terminated abnormally|The server returned an invalid or unrecognized response|The parameter is incorrect|missing a section declaration|Unrecognized configuration section [\w./]{0,80}aspNetCore|Cannot add duplicate collection entry|already defined\. Sections must only appear once|Cannot read configuration file due to insufficient permissions|not well-formed XML|Unrecognized attribute(?: '[\w.:-]{1,80}')?|This configuration section cannot be used at this path|has a bad module|app_offline\.htm/gi;
+  /The operation timed out|A connection with the server could not be established|The connection with the server was terminated abnormally|The server returned an invalid or unrecognized response|The parameter is incorrect|missing a section declaration|Unrecognized configuration section [\w./]{0,80}aspNetCore|Cannot add duplicate collection entry|already defined\. Sections must only appear once|Cannot read configuration file due to insufficient permissions|not well-formed XML|Unrecognized attribute(?: '[\w.:-]{1,80}')?|This configuration section cannot be used at this path|Dieser Konfigurationsabschnitt kann in diesem Pfad nicht verwendet werden|不能在此路径中使用此配置节|has a bad module|在其模块列表中有一个错误模块|app_offline\.htm/gi;
 
 /** What a phrase found by PHRASES means: a 502.3 WinHTTP suffix, or a signal id. */
 export function phraseMeaning(phrase: string): { winhttp?: string; signal?: string } {
@@ -99,8 +105,10 @@ export function phraseMeaning(phrase: string): { winhttp?: string; signal?: stri
     if (name !== undefined && !ANCM_V2_ONLY_ATTRIBUTES.has(name.toLowerCase())) return { signal: 'error-page.config-unrecognized-attribute-other' };
     return { signal: 'error-page.config-unrecognized-attribute' };
   }
-  if (p.startsWith('this configuration section')) return { signal: 'error-page.config-locked' };
-  if (p.startsWith('has a bad module')) return { signal: 'error-page.bad-module' };
+  if (p.startsWith('this configuration section') || p.startsWith('dieser konfigurationsabschnitt') || p.startsWith('不能在此路径')) {
+    return { signal: 'error-page.config-locked' };
+  }
+  if (p.startsWith('has a bad module') || p.startsWith('在其模块列表中')) return { signal: 'error-page.bad-module' };
   if (p.startsWith('app_offline')) return { signal: 'error-page.app-offline' };
   return {};
 }

@@ -107,6 +107,19 @@ describe('event-log recogniser: formats', () => {
     expect(values(facts, 'server')).toEqual(['iis']);
   });
 
+  it('.NET Runtime 1026 as German and Chinese Windows write it', () => {
+    for (const text of [
+      'Application: w3wp.exe\nCoreCLR Version: 6.0.21\nDescription: The process was terminated due to an unhandled exception.\nException Info: System.InvalidOperationException: boom',
+      'Anwendung: w3wp.exe\nCoreCLR-Version: 6.0.21\nBeschreibung: Der Prozess wurde aufgrund einer unbehandelten Ausnahme beendet.\nAusnahmeinformationen: System.InvalidOperationException: boom',
+      '应用程序: w3wp.exe\nCoreCLR Version: 6.0.21\n说明: 由于未经处理的异常，进程终止。\n异常信息: System.InvalidOperationException: boom',
+    ]) {
+      const facts = run(text);
+      expect(values(facts, 'signal'), text).toEqual(E('dotnet-runtime-unhandled-exception'));
+      expect(values(facts, 'server'), text).toEqual(['iis']);
+      expect(values(facts, 'exception'), text).toEqual(['System.InvalidOperationException']);
+    }
+  });
+
   it('Application Error in German, found by its shape', () => {
     const facts = run(fixture('app-error-german.txt'));
     expect(values(facts, 'signal')).toEqual(E('app-error-crash', 'crash-stack-overflow'));

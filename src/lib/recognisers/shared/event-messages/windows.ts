@@ -17,7 +17,8 @@ const E = (what: string): string => `event-log.${what}`;
 
 /** "Application: w3wp.exe" (and "CoreCLR Version:") before a .NET Runtime description. */
 function runtimeHost(ctx: SpecContext): void {
-  const app = ctx.before(/application:/i);
+  // "Application:" as English, German ("Anwendung:") and Chinese ("应用程序:") Windows label it.
+  const app = ctx.before(/(?:application|anwendung|应用程序)[:：]/i);
   if (!app) return;
   const at = ctx.at(app.end);
   const m = /^[ \t]*([A-Za-z0-9_.-]{1,100}\.exe)\b/i.exec(ctx.input.slice(at, at + 120));
@@ -35,9 +36,12 @@ function runtimeHost(ctx: SpecContext): void {
   }
 }
 
-/** "Exception Info: System.X: message" or, for native faults, "Exception Info: exception code c0000005, ...". */
+/**
+ * "Exception Info: System.X: message" or, for native faults, "Exception Info: exception code
+ * c0000005, ..." (German "Ausnahmeinformationen:", Chinese "异常信息:").
+ */
 function exceptionInfo(ctx: SpecContext): void {
-  const info = ctx.after(/exceptioninfo:/i);
+  const info = ctx.after(/(?:exceptioninfo|ausnahmeinformationen|异常信息)[:：]/i);
   if (!info) return;
   const native = ctx.after(/^exceptioncode/i, info.end);
   if (native) {
@@ -113,12 +117,13 @@ export const WINDOWS_SPECS: readonly Spec[] = [
   { signal: E('iis-module-load-failed'), phrases: ['The Module DLL'], lead: true, server: 'iis', extract: moduleDll },
   // ANCM installer / module: "The IIS 7.0 CoreWebEngine and W3SVC features must be installed to use the ASP.NET Core Module."
   { signal: E('iis-features-missing'), phrases: ['CoreWebEngine and W3SVC features must be installed'], lead: true, server: 'iis' },
-  // .NET Runtime 1026: "Description: The process was terminated due to an unhandled exception." / "... due to stack overflow." /
+  // .NET Runtime 1026: "Description: The process was terminated due to an unhandled exception." (German "Beschreibung: Der
+  // Prozess wurde aufgrund einer unbehandelten Ausnahme beendet.", Chinese "说明: 由于未经处理的异常，进程终止。") / "... due to stack overflow." /
   // "The application requested process termination through System.Environment.FailFast(string message)." /
   // 1023: "The process was terminated due to an internal error in the .NET Runtime at IP ... with exit code 80131506."
   {
     signal: E('dotnet-runtime-unhandled-exception'),
-    phrases: ['The process was terminated due to an unhandled exception'],
+    phrases: ['The process was terminated due to an unhandled exception', 'Der Prozess wurde aufgrund einer unbehandelten Ausnahme beendet', '由于未经处理的异常，进程终止'],
     lead: true,
     extract(ctx) {
       runtimeHost(ctx);
