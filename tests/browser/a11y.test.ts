@@ -1,7 +1,7 @@
 /**
  * The accessibility checks as every-page.test.ts and the widget tests run them do find what they
- * are for: a rule violation, low-contrast text, and low contrast in a style only the dark theme
- * shows.
+ * are for: a rule violation, low-contrast text, a link told apart from its text too faintly, and
+ * low contrast in a style only the dark theme shows.
  */
 import { describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
@@ -39,6 +39,32 @@ describe('accessibility checks (axe, WCAG 2.2 AA)', () => {
     // A new style on the page is checked, and found wanting.
     await page.evaluate(() => document.querySelector('main')?.insertAdjacentHTML('beforeend', '<p style="color:#c8c8c8">new faint style</p>'));
     expect(ids(await contrastViolations(page, seen))).toEqual(['color-contrast']);
+    await page.context().close();
+  }, 60_000);
+
+  it('check each link style in running text once, skip axe when nothing is new, and find a link told apart by a faint colour alone', async () => {
+    const seen = new Set<string>();
+    const links = () => [...seen].filter((k) => k.startsWith('link ')).length;
+    const page = await open('/causes/request-timeout/');
+    expect(await colourViolations(page, seen)).toEqual([]);
+    const settled = links();
+    expect(settled).toBeGreaterThan(0);
+    // The same page again: no new text or link style, so axe does not run at all.
+    await page.evaluate(() => {
+      const w = window as unknown as { axe: { run: (...a: unknown[]) => Promise<unknown> }; runs: number };
+      const run = w.axe.run.bind(w.axe);
+      w.runs = 0;
+      w.axe.run = (...a) => (w.runs++, run(...a));
+    });
+    expect(await colourViolations(page, seen)).toEqual([]);
+    expect(await page.evaluate(() => (window as unknown as { runs: number }).runs)).toBe(0);
+    expect(links()).toBe(settled);
+    // A link in a sentence that differs from its text by colour only, and too little: found.
+    await page.evaluate(() =>
+      document.querySelector('main p')?.insertAdjacentHTML('afterend', '<p style="color:#333">Read <a href="/" style="color:#555;text-decoration:none">this faint link</a> in a sentence with enough words around it to be running text.</p>'),
+    );
+    expect(ids(await colourViolations(page, seen))).toEqual(['link-in-text-block']);
+    expect(await page.evaluate(() => (window as unknown as { runs: number }).runs)).toBe(1);
     await page.context().close();
   }, 60_000);
 

@@ -14,6 +14,12 @@
  * checked again; a style axe could not decide (its result was "incomplete") stays unchecked, so
  * the next element of that style is tried.
  *
+ * Links in running text get the same treatment for `link-in-text-block`, which compares a link
+ * with the block of text around it: one link is checked per pair of link style and block style
+ * (every property that rule reads: colours, backgrounds, fonts, decoration, borders, generated
+ * content), among the links the rule applies to (visible, with text, inside a text block). When
+ * only the colour rules run (the dark theme) and nothing on the page is new, axe does not run.
+ *
  * The same holds for the site's frame: the header, the section sidebar and the footer are the
  * same markup on every page of a section, save the link marked as the current page, and the
  * sidebar alone is a few hundred links. In a sweep, a frame region is checked in full the first
@@ -33,6 +39,7 @@ export const WCAG_TAGS = ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa'
 /** The rules whose outcome depends on colours: what differs between the light and dark themes. */
 export const COLOUR_RULES = ['color-contrast', 'link-in-text-block'];
 const CONTRAST = 'color-contrast';
+const LINK = 'link-in-text-block';
 /** The site's frame: the same markup on many pages (see the top of this file). */
 const FRAME = '.site-header, nav.sidebar, .site-footer';
 
@@ -78,16 +85,21 @@ export const contrastViolations = (page: Page, seen: Set<string>) => axeViolatio
 async function run(page: Page, only: Only, seen: Set<string> | null): Promise<string[]> {
   const runOnly = 'tags' in only ? { type: 'tag', values: only.tags } : { type: 'rule', values: only.rules };
   const { violations, settled } = await page.evaluate(
-    async ({ runOnly, seen, rule, frame }) => {
+    async ({ runOnly, only, seen, rule, link, frame }) => {
       type Node = { target: unknown[]; element?: Element };
       type Axe = {
         run: (ctx: object, opts: object) => Promise<Record<'violations' | 'incomplete', { id: string; nodes: Node[] }[]>>;
         configure: (spec: object) => void;
+        setup: (root: Document) => unknown;
+        teardown: () => void;
+        commons: { dom: { isInTextBlock: (el: Element) => boolean } };
       };
       const axe = (window as unknown as { axe?: Axe }).axe;
       if (!axe) throw new Error('axe is not loaded in this page: open it in a context passed to withAxe()');
       const MARK = 'data-axe-contrast';
+      const LINK_MARK = 'data-axe-link';
       const fresh = new Map<string, Element>();
+      const freshLinks = new Map<string, Element>();
       const known = new Set(seen ?? []);
       // Frame regions met before with the same markup are left out; new ones are settled below.
       const hash = (text: string): string => {
@@ -120,14 +132,53 @@ async function run(page: Page, only: Only, seen: Set<string> | null): Promise<st
           const key = style(el);
           if (!known.has(key) && !fresh.has(key)) fresh.set(key, el);
         }
-        for (const el of fresh.values()) el.setAttribute(MARK, '');
+        // Links in running text: what link-in-text-block reads of the link and of its block.
+        const BLOCK = /^(block|list-item|table|flex|grid|inline-block|table-.*)$/;
+        const looks = (s: CSSStyleDeclaration): string =>
+          [s.fontFamily.split(/[,;]/)[0]?.trim().toLowerCase(), s.textDecorationLine, s.textDecorationStyle, s.textDecoration, s.fontWeight, s.fontStyle, s.fontSize].join(' ');
+        const runsLinkRule = 'tags' in only || only.rules.includes(link);
+        const unknown = new Map<string, Element[]>();
+        for (const a of runsLinkRule ? document.body.querySelectorAll('a[href], [role=link]') : []) {
+          if (inSkipped(a) || !(a as HTMLElement).innerText?.trim()) continue;
+          const box = a.getBoundingClientRect();
+          if (box.width <= 2 || box.height <= 2 || !a.checkVisibility({ opacityProperty: true, visibilityProperty: true })) continue;
+          let block = a.parentElement;
+          while (block && !BLOCK.test(getComputedStyle(block).display)) block = block.parentElement;
+          const own = getComputedStyle(a);
+          const edges = ['border-bottom', 'border-top', 'outline'].map((e) => ['style', 'width', 'color'].map((p) => own.getPropertyValue(`${e}-${p}`)).join(' '));
+          const pseudo = ['::before', '::after'].map((p) => getComputedStyle(a, p).content);
+          const key = `link ${[own.display, looks(own), own.backgroundImage, ...edges, ...pseudo, style(a)].join('|')} in ${block ? [block.tagName, looks(getComputedStyle(block)), style(block)].join('|') : 'none'}`;
+          if (!known.has(key)) unknown.set(key, [...(unknown.get(key) ?? []), a]);
+        }
+        // Of each new pair, the first link the rule applies to (in running text, as axe sees it:
+        // its helpers need axe's view of the page, set up and torn down around them).
+        if (unknown.size) {
+          axe.setup(document);
+          try {
+            for (const [key, links] of unknown) {
+              const first = links.find((a) => axe.commons.dom.isInTextBlock(a));
+              if (first) freshLinks.set(key, first);
+            }
+          } finally {
+            axe.teardown();
+          }
+        }
       }
-      // The contrast rule looks at the marked elements only, or at every element (no `seen`).
-      axe.configure({ rules: [{ id: rule, selector: seen ? `[${MARK}]` : '*' }] });
+      const onlyColour = seen && 'rules' in only && only.rules.every((r) => r === rule || r === link);
+      if (onlyColour && fresh.size === 0 && freshLinks.size === 0 && regions.every((r) => known.has(r.key))) return { violations: [], settled: [] };
+      for (const el of fresh.values()) el.setAttribute(MARK, '');
+      for (const el of freshLinks.values()) el.setAttribute(LINK_MARK, '');
+      // The two colour rules look at the marked elements only, or at all they apply to (no `seen`).
+      axe.configure({
+        rules: [
+          { id: rule, selector: seen ? `[${MARK}]` : '*' },
+          { id: link, selector: seen ? `a[href][${LINK_MARK}], [role=link][${LINK_MARK}]` : 'a[href], [role=link]' },
+        ],
+      });
       try {
         const context = skipped.length ? { exclude: skipped } : document;
         const r = await axe.run(context, { runOnly, resultTypes: ['violations', 'incomplete'], elementRef: true });
-        const open = new Set(r.incomplete.filter((v) => v.id === rule).flatMap((v) => v.nodes.map((n) => n.element)));
+        const open = new Set(r.incomplete.filter((v) => v.id === rule || v.id === link).flatMap((v) => v.nodes.map((n) => n.element)));
         // A region is settled when nothing in it was found wanting. What axe left undecided in it
         // stays undecided for the same markup, so it does not keep the region open.
         const failed = r.violations.flatMap((v) => v.nodes.map((n) => n.element));
@@ -135,15 +186,16 @@ async function run(page: Page, only: Only, seen: Set<string> | null): Promise<st
         return {
           violations: r.violations.map((v) => `${v.id} (${v.nodes.map((n) => n.target.join(' ')).slice(0, 3).join(' | ')})`),
           settled: [
-            ...[...fresh].filter(([, el]) => !open.has(el)).map(([key]) => key),
+            ...[...fresh, ...freshLinks].filter(([, el]) => !open.has(el)).map(([key]) => key),
             ...regions.filter((x) => !known.has(x.key) && clean(x.el)).map((x) => x.key),
           ],
         };
       } finally {
         for (const el of fresh.values()) el.removeAttribute(MARK);
+        for (const el of freshLinks.values()) el.removeAttribute(LINK_MARK);
       }
     },
-    { runOnly, seen: seen ? [...seen] : null, rule: CONTRAST, frame: FRAME },
+    { runOnly, only, seen: seen ? [...seen] : null, rule: CONTRAST, link: LINK, frame: FRAME },
   );
   for (const key of settled) seen?.add(key);
   return violations;

@@ -14,6 +14,12 @@ const DROP = new Set(['--disable-web-security', '--allow-running-insecure-conten
 const SOFTWARE_GL = /^--(use-gl|use-angle|enable-unsafe-swiftshader|in-process-gpu|ignore-gpu-blocklist)\b/;
 // This machine has no network beyond the package registries: keep Chromium from calling home.
 const QUIET = ['--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run', '--disable-quic', '--disable-default-apps', '--metrics-recording-only'];
+// The browser tests check what pages show and do, never how fast their scripts run. In a sweep,
+// V8's optimising compilers (Maglev, TurboFan) compile axe and the site's scripts again on every
+// page, on background threads: over a quarter of the renderers' CPU time, more than the faster
+// code saves. Scripts run the same without them (interpreter and baseline compiler). Lighthouse
+// keeps them: it launches with launchArgs() alone (lighthouse-run.ts).
+const NO_OPTIMISING_JIT = '--js-flags=--no-maglev --no-turbofan';
 
 export async function executablePath(): Promise<string> {
   if (process.env.CHROMIUM_PATH) return process.env.CHROMIUM_PATH;
@@ -26,5 +32,5 @@ export async function launchArgs(): Promise<string[]> {
 }
 
 export async function launchBrowser(): Promise<Browser> {
-  return playwright.launch({ executablePath: await executablePath(), args: await launchArgs(), headless: true });
+  return playwright.launch({ executablePath: await executablePath(), args: [...(await launchArgs()), NO_OPTIMISING_JIT], headless: true });
 }
