@@ -83,9 +83,8 @@ export const colourViolations = (page: Page, seen: Set<string>) => axeViolations
 export const contrastViolations = (page: Page, seen: Set<string>) => axeViolationsByStyle(page, { rules: [CONTRAST] }, seen);
 
 async function run(page: Page, only: Only, seen: Set<string> | null): Promise<string[]> {
-  const runOnly = 'tags' in only ? { type: 'tag', values: only.tags } : { type: 'rule', values: only.rules };
   const { violations, settled } = await page.evaluate(
-    async ({ runOnly, only, seen, rule, link, frame }) => {
+    async ({ only, seen, rule, link, frame }) => {
       type Node = { target: unknown[]; element?: Element };
       type Axe = {
         run: (ctx: object, opts: object) => Promise<Record<'violations' | 'incomplete', { id: string; nodes: Node[] }[]>>;
@@ -96,6 +95,7 @@ async function run(page: Page, only: Only, seen: Set<string> | null): Promise<st
       };
       const axe = (window as unknown as { axe?: Axe }).axe;
       if (!axe) throw new Error('axe is not loaded in this page: open it in a context passed to withAxe()');
+      const runOnly = 'tags' in only ? { type: 'tag', values: only.tags } : { type: 'rule', values: only.rules };
       const MARK = 'data-axe-contrast';
       const LINK_MARK = 'data-axe-link';
       const fresh = new Map<string, Element>();
@@ -123,12 +123,15 @@ async function run(page: Page, only: Only, seen: Set<string> | null): Promise<st
           }
           return parts.join('|');
         };
-        // Elements that show text of their own, on screen (a 1 px screen-reader-only box is not).
+        // On screen: a 1 px screen-reader-only box is not.
+        const onScreen = (el: Element): boolean => {
+          const box = el.getBoundingClientRect();
+          return box.width > 2 && box.height > 2 && el.checkVisibility({ opacityProperty: true, visibilityProperty: true });
+        };
+        // Elements that show text of their own, on screen.
         for (const el of document.body.querySelectorAll('*')) {
           if (!Array.prototype.some.call(el.childNodes, (n: ChildNode) => n.nodeType === Node.TEXT_NODE && n.textContent!.trim() !== '')) continue;
-          if (inSkipped(el)) continue;
-          const box = el.getBoundingClientRect();
-          if (box.width <= 2 || box.height <= 2 || !el.checkVisibility({ opacityProperty: true, visibilityProperty: true })) continue;
+          if (inSkipped(el) || !onScreen(el)) continue;
           const key = style(el);
           if (!known.has(key) && !fresh.has(key)) fresh.set(key, el);
         }
@@ -139,16 +142,17 @@ async function run(page: Page, only: Only, seen: Set<string> | null): Promise<st
         const runsLinkRule = 'tags' in only || only.rules.includes(link);
         const unknown = new Map<string, Element[]>();
         for (const a of runsLinkRule ? document.body.querySelectorAll('a[href], [role=link]') : []) {
-          if (inSkipped(a) || !(a as HTMLElement).innerText?.trim()) continue;
-          const box = a.getBoundingClientRect();
-          if (box.width <= 2 || box.height <= 2 || !a.checkVisibility({ opacityProperty: true, visibilityProperty: true })) continue;
+          if (inSkipped(a) || !(a as HTMLElement).innerText?.trim() || !onScreen(a)) continue;
           let block = a.parentElement;
           while (block && !BLOCK.test(getComputedStyle(block).display)) block = block.parentElement;
           const own = getComputedStyle(a);
           const edges = ['border-bottom', 'border-top', 'outline'].map((e) => ['style', 'width', 'color'].map((p) => own.getPropertyValue(`${e}-${p}`)).join(' '));
           const pseudo = ['::before', '::after'].map((p) => getComputedStyle(a, p).content);
           const key = `link ${[own.display, looks(own), own.backgroundImage, ...edges, ...pseudo, style(a)].join('|')} in ${block ? [block.tagName, looks(getComputedStyle(block)), style(block)].join('|') : 'none'}`;
-          if (!known.has(key)) unknown.set(key, [...(unknown.get(key) ?? []), a]);
+          if (known.has(key)) continue;
+          const same = unknown.get(key);
+          if (same) same.push(a);
+          else unknown.set(key, [a]);
         }
         // Of each new pair, the first link the rule applies to (in running text, as axe sees it:
         // its helpers need axe's view of the page, set up and torn down around them).
@@ -195,7 +199,7 @@ async function run(page: Page, only: Only, seen: Set<string> | null): Promise<st
         for (const el of freshLinks.values()) el.removeAttribute(LINK_MARK);
       }
     },
-    { runOnly, only, seen: seen ? [...seen] : null, rule: CONTRAST, link: LINK, frame: FRAME },
+    { only, seen: seen ? [...seen] : null, rule: CONTRAST, link: LINK, frame: FRAME },
   );
   for (const key of settled) seen?.add(key);
   return violations;
