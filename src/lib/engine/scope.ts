@@ -7,6 +7,7 @@
  *
  * One linear pass per marker (plain regular expressions without nested quantifiers).
  */
+import { mentionsHealthChecker } from '../recognisers/shared/health-checkers.ts';
 
 export type OtherStack = 'classic-aspnet' | 'php-fastcgi' | 'static-file' | 'url-rewrite' | 'client-error';
 
@@ -52,9 +53,6 @@ const OURS = /\b(?:AspNetCoreModule(?:V2)?|aspnetcorev2(?:_inprocess|_outofproce
 // physical path; 499 is a client abort we cover).
 const CLIENT_STATUS = /(?:^|[\s"'(])(?:HTTP\/\d(?:\.\d)? |status[:= ]+|HTTP Error )?(400|401|405|407|411|413|414|415|429|431)(?:\.\d{1,3})?\b/gim;
 const SERVER_STATUS = /\b(?:50[0-4]|499)\b/;
-// A 4xx given to a load balancer's or kubelet's health check is no client's error: it takes the
-// instance out of the pool (the user agents the checkers send; recognisers/cloud-lb/health-checks.ts).
-const HEALTH_PROBE = /ELB-HealthChecker\/|GoogleHC\/|kube-probe\/|Amazon-Route53-Health-Check-Service|Azure Traffic Manager Endpoint Monitor/;
 
 const ADVICE: Record<OtherStack, Omit<OutOfScope, 'stack' | 'evidence'>> = {
   'classic-aspnet': {
@@ -106,7 +104,9 @@ export function detectOtherStack(text: string): OutOfScope | undefined {
   for (const entry of score) if (entry[1].weight >= 2 && (!best || entry[1].weight > best[1].weight)) best = entry;
   if (best) return { stack: best[0], ...ADVICE[best[0]], evidence: best[1].evidence };
 
-  if (!SERVER_STATUS.test(text) && !HEALTH_PROBE.test(text)) {
+  // A 4xx given to a load balancer's or kubelet's health check is no client's error: it takes the
+  // instance out of the pool.
+  if (!SERVER_STATUS.test(text) && !mentionsHealthChecker(text)) {
     const client = [...text.matchAll(CLIENT_STATUS)].map((m) => m[0].trim());
     if (client.length) return { stack: 'client-error', ...ADVICE['client-error'], evidence: [...new Set(client)].slice(0, 3) };
   }

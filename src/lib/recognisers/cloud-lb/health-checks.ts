@@ -14,27 +14,7 @@ import type { Span } from '../../engine/types.ts';
 import { lineAt, linesHolding } from '../shared/proxy-lines.ts';
 import type { LbCtx } from './context.ts';
 import { push, server } from './context.ts';
-
-interface Checker {
-  /** What the probe's User-Agent holds. */
-  agent: string;
-  /** Highest healthy status: 299 where only 2xx (by default only 200) passes, 399 where redirects do. */
-  okUpTo: number;
-  server?: string;
-}
-
-const CHECKERS: readonly Checker[] = [
-  // Elastic Load Balancing (ALB matcher default 200; Classic ELB: 200)
-  { agent: 'ELB-HealthChecker/', okUpTo: 299, server: 'aws-alb' },
-  // Google Cloud load balancers and GKE ingress: only 200 is healthy
-  { agent: 'GoogleHC/', okUpTo: 299 },
-  // Kubernetes httpGet probes: 200-399 succeed
-  { agent: 'kube-probe/', okUpTo: 399, server: 'kubernetes' },
-  // Route 53 HTTP checks: 2xx and 3xx are healthy
-  { agent: 'Amazon-Route53-Health-Check-Service', okUpTo: 399 },
-  // Traffic Manager: 200 by default
-  { agent: 'Azure Traffic Manager Endpoint Monitor', okUpTo: 299 },
-];
+import { CHECKERS } from '../shared/health-checkers.ts';
 
 const GCE_BACKENDS = 'ingress.kubernetes.io/backends';
 
