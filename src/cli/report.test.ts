@@ -5,7 +5,7 @@ import { lineRanges, toJson, toText } from './report.ts';
 const text = 'first line\nT 12002 120016\n<b>odd</b>';
 const d: Diagnosis = {
   kinds: ['iis-log'],
-  facts: [],
+  facts: [{ kind: 'iis-log', name: 'code', value: 12002, span: { start: 13, end: 18 } }],
   codes: [{ input: '12002', hex: '0x00002EE2', unsigned: 12002, signed: 12002, win32: 12002, names: ['ERROR_WINHTTP_TIMEOUT'] }],
   findings: [
     {
@@ -52,6 +52,20 @@ describe('toText', () => {
     expect(t).toContain('What returns the error?');
     expect(t).toContain('Lines not recognised: 1, 3');
     expect(t).toContain('- a note');
+  });
+  it('says when the evidence is thin and what to collect next, after the verdict', () => {
+    const thin: Diagnosis = { ...d, kinds: ['prose', 'status'], facts: [{ kind: 'prose', name: 'server', value: 'nginx', span: { start: 0, end: 5 } }] };
+    const j = toJson(text, thin);
+    expect(j.thin?.label).toMatch(/nginx/i);
+    const t = toText(text, thin);
+    expect(t).toMatch(/^(Very likely|Likely|Possible): /);
+    expect(t).toMatch(/\n\nThe evidence is thin\. What to collect next \(nginx\):\n  - \S/);
+    const at = (s: string) => t.indexOf(s);
+    expect(at('First step:')).toBeGreaterThan(0);
+    expect(at('The evidence is thin')).toBeGreaterThan(at('First step:'));
+    expect(at('Likely causes, best first:')).toBeGreaterThan(at('The evidence is thin'));
+    expect(toJson(text, d).thin).toBeUndefined();
+    expect(toText(text, d)).not.toContain('The evidence is thin');
   });
   it('never shows a percentage for a finding', () => {
     const sure = { ...d, findings: d.findings.map((f) => ({ ...f, confidence: 0.9996 })) };

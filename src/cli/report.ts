@@ -9,6 +9,8 @@ import type { OutOfScope } from '../lib/engine/scope.ts';
 import { confidenceWord } from '../lib/report/confidence.ts';
 import { verdictFor } from '../lib/report/verdict.ts';
 import { readerNote } from '../lib/report/reasons.ts';
+import { thinEvidenceAdvice } from '../lib/report/collect-next.ts';
+import type { CollectAdvice } from '../lib/report/collect-next.ts';
 import { locate } from './read-input.ts';
 
 export interface JsonEvidence {
@@ -41,6 +43,8 @@ export interface JsonReport {
   outOfScope?: OutOfScope;
   /** When there is no finding: what to paste instead. */
   pasteHint?: string;
+  /** The evidence is thin (a status, a component, a sentence): what to collect next. */
+  thin?: CollectAdvice;
   inputs?: InputPart[];
 }
 
@@ -77,6 +81,8 @@ export function toJson(text: string, d: Diagnosis, parts: readonly InputPart[] =
   if (d.notes && d.notes.length > 0) report.notes = [...d.notes];
   if (d.outOfScope) report.outOfScope = { ...d.outOfScope, link: { ...d.outOfScope.link }, evidence: [...d.outOfScope.evidence] };
   if (d.pasteHint) report.pasteHint = d.pasteHint;
+  const thin = thinEvidenceAdvice(d);
+  if (thin) report.thin = thin;
   if (several) report.inputs = parts.map((p) => ({ ...p }));
   return report;
 }
@@ -134,6 +140,11 @@ export function toText(text: string, d: Diagnosis, parts: readonly InputPart[] =
     // Never silent: say what to paste instead (Diagnosis.pasteHint).
     out.push('No likely cause found in this input.');
     if (j.pasteHint) out.push(wrap(j.pasteHint, ''));
+  }
+  if (j.thin) {
+    out.push('');
+    out.push(`The evidence is thin. What to collect next (${j.thin.label}):`);
+    for (const i of j.thin.items) out.push(`  - ${wrap(`${i.what}: ${i.where}. ${i.how}`, '    ')}`);
   }
   out.push('');
   if (parts.length > 0) out.push(`Input: ${parts.map((p) => `${p.name} (${p.lines} line${p.lines === 1 ? '' : 's'})`).join(', ')}`);

@@ -112,6 +112,19 @@ describe('the answer first (issue 12)', async () => {
     expect(toView(specific, diagnose(specific)).thin).toBeUndefined();
   });
 
+  it('calls a sentence thin evidence even when it names a trigger, and says what to collect for the component it names', () => {
+    const said = 'we get random 502s from nginx right after every deploy';
+    const d = diagnose(said);
+    expect(d.findings.length).toBeGreaterThan(0);
+    expect(d.facts.some((f) => f.kind === 'prose' && f.name === 'signal')).toBe(true);
+    const v = toView(said, d);
+    expect(v.thin?.label).toMatch(/nginx/i);
+    expect(v.thin?.items.length).toBeGreaterThan(0);
+    // The same cause shown by the product's own line is not thin.
+    const line = '2024/03/05 14:02:11 [error] 812#812: *41 connect() failed (111: Connection refused) while connecting to upstream, client: 10.0.0.5, server: x, request: "GET / HTTP/1.1", upstream: "http://127.0.0.1:5000/"';
+    expect(toView(`${said}\n${line}`, diagnose(`${said}\n${line}`)).thin).toBeUndefined();
+  });
+
   it('puts another stack first and never calls our findings more than possible then', () => {
     const freb = 'ModuleName="AspNetInitializationExceptionModule" RequestURL="http://x/About.aspx" AppPoolId="Clr4IntegratedAppPool" StatusCode="500"';
     const v = toView(freb, diagnose(freb));

@@ -10,12 +10,11 @@ import { indexLines, lineOf, lineSpan } from '../engine/lines.ts';
 import { sanitize } from '../engine/sanitize.ts';
 import { DECISION_TREE } from '../engine/tree.ts';
 import { separatingQuestion } from '../engine/answers.ts';
-import { isRestating } from '../engine/priors.ts';
 import type { ConfidenceWord } from './confidence.ts';
 import { confidenceWord } from './confidence.ts';
 import { verdictFor } from './verdict.ts';
 import type { CollectAdvice } from './collect-next.ts';
-import { collectNext } from './collect-next.ts';
+import { thinEvidenceAdvice } from './collect-next.ts';
 import { readerNote } from './reasons.ts';
 
 export interface EvidenceView {
@@ -81,19 +80,6 @@ export interface QuoteLine {
   parts: { text: string; mark: boolean }[];
 }
 
-/** Facts that carry a cause's specifics; a paste without any of them is thin evidence. */
-const SPECIFIC_FACTS: ReadonlySet<string> = new Set(['signal', 'code', 'exception', 'time-taken-ms', 'setting', 'hosting-model']);
-/** Message-catalogue signals of an error page's title ("HTTP Error 502.3 - Bad Gateway"): a status, said in words. */
-const TITLE_SIGNAL = /^message\.[^.]+\.title-/;
-
-function isSpecific(f: Diagnosis['facts'][number]): boolean {
-  if (!SPECIFIC_FACTS.has(f.name)) return false;
-  // A server's version ("version=nginx/1.25.3" under its error page) names no cause.
-  if (f.name === 'setting') return !String(f.value).startsWith('version=');
-  if (f.name !== 'signal') return true;
-  const signal = String(f.value);
-  return !TITLE_SIGNAL.test(signal) && !isRestating(signal);
-}
 /** Quoted lines at most, and characters kept around the marks of a long line. */
 const MAX_QUOTE_LINES = 8;
 const QUOTE_WIDTH = 240;
@@ -167,9 +153,8 @@ export function toView(input: string, d: Diagnosis & { tree?: { path: TreePathSt
     };
   if (d.outOfScope) view.outOfScope = d.outOfScope;
   if (d.pasteHint) view.pasteHint = d.pasteHint;
-  if (d.kinds.length > 0 && !d.facts.some(isSpecific)) {
-    view.thin = collectNext(d.facts.filter((f) => f.name === 'server').map((f) => String(f.value)));
-  }
+  const thin = thinEvidenceAdvice(d);
+  if (thin) view.thin = thin;
   return view;
 }
 
