@@ -316,3 +316,30 @@ describe('error-page recogniser: offline pages as text', () => {
     expect(run('We took the app offline on purpose and the site is offline for users too.')).toEqual([]);
   });
 });
+
+describe('error-page recogniser: texts wrapped by a terminal or a mail client', () => {
+  it('reads fixed page texts broken over two lines, the next one indented or quoted', () => {
+    const cases: [string, string][] = [
+      ['HTTP Error 503. The service\nis unavailable.', 'error-page.service-unavailable'],
+      ['> HTTP Error 503. The service is\n> unavailable.', 'error-page.service-unavailable'],
+      ['The web server failed to respond\n   within the specified time.', 'error-page.azure-frontend-timeout'],
+      ['502 - Web server received an invalid response while acting as a gateway or\nproxy server.', 'error-page.gateway-invalid-response'],
+      ['HTTP Error 400. The request hostname\r\nis invalid.', 'error-page.httpsys-invalid-hostname'],
+    ];
+    for (const [text, signal] of cases) expect(values(run(text), 'signal'), text).toEqual([signal]);
+  });
+
+  it('reads a page phrase wrapped inside a page, with the meaning of the unwrapped phrase', () => {
+    const timeout = run('HTTP Error 502.3 - Bad Gateway\nThe operation timed\nout\n');
+    expect(values(timeout, 'signal')).toEqual(['error-page.iis-502-3-timeout']);
+    const attribute = run("HTTP Error 500.19 - Internal Server Error\nConfig Error Unrecognized attribute\n'hostingModel'. Note that attribute names are case-sensitive.\n");
+    expect(values(attribute, 'signal')).toContain('error-page.config-unrecognized-attribute');
+    const locked = run('HTTP Error 500.19 - Internal Server Error\nThis configuration section cannot be\n  used at this path.\n');
+    expect(values(locked, 'signal')).toContain('error-page.config-locked');
+  });
+
+  it('does not join words across a blank line or a long run of spaces', () => {
+    expect(values(run('HTTP Error 503. The service\n\nis unavailable.'), 'signal')).toEqual([]);
+    expect(values(run('The web server failed to respond          within the specified time.'), 'signal')).toEqual([]);
+  });
+});

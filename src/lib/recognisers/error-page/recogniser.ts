@@ -18,7 +18,7 @@ import { parseCode, win32Of } from '../../codes/forms.ts';
 import { IIS_TEXT } from '../../codes/iis-codes.ts';
 import { decodeXml } from '../shared/xml-scan.ts';
 import type { PageClass } from './titles.ts';
-import { BOILERPLATE, classifyTitle, CONFIG_BY_CODE, PHRASES, phraseMeaning, WINHTTP_BY_CODE } from './titles.ts';
+import { BOILERPLATE, classifyTitle, CONFIG_BY_CODE, PHRASES, phraseMeaning, WINHTTP_BY_CODE, wrapTolerant } from './titles.ts';
 
 const KIND = 'error-page' as const;
 const BLOCK_LINES = 150;
@@ -35,15 +35,19 @@ const TITLE =
   /(?:HTTP Error|HTTP-Fehler|Error HTTP|Erreur HTTP|Errore HTTP|Ошибка HTTP|Błąd HTTP|HTTP 错误|HTTP 錯誤|HTTP エラー|HTTP 오류) (\d{3})\.(\d{1,3})[ \t]{0,4}[-\u2013\u2014][ \t]{0,4}([^<\r\n]{1,200})/gi;
 const IIS_TITLE = /\bIIS (\d{3})\.(\d{1,3}) Error\b/g;
 const DETAIL_TITLE = /Detailed Error - (\d{3})\.(\d{1,3}) - ([^<\r\n]{1,100})/g;
-/** HTTP.sys's 503 text, also in the system's language (German, Spanish, Korean as Microsoft's docs quote it). */
-const HTTPSYS_503 =
-  /HTTP Error 503\. The service is unavailable\.?|HTTP-Fehler 503\. Der Dienst ist nicht verfügbar\.?|Error HTTP 503\. El servicio no está disponible\.?|HTTP 오류 503\. 서비스를 사용할 수 없음/gi;
+/**
+ * HTTP.sys's 503 text, also in the system's language (German, Spanish, Korean as Microsoft's docs
+ * quote it). This and the other fixed page texts below may be wrapped over two lines.
+ */
+const HTTPSYS_503 = wrapTolerant(
+  /HTTP Error 503\. The service is unavailable\.?|HTTP-Fehler 503\. Der Dienst ist nicht verfügbar\.?|Error HTTP 503\. El servicio no está disponible\.?|HTTP 오류 503\. 서비스를 사용할 수 없음/gi,
+);
 /** HTTP.sys itself: no site binding matches the host name, or no site listens for the URL. */
-const HTTPSYS_400_HOST = /HTTP Error 400\. The request hostname is invalid\.?/gi;
-const HTTPSYS_404 = /HTTP Error 404\. The requested resource is not found\.?/gi;
-const GATEWAY_502 = /502 - Web server received an invalid response while acting as a gateway or proxy server\.?/gi;
-const AZURE_TIMEOUT = /The web server failed to respond within the specified time\.?/gi;
-const SHUTDOWN = /Server has been shutdown/gi;
+const HTTPSYS_400_HOST = wrapTolerant(/HTTP Error 400\. The request hostname is invalid\.?/gi);
+const HTTPSYS_404 = wrapTolerant(/HTTP Error 404\. The requested resource is not found\.?/gi);
+const GATEWAY_502 = wrapTolerant(/502 - Web server received an invalid response while acting as a gateway or proxy server\.?/gi);
+const AZURE_TIMEOUT = wrapTolerant(/The web server failed to respond within the specified time\.?/gi);
+const SHUTDOWN = wrapTolerant(/Server has been shutdown/gi);
 const DETAIL_INFO = /Detailed Error Information/g;
 /**
  * An offline page copied as text or quoted: its heading alone on a line, or in quotes inside a

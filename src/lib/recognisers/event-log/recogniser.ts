@@ -82,6 +82,26 @@ const FALLBACK: Readonly<Record<Family, Readonly<Record<number, string>>>> = {
   other: {},
 };
 
+/**
+ * Signal ids of the messages each provider writes. A record whose own message is not among its
+ * hits (a .NET Runtime text pasted under an ANCM 1007 header, a message cut off) still gets the
+ * fallback signal of its provider and event id.
+ */
+const FAMILY_PREFIXES: Readonly<Record<Family, readonly string[]>> = {
+  ancm: [E('ancm-'), E('iis-features-missing')],
+  was: [E('was-')],
+  w3svc: [E('wp-'), E('iis-'), E('ancm-v1-module-load-failed'), E('ancm-v2-module-load-failed')],
+  'dotnet-runtime': [E('dotnet-runtime-')],
+  'application-error': [E('app-error-')],
+  other: [],
+};
+
+function hasOwnMessage(g: Group, family: Family): boolean {
+  const prefixes = FAMILY_PREFIXES[family];
+  // A hit whose spec withdrew its signal (a module DLL other than ANCM's) was still the record's message.
+  return g.hits.some((h) => h.signal === undefined || prefixes.some((p) => (h.signal as string).startsWith(p)));
+}
+
 const ANCM_IN_PROCESS = new Set([1007, 1008, 1011, 1018, 1031, 1032, 1033, 1035]);
 const ANCM_OUT_OF_PROCESS = new Set([1000, 1001, 1003, 1006, 1020, 1030]);
 
@@ -251,7 +271,7 @@ function emitGroup(input: string, g: Group, out: Fact[], sitePaths: SitePaths): 
   }
   for (const f of g.facts) push(f.name, f.value, f.start, f.end);
 
-  if (rec && g.hits.length === 0 && family && rec.id) {
+  if (rec && family && rec.id && (g.hits.length === 0 || !hasOwnMessage(g, family))) {
     let sig = FALLBACK[family][rec.id.value];
     // The file name data '\\?\<EMPTY>': the worker got no configuration file at all.
     if (sig === E('wp-config-read-failed') && input.slice(rec.start, Math.min(rec.end, rec.start + 20_000)).includes('\\\\?\\<EMPTY>')) {

@@ -87,8 +87,11 @@ function decimalAfter(ctx: SpecContext, prefix: RegExp, context?: CodeContext): 
   return n;
 }
 
-/** V1 start failures write "ErrorCode = '0x80004005 : ff." — the second value is the process exit code in hex. */
-const V1_EXIT = /[ \t]*:[ \t]*([0-9a-fA-F]{1,8})(?![0-9a-zA-Z])/y;
+/**
+ * V1 start failures write "ErrorCode = '0x80004005 : ff." — the second value is the process exit
+ * code in hex. A wrapped paste may break the line on either side of the colon.
+ */
+const V1_EXIT = /[ \t]{0,4}(?:\r?\n[ \t>]{0,8})?:[ \t]{0,4}(?:\r?\n[ \t>]{0,8})?([0-9a-fA-F]{1,8})(?![0-9a-zA-Z])/y;
 
 function v1ExitCode(ctx: SpecContext, after: NumberAt): void {
   V1_EXIT.lastIndex = after.end;
