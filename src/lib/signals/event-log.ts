@@ -205,6 +205,10 @@ export const signals: SignalDef[] = [
   def('iis-features-missing', 'The CoreWebEngine and W3SVC IIS features are not installed', { 'iis-features-missing': 0.95 }),
   def('was-rapid-fail-protection', 'WAS event 5002: rapid-fail protection disabled the application pool', { 'app-pool-stopped': 0.95 }),
   def('was-pool-disabled', 'WAS: the application pool has been disabled', { 'app-pool-stopped': 0.85 }),
+  def('was-pool-identity-invalid', 'WAS event 5021: the application pool identity cannot log on (wrong or expired password, no batch logon right)', {
+    'app-pool-stopped': 0.85,
+    'access-denied': 0.2,
+  }),
   def('was-worker-terminated', 'WAS event 5009: a worker process terminated unexpectedly', {
     'app-crash-runtime': 0.7,
     'app-pool-stopped': 0.2,

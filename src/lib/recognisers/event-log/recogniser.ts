@@ -60,7 +60,7 @@ const FALLBACK: Readonly<Record<Family, Readonly<Record<number, string>>>> = {
     5010: E('was-worker-ping-failed'),
     5011: E('was-worker-communication-error'),
     5013: E('was-shutdown-time-limit'),
-    5021: E('was-pool-disabled'),
+    5021: E('was-pool-identity-invalid'),
     5057: E('was-pool-disabled'),
     5059: E('was-pool-disabled'),
     5074: E('was-worker-recycle'),
