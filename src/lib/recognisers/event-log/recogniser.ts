@@ -9,7 +9,8 @@
  * 1. Messages are matched in a compact view of the whole paste (recognisers/shared/event-messages/messages.ts), minus
  *    the ANCM debug-log lines, which belong to the ancm-debug-log kind.
  * 2. Records (recognisers/event-log/records.ts) say which event each message belongs to; a record whose
- *    message is missing or cut short still yields a signal from its provider and event id.
+ *    message is missing, cut short or another provider's still yields a signal from its provider and
+ *    event id.
  * 3. Output captured in a message ("First 30KB characters of captured stdout and stderr logs:")
  *    is read with the stdout-log line matchers; those facts keep their stdout-log signal ids.
  * Facts repeated inside one event (the Description and the XML of the same event) are reported
