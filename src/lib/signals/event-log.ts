@@ -16,6 +16,10 @@ function def(what: string, label: string, causes: Record<string, number>): Signa
 export const signals: SignalDef[] = [
   // ASP.NET Core Module: out-of-process start (events 1000, 1001, 1003, 1004, 1020)
   def('ancm-process-start-failed', 'ANCM event: failed to start the app process (out-of-process)', { 'process-start-failure': 0.75 }),
+  def('ancm-dotnet-x86', 'ANCM event: the command line starts the 32-bit dotnet host (Program Files (x86)), which runs only x86 runtimes', {
+    'bitness-mismatch': 0.45,
+    'framework-not-found': 0.35,
+  }),
   def('ancm-start-retries-exhausted', 'ANCM event 1020: the app process failed to start after all retries', {
     'process-start-failure': 0.7,
     'port-binding-failure': 0.3,

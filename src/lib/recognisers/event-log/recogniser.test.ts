@@ -246,6 +246,13 @@ describe('event-log recogniser: messages', () => {
     expect(values(run(text), 'code')).toEqual([0x80004005]);
   });
 
+  it('a command line that starts the 32-bit dotnet host', () => {
+    const x86 = "Application '/LM/W3SVC/1/ROOT' with physical root 'C:\\app\\' failed to start process with commandline '\"C:\\Program Files (x86)\\dotnet\\dotnet.exe\" .\\App.dll', ErrorCode = '0x80004005 : 80008096.";
+    expect(values(run(x86), 'signal')).toContain('event-log.ancm-dotnet-x86');
+    const x64 = "Application '/LM/W3SVC/1/ROOT' with physical root 'C:\\app\\' failed to start process with commandline '\"C:\\Program Files\\dotnet\\dotnet.exe\" .\\App.dll', ErrorCode = '0x80004005 : 80008096.";
+    expect(values(run(x64), 'signal')).not.toContain('event-log.ancm-dotnet-x86');
+  });
+
   it('2.2-era in-process wording', () => {
     const text =
       "Application '/LM/W3SVC/1/ROOT' with physical root 'C:\\site\\' failed to load clr and managed application. CLR worker thread exited prematurely";
