@@ -16,6 +16,10 @@ function def(what: string, label: string, causes: Record<string, number>): Signa
 export const signals: SignalDef[] = [
   // ASP.NET Core Module: out-of-process start (events 1000, 1001, 1003, 1004, 1020)
   def('ancm-process-start-failed', 'ANCM event: failed to start the app process (out-of-process)', { 'process-start-failure': 0.75 }),
+  def('ancm-dotnet-x86', 'ANCM event: the command line starts the 32-bit dotnet host (Program Files (x86)), which runs only x86 runtimes', {
+    'bitness-mismatch': 0.45,
+    'framework-not-found': 0.35,
+  }),
   def('ancm-start-retries-exhausted', 'ANCM event 1020: the app process failed to start after all retries', {
     'process-start-failure': 0.7,
     'port-binding-failure': 0.3,
@@ -205,6 +209,10 @@ export const signals: SignalDef[] = [
   def('iis-features-missing', 'The CoreWebEngine and W3SVC IIS features are not installed', { 'iis-features-missing': 0.95 }),
   def('was-rapid-fail-protection', 'WAS event 5002: rapid-fail protection disabled the application pool', { 'app-pool-stopped': 0.95 }),
   def('was-pool-disabled', 'WAS: the application pool has been disabled', { 'app-pool-stopped': 0.85 }),
+  def('was-pool-identity-invalid', 'WAS event 5021: the application pool identity cannot log on (wrong or expired password, no batch logon right)', {
+    'app-pool-stopped': 0.85,
+    'access-denied': 0.2,
+  }),
   def('was-worker-terminated', 'WAS event 5009: a worker process terminated unexpectedly', {
     'app-crash-runtime': 0.7,
     'app-pool-stopped': 0.2,

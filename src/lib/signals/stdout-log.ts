@@ -110,7 +110,8 @@ export const signals: SignalDef[] = [
     'port-binding-failure': 0.7,
   }),
   def('stack-overflow', 'The process died of a stack overflow', { 'app-crash-runtime': 0.95 }),
-  def('out-of-memory', 'The app ran out of memory (OutOfMemoryException)', { 'app-crash-runtime': 0.7 }),
+  // The process died of it (app-crash-runtime); what it ran out of is memory (resource-exhaustion).
+  def('out-of-memory', 'The app ran out of memory (OutOfMemoryException)', { 'app-crash-runtime': 0.7, 'resource-exhaustion': 0.5 }),
   def('fail-fast', 'The runtime terminated the process (Environment.FailFast / "Process terminated.")', {
     'app-crash-runtime': 0.7,
   }),

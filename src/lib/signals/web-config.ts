@@ -32,6 +32,12 @@ export const signals: SignalDef[] = [
     causes: { 'web-config-invalid': 0.7 },
   },
   {
+    id: 'web-config.dotnet-x86-host',
+    kind,
+    label: 'web.config: processPath is the 32-bit dotnet host (Program Files (x86)), which runs only x86 runtimes',
+    causes: { 'bitness-mismatch': 0.45, 'framework-not-found': 0.35 },
+  },
+  {
     id: 'web-config.process-path-missing',
     kind,
     label: 'web.config: the aspNetCore element has no processPath',

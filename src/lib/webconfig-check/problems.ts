@@ -171,6 +171,11 @@ const EXPLAINED: Readonly<Record<string, Explained>> = {
     title: 'dotnet is started without arguments',
     explanation: 'With processPath dotnet, arguments must name the app, usually ".\\<App>.dll". Empty arguments leave dotnet with nothing to run.',
   },
+  'web-config.dotnet-x86-host': {
+    severity: 'warning',
+    title: 'processPath is the 32-bit dotnet',
+    explanation: 'The dotnet under Program Files (x86) is the 32-bit host: it finds only x86 runtimes, and in process it needs a 32-bit application pool (Enable 32-Bit Applications). With only x64 runtimes installed, or a 64-bit pool, the app does not start (500.31, 500.32 or 502.5). Usually processPath="dotnet" or the Program Files\\dotnet path is what is meant.',
+  },
   'web-config.process-path-not-exe-inprocess': {
     severity: 'error',
     title: 'In process, processPath must be dotnet or an .exe',

@@ -15,6 +15,7 @@ export const fragments: KindFragments = {
     '&nbsp;',
     'The operation timed out',
     'HTTP Error 503. The service is unavailable.',
+    'HTTP Error 503. The service\n> is unavailable.',
   ],
   adversarial: [
     runOf('x', 'HTTP Error 502.3 - '),
@@ -24,5 +25,10 @@ export const fragments: KindFragments = {
     runOf('&nbsp;', 'Error Code'),
     runOf('offline', '<title>'),
     runOf('HTTP Error 502.3 - Bad Gateway\n' + 'Module\t x\n'.repeat(20) + '<html>\n'),
+    runOf('The operation timed    \n>       ', 'HTTP Error 502.3 - Bad Gateway\n'),
+    runOf('HTTP Error 503. The    \n   service \n'),
+    runOf('Fehlercode \t  0x8007000d \n', 'HTTP-Fehler 500.19 - x\n'),
+    runOf('<th>Fehlercode</th><td>', 'HTTP-Fehler 500.19 - x\n'),
+    runOf('Modul \t  ApplicationRequestRouting x\n', 'HTTP-Fehler 502.3 - x\n'),
   ],
 };

@@ -316,3 +316,67 @@ describe('error-page recogniser: offline pages as text', () => {
     expect(run('We took the app offline on purpose and the site is offline for users too.')).toEqual([]);
   });
 });
+
+describe('error-page recogniser: texts wrapped by a terminal or a mail client', () => {
+  it('reads fixed page texts broken over two lines, the next one indented or quoted', () => {
+    const cases: [string, string][] = [
+      ['HTTP Error 503. The service\nis unavailable.', 'error-page.service-unavailable'],
+      ['> HTTP Error 503. The service is\n> unavailable.', 'error-page.service-unavailable'],
+      ['The web server failed to respond\n   within the specified time.', 'error-page.azure-frontend-timeout'],
+      ['502 - Web server received an invalid response while acting as a gateway or\nproxy server.', 'error-page.gateway-invalid-response'],
+      ['HTTP Error 400. The request hostname\r\nis invalid.', 'error-page.httpsys-invalid-hostname'],
+    ];
+    for (const [text, signal] of cases) expect(values(run(text), 'signal'), text).toEqual([signal]);
+  });
+
+  it('reads a page phrase wrapped inside a page, with the meaning of the unwrapped phrase', () => {
+    const timeout = run('HTTP Error 502.3 - Bad Gateway\nThe operation timed\nout\n');
+    expect(values(timeout, 'signal')).toEqual(['error-page.iis-502-3-timeout']);
+    const attribute = run("HTTP Error 500.19 - Internal Server Error\nConfig Error Unrecognized attribute\n'hostingModel'. Note that attribute names are case-sensitive.\n");
+    expect(values(attribute, 'signal')).toContain('error-page.config-unrecognized-attribute');
+    const locked = run('HTTP Error 500.19 - Internal Server Error\nThis configuration section cannot be\n  used at this path.\n');
+    expect(values(locked, 'signal')).toContain('error-page.config-locked');
+  });
+
+  it('does not join words across a blank line or a long run of spaces', () => {
+    expect(values(run('HTTP Error 503. The service\n\nis unavailable.'), 'signal')).toEqual([]);
+    expect(values(run('The web server failed to respond          within the specified time.'), 'signal')).toEqual([]);
+  });
+});
+
+describe('error-page recogniser: pages IIS wrote in another language', () => {
+  it('reads the Error Code row under a translated label, as text or HTML', () => {
+    const zh = 'HTTP 错误 500.19 - Internal Server Error\n模块\t   IIS Web Core\n通知\t   未知\n处理程序\t   尚未确定\n错误代码\t   0x80070005\n';
+    expect(values(run(zh), 'code')).toEqual([0x80070005]);
+    expect(values(run(zh), 'signal')).toEqual(['error-page.config-access-denied']);
+    const de = 'HTTP-Fehler 500.19 - Internal Server Error\nModul\t   IIS Web Core\nFehlercode\t   0x8007000d\n';
+    expect(values(run(de), 'signal')).toEqual(['error-page.iis-500-19-invalid-data']);
+    const html = '<h3>HTTP-Fehler 500.19 - Internal Server Error</h3><table><tr><th>Fehlercode</th><td>0x8007000d</td></tr></table>';
+    expect(values(run(html), 'code')).toEqual([0x8007000d]);
+  });
+
+  it('reads one code per page: the English row wins, and an event line under the page is not the page\'s code', () => {
+    const en = 'HTTP Error 500.19 - Internal Server Error\nError Code\t   0x8007000d\nOther\t   0x80070005\n';
+    expect(values(run(en), 'code')).toEqual([0x8007000d]);
+    const event = 'HTTP Error 503. The service is unavailable.\nFaulting application name: w3wp.exe\nException code: 0xc00000fd\n';
+    expect(values(run(event), 'code')).toEqual([]);
+  });
+
+  it('reads a title written with a colon, as localized docs and people write it', () => {
+    expect(values(run('Browser: HTTP-Fehler 502.5: Prozessfehler'), 'status')).toEqual(['502.5']);
+    expect(values(run('HTTP Error 500.30: ASP.NET Core app failed to start'), 'signal')).toEqual(['error-page.ancm-500-30']);
+  });
+});
+
+describe('error-page recogniser: the Module row of a translated page', () => {
+  it('reads Application Request Routing and the ASP.NET Core Module under a translated label', () => {
+    const arr = 'HTTP 错误 502.3 - Bad Gateway\n模块\t   ApplicationRequestRouting\n通知\t   ExecuteRequestHandler\n错误代码\t   0x80072ee2\n';
+    const facts = run(arr);
+    expect(values(facts, 'setting')).toEqual(['module=ApplicationRequestRouting']);
+    expect(values(facts, 'signal')).toEqual(['error-page.iis-502-3-timeout', 'error-page.arr-502-3']);
+    const ancm = 'HTTP-Fehler 502.3 - Bad Gateway\nModul\t   AspNetCoreModuleV2\nFehlercode\t   0x80072efd\n';
+    expect(values(run(ancm), 'hosting-model')).toEqual(['out-of-process']);
+    // another module's name is not read as a module setting
+    expect(values(run('HTTP-Fehler 500.19 - x\nModul\t   IIS Web Core\n'), 'setting')).toEqual([]);
+  });
+});

@@ -18,7 +18,7 @@ import { parseCode, win32Of } from '../../codes/forms.ts';
 import { IIS_TEXT } from '../../codes/iis-codes.ts';
 import { decodeXml } from '../shared/xml-scan.ts';
 import type { PageClass } from './titles.ts';
-import { BOILERPLATE, classifyTitle, CONFIG_BY_CODE, PHRASES, phraseMeaning, WINHTTP_BY_CODE } from './titles.ts';
+import { BOILERPLATE, classifyTitle, CONFIG_BY_CODE, PHRASES, phraseMeaning, WINHTTP_BY_CODE, wrapTolerant } from './titles.ts';
 
 const KIND = 'error-page' as const;
 const BLOCK_LINES = 150;
@@ -29,21 +29,26 @@ const BLOCK_LINES = 150;
  * HTTP", Russian "Ошибка HTTP", Polish "Błąd HTTP", Chinese "HTTP 错误" / "HTTP 錯誤", Japanese
  * "HTTP エラー", Korean "HTTP 오류" (the forms Microsoft's localized IIS and ASP.NET Core docs
  * print; the words after the status may stay English or be translated), and with the
- * typographic dash a browser or a docs page copies.
+ * typographic dash a browser or a docs page copies, or the colon localized docs write ("HTTP-Fehler
+ * 502.5: Prozessfehler").
  */
 const TITLE =
-  /(?:HTTP Error|HTTP-Fehler|Error HTTP|Erreur HTTP|Errore HTTP|Ошибка HTTP|Błąd HTTP|HTTP 错误|HTTP 錯誤|HTTP エラー|HTTP 오류) (\d{3})\.(\d{1,3})[ \t]{0,4}[-\u2013\u2014][ \t]{0,4}([^<\r\n]{1,200})/gi;
+  /(?:HTTP Error|HTTP-Fehler|Error HTTP|Erreur HTTP|Errore HTTP|Ошибка HTTP|Błąd HTTP|HTTP 错误|HTTP 錯誤|HTTP エラー|HTTP 오류) (\d{3})\.(\d{1,3})[ \t]{0,4}[-\u2013\u2014:：][ \t]{0,4}([^<\r\n]{1,200})/gi;
 const IIS_TITLE = /\bIIS (\d{3})\.(\d{1,3}) Error\b/g;
 const DETAIL_TITLE = /Detailed Error - (\d{3})\.(\d{1,3}) - ([^<\r\n]{1,100})/g;
-/** HTTP.sys's 503 text, also in the system's language (German, Spanish, Korean as Microsoft's docs quote it). */
-const HTTPSYS_503 =
-  /HTTP Error 503\. The service is unavailable\.?|HTTP-Fehler 503\. Der Dienst ist nicht verfügbar\.?|Error HTTP 503\. El servicio no está disponible\.?|HTTP 오류 503\. 서비스를 사용할 수 없음/gi;
+/**
+ * HTTP.sys's 503 text, also in the system's language (German, Spanish, Korean as Microsoft's docs
+ * quote it). This and the other fixed page texts below may be wrapped over two lines.
+ */
+const HTTPSYS_503 = wrapTolerant(
+  /HTTP Error 503\. The service is unavailable\.?|HTTP-Fehler 503\. Der Dienst ist nicht verfügbar\.?|Error HTTP 503\. El servicio no está disponible\.?|HTTP 오류 503\. 서비스를 사용할 수 없음/gi,
+);
 /** HTTP.sys itself: no site binding matches the host name, or no site listens for the URL. */
-const HTTPSYS_400_HOST = /HTTP Error 400\. The request hostname is invalid\.?/gi;
-const HTTPSYS_404 = /HTTP Error 404\. The requested resource is not found\.?/gi;
-const GATEWAY_502 = /502 - Web server received an invalid response while acting as a gateway or proxy server\.?/gi;
-const AZURE_TIMEOUT = /The web server failed to respond within the specified time\.?/gi;
-const SHUTDOWN = /Server has been shutdown/gi;
+const HTTPSYS_400_HOST = wrapTolerant(/HTTP Error 400\. The request hostname is invalid\.?/gi);
+const HTTPSYS_404 = wrapTolerant(/HTTP Error 404\. The requested resource is not found\.?/gi);
+const GATEWAY_502 = wrapTolerant(/502 - Web server received an invalid response while acting as a gateway or proxy server\.?/gi);
+const AZURE_TIMEOUT = wrapTolerant(/The web server failed to respond within the specified time\.?/gi);
+const SHUTDOWN = wrapTolerant(/Server has been shutdown/gi);
 const DETAIL_INFO = /Detailed Error Information/g;
 /**
  * An offline page copied as text or quoted: its heading alone on a line, or in quotes inside a
@@ -71,6 +76,17 @@ const TEXT_FIELD = new RegExp(
   'i',
 );
 const INLINE_CODE = /Error Code(?:[ \t]{0,10}:)?(?:<\/th>)?(?:[ \t\r\n\u00a0]|<td>|&nbsp;){1,60}(0x[0-9a-fA-F]{1,8})\b/gi;
+/**
+ * The Error Code row of a page IIS wrote in another language ("Fehlercode", "错误代码", "Code
+ * d'erreur" ...): on a detailed error page it is the one field whose value is an 8-digit hex
+ * code, so a label of up to 40 characters followed by such a value alone, as a text line (the
+ * copied page puts a tab or a run of spaces between them, unlike "Exception code: 0x..." of an
+ * event below the page) or an HTML row, is read as that code whatever the label's language.
+ */
+const LABELLED_CODE_LINE = /^[ \t]{0,40}[^\s<>:：0-9][^\r\n<>:：]{0,40}?[:：]?(?:\t|[ \u00a0]{2})[ \t\u00a0]{0,40}(0x[0-9a-fA-F]{8})[ \t]{0,20}\r?$/gm;
+/** The Module row of a translated page: the module's name is not translated. */
+const LABELLED_MODULE_LINE = /^[ \t]{0,40}[^\s<>:：0-9][^\r\n<>:：]{0,40}?[:：]?(?:\t|[ \u00a0]{2})[ \t\u00a0]{0,40}(AspNetCoreModuleV2|AspNetCoreModule|ApplicationRequestRouting)[ \t]{0,20}\r?$/;
+const LABELLED_CODE_ROW = /<th>[^<>]{1,60}<\/th>[ \t\r\n]{0,40}<td>[ \t\u00a0]{0,20}(0x[0-9a-fA-F]{8})[ \t\u00a0]{0,20}<\/td>/gi;
 /** The numbered web.config excerpt under "Config Source:" on a 500.19 page ("   15:   <aspNetCore ..."). */
 const CONFIG_SOURCE_LINE = /^[ \t]{0,20}-?\d{1,6}:[ \t]/;
 const HTML_DOC = /<!DOCTYPE html|<html[\s>]/gi;
@@ -344,6 +360,20 @@ function recognise(input: string, lines: LineIndex, out: Fact[]): Fact[] {
     codes.push({ block, code, span: { start: at, end: at + m[0].length } });
     block.placed.add(line);
   });
+  // Pages in another language: the code row under a translated label, once per page.
+  const coded = new Set(codes.map((c) => c.block));
+  for (const re of [LABELLED_CODE_ROW, LABELLED_CODE_LINE]) {
+    eachInRanges(input, ranges, re, (m, at) => {
+      const line = lineOf(lines, at);
+      const block = blockAt(blocks, line);
+      const code = parseCode(m[1] as string, IIS_TEXT) ?? undefined;
+      if (!block || code === undefined || coded.has(block)) return;
+      coded.add(block);
+      const start = at + m[0].indexOf(m[1] as string);
+      codes.push({ block, code, span: { start, end: start + (m[1] as string).length } });
+      block.placed.add(line);
+    });
+  }
   eachInRanges(input, ranges, HTML_FIELD, (m, at) => {
     const block = blockAt(blocks, lineOf(lines, at));
     if (!block || /^error code$/i.test(m[1] as string)) return;
@@ -380,6 +410,13 @@ function recognise(input: string, lines: LineIndex, out: Fact[]): Fact[] {
         if (f) {
           const label = f[1] as string;
           if (!/^error code$/i.test(label) && f[2] !== undefined) onField(ctx, block, label, f[2], ls);
+          block.placed.add(n);
+          continue;
+        }
+        // The Module row under a translated label ("Modul", "模块"): its value is a module name.
+        const mod = LABELLED_MODULE_LINE.exec(text);
+        if (mod) {
+          onField(ctx, block, 'module', mod[1] as string, ls);
           block.placed.add(n);
           continue;
         }

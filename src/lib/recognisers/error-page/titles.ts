@@ -79,12 +79,24 @@ const ANCM_V2_ONLY_ATTRIBUTES: ReadonlySet<string> = new Set(['hostingmodel']);
  * 使用此配置节。"), the 500.21 bad module in Chinese ("处理程序“aspNetCore”在其模块列表中有一个错误模块
  * “AspNetCoreModuleV2”").
  */
-export const PHRASES =
-  /The operation timed out|A connection with the server could not be established|The connection with the server was terminated abnormally|The server returned an invalid or unrecognized response|The parameter is incorrect|missing a section declaration|Unrecognized configuration section [\w./]{0,80}aspNetCore|Cannot add duplicate collection entry|already defined\. Sections must only appear once|Cannot read configuration file due to insufficient permissions|not well-formed XML|Unrecognized attribute(?: '[\w.:-]{1,80}')?|This configuration section cannot be used at this path|Dieser Konfigurationsabschnitt kann in diesem Pfad nicht verwendet werden|不能在此路径中使用此配置节|has a bad module|在其模块列表中有一个错误模块|app_offline\.htm/gi;
+/**
+ * White space between two words of a page text: spaces, or a line break where a terminal, a mail
+ * client or a forum wrapped the copied page (the next line may be indented or quoted with ">").
+ */
+const GAP = '(?:[ \\t]{1,4}|[ \\t]{0,4}\\r?\\n[ \\t>]{0,8})';
+
+/** The same pattern with each literal space of its source allowed to be a wrapped line break. */
+export function wrapTolerant(re: RegExp): RegExp {
+  return new RegExp(re.source.replaceAll(' ', GAP), re.flags);
+}
+
+export const PHRASES = wrapTolerant(
+  /The operation timed out|A connection with the server could not be established|The connection with the server was terminated abnormally|The server returned an invalid or unrecognized response|The parameter is incorrect|missing a section declaration|Unrecognized configuration section [\w./]{0,80}aspNetCore|Cannot add duplicate collection entry|already defined\. Sections must only appear once|Cannot read configuration file due to insufficient permissions|not well-formed XML|Unrecognized attribute(?: '[\w.:-]{1,80}')?|This configuration section cannot be used at this path|Dieser Konfigurationsabschnitt kann in diesem Pfad nicht verwendet werden|不能在此路径中使用此配置节|has a bad module|在其模块列表中有一个错误模块|app_offline\.htm/gi,
+);
 
 /** What a phrase found by PHRASES means: a 502.3 WinHTTP suffix, or a signal id. */
 export function phraseMeaning(phrase: string): { winhttp?: string; signal?: string } {
-  const p = phrase.toLowerCase();
+  const p = phrase.replace(/[ \t]*\r?\n[ \t>]*/g, ' ').toLowerCase();
   if (p.startsWith('the operation timed out')) return { winhttp: 'timeout' };
   if (p.startsWith('a connection with the server')) return { winhttp: 'cannot-connect' };
   if (p.startsWith('the connection with the server')) return { winhttp: 'connection-error' };
@@ -101,7 +113,7 @@ export function phraseMeaning(phrase: string): { winhttp?: string; signal?: stri
     // IIS names the attribute ("Unrecognized attribute 'hostingModel'"). One the ASP.NET Core
     // Module's V2 schema added means an older module schema is registered; any other is a value
     // the installed IIS and modules do not know (a typo, or a setting of a newer IIS version).
-    const name = /'([^']+)'/.exec(phrase)?.[1];
+    const name = /'([^']+)'/.exec(p)?.[1];
     if (name !== undefined && !ANCM_V2_ONLY_ATTRIBUTES.has(name.toLowerCase())) return { signal: 'error-page.config-unrecognized-attribute-other' };
     return { signal: 'error-page.config-unrecognized-attribute' };
   }

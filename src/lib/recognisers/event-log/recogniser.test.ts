@@ -181,6 +181,26 @@ describe('event-log recogniser: formats', () => {
     expect(values(facts, 'server')).toEqual(['iis']);
   });
 
+  it('a record of one provider holding another provider\'s message still gets its own fallback signal', () => {
+    // ANCM 1007 (in-process start failure) with a .NET Runtime description pasted as its text
+    const text = [
+      'Event ID: 1007',
+      'Source: IIS AspNetCore Module V2',
+      'Application: w3wp.exe',
+      'CoreCLR Version: 4.700.19.37902',
+      'Description: The process was terminated due to an unhandled exception.',
+      'Exception Info: System.InvalidOperationException: Key type not specified.',
+    ].join('\n');
+    const facts = run(text);
+    expect(sorted(values(facts, 'signal') as string[])).toEqual(sorted(E('ancm-load-clr-failed', 'dotnet-runtime-unhandled-exception')));
+    // the provider's own message: no second signal from the fallback
+    const own = ['Event ID: 1007', 'Source: IIS AspNetCore Module V2', "Application '/LM/W3SVC/1/ROOT' with physical root 'C:\\site\\' failed to load coreclr. Exception message:", 'CLR worker thread exited prematurely'].join('\n');
+    expect(values(run(own), 'signal')).toEqual(E('ancm-load-clr-failed', 'ancm-clr-thread-exited'));
+    // a W3SVC-WP 2280 about another module keeps giving nothing
+    const other = ['Event ID: 2280', 'Source: Microsoft-Windows-IIS-W3SVC-WP', 'The Module DLL C:\\Windows\\system32\\inetsrv\\rewrite.dll failed to load.  The data is the error.'].join('\n');
+    expect(values(run(other), 'signal')).toEqual([]);
+  });
+
   it('informational events give the hosting model; only the shutdown (1033) counts as a restart hint', () => {
     const facts = run(fixture('negative-info.txt'));
     expect(values(facts, 'signal')).toEqual(E('ancm-app-shutdown'));
@@ -212,6 +232,25 @@ describe('event-log recogniser: messages', () => {
     const facts = run(text);
     expect(values(facts, 'signal')).toEqual(E('ancm-stdout-log-unwritable', 'ancm-access-denied'));
     expect(values(facts, 'code')).toEqual([0x80070005]);
+  });
+
+  it('a V1 exit code wrapped onto the next line is still read', () => {
+    for (const gap of ['\n: 8000808c.', ' :\n8000808c.', ' :\n> 8000808c.']) {
+      const text = `Application 'MACHINE/WEBROOT/APPHOST/APP' with physical root 'C:\\app\\' failed to start process with commandline 'dotnet .\\App.dll', ErrorCode = '0x80004005${gap}`;
+      const facts = run(text);
+      expect(values(facts, 'code'), JSON.stringify(gap)).toEqual([0x80004005, 0x8000808c]);
+      expect(values(facts, 'signal')).toContain('event-log.ancm-v1-deps-resolve-failed');
+    }
+    // a number on the next line that does not follow a colon is not the exit code
+    const text = "Application 'A' with physical root 'C:\\a\\' failed to start process with commandline 'dotnet .\\A.dll', ErrorCode = '0x80004005'\n8000808c";
+    expect(values(run(text), 'code')).toEqual([0x80004005]);
+  });
+
+  it('a command line that starts the 32-bit dotnet host', () => {
+    const x86 = "Application '/LM/W3SVC/1/ROOT' with physical root 'C:\\app\\' failed to start process with commandline '\"C:\\Program Files (x86)\\dotnet\\dotnet.exe\" .\\App.dll', ErrorCode = '0x80004005 : 80008096.";
+    expect(values(run(x86), 'signal')).toContain('event-log.ancm-dotnet-x86');
+    const x64 = "Application '/LM/W3SVC/1/ROOT' with physical root 'C:\\app\\' failed to start process with commandline '\"C:\\Program Files\\dotnet\\dotnet.exe\" .\\App.dll', ErrorCode = '0x80004005 : 80008096.";
+    expect(values(run(x64), 'signal')).not.toContain('event-log.ancm-dotnet-x86');
   });
 
   it('2.2-era in-process wording', () => {

@@ -9,7 +9,8 @@
  * 1. Messages are matched in a compact view of the whole paste (recognisers/shared/event-messages/messages.ts), minus
  *    the ANCM debug-log lines, which belong to the ancm-debug-log kind.
  * 2. Records (recognisers/event-log/records.ts) say which event each message belongs to; a record whose
- *    message is missing or cut short still yields a signal from its provider and event id.
+ *    message is missing, cut short or another provider's still yields a signal from its provider and
+ *    event id.
  * 3. Output captured in a message ("First 30KB characters of captured stdout and stderr logs:")
  *    is read with the stdout-log line matchers; those facts keep their stdout-log signal ids.
  * Facts repeated inside one event (the Description and the XML of the same event) are reported
@@ -60,7 +61,7 @@ const FALLBACK: Readonly<Record<Family, Readonly<Record<number, string>>>> = {
     5010: E('was-worker-ping-failed'),
     5011: E('was-worker-communication-error'),
     5013: E('was-shutdown-time-limit'),
-    5021: E('was-pool-disabled'),
+    5021: E('was-pool-identity-invalid'),
     5057: E('was-pool-disabled'),
     5059: E('was-pool-disabled'),
     5074: E('was-worker-recycle'),
@@ -81,6 +82,26 @@ const FALLBACK: Readonly<Record<Family, Readonly<Record<number, string>>>> = {
   'application-error': { 1000: E('app-error-crash') },
   other: {},
 };
+
+/**
+ * Signal ids of the messages each provider writes. A record whose own message is not among its
+ * hits (a .NET Runtime text pasted under an ANCM 1007 header, a message cut off) still gets the
+ * fallback signal of its provider and event id.
+ */
+const FAMILY_PREFIXES: Readonly<Record<Family, readonly string[]>> = {
+  ancm: [E('ancm-'), E('iis-features-missing')],
+  was: [E('was-')],
+  w3svc: [E('wp-'), E('iis-'), E('ancm-v1-module-load-failed'), E('ancm-v2-module-load-failed')],
+  'dotnet-runtime': [E('dotnet-runtime-')],
+  'application-error': [E('app-error-')],
+  other: [],
+};
+
+function hasOwnMessage(g: Group, family: Family): boolean {
+  const prefixes = FAMILY_PREFIXES[family];
+  // A hit whose spec withdrew its signal (a module DLL other than ANCM's) was still the record's message.
+  return g.hits.some((h) => h.signal === undefined || prefixes.some((p) => (h.signal as string).startsWith(p)));
+}
 
 const ANCM_IN_PROCESS = new Set([1007, 1008, 1011, 1018, 1031, 1032, 1033, 1035]);
 const ANCM_OUT_OF_PROCESS = new Set([1000, 1001, 1003, 1006, 1020, 1030]);
@@ -251,7 +272,7 @@ function emitGroup(input: string, g: Group, out: Fact[], sitePaths: SitePaths): 
   }
   for (const f of g.facts) push(f.name, f.value, f.start, f.end);
 
-  if (rec && g.hits.length === 0 && family && rec.id) {
+  if (rec && family && rec.id && (g.hits.length === 0 || !hasOwnMessage(g, family))) {
     let sig = FALLBACK[family][rec.id.value];
     // The file name data '\\?\<EMPTY>': the worker got no configuration file at all.
     if (sig === E('wp-config-read-failed') && input.slice(rec.start, Math.min(rec.end, rec.start + 20_000)).includes('\\\\?\\<EMPTY>')) {

@@ -223,3 +223,17 @@ describe('stdout-log recogniser: robustness', () => {
     for (const id of STDOUT_SIGNAL_IDS) expect(ids.has(id), id).toBe(true);
   });
 });
+
+describe('stdout-log: what running out of memory points to', () => {
+  it('an OutOfMemoryException is a crash and names what ran out: memory', async () => {
+    const { diagnose } = await import('../../engine/diagnose.ts');
+    for (const text of [
+      "Unhandled exception. System.OutOfMemoryException: Exception of type 'System.OutOfMemoryException' was thrown.",
+      'Insufficient memory to continue the execution of the program.',
+    ]) {
+      const causes = diagnose(text).findings.map((f) => f.cause);
+      expect(causes[0], text).toBe('app-crash-runtime');
+      expect(causes.slice(0, 2), text).toContain('resource-exhaustion');
+    }
+  });
+});

@@ -43,6 +43,14 @@ describe('checkConfig', () => {
     expect(signals(config({ processPath: 'dotnet', arguments: 'exec .\\App.dll' }))).toEqual([]);
     expect(signals(config({ processPath: 'dotnet', arguments: '"C:\\sites\\my app\\App.dll"' }))).toEqual([]);
   });
+  it('names the 32-bit dotnet host as processPath', () => {
+    for (const pp of ['C:\\Program Files (x86)\\dotnet\\dotnet.exe', '"%ProgramFiles(x86)%\\dotnet\\dotnet.exe"']) {
+      expect(signals(config({ processPath: pp, arguments: '.\\App.dll' })), pp).toEqual(['web-config.dotnet-x86-host']);
+    }
+    expect(signals(config({ processPath: 'C:\\Program Files\\dotnet\\dotnet.exe', arguments: '.\\App.dll' }))).toEqual([]);
+    // an app of one's own under Program Files (x86) is not the dotnet host
+    expect(signals(config({ processPath: 'C:\\Program Files (x86)\\dotnet\\tools\\App.exe' }))).toEqual([]);
+  });
   it('checks in-process specifics', () => {
     expect(signals(config({ processPath: '.\\App.dll', hostingModel: 'inprocess' }))).toEqual([
       'web-config.process-path-not-exe-inprocess',

@@ -103,6 +103,9 @@ export function isDotnet(processPath: string): boolean {
   return /^dotnet(?:\.exe)?$/i.test(base);
 }
 
+/** The 32-bit dotnet host's install folder on 64-bit Windows ("C:\Program Files (x86)\dotnet\"). */
+const X86_DOTNET = /(?:Program Files \(x86\)|ProgramFiles\(x86\)|PROGRAMFILES\(X86\))[%\\/]{1,3}dotnet[\\/]/i;
+
 /** Effective hosting model: explicit value, or out of process when absent/empty. */
 export function hostingModelOf(raw: RawConfig): 'inprocess' | 'outofprocess' | 'invalid' {
   const v = raw.element ? get(raw.element.attrs, 'hostingModel') : undefined;
@@ -165,6 +168,13 @@ export function checkConfig(raw: RawConfig): Problem[] {
       if (el.complete) out.push({ signal: 'web-config.process-path-missing', message: 'No processPath: ANCM has nothing to start.' });
     } else if (!isPlaceholder(pp)) {
       const args = (a('arguments') ?? '').trim();
+      if (isDotnet(pp) && X86_DOTNET.test(pp)) {
+        out.push({
+          signal: 'web-config.dotnet-x86-host',
+          attribute: 'processPath',
+          message: `processPath="${pp}" is the 32-bit dotnet host: it runs only x86 runtimes, in a 32-bit worker process.`,
+        });
+      }
       if (isDotnet(pp)) {
         if (args === '') {
           if (el.complete || a('arguments') !== undefined)

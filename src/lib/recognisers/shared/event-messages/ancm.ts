@@ -87,8 +87,11 @@ function decimalAfter(ctx: SpecContext, prefix: RegExp, context?: CodeContext): 
   return n;
 }
 
-/** V1 start failures write "ErrorCode = '0x80004005 : ff." — the second value is the process exit code in hex. */
-const V1_EXIT = /[ \t]*:[ \t]*([0-9a-fA-F]{1,8})(?![0-9a-zA-Z])/y;
+/**
+ * V1 start failures write "ErrorCode = '0x80004005 : ff." — the second value is the process exit
+ * code in hex. A wrapped paste may break the line on either side of the colon.
+ */
+const V1_EXIT = /[ \t]{0,4}(?:\r?\n[ \t>]{0,8})?:[ \t]{0,4}(?:\r?\n[ \t>]{0,8})?([0-9a-fA-F]{1,8})(?![0-9a-zA-Z])/y;
 
 function v1ExitCode(ctx: SpecContext, after: NumberAt): void {
   V1_EXIT.lastIndex = after.end;
@@ -109,6 +112,8 @@ function v1ExitCode(ctx: SpecContext, after: NumberAt): void {
 }
 
 const ERROR_CODE = /errorcode=?'?/i;
+/** The command line starting with the 32-bit dotnet host, in the compact view (no spaces). */
+const X86_DOTNET_COMMAND = /^'"?[a-z]:\\programfiles\(x86\)\\dotnet\\dotnet(?:\.exe)?"?/i;
 
 export const ANCM_SPECS: readonly Spec[] = [
   // 1000 (V2): "... failed to start process with commandline '%s' at stage '%s', ErrorCode = '0x%x', assigned port %d, retryCounter '%d'."
@@ -126,6 +131,8 @@ export const ANCM_SPECS: readonly Spec[] = [
       // application, typically an app folder that is a virtual directory under another application.
       const empty = ctx.after(/^'(?:"")?'/);
       if (empty) ctx.fact('signal', E('ancm-empty-commandline'), ctx.hit.start, ctx.hit.end);
+      // The 32-bit dotnet host (Program Files (x86)) as the command: it runs only x86 runtimes.
+      if (ctx.after(X86_DOTNET_COMMAND)) ctx.fact('signal', E('ancm-dotnet-x86'), ctx.hit.start, ctx.hit.end);
       const code = hexAfter(ctx, ERROR_CODE, 'oop-start');
       if (code) v1ExitCode(ctx, code);
     },
@@ -422,6 +429,7 @@ export const ANCM_SIGNAL_IDS: readonly string[] = [
     E('ancm-start-retries-exhausted'),
     E('ancm-main-exited-zero'),
     E('ancm-v1-deps-resolve-failed'),
+    E('ancm-dotnet-x86'),
     ...[
       0x80070002, 0x80070005, 0x800700c1, 0x8000ffff, 0x80008096, 0x80008083, 0x8027025b, 0x800705b4, 0x8007007e, 0xe0434352, 0xc00000fd,
       0x80008081, 0x8000809a, 0x8000808c, 0x80070057, 0x80070102,

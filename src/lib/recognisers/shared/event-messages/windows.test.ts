@@ -15,6 +15,16 @@ describe('Windows event specs', () => {
     expect(h!.facts.map((f) => f.value)).toEqual(['iis', 0xe0434352, 'event-log.crash-clr-exception']);
   });
 
+  it('WAS 5021 and the IIS 6 wording: the pool identity cannot log on; a sentence about the identity is not the event', () => {
+    const was =
+      'The identity of application pool Shop is invalid. The user name or password that is specified for the identity may be incorrect, or the user may not have batch logon rights.';
+    expect(hits(was).map((h) => h.signal)).toEqual(['event-log.was-pool-identity-invalid']);
+    const iis6 = "The identity of application pool, 'DefaultAppPool' is invalid.  If it remains invalid when the first request for the application pool is processed, the application pool will be disabled.";
+    expect(hits(iis6).map((h) => h.signal)).toEqual(['event-log.was-pool-identity-invalid']);
+    const sentence = 'The identity of application pool Shop is ApplicationPoolIdentity and it has read rights on the folder.';
+    expect(hits(sentence).map((h) => h.signal)).toEqual([undefined]);
+  });
+
   it('exit code -1 (0xffffffff) is not a crash code', () => {
     const [h] = hits("A process serving application pool 'Shop' terminated unexpectedly. The process id was '7716'. The process exit code was '0xffffffff'.");
     expect(h!.facts.filter((f) => f.name !== 'server')).toEqual([]);

@@ -79,6 +79,19 @@ export const WINDOWS_SPECS: readonly Spec[] = [
   { signal: E('was-rapid-fail-protection'), phrases: ['is being automatically disabled due to a series of failures'], lead: true, server: 'iis' },
   // WAS 5021 / 5057 / 5059: "Application pool %1 has been disabled. Windows Process Activation Service (WAS) ..."
   { signal: E('was-pool-disabled'), phrases: ['has been disabled. Windows Process Activation Service'], lead: true, server: 'iis' },
+  // WAS 5021: "The identity of application pool %1 is invalid. The user name or password that is specified for the identity
+  // may be incorrect, or the user may not have batch logon rights. ..." (IIS 6 W3SVC 1021: "The identity of application pool,
+  // '%1' is invalid. If it remains invalid ..."): the pool account cannot log on, so WAS disables the pool at the first request.
+  {
+    signal: E('was-pool-identity-invalid'),
+    phrases: ['The identity of application pool'],
+    lead: true,
+    server: 'iis',
+    extract(ctx) {
+      const invalid = ctx.after(/isinvalid/i);
+      if (!invalid || invalid.start - ctx.end > 300) ctx.hit.signal = undefined;
+    },
+  },
   // WAS 5009: "A process serving application pool '%1' terminated unexpectedly. The process id was '%2'. The process exit code was '0x%3'."
   {
     signal: E('was-worker-terminated'),
