@@ -3,7 +3,9 @@
  * .NET Framework's HttpWebRequest and WebClient ("The underlying connection was closed: ...",
  * "The request was aborted: ..."), HttpClient's version-policy and malformed-response texts,
  * SslStream's handshake texts, and OpenSSL's reason strings in any version's form (the function
- * name between the colons differs or is empty) with the certificate-verification texts. Each goes
+ * name between the colons differs or is empty) with the certificate-verification texts; HttpClient's
+ * socket errors with the endpoint it tried, gRPC's and Polly's client texts, and Kestrel's connection
+ * log (HTTP/2 off without TLS, request bodies left unread, connections over the limit). Each goes
  * through diagnose() and comes out with its cause.
  */
 import { describe, expect, it } from 'vitest';
@@ -38,7 +40,35 @@ describe('diagnose() with client-side .NET and OpenSSL texts of the message cata
     ["requests.exceptions.SSLError: (Caused by SSLError(SSLCertVerificationError(1, '[SSL: CERTIFICATE_VERIFY_FAILED] certificate verify failed: unable to get local issuer certificate (_ssl.c:1129)')))", 'backend-tls-failure'],
     ['Error: unable to verify the first certificate', 'backend-tls-failure'],
     ['SSL_read() failed (SSL: error:0A000126:SSL routines::unexpected eof while reading) while reading upstream', 'proxy-upstream-closed'],
+    // HttpClient's "<socket error> (<host>:<port>)" and SocketException with any number form
+    ['System.Net.Http.HttpRequestException: Resource temporarily unavailable (orders-api:8080)', 'proxy-upstream-refused'],
+    ['HttpRequestException: Name or service not known (backend:80)', 'proxy-upstream-refused'],
+    ['System.Net.Http.HttpRequestException: Cannot assign requested address (10.0.0.4:443)', 'snat-port-exhaustion'],
+    ['System.Net.Http.HttpRequestException: No route to host (10.244.1.17:8080)', 'proxy-upstream-refused'],
+    ['System.Net.Http.HttpRequestException: Connection timed out (10.0.0.9:5432)', 'proxy-upstream-timeout'],
+    ['System.Net.Sockets.SocketException (00000001, 11): Resource temporarily unavailable', 'proxy-upstream-refused'],
+    // resilience and gRPC clients in front of a backend
+    ['Grpc.Core.RpcException: Status(StatusCode="Internal", Detail="Bad gRPC response. Response protocol downgraded to HTTP/1.1.")', 'proxy-protocol-mismatch'],
+    ["Polly.Timeout.TimeoutRejectedException: The operation didn't complete within the allowed timeout of '00:00:30'.", 'proxy-upstream-timeout'],
+    ['Polly.CircuitBreaker.BrokenCircuitException: The circuit is now open and is not allowing calls.', 'backend-unhealthy'],
+    // Kestrel's own connection log
+    [
+      'warn: Microsoft.AspNetCore.Server.Kestrel[64]\n      HTTP/2 is not enabled for [::]:8080. The endpoint is configured to use HTTP/1.1 and HTTP/2, but TLS is not enabled. HTTP/2 requires TLS application protocol negotiation. Connections to this endpoint will use HTTP/1.1.',
+      'proxy-protocol-mismatch',
+    ],
+    [
+      'info: Microsoft.AspNetCore.Server.Kestrel[33]\n      Connection id "0HN1", Request id "0HN1:00000002": automatic draining of the request body timed out after taking over 5 seconds.',
+      'proxy-upstream-closed',
+    ],
+    ['warn: Microsoft.AspNetCore.Server.Kestrel[24]\n      Connection id "0HN2" rejected because the maximum number of concurrent connections has been reached.', 'proxy-upstream-closed'],
+    ['Connection id "0HN3", Request id "0HN3:00000001": The request was aborted by the client.', 'client-aborted'],
   ]);
+
+  it('does not read a bare socket error phrase in a title as the .NET socket exception', () => {
+    // "connection reset by peer" is what every tool says; only the exception with its number is .NET's
+    const d = diagnose('Docker Web Application - Connection Reset by Peer');
+    expect(d.facts.some((f) => f.name === 'signal' && String(f.value).startsWith('message.dotnet-net.socket-104'))).toBe(false);
+  });
 
   it('does not read a bare reason word without the SSL routines of OpenSSL as a TLS failure', () => {
     // "unsupported protocol" alone is an everyday phrase; only the library's own line counts
