@@ -62,6 +62,14 @@ describe('diagnose() with client-side .NET and OpenSSL texts of the message cata
     ],
     ['warn: Microsoft.AspNetCore.Server.Kestrel[24]\n      Connection id "0HN2" rejected because the maximum number of concurrent connections has been reached.', 'proxy-upstream-closed'],
     ['Connection id "0HN3", Request id "0HN3:00000001": The request was aborted by the client.', 'client-aborted'],
+    // Kestrel's connection exceptions: a reset is the peer's doing (the proxy or its client), an abort the server's
+    ['Microsoft.AspNetCore.Connections.ConnectionResetException: Connection reset by peer\n ---> System.Net.Sockets.SocketException (104): Connection reset by peer', 'client-aborted'],
+    ['Microsoft.AspNetCore.Connections.ConnectionResetException: An existing connection was forcibly closed by the remote host.', 'client-aborted'],
+    ['Microsoft.AspNetCore.Connections.ConnectionAbortedException: The connection was aborted by the application.', 'proxy-upstream-closed'],
+    [
+      "Microsoft.AspNetCore.Connections.ConnectionAbortedException: The connection was aborted because the server is shutting down and request processing didn't complete within the time specified by HostOptions.ShutdownTimeout.",
+      'pod-shutdown-race',
+    ],
   ]);
 
   it('does not read a bare socket error phrase in a title as the .NET socket exception', () => {
