@@ -16,6 +16,9 @@ describe('diagnose() with client-side .NET and OpenSSL texts of the message cata
   topCauseTests([
     ['System.Net.WebException: The underlying connection was closed: Could not establish trust relationship for the SSL/TLS secure channel.', 'backend-tls-failure'],
     ['System.Net.WebException: The request was aborted: Could not create SSL/TLS secure channel.', 'backend-tls-failure'],
+    // the same as German and Chinese Windows print it
+    ['System.Net.WebException: Die Anfrage wurde abgebrochen: Es konnte kein geschützter SSL/TLS-Kanal erstellt werden.', 'backend-tls-failure'],
+    ['System.Net.WebException: 请求被中止: 未能创建 SSL/TLS 安全通道。', 'backend-tls-failure'],
     ['WebException: The underlying connection was closed: An unexpected error occurred on a send.', 'backend-tls-failure'],
     ['The underlying connection was closed: A connection that was expected to be kept alive was closed by the server.', 'keepalive-race'],
     ['System.Net.WebException: The underlying connection was closed: The connection was closed unexpectedly.', 'proxy-upstream-closed'],
