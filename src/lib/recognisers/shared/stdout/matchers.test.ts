@@ -146,6 +146,11 @@ describe('matchStdoutLine', () => {
     expect(sig('nginx: worker process 17 exited on signal 11 (Segmentation fault)')).toEqual([]);
   });
 
+  it('reads the SDK muxer refusing what follows dotnet as an SDK command (the arguments name no app DLL)', () => {
+    expect(sig('web_1  | Could not execute because the specified command or file was not found.')).toEqual(['stdout-log.sdk-command']);
+    expect(sig('  * You intended to execute a .NET program, but dotnet-MyApp does not exist.')).toEqual(['stdout-log.sdk-command']);
+  });
+
   it('reads thread pool starvation in either spelling .NET tools use', () => {
     expect(sig('warn: ThreadPool starvation detected: queue length 4312')).toEqual(['stdout-log.thread-pool-starvation']);
     expect(sig('Possible thread pool starvation: 120 work items waiting')).toEqual(['stdout-log.thread-pool-starvation']);

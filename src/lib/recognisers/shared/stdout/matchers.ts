@@ -66,6 +66,9 @@ const RULES: readonly Rule[] = [
     any: [
       'Did you mean to run dotnet SDK commands?',
       'Could not execute because the application was not found or a compatible .NET SDK is not installed',
+      // the SDK's muxer, when what follows `dotnet` is neither a DLL nor a command it knows
+      'Could not execute because the specified command or file was not found',
+      'You intended to execute a .NET program, but dotnet-',
       'No executable found matching command',
     ],
   },
