@@ -150,6 +150,12 @@ describe('certificates and sockets under IIS and App Service', () => {
     expect(fired([f('code', 2, 0, 'message')])).toEqual([]);
     expect(fired([sig('stdout-log.certificate-import-frame', 2, 'stdout-log')])).toEqual([]);
   });
+  it('a CryptographicException in stdout points at the pool\'s user profile, but not in a container', () => {
+    const crypto = f('exception', 'System.Security.Cryptography.CryptographicException', 0, 'stdout-log');
+    expect(fired([crypto])).toContain('rule:keys-without-profile');
+    expect(fired([crypto, f('server', 'docker', 2, 'prose')])).not.toContain('rule:keys-without-profile');
+    expect(fired([crypto, f('server', 'kubernetes', 2, 'prose')])).not.toContain('rule:keys-without-profile');
+  });
   it('WSAEACCES on App Service reads as the outbound connection limit, not as a port Kestrel may not bind', () => {
     const appService = f('server', 'azure-app-service', 0, 'stdout-log');
     const r = ruleContributions(indexFacts([appService, f('code', 10013, 2, 'message')]), CONTEXT_RULES);

@@ -369,6 +369,8 @@ export const CONTEXT_RULES: readonly ContextRule[] = [
       all: [
         { fact: 'exception', in: ['CryptographicException'] },
         { any: [{ fact: 'status', in: ['500.30'] }, { fact: 'kind', in: ['iis-log', 'freb', 'event-log', 'error-page', 'stdout-log'] }] },
+        // a container has no IIS pool and no user profile to load
+        { not: { fact: 'server', in: ['docker', 'kubernetes'] } },
       ],
     },
     supports: { 'user-profile-not-loaded': 0.5 },

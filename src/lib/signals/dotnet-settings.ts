@@ -26,6 +26,10 @@ export const signals: SignalDef[] = [
     'port-binding-failure': 0.55,
     'proxy-upstream-refused': 0.2,
   }),
+  def('port-mismatch', 'The proxy or the port mapping sends to a port the app does not listen on (proxy_pass, ProxyPass, a YARP destination, -p host:container or a targetPort against "Now listening on:" or the app\'s address settings)', {
+    'proxy-upstream-refused': 0.6,
+    'port-binding-failure': 0.25,
+  }),
   def('platform-port-variable', 'The platform hands the port over in a variable ($PORT): an app listening on a port of its own is never reached', {
     'port-binding-failure': 0.35,
     'proxy-upstream-refused': 0.15,

@@ -194,6 +194,10 @@ export const signals: SignalDef[] = [
     'app-crash-runtime': 0.8,
     'proxy-upstream-refused': 0.3,
   }),
+  def('process-died-on-signal', 'The process died on a signal (segmentation fault, abort, bus error: exit code 139, 134 or 135)', {
+    'app-crash-runtime': 0.75,
+    'proxy-upstream-refused': 0.25,
+  }),
   def('systemd-process-killed', 'systemd: the app process was killed (SIGKILL)', {
     'app-crash-runtime': 0.45,
     'proxy-upstream-refused': 0.3,

@@ -120,3 +120,32 @@ describe('dotnet-settings recogniser: fixtures', () => {
     expect(signals(compose)).toEqual([]);
   });
 });
+
+describe('dotnet-settings recogniser: the port a proxy sends to against the port the app listens on', () => {
+  it('reports a proxy or a port mapping aimed at a port the app does not listen on, at the app\'s address', () => {
+    const nginx = 'location / {\n    proxy_pass http://localhost:5000;\n}\ninfo: Microsoft.Hosting.Lifetime[14]\n      Now listening on: http://localhost:5001';
+    expect(signals(nginx)).toEqual(['dotnet-settings.port-mismatch']);
+    const f = run(nginx).find((x) => x.value === 'dotnet-settings.port-mismatch')!;
+    expect(nginx.slice(f.span.start, f.span.end)).toBe('http://localhost:5001');
+    expect(signals('ports:\n  - "8080:80"\nenvironment:\n  - ASPNETCORE_URLS=http://+:5000')).toEqual(['dotnet-settings.port-mismatch']);
+    expect(signals('docker run -d -p 8000:80 shop\nNow listening on: http://[::]:8080')).toContain('dotnet-settings.port-mismatch');
+    expect(signals('ProxyPass / http://127.0.0.1:5000/\nNow listening on: http://localhost:5050')).toEqual(['dotnet-settings.port-mismatch']);
+    expect(signals('upstream app {\n    server 127.0.0.1:5000;\n}\nNow listening on: http://127.0.0.1:5002')).toEqual(['dotnet-settings.port-mismatch']);
+    expect(signals('"Destinations": { "d1": { "Address": "http://localhost:5001/" } }\nNow listening on: http://localhost:5000')).toEqual([
+      'dotnet-settings.port-mismatch',
+    ]);
+    expect(signals('  ports:\n  - port: 80\n    targetPort: 80\nENV ASPNETCORE_HTTP_PORTS=8080')).toEqual(['dotnet-settings.port-mismatch']);
+  });
+
+  it('is silent when any target is a port the app listens on, or when one side is missing', () => {
+    expect(signals('proxy_pass http://localhost:5000;\nNow listening on: http://localhost:5000\nNow listening on: https://localhost:5001')).toEqual([]);
+    expect(signals('proxy_pass http://localhost:5001;\nNow listening on: http://localhost:5000\nNow listening on: https://localhost:5001')).toEqual([]);
+    expect(signals('docker run -p 8080:8080 shop\nNow listening on: http://[::]:8080')).not.toContain('dotnet-settings.port-mismatch');
+    // a scheme's default port counts: https without a port is 443
+    expect(signals('proxy_pass https://api.internal:443;\nASPNETCORE_URLS=https://+')).toEqual([]);
+    // no port the proxy names (an upstream group by name, a unix socket), or no app address at all
+    expect(signals('proxy_pass http://backend;\nNow listening on: http://localhost:5000')).toEqual([]);
+    expect(signals('proxy_pass http://unix:/run/app.sock;\nNow listening on: http://localhost:5000')).toEqual([]);
+    expect(signals('proxy_pass http://localhost:5000;')).toEqual([]);
+  });
+});

@@ -13,7 +13,12 @@
  *   somewhere else than it was told (Kestrel endpoints in appsettings.json win over URLS, the old
  *   WebHost does not read HTTP_PORTS);
  * - a platform that hands the port over in a variable ($PORT: Heroku, Cloud Run, Render) while the
- *   app listens on a port of its own.
+ *   app listens on a port of its own;
+ * - the ports a proxy or a port mapping sends to (nginx `proxy_pass`, an upstream's `server`, the logged `upstream:`,
+ *   Apache `ProxyPass`, a YARP destination `Address`, the container side of `-p 8080:80` or a
+ *   compose `"8080:80"`, a Service's `targetPort`) when none of them is a port the app listens on
+ *   (Kestrel's "Now listening on:" line, the address settings above): the proxy knocks on a door
+ *   nobody opens.
  * Each fact is reported once per paste, at its first place.
  */
 import type { Fact, LineIndex, Recogniser } from '../../engine/types.ts';
@@ -49,6 +54,13 @@ const CONTAINER = /\b(?:docker|dockerfile|container|containers|compose|kubernete
 /** A port handed over in a variable by the platform. */
 const PORT_VARIABLE = /\$\{?PORT\b|process\.env\.PORT\b|%PORT%|GetEnvironmentVariable\(\s{0,3}"PORT"\s{0,3}\)|environ(?:\.get\(|\[)\s{0,3}["']PORT["']/g;
 const BIND_WORDS = /\b(?:bind|binds|binding|bound|listen|listens|listening)\b/gi;
+/** Where a proxy or a port mapping sends: the port is the last group that matched. */
+const PROXY_TARGET =
+  /\b(?:proxy_pass|grpc_pass|ProxyPass(?:Match)?[ \t]{1,10}\S{1,200})[ \t]{1,10}(?:https?|grpcs?|h2c):\/\/(?:\[[0-9a-fA-F:.]{2,45}\]|[A-Za-z0-9_.-]{1,253}):(\d{1,5})\b|\bupstream: "https?:\/\/(?:\[[0-9a-fA-F:.]{2,45}\]|[A-Za-z0-9_.-]{1,253}):(\d{1,5})\b|(?:^|[ \t])-p[ \t]{1,3}(?:\d{1,3}(?:\.\d{1,3}){3}:)?\d{1,5}:(\d{1,5})\b|^[ \t]{0,40}-[ \t]{1,5}["']?(?:\d{1,3}(?:\.\d{1,3}){3}:)?\d{1,5}:(\d{1,5})["']?[ \t]*$|\btargetPort:[ \t]{0,5}(\d{1,5})\b|^[ \t]{0,40}server[ \t]{1,10}(?:\[[0-9a-fA-F:.]{2,45}\]|[A-Za-z0-9_.-]{1,253}):(\d{1,5})\b/gm;
+/** A YARP destination's address (only inside a Destinations section). */
+const DESTINATION_ADDRESS = /"Address"[ \t]{0,3}:[ \t]{0,3}"https?:\/\/(?:\[[0-9a-fA-F:.]{2,45}\]|[A-Za-z0-9_.-]{1,253}):(\d{1,5})\b/g;
+/** The port of one listening URL ("http://+:5000", "https://localhost"). */
+const URL_PORT = /^(https?):\/\/(?:\[[^\]]{1,60}\]|[^/:\s]{1,255})(?::(\d{1,5}))?/i;
 const LOOPBACK_HOST = /^(?:https?:\/\/)?(?:localhost|127\.\d{1,3}\.\d{1,3}\.\d{1,3}|\[::1\])(?::\d{1,5})?(?:\/|;|$)/i;
 
 interface Hit {
@@ -76,6 +88,19 @@ function loopbackOf(value: string): string | undefined {
   return undefined;
 }
 
+/** The ports a value of an address setting or a listening line names (URLs or bare port lists). */
+function portsOf(name: string, value: string, into: Set<number>): void {
+  for (const raw of value.split(/[;,]/)) {
+    const part = raw.trim();
+    if (/^\d{1,5}$/.test(part)) {
+      if (name.includes('PORTS')) into.add(Number(part));
+      continue;
+    }
+    const u = URL_PORT.exec(part);
+    if (u) into.add(u[2] ? Number(u[2]) : (u[1] as string).toLowerCase() === 'https' ? 443 : 80);
+  }
+}
+
 function recognise(input: string, _lines: LineIndex, out: Fact[] = []): Fact[] {
   const signal = (what: string, at: Hit): void => {
     out.push({ kind: KIND, name: 'signal', value: `${KIND}.${what}`, span: { start: at.start, end: at.end } });
@@ -84,12 +109,18 @@ function recognise(input: string, _lines: LineIndex, out: Fact[] = []): Fact[] {
   let ignored: Hit | undefined;
   const settings = new Set<string>();
   let sawSetting = false;
+  /** Ports the app is told to listen on or says it listens on, and where that was first said. */
+  const appPorts = new Set<number>();
+  let appAt: Hit | undefined;
 
   // Address settings with their values.
   const readValue = (name: string, value: string | undefined, at: Hit, valueStart: number): void => {
     sawSetting = true;
     if (value) {
       const v = value.replace(/[.;]+$/, '');
+      const before = appPorts.size;
+      portsOf(name, v, appPorts);
+      if (!appAt && appPorts.size > before) appAt = at;
       const key = `${name}=${v}`;
       if (!settings.has(key)) {
         settings.add(key);
@@ -120,16 +151,31 @@ function recognise(input: string, _lines: LineIndex, out: Fact[] = []): Fact[] {
     readValue('Kestrel:Endpoints:Url', value, { start: m.index, end: m.index + m[0].length, text: m[0] }, m.index + m[0].length - 1 - value.length);
   }
   if (!loopback) loopback = first(LOOPBACK_CODE, input);
-  if (!loopback) {
-    LISTENING.lastIndex = 0;
-    for (let m = LISTENING.exec(input); m; m = LISTENING.exec(input)) {
-      const value = m[1] as string;
-      if (loopbackOf(value)) {
-        const s = m.index + m[0].length - value.length;
-        loopback = { start: s, end: s + value.length, text: value };
-        break;
-      }
+  LISTENING.lastIndex = 0;
+  for (let m = LISTENING.exec(input); m; m = LISTENING.exec(input)) {
+    const value = (m[1] as string).replace(/[.,;]+$/, '');
+    const s = m.index + m[0].length - (m[1] as string).length;
+    const at = { start: s, end: s + value.length, text: value };
+    const before = appPorts.size;
+    portsOf('listening', value, appPorts);
+    if (!appAt && appPorts.size > before) appAt = at;
+    if (!loopback && loopbackOf(value)) loopback = at;
+  }
+  if (appAt) {
+    // Where a proxy or a port mapping sends, compared with where the app listens.
+    const targets = new Set<number>();
+    PROXY_TARGET.lastIndex = 0;
+    for (let m = PROXY_TARGET.exec(input); m; m = PROXY_TARGET.exec(input)) {
+      const port = m[1] ?? m[2] ?? m[3] ?? m[4] ?? m[5] ?? m[6];
+      if (port) targets.add(Number(port));
     }
+    DESTINATION_ADDRESS.lastIndex = 0;
+    for (let m = DESTINATION_ADDRESS.exec(input); m; m = DESTINATION_ADDRESS.exec(input)) {
+      if (input.slice(Math.max(0, m.index - 300), m.index).includes('Destinations')) targets.add(Number(m[1]));
+    }
+    let shared = false;
+    for (const t of targets) if (appPorts.has(t)) shared = true;
+    if (targets.size > 0 && !shared) signal('port-mismatch', appAt);
   }
   if (loopback && first(CONTAINER, input)) signal('loopback-in-container', loopback);
   if (ignored) signal('address-setting-ignored', ignored);

@@ -132,6 +132,30 @@ describe('matchStdoutLine', () => {
     expect(codes('The thread 0x2a1c has exited with code 259 (0x103).')).toEqual([]);
   });
 
+  it('reads a container that died on a signal by its exit status (128 + SIGSEGV, SIGABRT, SIGBUS) or the shell message', () => {
+    expect(sig('web_1 exited with code 139')).toEqual(['stdout-log.process-died-on-signal']);
+    expect(sig('api-1 exited with code 134')).toEqual(['stdout-log.process-died-on-signal']);
+    expect(sig('Segmentation fault (core dumped)')).toEqual(['stdout-log.process-died-on-signal']);
+    expect(sig('Aborted (core dumped)')).toEqual(['stdout-log.process-died-on-signal']);
+    // a clean exit, an ordinary failure, a Windows exit code and a longer number are not signals
+    expect(sig('web_1 exited with code 0')).toEqual([]);
+    expect(sig('web_1 exited with code 1')).toEqual([]);
+    expect(sig("The program '[4711] dotnet.exe' has exited with code 139 (0x8b).")).toEqual([]);
+    expect(sig('web_1 exited with code 1390')).toEqual([]);
+    // the words inside another program's message are not the shell's
+    expect(sig('nginx: worker process 17 exited on signal 11 (Segmentation fault)')).toEqual([]);
+  });
+
+  it('reads the SDK muxer refusing what follows dotnet as an SDK command (the arguments name no app DLL)', () => {
+    expect(sig('web_1  | Could not execute because the specified command or file was not found.')).toEqual(['stdout-log.sdk-command']);
+    expect(sig('  * You intended to execute a .NET program, but dotnet-MyApp does not exist.')).toEqual(['stdout-log.sdk-command']);
+  });
+
+  it('reads thread pool starvation in either spelling .NET tools use', () => {
+    expect(sig('warn: ThreadPool starvation detected: queue length 4312')).toEqual(['stdout-log.thread-pool-starvation']);
+    expect(sig('Possible thread pool starvation: 120 work items waiting')).toEqual(['stdout-log.thread-pool-starvation']);
+  });
+
   it("names the stack frames of a certificate import", () => {
     expect(sig('   at Internal.Cryptography.Pal.CertificatePal.FilterPFXStore(Byte[] rawData, SafePasswordHandle password, PfxCertStoreFlags pfxCertStoreFlags)')).toEqual([
       'stdout-log.certificate-import-frame',

@@ -66,6 +66,9 @@ const RULES: readonly Rule[] = [
     any: [
       'Did you mean to run dotnet SDK commands?',
       'Could not execute because the application was not found or a compatible .NET SDK is not installed',
+      // the SDK's muxer, when what follows `dotnet` is neither a DLL nor a command it knows
+      'Could not execute because the specified command or file was not found',
+      'You intended to execute a .NET program, but dotnet-',
       'No executable found matching command',
     ],
   },
@@ -166,7 +169,7 @@ const RULES: readonly Rule[] = [
   },
   {
     signal: 'thread-pool-starvation',
-    anyLower: ['thread pool starvation', 'the heartbeat has been running for', 'heartbeat took longer than'],
+    anyLower: ['thread pool starvation', 'threadpool starvation', 'the heartbeat has been running for', 'heartbeat took longer than'],
   },
   { signal: 'https-certificate-missing', any: ['Unable to configure HTTPS endpoint. No server certificate was specified'] },
   { signal: 'http2-only-endpoint', any: ['HTTP/1.x request sent to HTTP/2 only endpoint', 'Invalid HTTP/2 connection preface'] },
@@ -181,6 +184,8 @@ const RULES: readonly Rule[] = [
     anyLower: ['out of memory: kill', 'killed by the oom killer', "failed with result 'oom-kill'", 'invoked oom-killer'],
   },
   { signal: 'systemd-process-crashed', any: ['code=dumped', 'status=6/ABRT', 'status=11/SEGV', 'status=134/'] },
+  // What a shell prints when the process it ran died on SIGSEGV, SIGABRT or SIGBUS
+  { signal: 'process-died-on-signal', starts: ['Segmentation fault', 'Aborted (core dumped)', 'Bus error (core dumped)'] },
   { signal: 'systemd-process-killed', any: ['code=killed, status=9/KILL'] },
   { signal: 'systemd-exit-framework-missing', any: ['code=exited, status=150'] },
   { signal: 'systemd-restart-loop', any: ['Start request repeated too quickly', 'Scheduled restart job, restart counter is at'] },
@@ -201,6 +206,7 @@ export const STDOUT_SIGNAL_IDS: readonly string[] = [
     'stdout-log.certificate-import-frame',
     'stdout-log.assembly-file-missing',
     'stdout-log.systemd-exit-failure',
+    'stdout-log.process-died-on-signal',
   ]),
 ];
 
@@ -239,6 +245,10 @@ const STDOUT_NEW = /stdout_(\d{4})(\d{2})(\d{2})(\d{2})(\d{2})(\d{2})_\d{1,10}\.
 const STDOUT_OLD = /stdout_\d{1,10}_\d{9,14}\.log/;
 /** A process exit as debuggers and hosts print it: "has exited with code -1073741819 (0xc0000005)". */
 const EXITED_WITH = /exited with code -?\d{1,10} \(0x([0-9a-fA-F]{1,8})\)/;
+/** A container's exit as docker compose and Docker print it: "web_1 exited with code 139". */
+const EXITED_WITH_STATUS = /exited with code (\d{1,3})(?![\d.]| \(0x)/;
+/** 128 + the signal that killed the process: SIGABRT (6), SIGBUS (7), SIGSEGV (11). */
+const CRASH_EXIT_STATUSES: ReadonlySet<number> = new Set([134, 135, 139]);
 /** Stack frames of .NET's certificate import (PFX blobs and files), where a missing user profile surfaces. */
 const CERTIFICATE_IMPORT_FRAMES: readonly string[] = ['CertificatePal.', 'X509Certificate2..ctor', 'X509Certificate..ctor', 'X509CertificateLoader.'];
 
@@ -386,6 +396,8 @@ export function readStdoutLine(line: string, ctx: StdoutContext = { appService: 
       // NTSTATUS errors (0xC...) and the CLR's exception code; -1 (0xffffffff) and the like are plain exit codes
       if ((value >= 0xc0000000 && value < 0xd0000000) || value === 0xe0434352) out.push({ name: 'code', value, start: at, end: at + 2 + (m[1] as string).length });
     }
+    const st = EXITED_WITH_STATUS.exec(msg);
+    if (st && CRASH_EXIT_STATUSES.has(Number(st[1]))) signal('process-died-on-signal');
   }
 
   // The host's own load failure: "Failed to load the dll from [C:\...\hostfxr.dll], HRESULT: 0x800700C1"
