@@ -53,5 +53,16 @@ describe('diagnose() with proxy and cloud families of the message catalogue', ()
       'upstream connect error or disconnect/reset before headers. reset reason: connection failure, transport failure reason: TLS error: 268435581:SSL routines:OPENSSL_internal:CERTIFICATE_VERIFY_FAILED',
       'backend-tls-failure',
     ],
+    [
+      "[Tue Mar 05 10:14:22.123456 2024] [proxy_http:error] [pid 1234:tid 5678] [client 203.0.113.7:51234] AH10124: header size is over the limit allowed by ResponseFieldSize (8192 bytes). Bad response header: 'Set-Cookie: .AspNetCore.Cookies=CfDJ8[...]'",
+      'proxy-header-too-big',
+    ],
+    ['[Tue Mar 05 10:14:22.123456 2024] [proxy:error] [pid 1234:tid 5678] AH00934: HTTP: all workers are busy.  Unable to serve balancer://app/api', 'backend-unhealthy'],
+    ['[Tue Mar 05 10:14:22.123456 2024] [proxy:error] [pid 1234:tid 5678] AH00933: HTTP: too soon to retry worker for (localhost:5000)', 'proxy-upstream-refused'],
+    ['[Tue Mar 05 10:14:22.1 2024] [proxy_http:warn] [pid 1234:tid 5678] [client 1.2.3.4:5] AH01112: HTTP: declining URL https://localhost:5001/ (mod_ssl not configured?)', 'backend-tls-failure'],
+    ['[Tue Mar 05 10:14:22.1 2024] [proxy:error] [pid 1234:tid 5678] AH10213: proxy: websocket: polling timed out (client=31, origin=31)', 'proxy-upstream-timeout'],
+    ['[Tue Mar 05 10:14:22.1 2024] [proxy_http:error] [pid 1234:tid 5678] [client 1.2.3.4:5] AH01099: No HTTP headers returned by /api (GET)', 'invalid-backend-response'],
+    ['"response_code_details":"no_healthy_upstream"', 'backend-unhealthy'],
+    ['[2024-03-05T10:14:22.000Z] "GET /api HTTP/1.1" 504 UT upstream_per_try_timeout', 'proxy-upstream-timeout'],
   ]);
 });
