@@ -4,7 +4,7 @@
  * Apache httpd and nginx), the policy boolean that allows it, nginx's start-up and resource
  * messages, an upstream closing a TLS connection, AWS target-health descriptions and ECS service
  * events, Google Cloud's remaining statusDetails for a backend, Cloudflare Tunnel's 1033 page and
- * Envoy's certificate verdict. Each goes through diagnose() and comes out with its cause.
+ * Envoy's certificate verdict, a Kubernetes Service without endpoints. Each goes through diagnose() and comes out with its cause.
  */
 import { describe } from 'vitest';
 import { topCauseTests } from '../../../../tests/support/message-cases.ts';
@@ -64,5 +64,6 @@ describe('diagnose() with proxy and cloud families of the message catalogue', ()
     ['[Tue Mar 05 10:14:22.1 2024] [proxy_http:error] [pid 1234:tid 5678] [client 1.2.3.4:5] AH01099: No HTTP headers returned by /api (GET)', 'invalid-backend-response'],
     ['"response_code_details":"no_healthy_upstream"', 'backend-unhealthy'],
     ['[2024-03-05T10:14:22.000Z] "GET /api HTTP/1.1" 504 UT upstream_per_try_timeout', 'proxy-upstream-timeout'],
+    ['Name:              web\nSelector:          app=web-api\nTargetPort:        8080/TCP\nEndpoints:         <none>', 'backend-unhealthy'],
   ]);
 });
