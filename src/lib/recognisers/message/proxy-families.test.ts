@@ -65,5 +65,9 @@ describe('diagnose() with proxy and cloud families of the message catalogue', ()
     ['"response_code_details":"no_healthy_upstream"', 'backend-unhealthy'],
     ['[2024-03-05T10:14:22.000Z] "GET /api HTTP/1.1" 504 UT upstream_per_try_timeout', 'proxy-upstream-timeout'],
     ['Name:              web\nSelector:          app=web-api\nTargetPort:        8080/TCP\nEndpoints:         <none>', 'backend-unhealthy'],
+    [
+      'W0330 13:08:15.742096       9 controller.go:1109] Error obtaining Endpoints for Service "default/web-api": no object matching key "default/web-api" in local store',
+      'proxy-upstream-refused',
+    ],
   ]);
 });
