@@ -4,7 +4,7 @@
  * Apache httpd and nginx), the policy boolean that allows it, nginx's start-up and resource
  * messages, an upstream closing a TLS connection, AWS target-health descriptions and ECS service
  * events, Google Cloud's remaining statusDetails for a backend, Cloudflare Tunnel's 1033 page and
- * Envoy's certificate verdict, a Kubernetes Service without endpoints. Each goes through diagnose() and comes out with its cause.
+ * Envoy's certificate verdict, a Kubernetes Service without endpoints, App Service on Linux giving up on a site container. Each goes through diagnose() and comes out with its cause.
  */
 import { describe } from 'vitest';
 import { topCauseTests } from '../../../../tests/support/message-cases.ts';
@@ -69,5 +69,7 @@ describe('diagnose() with proxy and cloud families of the message catalogue', ()
       'W0330 13:08:15.742096       9 controller.go:1109] Error obtaining Endpoints for Service "default/web-api": no object matching key "default/web-api" in local store',
       'proxy-upstream-refused',
     ],
+    ['2025-12-11T01:07:50.9631197Z Site startup probe failed after 231.0055547 seconds.\nState: Starting, Action: WaitingForSiteWarmUpProbeSuccess, LastError: ContainerTimeout', 'port-binding-failure'],
+    ['ContainerStartupFailure ... Container exited with exit code 1 during startup', 'process-start-failure'],
   ]);
 });
