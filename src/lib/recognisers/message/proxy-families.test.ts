@@ -2,7 +2,7 @@
  * Whole families of proxy- and cloud-side texts beyond the error-log formats: SELinux audit
  * entries and setroubleshoot summaries for a proxy denied its connect (the httpd_t domain covers
  * Apache httpd and nginx), the policy boolean that allows it, nginx's start-up and resource
- * messages, an upstream closing a TLS connection, AWS target-health descriptions and ECS service
+ * messages, a client resetting the connection nginx was answering on, an upstream closing a TLS connection, AWS target-health descriptions and ECS service
  * events, Google Cloud's remaining statusDetails for a backend, Cloudflare Tunnel's 1033 page and
  * Envoy's certificate verdict, a Kubernetes Service without endpoints, App Service on Linux giving up on a site container. Each goes through diagnose() and comes out with its cause.
  */
@@ -71,5 +71,7 @@ describe('diagnose() with proxy and cloud families of the message catalogue', ()
     ],
     ['2025-12-11T01:07:50.9631197Z Site startup probe failed after 231.0055547 seconds.\nState: Starting, Action: WaitingForSiteWarmUpProbeSuccess, LastError: ContainerTimeout', 'port-binding-failure'],
     ['ContainerStartupFailure ... Container exited with exit code 1 during startup', 'process-start-failure'],
+    ['2024/01/10 10:00:00 [error] 12#12: *5 writev() failed (104: Connection reset by peer) while sending to client, client: 10.0.0.1', 'client-aborted'],
+    ['2024/01/10 10:00:00 [info] 12#12: *5 writev() failed (32: Broken pipe) while sending to client, client: 10.0.0.1, server: _', 'client-aborted'],
   ]);
 });
