@@ -91,6 +91,11 @@ describe('rollout and platform rules', () => {
   it('no route plus refused points to instances going away', () => {
     expect(fired([sig('nginx.upstream-no-route', 0, 'nginx'), sig('nginx.upstream-refused', 2, 'nginx')])).toEqual(['rule:no-route-and-refused']);
   });
+  it('a closed connection in a paste about gRPC or HTTP/2 points to a protocol mismatch', () => {
+    expect(fired([sig('traefik.upstream-eof', 0, 'traefik'), sig('prose.topic-http2', 2, 'prose')])).toEqual(['rule:closed-on-grpc-or-http2']);
+    expect(fired([sig('traefik.upstream-eof', 0, 'traefik')])).toEqual([]);
+    expect(fired([sig('nginx.upstream-refused', 0, 'nginx'), sig('prose.topic-http2', 2, 'prose')])).toEqual([]);
+  });
   it('a missing runtime on App Service prefers azure-runtime-missing', () => {
     const r = ruleContributions(
       indexFacts([f('server', 'azure-app-service', 0, 'stdout-log'), sig('stdout-log.framework-not-found', 2, 'stdout-log')]),

@@ -470,6 +470,20 @@ export const CONTEXT_RULES: readonly ContextRule[] = [
     note: 'On Kubernetes, refused and reset connections to the same app together: pods stopping or starting while still in the endpoints, as during a rollout.',
   },
   {
+    // gRPC needs HTTP/2 end to end: a backend that speaks only HTTP/2 (an Http2-only Kestrel
+    // endpoint, a gRPC server) closes a connection that starts in HTTP/1.1, or in plain text when
+    // it expects TLS, and the proxy reports a closed connection or EOF.
+    id: 'closed-on-grpc-or-http2',
+    when: {
+      all: [
+        { fact: 'signal', in: PROXY_CLOSED },
+        { fact: 'signal', in: ['prose.topic-http2'] },
+      ],
+    },
+    supports: { 'proxy-protocol-mismatch': 0.5 },
+    note: 'The backend closed the connection, in a paste about gRPC or HTTP/2 to the backend: an HTTP/2-only endpoint drops a connection that starts in HTTP/1.1 (or in plain text where it expects TLS), so the proxy and the app disagree on the protocol.',
+  },
+  {
     id: 'no-route-and-refused',
     when: {
       all: [

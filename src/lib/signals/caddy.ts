@@ -94,4 +94,40 @@ export const signals: SignalDef[] = [
     label: 'Caddy access log: 504 (reverse_proxy timed out waiting for the backend)',
     causes: { 'proxy-upstream-timeout': 0.7, 'thread-pool-starvation': 0.2 },
   },
+  {
+    id: 'caddy.upstream-permission-denied',
+    kind,
+    label: 'Caddy: connect: permission denied (an SELinux policy or a unix socket\'s mode forbids the connect)',
+    causes: { 'proxy-permission-denied': 1 },
+  },
+  {
+    id: 'caddy.upstream-socket-missing',
+    kind,
+    label: 'Caddy: dial unix …: connect: no such file or directory (the app has not created its unix socket)',
+    causes: { 'proxy-upstream-refused': 0.9 },
+  },
+  {
+    id: 'caddy.source-ports-exhausted',
+    kind,
+    label: 'Caddy: cannot assign requested address (no free source port towards the backend)',
+    causes: { 'snat-port-exhaustion': 0.3, 'proxy-upstream-refused': 0.3, 'resource-exhaustion': 0.3 },
+  },
+  {
+    id: 'caddy.too-many-open-files',
+    kind,
+    label: 'Caddy: too many open files (the proxy ran out of file descriptors)',
+    causes: { 'resource-exhaustion': 0.6 },
+  },
+  {
+    id: 'caddy.header-too-big',
+    kind,
+    label: 'Caddy: net/http: server response headers exceeded … bytes (the backend\'s headers are over the transport\'s limit)',
+    causes: { 'proxy-header-too-big': 0.9 },
+  },
+  {
+    id: 'caddy.upstream-http2-closed',
+    kind,
+    label: 'Caddy: http2: server sent GOAWAY / client connection lost (the HTTP/2 backend ended the connection under a request)',
+    causes: { 'proxy-upstream-closed': 0.6, 'keepalive-race': 0.4 },
+  },
 ];

@@ -82,6 +82,12 @@ export const signals: SignalDef[] = [
     causes: { 'backend-unhealthy': 0.9 },
   },
   {
+    id: 'haproxy.check-tls-failed',
+    kind,
+    label: 'HAProxy: Server … is DOWN, reason: Layer6 invalid response / Layer6 timeout (the TLS handshake of the health check failed)',
+    causes: { 'backend-tls-failure': 0.8, 'backend-unhealthy': 0.6, 'proxy-protocol-mismatch': 0.3 },
+  },
+  {
     id: 'haproxy.no-server-available',
     kind,
     label: 'HAProxy: backend … has no server available!',

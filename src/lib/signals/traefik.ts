@@ -89,4 +89,40 @@ export const signals: SignalDef[] = [
     label: 'Traefik access log: 504 produced by Traefik (the backend did not answer in time)',
     causes: { 'proxy-upstream-timeout': 0.7, 'thread-pool-starvation': 0.2 },
   },
+  {
+    id: 'traefik.upstream-permission-denied',
+    kind,
+    label: 'Traefik: connect: permission denied (an SELinux policy or a unix socket\'s mode forbids the connect)',
+    causes: { 'proxy-permission-denied': 1 },
+  },
+  {
+    id: 'traefik.upstream-socket-missing',
+    kind,
+    label: 'Traefik: dial unix …: connect: no such file or directory (the app has not created its unix socket)',
+    causes: { 'proxy-upstream-refused': 0.9 },
+  },
+  {
+    id: 'traefik.source-ports-exhausted',
+    kind,
+    label: 'Traefik: cannot assign requested address (no free source port towards the backend)',
+    causes: { 'snat-port-exhaustion': 0.3, 'proxy-upstream-refused': 0.3, 'resource-exhaustion': 0.3 },
+  },
+  {
+    id: 'traefik.too-many-open-files',
+    kind,
+    label: 'Traefik: too many open files (the proxy ran out of file descriptors)',
+    causes: { 'resource-exhaustion': 0.6 },
+  },
+  {
+    id: 'traefik.header-too-big',
+    kind,
+    label: 'Traefik: net/http: server response headers exceeded … bytes (the backend\'s headers are over the transport\'s limit)',
+    causes: { 'proxy-header-too-big': 0.9 },
+  },
+  {
+    id: 'traefik.upstream-http2-closed',
+    kind,
+    label: 'Traefik: http2: server sent GOAWAY / client connection lost (the HTTP/2 backend ended the connection under a request)',
+    causes: { 'proxy-upstream-closed': 0.6, 'keepalive-race': 0.4 },
+  },
 ];

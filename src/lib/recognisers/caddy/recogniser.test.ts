@@ -9,6 +9,7 @@ import jsonErrors from '../../../../tests/fixtures/caddy/json-errors.txt?raw';
 import consoleLog from '../../../../tests/fixtures/caddy/console.txt?raw';
 import access from '../../../../tests/fixtures/caddy/access-json.txt?raw';
 import v1 from '../../../../tests/fixtures/caddy/v1-errors.txt?raw';
+import limits from '../../../../tests/fixtures/caddy/limits-and-policy.txt?raw';
 
 function run(text: string): Fact[] {
   return recogniser.recognise(text, indexLines(text));
@@ -38,6 +39,17 @@ describe('caddy recogniser: error log', () => {
     expect(values(facts, 'server')).toEqual(['caddy']);
     expect(text(jsonErrors, named(facts, 'signal')[0] as Fact)).toBe('connection refused');
     expect(text(jsonErrors, named(facts, 'signal')[3] as Fact)).toBe('no upstreams available');
+  });
+
+  it('reads the Go errors of a proxy that ran out of something or was refused by policy', () => {
+    expect(values(run(limits), 'signal')).toEqual([
+      'caddy.upstream-permission-denied',
+      'caddy.upstream-socket-missing',
+      'caddy.source-ports-exhausted',
+      'caddy.too-many-open-files',
+      'caddy.header-too-big',
+      'caddy.upstream-http2-closed',
+    ]);
   });
 
   it('takes duration (seconds) as milliseconds and the request uri as the URL', () => {

@@ -26,6 +26,12 @@ const FAILURE_SIGNAL: Record<GoNetFailure, string | undefined> = {
   unreachable: 'caddy.upstream-unreachable',
   dns: 'caddy.upstream-dns',
   canceled: 'caddy.client-canceled',
+  permission: 'caddy.upstream-permission-denied',
+  'socket-missing': 'caddy.upstream-socket-missing',
+  'ports-exhausted': 'caddy.source-ports-exhausted',
+  'too-many-files': 'caddy.too-many-open-files',
+  'header-too-big': 'caddy.header-too-big',
+  'http2-closed': 'caddy.upstream-http2-closed',
 };
 
 const NO_UPSTREAMS = 'no upstreams available';

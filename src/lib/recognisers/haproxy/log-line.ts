@@ -132,8 +132,8 @@ export function readLogLines(text: string): HaproxyLine[] {
 }
 
 export interface HealthMessage {
-  /** `down-l4-refused`, `down-l4-timeout`, `down-l7-status`, `down-l7-timeout`, `down-other`, `no-server`. */
-  what: 'down-l4-refused' | 'down-l4-timeout' | 'down-l7-status' | 'down-l7-timeout' | 'down-other' | 'no-server';
+  /** `down-l4-refused`, `down-l4-timeout`, `down-l6-tls`, `down-l7-status`, `down-l7-timeout`, `down-other`, `no-server`. */
+  what: 'down-l4-refused' | 'down-l4-timeout' | 'down-l6-tls' | 'down-l7-status' | 'down-l7-timeout' | 'down-other' | 'no-server';
   start: number;
   end: number;
   /** backend/server or backend named by the message. */
@@ -153,6 +153,8 @@ export function readHealthMessage(text: string): HealthMessage | undefined {
       let what: HealthMessage['what'] = 'down-other';
       if (reason.startsWith('layer4 connection problem')) what = tail.includes('connection refused') ? 'down-l4-refused' : 'down-other';
       else if (reason.startsWith('layer4 timeout')) what = 'down-l4-timeout';
+      // Layer 6 is the check's SSL/TLS handshake (src/check.c: "Layer6 invalid response", "Layer6 timeout").
+      else if (reason.startsWith('layer6 ')) what = 'down-l6-tls';
       else if (reason.startsWith('layer7 wrong status') || reason.startsWith('layer7 invalid response')) what = 'down-l7-status';
       else if (reason.startsWith('layer7 timeout')) what = 'down-l7-timeout';
       const nameAt = m.index + 7;

@@ -108,11 +108,11 @@ describe('haproxy recogniser: traffic log lines', () => {
 });
 
 describe('haproxy recogniser: health-check messages', () => {
-  it('reads a server DOWN (refused, wrong status) and a backend without servers; UP is not read', () => {
+  it('reads a server DOWN (refused, wrong status, TLS of the check) and a backend without servers; UP is not read', () => {
     const facts = run(health);
-    expect(values(facts, 'signal')).toEqual(['haproxy.check-refused', 'haproxy.check-failed', 'haproxy.no-server-available']);
-    expect(values(facts, 'setting')).toEqual(['backend=be_orders/orders1', 'backend=be_orders/orders2', 'backend=be_orders']);
-    expect(named(facts, 'placed')).toHaveLength(3);
+    expect(values(facts, 'signal')).toEqual(['haproxy.check-refused', 'haproxy.check-failed', 'haproxy.check-tls-failed', 'haproxy.no-server-available']);
+    expect(values(facts, 'setting')).toEqual(['backend=be_orders/orders1', 'backend=be_orders/orders2', 'backend=be_orders/orders3', 'backend=be_orders']);
+    expect(named(facts, 'placed')).toHaveLength(4);
   });
 });
 

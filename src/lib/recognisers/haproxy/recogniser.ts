@@ -33,6 +33,7 @@ const STATE_SIGNAL: Record<string, string> = {
 const HEALTH_SIGNAL = {
   'down-l4-refused': 'haproxy.check-refused',
   'down-l4-timeout': 'haproxy.check-failed',
+  'down-l6-tls': 'haproxy.check-tls-failed',
   'down-l7-status': 'haproxy.check-failed',
   'down-l7-timeout': 'haproxy.check-failed',
   'down-other': 'haproxy.check-failed',

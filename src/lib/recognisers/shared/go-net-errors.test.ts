@@ -21,6 +21,13 @@ describe('classifyGoError', () => {
     ['dial tcp 10.0.0.9:80: connect: no route to host', 'unreachable', 'no route to host'],
     ['dial tcp: lookup api on 127.0.0.11:53: no such host', 'dns', 'no such host'],
     ['context canceled', 'canceled', 'context canceled'],
+    ['dial unix /run/app/kestrel.sock: connect: permission denied', 'permission', 'connect: permission denied'],
+    ['dial unix /run/app/kestrel.sock: connect: no such file or directory', 'socket-missing', 'connect: no such file or directory'],
+    ['dial tcp 10.0.0.5:8080: connect: cannot assign requested address', 'ports-exhausted', 'cannot assign requested address'],
+    ['dial tcp 10.0.0.5:8080: socket: too many open files', 'too-many-files', 'too many open files'],
+    ['net/http: server response headers exceeded 1048576 bytes; aborted', 'header-too-big', 'server response headers exceeded'],
+    ['http2: server sent GOAWAY and closed the connection; LastStreamID=1, ErrCode=NO_ERROR, debug=""', 'http2-closed', 'http2: server sent GOAWAY'],
+    ['http2: client connection lost', 'http2-closed', 'http2: client connection lost'],
   ])('%s -> %s', (error, failure, words) => {
     const m = classifyGoError(error);
     expect(m?.failure).toBe(failure);

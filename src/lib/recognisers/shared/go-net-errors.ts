@@ -21,7 +21,13 @@ export type GoNetFailure =
   | 'tls-verify'
   | 'unreachable'
   | 'dns'
-  | 'canceled';
+  | 'canceled'
+  | 'permission'
+  | 'socket-missing'
+  | 'ports-exhausted'
+  | 'too-many-files'
+  | 'header-too-big'
+  | 'http2-closed';
 
 export interface GoNetMatch {
   failure: GoNetFailure;
@@ -40,13 +46,24 @@ const NEEDLES: readonly (readonly [string, GoNetFailure])[] = [
   ['x509: ', 'tls-verify'],
   ['remote error: tls:', 'tls-verify'],
   ['tls: handshake failure', 'tls-verify'],
+  // The Go transport's own limit on response headers (MaxResponseHeaderBytes, 1 MB by default).
+  ['server response headers exceeded', 'header-too-big'],
+  // The proxy itself ran out: source ports towards one backend (EADDRNOTAVAIL) or descriptors (EMFILE).
+  ['cannot assign requested address', 'ports-exhausted'],
+  ['too many open files', 'too-many-files'],
   ['connection refused', 'refused'],
+  // EACCES on connect (SELinux, a unix socket's mode) and ENOENT on a unix socket nobody created.
+  ['connect: permission denied', 'permission'],
+  ['connect: no such file or directory', 'socket-missing'],
   ['no route to host', 'unreachable'],
   ['network is unreachable', 'unreachable'],
   ['host is unreachable', 'unreachable'],
   ['no such host', 'dns'],
   ['server misbehaving', 'dns'],
   ['connection reset by peer', 'reset'],
+  // An HTTP/2 backend ended the connection (GOAWAY) or it broke under a request in flight.
+  ['http2: server sent goaway', 'http2-closed'],
+  ['http2: client connection lost', 'http2-closed'],
   ['broken pipe', 'reset'],
   ['timeout awaiting response headers', 'timeout'],
   ['context deadline exceeded', 'timeout'],

@@ -9,6 +9,7 @@ import v2Debug from '../../../../tests/fixtures/traefik/v2-debug.txt?raw';
 import v3 from '../../../../tests/fixtures/traefik/v3-console-and-json.txt?raw';
 import clf from '../../../../tests/fixtures/traefik/access-clf.txt?raw';
 import json from '../../../../tests/fixtures/traefik/access-json.txt?raw';
+import limits from '../../../../tests/fixtures/traefik/limits-and-policy.txt?raw';
 
 function run(text: string): Fact[] {
   return recogniser.recognise(text, indexLines(text));
@@ -57,6 +58,17 @@ describe('traefik recogniser: error log lines', () => {
     expect(values(facts, 'status')).toEqual(['502', '502', '502', '502', '502']);
     for (const f of named(facts, 'status')) expect(text(v3, f)).toBe('502');
     expect(named(facts, 'placed')).toHaveLength(5);
+  });
+
+  it('reads the Go errors of a proxy that ran out of something or was refused by policy', () => {
+    expect(values(run(limits), 'signal')).toEqual([
+      'traefik.upstream-permission-denied',
+      'traefik.upstream-socket-missing',
+      'traefik.source-ports-exhausted',
+      'traefik.too-many-open-files',
+      'traefik.header-too-big',
+      'traefik.upstream-http2-closed',
+    ]);
   });
 
   it('reads a single v3 line without any prefix', () => {

@@ -27,6 +27,12 @@ const FAILURE_SIGNAL: Record<GoNetFailure, string | undefined> = {
   unreachable: 'traefik.upstream-unreachable',
   dns: 'traefik.upstream-dns',
   canceled: 'traefik.client-canceled',
+  permission: 'traefik.upstream-permission-denied',
+  'socket-missing': 'traefik.upstream-socket-missing',
+  'ports-exhausted': 'traefik.source-ports-exhausted',
+  'too-many-files': 'traefik.too-many-open-files',
+  'header-too-big': 'traefik.header-too-big',
+  'http2-closed': 'traefik.upstream-http2-closed',
 };
 
 type Ctx = ProxyRun;
