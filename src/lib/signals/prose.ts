@@ -17,16 +17,40 @@ export const signals: SignalDef[] = [
     causes: { 'proxy-upstream-timeout': 0.05, 'keepalive-race': 0.05, 'backend-unhealthy': 0.05 },
   },
   {
+    // Weak (status-priors.json): alone it points nowhere; with a failure in words and nothing
+    // else, priors.ts answers with the usual causes of an ASP.NET Core app that fails (row
+    // `aspnetcore`). The tiny weight stays under the findings' floor on its own.
+    id: 'prose.stack-aspnetcore',
+    kind,
+    label: 'Named: the app is ASP.NET Core or .NET',
+    causes: { 'framework-not-found': 0.03 },
+  },
+  {
+    id: 'prose.failing',
+    kind,
+    label: 'Described: it fails, is down or does not start or load (no status, no message)',
+    causes: { 'process-start-failure': 0.01 },
+  },
+  {
+    id: 'prose.during-deploy',
+    kind,
+    label: 'Described: it fails during deployments, briefly, every time one runs',
+    causes: { 'pod-shutdown-race': 0.15, 'app-pool-recycle': 0.1, 'app-offline': 0.1 },
+  },
+  {
     id: 'prose.after-os-upgrade',
     kind,
     label: 'Described: it started after a Windows or OS update',
     causes: { 'module-missing-after-os-upgrade': 0.3, 'vc-redist-missing': 0.1 },
   },
   {
+    // The deployment as the setting ("after publishing to IIS", "deployed to Azure"): weak
+    // (status-priors.json), so the named component's short list answers; the rules read it with
+    // a component. A deployment as the moment of a brief failure is prose.during-deploy.
     id: 'prose.after-deploy',
     kind,
     label: 'Described: it happens after a deployment or publish',
-    causes: { 'pod-shutdown-race': 0.15, 'app-pool-recycle': 0.1, 'app-offline': 0.1, 'stale-deployment-files': 0.1 },
+    causes: { 'stale-deployment-files': 0.1, 'app-offline': 0.1, 'pod-shutdown-race': 0.05 },
   },
   {
     id: 'prose.after-upgrade',

@@ -22,7 +22,7 @@ describe('prose reader: the examples', () => {
     const f = read('random 502s from nginx right after every deploy');
     expect(of(f, 'status')).toEqual(['502']);
     expect(of(f, 'server')).toEqual(['nginx']);
-    expect(of(f, 'signal')).toEqual(['prose.intermittent', 'prose.after-deploy']);
+    expect(of(f, 'signal')).toEqual(['prose.intermittent', 'prose.during-deploy']);
     expect(of(f, 'stated-duration-ms')).toEqual([]);
   });
   it('502 only when uploading big files', () => {
@@ -223,7 +223,31 @@ describe('prose reader: triggers', () => {
     expect(text.slice(f.span.start, f.span.end)).toBe('배포');
   });
   it('reads a restart of the app pool as a recycle, not an app restart', () => {
-    expect(of(read('errors every time we restart the app pool'), 'signal')).toEqual(['prose.after-restart']);
+    const signals = of(read('errors every time we restart the app pool'), 'signal');
+    expect(signals).toContain('prose.after-restart');
+    expect(signals).not.toContain('prose.app-restart');
+  });
+  it('tells a deployment as the moment of a brief failure from a deployment as the setting', () => {
+    for (const text of ['we see 502s during deployments', 'a few 503 every time we deploy', 'errors after each release', 'requests fail while deploying']) {
+      const signals = of(read(text), 'signal');
+      expect(signals, text).toContain('prose.during-deploy');
+      expect(signals, text).not.toContain('prose.after-deploy');
+    }
+    for (const text of ['after publishing to IIS the site shows an error', 'I deployed the app to a new server']) {
+      expect(of(read(text), 'signal'), text).toContain('prose.after-deploy');
+      expect(of(read(text), 'signal'), text).not.toContain('prose.during-deploy');
+    }
+  });
+  it('reads the app stack, .NET included, and a failure told in plain words', () => {
+    for (const text of ['My .NET 8 app fails on the server', 'the ASP.NET Core MVC site', 'a dotnet core api', '(.NET Core) web api', 'a Blazor server app', 'our net6.0 service']) {
+      expect(of(read(text), 'signal'), text).toContain('prose.stack-aspnetcore');
+    }
+    // Dotted names are not the stack: a namespace, a file name.
+    expect(of(read('we use Microsoft.NET.Sdk.Web for the web project'), 'signal')).not.toContain('prose.stack-aspnetcore');
+    for (const text of ["the site doesn't start after the move", 'website is down again today', 'the app fails to start on the server', 'users cannot access the api now', 'we only get a blank page there', 'there is an error in the log']) {
+      expect(of(read(text), 'signal'), text).toContain('prose.failing');
+    }
+    expect(of(read('the site works fine on my machine'), 'signal')).not.toContain('prose.failing');
   });
   it('does not read a person taking long to find the cause as a long request', () => {
     expect(of(read('it took long to realize what was going on'), 'signal')).not.toContain('prose.long-request');

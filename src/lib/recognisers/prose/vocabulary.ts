@@ -77,12 +77,29 @@ export const COMPONENTS: readonly Term[] = [
   // The error page App Service on Linux (":( Application Error") and Heroku show when the app's
   // container or dyno did not start or answer, quoted as its title.
   { pattern: '(?<=["\'\u201c\u2018]|:\\( ?)Application Error(?=["\'\u201d\u2019]|$)', signal: 'prose.topic-app-error', exact: true },
+  // The app's own stack, named without the server in front of it: ASP.NET Core, .NET (Core) and
+  // .NET 5+ (".NET" is read from its "NET": a word start may follow a dot that follows a space),
+  // the dotnet host, Blazor and Razor Pages. Alone it says nothing about a cause; with a failure
+  // in words it lets priors.ts give the short list of how an ASP.NET Core app usually fails.
+  {
+    pattern:
+      'asp\\.?net[ -]?core(?:[ -]?(?:mvc|web ?api|api|app))?|aspnetcore|(?:dot ?)?net[ -]?core(?![\\w.])|NET (?:[5-9]|1\\d)(?:\\.\\d+)*|NET(?:5|6|7|8|9|10)(?:\\.0)?|dotnet|blazor|razor pages|mvc core|core (?:web ?api|mvc|web app)',
+    signal: 'prose.stack-aspnetcore',
+  },
   { pattern: 'load[ -]?balancers?', signal: 'prose.load-balancer' },
   { pattern: 'LBs?', signal: 'prose.load-balancer', exact: true },
 ];
 
 /** Triggers: when or under what the failure happens. */
 export const TRIGGERS: readonly Term[] = [
+  // A deployment as the moment of a brief failure ("during deploys", "every time we deploy",
+  // "after each release"): instances or the app restart while requests arrive. Kept apart from a
+  // deployment as the setting ("after publishing to IIS it does not start"), a start failure.
+  {
+    pattern:
+      '(?:during|while|whilst|mid)[ -](?:a |the |each |every |our |any )?(?:re-?)?(?:deploy(?:s|ing|ments?)?|publish(?:es|ing)?|releas(?:e|es|ing))|(?:each|every|any|all) (?:(?:single )?time (?:(?:we|i|you|they|it) )?(?:re-?)?(?:deploy|publish|release)s?|(?:re-?)?(?:deploy(?:s|ments?)?|publish(?:es)?|releases?))|(?:after|on|with|per) (?:each|every) (?:re-?)?(?:deploy(?:s|ments?)?|publish(?:es)?|releases?)|(?:deploy(?:ment)?|release) downtime|downtime (?:during|while|on|when) (?:deploy|publish|releas)(?:s|es|e|ing|ments?)?|zero[ -]downtime',
+    signal: 'prose.during-deploy',
+  },
   {
     pattern:
       '(?:windows|os|operating system|feature|cumulative) (?:updates?|upgrades?)|(?:updat|upgrad)(?:e|ed|ing) (?:windows|the os|the server os)',
@@ -157,6 +174,14 @@ export const TRIGGERS: readonly Term[] = [
   {
     pattern: '(?:the )?first (?:request|call|hit|load)|cold[ -]?starts?|warm[ -]?up|slow (?:to )?start(?:s|ing|up)?|(?:app|application) start(?:s|up)?|startup',
     signal: 'prose.first-request',
+  },
+  // A failure in plain words, with no status or message: "doesn't start", "not working",
+  // "site is down", "can't access", "fails to load", "blank page", "error". Too general to point
+  // anywhere; it marks the paste as a failure report (priors.ts gates the stack's list on it).
+  {
+    pattern:
+      '(?:does|do|did|would|will|could|can|is|are|was|were)(?: ?not|n\'t|nt|n\u2019t)(?: even)? (?:start(?:ing)?|run(?:ning)?|work(?:ing)?|load(?:ing)?|launch(?:ing)?|open(?:ing)?|come up|be (?:reached|accessed|opened)|reachable|accessible|available|up)|(?:won\'t|wont|won\u2019t|can\'t|cant|can\u2019t|cannot|never|not|no longer|stopped|stops|quit) (?:start(?:ing|s)?|run(?:ning|s)?|work(?:ing|s)?|load(?:ing|s)?|launch(?:ing|es)?|come up|be (?:reached|accessed|opened)|reachable|accessible|(?:access|reach|open|browse)(?: (?:the|my|our|it|this|that))?)|fail(?:s|ed|ing)? (?:to |on )?(?:start(?:ing)?|run(?:ning)?|load(?:ing)?|launch(?:ing)?|open(?:ing)?|come up|respond|work)|unable to (?:start|run|load|launch|access|reach|open|browse)|(?:site|website|web ?site|app|application|api|server|service|page|portal|instance)s? (?:is |are |was |were |goes |went |keeps going |going )?(?:down|offline|broken|dead)|(?:goes|went|going|keeps going) down|blank (?:white )?(?:page|screen)|white (?:page|screen)|unreachable|inaccessible|(?:error|errors|issue|issues|problem|problems|failure|failures|exception)',
+    signal: 'prose.failing',
   },
 ];
 
