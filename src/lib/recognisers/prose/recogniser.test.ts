@@ -340,6 +340,14 @@ describe('prose reader: which lines it reads', () => {
     expect(looksLikeProse('we get a 504 from the load balancer after about a minute')).toBe(true);
     expect(looksLikeProse('IIS returns 502.3 after exactly 120 seconds')).toBe(true);
   });
+  it('lets the words around inline code decide, not the code in backticks', () => {
+    const line = 'Caddy `reverse_proxy localhost:8765` dials `[::1]` while the app binds `127.0.0.1:8765`, so `/ws` 502s.';
+    expect(looksLikeProse(line)).toBe(true);
+    expect(readProseLine(line).filter((f) => f.name === 'server').map((f) => f.value)).toEqual(['caddy']);
+    // Code alone is not a sentence; a fence around a message is not inline code.
+    expect(looksLikeProse('`dotnet run --urls http://0.0.0.0:5000` and `curl -v http://127.0.0.1:5000/`')).toBe(false);
+    expect(looksLikeProse('```upstream-sent-too-big-header-while-reading-response-header-from-upstream```')).toBe(true);
+  });
   it('leaves log records, markup, stack frames and bare statuses to their recognisers', () => {
     for (const line of [
       '2024-03-05 10:14:22 10.0.0.4 POST /api/reports/export - 443 - 203.0.113.7 Mozilla/5.0 - 502 3 12002 120016',
