@@ -138,6 +138,11 @@ describe('prose rules', () => {
     expect(supported([said(factMs('nginx.proxy_read_timeout'))])).toEqual([]);
   });
 
+  it('read a missing runtime on App Service as the platform lacking it', () => {
+    expect(supported([server('azure-app-service'), sig('topic-runtime-missing')])).toEqual(['azure-runtime-missing']);
+    expect(supported([server('iis'), sig('topic-runtime-missing')])).toEqual([]);
+  });
+
   it('let a named cause speak over a trigger with a component', () => {
     expect(supported([server('iis'), sig('during-deploy')])).toEqual(['app-offline', 'app-pool-recycle']);
     expect(supported([server('iis'), sig('after-deploy'), sig('topic-single-file')])).toEqual([]);

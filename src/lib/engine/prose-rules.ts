@@ -78,6 +78,13 @@ const NAMED_CAUSE = signal(
   'topic-docker-network',
   'topic-not-listening',
   'topic-app-port',
+  'topic-runtime-missing',
+  'topic-dotnet-missing',
+  'topic-scheme-mismatch',
+  'topic-missing-files',
+  'topic-stale-files',
+  'topic-startup-exception',
+  'topic-mixed-hosting',
 );
 
 /** Rules that read a trigger with a component: they stand back when a cause is named. */
@@ -364,6 +371,14 @@ const RULES: readonly ContextRule[] = [
     when: { all: [status('502.5', '500.30', '500.31'), signal('framework-upgrade'), server(['azure-app-service'])] },
     supports: { 'azure-runtime-missing': 0.5 },
     note: 'Described: on App Service the app stopped starting with a newer .NET or ASP.NET Core version (and started again on the older one): the platform did not have that runtime yet.',
+  },
+  {
+    // App Service runs the runtimes the platform has: a runtime said to be missing there is the
+    // platform's, not one the owner could install.
+    id: 'prose-runtime-missing-on-app-service',
+    when: { all: [signal('topic-runtime-missing'), server(['azure-app-service'])] },
+    supports: { 'azure-runtime-missing': 0.45 },
+    note: 'Described: the runtime the app needs is missing on App Service: the platform offers the .NET versions it has installed (newer ones arrive with a rollout or as a site extension), so deploy self-contained or pick a version it has.',
   },
   {
     id: 'prose-settings-change-restart',

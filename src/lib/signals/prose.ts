@@ -411,6 +411,48 @@ export const signals: SignalDef[] = [
     causes: { 'proxy-upstream-refused': 0.3 },
   },
   {
+    id: 'prose.topic-runtime-missing',
+    kind,
+    label: 'Named: the .NET runtime the app needs is missing or another version is installed',
+    causes: { 'framework-not-found': 0.4, 'azure-runtime-missing': 0.1 },
+  },
+  {
+    id: 'prose.topic-dotnet-missing',
+    kind,
+    label: 'Named: the dotnet host cannot be found where the app is started',
+    causes: { 'process-path-not-found': 0.35, 'hosting-bundle-missing': 0.1 },
+  },
+  {
+    id: 'prose.topic-scheme-mismatch',
+    kind,
+    label: 'Named: HTTP sent to a TLS port or an HTTPS backend (the wrong scheme)',
+    causes: { 'proxy-protocol-mismatch': 0.3, 'backend-tls-failure': 0.15 },
+  },
+  {
+    id: 'prose.topic-missing-files',
+    kind,
+    label: 'Named: files or assemblies missing from what was published',
+    causes: { 'incomplete-publish': 0.35, 'app-dll-not-found': 0.1 },
+  },
+  {
+    id: 'prose.topic-stale-files',
+    kind,
+    label: 'Named: old or locked files left in the app folder by a deployment',
+    causes: { 'stale-deployment-files': 0.35 },
+  },
+  {
+    id: 'prose.topic-startup-exception',
+    kind,
+    label: 'Named: the app throws while it starts (Program.cs, Startup, a missing settings file)',
+    causes: { 'inprocess-start-failure': 0.3, 'process-start-failure': 0.1 },
+  },
+  {
+    id: 'prose.topic-mixed-hosting',
+    kind,
+    label: 'Named: in-process and out-of-process apps mixed in one application pool',
+    causes: { 'mixed-hosting-models': 0.4 },
+  },
+  {
     id: 'prose.topic-not-listening',
     kind,
     label: 'Named: nothing listening where the proxy connects (the app on another port, or not listening at all)',

@@ -238,6 +238,25 @@ describe('prose reader: triggers', () => {
       expect(of(read(text), 'signal'), text).not.toContain('prose.during-deploy');
     }
   });
+  it('reads causes named in plain words: a missing runtime or dotnet, files missing or left over, the wrong scheme', () => {
+    const cases: [string, string][] = [
+      ['the .NET runtime is not installed on the server', 'prose.topic-runtime-missing'],
+      ['a different runtime version is installed there', 'prose.topic-runtime-missing'],
+      ["dotnet is not recognized on the build agent", 'prose.topic-dotnet-missing'],
+      ['nginx sends plain http to the https port of the app', 'prose.topic-scheme-mismatch'],
+      ['some DLLs are missing in the publish folder', 'prose.topic-missing-files'],
+      ['old DLLs left over from the last release', 'prose.topic-stale-files'],
+      ['the files are locked while we copy', 'prose.topic-stale-files'],
+      ['an exception in Startup.cs on the server', 'prose.topic-startup-exception'],
+      ['appsettings.Production.json is missing there', 'prose.topic-startup-exception'],
+      ['IIS fails when targeting x86 platform', 'prose.topic-bitness'],
+      ['we mix in-process and out-of-process apps in one pool', 'prose.topic-mixed-hosting'],
+      ['Kestrel is bound to 127.0.0.1 inside the container', 'prose.topic-not-listening'],
+    ];
+    for (const [text, id] of cases) expect(of(read(text), 'signal'), text).toContain(id);
+    expect(of(read('installed under Program Files (x86) on the server'), 'signal')).not.toContain('prose.topic-bitness');
+    expect(of(read('the app listens on localhost and all interfaces'), 'signal')).not.toContain('prose.topic-not-listening');
+  });
   it('reads the app stack, .NET included, and a failure told in plain words', () => {
     for (const text of ['My .NET 8 app fails on the server', 'the ASP.NET Core MVC site', 'a dotnet core api', '(.NET Core) web api', 'a Blazor server app', 'our net6.0 service']) {
       expect(of(read(text), 'signal'), text).toContain('prose.stack-aspnetcore');

@@ -323,7 +323,7 @@ export const TOPICS: readonly Term[] = [
   // "port error" is most often that too.
   {
     pattern:
-      '(?:not|no longer|never) listen(?:ing|s)?|(?:isn\'t|wasn\'t|aren\'t|weren\'t|isnt|wasnt) listening|nothing (?:is |was )?listening|listen(?:s|ing)? on (?:the |a )?(?:wrong|another|different|other) port|(?:wrong|incorrect|mismatched) (?:target |container |app(?:lication)? |listening |upstream |backend )?ports?|ports? mismatch|default (?:http |listening |kestrel |container |app )?ports? (?:has |have |had |was |were |is |are )?(?:changed|moved)|(?<=(?<![\\w.])8080 )(?:instead of|and not|not|rather than) (?:port )?80(?![\\d.])|(?:from )?port 80 to (?:port )?8080|from 80 to 8080|port (?:errors?|issues?|problems?)',
+      '(?:not|no longer|never) listen(?:ing|s)?|(?:isn\'t|wasn\'t|aren\'t|weren\'t|isnt|wasnt) listening|nothing (?:is |was )?listening|listen(?:s|ing)? on (?:the |a )?(?:wrong|another|different|other) port|(?:wrong|incorrect|mismatched) (?:target |container |app(?:lication)? |listening |upstream |backend )?ports?|ports? mismatch|default (?:http |listening |kestrel |container |app )?ports? (?:has |have |had |was |were |is |are )?(?:changed|moved)|(?<=(?<![\\w.])8080 )(?:instead of|and not|not|rather than) (?:port )?80(?![\\d.])|(?:from )?port 80 to (?:port )?8080|from 80 to 8080|port (?:errors?|issues?|problems?)|(?:listen(?:s|ing|ed)?|bound|bind(?:s|ing)?|runs?|running) (?:only )?(?:on|to) (?:localhost|loopback|127\\.0\\.0\\.1)(?: only)?(?! (?:and|but) (?:0\\.0\\.0\\.0|all))|(?:localhost|loopback) (?:only|instead of (?:0\\.0\\.0\\.0|all (?:interfaces|addresses)))',
     signal: 'prose.topic-not-listening',
   },
   // The port the app is told to listen on: ASP.NET Core's variables (ASPNETCORE_URLS,
@@ -348,10 +348,56 @@ export const TOPICS: readonly Term[] = [
     signal: 'prose.topic-shared-pool',
   },
   // A 32-bit worker process loading a 64-bit build or the reverse (500.32, ERROR_BAD_EXE_FORMAT).
-  { pattern: '(?<=(?<![\\d.])32[ -]?)bits?|bitness|enable32BitAppOnWin64|enable 32[ -]?bit(?: app(?:lication)?s?)?', signal: 'prose.topic-bitness' },
+  // x86 as a build target (PlatformTarget, Prefer32Bit, the win-x86 runtime identifier), not the
+  // "Program Files (x86)" folder.
+  { pattern: '(?<=(?<![\\d.])32[ -]?)bits?|bitness|enable32BitAppOnWin64|enable 32[ -]?bit(?: app(?:lication)?s?)?|(?:win-)?x86(?!\\)|\\w)|platform ?target|prefer ?32[ -]?bit', signal: 'prose.topic-bitness' },
   // LoadUserProfile is the application pool setting; without a profile, Data Protection keys and
   // certificate private keys have nowhere to live.
   { pattern: 'load ?user ?profile|user profile (?:is |was )?not (?:loaded|load)|setProfileEnvironment', signal: 'prose.topic-user-profile' },
+  // The .NET runtime the app needs is not on the machine (hostfxr: "You must install or update
+  // .NET to run this application"; "The framework ... was not found"), said in plain words.
+  {
+    pattern:
+      '(?:(?:\\.?net(?: core)?|dotnet(?: core)?|asp\\.?net ?core|aspnetcore|core|shared) )?(?:runtimes?|frameworks?) (?:\\d+(?:\\.\\d+)* )?(?:is |are |was |were )?(?:not installed|missing|not found|not present|not available)|missing (?:the )?(?:\\.?net(?: core)? |dotnet |asp\\.?net ?core )?(?:runtimes?|shared frameworks?)|(?:wrong|different|older|newer|mismatched) (?:\\.?net(?: core)? |dotnet |asp\\.?net ?core )?runtimes?(?: versions?)?(?: (?:is )?installed)?|runtime versions? mismatch|install(?:ed|ing)? the (?:\\.?net(?: core)? |dotnet |asp\\.?net ?core )?(?:\\d+(?:\\.\\d+)* )?runtime',
+    signal: 'prose.topic-runtime-missing',
+  },
+  // The dotnet host itself cannot be found where the app is started (ANCM's processPath "dotnet"
+  // not on the PATH of the worker process: 0x80070002).
+  {
+    pattern:
+      'dotnet(?:\\.exe)? (?:is not|isn\'t|was not|wasn\'t) (?:recognized|recognised|found|installed|on the path|in the path)|dotnet(?:\\.exe)? (?:not found|cannot be found|could not be found|can\'t be found|is missing|missing from the path)|(?:cannot|can\'t|could not|couldn\'t|unable to) find dotnet(?:\\.exe)?|dotnet: (?:command )?not found|command not found: dotnet',
+    signal: 'prose.topic-dotnet-missing',
+  },
+  // The proxy speaks plain HTTP to a TLS port, or TLS to a plain one.
+  {
+    pattern:
+      '(?:plain |plain-text |unencrypted )?https? (?:requests? |traffic )?(?:to|on|against|towards) (?:the |an? |its |my |our )?(?:app\'s |application\'s )?(?:https?|tls|ssl|plain(?:[ -]text)?) (?:port|backend|upstream|endpoint|listener)|(?:https|tls|ssl) (?:backend|upstream|origin)s?|proxy_pass https|(?:wrong|mismatched|incorrect) (?:scheme|protocol)|(?:scheme|protocol) mismatch|http vs\\.? https|https vs\\.? http',
+    signal: 'prose.topic-scheme-mismatch',
+  },
+  // Files the app needs were not published or copied (deps.json names an assembly that is not there).
+  {
+    pattern:
+      '(?:dlls?|files?|assembl(?:y|ies)|dependenc(?:y|ies)|packages?|binaries) (?:are |is |were |was )?(?:missing|not (?:published|copied|deployed|included))|missing (?:dlls?|files?|assembl(?:y|ies)|dependenc(?:y|ies)|binaries)|(?:not all|only some|some of the) (?:files?|dlls?|assembl(?:y|ies)) (?:are |were )?(?:published|copied|deployed)|(?:empty|incomplete|partial) (?:publish(?:ed)?|deploy(?:ed|ment)?|bin)(?: folder| directory| output)?',
+    signal: 'prose.topic-missing-files',
+  },
+  // Files of an older build still in the app's folder, or files locked so the new ones could not be written.
+  {
+    pattern:
+      '(?:old|stale|leftover|left[ -]over|outdated|obsolete|previous) (?:dlls?|files?|assembl(?:y|ies)|binaries|builds?|versions? of (?:the |a )?(?:dlls?|files?|assembl(?:y|ies)))|files? (?:are |is |were |was )?(?:locked|in use)|(?:locked|in[ -]use) (?:files?|dlls?)|(?:cannot|can\'t|could not|couldn\'t|unable to) (?:overwrite|replace|delete) (?:the )?(?:dlls?|files?|assembl(?:y|ies))',
+    signal: 'prose.topic-stale-files',
+  },
+  // The app throws while it starts (in-process: 500.30), told in words.
+  {
+    pattern:
+      '(?:exceptions?|errors?|crash(?:es)?|throws?|fails?|failures?) (?:in|during|at|on|inside) (?:the )?(?:startup|program\\.cs|startup\\.cs|configureservices|configure ?services|app(?:lication)? start(?:up)?|main)(?![\\w.])|startup (?:exceptions?|errors?|crash(?:es)?|failures?)|(?:startup|program)\\.cs (?:throws|fails|crashes)|appsettings(?:\\.[\\w-]+)?\\.json (?:is |was |file )?(?:missing|not found|not (?:copied|published|deployed|read))|missing appsettings',
+    signal: 'prose.topic-startup-exception',
+  },
+  // In-process and out-of-process apps in one application pool (500.34).
+  {
+    pattern:
+      'in-?process and out-?of-?process|out-?of-?process and in-?process|mix(?:ing|ed|es)? (?:of )?(?:hosting models|in-?process and out-?of-?process)|(?:different|mixed) hosting models',
+    signal: 'prose.topic-mixed-hosting',
+  },
   // The PROXY protocol header one side sends and the other does not expect (nginx: "broken header").
   { pattern: 'proxy[ _-]protocol|send-proxy(?:-v2)?|accept-proxy', signal: 'prose.topic-proxy-protocol' },
   // A rolling update or restart (Kubernetes, ECS, Cloud Run): instances are replaced one by one
