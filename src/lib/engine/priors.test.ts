@@ -13,7 +13,7 @@ const causes = (text: string): string[] => diagnose(text).findings.map((f) => f.
 describe('status priors data', () => {
   it('names known causes and servers, with low weights', () => {
     const priors = data.priors as Record<string, Record<string, Record<string, number>>>;
-    expect(Object.keys(priors).sort()).toEqual(['460', '499', '502', '503', '504', '520', '521', '522', '523', '524', '525', '526', 'any']);
+    expect(Object.keys(priors).sort()).toEqual(['460', '499', '500', '502', '503', '504', '520', '521', '522', '523', '524', '525', '526', 'any']);
     for (const [status, rows] of Object.entries(priors)) {
       for (const [server, weights] of Object.entries(rows)) {
         if (server !== 'none' && server !== data.stack.row) expect(PRIOR_ORDER, `${status}/${server}`).toContain(server);

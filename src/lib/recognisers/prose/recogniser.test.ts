@@ -266,7 +266,9 @@ describe('prose reader: triggers', () => {
     for (const text of ["the site doesn't start after the move", 'website is down again today', 'the app fails to start on the server', 'users cannot access the api now', 'we only get a blank page there', 'there is an error in the log']) {
       expect(of(read(text), 'signal'), text).toContain('prose.failing');
     }
-    expect(of(read('the site works fine on my machine'), 'signal')).not.toContain('prose.failing');
+    // Working on a developer's machine says it fails where it was deployed.
+    expect(of(read('the site works fine on my machine'), 'signal')).toContain('prose.failing');
+    expect(of(read('the site works fine since the upgrade'), 'signal')).not.toContain('prose.failing');
   });
   it('does not read a person taking long to find the cause as a long request', () => {
     expect(of(read('it took long to realize what was going on'), 'signal')).not.toContain('prose.long-request');

@@ -83,7 +83,7 @@ export const COMPONENTS: readonly Term[] = [
   // in words it lets priors.ts give the short list of how an ASP.NET Core app usually fails.
   {
     pattern:
-      'asp\\.?net[ -]?core(?:[ -]?(?:mvc|web ?api|api|app))?|aspnetcore|(?:dot ?)?net[ -]?core(?![\\w.])|NET (?:[5-9]|1\\d)(?:\\.\\d+)*|NET(?:5|6|7|8|9|10)(?:\\.0)?|dotnet|blazor|razor pages|mvc core|core (?:web ?api|mvc|web app)',
+      'asp\\.?net[ -]?core(?:[ -]?(?:mvc|web ?api|api|app))?|aspnetcore|(?:dot ?)?net[ -]?core(?![\\w.])|NET (?:[5-9]|1\\d)(?:\\.\\d+)*|NET(?:5|6|7|8|9|10)(?:\\.0)?|dotnet|blazor|razor pages|mvc core|core (?:web ?api|mvc|web app)|web ?api|web ?deploy|msdeploy|publish ?profiles?',
     signal: 'prose.stack-aspnetcore',
   },
   { pattern: 'load[ -]?balancers?', signal: 'prose.load-balancer' },
@@ -180,7 +180,7 @@ export const TRIGGERS: readonly Term[] = [
   // anywhere; it marks the paste as a failure report (priors.ts gates the stack's list on it).
   {
     pattern:
-      '(?:does|do|did|would|will|could|can|is|are|was|were)(?: ?not|n\'t|nt|n\u2019t)(?: even)? (?:start(?:ing)?|run(?:ning)?|work(?:ing)?|load(?:ing)?|launch(?:ing)?|open(?:ing)?|come up|be (?:reached|accessed|opened)|reachable|accessible|available|up)|(?:won\'t|wont|won\u2019t|can\'t|cant|can\u2019t|cannot|never|not|no longer|stopped|stops|quit) (?:start(?:ing|s)?|run(?:ning|s)?|work(?:ing|s)?|load(?:ing|s)?|launch(?:ing|es)?|come up|be (?:reached|accessed|opened)|reachable|accessible|(?:access|reach|open|browse)(?: (?:the|my|our|it|this|that))?)|fail(?:s|ed|ing)? (?:to |on )?(?:start(?:ing)?|run(?:ning)?|load(?:ing)?|launch(?:ing)?|open(?:ing)?|come up|respond|work)|unable to (?:start|run|load|launch|access|reach|open|browse)|(?:site|website|web ?site|app|application|api|server|service|page|portal|instance)s? (?:is |are |was |were |goes |went |keeps going |going )?(?:down|offline|broken|dead)|(?:goes|went|going|keeps going) down|blank (?:white )?(?:page|screen)|white (?:page|screen)|unreachable|inaccessible|(?:error|errors|issue|issues|problem|problems|failure|failures|exception)',
+      '(?:does|do|did|would|will|could|can|is|are|was|were)(?: ?not|n\'t|nt|n\u2019t)(?: even)? (?:start(?:ing)?|run(?:ning)?|work(?:ing)?|load(?:ing)?|launch(?:ing)?|open(?:ing)?|come up|be (?:reached|accessed|opened)|reachable|accessible|available|up)|(?:won\'t|wont|won\u2019t|can\'t|cant|can\u2019t|cannot|never|not|no longer|stopped|stops|quit) (?:start(?:ing|s)?|run(?:ning|s)?|work(?:ing|s)?|load(?:ing|s)?|launch(?:ing|es)?|come up|be (?:reached|accessed|opened)|reachable|accessible|(?:access|reach|open|browse)(?: (?:the|my|our|it|this|that))?)|fail(?:s|ed|ing)? (?:to |on )?(?:start(?:ing)?|run(?:ning)?|load(?:ing)?|launch(?:ing)?|open(?:ing)?|come up|respond|work)|unable to (?:start|run|load|launch|access|reach|open|browse)|(?:site|website|web ?site|app|application|api|server|service|page|portal|instance)s? (?:is |are |was |were |goes |went |keeps going |going )?(?:down|offline|broken|dead)|(?:goes|went|going|keeps going) down|blank (?:white )?(?:page|screen)|white (?:page|screen)|unreachable|inaccessible|(?:can\'t|cannot|can\u2019t|could not|couldn\'t) be reached|works? (?:fine |well |perfectly |ok |okay |great |correctly )?(?:locally|on localhost|in (?:visual studio|vs(?: ?code)?|development|dev|debug(?: mode)?|iis express)|from visual studio|on my (?:machine|pc|computer|laptop|local machine)|on (?:my )?local(?: machine)?)|(?:error|errors|issue|issues|problem|problems|failure|failures|exception)',
     signal: 'prose.failing',
   },
 ];
