@@ -252,6 +252,12 @@ describe('prose reader: triggers', () => {
       ['IIS fails when targeting x86 platform', 'prose.topic-bitness'],
       ['we mix in-process and out-of-process apps in one pool', 'prose.topic-mixed-hosting'],
       ['Kestrel is bound to 127.0.0.1 inside the container', 'prose.topic-not-listening'],
+      ['with nginx.ingress.kubernetes.io/backend-protocol set to HTTPS it works', 'prose.topic-scheme-mismatch'],
+      ['the ASP.NET Core Module is not listed in the IIS modules', 'prose.topic-hosting-bundle'],
+      ['aspnetcorev2.dll is missing from the server', 'prose.topic-hosting-bundle'],
+      ['the pool identity has no %LOCALAPPDATA% path', 'prose.topic-user-profile'],
+      ['certificate subject name validation is on for the backend', 'prose.topic-backend-tls'],
+      ['503 after installing the core 3.1.1 runtime extension there', 'prose.topic-azure-runtime'],
     ];
     for (const [text, id] of cases) expect(of(read(text), 'signal'), text).toContain(id);
     expect(of(read('installed under Program Files (x86) on the server'), 'signal')).not.toContain('prose.topic-bitness');

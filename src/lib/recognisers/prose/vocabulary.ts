@@ -226,7 +226,7 @@ export const TOPICS: readonly Term[] = [
   { pattern: 'keep[ -]?alives?(?: time[ -]?outs?)?|idle (?:connection|keep[ -]?alive) time[ -]?outs?', signal: 'prose.topic-keepalive' },
   { pattern: 'app_offline(?:\\.html?)?', signal: 'prose.topic-app-offline' },
   // ".NET Core Windows Server Hosting" is the bundle's name before 2.1.
-  { pattern: '(?:windows |server )?hosting bundle|windows server hosting(?: bundle)?|(?:asp\\.net core |aspnetcore )?module (?:is )?not (?:installed|registered)', signal: 'prose.topic-hosting-bundle' },
+  { pattern: '(?:windows |server )?hosting bundle|windows server hosting(?: bundle)?|(?:asp\\.net core |aspnetcore )?module (?:is )?not (?:installed|registered|listed|loaded|present|found)|aspnetcore(?:v2)?\\.dll (?:is )?(?:missing|not found|not present)|missing aspnetcore(?:v2)?\\.dll', signal: 'prose.topic-hosting-bundle' },
   { pattern: 'single[ -]file (?:publish(?:ed|ing)?|deploy(?:ment|ments|ed)?|apps?|executables?)', signal: 'prose.topic-single-file' },
   { pattern: 'selinux|permission denied while connecting', signal: 'prose.topic-proxy-permission' },
   {
@@ -235,7 +235,7 @@ export const TOPICS: readonly Term[] = [
   },
   // Exit code 137 is 128 + SIGKILL: what Kubernetes and Docker report for an OOM-killed container.
   { pattern: 'exit(?:ed)? (?:with )?(?:code |status )?137|out of memory|oom[ -]?kill(?:ed|er)?|oom|memory (?:limits?|leaks?|pressure)|(?:high|maxed out|100 ?%) (?:cpu|memory)|(?:cpu|memory) (?:(?:is |at |are )?(?:maxed|100 ?%|spikes?|spiking))', signal: 'prose.topic-resources' },
-  { pattern: '(?:backend|upstream|origin)(?: server)? (?:ssl |tls )?certificates?|(?:ssl |tls )?certificate (?:errors?|has expired|expired|is (?:invalid|not trusted|untrusted)|not trusted|mismatch)|(?:expired|invalid|untrusted) (?:ssl |tls )?certificates?|certificate (?:verify|verification|validation|chain|name mismatch)|wildcard certificates?|certificates? (?:was |is |were )?issued (?:for|to) (?:the |a |an )?(?:root |other |another |different |wrong )?(?:domain|host ?name|subdomain|name)|ssl handshake|tls handshake|self[ -]signed', signal: 'prose.topic-backend-tls' },
+  { pattern: '(?:backend|upstream|origin)(?: server)? (?:ssl |tls )?certificates?|(?:ssl |tls )?certificate (?:errors?|has expired|expired|is (?:invalid|not trusted|untrusted)|not trusted|mismatch)|(?:expired|invalid|untrusted) (?:ssl |tls )?certificates?|certificate (?:(?:subject |host ?|common )?name )?(?:verify|verification|validation|chain|mismatch|name mismatch)|wildcard certificates?|certificates? (?:was |is |were )?issued (?:for|to) (?:the |a |an )?(?:root |other |another |different |wrong )?(?:domain|host ?name|subdomain|name)|ssl handshake|tls handshake|self[ -]signed', signal: 'prose.topic-backend-tls' },
   {
     pattern:
       'unhealthy|health[ -]?probes?(?: checks?)?|readiness (?:probes?|checks?|gates?)|(?:marked|flagged|reported) (?:as )?not ready|health[ -]?checks? (?:path|endpoint|url|information|settings?|configuration|to fail)|health[ -]?checks? (?:(?:is|are|was|were|keeps?|kept|constantly|always|still|started|start|began|been|being|now|all) ){0,3}fail(?:s|ed|ing|ures?)?|target health|fail(?:s|ed|ing)? (?:the |its )?health (?:probes?|checks?)|backend health|(?:can(?:no|\\u2019|\')?t|cannot|could(?:n\\u2019t|\'t| not)|unable to|fails? to) reach (?:the |its |any )?backend (?:pool|servers?|targets?)',
@@ -353,7 +353,8 @@ export const TOPICS: readonly Term[] = [
   { pattern: '(?<=(?<![\\d.])32[ -]?)bits?|bitness|enable32BitAppOnWin64|enable 32[ -]?bit(?: app(?:lication)?s?)?|(?:win-)?x86(?!\\)|\\w)|platform ?target|prefer ?32[ -]?bit', signal: 'prose.topic-bitness' },
   // LoadUserProfile is the application pool setting; without a profile, Data Protection keys and
   // certificate private keys have nowhere to live.
-  { pattern: 'load ?user ?profile|user profile (?:is |was )?not (?:loaded|load)|setProfileEnvironment', signal: 'prose.topic-user-profile' },
+  // Without a loaded profile %LOCALAPPDATA% is not set for the pool identity.
+  { pattern: 'load ?user ?profile|user profile (?:is |was )?not (?:loaded|load)|setProfileEnvironment|localappdata', signal: 'prose.topic-user-profile' },
   // The .NET runtime the app needs is not on the machine (hostfxr: "You must install or update
   // .NET to run this application"; "The framework ... was not found"), said in plain words.
   {
@@ -371,7 +372,7 @@ export const TOPICS: readonly Term[] = [
   // The proxy speaks plain HTTP to a TLS port, or TLS to a plain one.
   {
     pattern:
-      '(?:plain |plain-text |unencrypted )?https? (?:requests? |traffic )?(?:to|on|against|towards) (?:the |an? |its |my |our )?(?:app\'s |application\'s )?(?:https?|tls|ssl|plain(?:[ -]text)?) (?:port|backend|upstream|endpoint|listener)|(?:https|tls|ssl) (?:backend|upstream|origin)s?|proxy_pass https|(?:wrong|mismatched|incorrect) (?:scheme|protocol)|(?:scheme|protocol) mismatch|http vs\\.? https|https vs\\.? http',
+      '(?:plain |plain-text |unencrypted )?https? (?:requests? |traffic )?(?:to|on|against|towards) (?:the |an? |its |my |our )?(?:app\'s |application\'s )?(?:https?|tls|ssl|plain(?:[ -]text)?) (?:port|backend|upstream|endpoint|listener)|(?:https|tls|ssl) (?:backend|upstream|origin)s?|proxy_pass https|(?:wrong|mismatched|incorrect) (?:scheme|protocol)|(?:scheme|protocol) mismatch|http vs\\.? https|https vs\\.? http|(?:alb|nginx)\\.ingress\\.kubernetes\\.io/backend-protocol|backend[ -]protocol',
     signal: 'prose.topic-scheme-mismatch',
   },
   // Files the app needs were not published or copied (deps.json names an assembly that is not there).
@@ -428,7 +429,7 @@ export const TOPICS: readonly Term[] = [
   // App Service runs the runtimes it has; newer ones came as site extensions or with a rollout.
   {
     pattern:
-      '(?:asp\\.net core |aspnetcore )?(?:runtime )?site extensions?|not (?:yet )?(?:available|supported|installed|rolled out) (?:on|in) (?:azure|app service|the app service)|(?:azure|app service) (?:does not|doesn\'t|did not|didn\'t) (?:yet )?(?:support|have) (?:the |this |that )?(?:runtime|version|\\.net|asp\\.net)',
+      '(?:asp\\.net core |aspnetcore )?(?:runtime )?site extensions?|(?:runtime|sdk|core|aspnetcore) (?:\\d+(?:\\.\\d+)* )?(?:sdk |runtime )?(?:site )?extensions?|not (?:yet )?(?:available|supported|installed|rolled out) (?:on|in) (?:azure|app service|the app service)|(?:azure|app service) (?:does not|doesn\'t|did not|didn\'t) (?:yet )?(?:support|have) (?:the |this |that )?(?:runtime|version|\\.net|asp\\.net)',
     signal: 'prose.topic-azure-runtime',
   },
   // App Service's own restarts: Auto-Heal and Proactive Auto-Heal.
