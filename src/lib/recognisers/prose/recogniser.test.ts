@@ -263,6 +263,13 @@ describe('prose reader: triggers', () => {
     expect(of(read('installed under Program Files (x86) on the server'), 'signal')).not.toContain('prose.topic-bitness');
     expect(of(read('the app listens on localhost and all interfaces'), 'signal')).not.toContain('prose.topic-not-listening');
   });
+  it('reads an app in or on Azure as App Service, not a VM, cluster or function there', () => {
+    const servers = (text: string) => of(read(text), 'server');
+    expect(servers('"HTTP Error 500.30" in Azure when CPU is maxed out')).toContain('azure-app-service');
+    expect(servers('I deployed with Microsoft Azure and get an error')).toContain('azure-app-service');
+    expect(servers('we run a custom server in Azure and it times out')).not.toContain('azure-app-service');
+    expect(servers('our cluster on Azure Kubernetes Service drops requests')).not.toContain('azure-app-service');
+  });
   it('reads the app stack, .NET included, and a failure told in plain words', () => {
     for (const text of ['My .NET 8 app fails on the server', 'the ASP.NET Core MVC site', 'a dotnet core api', '(.NET Core) web api', 'a Blazor server app', 'our net6.0 service']) {
       expect(of(read(text), 'signal'), text).toContain('prose.stack-aspnetcore');

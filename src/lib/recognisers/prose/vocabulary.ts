@@ -28,7 +28,7 @@ export const COMPONENTS: readonly Term[] = [
   { pattern: 'AFD', server: 'azure-front-door', exact: true },
   {
     pattern:
-      'azure app[ -]?services?|app[ -]?services?|azure web[ -]?apps?|web[ -]?apps? (?:on|in) azure|azurewebsites(?:\\.net)?|kudu|(?:(?:deploy|publish|host)(?:ed|ing)? (?:it |the (?:app|site|api|application) |my (?:app|site|api|application) |our (?:app|site|api|application) )?(?:to|on|in)|(?:running|runs|run) (?:on|in)) azure(?! (?:kubernetes|aks|container|vms?|virtual|functions?|front|app(?:lication)? gateway|load|api management|sql|devops|storage|blob))',
+      'azure app[ -]?services?|app[ -]?services?|azure web[ -]?apps?|web[ -]?apps? (?:on|in) azure|azurewebsites(?:\\.net)?|kudu|(?:(?:deploy|publish|host)(?:ed|ing)? (?:it |the (?:app|site|api|application) |my (?:app|site|api|application) |our (?:app|site|api|application) )?(?:to|on|in|with|onto)|(?:running|runs|run) (?:on|in)|(?<!(?:server|servers|vms?|machines?|cluster|functions?|container|containers|instances?) )(?:in|on|from)) (?:microsoft )?azure(?! (?:app ?services?|web ?apps?|kubernetes|aks|container|vms?|virtual|functions?|front|app(?:lication)? gateway|load|api management|sql|devops|storage|blob))',
     server: 'azure-app-service',
   },
   {
