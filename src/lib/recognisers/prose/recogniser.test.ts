@@ -258,10 +258,17 @@ describe('prose reader: triggers', () => {
       ['the pool identity has no %LOCALAPPDATA% path', 'prose.topic-user-profile'],
       ['certificate subject name validation is on for the backend', 'prose.topic-backend-tls'],
       ['503 after installing the core 3.1.1 runtime extension there', 'prose.topic-azure-runtime'],
+      ['an SSL error between the proxy and the backend', 'prose.topic-backend-tls'],
+      ['the connection was closed unexpectedly by the app', 'prose.topic-reset'],
+      ['we cannot POST large JSON to the api', 'prose.large-upload'],
     ];
     for (const [text, id] of cases) expect(of(read(text), 'signal'), text).toContain(id);
     expect(of(read('installed under Program Files (x86) on the server'), 'signal')).not.toContain('prose.topic-bitness');
     expect(of(read('the app listens on localhost and all interfaces'), 'signal')).not.toContain('prose.topic-not-listening');
+  });
+  it('reads "a gateway error" as a Bad Gateway', () => {
+    expect(of(read('the site loads slowly then gives a gateway error'), 'status')).toEqual(['502']);
+    expect(of(read('Gateway Timeout error'), 'status')).toEqual(['504']);
   });
   it('reads an app in or on Azure as App Service, not a VM, cluster or function there', () => {
     const servers = (text: string) => of(read(text), 'server');

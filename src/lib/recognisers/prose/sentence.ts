@@ -13,7 +13,7 @@
 const MAX_LINE = 1000;
 const SHORT_TITLE = 60;
 const SHORT_STATUS = /(?<![\d.])[45]\d\d(?![\d.])/;
-const STATUS_PHRASE = /bad[ -]?gateway|gateway[ -]?time[ -]?out|service unavailable/i;
+const STATUS_PHRASE = /bad[ -]?gateway|gateway[ -]?time[ -]?out|gateway errors?|service unavailable/i;
 const LOG_START =
   /^(?:\d{4}[-/.]\d\d[-/.]\d\d|\d\d?\/\w{3}\/\d{4}|\[\d|\[[A-Z][a-z]{2} [A-Z][a-z]{2}|at [\w.`<>$|]+[.(]|--->|(?:trce|dbug|info|warn|fail|crit|error|warning|debug|fatal):\s|[<{#]|\w+=\S|"\w+":)/i;
 const REQUEST_LINE = /"(?:GET|POST|PUT|DELETE|HEAD|PATCH|OPTIONS) \S|\bHTTP\/\d(?:\.\d)?"/;

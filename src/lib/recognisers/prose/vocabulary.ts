@@ -154,7 +154,7 @@ export const TRIGGERS: readonly Term[] = [
   },
   {
     pattern:
-      '(?:large|big|huge|bigger|larger) (?:file )?(?:uploads?|files?|bodies|body|payloads?|posts?|requests?)|upload(?:ing|s)? (?:a )?(?:large|big|huge|bigger|larger)|file uploads?|uploading|maxAllowedContentLength|MaxRequestBodySize|client_max_body_size|LimitRequestBody|request body (?:too large|size)',
+      '(?:large|big|huge|bigger|larger) (?:file )?(?:uploads?|files?|bodies|body|payloads?|posts?|requests?|json|xml|forms?|images?|videos?|attachments?)|upload(?:ing|s)? (?:a )?(?:large|big|huge|bigger|larger)|file uploads?|uploading|maxAllowedContentLength|MaxRequestBodySize|client_max_body_size|LimitRequestBody|request body (?:too large|size)',
     signal: 'prose.large-upload',
   },
   {
@@ -207,6 +207,8 @@ export const WIDE_TERMS: readonly Term[] = [
 export const STATUS_WORDS: readonly { pattern: string; status: string }[] = [
   { pattern: 'bad[ -]?gateway', status: '502' },
   { pattern: 'gateway[ -]?time[ -]?outs?|gateway timed out', status: '504' },
+  // "a gateway error": what people call a Bad Gateway page when they do not quote it.
+  { pattern: 'gateway errors?', status: '502' },
   { pattern: 'service (?:temporarily )?unavailable', status: '503' },
   { pattern: 'internal server error', status: '500' },
 ];
@@ -235,7 +237,7 @@ export const TOPICS: readonly Term[] = [
   },
   // Exit code 137 is 128 + SIGKILL: what Kubernetes and Docker report for an OOM-killed container.
   { pattern: 'exit(?:ed)? (?:with )?(?:code |status )?137|out of memory|oom[ -]?kill(?:ed|er)?|oom|memory (?:limits?|leaks?|pressure)|(?:high|maxed out|100 ?%) (?:cpu|memory)|(?:cpu|memory) (?:(?:is |at |are )?(?:maxed|100 ?%|spikes?|spiking))', signal: 'prose.topic-resources' },
-  { pattern: '(?:backend|upstream|origin)(?: server)? (?:ssl |tls )?certificates?|(?:ssl |tls )?certificate (?:errors?|has expired|expired|is (?:invalid|not trusted|untrusted)|not trusted|mismatch)|(?:expired|invalid|untrusted) (?:ssl |tls )?certificates?|certificate (?:(?:subject |host ?|common )?name )?(?:verify|verification|validation|chain|mismatch|name mismatch)|wildcard certificates?|certificates? (?:was |is |were )?issued (?:for|to) (?:the |a |an )?(?:root |other |another |different |wrong )?(?:domain|host ?name|subdomain|name)|ssl handshake|tls handshake|self[ -]signed', signal: 'prose.topic-backend-tls' },
+  { pattern: '(?:backend|upstream|origin)(?: server)? (?:ssl |tls )?certificates?|(?:ssl |tls )?certificate (?:errors?|has expired|expired|is (?:invalid|not trusted|untrusted)|not trusted|mismatch)|(?:expired|invalid|untrusted) (?:ssl |tls )?certificates?|certificate (?:(?:subject |host ?|common )?name )?(?:verify|verification|validation|chain|mismatch|name mismatch)|wildcard certificates?|certificates? (?:was |is |were )?issued (?:for|to) (?:the |a |an )?(?:root |other |another |different |wrong )?(?:domain|host ?name|subdomain|name)|ssl handshake|tls handshake|self[ -]signed|(?:ssl|tls) (?:errors?|failures?|issues?|problems?) (?:between|from|to|with|on|at) (?:the )?(?:proxy|backend|upstream|origin|app|application|gateway|load balancer|server)', signal: 'prose.topic-backend-tls' },
   {
     pattern:
       'unhealthy|health[ -]?probes?(?: checks?)?|readiness (?:probes?|checks?|gates?)|(?:marked|flagged|reported) (?:as )?not ready|health[ -]?checks? (?:path|endpoint|url|information|settings?|configuration|to fail)|health[ -]?checks? (?:(?:is|are|was|were|keeps?|kept|constantly|always|still|started|start|began|been|being|now|all) ){0,3}fail(?:s|ed|ing|ures?)?|target health|fail(?:s|ed|ing)? (?:the |its )?health (?:probes?|checks?)|backend health|(?:can(?:no|\\u2019|\')?t|cannot|could(?:n\\u2019t|\'t| not)|unable to|fails? to) reach (?:the |its |any )?backend (?:pool|servers?|targets?)',
@@ -265,7 +267,8 @@ export const TOPICS: readonly Term[] = [
     signal: 'prose.topic-refused',
   },
   {
-    pattern: 'connection (?:was |is |gets |got )?reset|reset by peer|econnreset|err_connection_reset|socket hang up|empty (?:reply|response)|err_empty_response',
+    pattern:
+      'connection (?:was |is |gets |got )?reset|reset by peer|econnreset|err_connection_reset|socket hang up|empty (?:reply|response)|err_empty_response|connections? (?:was |is |were |are |gets |got )?(?:closed|dropped|terminated|aborted|cut) (?:unexpectedly|prematurely|abruptly|without (?:a |any )?(?:response|answer|reply))',
     signal: 'prose.topic-reset',
   },
   { pattern: 'timed? ?outs?|timing out|timed out', signal: 'prose.topic-timeout' },
