@@ -85,6 +85,7 @@ const NAMED_CAUSE = signal(
   'topic-stale-files',
   'topic-startup-exception',
   'topic-mixed-hosting',
+  'topic-crypto-keys',
 );
 
 /** Rules that read a trigger with a component: they stand back when a cause is named. */

@@ -447,6 +447,12 @@ export const signals: SignalDef[] = [
     causes: { 'inprocess-start-failure': 0.3, 'process-start-failure': 0.1 },
   },
   {
+    id: 'prose.topic-crypto-keys',
+    kind,
+    label: 'Named: a CryptographicException or a private key the app cannot open',
+    causes: { 'access-denied': 0.25, 'user-profile-not-loaded': 0.25 },
+  },
+  {
     id: 'prose.topic-mixed-hosting',
     kind,
     label: 'Named: in-process and out-of-process apps mixed in one application pool',

@@ -261,6 +261,8 @@ describe('prose reader: triggers', () => {
       ['an SSL error between the proxy and the backend', 'prose.topic-backend-tls'],
       ['the connection was closed unexpectedly by the app', 'prose.topic-reset'],
       ['we cannot POST large JSON to the api', 'prose.large-upload'],
+      ['MVC Core application hosted on IIS gives Cryptographic Exception', 'prose.topic-crypto-keys'],
+      ['it throws Keyset does not exist on the server', 'prose.topic-crypto-keys'],
     ];
     for (const [text, id] of cases) expect(of(read(text), 'signal'), text).toContain(id);
     expect(of(read('installed under Program Files (x86) on the server'), 'signal')).not.toContain('prose.topic-bitness');

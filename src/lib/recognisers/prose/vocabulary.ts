@@ -396,6 +396,13 @@ export const TOPICS: readonly Term[] = [
       '(?:exceptions?|errors?|crash(?:es)?|throws?|fails?|failures?) (?:in|during|at|on|inside) (?:the )?(?:startup|program\\.cs|startup\\.cs|configureservices|configure ?services|app(?:lication)? start(?:up)?|main)(?![\\w.])|startup (?:exceptions?|errors?|crash(?:es)?|failures?)|(?:startup|program)\\.cs (?:throws|fails|crashes)|appsettings(?:\\.[\\w-]+)?\\.json (?:is |was |file )?(?:missing|not found|not (?:copied|published|deployed|read))|missing appsettings',
     signal: 'prose.topic-startup-exception',
   },
+  // CryptographicException on IIS: the pool identity cannot open a private key ("Keyset does not
+  // exist", access denied) or has no profile to keep keys in ("The system cannot find the file
+  // specified" when a certificate or a Data Protection key is loaded).
+  {
+    pattern: 'cryptographic ?exceptions?|keyset does not exist|(?:private key|key ?set|key ?ring|data ?protection keys?) (?:is |are |was |were )?(?:not accessible|inaccessible|access denied|not found|missing|cannot be (?:read|opened|accessed))',
+    signal: 'prose.topic-crypto-keys',
+  },
   // In-process and out-of-process apps in one application pool (500.34).
   {
     pattern:
