@@ -56,6 +56,11 @@ export function elsewhereContributions(index: FactIndex, contributions: readonly
   });
 }
 
+/** Whether a signal is too general to point anywhere alone (status-priors.json `weak`). */
+export function isWeak(signal: string): boolean {
+  return WEAK.has(signal);
+}
+
 /** Whether a signal only restates a status behind a component (status-priors.json `restating`). */
 export function isRestating(signal: string): boolean {
   return RESTATING.has(signal);

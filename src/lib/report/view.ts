@@ -10,7 +10,7 @@ import { indexLines, lineOf, lineSpan } from '../engine/lines.ts';
 import { sanitize } from '../engine/sanitize.ts';
 import { DECISION_TREE } from '../engine/tree.ts';
 import { separatingQuestion } from '../engine/answers.ts';
-import { isRestating } from '../engine/priors.ts';
+import { isRestating, isWeak } from '../engine/priors.ts';
 import type { ConfidenceWord } from './confidence.ts';
 import { confidenceWord } from './confidence.ts';
 import { verdictFor } from './verdict.ts';
@@ -92,7 +92,8 @@ function isSpecific(f: Diagnosis['facts'][number]): boolean {
   if (f.name === 'setting') return !String(f.value).startsWith('version=');
   if (f.name !== 'signal') return true;
   const signal = String(f.value);
-  return !TITLE_SIGNAL.test(signal) && !isRestating(signal);
+  // A signal too general to point anywhere alone ("it times out", "doesn't start", ".NET").
+  return !TITLE_SIGNAL.test(signal) && !isRestating(signal) && !isWeak(signal);
 }
 /** Quoted lines at most, and characters kept around the marks of a long line. */
 const MAX_QUOTE_LINES = 8;
