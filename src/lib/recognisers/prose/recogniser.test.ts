@@ -263,6 +263,8 @@ describe('prose reader: triggers', () => {
       ['we cannot POST large JSON to the api', 'prose.large-upload'],
       ['MVC Core application hosted on IIS gives Cryptographic Exception', 'prose.topic-crypto-keys'],
       ['it throws Keyset does not exist on the server', 'prose.topic-crypto-keys'],
+      ['how I can increase execution time?', 'prose.long-request'],
+      ['how to raise the proxy timeout there', 'prose.long-request'],
     ];
     for (const [text, id] of cases) expect(of(read(text), 'signal'), text).toContain(id);
     expect(of(read('installed under Program Files (x86) on the server'), 'signal')).not.toContain('prose.topic-bitness');

@@ -159,7 +159,7 @@ export const TRIGGERS: readonly Term[] = [
   },
   {
     pattern:
-      'long[ -]running|(?:long|large|big|heavy|slow) (?:reports?|exports?|queries|query|requests?|operations?|jobs?|calls?|pages?|responses?)|reports? (?:that )?takes? (?:a )?long|(?:takes?|taking|took) (?:(?:a )?(?:very |really )?(?:long|good|great) (?:while|time)|(?:too |very |so |really )?long(?! to (?!load|respond|complete|finish|return|answer|process|run|start|execute|come))|ages|forever|(?:more|longer) than|over \\d|> ?\\d)|generat(?:e|es|ing) (?:a )?reports?',
+      'long[ -]running|(?:long|large|big|heavy|slow) (?:reports?|exports?|queries|query|requests?|operations?|jobs?|calls?|pages?|responses?)|reports? (?:that )?takes? (?:a )?long|(?:takes?|taking|took) (?:(?:a )?(?:very |really )?(?:long|good|great) (?:while|time)|(?:too |very |so |really )?long(?! to (?!load|respond|complete|finish|return|answer|process|run|start|execute|come))|ages|forever|(?:more|longer) than|over \\d|> ?\\d)|generat(?:e|es|ing) (?:a )?reports?|(?:increas|rais|extend|lengthen)(?:e|es|ed|ing) (?:the )?(?:max(?:imum)? )?(?:(?:execution|request|response|script|proxy|read|upstream|gateway|http) )?(?:time ?outs?|time[ -]?limits?|execution time|timeout (?:values?|settings?|periods?))',
     signal: 'prose.long-request',
   },
   { pattern: 'idle[ _-]?time[ _-]?outs?|idle|inactiv(?:e|ity)|after a while|after some time|(?:quiet|idle) periods?', signal: 'prose.idle' },
