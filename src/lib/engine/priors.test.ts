@@ -13,10 +13,10 @@ const causes = (text: string): string[] => diagnose(text).findings.map((f) => f.
 describe('status priors data', () => {
   it('names known causes and servers, with low weights', () => {
     const priors = data.priors as Record<string, Record<string, Record<string, number>>>;
-    expect(Object.keys(priors).sort()).toEqual(['460', '499', '502', '503', '504', '520', '521', '522', '523', '524', '525', '526', 'any']);
+    expect(Object.keys(priors).sort()).toEqual(['460', '499', '500', '502', '503', '504', '520', '521', '522', '523', '524', '525', '526', 'any']);
     for (const [status, rows] of Object.entries(priors)) {
       for (const [server, weights] of Object.entries(rows)) {
-        if (server !== 'none') expect(PRIOR_ORDER, `${status}/${server}`).toContain(server);
+        if (server !== 'none' && server !== data.stack.row) expect(PRIOR_ORDER, `${status}/${server}`).toContain(server);
         expect(Object.keys(weights).length, `${status}/${server}`).toBeGreaterThan(0);
         for (const [cause, w] of Object.entries(weights)) {
           expect(isCauseId(cause), `${status}/${server}: ${cause}`).toBe(true);
@@ -25,6 +25,8 @@ describe('status priors data', () => {
       }
     }
     for (const id of data.restating) expect(SIGNAL_IDS.has(id), id).toBe(true);
+    for (const id of [...data.weak, data.stack.signal, ...data.stack.needs]) expect(SIGNAL_IDS.has(id), id).toBe(true);
+    expect(priorFor('any', data.stack.row)).toBeDefined();
   });
   it('differs by component: a 502 behind nginx is not a 502 behind IIS', () => {
     expect(Object.keys(priorFor('502', 'nginx') ?? {})).toContain('proxy-upstream-refused');
@@ -59,6 +61,33 @@ describe('never silent', () => {
     expect(top.slice(0, 3)).toEqual(expect.arrayContaining(['framework-not-found', 'inprocess-start-failure']));
     expect(top).toEqual(expect.arrayContaining(['hosting-bundle-missing', 'process-start-failure']));
     expect(top).not.toContain('proxy-upstream-refused');
+  });
+
+  it("the app's stack named with a failure in words, nothing else, gives the stack's short list", () => {
+    const row = Object.keys(priorFor('any', data.stack.row) ?? {});
+    for (const text of ['My .NET Core app won\'t start', 'Issue with Dot Net Core MVC', 'Blazor site is down since this morning']) {
+      const d = diagnose(text);
+      expect(d.findings.length, text).toBeGreaterThanOrEqual(3);
+      expect(d.findings[0]?.cause, text).toBe('framework-not-found');
+      for (const f of d.findings) {
+        expect(row, `${text}: ${f.cause}`).toContain(f.cause);
+        expect(f.confidence).toBeLessThan(0.3);
+        expect(f.evidence.map((e) => e.note).join(' ')).toMatch(/nothing else to go by/);
+      }
+    }
+    // The stack alone, or a failure without the stack, says nothing.
+    expect(causes('How to read settings in ASP.NET Core 8')).toEqual([]);
+    expect(causes('my website is down')).toEqual([]);
+    // A named component has its own list.
+    expect(causes('ASP.NET Core app not starting on IIS')[0]).toBe('framework-not-found');
+    expect(causes('ASP.NET Core app not starting on IIS')).not.toContain('proxy-upstream-refused');
+  });
+
+  it('a deployment as the setting of a failure on IIS or App Service gives their start failures', () => {
+    const iis = causes('ASP.NET Core 6 app does not work after publish to IIS');
+    expect(iis.slice(0, 3)).toContain('framework-not-found');
+    expect(iis).not.toContain('app-pool-recycle');
+    expect(causes('Site not working after deploying to Azure App Service')[0]).toBe('azure-runtime-missing');
   });
 
   it('a component named without a status still gives a short list', () => {

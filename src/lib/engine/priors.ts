@@ -24,6 +24,16 @@ const RESTATING: ReadonlySet<string> = new Set(data.restating);
 const WEAK: ReadonlySet<string> = new Set(data.weak);
 
 const ELSEWHERE = data.elsewhere as { factor: number; groups: Readonly<Record<string, readonly string[]>> };
+/** The app's stack named with a failure in words, no component and no status (status-priors.json `stack`). */
+const STACK = data.stack as { signal: string; needs: readonly string[]; row: string };
+
+/** The stack's signal and a failure signal, when a paste names both (else undefined). */
+function stackFacts(index: FactIndex): Fact[] | undefined {
+  const signals = index.byName.get('signal') ?? [];
+  const stack = signals.find((f) => f.value === STACK.signal);
+  const failing = stack && signals.find((f) => STACK.needs.includes(String(f.value)));
+  return stack && failing ? [stack, failing] : undefined;
+}
 
 /**
  * Status-table hints for a cause that exists on one platform only (its causes.json group) are
@@ -44,6 +54,11 @@ export function elsewhereContributions(index: FactIndex, contributions: readonly
     const group = causeEntry(c.cause)?.group;
     return group !== undefined && away.has(group) ? { ...c, weight: c.weight * ELSEWHERE.factor } : c;
   });
+}
+
+/** Whether a signal is too general to point anywhere alone (status-priors.json `weak`). */
+export function isWeak(signal: string): boolean {
+  return WEAK.has(signal);
 }
 
 /** Whether a signal only restates a status behind a component (status-priors.json `restating`). */
@@ -87,12 +102,20 @@ export function priorContributions(index: FactIndex, others: readonly Contributi
     if (server) break;
   }
   const statuses = plainStatuses(index);
+  const anyStatus = (index.byName.get('status')?.length ?? 0) > 0;
+  // No component and no status: the app's stack named with a failure in words has a row
+  // ('aspnetcore'); nothing else does.
+  if (!server && !anyStatus) {
+    const facts = stackFacts(index);
+    const w = facts && priorFor('any', STACK.row);
+    return facts && w ? withRows(others, [{ status: 'any', facts, weights: w }], STACK.row, 'An ASP.NET Core app that fails') : undefined;
+  }
   // No component named: only a status one product alone sends has a row ('none').
   if (!server && statuses.length === 0) return undefined;
   const name = server ? String(server.value).toLowerCase() : 'none';
   // A sub-status ("502.3", "500.30") is specific evidence: the status table handles it.
-  if (statuses.length === 0 && (index.byName.get('status')?.length ?? 0) > 0) return undefined;
-  const rows: { status: string; facts: Fact[]; weights: Weights }[] = [];
+  if (statuses.length === 0 && anyStatus) return undefined;
+  const rows: Row[] = [];
   if (statuses.length === 0) {
     const w = server ? priorFor('any', name) : undefined;
     if (w && server) rows.push({ status: 'any', facts: [server], weights: w });
@@ -109,11 +132,22 @@ export function priorContributions(index: FactIndex, others: readonly Contributi
     }
   }
   if (rows.length === 0) return undefined;
+  return withRows(others, rows, name);
+}
+
+interface Row {
+  status: string;
+  facts: Fact[];
+  weights: Weights;
+}
+
+/** `others` without the status and restating hints, with the rows' prior hints. */
+function withRows(others: readonly Contribution[], rows: readonly Row[], name: string, label?: string): Contribution[] {
   const kept = others.filter((c) => c.source !== 'status' && !(c.source === 'signal' && RESTATING.has(c.key.slice('signal:'.length))));
   const out: Contribution[] = [...kept];
   for (const row of rows) {
     const named = row.facts.length > 1;
-    const what = row.status === 'any' ? `Failures behind ${name}` : named ? `A ${row.status} from ${name}` : `A ${row.status}`;
+    const what = label ?? (row.status === 'any' ? `Failures behind ${name}` : named ? `A ${row.status} from ${name}` : `A ${row.status}`);
     for (const [cause, weight] of Object.entries(row.weights)) {
       out.push({
         cause,
@@ -121,7 +155,9 @@ export function priorContributions(index: FactIndex, others: readonly Contributi
         source: 'prior',
         key: `prior:${row.status}:${name}`,
         facts: row.facts,
-        note: `${what}, with nothing else to go by: one of the usual causes there, not a diagnosis. The questions below split them; the component's error log line for the failing request would settle it.`,
+        note: label
+          ? `${what}, with nothing else to go by: one of the usual causes, not a diagnosis. Which server runs the app (IIS, App Service, a container behind a proxy) and the status or error it gives would settle it.`
+          : `${what}, with nothing else to go by: one of the usual causes there, not a diagnosis. The questions below split them; the component's error log line for the failing request would settle it.`,
       });
     }
   }

@@ -17,7 +17,7 @@ import { lineOf } from './lines.ts';
 
 /** Trigger signals: kept even on a line another recogniser read (see dropShadowedProse). */
 const TRIGGERS: ReadonlySet<string> = new Set(
-  ['after-os-upgrade', 'framework-upgrade', 'after-deploy', 'after-upgrade', 'after-login', 'after-restart', 'scale-in', 'under-load', 'large-upload', 'long-request', 'idle', 'intermittent', 'first-request'].map(
+  ['after-os-upgrade', 'framework-upgrade', 'after-deploy', 'during-deploy', 'after-upgrade', 'after-login', 'after-restart', 'scale-in', 'under-load', 'large-upload', 'long-request', 'idle', 'intermittent', 'first-request'].map(
     (t) => `prose.${t}`,
   ),
 );

@@ -57,7 +57,11 @@ describe('prose rules', () => {
   it('combine triggers with components', () => {
     expect(supported([server('kubernetes'), sig('after-deploy')])).toEqual(['pod-shutdown-race']);
     expect(supported([server('iis'), sig('after-deploy'), status('503')])).toEqual(['app-offline']);
-    expect(supported([server('iis'), sig('after-deploy'), status('502.3')])).toEqual(['app-offline', 'app-pool-recycle']);
+    // A deployment as the moment of a brief failure: the recycle or app_offline cut requests.
+    expect(supported([server('iis'), sig('during-deploy'), status('502.3')])).toEqual(['app-offline', 'app-pool-recycle']);
+    // A deployment as the setting ("after publishing to IIS"): how a start failure is found.
+    expect(supported([server('iis'), sig('after-deploy'), status('502.3')])).toEqual([]);
+    expect(supported([server('kubernetes'), sig('during-deploy')])).toEqual(['pod-shutdown-race']);
     // "I deployed and got 500.30": the deploy is how it was found, not a recycle in flight.
     expect(supported([server('iis'), sig('after-deploy'), status('500.30')])).toEqual([]);
     expect(supported([server('iis'), sig('large-upload')])).toEqual(['backend-connection-reset']);
@@ -134,8 +138,13 @@ describe('prose rules', () => {
     expect(supported([said(factMs('nginx.proxy_read_timeout'))])).toEqual([]);
   });
 
+  it('read a missing runtime on App Service as the platform lacking it', () => {
+    expect(supported([server('azure-app-service'), sig('topic-runtime-missing')])).toEqual(['azure-runtime-missing']);
+    expect(supported([server('iis'), sig('topic-runtime-missing')])).toEqual([]);
+  });
+
   it('let a named cause speak over a trigger with a component', () => {
-    expect(supported([server('iis'), sig('after-deploy')])).toEqual(['app-offline', 'app-pool-recycle']);
+    expect(supported([server('iis'), sig('during-deploy')])).toEqual(['app-offline', 'app-pool-recycle']);
     expect(supported([server('iis'), sig('after-deploy'), sig('topic-single-file')])).toEqual([]);
     expect(supported([server('kubernetes'), sig('after-restart'), sig('topic-resources')])).toEqual([]);
     // The generic "times out" names no cause: the rule still reads the trigger.

@@ -78,6 +78,14 @@ const NAMED_CAUSE = signal(
   'topic-docker-network',
   'topic-not-listening',
   'topic-app-port',
+  'topic-runtime-missing',
+  'topic-dotnet-missing',
+  'topic-scheme-mismatch',
+  'topic-missing-files',
+  'topic-stale-files',
+  'topic-startup-exception',
+  'topic-mixed-hosting',
+  'topic-crypto-keys',
 );
 
 /** Rules that read a trigger with a component: they stand back when a cause is named. */
@@ -217,7 +225,7 @@ const RULES: readonly ContextRule[] = [
   },
   {
     id: 'prose-rollout-on-kubernetes',
-    when: { all: [server(['kubernetes']), signal('after-deploy', 'scale-in', 'after-restart', 'app-restart')] },
+    when: { all: [server(['kubernetes']), signal('after-deploy', 'during-deploy', 'scale-in', 'after-restart', 'app-restart')] },
     supports: { 'pod-shutdown-race': 0.5 },
     note: 'Described: failures during deployments, scaling or restarts on Kubernetes: pods get traffic while they stop or before they are ready.',
   },
@@ -231,27 +239,28 @@ const RULES: readonly ContextRule[] = [
   },
   {
     id: 'prose-deploy-behind-alb',
-    when: { all: [server(['aws-alb']), signal('after-deploy', 'scale-in'), { not: server(['kubernetes']) }] },
+    when: { all: [server(['aws-alb']), signal('after-deploy', 'during-deploy', 'scale-in'), { not: server(['kubernetes']) }] },
     supports: { 'pod-shutdown-race': 0.35 },
     note: 'Described: 502 bursts behind a load balancer during deployments or scale-in: targets are stopped while still registered.',
   },
   {
     id: 'prose-deploy-behind-proxy',
-    when: { all: [server(HOST_PROXIES), signal('after-deploy', 'after-restart', 'app-restart'), { not: server(['kubernetes', ...IIS]) }, { not: signal('topic-rolling') }] },
+    when: { all: [server(HOST_PROXIES), signal('after-deploy', 'during-deploy', 'after-restart', 'app-restart'), { not: server(['kubernetes', ...IIS]) }, { not: signal('topic-rolling') }] },
     supports: { 'proxy-upstream-refused': 0.35, 'pod-shutdown-race': 0.15 },
     note: 'Described: failures right after a deploy or restart behind a proxy: while the app restarts, nothing listens on its port and the proxy cannot connect.',
   },
   {
     id: 'prose-deploy-on-iis-503',
-    when: { all: [server(IIS), signal('after-deploy'), status('503')] },
+    when: { all: [server(IIS), signal('after-deploy', 'during-deploy'), status('503')] },
     supports: { 'app-offline': 0.45 },
     note: 'Described: 503 after a deployment on IIS: the deployment put app_offline.htm in place and the app was not brought back.',
   },
   {
     id: 'prose-deploy-on-iis',
-    // Not with a start failure's status: "I deployed and got 500.30" tells how it was found, and a
-    // recycle cutting requests in flight does not keep the app from starting.
-    when: { all: [server(IIS), signal('after-deploy', 'after-restart'), { not: status('503', ...START_FAILURES) }] },
+    // Only a deployment as the moment of a brief failure ("during deploys", "every time we
+    // publish") or a recycle: "after publishing to IIS it does not work" is how a start failure
+    // is found, and a recycle cutting requests in flight does not keep the app from starting.
+    when: { all: [server(IIS), signal('during-deploy', 'after-restart'), { not: status('503', ...START_FAILURES) }] },
     supports: { 'app-pool-recycle': 0.4, 'app-offline': 0.15 },
     note: 'Described: failures on IIS right after a deployment or recycle: the recycle or the app_offline.htm step cut requests in flight.',
   },
@@ -365,6 +374,14 @@ const RULES: readonly ContextRule[] = [
     note: 'Described: on App Service the app stopped starting with a newer .NET or ASP.NET Core version (and started again on the older one): the platform did not have that runtime yet.',
   },
   {
+    // App Service runs the runtimes the platform has: a runtime said to be missing there is the
+    // platform's, not one the owner could install.
+    id: 'prose-runtime-missing-on-app-service',
+    when: { all: [signal('topic-runtime-missing'), server(['azure-app-service'])] },
+    supports: { 'azure-runtime-missing': 0.45 },
+    note: 'Described: the runtime the app needs is missing on App Service: the platform offers the .NET versions it has installed (newer ones arrive with a rollout or as a site extension), so deploy self-contained or pick a version it has.',
+  },
+  {
     id: 'prose-settings-change-restart',
     when: { all: [signal('settings-change'), signal('after-restart', 'app-restart'), { not: server([...IIS, 'kubernetes', ...HOST_PROXIES, 'envoy']) }] },
     supports: { 'app-service-restart': 0.45 },
@@ -409,7 +426,7 @@ const RULES: readonly ContextRule[] = [
         status('502'),
         signal('intermittent'),
         { not: server([...IIS, 'azure-app-service']) },
-        { not: signal('after-deploy', 'topic-rolling', 'after-restart', 'scale-in', 'every-request', 'large-upload', 'long-request') },
+        { not: signal('after-deploy', 'during-deploy', 'topic-rolling', 'after-restart', 'scale-in', 'every-request', 'large-upload', 'long-request') },
       ],
     },
     supports: { 'keepalive-race': 0.2 },

@@ -5,7 +5,7 @@
 import data from '../../../content/data/collect-next.json' with { type: 'json' };
 import { expandFacts } from '../facts/facts.ts';
 import type { Diagnosis } from '../engine/types.ts';
-import { isRestating } from '../engine/priors.ts';
+import { isRestating, isWeak } from '../engine/priors.ts';
 
 export interface CollectItem {
   what: string;
@@ -55,7 +55,8 @@ function isSpecific(f: Diagnosis['facts'][number]): boolean {
   if (f.name === 'setting') return !String(f.value).startsWith('version=');
   if (f.name !== 'signal') return true;
   const signal = String(f.value);
-  return !TITLE_SIGNAL.test(signal) && !isRestating(signal);
+  // A signal too general to point anywhere alone ("it times out", "doesn't start", ".NET").
+  return !TITLE_SIGNAL.test(signal) && !isRestating(signal) && !isWeak(signal);
 }
 
 /**

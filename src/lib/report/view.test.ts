@@ -110,6 +110,9 @@ describe('the answer first (issue 12)', async () => {
     expect(toView(page, d).thin?.label).toMatch(/nginx/i);
     const specific = '2024/03/05 14:02:11 [error] 812#812: *41 connect() failed (111: Connection refused) while connecting to upstream, client: 10.0.0.5, server: x, request: "GET / HTTP/1.1", upstream: "http://127.0.0.1:5000/"';
     expect(toView(specific, diagnose(specific)).thin).toBeUndefined();
+    // A failure told in words with the stack or a component only (weak signals) is thin too.
+    const words = 'My ASP.NET Core app does not start after publishing to IIS';
+    expect(toView(words, diagnose(words)).thin?.label).toMatch(/IIS/);
   });
 
   it('calls a sentence thin evidence even when it names a trigger, and says what to collect for the component it names', () => {

@@ -17,16 +17,40 @@ export const signals: SignalDef[] = [
     causes: { 'proxy-upstream-timeout': 0.05, 'keepalive-race': 0.05, 'backend-unhealthy': 0.05 },
   },
   {
+    // Weak (status-priors.json): alone it points nowhere; with a failure in words and nothing
+    // else, priors.ts answers with the usual causes of an ASP.NET Core app that fails (row
+    // `aspnetcore`). The tiny weight stays under the findings' floor on its own.
+    id: 'prose.stack-aspnetcore',
+    kind,
+    label: 'Named: the app is ASP.NET Core or .NET',
+    causes: { 'framework-not-found': 0.03 },
+  },
+  {
+    id: 'prose.failing',
+    kind,
+    label: 'Described: it fails, is down or does not start or load (no status, no message)',
+    causes: { 'process-start-failure': 0.01 },
+  },
+  {
+    id: 'prose.during-deploy',
+    kind,
+    label: 'Described: it fails during deployments, briefly, every time one runs',
+    causes: { 'pod-shutdown-race': 0.15, 'app-pool-recycle': 0.1, 'app-offline': 0.1 },
+  },
+  {
     id: 'prose.after-os-upgrade',
     kind,
     label: 'Described: it started after a Windows or OS update',
     causes: { 'module-missing-after-os-upgrade': 0.3, 'vc-redist-missing': 0.1 },
   },
   {
+    // The deployment as the setting ("after publishing to IIS", "deployed to Azure"): weak
+    // (status-priors.json), so the named component's short list answers; the rules read it with
+    // a component. A deployment as the moment of a brief failure is prose.during-deploy.
     id: 'prose.after-deploy',
     kind,
     label: 'Described: it happens after a deployment or publish',
-    causes: { 'pod-shutdown-race': 0.15, 'app-pool-recycle': 0.1, 'app-offline': 0.1, 'stale-deployment-files': 0.1 },
+    causes: { 'stale-deployment-files': 0.1, 'app-offline': 0.1, 'pod-shutdown-race': 0.05 },
   },
   {
     id: 'prose.after-upgrade',
@@ -385,6 +409,54 @@ export const signals: SignalDef[] = [
     kind,
     label: 'Named: a container on several (or the wrong) Docker networks',
     causes: { 'proxy-upstream-refused': 0.3 },
+  },
+  {
+    id: 'prose.topic-runtime-missing',
+    kind,
+    label: 'Named: the .NET runtime the app needs is missing or another version is installed',
+    causes: { 'framework-not-found': 0.4, 'azure-runtime-missing': 0.1 },
+  },
+  {
+    id: 'prose.topic-dotnet-missing',
+    kind,
+    label: 'Named: the dotnet host cannot be found where the app is started',
+    causes: { 'process-path-not-found': 0.35, 'hosting-bundle-missing': 0.1 },
+  },
+  {
+    id: 'prose.topic-scheme-mismatch',
+    kind,
+    label: 'Named: HTTP sent to a TLS port or an HTTPS backend (the wrong scheme)',
+    causes: { 'proxy-protocol-mismatch': 0.3, 'backend-tls-failure': 0.15 },
+  },
+  {
+    id: 'prose.topic-missing-files',
+    kind,
+    label: 'Named: files or assemblies missing from what was published',
+    causes: { 'incomplete-publish': 0.35, 'app-dll-not-found': 0.1 },
+  },
+  {
+    id: 'prose.topic-stale-files',
+    kind,
+    label: 'Named: old or locked files left in the app folder by a deployment',
+    causes: { 'stale-deployment-files': 0.35 },
+  },
+  {
+    id: 'prose.topic-startup-exception',
+    kind,
+    label: 'Named: the app throws while it starts (Program.cs, Startup, a missing settings file)',
+    causes: { 'inprocess-start-failure': 0.3, 'process-start-failure': 0.1 },
+  },
+  {
+    id: 'prose.topic-crypto-keys',
+    kind,
+    label: 'Named: a CryptographicException or a private key the app cannot open',
+    causes: { 'access-denied': 0.25, 'user-profile-not-loaded': 0.25 },
+  },
+  {
+    id: 'prose.topic-mixed-hosting',
+    kind,
+    label: 'Named: in-process and out-of-process apps mixed in one application pool',
+    causes: { 'mixed-hosting-models': 0.4 },
   },
   {
     id: 'prose.topic-not-listening',

@@ -22,7 +22,7 @@ describe('prose reader: the examples', () => {
     const f = read('random 502s from nginx right after every deploy');
     expect(of(f, 'status')).toEqual(['502']);
     expect(of(f, 'server')).toEqual(['nginx']);
-    expect(of(f, 'signal')).toEqual(['prose.intermittent', 'prose.after-deploy']);
+    expect(of(f, 'signal')).toEqual(['prose.intermittent', 'prose.during-deploy']);
     expect(of(f, 'stated-duration-ms')).toEqual([]);
   });
   it('502 only when uploading big files', () => {
@@ -223,7 +223,76 @@ describe('prose reader: triggers', () => {
     expect(text.slice(f.span.start, f.span.end)).toBe('배포');
   });
   it('reads a restart of the app pool as a recycle, not an app restart', () => {
-    expect(of(read('errors every time we restart the app pool'), 'signal')).toEqual(['prose.after-restart']);
+    const signals = of(read('errors every time we restart the app pool'), 'signal');
+    expect(signals).toContain('prose.after-restart');
+    expect(signals).not.toContain('prose.app-restart');
+  });
+  it('tells a deployment as the moment of a brief failure from a deployment as the setting', () => {
+    for (const text of ['we see 502s during deployments', 'a few 503 every time we deploy', 'errors after each release', 'requests fail while deploying']) {
+      const signals = of(read(text), 'signal');
+      expect(signals, text).toContain('prose.during-deploy');
+      expect(signals, text).not.toContain('prose.after-deploy');
+    }
+    for (const text of ['after publishing to IIS the site shows an error', 'I deployed the app to a new server']) {
+      expect(of(read(text), 'signal'), text).toContain('prose.after-deploy');
+      expect(of(read(text), 'signal'), text).not.toContain('prose.during-deploy');
+    }
+  });
+  it('reads causes named in plain words: a missing runtime or dotnet, files missing or left over, the wrong scheme', () => {
+    const cases: [string, string][] = [
+      ['the .NET runtime is not installed on the server', 'prose.topic-runtime-missing'],
+      ['a different runtime version is installed there', 'prose.topic-runtime-missing'],
+      ["dotnet is not recognized on the build agent", 'prose.topic-dotnet-missing'],
+      ['nginx sends plain http to the https port of the app', 'prose.topic-scheme-mismatch'],
+      ['some DLLs are missing in the publish folder', 'prose.topic-missing-files'],
+      ['old DLLs left over from the last release', 'prose.topic-stale-files'],
+      ['the files are locked while we copy', 'prose.topic-stale-files'],
+      ['an exception in Startup.cs on the server', 'prose.topic-startup-exception'],
+      ['appsettings.Production.json is missing there', 'prose.topic-startup-exception'],
+      ['IIS fails when targeting x86 platform', 'prose.topic-bitness'],
+      ['we mix in-process and out-of-process apps in one pool', 'prose.topic-mixed-hosting'],
+      ['Kestrel is bound to 127.0.0.1 inside the container', 'prose.topic-not-listening'],
+      ['with nginx.ingress.kubernetes.io/backend-protocol set to HTTPS it works', 'prose.topic-scheme-mismatch'],
+      ['the ASP.NET Core Module is not listed in the IIS modules', 'prose.topic-hosting-bundle'],
+      ['aspnetcorev2.dll is missing from the server', 'prose.topic-hosting-bundle'],
+      ['the pool identity has no %LOCALAPPDATA% path', 'prose.topic-user-profile'],
+      ['certificate subject name validation is on for the backend', 'prose.topic-backend-tls'],
+      ['503 after installing the core 3.1.1 runtime extension there', 'prose.topic-azure-runtime'],
+      ['an SSL error between the proxy and the backend', 'prose.topic-backend-tls'],
+      ['the connection was closed unexpectedly by the app', 'prose.topic-reset'],
+      ['we cannot POST large JSON to the api', 'prose.large-upload'],
+      ['MVC Core application hosted on IIS gives Cryptographic Exception', 'prose.topic-crypto-keys'],
+      ['it throws Keyset does not exist on the server', 'prose.topic-crypto-keys'],
+      ['how I can increase execution time?', 'prose.long-request'],
+      ['how to raise the proxy timeout there', 'prose.long-request'],
+    ];
+    for (const [text, id] of cases) expect(of(read(text), 'signal'), text).toContain(id);
+    expect(of(read('installed under Program Files (x86) on the server'), 'signal')).not.toContain('prose.topic-bitness');
+    expect(of(read('the app listens on localhost and all interfaces'), 'signal')).not.toContain('prose.topic-not-listening');
+  });
+  it('reads "a gateway error" as a Bad Gateway', () => {
+    expect(of(read('the site loads slowly then gives a gateway error'), 'status')).toEqual(['502']);
+    expect(of(read('Gateway Timeout error'), 'status')).toEqual(['504']);
+  });
+  it('reads an app in or on Azure as App Service, not a VM, cluster or function there', () => {
+    const servers = (text: string) => of(read(text), 'server');
+    expect(servers('"HTTP Error 500.30" in Azure when CPU is maxed out')).toContain('azure-app-service');
+    expect(servers('I deployed with Microsoft Azure and get an error')).toContain('azure-app-service');
+    expect(servers('we run a custom server in Azure and it times out')).not.toContain('azure-app-service');
+    expect(servers('our cluster on Azure Kubernetes Service drops requests')).not.toContain('azure-app-service');
+  });
+  it('reads the app stack, .NET included, and a failure told in plain words', () => {
+    for (const text of ['My .NET 8 app fails on the server', 'the ASP.NET Core MVC site', 'a dotnet core api', '(.NET Core) web api', 'a Blazor server app', 'our net6.0 service']) {
+      expect(of(read(text), 'signal'), text).toContain('prose.stack-aspnetcore');
+    }
+    // Dotted names are not the stack: a namespace, a file name.
+    expect(of(read('we use Microsoft.NET.Sdk.Web for the web project'), 'signal')).not.toContain('prose.stack-aspnetcore');
+    for (const text of ["the site doesn't start after the move", 'website is down again today', 'the app fails to start on the server', 'users cannot access the api now', 'we only get a blank page there', 'there is an error in the log']) {
+      expect(of(read(text), 'signal'), text).toContain('prose.failing');
+    }
+    // Working on a developer's machine says it fails where it was deployed.
+    expect(of(read('the site works fine on my machine'), 'signal')).toContain('prose.failing');
+    expect(of(read('the site works fine since the upgrade'), 'signal')).not.toContain('prose.failing');
   });
   it('does not read a person taking long to find the cause as a long request', () => {
     expect(of(read('it took long to realize what was going on'), 'signal')).not.toContain('prose.long-request');
@@ -315,6 +384,14 @@ describe('prose reader: which lines it reads', () => {
   it('reads sentences and titles', () => {
     expect(looksLikeProse('we get a 504 from the load balancer after about a minute')).toBe(true);
     expect(looksLikeProse('IIS returns 502.3 after exactly 120 seconds')).toBe(true);
+  });
+  it('lets the words around inline code decide, not the code in backticks', () => {
+    const line = 'Caddy `reverse_proxy localhost:8765` dials `[::1]` while the app binds `127.0.0.1:8765`, so `/ws` 502s.';
+    expect(looksLikeProse(line)).toBe(true);
+    expect(readProseLine(line).filter((f) => f.name === 'server').map((f) => f.value)).toEqual(['caddy']);
+    // Code alone is not a sentence; a fence around a message is not inline code.
+    expect(looksLikeProse('`dotnet run --urls http://0.0.0.0:5000` and `curl -v http://127.0.0.1:5000/`')).toBe(false);
+    expect(looksLikeProse('```upstream-sent-too-big-header-while-reading-response-header-from-upstream```')).toBe(true);
   });
   it('leaves log records, markup, stack frames and bare statuses to their recognisers', () => {
     for (const line of [

@@ -121,13 +121,22 @@ function isWordChar(c: number): boolean {
   return (c >= 48 && c <= 57) || (c >= 65 && c <= 90) || (c >= 97 && c <= 122) || c === 95;
 }
 
-/** Word starts: a letter not preceded by a word character, a dot, a slash, a backslash or a dash. */
+/** Whether a dot after this character starts a word: after a space, a bracket or a quote. */
+function isLeadingDot(before: number): boolean {
+  return before === 32 || before === 9 || before === 40 || before === 91 || before === 34 || before === 39 || before === 0x201c || before === 0x2018;
+}
+
+/**
+ * Word starts: a letter not preceded by a word character, a dot, a slash, a backslash or a dash;
+ * a dot that itself starts a word (".NET") does not count against the letter after it.
+ */
 function readTerms(text: string, at: number, v: Vocabulary, facts: Fact[]): void {
   for (let i = 0; i < text.length; i++) {
     const ch = text.charCodeAt(i);
     if (!((ch >= 65 && ch <= 90) || (ch >= 97 && ch <= 122))) continue;
     const prev = i > 0 ? text.charCodeAt(i - 1) : 32;
-    if (isWordChar(prev) || prev === 46 || prev === 47 || prev === 92 || prev === 45) continue;
+    if (isWordChar(prev) || prev === 47 || prev === 92 || prev === 45) continue;
+    if (prev === 46 && i > 1 && !isLeadingDot(text.charCodeAt(i - 2))) continue;
     let length = -1;
     let term: Term | undefined;
     const b = i + 1 < text.length ? text.charCodeAt(i + 1) : -1;

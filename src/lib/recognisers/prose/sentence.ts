@@ -5,7 +5,7 @@
  *
  * A sentence here: 6 to 1,000 characters; at least three words of two or more letters (or two
  * and a 4xx/5xx number in a line of at most 60 characters: "nginx 499 error"); letters
- * make up at least 60 % of its non-blank characters; it does not start like a log record
+ * make up at least 60 % of its non-blank characters outside inline code in backticks; it does not start like a log record
  * (a date, a bracketed time, `info:`-style level headers, a stack frame, markup, JSON, `#Fields`)
  * and carries no request line (`HTTP/1.1"`). One pass over the line's characters.
  */
@@ -13,7 +13,7 @@
 const MAX_LINE = 1000;
 const SHORT_TITLE = 60;
 const SHORT_STATUS = /(?<![\d.])[45]\d\d(?![\d.])/;
-const STATUS_PHRASE = /bad[ -]?gateway|gateway[ -]?time[ -]?out|service unavailable/i;
+const STATUS_PHRASE = /bad[ -]?gateway|gateway[ -]?time[ -]?out|gateway errors?|service unavailable/i;
 const LOG_START =
   /^(?:\d{4}[-/.]\d\d[-/.]\d\d|\d\d?\/\w{3}\/\d{4}|\[\d|\[[A-Z][a-z]{2} [A-Z][a-z]{2}|at [\w.`<>$|]+[.(]|--->|(?:trce|dbug|info|warn|fail|crit|error|warning|debug|fatal):\s|[<{#]|\w+=\S|"\w+":)/i;
 const REQUEST_LINE = /"(?:GET|POST|PUT|DELETE|HEAD|PATCH|OPTIONS) \S|\bHTTP\/\d(?:\.\d)?"/;
@@ -38,6 +38,19 @@ export function looksLikeProse(line: string): boolean {
   let first = -1;
   for (let i = 0; i < line.length; i++) {
     const c = line.charCodeAt(i);
+    // Inline code in single backticks (`reverse_proxy localhost:8765`) counts for neither side:
+    // the words around it decide. An unmatched backtick, or a run of them (a ``` fence around a
+    // message), is an ordinary character.
+    if (c === 96 && line.charCodeAt(i + 1) !== 96 && line.charCodeAt(i - 1) !== 96) {
+      const close = line.indexOf('`', i + 1);
+      if (close > i) {
+        if (run >= 2) words++;
+        run = 0;
+        if (first < 0) first = i;
+        i = close;
+        continue;
+      }
+    }
     if (c === 32 || c === 9 || c === 0xa0) {
       if (run >= 2) words++;
       run = 0;

@@ -28,7 +28,7 @@ export const COMPONENTS: readonly Term[] = [
   { pattern: 'AFD', server: 'azure-front-door', exact: true },
   {
     pattern:
-      'azure app[ -]?services?|app[ -]?services?|azure web[ -]?apps?|web[ -]?apps? (?:on|in) azure|azurewebsites(?:\\.net)?|kudu|(?:(?:deploy|publish|host)(?:ed|ing)? (?:it |the (?:app|site|api|application) |my (?:app|site|api|application) |our (?:app|site|api|application) )?(?:to|on|in)|(?:running|runs|run) (?:on|in)) azure(?! (?:kubernetes|aks|container|vms?|virtual|functions?|front|app(?:lication)? gateway|load|api management|sql|devops|storage|blob))',
+      'azure app[ -]?services?|app[ -]?services?|azure web[ -]?apps?|web[ -]?apps? (?:on|in) azure|azurewebsites(?:\\.net)?|kudu|(?:(?:deploy|publish|host)(?:ed|ing)? (?:it |the (?:app|site|api|application) |my (?:app|site|api|application) |our (?:app|site|api|application) )?(?:to|on|in|with|onto)|(?:running|runs|run) (?:on|in)|(?<!(?:server|servers|vms?|machines?|cluster|functions?|container|containers|instances?) )(?:in|on|from)) (?:microsoft )?azure(?! (?:app ?services?|web ?apps?|kubernetes|aks|container|vms?|virtual|functions?|front|app(?:lication)? gateway|load|api management|sql|devops|storage|blob))',
     server: 'azure-app-service',
   },
   {
@@ -77,12 +77,29 @@ export const COMPONENTS: readonly Term[] = [
   // The error page App Service on Linux (":( Application Error") and Heroku show when the app's
   // container or dyno did not start or answer, quoted as its title.
   { pattern: '(?<=["\'\u201c\u2018]|:\\( ?)Application Error(?=["\'\u201d\u2019]|$)', signal: 'prose.topic-app-error', exact: true },
+  // The app's own stack, named without the server in front of it: ASP.NET Core, .NET (Core) and
+  // .NET 5+ (".NET" is read from its "NET": a word start may follow a dot that follows a space),
+  // the dotnet host, Blazor and Razor Pages. Alone it says nothing about a cause; with a failure
+  // in words it lets priors.ts give the short list of how an ASP.NET Core app usually fails.
+  {
+    pattern:
+      'asp\\.?net[ -]?core(?:[ -]?(?:mvc|web ?api|api|app))?|aspnetcore|(?:dot ?)?net[ -]?core(?![\\w.])|NET (?:[5-9]|1\\d)(?:\\.\\d+)*|NET(?:5|6|7|8|9|10)(?:\\.0)?|dotnet|blazor|razor pages|mvc core|core (?:web ?api|mvc|web app)|web ?api|web ?deploy|msdeploy|publish ?profiles?',
+    signal: 'prose.stack-aspnetcore',
+  },
   { pattern: 'load[ -]?balancers?', signal: 'prose.load-balancer' },
   { pattern: 'LBs?', signal: 'prose.load-balancer', exact: true },
 ];
 
 /** Triggers: when or under what the failure happens. */
 export const TRIGGERS: readonly Term[] = [
+  // A deployment as the moment of a brief failure ("during deploys", "every time we deploy",
+  // "after each release"): instances or the app restart while requests arrive. Kept apart from a
+  // deployment as the setting ("after publishing to IIS it does not start"), a start failure.
+  {
+    pattern:
+      '(?:during|while|whilst|mid)[ -](?:a |the |each |every |our |any )?(?:re-?)?(?:deploy(?:s|ing|ments?)?|publish(?:es|ing)?|releas(?:e|es|ing))|(?:each|every|any|all) (?:(?:single )?time (?:(?:we|i|you|they|it) )?(?:re-?)?(?:deploy|publish|release)s?|(?:re-?)?(?:deploy(?:s|ments?)?|publish(?:es)?|releases?))|(?:after|on|with|per) (?:each|every) (?:re-?)?(?:deploy(?:s|ments?)?|publish(?:es)?|releases?)|(?:deploy(?:ment)?|release) downtime|downtime (?:during|while|on|when) (?:deploy|publish|releas)(?:s|es|e|ing|ments?)?|zero[ -]downtime',
+    signal: 'prose.during-deploy',
+  },
   {
     pattern:
       '(?:windows|os|operating system|feature|cumulative) (?:updates?|upgrades?)|(?:updat|upgrad)(?:e|ed|ing) (?:windows|the os|the server os)',
@@ -137,12 +154,12 @@ export const TRIGGERS: readonly Term[] = [
   },
   {
     pattern:
-      '(?:large|big|huge|bigger|larger) (?:file )?(?:uploads?|files?|bodies|body|payloads?|posts?|requests?)|upload(?:ing|s)? (?:a )?(?:large|big|huge|bigger|larger)|file uploads?|uploading|maxAllowedContentLength|MaxRequestBodySize|client_max_body_size|LimitRequestBody|request body (?:too large|size)',
+      '(?:large|big|huge|bigger|larger) (?:file )?(?:uploads?|files?|bodies|body|payloads?|posts?|requests?|json|xml|forms?|images?|videos?|attachments?)|upload(?:ing|s)? (?:a )?(?:large|big|huge|bigger|larger)|file uploads?|uploading|maxAllowedContentLength|MaxRequestBodySize|client_max_body_size|LimitRequestBody|request body (?:too large|size)',
     signal: 'prose.large-upload',
   },
   {
     pattern:
-      'long[ -]running|(?:long|large|big|heavy|slow) (?:reports?|exports?|queries|query|requests?|operations?|jobs?|calls?|pages?|responses?)|reports? (?:that )?takes? (?:a )?long|(?:takes?|taking|took) (?:(?:a )?(?:very |really )?(?:long|good|great) (?:while|time)|(?:too |very |so |really )?long(?! to (?!load|respond|complete|finish|return|answer|process|run|start|execute|come))|ages|forever|(?:more|longer) than|over \\d|> ?\\d)|generat(?:e|es|ing) (?:a )?reports?',
+      'long[ -]running|(?:long|large|big|heavy|slow) (?:reports?|exports?|queries|query|requests?|operations?|jobs?|calls?|pages?|responses?)|reports? (?:that )?takes? (?:a )?long|(?:takes?|taking|took) (?:(?:a )?(?:very |really )?(?:long|good|great) (?:while|time)|(?:too |very |so |really )?long(?! to (?!load|respond|complete|finish|return|answer|process|run|start|execute|come))|ages|forever|(?:more|longer) than|over \\d|> ?\\d)|generat(?:e|es|ing) (?:a )?reports?|(?:increas|rais|extend|lengthen)(?:e|es|ed|ing) (?:the )?(?:max(?:imum)? )?(?:(?:execution|request|response|script|proxy|read|upstream|gateway|http) )?(?:time ?outs?|time[ -]?limits?|execution time|timeout (?:values?|settings?|periods?))',
     signal: 'prose.long-request',
   },
   { pattern: 'idle[ _-]?time[ _-]?outs?|idle|inactiv(?:e|ity)|after a while|after some time|(?:quiet|idle) periods?', signal: 'prose.idle' },
@@ -157,6 +174,14 @@ export const TRIGGERS: readonly Term[] = [
   {
     pattern: '(?:the )?first (?:request|call|hit|load)|cold[ -]?starts?|warm[ -]?up|slow (?:to )?start(?:s|ing|up)?|(?:app|application) start(?:s|up)?|startup',
     signal: 'prose.first-request',
+  },
+  // A failure in plain words, with no status or message: "doesn't start", "not working",
+  // "site is down", "can't access", "fails to load", "blank page", "error". Too general to point
+  // anywhere; it marks the paste as a failure report (priors.ts gates the stack's list on it).
+  {
+    pattern:
+      '(?:does|do|did|would|will|could|can|is|are|was|were)(?: ?not|n\'t|nt|n\u2019t)(?: even)? (?:start(?:ing)?|run(?:ning)?|work(?:ing)?|load(?:ing)?|launch(?:ing)?|open(?:ing)?|come up|be (?:reached|accessed|opened)|reachable|accessible|available|up)|(?:won\'t|wont|won\u2019t|can\'t|cant|can\u2019t|cannot|never|not|no longer|stopped|stops|quit) (?:start(?:ing|s)?|run(?:ning|s)?|work(?:ing|s)?|load(?:ing|s)?|launch(?:ing|es)?|come up|be (?:reached|accessed|opened)|reachable|accessible|(?:access|reach|open|browse)(?: (?:the|my|our|it|this|that))?)|fail(?:s|ed|ing)? (?:to |on )?(?:start(?:ing)?|run(?:ning)?|load(?:ing)?|launch(?:ing)?|open(?:ing)?|come up|respond|work)|unable to (?:start|run|load|launch|access|reach|open|browse)|(?:site|website|web ?site|app|application|api|server|service|page|portal|instance)s? (?:is |are |was |were |goes |went |keeps going |going )?(?:down|offline|broken|dead)|(?:goes|went|going|keeps going) down|blank (?:white )?(?:page|screen)|white (?:page|screen)|unreachable|inaccessible|(?:can\'t|cannot|can\u2019t|could not|couldn\'t) be reached|works? (?:fine |well |perfectly |ok |okay |great |correctly )?(?:locally|on localhost|in (?:visual studio|vs(?: ?code)?|development|dev|debug(?: mode)?|iis express)|from visual studio|on my (?:machine|pc|computer|laptop|local machine)|on (?:my )?local(?: machine)?)|(?:error|errors|issue|issues|problem|problems|failure|failures|exception)',
+    signal: 'prose.failing',
   },
 ];
 
@@ -182,6 +207,8 @@ export const WIDE_TERMS: readonly Term[] = [
 export const STATUS_WORDS: readonly { pattern: string; status: string }[] = [
   { pattern: 'bad[ -]?gateway', status: '502' },
   { pattern: 'gateway[ -]?time[ -]?outs?|gateway timed out', status: '504' },
+  // "a gateway error": what people call a Bad Gateway page when they do not quote it.
+  { pattern: 'gateway errors?', status: '502' },
   { pattern: 'service (?:temporarily )?unavailable', status: '503' },
   { pattern: 'internal server error', status: '500' },
 ];
@@ -201,7 +228,7 @@ export const TOPICS: readonly Term[] = [
   { pattern: 'keep[ -]?alives?(?: time[ -]?outs?)?|idle (?:connection|keep[ -]?alive) time[ -]?outs?', signal: 'prose.topic-keepalive' },
   { pattern: 'app_offline(?:\\.html?)?', signal: 'prose.topic-app-offline' },
   // ".NET Core Windows Server Hosting" is the bundle's name before 2.1.
-  { pattern: '(?:windows |server )?hosting bundle|windows server hosting(?: bundle)?|(?:asp\\.net core |aspnetcore )?module (?:is )?not (?:installed|registered)', signal: 'prose.topic-hosting-bundle' },
+  { pattern: '(?:windows |server )?hosting bundle|windows server hosting(?: bundle)?|(?:asp\\.net core |aspnetcore )?module (?:is )?not (?:installed|registered|listed|loaded|present|found)|aspnetcore(?:v2)?\\.dll (?:is )?(?:missing|not found|not present)|missing aspnetcore(?:v2)?\\.dll', signal: 'prose.topic-hosting-bundle' },
   { pattern: 'single[ -]file (?:publish(?:ed|ing)?|deploy(?:ment|ments|ed)?|apps?|executables?)', signal: 'prose.topic-single-file' },
   { pattern: 'selinux|permission denied while connecting', signal: 'prose.topic-proxy-permission' },
   {
@@ -210,7 +237,7 @@ export const TOPICS: readonly Term[] = [
   },
   // Exit code 137 is 128 + SIGKILL: what Kubernetes and Docker report for an OOM-killed container.
   { pattern: 'exit(?:ed)? (?:with )?(?:code |status )?137|out of memory|oom[ -]?kill(?:ed|er)?|oom|memory (?:limits?|leaks?|pressure)|(?:high|maxed out|100 ?%) (?:cpu|memory)|(?:cpu|memory) (?:(?:is |at |are )?(?:maxed|100 ?%|spikes?|spiking))', signal: 'prose.topic-resources' },
-  { pattern: '(?:backend|upstream|origin)(?: server)? (?:ssl |tls )?certificates?|(?:ssl |tls )?certificate (?:errors?|has expired|expired|is (?:invalid|not trusted|untrusted)|not trusted|mismatch)|(?:expired|invalid|untrusted) (?:ssl |tls )?certificates?|certificate (?:verify|verification|validation|chain|name mismatch)|wildcard certificates?|certificates? (?:was |is |were )?issued (?:for|to) (?:the |a |an )?(?:root |other |another |different |wrong )?(?:domain|host ?name|subdomain|name)|ssl handshake|tls handshake|self[ -]signed', signal: 'prose.topic-backend-tls' },
+  { pattern: '(?:backend|upstream|origin)(?: server)? (?:ssl |tls )?certificates?|(?:ssl |tls )?certificate (?:errors?|has expired|expired|is (?:invalid|not trusted|untrusted)|not trusted|mismatch)|(?:expired|invalid|untrusted) (?:ssl |tls )?certificates?|certificate (?:(?:subject |host ?|common )?name )?(?:verify|verification|validation|chain|mismatch|name mismatch)|wildcard certificates?|certificates? (?:was |is |were )?issued (?:for|to) (?:the |a |an )?(?:root |other |another |different |wrong )?(?:domain|host ?name|subdomain|name)|ssl handshake|tls handshake|self[ -]signed|(?:ssl|tls) (?:errors?|failures?|issues?|problems?) (?:between|from|to|with|on|at) (?:the )?(?:proxy|backend|upstream|origin|app|application|gateway|load balancer|server)', signal: 'prose.topic-backend-tls' },
   {
     pattern:
       'unhealthy|health[ -]?probes?(?: checks?)?|readiness (?:probes?|checks?|gates?)|(?:marked|flagged|reported) (?:as )?not ready|health[ -]?checks? (?:path|endpoint|url|information|settings?|configuration|to fail)|health[ -]?checks? (?:(?:is|are|was|were|keeps?|kept|constantly|always|still|started|start|began|been|being|now|all) ){0,3}fail(?:s|ed|ing|ures?)?|target health|fail(?:s|ed|ing)? (?:the |its )?health (?:probes?|checks?)|backend health|(?:can(?:no|\\u2019|\')?t|cannot|could(?:n\\u2019t|\'t| not)|unable to|fails? to) reach (?:the |its |any )?backend (?:pool|servers?|targets?)',
@@ -240,7 +267,8 @@ export const TOPICS: readonly Term[] = [
     signal: 'prose.topic-refused',
   },
   {
-    pattern: 'connection (?:was |is |gets |got )?reset|reset by peer|econnreset|err_connection_reset|socket hang up|empty (?:reply|response)|err_empty_response',
+    pattern:
+      'connection (?:was |is |gets |got )?reset|reset by peer|econnreset|err_connection_reset|socket hang up|empty (?:reply|response)|err_empty_response|connections? (?:was |is |were |are |gets |got )?(?:closed|dropped|terminated|aborted|cut) (?:unexpectedly|prematurely|abruptly|without (?:a |any )?(?:response|answer|reply))',
     signal: 'prose.topic-reset',
   },
   { pattern: 'timed? ?outs?|timing out|timed out', signal: 'prose.topic-timeout' },
@@ -298,7 +326,7 @@ export const TOPICS: readonly Term[] = [
   // "port error" is most often that too.
   {
     pattern:
-      '(?:not|no longer|never) listen(?:ing|s)?|(?:isn\'t|wasn\'t|aren\'t|weren\'t|isnt|wasnt) listening|nothing (?:is |was )?listening|listen(?:s|ing)? on (?:the |a )?(?:wrong|another|different|other) port|(?:wrong|incorrect|mismatched) (?:target |container |app(?:lication)? |listening |upstream |backend )?ports?|ports? mismatch|default (?:http |listening |kestrel |container |app )?ports? (?:has |have |had |was |were |is |are )?(?:changed|moved)|(?<=(?<![\\w.])8080 )(?:instead of|and not|not|rather than) (?:port )?80(?![\\d.])|(?:from )?port 80 to (?:port )?8080|from 80 to 8080|port (?:errors?|issues?|problems?)',
+      '(?:not|no longer|never) listen(?:ing|s)?|(?:isn\'t|wasn\'t|aren\'t|weren\'t|isnt|wasnt) listening|nothing (?:is |was )?listening|listen(?:s|ing)? on (?:the |a )?(?:wrong|another|different|other) port|(?:wrong|incorrect|mismatched) (?:target |container |app(?:lication)? |listening |upstream |backend )?ports?|ports? mismatch|default (?:http |listening |kestrel |container |app )?ports? (?:has |have |had |was |were |is |are )?(?:changed|moved)|(?<=(?<![\\w.])8080 )(?:instead of|and not|not|rather than) (?:port )?80(?![\\d.])|(?:from )?port 80 to (?:port )?8080|from 80 to 8080|port (?:errors?|issues?|problems?)|(?:listen(?:s|ing|ed)?|bound|bind(?:s|ing)?|runs?|running) (?:only )?(?:on|to) (?:localhost|loopback|127\\.0\\.0\\.1)(?: only)?(?! (?:and|but) (?:0\\.0\\.0\\.0|all))|(?:localhost|loopback) (?:only|instead of (?:0\\.0\\.0\\.0|all (?:interfaces|addresses)))',
     signal: 'prose.topic-not-listening',
   },
   // The port the app is told to listen on: ASP.NET Core's variables (ASPNETCORE_URLS,
@@ -323,10 +351,64 @@ export const TOPICS: readonly Term[] = [
     signal: 'prose.topic-shared-pool',
   },
   // A 32-bit worker process loading a 64-bit build or the reverse (500.32, ERROR_BAD_EXE_FORMAT).
-  { pattern: '(?<=(?<![\\d.])32[ -]?)bits?|bitness|enable32BitAppOnWin64|enable 32[ -]?bit(?: app(?:lication)?s?)?', signal: 'prose.topic-bitness' },
+  // x86 as a build target (PlatformTarget, Prefer32Bit, the win-x86 runtime identifier), not the
+  // "Program Files (x86)" folder.
+  { pattern: '(?<=(?<![\\d.])32[ -]?)bits?|bitness|enable32BitAppOnWin64|enable 32[ -]?bit(?: app(?:lication)?s?)?|(?:win-)?x86(?!\\)|\\w)|platform ?target|prefer ?32[ -]?bit', signal: 'prose.topic-bitness' },
   // LoadUserProfile is the application pool setting; without a profile, Data Protection keys and
   // certificate private keys have nowhere to live.
-  { pattern: 'load ?user ?profile|user profile (?:is |was )?not (?:loaded|load)|setProfileEnvironment', signal: 'prose.topic-user-profile' },
+  // Without a loaded profile %LOCALAPPDATA% is not set for the pool identity.
+  { pattern: 'load ?user ?profile|user profile (?:is |was )?not (?:loaded|load)|setProfileEnvironment|localappdata', signal: 'prose.topic-user-profile' },
+  // The .NET runtime the app needs is not on the machine (hostfxr: "You must install or update
+  // .NET to run this application"; "The framework ... was not found"), said in plain words.
+  {
+    pattern:
+      '(?:(?:\\.?net(?: core)?|dotnet(?: core)?|asp\\.?net ?core|aspnetcore|core|shared) )?(?:runtimes?|frameworks?) (?:\\d+(?:\\.\\d+)* )?(?:is |are |was |were )?(?:not installed|missing|not found|not present|not available)|missing (?:the )?(?:\\.?net(?: core)? |dotnet |asp\\.?net ?core )?(?:runtimes?|shared frameworks?)|(?:wrong|different|older|newer|mismatched) (?:\\.?net(?: core)? |dotnet |asp\\.?net ?core )?runtimes?(?: versions?)?(?: (?:is )?installed)?|runtime versions? mismatch|install(?:ed|ing)? the (?:\\.?net(?: core)? |dotnet |asp\\.?net ?core )?(?:\\d+(?:\\.\\d+)* )?runtime',
+    signal: 'prose.topic-runtime-missing',
+  },
+  // The dotnet host itself cannot be found where the app is started (ANCM's processPath "dotnet"
+  // not on the PATH of the worker process: 0x80070002).
+  {
+    pattern:
+      'dotnet(?:\\.exe)? (?:is not|isn\'t|was not|wasn\'t) (?:recognized|recognised|found|installed|on the path|in the path)|dotnet(?:\\.exe)? (?:not found|cannot be found|could not be found|can\'t be found|is missing|missing from the path)|(?:cannot|can\'t|could not|couldn\'t|unable to) find dotnet(?:\\.exe)?|dotnet: (?:command )?not found|command not found: dotnet',
+    signal: 'prose.topic-dotnet-missing',
+  },
+  // The proxy speaks plain HTTP to a TLS port, or TLS to a plain one.
+  {
+    pattern:
+      '(?:plain |plain-text |unencrypted )?https? (?:requests? |traffic )?(?:to|on|against|towards) (?:the |an? |its |my |our )?(?:app\'s |application\'s )?(?:https?|tls|ssl|plain(?:[ -]text)?) (?:port|backend|upstream|endpoint|listener)|(?:https|tls|ssl) (?:backend|upstream|origin)s?|proxy_pass https|(?:wrong|mismatched|incorrect) (?:scheme|protocol)|(?:scheme|protocol) mismatch|http vs\\.? https|https vs\\.? http|(?:alb|nginx)\\.ingress\\.kubernetes\\.io/backend-protocol|backend[ -]protocol',
+    signal: 'prose.topic-scheme-mismatch',
+  },
+  // Files the app needs were not published or copied (deps.json names an assembly that is not there).
+  {
+    pattern:
+      '(?:dlls?|files?|assembl(?:y|ies)|dependenc(?:y|ies)|packages?|binaries) (?:are |is |were |was )?(?:missing|not (?:published|copied|deployed|included))|missing (?:dlls?|files?|assembl(?:y|ies)|dependenc(?:y|ies)|binaries)|(?:not all|only some|some of the) (?:files?|dlls?|assembl(?:y|ies)) (?:are |were )?(?:published|copied|deployed)|(?:empty|incomplete|partial) (?:publish(?:ed)?|deploy(?:ed|ment)?|bin)(?: folder| directory| output)?',
+    signal: 'prose.topic-missing-files',
+  },
+  // Files of an older build still in the app's folder, or files locked so the new ones could not be written.
+  {
+    pattern:
+      '(?:old|stale|leftover|left[ -]over|outdated|obsolete|previous) (?:dlls?|files?|assembl(?:y|ies)|binaries|builds?|versions? of (?:the |a )?(?:dlls?|files?|assembl(?:y|ies)))|files? (?:are |is |were |was )?(?:locked|in use)|(?:locked|in[ -]use) (?:files?|dlls?)|(?:cannot|can\'t|could not|couldn\'t|unable to) (?:overwrite|replace|delete) (?:the )?(?:dlls?|files?|assembl(?:y|ies))',
+    signal: 'prose.topic-stale-files',
+  },
+  // The app throws while it starts (in-process: 500.30), told in words.
+  {
+    pattern:
+      '(?:exceptions?|errors?|crash(?:es)?|throws?|fails?|failures?) (?:in|during|at|on|inside) (?:the )?(?:startup|program\\.cs|startup\\.cs|configureservices|configure ?services|app(?:lication)? start(?:up)?|main)(?![\\w.])|startup (?:exceptions?|errors?|crash(?:es)?|failures?)|(?:startup|program)\\.cs (?:throws|fails|crashes)|appsettings(?:\\.[\\w-]+)?\\.json (?:is |was |file )?(?:missing|not found|not (?:copied|published|deployed|read))|missing appsettings',
+    signal: 'prose.topic-startup-exception',
+  },
+  // CryptographicException on IIS: the pool identity cannot open a private key ("Keyset does not
+  // exist", access denied) or has no profile to keep keys in ("The system cannot find the file
+  // specified" when a certificate or a Data Protection key is loaded).
+  {
+    pattern: 'cryptographic ?exceptions?|keyset does not exist|(?:private key|key ?set|key ?ring|data ?protection keys?) (?:is |are |was |were )?(?:not accessible|inaccessible|access denied|not found|missing|cannot be (?:read|opened|accessed))',
+    signal: 'prose.topic-crypto-keys',
+  },
+  // In-process and out-of-process apps in one application pool (500.34).
+  {
+    pattern:
+      'in-?process and out-?of-?process|out-?of-?process and in-?process|mix(?:ing|ed|es)? (?:of )?(?:hosting models|in-?process and out-?of-?process)|(?:different|mixed) hosting models',
+    signal: 'prose.topic-mixed-hosting',
+  },
   // The PROXY protocol header one side sends and the other does not expect (nginx: "broken header").
   { pattern: 'proxy[ _-]protocol|send-proxy(?:-v2)?|accept-proxy', signal: 'prose.topic-proxy-protocol' },
   // A rolling update or restart (Kubernetes, ECS, Cloud Run): instances are replaced one by one
@@ -357,7 +439,7 @@ export const TOPICS: readonly Term[] = [
   // App Service runs the runtimes it has; newer ones came as site extensions or with a rollout.
   {
     pattern:
-      '(?:asp\\.net core |aspnetcore )?(?:runtime )?site extensions?|not (?:yet )?(?:available|supported|installed|rolled out) (?:on|in) (?:azure|app service|the app service)|(?:azure|app service) (?:does not|doesn\'t|did not|didn\'t) (?:yet )?(?:support|have) (?:the |this |that )?(?:runtime|version|\\.net|asp\\.net)',
+      '(?:asp\\.net core |aspnetcore )?(?:runtime )?site extensions?|(?:runtime|sdk|core|aspnetcore) (?:\\d+(?:\\.\\d+)* )?(?:sdk |runtime )?(?:site )?extensions?|not (?:yet )?(?:available|supported|installed|rolled out) (?:on|in) (?:azure|app service|the app service)|(?:azure|app service) (?:does not|doesn\'t|did not|didn\'t) (?:yet )?(?:support|have) (?:the |this |that )?(?:runtime|version|\\.net|asp\\.net)',
     signal: 'prose.topic-azure-runtime',
   },
   // App Service's own restarts: Auto-Heal and Proactive Auto-Heal.
