@@ -121,13 +121,34 @@ function isWordChar(c: number): boolean {
   return (c >= 48 && c <= 57) || (c >= 65 && c <= 90) || (c >= 97 && c <= 122) || c === 95;
 }
 
-/** Word starts: a letter not preceded by a word character, a dot, a slash, a backslash or a dash. */
-function readTerms(text: string, at: number, v: Vocabulary, facts: Fact[]): void {
+/** Word starts of the line being read (readProseLine fills it once for every vocabulary). */
+let wordStarts = new Int32Array(256);
+
+/**
+ * Word starts: a letter not preceded by a word character, a dot, a slash, a backslash or a dash.
+ * Written into `wordStarts`; returns their number.
+ */
+function findWordStarts(text: string): number {
+  if (wordStarts.length < text.length) wordStarts = new Int32Array(Math.max(text.length, 2 * wordStarts.length));
+  const starts = wordStarts;
+  let n = 0;
+  let prev = 32;
   for (let i = 0; i < text.length; i++) {
     const ch = text.charCodeAt(i);
-    if (!((ch >= 65 && ch <= 90) || (ch >= 97 && ch <= 122))) continue;
-    const prev = i > 0 ? text.charCodeAt(i - 1) : 32;
-    if (isWordChar(prev) || prev === 46 || prev === 47 || prev === 92 || prev === 45) continue;
+    if (((ch >= 65 && ch <= 90) || (ch >= 97 && ch <= 122)) && !(isWordChar(prev) || prev === 46 || prev === 47 || prev === 92 || prev === 45)) starts[n++] = i;
+    prev = ch;
+  }
+  return n;
+}
+
+/** The vocabulary's terms at the `count` word starts in `wordStarts`; a match skips the word starts inside it. */
+function readTerms(text: string, at: number, v: Vocabulary, count: number, facts: Fact[]): void {
+  const starts = wordStarts;
+  let next = 0;
+  for (let w = 0; w < count; w++) {
+    const i = starts[w] as number;
+    if (i < next) continue;
+    const ch = text.charCodeAt(i);
     let length = -1;
     let term: Term | undefined;
     const b = i + 1 < text.length ? text.charCodeAt(i + 1) : -1;
@@ -144,7 +165,7 @@ function readTerms(text: string, at: number, v: Vocabulary, facts: Fact[]): void
     const end = start + length;
     if (term.server) push(facts, 'server', term.server, start, end);
     if (term.signal) push(facts, 'signal', term.signal, start, end);
-    i += length - 1;
+    next = i + length;
   }
 }
 
@@ -193,7 +214,8 @@ export function readProseLine(text: string, at = 0): Fact[] {
   if (!looksLikeProse(text)) return facts;
   readStatuses(text, at, facts);
   for (const d of findDurations(text)) push(facts, 'stated-duration-ms', d.ms, at + d.start, at + d.end);
-  for (const v of VOCABULARY) readTerms(text, at, v, facts);
+  const count = findWordStarts(text);
+  for (const v of VOCABULARY) readTerms(text, at, v, count, facts);
   readWideTerms(text, at, facts);
   return facts.sort((a, b) => a.span.start - b.span.start);
 }
