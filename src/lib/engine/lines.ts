@@ -1,15 +1,23 @@
 import type { LineIndex, Span } from './types.ts';
 
-/** Start offset of every line. Handles \n, \r\n and lone \r. Linear, one pass. */
+/**
+ * Start offset of every line. Handles \n, \r\n and lone \r. Linear: the next \n and the next \r
+ * are each found with one native forward search, redone only once the walk has passed it.
+ */
 export function indexLines(input: string): LineIndex {
   const starts = [0];
-  for (let i = 0; i < input.length; i++) {
-    const c = input.charCodeAt(i);
-    if (c === 10) starts.push(i + 1);
-    else if (c === 13) {
+  let lf = input.indexOf('\n');
+  let cr = input.indexOf('\r');
+  while (lf >= 0 || cr >= 0) {
+    let i: number;
+    if (cr < 0 || (lf >= 0 && lf < cr)) i = lf;
+    else {
+      i = cr;
       if (input.charCodeAt(i + 1) === 10) i++;
-      starts.push(i + 1);
     }
+    starts.push(i + 1);
+    if (lf >= 0 && lf <= i) lf = input.indexOf('\n', i + 1);
+    if (cr >= 0 && cr <= i) cr = input.indexOf('\r', i + 1);
   }
   return { starts };
 }
