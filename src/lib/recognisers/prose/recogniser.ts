@@ -44,10 +44,11 @@ interface Vocabulary {
   /** Per term: the strings its matches begin with (undefined: anything). */
   leads: readonly (ReadonlySet<string> | undefined)[];
   /**
-   * Candidates per three characters, made when first met: keyed by their codes while the second
-   * and third are ASCII or past the end of the text (-1), a small integer; by the string otherwise.
+   * Candidates per three characters, made when first met. While the second and third are ASCII or
+   * past the end of the text (-1): in a row per first two characters (`a * 129 + b + 1`, under
+   * 123 * 129 since the first is an ASCII letter), at `c + 1`; by the string otherwise.
    */
-  byStart: Map<number, readonly number[]>;
+  byStart: (Array<readonly number[] | undefined> | undefined)[];
   byRareStart: Map<string, readonly number[]>;
   compiled: (RegExp | undefined)[];
 }
@@ -59,7 +60,7 @@ function vocabulary(terms: readonly Term[], exact: boolean): Vocabulary {
     flags: exact ? 'y' : 'iy',
     ignoreCase: !exact,
     leads: chosen.map((t) => leadingStrings(t.pattern, !exact)),
-    byStart: new Map(),
+    byStart: new Array<Array<readonly number[] | undefined> | undefined>(123 * 129).fill(undefined),
     byRareStart: new Map(),
     compiled: [],
   };
@@ -72,10 +73,10 @@ function candidates(v: Vocabulary, a: number, b: number, c: number): readonly nu
     if (b >= 65 && b <= 90) b += 32;
     if (c >= 65 && c <= 90) c += 32;
   }
-  // Word starts are ASCII letters (readTerms), so the key stays a small integer.
-  const key = b < 128 && c < 128 ? (a * 129 + b + 1) * 129 + c + 1 : -1;
-  const start = key >= 0 ? undefined : String.fromCharCode(a, b) + (c < 0 ? '' : String.fromCharCode(c));
-  const known = start === undefined ? v.byStart.get(key) : v.byRareStart.get(start);
+  // Word starts are ASCII letters (readTerms), so the row index stays under 123 * 129.
+  const row = b < 128 && c < 128 ? (v.byStart[a * 129 + b + 1] ??= new Array<readonly number[] | undefined>(129).fill(undefined)) : undefined;
+  const start = row ? undefined : String.fromCharCode(a, b) + (c < 0 ? '' : String.fromCharCode(c));
+  const known = row ? row[c + 1] : v.byRareStart.get(start as string);
   if (known) return known;
   const text = start ?? String.fromCharCode(a) + (b < 0 ? '' : String.fromCharCode(b)) + (b < 0 || c < 0 ? '' : String.fromCharCode(c));
   const list: number[] = [];
@@ -83,8 +84,8 @@ function candidates(v: Vocabulary, a: number, b: number, c: number): readonly nu
     const leads = v.leads[k];
     if (!leads || mayBegin(leads, text)) list.push(k);
   }
-  if (start === undefined) v.byStart.set(key, list);
-  else v.byRareStart.set(start, list);
+  if (row) row[c + 1] = list;
+  else v.byRareStart.set(start as string, list);
   return list;
 }
 
