@@ -378,7 +378,8 @@ let ownerScratch = new Int32Array(0);
  */
 function settle(all: Chain[], folded: FoldedUnits): MessageMatch[] {
   const cands = all.sort((a, b) => score(b) - score(a) || a.start - b.start || a.entry - b.entry);
-  if (ownerScratch.length < folded.units.length + 1) ownerScratch = new Int32Array(Math.max(folded.units.length + 1, 2 * ownerScratch.length));
+  // Grown to the size needed, no more: it stays allocated between pastes.
+  if (ownerScratch.length < folded.units.length + 1) ownerScratch = new Int32Array(folded.units.length + 1);
   const owner = ownerScratch;
   const kept: Chain[] = [];
   try {

@@ -77,7 +77,8 @@ let mapScratch = new Int32Array(0);
 
 function mapBuffer(n: number, reuse: boolean): Int32Array {
   if (!reuse || n > SCRATCH_MOST) return new Int32Array(n);
-  if (mapScratch.length < n) mapScratch = new Int32Array(Math.max(n, 2 * mapScratch.length));
+  // Grown to the size needed, no more: it stays allocated between pastes.
+  if (mapScratch.length < n) mapScratch = new Int32Array(n);
   return mapScratch;
 }
 
