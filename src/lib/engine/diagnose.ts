@@ -201,8 +201,8 @@ export function diagnose(input: string, options: DiagnoseOptions = {}): Diagnosi
     notes.push(...clean.notes);
     // Recognisers read the text without collector prefixes (docker compose, kubectl, journald,
     // timestamps); their spans are moved back onto `text` before anything else uses them.
-    const view = stripPrefixes(text);
     const lines = indexLines(text);
+    const view = stripPrefixes(text, lines);
     const read = view ? view.text : text;
     const found = factsToOriginal(runRecognisers(read, view ? indexLines(read) : lines, options.recognisers ?? RECOGNISERS, notes), view);
     const facts = dropShadowedProse(dropRepeatedSignals(found), lines);

@@ -80,12 +80,18 @@ export function indexFacts(facts: readonly Fact[]): FactIndex {
   const byName = new Map<FactName, Fact[]>();
   const byValue = new Map<string, Fact[]>();
   const kinds = new Set<Kind>();
+  // A paste repeats the same few values many times: their keys are made once per name and value.
+  const keysOf = new Map<FactName, Map<unknown, string[]>>();
   for (const f of facts) {
     kinds.add(f.kind);
     let list = byName.get(f.name);
     if (!list) byName.set(f.name, (list = []));
     list.push(f);
-    for (const key of valueKeys(f.name, f.value)) {
+    let known = keysOf.get(f.name);
+    if (!known) keysOf.set(f.name, (known = new Map()));
+    let keys = known.get(f.value);
+    if (!keys) known.set(f.value, (keys = valueKeys(f.name, f.value)));
+    for (const key of keys) {
       let l = byValue.get(key);
       if (!l) byValue.set(key, (l = []));
       l.push(f);

@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import fc from 'fast-check';
 import { forEachLine, indexLines, lineOf, lineSpan } from './lines.ts';
 
 describe('indexLines', () => {
@@ -22,5 +23,26 @@ describe('indexLines', () => {
 
   it('gives an empty input one empty line', () => {
     expect(indexLines('').starts).toEqual([0]);
+  });
+
+  it('finds the same line starts as a walk over every character', () => {
+    const walk = (input: string): number[] => {
+      const starts = [0];
+      for (let i = 0; i < input.length; i++) {
+        const c = input.charCodeAt(i);
+        if (c === 10) starts.push(i + 1);
+        else if (c === 13) {
+          if (input.charCodeAt(i + 1) === 10) i++;
+          starts.push(i + 1);
+        }
+      }
+      return starts;
+    };
+    for (const t of ['\r', '\n', '\r\n', '\n\r', '\r\r\n\n', 'a\r', 'a\rb\nc\r\n']) expect(indexLines(t).starts).toEqual(walk(t));
+    fc.assert(
+      fc.property(fc.stringMatching(/^[ab\r\n]{0,40}$/), (t) => {
+        expect(indexLines(t).starts).toEqual(walk(t));
+      }),
+    );
   });
 });

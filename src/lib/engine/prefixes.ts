@@ -24,7 +24,8 @@
  * span of the same characters in the input. One pass over the input; a span maps by a search
  * over the changed lines that starts where the previous look-up ended (spans come in order).
  */
-import type { Span } from './types.ts';
+import type { LineIndex, Span } from './types.ts';
+import { indexLines } from './lines.ts';
 
 /** Prefixes removed from one line at most. */
 const MAX_PER_LINE = 3;
@@ -133,9 +134,10 @@ function assemble(input: string, keep: readonly number[]): string {
 
 /**
  * The input without collector prefixes, or undefined when no line has one. Linear in the input:
- * each line start is tried against a handful of anchored, bounded patterns.
+ * each line start is tried against a handful of anchored, bounded patterns. `lines` is the line
+ * index of `input` when the caller has it already.
  */
-export function stripPrefixes(input: string): PrefixView | undefined {
+export function stripPrefixes(input: string, lines: LineIndex = indexLines(input)): PrefixView | undefined {
   // Segments: from view offset viewStart on, original = view + shift.
   const viewStarts: number[] = [];
   const shifts: number[] = [];
@@ -144,11 +146,12 @@ export function stripPrefixes(input: string): PrefixView | undefined {
   let shift = 0;
   let copied = 0; // original offset up to which the input has been kept
   let changed = 0;
-  let lineStart = 0;
   const n = input.length;
-  const hasCR = input.indexOf('\r') >= 0;
-  while (lineStart <= n) {
-    const cut = lineStart < n ? prefixAt(input, lineStart) : 0;
+  const starts = lines.starts;
+  for (let ln = 0; ln < starts.length; ln++) {
+    const lineStart = starts[ln] as number;
+    if (lineStart >= n) break;
+    const cut = prefixAt(input, lineStart);
     // A prefix that is the whole line (nothing after it) is left alone: it is not a prefix.
     if (cut > 0) {
       const next = input.charCodeAt(lineStart + cut);
@@ -163,21 +166,6 @@ export function stripPrefixes(input: string): PrefixView | undefined {
         changed++;
       }
     }
-    // Next line: one forward scan to the next \n, \r\n or lone \r (indexOf when there is no \r).
-    let i = lineStart;
-    if (!hasCR) {
-      i = input.indexOf('\n', lineStart);
-      if (i < 0) break;
-    } else {
-      while (i < n) {
-        const c = input.charCodeAt(i);
-        if (c === 10 || c === 13) break;
-        i++;
-      }
-    }
-    if (i >= n) break;
-    if (input.charCodeAt(i) === 13 && input.charCodeAt(i + 1) === 10) i++;
-    lineStart = i + 1;
   }
   if (changed === 0) return undefined;
   keep.push(copied, n);

@@ -134,7 +134,8 @@ const BINARY = /<Binary>\s*([0-9A-Fa-f]{8})\s*<\/Binary>/;
 
 function recognise(input: string, lines: LineIndex, out: Fact[]): Fact[] {
   const skip: Span[] = debugRanges(input, lines);
-  const view = buildView(input, 0, input.length, { compact: true, decode: true, skip });
+  // The view is read by matchMessages only, before any other reuseMap view is built.
+  const view = buildView(input, 0, input.length, { compact: true, decode: true, skip, reuseMap: true });
   const hits = matchMessages(view, input, EVENT_SPECS);
 
   // Application Error text in other languages, on lines the English phrase did not cover.

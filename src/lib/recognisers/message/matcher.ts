@@ -20,8 +20,8 @@
  */
 import { buildAhoCorasick } from '../shared/aho-corasick.ts';
 import type { AhoCorasick } from '../shared/aho-corasick.ts';
-import { fold, foldString } from '../shared/fold.ts';
-import type { Folded } from '../shared/fold.ts';
+import { foldString, foldUnits } from '../shared/fold.ts';
+import type { FoldedUnits } from '../shared/fold.ts';
 import { literalParts } from './entry.ts';
 
 /** Longest placeholder value (folded characters) a chain may bridge. */
@@ -284,7 +284,7 @@ export function createMatcher(texts: readonly string[]): Matcher {
     },
     match(input) {
       const c = get();
-      const folded = fold(input, true); // used only inside this call
+      const folded = foldUnits(input, true); // used only inside this call
       return settle(chains(c, folded), folded);
     },
   };
@@ -295,8 +295,8 @@ export function createMatcher(texts: readonly string[]): Matcher {
  * chain ending with that chunk: where it starts, its first chunk, its weight and chunk count.
  * Only chains that are acceptable on their own become objects (candidates).
  */
-function chains(c: Compiled, folded: Folded): Chain[] {
-  const text = folded.text;
+function chains(c: Compiled, folded: FoldedUnits): Chain[] {
+  const text = folded.units;
   const n = c.slots;
   const lastEnd = new Int32Array(n).fill(-1);
   const chainStart = new Int32Array(n);
@@ -313,10 +313,10 @@ function chains(c: Compiled, folded: Folded): Chain[] {
     const k = slot - c.slotBase[e]!;
     out.push({ entry: e, start: chainStart[slot]!, end: lastEnd[slot]!, weight: chainWeight[slot]!, complete: chainK0[slot] === 0 && k === c.chunks[e]!.length - 1 });
   };
-  c.automaton.search(text, (pid, end) => {
+  c.automaton.searchUnits(text, (pid, end) => {
     const start = end - c.lengths[pid]!;
-    const leftWord = start > 0 && isWordUnit(text.charCodeAt(start - 1)) && isWordUnit(text.charCodeAt(start));
-    const rightWord = end < text.length && isWordUnit(text.charCodeAt(end)) && isWordUnit(text.charCodeAt(end - 1));
+    const leftWord = start > 0 && isWordUnit(text[start - 1]!) && isWordUnit(text[start]!);
+    const rightWord = end < text.length && isWordUnit(text[end]!) && isWordUnit(text[end - 1]!);
     const refs = c.refs[pid]!;
     for (let r = 0; r < refs.length; r += 2) {
       const e = refs[r]!;
@@ -365,15 +365,34 @@ function acceptable(complete: boolean, opened: boolean, weight: number, count: n
 }
 
 /**
+ * settle()'s marks, kept between calls and all zero outside a call: a fresh array of a megabyte
+ * paste's size costs more to clear and collect than the few spans marked in it.
+ */
+let ownerScratch = new Int32Array(0);
+
+/**
  * Keep the best of overlapping candidates: best score first, each kept one marks the folded
  * positions it covers, and a later candidate that touches a marked position is dropped unless it
  * ties exactly (same span, same score). Spans are bounded (a few chunks and placeholder values),
  * so checking and marking stay linear in the input; the sort is n log n in the candidates.
  */
-function settle(all: Chain[], folded: Folded): MessageMatch[] {
+function settle(all: Chain[], folded: FoldedUnits): MessageMatch[] {
   const cands = all.sort((a, b) => score(b) - score(a) || a.start - b.start || a.entry - b.entry);
-  const owner = new Int32Array(folded.text.length + 1);
+  // Grown to the size needed, no more: it stays allocated between pastes.
+  if (ownerScratch.length < folded.units.length + 1) ownerScratch = new Int32Array(folded.units.length + 1);
+  const owner = ownerScratch;
   const kept: Chain[] = [];
+  try {
+    mark(cands, owner, kept);
+  } finally {
+    for (const k of kept) owner.fill(0, k.start, k.end);
+  }
+  kept.sort((a, b) => a.start - b.start || a.entry - b.entry);
+  return kept.map((k) => ({ entry: k.entry, start: folded.map[k.start]!, end: folded.map[k.end - 1]! + 1, complete: k.complete }));
+}
+
+/** Keep the candidates (best first) that touch no position a kept one marked, ties aside. */
+function mark(cands: readonly Chain[], owner: Int32Array, kept: Chain[]): void {
   for (const ch of cands) {
     const s = score(ch);
     let clash = false;
@@ -392,6 +411,4 @@ function settle(all: Chain[], folded: Folded): MessageMatch[] {
     const id = kept.length;
     for (let p = ch.start; p < ch.end; p++) if (owner[p] === 0) owner[p] = id;
   }
-  kept.sort((a, b) => a.start - b.start || a.entry - b.entry);
-  return kept.map((k) => ({ entry: k.entry, start: folded.map[k.start]!, end: folded.map[k.end - 1]! + 1, complete: k.complete }));
 }

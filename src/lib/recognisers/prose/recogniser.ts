@@ -44,10 +44,11 @@ interface Vocabulary {
   /** Per term: the strings its matches begin with (undefined: anything). */
   leads: readonly (ReadonlySet<string> | undefined)[];
   /**
-   * Candidates per three characters, made when first met: keyed by their codes while the second
-   * and third are ASCII or past the end of the text (-1), a small integer; by the string otherwise.
+   * Candidates per three characters, made when first met. While the second and third are ASCII or
+   * past the end of the text (-1): in a row per first two characters (`a * 129 + b + 1`, under
+   * 123 * 129 since the first is an ASCII letter), at `c + 1`; by the string otherwise.
    */
-  byStart: Map<number, readonly number[]>;
+  byStart: (Array<readonly number[] | undefined> | undefined)[];
   byRareStart: Map<string, readonly number[]>;
   compiled: (RegExp | undefined)[];
 }
@@ -59,7 +60,7 @@ function vocabulary(terms: readonly Term[], exact: boolean): Vocabulary {
     flags: exact ? 'y' : 'iy',
     ignoreCase: !exact,
     leads: chosen.map((t) => leadingStrings(t.pattern, !exact)),
-    byStart: new Map(),
+    byStart: new Array<Array<readonly number[] | undefined> | undefined>(123 * 129).fill(undefined),
     byRareStart: new Map(),
     compiled: [],
   };
@@ -72,10 +73,10 @@ function candidates(v: Vocabulary, a: number, b: number, c: number): readonly nu
     if (b >= 65 && b <= 90) b += 32;
     if (c >= 65 && c <= 90) c += 32;
   }
-  // Word starts are ASCII letters (readTerms), so the key stays a small integer.
-  const key = b < 128 && c < 128 ? (a * 129 + b + 1) * 129 + c + 1 : -1;
-  const start = key >= 0 ? undefined : String.fromCharCode(a, b) + (c < 0 ? '' : String.fromCharCode(c));
-  const known = start === undefined ? v.byStart.get(key) : v.byRareStart.get(start);
+  // Word starts are ASCII letters (readTerms), so the row index stays under 123 * 129.
+  const row = b < 128 && c < 128 ? (v.byStart[a * 129 + b + 1] ??= new Array<readonly number[] | undefined>(129).fill(undefined)) : undefined;
+  const start = row ? undefined : String.fromCharCode(a, b) + (c < 0 ? '' : String.fromCharCode(c));
+  const known = row ? row[c + 1] : v.byRareStart.get(start as string);
   if (known) return known;
   const text = start ?? String.fromCharCode(a) + (b < 0 ? '' : String.fromCharCode(b)) + (b < 0 || c < 0 ? '' : String.fromCharCode(c));
   const list: number[] = [];
@@ -83,8 +84,8 @@ function candidates(v: Vocabulary, a: number, b: number, c: number): readonly nu
     const leads = v.leads[k];
     if (!leads || mayBegin(leads, text)) list.push(k);
   }
-  if (start === undefined) v.byStart.set(key, list);
-  else v.byRareStart.set(start, list);
+  if (row) row[c + 1] = list;
+  else v.byRareStart.set(start as string, list);
   return list;
 }
 
@@ -121,6 +122,9 @@ function isWordChar(c: number): boolean {
   return (c >= 48 && c <= 57) || (c >= 65 && c <= 90) || (c >= 97 && c <= 122) || c === 95;
 }
 
+/** Word starts of the line being read (readProseLine fills it once for every vocabulary). */
+let wordStarts = new Int32Array(256);
+
 /** Whether a dot after this character starts a word: after a space, a bracket or a quote. */
 function isLeadingDot(before: number): boolean {
   return before === 32 || before === 9 || before === 40 || before === 91 || before === 34 || before === 39 || before === 0x201c || before === 0x2018;
@@ -129,14 +133,33 @@ function isLeadingDot(before: number): boolean {
 /**
  * Word starts: a letter not preceded by a word character, a dot, a slash, a backslash or a dash;
  * a dot that itself starts a word (".NET") does not count against the letter after it.
+ * Written into `wordStarts`; returns their number.
  */
-function readTerms(text: string, at: number, v: Vocabulary, facts: Fact[]): void {
+function findWordStarts(text: string): number {
+  if (wordStarts.length < text.length) wordStarts = new Int32Array(Math.max(text.length, 2 * wordStarts.length));
+  const starts = wordStarts;
+  let n = 0;
+  let before = 32;
+  let prev = 32;
   for (let i = 0; i < text.length; i++) {
     const ch = text.charCodeAt(i);
-    if (!((ch >= 65 && ch <= 90) || (ch >= 97 && ch <= 122))) continue;
-    const prev = i > 0 ? text.charCodeAt(i - 1) : 32;
-    if (isWordChar(prev) || prev === 47 || prev === 92 || prev === 45) continue;
-    if (prev === 46 && i > 1 && !isLeadingDot(text.charCodeAt(i - 2))) continue;
+    if (((ch >= 65 && ch <= 90) || (ch >= 97 && ch <= 122)) && !(isWordChar(prev) || prev === 47 || prev === 92 || prev === 45 || (prev === 46 && i > 1 && !isLeadingDot(before)))) {
+      starts[n++] = i;
+    }
+    before = prev;
+    prev = ch;
+  }
+  return n;
+}
+
+/** The vocabulary's terms at the `count` word starts in `wordStarts`; a match skips the word starts inside it. */
+function readTerms(text: string, at: number, v: Vocabulary, count: number, facts: Fact[]): void {
+  const starts = wordStarts;
+  let next = 0;
+  for (let w = 0; w < count; w++) {
+    const i = starts[w] as number;
+    if (i < next) continue;
+    const ch = text.charCodeAt(i);
     let length = -1;
     let term: Term | undefined;
     const b = i + 1 < text.length ? text.charCodeAt(i + 1) : -1;
@@ -153,7 +176,7 @@ function readTerms(text: string, at: number, v: Vocabulary, facts: Fact[]): void
     const end = start + length;
     if (term.server) push(facts, 'server', term.server, start, end);
     if (term.signal) push(facts, 'signal', term.signal, start, end);
-    i += length - 1;
+    next = i + length;
   }
 }
 
@@ -202,7 +225,8 @@ export function readProseLine(text: string, at = 0): Fact[] {
   if (!looksLikeProse(text)) return facts;
   readStatuses(text, at, facts);
   for (const d of findDurations(text)) push(facts, 'stated-duration-ms', d.ms, at + d.start, at + d.end);
-  for (const v of VOCABULARY) readTerms(text, at, v, facts);
+  const count = findWordStarts(text);
+  for (const v of VOCABULARY) readTerms(text, at, v, count, facts);
   readWideTerms(text, at, facts);
   return facts.sort((a, b) => a.span.start - b.span.start);
 }

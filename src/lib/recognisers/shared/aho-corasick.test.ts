@@ -52,6 +52,19 @@ describe('Aho–Corasick', () => {
     ]);
   });
 
+  it('reports the same hits over code units as over the string', () => {
+    fc.assert(
+      fc.property(fc.array(fc.stringMatching(/^[abé接]{1,4}$/), { maxLength: 6 }), fc.stringMatching(/^[abcé接]{0,40}$/), (patterns, text) => {
+        const ac = buildAhoCorasick(patterns);
+        const overString: [number, number][] = [];
+        const overUnits: [number, number][] = [];
+        ac.search(text, (p, end) => overString.push([p, end]));
+        ac.searchUnits(Uint16Array.from(text, (c) => c.charCodeAt(0)), (p, end) => overUnits.push([p, end]));
+        expect(overUnits).toEqual(overString);
+      }),
+    );
+  });
+
   it('agrees with a brute-force search on random inputs', () => {
     fc.assert(
       fc.property(fc.array(fc.stringMatching(/^[ab]{1,4}$/), { maxLength: 6 }), fc.stringMatching(/^[abc]{0,40}$/), (patterns, text) => {

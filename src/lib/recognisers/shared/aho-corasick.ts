@@ -18,6 +18,8 @@ export interface AhoCorasick {
   readonly size: number;
   /** Call `hit(pattern, end)` for every occurrence (end exclusive), in order of `end`. */
   search(text: string, hit: (pattern: number, end: number) => void): void;
+  /** `search` over UTF-16 code units, for a caller that has them and no string. */
+  searchUnits(units: Uint16Array, hit: (pattern: number, end: number) => void): void;
 }
 
 export function buildAhoCorasick(patterns: readonly string[]): AhoCorasick {
@@ -153,6 +155,19 @@ export function buildAhoCorasick(patterns: readonly string[]): AhoCorasick {
       let row = 0;
       for (let i = 0; i < text.length; i++) {
         const c = text.charCodeAt(i);
+        s = c < 128 ? rows[row + cls[c]!]! : stepWide(s, c);
+        row = rowAt[s]!;
+        if (row < 0) row = prepare(s);
+        for (let o = firstOut[s]!; o > 0; o = dictLink[o]!) {
+          for (let k = outStart[o]!, e = outStart[o + 1]!; k < e; k++) hit(outIds[k]!, i + 1);
+        }
+      }
+    },
+    searchUnits(units, hit) {
+      let s = 0;
+      let row = 0;
+      for (let i = 0; i < units.length; i++) {
+        const c = units[i]!;
         s = c < 128 ? rows[row + cls[c]!]! : stepWide(s, c);
         row = rowAt[s]!;
         if (row < 0) row = prepare(s);

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
-import { fold, foldString, foldText, originalSpan } from './fold.ts';
+import { fold, foldString, foldText, foldUnits, originalSpan } from './fold.ts';
 
 describe('fold', () => {
   it('lower-cases, collapses white space and line breaks, and maps typographic forms to ASCII', () => {
@@ -41,5 +41,21 @@ describe('fold', () => {
     const f = fold(input);
     expect(f.text.length).toBe(4);
     expect([...f.map]).toEqual([0, 1, 2, 3]);
+  });
+
+  it('folds to the same units and map without making the string, lone surrogates as U+FFFD', () => {
+    const decode = (u: Uint16Array) => String.fromCharCode(...u);
+    for (const s of ['A  b\u00a0C', 'x\uD800y', '\uDC00\uD83D\uDE00\uD83D', 'İ \u201cQ\u201d\t\r\n', '']) {
+      const f = fold(s);
+      const u = foldUnits(s);
+      expect(decode(u.units)).toBe(f.text);
+      expect([...u.map]).toEqual([...f.map]);
+    }
+    expect(decode(foldUnits('a\uD800b\uDE00').units)).toBe('a\uFFFDb\uFFFD');
+    fc.assert(
+      fc.property(fc.string({ unit: 'binary', maxLength: 30 }), (s) => {
+        expect(decode(foldUnits(s).units)).toBe(fold(s).text);
+      }),
+    );
   });
 });

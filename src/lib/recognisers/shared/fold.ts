@@ -84,17 +84,25 @@ function mapBuffer(n: number, reuse: boolean): Int32Array {
   return mapScratch;
 }
 
+/** Folded code units (not yet a string) and the map back to the input. */
+export interface FoldedUnits {
+  units: Uint16Array;
+  map: Int32Array;
+}
+
 /**
- * Fold `input` (see the module comment). Leading white space is dropped, a trailing run kept as
- * one space. With `reuse`, the returned map lives in a buffer the next `reuse` call overwrites
- * (for a caller that is done with it before folding again).
+ * Fold `input` (see the module comment) into code units, without making the string: for a caller
+ * that reads units by index. The units live in a buffer the next fold overwrites (inputs above
+ * SCRATCH_MOST units excepted); with `reuse`, so does the map. A lone surrogate becomes U+FFFD,
+ * as in the string `fold` returns.
  */
-export function fold(input: string, reuse = false): Folded {
+export function foldUnits(input: string, reuse = false): FoldedUnits {
   const n = input.length;
   const units = unitBuffer(n);
   const map = mapBuffer(n, reuse);
   let len = 0;
   let pendingSpace = -1;
+  let surrogates = false;
   for (let i = 0; i < n; i++) {
     const c = input.charCodeAt(i);
     // ASCII fast path: spaces, then letters and the rest, without a call.
@@ -108,16 +116,41 @@ export function fold(input: string, reuse = false): Folded {
       map[len++] = pendingSpace;
       pendingSpace = -1;
     }
-    units[len] = c < 128 ? (c >= 65 && c <= 90 ? c + 32 : c) : foldUnit(c);
+    if (c < 128) units[len] = c >= 65 && c <= 90 ? c + 32 : c;
+    else {
+      const f = foldUnit(c);
+      if (f >= 0xd800 && f <= 0xdfff) surrogates = true;
+      units[len] = f;
+    }
     map[len++] = i;
   }
   if (pendingSpace >= 0) {
     units[len] = SPACE;
     map[len++] = pendingSpace;
   }
-  // One decode of the UTF-16 units (lone surrogates become U+FFFD: still one unit, offsets hold).
-  const text = DECODER.decode(units.subarray(0, len));
-  return { text, map: map.subarray(0, len) };
+  if (surrogates) replaceLoneSurrogates(units, len);
+  return { units: units.subarray(0, len), map: map.subarray(0, len) };
+}
+
+/** U+FFFD for each surrogate that is not half of a pair (what a UTF-16 decode does). */
+function replaceLoneSurrogates(units: Uint16Array, len: number): void {
+  for (let i = 0; i < len; i++) {
+    const c = units[i]!;
+    if (c < 0xd800 || c > 0xdfff) continue;
+    if (c <= 0xdbff && i + 1 < len && units[i + 1]! >= 0xdc00 && units[i + 1]! <= 0xdfff) i++;
+    else units[i] = 0xfffd;
+  }
+}
+
+/**
+ * Fold `input` (see the module comment). Leading white space is dropped, a trailing run kept as
+ * one space. With `reuse`, the returned map lives in a buffer the next `reuse` call overwrites
+ * (for a caller that is done with it before folding again).
+ */
+export function fold(input: string, reuse = false): Folded {
+  const { units, map } = foldUnits(input, reuse);
+  // One decode of the UTF-16 units (lone surrogates are U+FFFD already: offsets hold).
+  return { text: DECODER.decode(units), map };
 }
 
 /** Printable ASCII and spaces only: folding is lower-casing and collapsing spaces. */

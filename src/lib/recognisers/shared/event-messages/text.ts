@@ -72,6 +72,16 @@ function codeBuffer(n: number): Uint16Array {
   return scratch;
 }
 
+/** The offset map of the last view built with `reuseMap` (see buildView). */
+let mapScratch = new Int32Array(0);
+
+function mapBuffer(n: number, reuse: boolean): Int32Array {
+  if (!reuse || n > SCRATCH_MOST) return new Int32Array(n);
+  // Grown to the size needed, no more: it stays allocated between pastes.
+  if (mapScratch.length < n) mapScratch = new Int32Array(n);
+  return mapScratch;
+}
+
 const CHUNK = 8192;
 const DECODER = new TextDecoder('utf-16le');
 
@@ -90,19 +100,21 @@ function codesToString(codes: Uint16Array, length: number, surrogates: boolean):
 /**
  * Build a view of input[start, end), skipping the `skip` spans (sorted, non-overlapping).
  * `compact` drops whitespace; `decode` turns XML character references into characters.
+ * With `reuseMap`, the view's offset map lives in a buffer the next `reuseMap` view overwrites
+ * (for a caller done with the view before building another such view).
  * Linear in the range; allocates two typed arrays, no per-character objects.
  */
 export function buildView(
   input: string,
   start: number,
   end: number,
-  options: { compact: boolean; decode?: boolean; skip?: readonly Span[] },
+  options: { compact: boolean; decode?: boolean; skip?: readonly Span[]; reuseMap?: boolean },
 ): TextView {
   const from = Math.max(0, Math.min(start, input.length));
   const to = Math.max(from, Math.min(end, input.length));
   const size = to - from;
   const codes = codeBuffer(size + 1);
-  const map = new Int32Array(size + 2);
+  const map = mapBuffer(size + 2, options.reuseMap ?? false);
   const skip = options.skip ?? [];
   const decode = options.decode ?? true;
   const compact = options.compact;
