@@ -81,4 +81,14 @@ describe('diagnose() with IIS-side texts of the message catalogue', () => {
     const d = diagnose('"The page cannot be displayed because an internal server error has occurred."\n\n"Handler "aspNetCore" has a bad module "AspNetCoreModuleV2" in its module list"');
     expect(d.findings.slice(0, 2).map((f) => f.cause)).toEqual(['hosting-bundle-missing', 'azure-runtime-missing']);
   });
+
+  it('E_INVALIDARG in a start event is the command line CreateProcess was given, not a request IIS would not forward', () => {
+    for (const text of [
+      "Application 'MACHINE/WEBROOT/APPHOST/SHOP' with physical root 'C:\\inetpub\\shop\\' failed to start process with commandline 'dotnet .\\Shop.dll', ErrorCode = '0x80070057 : 0.",
+      "Process '0' failed to start. Port = 8806, Error Code = '-2147024809'.",
+    ]) {
+      expect(diagnose(text).findings[0]?.cause, text).toBe('process-path-not-found');
+    }
+  });
 });
+
