@@ -90,5 +90,18 @@ describe('diagnose() with IIS-side texts of the message catalogue', () => {
       expect(diagnose(text).findings[0]?.cause, text).toBe('process-path-not-found');
     }
   });
+
+  it("IIS's configuration errors read alone: permissions, malformed XML, an aspNetCore section nobody declared", () => {
+    const top = (t: string): string | undefined => diagnose(t).findings[0]?.cause;
+    expect(top('Config Error: Cannot read configuration file due to insufficient permissions')).toBe('access-denied');
+    expect(top('appcmd said it cannot read the configuration file due to insufficient permissions')).toBe('access-denied');
+    expect(top('Config Error   Configuration file is not well-formed XML\nConfig File   \\\\?\\C:\\inetpub\\shop\\web.config')).toBe('web-config-invalid');
+    expect(top("Config Error The configuration section 'aspNetCore' cannot be read because it is missing a section declaration")).toBe('hosting-bundle-missing');
+    expect(top("Error: The configuration section 'system.webServer/aspNetCore' cannot be read because it is missing a section declaration")).toBe('hosting-bundle-missing');
+    // Another undeclared section (URL Rewrite's, WCF's) is not the ASP.NET Core Module's.
+    const other = diagnose("Config Error The configuration section 'rewrite' cannot be read because it is missing a section declaration").findings.map((f) => f.cause);
+    expect(other).not.toContain('hosting-bundle-missing');
+    expect(other[0]).toBe('web-config-invalid');
+  });
 });
 
