@@ -22,4 +22,15 @@ describe('diagnose() with deployment texts of the message catalogue', () => {
     const d = diagnose('System.PlatformNotSupportedException: Operation is not supported on this platform.');
     expect(d.findings.map((f) => f.cause)).not.toContain('incomplete-publish');
   });
+
+  it(".NET Core 3.x's 'no SDKs' answer to an argument that is not an app .dll names the arguments, not a missing framework", () => {
+    const d = diagnose(
+      "Application '/LM/W3SVC/1/ROOT' with physical root 'C:\\inetpub\\shop\\' failed to start process with commandline 'dotnet .\\shop.dll' with multiple retries. Failed to bind to port '1234'. First 30KB characters of captured stdout and stderr logs from multiple retries:\n  It was not possible to find any installed .NET Core SDKs\n  Did you mean to run .NET Core SDK commands? Install a .NET Core SDK from:\n      https://aka.ms/dotnet-download",
+    );
+    const causes = d.findings.map((f) => f.cause);
+    expect(causes[0]).toBe('wrong-arguments');
+    expect(causes.slice(0, 3)).toContain('app-dll-not-found');
+    expect(causes.slice(0, 3)).not.toContain('framework-not-found');
+  });
 });
+
