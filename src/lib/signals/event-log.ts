@@ -184,8 +184,11 @@ export const signals: SignalDef[] = [
     'virtual-directory-not-application': 0.9,
     'web-config-invalid': 0.2,
   }),
+  // Weighed above the code table's own reading of E_INVALIDARG (a request header IIS would not
+  // forward, seen in FREB and IIS logs): in a start event the code is CreateProcess's answer.
   def('ancm-invalid-commandline', 'ANCM start failure with E_INVALIDARG: the process command line is empty or malformed', {
-    'process-path-not-found': 0.5,
+    'process-path-not-found': 0.65,
+    'wrong-arguments': 0.45,
     'web-config-invalid': 0.4,
   }),
   def('ancm-app-exited-clr-exception', 'ANCM: the app process exited with an unhandled .NET exception (0xE0434352) while starting', {
