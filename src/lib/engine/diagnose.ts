@@ -20,6 +20,7 @@ import type { Diagnosis, Fact, Kind, LineIndex, Recogniser } from './types.ts';
 import { KINDS } from './types.ts';
 import { indexLines, lineOf } from './lines.ts';
 import { factsToOriginal, stripPrefixes } from './prefixes.ts';
+import { decodeJsonEscapes } from './json-escapes.ts';
 import { dropShadowedProse } from './prose-overlap.ts';
 import { elsewhereContributions, pasteHint, priorContributions } from './priors.ts';
 import { sanitize, MAX_INPUT } from './sanitize.ts';
@@ -201,10 +202,13 @@ export function diagnose(input: string, options: DiagnoseOptions = {}): Diagnosi
     notes.push(...clean.notes);
     // Recognisers read the text without collector prefixes (docker compose, kubectl, journald,
     // timestamps); their spans are moved back onto `text` before anything else uses them.
-    const view = stripPrefixes(text);
+    // Lines copied from JSON output are read with their string escapes undone (json-escapes.ts).
+    const json = decodeJsonEscapes(text);
+    const base = json ? json.text : text;
+    const view = stripPrefixes(base);
     const lines = indexLines(text);
-    const read = view ? view.text : text;
-    const found = factsToOriginal(runRecognisers(read, view ? indexLines(read) : lines, options.recognisers ?? RECOGNISERS, notes), view);
+    const read = view ? view.text : base;
+    const found = factsToOriginal(factsToOriginal(runRecognisers(read, read === text ? lines : indexLines(read), options.recognisers ?? RECOGNISERS, notes), view), json);
     const facts = dropShadowedProse(dropRepeatedSignals(found), lines);
     const index: FactIndex = indexFacts(facts);
     const tree = options.tree ?? DECISION_TREE;
