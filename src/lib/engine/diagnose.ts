@@ -202,13 +202,18 @@ export function diagnose(input: string, options: DiagnoseOptions = {}): Diagnosi
     notes.push(...clean.notes);
     // Recognisers read the text without collector prefixes (docker compose, kubectl, journald,
     // timestamps); their spans are moved back onto `text` before anything else uses them.
-    // Lines copied from JSON output are read with their string escapes undone (json-escapes.ts).
+    // Lines copied from JSON output are read with their string escapes undone (json-escapes.ts),
+    // twice when a record held another one (a JSON log line inside docker's JSON log).
     const json = decodeJsonEscapes(text);
-    const base = json ? json.text : text;
+    const inner = json ? decodeJsonEscapes(json.text) : undefined;
+    const base = inner ? inner.text : json ? json.text : text;
     const view = stripPrefixes(base);
     const lines = indexLines(text);
     const read = view ? view.text : base;
-    const found = factsToOriginal(factsToOriginal(runRecognisers(read, read === text ? lines : indexLines(read), options.recognisers ?? RECOGNISERS, notes), view), json);
+    const found = factsToOriginal(
+      factsToOriginal(factsToOriginal(runRecognisers(read, read === text ? lines : indexLines(read), options.recognisers ?? RECOGNISERS, notes), view), inner),
+      json,
+    );
     const facts = dropShadowedProse(dropRepeatedSignals(found), lines);
     const index: FactIndex = indexFacts(facts);
     const tree = options.tree ?? DECISION_TREE;

@@ -88,6 +88,22 @@ describe('decodeJsonEscapes: what diagnose() reads', () => {
   }
 });
 
+describe('decodeJsonEscapes: records inside records', () => {
+  it('reads a Serilog JSON line inside docker\'s JSON log: every message value starts a line', () => {
+    const serilog = JSON.stringify({
+      '@t': '2024-03-05T10:14:22Z',
+      '@l': 'Fatal',
+      '@mt': 'Host terminated unexpectedly',
+      '@x': 'Stack overflow.\n   at Shop.Models.Node.get_Parent()\n   at Shop.Models.Node.get_Parent()',
+    });
+    for (const pasted of [serilog, JSON.stringify({ log: `${serilog}\n`, stream: 'stdout', time: '2024-03-05T10:14:22.1Z' })]) {
+      const d = diagnose(pasted);
+      expect(d.findings[0]?.cause).toBe('app-crash-runtime');
+      for (const f of d.findings) for (const e of f.evidence) expect(pasted.slice(e.span.start, e.span.end)).toBe(e.text);
+    }
+  });
+});
+
 describe('decodeJsonEscapes: time', () => {
   const SMALL = { runs: 7, maxGrowth: 0 };
   it('is linear in the input, for JSON records, paths and one long line', () => {
@@ -97,6 +113,8 @@ describe('decodeJsonEscapes: time', () => {
     expectLinear('windows paths', paths, (s) => decodeJsonEscapes(s), 16_000, SMALL);
     const oneLine = (n: number): string => '\\"a\\n '.repeat(n * 10);
     expectLinear('one long escaped line', oneLine, (s) => decodeJsonEscapes(s), 16_000, SMALL);
+    const manyValues = (n: number): string => `{${'"msg":"a \\"b\\"",'.repeat(n * 2)}"end":1}`;
+    expectLinear('one record with many message values', manyValues, (s) => decodeJsonEscapes(s), 16_000, SMALL);
   }, 240_000);
 
   it('maps offsets in time linear in their number', () => {

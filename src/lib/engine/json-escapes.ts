@@ -27,6 +27,9 @@ const KEY_PAIR = /"[A-Za-z@_$][\w@.$-]{0,60}" ?: ?["{[\d]/;
 /** The key of a log record's message: its value is what the product printed. */
 const MESSAGE_KEY = /"(?:log|message|msg|Message|MESSAGE|textPayload|@m|@mt|@x|body|text|line|Exception|exception|RenderedMessage|renderedMessage|error|err)" ?: ?"/;
 
+/** Message values put on lines of their own in one record line, at most. */
+const MAX_VALUES_PER_LINE = 8;
+
 const isHex = (c: number): boolean => (c >= 48 && c <= 57) || (c >= 65 && c <= 70) || (c >= 97 && c <= 102);
 
 /** Escapes only JSON text has, from line offset `from` to `to` (stops counting at 2). */
@@ -158,16 +161,19 @@ export function decodeJsonEscapes(input: string): PrefixView | undefined {
         if (input.charCodeAt(b) === 34) open = b;
       }
       let i = input.indexOf('\\', copied);
-      if (open >= 0) {
+      // Every message value of the record (a Serilog line has "@mt" and "@x"), a few at most.
+      for (let values = 0; open >= 0 && values < MAX_VALUES_PER_LINE; values++) {
         // Escapes before the message value, then its opening quote.
         for (; i >= 0 && i < open; ) {
           const d = decodeAt(input, i, lineEnd);
           if (d) cut(i, d[1], d[0]);
           i = input.indexOf('\\', i + (d ? d[1] : 2));
         }
+        if (copied > open) break;
         cut(open, 1, '\n');
         // The value ends at the first quote no escape covers.
         let q = input.indexOf('"', open + 1);
+        let closed = false;
         while (q >= 0 && q < lineEnd) {
           while (i >= 0 && i < q) {
             const d = decodeAt(input, i, lineEnd);
@@ -180,9 +186,15 @@ export function decodeJsonEscapes(input: string): PrefixView | undefined {
             continue;
           }
           cut(q, 1, '\n');
+          closed = true;
           break;
         }
         if (i >= 0 && i < copied) i = input.indexOf('\\', copied);
+        open = -1;
+        if (keyed && closed) {
+          const m = MESSAGE_KEY.exec(input.slice(copied, lineEnd));
+          if (m) open = copied + m.index + m[0].length - 1;
+        }
       }
       for (; i >= 0 && i < lineEnd - 1; ) {
         const d = decodeAt(input, i, lineEnd);
