@@ -20,6 +20,7 @@ import type { Diagnosis, Fact, Kind, LineIndex, Recogniser } from './types.ts';
 import { KINDS } from './types.ts';
 import { indexLines, lineOf } from './lines.ts';
 import { factsToOriginal, stripPrefixes } from './prefixes.ts';
+import { decodeJsonEscapes } from './json-escapes.ts';
 import { dropShadowedProse } from './prose-overlap.ts';
 import { elsewhereContributions, pasteHint, priorContributions } from './priors.ts';
 import { sanitize, MAX_INPUT } from './sanitize.ts';
@@ -201,10 +202,18 @@ export function diagnose(input: string, options: DiagnoseOptions = {}): Diagnosi
     notes.push(...clean.notes);
     // Recognisers read the text without collector prefixes (docker compose, kubectl, journald,
     // timestamps); their spans are moved back onto `text` before anything else uses them.
+    // Lines copied from JSON output are read with their string escapes undone (json-escapes.ts),
+    // twice when a record held another one (a JSON log line inside docker's JSON log).
+    const json = decodeJsonEscapes(text);
+    const inner = json ? decodeJsonEscapes(json.text) : undefined;
+    const base = inner ? inner.text : json ? json.text : text;
     const lines = indexLines(text);
-    const view = stripPrefixes(text, lines);
-    const read = view ? view.text : text;
-    const found = factsToOriginal(runRecognisers(read, view ? indexLines(read) : lines, options.recognisers ?? RECOGNISERS, notes), view);
+    const view = stripPrefixes(base, base === text ? lines : undefined);
+    const read = view ? view.text : base;
+    const found = factsToOriginal(
+      factsToOriginal(factsToOriginal(runRecognisers(read, read === text ? lines : indexLines(read), options.recognisers ?? RECOGNISERS, notes), view), inner),
+      json,
+    );
     const facts = dropShadowedProse(dropRepeatedSignals(found), lines);
     const index: FactIndex = indexFacts(facts);
     const tree = options.tree ?? DECISION_TREE;

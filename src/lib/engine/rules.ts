@@ -330,6 +330,35 @@ export const CONTEXT_RULES: readonly ContextRule[] = [
     note: 'The connection reset (12030) lines up with a process-killing exception: the reset is the crash seen from IIS.',
   },
   {
+    id: 'unhandled-while-serving',
+    when: {
+      all: [
+        {
+          any: [
+            { fact: 'code', in: ['0xE0434352'] },
+            { fact: 'signal', in: ['stdout-log.unhandled-exception', 'event-log.dotnet-runtime-unhandled-exception'] },
+          ],
+        },
+        { fact: 'signal', in: ['stdout-log.server-loop-frame', 'stdout-log.threadpool-frame'] },
+        { not: { fact: 'signal', in: ['stdout-log.startup-frame', ...STARTUP_FAILURE] } },
+      ],
+    },
+    supports: { 'app-crash-runtime': 0.6 },
+    weakens: { 'inprocess-start-failure': 0.4, 'process-start-failure': 0.4 },
+    note: "The unhandled exception was thrown in the server's connection loop or on a thread-pool thread, with no start-up frame: the app was running and serving, then died.",
+  },
+  {
+    id: 'bug-in-server-loop',
+    when: {
+      all: [
+        { fact: 'signal', in: ['stdout-log.server-loop-frame'] },
+        { fact: 'exception', in: ['NullReferenceException', 'ObjectDisposedException', 'AccessViolationException', 'IndexOutOfRangeException', 'ArgumentOutOfRangeException'] },
+      ],
+    },
+    supports: { 'app-crash-runtime': 0.45 },
+    note: "A programming error (null reference, disposed object, bad index) thrown inside Kestrel's own connection loop: nothing catches it there, so the server process goes down while serving.",
+  },
+  {
     id: 'crash-during-startup',
     when: {
       all: [

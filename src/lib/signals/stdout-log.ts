@@ -64,6 +64,16 @@ export const signals: SignalDef[] = [
     'process-start-failure': 0.45,
     'app-crash-runtime': 0.35,
   }),
+  def('server-loop-frame', "A stack frame of Kestrel's own connection loop (libuv or socket transport): the exception came while serving", {
+    'app-crash-runtime': 0.15,
+  }),
+  def('threadpool-frame', 'A stack frame of work the runtime ran on its own thread (thread-pool item, timer, async void)', {
+    'app-crash-runtime': 0.1,
+  }),
+  def('startup-frame', 'A stack frame of the start-up path (Main, Startup, building or starting the host, binding)', {
+    'inprocess-start-failure': 0.1,
+    'process-start-failure': 0.1,
+  }),
   def('startup-exception', 'ASP.NET Core logged "Application startup exception"', {
     'inprocess-start-failure': 0.7,
     'process-start-failure': 0.6,

@@ -48,6 +48,7 @@ describe('ancm-debug-log recogniser: fixtures', () => {
       'ancm-debug-log.managed-app-exited',
       'event-log.ancm-main-exited',
       'stdout-log.unhandled-exception',
+      'stdout-log.startup-frame',
     ]);
     expect(values(facts, 'exception')).toEqual(['System.IO.FileNotFoundException']);
     expect(values(facts, 'hosting-model')).toEqual(['in-process']);

@@ -45,7 +45,7 @@ describe('event-log recogniser: formats', () => {
   it('XML Friendly View: provider, id and time, captured stdout read with the stdout matchers', () => {
     const facts = run(fixture('friendly-view-1018.txt'));
     expect(sorted(values(facts, 'signal') as string[])).toEqual(
-      sorted(E('ancm-managed-exception', 'stdout-log.unhandled-exception', 'stdout-log.certificate-key-access')),
+      sorted(E('ancm-managed-exception', 'stdout-log.unhandled-exception', 'stdout-log.startup-frame', 'stdout-log.certificate-key-access')),
     );
     expect(values(facts, 'timestamp')).toEqual(['2024-06-11T07:02:41.5318240Z']);
     expect(values(facts, 'exception')).toEqual(['System.Security.Cryptography.CryptographicException']);

@@ -4,7 +4,8 @@
  * numbers, the default binding to localhost:5000, the localhost dynamic-port error, the shutdown and
  * hung-request lines, the request rejections a proxy's TLS or protocol can cause, the response
  * aborts a proxy sees as a premature close), HttpClient's (response headers over the limit, a
- * connection closed mid-body, HTTP/2 that could not be set up), and the SChannel texts .NET on Windows wraps in a TLS failure (the newer
+ * connection closed mid-body, HTTP/2 that could not be set up), SELinux denying the dotnet host its
+ * port (name_bind), and the SChannel texts .NET on Windows wraps in a TLS failure (the newer
  * "can't" wording included). Each goes through diagnose() and comes out with its cause.
  */
 import { describe } from 'vitest';
@@ -12,6 +13,9 @@ import { topCauseTests } from '../../../../tests/support/message-cases.ts';
 
 describe('diagnose() with .NET process texts of the message catalogue', () => {
   topCauseTests([
+    // SELinux refusing the dotnet host its listening port: the audit entry and setroubleshoot's summary
+    ['type=AVC msg=audit(1733560000.512:981): avc:  denied  { name_bind } for  pid=4410 comm="dotnet" src=8081 scontext=system_u:system_r:unconfined_service_t:s0 tcontext=system_u:object_r:transproxy_port_t:s0 tclass=tcp_socket permissive=0', 'kestrel-bind-denied'],
+    ['SELinux is preventing /usr/share/dotnet/dotnet from name_bind access on the tcp_socket port 443.', 'kestrel-bind-denied'],
     ['System.IO.IOException: Error -104 ECONNRESET connection reset by peer', 'client-aborted'],
     ['Microsoft.AspNetCore.Server.Kestrel.Internal.Networking.UvException: Error -4077 ECONNRESET connection reset by peer', 'client-aborted'],
     ['System.IO.IOException: Error -32 EPIPE broken pipe', 'client-aborted'],

@@ -49,14 +49,14 @@ describe('stdout-log recogniser: fixtures', () => {
 
   it('2.x startup exception with its exception type and the listening address', () => {
     const facts = run(fixture('startup-exception-2x.txt'));
-    expect((values(facts, 'signal') as string[]).sort()).toEqual(S('startup-exception'));
+    expect((values(facts, 'signal') as string[]).sort()).toEqual(S('startup-exception', 'startup-frame'));
     expect(values(facts, 'exception')).toEqual(['System.IO.FileNotFoundException']);
     expect(values(facts, 'setting')).toEqual(['listeningOn=http://127.0.0.1:21457']);
   });
 
   it('unhandled exception in an in-process app: exception and hosting model', () => {
     const facts = run(fixture('unhandled-inprocess-net8.txt'));
-    expect((values(facts, 'signal') as string[]).sort()).toEqual(S('unhandled-exception'));
+    expect((values(facts, 'signal') as string[]).sort()).toEqual(S('startup-frame', 'unhandled-exception'));
     expect(values(facts, 'exception')).toEqual(['System.InvalidOperationException']);
     expect(values(facts, 'hosting-model')).toEqual(['in-process']);
   });

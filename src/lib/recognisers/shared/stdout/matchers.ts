@@ -74,6 +74,61 @@ const RULES: readonly Rule[] = [
   },
   { signal: 'unhandled-exception', any: ['Unhandled exception.', 'Unhandled Exception:'] },
   { signal: 'startup-exception', any: ['Application startup exception'] },
+  // Stack frames of the server's own loop: Kestrel's libuv and socket transports and its
+  // connection code (ASP.NET 5 `Microsoft.AspNet.Server.Kestrel` to ASP.NET Core 2.x and later).
+  // An exception thrown there happened while the app was serving, not while it was starting.
+  {
+    signal: 'server-loop-frame',
+    any: [
+      // frames, not the transport's UvException type (a client's reset is reported with it)
+      'UvWriteReq.',
+      'UvShutdownReq.',
+      'UvTcpHandle.',
+      'UvStreamHandle.',
+      'UvConnectRequest.',
+      'UvAsyncHandle.',
+      'Networking.Libuv.',
+      'Libuv.NativeMethods.uv_',
+      'KestrelThread.',
+      'Kestrel.Http.SocketOutput',
+      'Kestrel.Http.Connection.',
+      'Internal.LibuvConnection.',
+      'Internal.LibuvThread.',
+      'Internal.LibuvOutputConsumer.',
+      'Transport.Sockets.Internal.Socket',
+    ],
+  },
+  // Frames of work the runtime runs on its own threads: thread-pool items, timers, the rethrow of
+  // an async void method's exception. An unhandled exception there ends a running process.
+  {
+    signal: 'threadpool-frame',
+    any: ['ThreadPoolWorkQueue.Dispatch', 'TimerQueueTimer.CallCallback', '<ThrowAsync>b__', 'AsyncVoidMethodBuilder.'],
+  },
+  // Frames only the start-up path has: Main, Startup, building and starting the host, binding.
+  {
+    signal: 'startup-frame',
+    any: [
+      'Program.Main',
+      'Program.<Main>',
+      '.Startup.ConfigureServices',
+      '.Startup.Configure(',
+      '.Startup.Configure (',
+      '.Startup..ctor',
+      'KestrelServer.StartAsync',
+      'KestrelServerImpl.StartAsync',
+      'AddressBinder.',
+      'GenericWebHostService.StartAsync',
+      'WebHostExtensions.Run',
+      'HostingAbstractionsHostExtensions.Run',
+      'Internal.Host.StartAsync',
+      'WebHost.StartAsync',
+      'WebHost.BuildApplication',
+      'WebHost.Initialize',
+      'WebHostBuilder.Build',
+      'HostBuilder.Build',
+      'WebApplicationBuilder.Build',
+    ],
+  },
   { signal: 'hosting-failed', any: ['Hosting failed to start'] },
   { signal: 'kestrel-start-failed', any: ['Unable to start Kestrel'] },
   {
