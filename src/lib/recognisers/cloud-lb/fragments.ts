@@ -16,6 +16,9 @@ export const fragments: KindFragments = {
     'kube-probe/1.29',
     ' HTTP/1.1 ',
     'ingress.kubernetes.io/backends: {"k8s-be-1":"UNHEALTHY"}',
+    'Heroku dyno ',
+    'error code H12',
+    ' H13 error',
     '\n',
     '\t',
     ' ',
@@ -32,5 +35,7 @@ export const fragments: KindFragments = {
     runOf('ELB-HealthChecker/ HTTP/1.1 '),
     runOf('ingress.kubernetes.io/backends UNHEALTHY '),
     runOf('"status":', '', 'kube-probe/'),
+    runOf('H12 ', 'heroku '),
+    runOf('error H12 (', 'heroku '),
   ],
 };
