@@ -316,3 +316,12 @@ describe('nginx recogniser: scheme and port of the upstream', () => {
     expect(schemePortMismatch('grpc://app:5000')).toBe(0);
   });
 });
+
+describe('nginx recogniser: a message quoted short', () => {
+  it('reads "upstream sent too big" without its "header" as the oversized response header', () => {
+    for (const input of ['I am getting "upstream sent too big" in the ingress controller log', 'nginx keeps saying upstream sent too big; which buffer?']) {
+      expect(values(run(input), 'signal')).toEqual(['nginx.header-too-big']);
+    }
+    expect(values(run('upstream sent too large http2 frame: 4740180 while reading response header from upstream'), 'signal')).not.toContain('nginx.header-too-big');
+  });
+});
