@@ -325,3 +325,15 @@ describe('nginx recogniser: a message quoted short', () => {
     expect(values(run('upstream sent too large http2 frame: 4740180 while reading response header from upstream'), 'signal')).not.toContain('nginx.header-too-big');
   });
 });
+
+describe('nginx: upstream prematurely closed before the response header', () => {
+  it('puts a protocol mismatch (TLS, HTTP/2-only or WebSocket-only listener) right after the closed connection', async () => {
+    const { diagnose } = await import('../../engine/diagnose.ts');
+    for (const input of [
+      'upstream prematurely closed connection while reading response header from upstream',
+      '2024/03/05 10:14:22 [error] 31#31: *7 upstream prematurely closed connection while reading response header from upstream, client: 10.0.0.2, server: _, request: "GET /ws HTTP/1.1", upstream: "http://10.0.0.9:5000/ws"',
+    ]) {
+      expect(diagnose(input).findings.slice(0, 2).map((f) => f.cause)).toEqual(['proxy-upstream-closed', 'proxy-protocol-mismatch']);
+    }
+  });
+});
