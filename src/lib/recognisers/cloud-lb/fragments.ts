@@ -19,6 +19,9 @@ export const fragments: KindFragments = {
     'Heroku dyno ',
     'error code H12',
     ' H13 error',
+    'istio ',
+    '503 UC',
+    ' UF errors',
     '\n',
     '\t',
     ' ',
@@ -37,5 +40,7 @@ export const fragments: KindFragments = {
     runOf('"status":', '', 'kube-probe/'),
     runOf('H12 ', 'heroku '),
     runOf('error H12 (', 'heroku '),
+    runOf('503 UC ', 'istio '),
+    runOf('UF ', 'envoy '),
   ],
 };
