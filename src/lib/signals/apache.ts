@@ -99,7 +99,8 @@ export const signals: SignalDef[] = [
     // mod_proxy_http sends this page after a failed status-line read: always when the read timed
     // out, otherwise only on the client connection's first request (later ones are closed
     // without a page so the client retries), so the page alone leans to a timeout.
-    causes: { 'proxy-upstream-timeout': 0.5, 'proxy-upstream-closed': 0.45 },
+    // A bare 502 adds a little to a closed connection on its own, so the lean has to outweigh it.
+    causes: { 'proxy-upstream-timeout': 0.6, 'proxy-upstream-closed': 0.4 },
   },
   {
     id: 'apache.response-read-failed',

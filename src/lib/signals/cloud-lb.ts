@@ -9,6 +9,7 @@
  * connection and 504 for one that stayed silent past the idle timeout.
  */
 import type { SignalDef } from '../engine/types.ts';
+import { HEROKU_CODES, herokuCodeSignal } from '../recognisers/cloud-lb/heroku-codes.ts';
 
 const kind = 'cloud-lb' as const;
 
@@ -301,4 +302,11 @@ export const signals: SignalDef[] = [
     label: 'Kubernetes: container killed for running out of memory',
     causes: { 'resource-exhaustion': 0.9, 'app-crash-runtime': 0.4 },
   },
+  // Heroku's error codes told bare ("a H13 error"): the causes of the catalogue's entry for the code.
+  ...[...HEROKU_CODES].map(([code, { desc, causes }]) => ({
+    id: herokuCodeSignal(code),
+    kind,
+    label: `Heroku: error ${code} (${desc}) named in the paste`,
+    causes,
+  })),
 ];

@@ -87,7 +87,9 @@ export const signals: SignalDef[] = [
     causes: {
       'proxy-upstream-closed': 1,
       'app-crash-runtime': 0.3,
-      'proxy-protocol-mismatch': 0.2,
+      // Before any header byte: also what a TLS port, an HTTP/2-only Kestrel endpoint or a
+      // WebSocket-only listener does with a plain HTTP/1.1 request.
+      'proxy-protocol-mismatch': 0.35,
       'keepalive-race': 0.2,
     },
   },

@@ -43,7 +43,7 @@ export const signals: SignalDef[] = [
     id: 'yarp.error-request-body-destination',
     kind,
     label: 'YARP: RequestBodyDestination: the destination failed while receiving the request body',
-    causes: { 'proxy-upstream-closed': 0.6, 'yarp-forwarder-error': 0.5 },
+    causes: { 'yarp-forwarder-error': 0.65, 'proxy-upstream-closed': 0.5 },
   },
   {
     id: 'yarp.error-response-headers',
@@ -67,7 +67,7 @@ export const signals: SignalDef[] = [
     id: 'yarp.error-response-body-destination',
     kind,
     label: 'YARP: ResponseBodyDestination: the destination failed mid-response',
-    causes: { 'proxy-upstream-closed': 0.6, 'app-crash-runtime': 0.3, 'yarp-forwarder-error': 0.5 },
+    causes: { 'yarp-forwarder-error': 0.65, 'proxy-upstream-closed': 0.5, 'app-crash-runtime': 0.3 },
   },
   {
     id: 'yarp.error-upgrade-canceled',

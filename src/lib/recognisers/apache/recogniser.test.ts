@@ -31,7 +31,7 @@ describe('apache recogniser: 2.4 error log', () => {
       'apache.backend-connection-failed',
       'apache.worker-in-retry',
       'apache.status-line-timeout',
-      'apache.read-error',
+      // AH00898 right after the status-line time-out is the same read: placed, not weighed twice.
       'apache.status-line-reset',
       'apache.status-line-eof',
       'apache.status-line-internal-error',
@@ -65,8 +65,8 @@ describe('apache recogniser: 2.4 error log', () => {
     );
     expect(values(facts, 'url')).toEqual(['/reports/export', '/', '/']);
     expect(values(facts, 'server')).toEqual(['apache']);
-    // The startup notice is placed, not signalled.
-    expect(values(facts, 'placed')).toEqual(['Apache error log entry']);
+    // The startup notice is placed, not signalled; so is the AH00898 that repeats the status-line time-out.
+    expect(values(facts, 'placed')).toEqual(['Apache error log entry', 'AH00898 after the status-line error']);
   });
 });
 
@@ -109,7 +109,7 @@ describe('apache recogniser: other versions and platforms', () => {
     expect(values(facts, 'signal')).toEqual([
       'apache.connect-refused',
       'apache.status-line-timeout',
-      'apache.read-error',
+      // (the AH00898 after the status-line time-out is placed only)
       'apache.connect-refused',
       'apache.connect-timeout',
     ]);
@@ -217,3 +217,18 @@ describe('apache recogniser: near misses and robustness', () => {
   });
 });
 
+
+describe('apache recogniser: AH00898 beside the status-line error', () => {
+  const sigs = (input: string) =>
+    recogniser.recognise(input, indexLines(input)).filter((f) => f.name === 'signal').map((f) => f.value);
+
+  it('weighs the bare "Error reading from remote server" only when no status-line error says why', () => {
+    const page = 'Proxy Error\nThe proxy server received an invalid response from an upstream server.\nReason: Error reading from remote server';
+    expect(sigs(page)).toContain('apache.read-error');
+    const pair =
+      '[proxy_http:error] [pid 7] (104)Connection reset by peer: [client 10.0.0.5:4100] AH01102: error reading status line from remote server 10.0.0.9:8080\n' +
+      '[proxy:error] [pid 7] [client 10.0.0.5:4100] AH00898: Error reading from remote server returned by /api/orders';
+    expect(sigs(pair)).toContain('apache.status-line-reset');
+    expect(sigs(pair)).not.toContain('apache.read-error');
+  });
+});

@@ -27,6 +27,7 @@ import {
 import type { AccessLine } from '../shared/access-log.ts';
 import { accessLogOwner, parseAccessLines } from '../shared/access-log.ts';
 import { classifyApache } from './messages.ts';
+import { lineOf } from '../../engine/lines.ts';
 
 const KIND = 'apache' as const;
 
@@ -362,11 +363,33 @@ export const recogniser: Recogniser = {
   kind: KIND,
   recognise(input: string, lines: LineIndex, out: Fact[] = []): Fact[] {
     const ctx: Ctx = { input, lines, facts: out, servers: new Set() };
+    const first = out.length;
     scan(ctx);
     errorPages(ctx);
+    readErrorBesideStatusLine(ctx.facts, first, lines);
     return ctx.facts;
   },
 };
+
+/**
+ * AH00898 "Error reading from remote server" is logged right after the AH01102 "error reading
+ * status line" of the same failed read, and that line names why (reset, EOF, time-out). An AH00898
+ * on the line after one is only placed, not weighed (alone, its page leans to a time-out).
+ */
+function readErrorBesideStatusLine(facts: Fact[], first: number, lines: LineIndex): void {
+  const statusLines = new Set<number>();
+  for (let i = first; i < facts.length; i++) {
+    const f = facts[i] as Fact;
+    if (f.kind === KIND && f.name === 'signal' && String(f.value).startsWith('apache.status-line-')) statusLines.add(lineOf(lines, f.span.start));
+  }
+  if (statusLines.size === 0) return;
+  for (let i = first; i < facts.length; i++) {
+    const f = facts[i] as Fact;
+    if (f.kind === KIND && f.name === 'signal' && f.value === 'apache.read-error' && statusLines.has(lineOf(lines, f.span.start) - 1)) {
+      facts[i] = fact(KIND, 'placed', 'AH00898 after the status-line error', f.span);
+    }
+  }
+}
 
 function scan(ctx: Ctx): void {
   const { input, lines } = ctx;

@@ -23,7 +23,7 @@ const ACCESS =
   /\[(\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}(?:\.\d{1,9})?Z)\] "(?:[A-Z]{3,10} (\S{1,4000}) (?:HTTP\/[\d.]{1,3}|-)|- - -)" (\d{1,3}) ([A-Z]{1,6}(?:,[A-Z]{1,6}){0,12}|-)(?= |$)/g;
 const DETAILS = /upstream_reset_before_response_started\{([^}\r\n]{1,400})\}/;
 
-const FLAG_SIGNALS: Record<string, string> = {
+export const FLAG_SIGNALS: Record<string, string> = {
   UF: 'cloud-lb.envoy-uf',
   UC: 'cloud-lb.envoy-uc',
   UR: 'cloud-lb.envoy-ur',

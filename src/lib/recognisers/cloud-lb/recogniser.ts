@@ -6,7 +6,9 @@
  * mesh sidecar or a managed front end), plus Kubernetes events (recognisers/cloud-lb/kubernetes.ts): the
  * rollouts and probe failures behind an ingress's or mesh's refused connections, and health checks
  * seen from the app's side (recognisers/cloud-lb/health-checks.ts: a probe's access-log line by its
- * user agent, the GCE ingress backend annotation).
+ * user agent, the GCE ingress backend annotation), and Heroku's error codes retold bare
+ * (recognisers/cloud-lb/heroku-codes.ts: "Heroku sends a H13 error") and Envoy's response flags
+ * retold bare (recognisers/cloud-lb/envoy-flags.ts: "a lot of 503 UC errors").
  */
 import type { Fact, LineIndex, Recogniser } from '../../engine/types.ts';
 import type { LbCtx } from './context.ts';
@@ -16,12 +18,14 @@ import { scanAzure } from './azure.ts';
 import { scanEnvoy } from './envoy.ts';
 import { scanKubernetes } from './kubernetes.ts';
 import { scanHealthChecks } from './health-checks.ts';
+import { scanHerokuCodes } from './heroku-codes.ts';
+import { scanEnvoyFlags } from './envoy-flags.ts';
 
 export const recogniser: Recogniser = {
   kind: KIND,
   recognise(input: string, lines: LineIndex, out: Fact[] = []): Fact[] {
     const ctx: LbCtx = { input, lines, facts: out, servers: new Set() };
-    for (const scan of [scanAlb, scanAzure, scanEnvoy, scanKubernetes, scanHealthChecks]) {
+    for (const scan of [scanAlb, scanAzure, scanEnvoy, scanKubernetes, scanHealthChecks, scanHerokuCodes, scanEnvoyFlags]) {
       scan(ctx);
     }
     return ctx.facts;

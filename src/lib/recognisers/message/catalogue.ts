@@ -27,6 +27,7 @@ import kubernetes from '../../../../content/data/messages/kubernetes.json' with 
 import nodeProxy from '../../../../content/data/messages/node-proxy.json' with { type: 'json' };
 import openssl from '../../../../content/data/messages/openssl.json' with { type: 'json' };
 import curl from '../../../../content/data/messages/curl.json' with { type: 'json' };
+import appServer from '../../../../content/data/messages/app-server.json' with { type: 'json' };
 import type { MessageEntry, MessageProduct } from './entry.ts';
 
 /** The raw data files by product (validated by catalogue.test.ts). */
@@ -53,6 +54,7 @@ export const MESSAGE_FILES: Record<MessageProduct, unknown[]> = {
   'node-proxy': nodeProxy,
   openssl,
   curl,
+  'app-server': appServer,
 };
 
 /** Every catalogue entry, in product order then file order. */

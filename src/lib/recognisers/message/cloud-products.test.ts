@@ -32,6 +32,7 @@ describe('diagnose() with the cloud products of the message catalogue', () => {
     ['heroku[router]: at=error code=H13 desc="Connection closed without response" method=GET path="/" status=503', 'proxy-upstream-closed'],
     ['heroku[web.1]: Error R14 (Memory quota exceeded)', 'resource-exhaustion'],
     ['Activation failed: The TargetPort 8000 does not match the listening port 80.', 'proxy-upstream-refused'],
+    ['(8a1f0c2e-1111-2222-3333-444455556666) Execution failed due to a timeout error\n(8a1f0c2e-1111-2222-3333-444455556666) Method completed with status: 504', 'proxy-upstream-timeout'],
     ['The TargetPort 9200 does not match any of the listening ports: [9650 9600].', 'proxy-upstream-refused'],
     ['"httpStatusCode": "502", "errorInfo": "OriginConnectionRefused"', 'proxy-upstream-refused'],
     ['"errorInfo": "SSLMismatchedSNI"', 'backend-tls-failure'],

@@ -27,6 +27,7 @@ export const MESSAGE_PRODUCTS = [
   'node-proxy',
   'openssl',
   'curl',
+  'app-server',
 ] as const;
 export type MessageProduct = (typeof MESSAGE_PRODUCTS)[number];
 
@@ -53,6 +54,7 @@ export const MESSAGE_PRODUCT_LABELS: Record<MessageProduct, string> = {
   'node-proxy': 'Node.js proxies (http-proxy-middleware, Vite)',
   openssl: 'OpenSSL (TLS errors of proxies and app servers)',
   curl: 'curl (a request sent by hand to the app or the proxy)',
+  'app-server': 'App servers behind a proxy (Gunicorn, uWSGI, Unicorn, Puma)',
 };
 
 /** Fact names an entry may yield (a subset of the engine's FactName). */

@@ -134,7 +134,7 @@ export function classifyNginx(sq: string): Classified | undefined {
 
   for (const needle of HTTP2_FRAMING) if (sq.includes(needle)) return r('nginx.upstream-http2-invalid');
   for (const needle of HTTP2_RESET) if (sq.includes(needle)) return r('nginx.upstream-http2-reset');
-  if (sq.includes('upstreamsenttoobigheader')) return r('nginx.header-too-big');
+  if (sq.includes('upstreamsenttoobig')) return r('nginx.header-too-big');
   if (sq.includes('upstreamsentnovalidhttp/1.0header')) return r('nginx.no-valid-http-header');
   for (const needle of INVALID_RESPONSE) if (sq.includes(needle)) return r('nginx.invalid-response');
   if (sq.includes('noliveupstreams')) {

@@ -316,3 +316,24 @@ describe('nginx recogniser: scheme and port of the upstream', () => {
     expect(schemePortMismatch('grpc://app:5000')).toBe(0);
   });
 });
+
+describe('nginx recogniser: a message quoted short', () => {
+  it('reads "upstream sent too big" without its "header" as the oversized response header', () => {
+    for (const input of ['I am getting "upstream sent too big" in the ingress controller log', 'nginx keeps saying upstream sent too big; which buffer?']) {
+      expect(values(run(input), 'signal')).toEqual(['nginx.header-too-big']);
+    }
+    expect(values(run('upstream sent too large http2 frame: 4740180 while reading response header from upstream'), 'signal')).not.toContain('nginx.header-too-big');
+  });
+});
+
+describe('nginx: upstream prematurely closed before the response header', () => {
+  it('puts a protocol mismatch (TLS, HTTP/2-only or WebSocket-only listener) right after the closed connection', async () => {
+    const { diagnose } = await import('../../engine/diagnose.ts');
+    for (const input of [
+      'upstream prematurely closed connection while reading response header from upstream',
+      '2024/03/05 10:14:22 [error] 31#31: *7 upstream prematurely closed connection while reading response header from upstream, client: 10.0.0.2, server: _, request: "GET /ws HTTP/1.1", upstream: "http://10.0.0.9:5000/ws"',
+    ]) {
+      expect(diagnose(input).findings.slice(0, 2).map((f) => f.cause)).toEqual(['proxy-upstream-closed', 'proxy-protocol-mismatch']);
+    }
+  });
+});

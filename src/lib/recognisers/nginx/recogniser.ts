@@ -76,7 +76,7 @@ function headerlessAnchor(text: string): boolean {
     t.includes('no live upstreams') ||
     t.includes('upstream timed out') ||
     t.includes('upstream prematurely closed') ||
-    t.includes('upstream sent too big header') ||
+    t.includes('upstream sent too big') ||
     t.includes('upstream sent no valid') ||
     t.includes('upstream sent invalid') ||
     t.includes('upstream sent too large http2') ||

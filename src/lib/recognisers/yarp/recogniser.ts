@@ -262,6 +262,12 @@ function analyseBlock(ctx: Ctx, rec: LogRecord): void {
   }
   if (inner.has('yarp.tls-failed') || inner.has('yarp.certificate-rejected')) inner.delete('yarp.connection-reset');
   if (inner.has('yarp.response-ended')) inner.delete('yarp.connection-reset');
+  // A reset while a body is being copied is the body stage's own failure (the entry's signal says
+  // which side): after the response started YARP cannot send a 502, so it is not read again as a
+  // connection the destination closed before answering.
+  if (signals.some((s) => s.id === 'yarp.error-request-body-destination' || s.id === 'yarp.error-response-body-destination')) {
+    inner.delete('yarp.connection-reset');
+  }
   for (const [id, span] of inner) facts.push(fact(KIND, 'signal', id, span));
 
   for (const e of exceptionNames(text)) facts.push(fact(KIND, 'exception', e.value, recordSpan(rec, e.start, e.end)));
