@@ -253,6 +253,31 @@ describe('sentences end to end', () => {
     const words = (d.findings[0]?.evidence ?? []).map((e) => text.slice(e.span.start, e.span.end));
     expect(words).toEqual(expect.arrayContaining(['IIS', '502.3', '120 seconds']));
   });
+  // Paraphrases of our own, not the corpus' wording: the rules read the family, not a case.
+  it('read a sign-in, MFA or tokens with a 502 or a reverse proxy as headers too big', () => {
+    expect(top('Users with two-factor enabled land on a 502 page right after the login form')).toBe('proxy-header-too-big');
+    expect(top('Keycloak login through our reverse proxy ends in an error')).toBe('proxy-header-too-big');
+    expect(top('Bearer tokens from Entra ID make the gateway answer 502')).toBe('proxy-header-too-big');
+    expect(top('our response carries more than 8 KB of headers and the proxy gives a 502')).toBe('proxy-header-too-big');
+    expect(top('响应头太大，nginx 返回 502')).toBe('proxy-header-too-big');
+    expect(top('レスポンスヘッダーが大きすぎて 502 になる')).toBe('proxy-header-too-big');
+  });
+  it('read a time-out at API Gateway or on Heroku as the platform limit', () => {
+    expect(top('Requests through the AWS API Gateway are cut off at 29 s with a 504')).toBe('proxy-upstream-timeout');
+    expect(top('calls via API gateway keep timing out on the report endpoint')).toBe('proxy-upstream-timeout');
+    expect(top('Our export endpoint on Heroku takes up to 3 minutes and the browser gets an error')).toBe('proxy-upstream-timeout');
+    expect(top('heroku dyno gives up after 30 seconds on slow pages')).toBe('proxy-upstream-timeout');
+    // API Gateway named without a time-out, a limit or a 504 is not a time-out.
+    expect(top('we moved the API gateway to another region and now the site returns 403')).not.toBe('proxy-upstream-timeout');
+  });
+  it('read a failure told as a tiny share of requests as the keep-alive race', () => {
+    expect(top('about one 502 out of 50,000 requests behind our load balancer')).toBe('keepalive-race');
+    expect(top('roughly 0.02% of requests get a 502 from nginx')).toBe('keepalive-race');
+  });
+  it('read a proxy that may not open the app socket as permission denied', () => {
+    expect(top('nginx cannot connect: the kestrel socket permissions only allow the app user')).toBe('proxy-permission-denied');
+    expect(top('nginx does not have permission to write to the unix socket, 502')).toBe('proxy-permission-denied');
+  });
   it('a stated duration is not a logged time-taken', () => {
     const d = diagnose('IIS returns 502.3 after exactly 120 seconds');
     expect(d.facts.some((x) => x.name === 'time-taken-ms')).toBe(false);

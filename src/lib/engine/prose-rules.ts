@@ -102,6 +102,7 @@ const TRIGGER_RULES: ReadonlySet<string> = new Set([
   'prose-long-request-on-iis',
   'prose-long-request-behind-proxy',
   'prose-login-behind-proxy',
+  'prose-login-502',
   'prose-every-request-behind-proxy',
   'prose-intermittent-502-behind-proxy',
   'prose-502-under-load-behind-proxy',
@@ -325,6 +326,39 @@ const RULES: readonly ContextRule[] = [
     when: { all: [server(['nginx', 'kubernetes', 'apache', ...CLOUD_LB]), signal('after-login')] },
     supports: { 'proxy-header-too-big': 0.4 },
     note: 'Described: 502 after signing in behind a proxy: the sign-in cookies make the response headers larger than the proxy buffers.',
+  },
+  {
+    // A 502 (always a proxy's answer) or a reverse proxy with a sign-in, MFA or tokens: the
+    // sign-in's cookies and tokens make the headers larger than the proxy's buffers.
+    id: 'prose-login-502',
+    when: {
+      all: [
+        signal('after-login'),
+        { any: [status('502'), signal('reverse-proxy')] },
+        { not: server(['nginx', 'kubernetes', 'apache', ...CLOUD_LB, ...IIS, 'azure-app-service']) },
+      ],
+    },
+    supports: { 'proxy-header-too-big': 0.35 },
+    note: 'Described: a 502 after signing in (MFA, tokens) behind a proxy: the sign-in cookies and tokens make the headers larger than the proxy buffers.',
+  },
+  {
+    // API Gateway's integration timeout is a hard 29 seconds by default; it answers 504.
+    id: 'prose-api-gateway-timeout',
+    when: {
+      any: [
+        { all: [signal('api-gateway'), { any: [signal('topic-timeout', 'long-request'), status('504'), statedNear('aws-api-gateway.integration-timeout', 0.05)] }] },
+        { all: [statedNear('aws-api-gateway.integration-timeout', 0.02), signal('topic-timeout')] },
+      ],
+    },
+    supports: { 'proxy-upstream-timeout': 0.5 },
+    note: `Described: a time-out at Amazon API Gateway: its integration timeout (${says('aws-api-gateway.integration-timeout')} by default) ends requests the app has not answered by then.`,
+  },
+  {
+    // Heroku's router gives the app 30 seconds for the first byte (H12), then answers 503.
+    id: 'prose-heroku-router-timeout',
+    when: { all: [server(['heroku']), { any: [signal('topic-timeout', 'long-request'), statedNear('heroku.router-timeout', 0.1)] }] },
+    supports: { 'proxy-upstream-timeout': 0.45 },
+    note: `Described: a slow request on Heroku: its router waits ${says('heroku.router-timeout')} for the first byte (H12), then answers 503.`,
   },
   {
     id: 'prose-load-timeouts',
