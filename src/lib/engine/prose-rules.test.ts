@@ -278,6 +278,13 @@ describe('sentences end to end', () => {
     expect(top('nginx cannot connect: the kestrel socket permissions only allow the app user')).toBe('proxy-permission-denied');
     expect(top('nginx does not have permission to write to the unix socket, 502')).toBe('proxy-permission-denied');
   });
+  it('read the reason a writer gives next to an ANCM start-failure title as the cause', () => {
+    expect(top('After we built the app for win-x86 the site shows HTTP Error 500.0 - ANCM In-Process Handler Load Failure')).toBe('bitness-mismatch');
+    expect(top('Because the name of the site folder has a space we get HTTP Error 502.5 - Process Failure')).toBe('wrong-arguments');
+    expect(top('Without the Visual C++ redistributable the new server shows HTTP Error 500.0 - ANCM In-Process Handler Load Failure')).toBe('vc-redist-missing');
+    // Without a start-failure status the reason stays a topic among others.
+    expect(supported([sig('topic-bitness'), status('502')])).toEqual([]);
+  });
   it('a stated duration is not a logged time-taken', () => {
     const d = diagnose('IIS returns 502.3 after exactly 120 seconds');
     expect(d.facts.some((x) => x.name === 'time-taken-ms')).toBe(false);

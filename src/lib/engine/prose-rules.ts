@@ -540,6 +540,40 @@ const RULES: readonly ContextRule[] = [
   },
 ];
 
-export const PROSE_RULES: readonly ContextRule[] = RULES.map((r) =>
+/**
+ * Why an app does not start, named by the writer next to the ASP.NET Core Module's start-failure
+ * status ("PlatformTarget x86 gives HTTP Error 500.0", "a space in the app name gives 502.5"): the
+ * status says the start failed and leaves the reason open; the reason written beside it is the
+ * cause. One rule per reason, each for the cause the topic names. Not the Hosting Bundle: it is
+ * named as often for what was installed or upgraded as for what is missing.
+ */
+const START_FAILURE_REASONS: readonly [topic: string, cause: string][] = [
+  ['topic-bitness', 'bitness-mismatch'],
+  ['topic-space-in-path', 'wrong-arguments'],
+  ['topic-runtime-missing', 'framework-not-found'],
+  ['topic-vc-redist', 'vc-redist-missing'],
+  ['topic-user-profile', 'user-profile-not-loaded'],
+  ['topic-dotnet-missing', 'process-path-not-found'],
+  ['topic-runtimeconfig', 'runtimeconfig-invalid'],
+  ['topic-mixed-hosting', 'mixed-hosting-models'],
+  ['topic-shared-pool', 'multiple-inprocess-apps'],
+  ['topic-stdout-log', 'stdout-log-unwritable'],
+  ['topic-virtual-directory', 'virtual-directory-not-application'],
+  ['topic-access-denied', 'access-denied'],
+  ['topic-startup-exception', 'inprocess-start-failure'],
+  ['topic-missing-files', 'incomplete-publish'],
+  ['topic-stale-files', 'stale-deployment-files'],
+  ['topic-iis-features', 'iis-features-missing'],
+  ['topic-subapp', 'subapp-inherits-handlers'],
+];
+
+const START_FAILURE_REASON_RULES: readonly ContextRule[] = START_FAILURE_REASONS.map(([topic, cause]) => ({
+  id: `prose-start-failure-because-${topic.slice('topic-'.length)}`,
+  when: { all: [signal(topic), status(...START_FAILURES)] },
+  supports: { [cause]: 0.7 },
+  note: "Described: the writer names why the app does not start next to the ASP.NET Core Module's start-failure status, which leaves the reason open.",
+}));
+
+export const PROSE_RULES: readonly ContextRule[] = [...RULES, ...START_FAILURE_REASON_RULES].map((r) =>
   TRIGGER_RULES.has(r.id) ? { ...r, when: { all: [r.when, { not: NAMED_CAUSE }] } } : r,
 );

@@ -295,7 +295,7 @@ export const TOPICS: readonly Term[] = [
   // A space in the app's path or name breaks an unquoted processPath or arguments in web.config.
   {
     pattern:
-      'spaces? (?:character )?in (?:the |my |our |an? )?(?:[\\w.]+ ){0,2}(?:app(?:lication)?|path|folder|directory|project|assembly|dll|site)(?: name| path| folder)?|(?:path|name|folder) (?:with|contains|containing|has) (?:a )?(?:space|blank)s?',
+      'spaces? (?:character )?in (?:the |my |our |an? )?(?:[\\w.]+ ){0,2}(?:app(?:lication)?|path|folder|directory|project|assembly|dll|site)(?: name| path| folder)?|(?:path|name|folder|directory)(?: of (?:the |my |our |an? )?(?:[\\w.]+ ){0,2})? (?:with|contains|containing|has|had|have) (?:a |one )?(?:space|blank)s?',
     signal: 'prose.topic-space-in-path',
   },
   {
