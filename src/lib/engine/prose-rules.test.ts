@@ -285,6 +285,12 @@ describe('sentences end to end', () => {
     // Without a start-failure status the reason stays a topic among others.
     expect(supported([sig('topic-bitness'), status('502')])).toEqual([]);
   });
+  it('read gateway time-outs while instances are replaced as the shutdown race', () => {
+    expect(top('Every rollout of the deployment gives our users a few 504 responses from the ingress')).toBe('pod-shutdown-race');
+    expect(top('When the autoscaler scales in we see 504s from the ALB for a minute')).toBe('pod-shutdown-race');
+    // A 504 with no rollout keeps its usual reading.
+    expect(top('We get a 504 from nginx on the report page')).toBe('proxy-upstream-timeout');
+  });
   it('a stated duration is not a logged time-taken', () => {
     const d = diagnose('IIS returns 502.3 after exactly 120 seconds');
     expect(d.facts.some((x) => x.name === 'time-taken-ms')).toBe(false);

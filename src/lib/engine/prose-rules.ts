@@ -239,6 +239,24 @@ const RULES: readonly ContextRule[] = [
     note: 'Described: failures during a rollout (a rolling update or restart): instances are stopped while the proxy or load balancer still sends them requests, or get traffic before they are ready.',
   },
   {
+    // A gateway time-out told as happening while instances are replaced or drained: the proxy
+    // waited on an instance that was going away (or connected to one already gone), so the
+    // rollout is the cause and the status' usual reading (a slow app) is not.
+    id: 'prose-timeouts-during-rollout',
+    when: {
+      all: [
+        // Not "during the deployment" alone: people say it of an install or a first start too.
+        signal('topic-rolling', 'topic-shutdown', 'scale-in'),
+        status('504'),
+        { not: server(IIS) },
+        { not: signal('long-request', 'topic-header-size', 'topic-backend-tls', 'topic-http2', 'topic-proxy-protocol') },
+      ],
+    },
+    supports: { 'pod-shutdown-race': 0.35 },
+    weakens: { 'proxy-upstream-timeout': 0.5 },
+    note: 'Described: gateway time-outs while instances are rolled out, drained or deregistered: the proxy still sends requests to instances that are going away.',
+  },
+  {
     id: 'prose-deploy-behind-alb',
     when: { all: [server(['aws-alb']), signal('after-deploy', 'during-deploy', 'scale-in'), { not: server(['kubernetes']) }] },
     supports: { 'pod-shutdown-race': 0.35 },
