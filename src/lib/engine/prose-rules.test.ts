@@ -291,6 +291,13 @@ describe('sentences end to end', () => {
     // A 504 with no rollout keeps its usual reading.
     expect(top('We get a 504 from nginx on the report page')).toBe('proxy-upstream-timeout');
   });
+  it("read Heroku's error codes written bare in a sentence", () => {
+    expect(top('our dyno keeps answering with H12 on the export page')).toBe('proxy-upstream-timeout');
+    expect(top('The app fails with an R10 on every release')).toBe('port-binding-failure');
+    expect(top('the router logs H13 whenever a client posts a form')).toBe('proxy-upstream-closed');
+    // Case-sensitive: "h12" in a word or a lower-case token is not the code.
+    expect(diagnose('row h12 of the sheet is empty').facts.some((x) => x.value === 'heroku')).toBe(false);
+  });
   it('a stated duration is not a logged time-taken', () => {
     const d = diagnose('IIS returns 502.3 after exactly 120 seconds');
     expect(d.facts.some((x) => x.name === 'time-taken-ms')).toBe(false);

@@ -73,6 +73,17 @@ export const COMPONENTS: readonly Term[] = [
   { pattern: 'envoy|istio|azure container apps?|container apps?|upstream connect error|reset reason|connection termination', server: 'envoy' },
   // Heroku routes to each dyno on the port it passes in $PORT.
   { pattern: 'heroku|dynos?', server: 'heroku' },
+  // Heroku's router and runtime error codes written bare in a sentence ("Heroku sends an H13",
+  // "timing out with H12"); the catalogue (heroku.json) reads them in the router's log format.
+  // H12 Request timeout (30 s); H13 Connection closed without response and H18 Server request
+  // interrupted; H10 App crashed; H20 App boot timeout and R10 Boot timeout (not on $PORT in
+  // time); H27 Client request interrupted; R14 Memory quota exceeded.
+  { pattern: 'H12', server: 'heroku', signal: 'prose.topic-timeout', exact: true },
+  { pattern: 'H1[38]', server: 'heroku', signal: 'prose.topic-reset', exact: true },
+  { pattern: 'H10', server: 'heroku', signal: 'prose.topic-crash', exact: true },
+  { pattern: '(?:H20|R10)', server: 'heroku', signal: 'prose.topic-app-port', exact: true },
+  { pattern: 'H27', server: 'heroku', signal: 'prose.topic-client-aborted', exact: true },
+  { pattern: 'R14', server: 'heroku', signal: 'prose.topic-resources', exact: true },
   { pattern: 'docker(?:[ -]compose)?|containers?', server: 'docker' },
   // The error page App Service on Linux (":( Application Error") and Heroku show when the app's
   // container or dyno did not start or answer, quoted as its title.
