@@ -298,6 +298,12 @@ describe('sentences end to end', () => {
     // Case-sensitive: "h12" in a word or a lower-case token is not the code.
     expect(diagnose('row h12 of the sheet is empty').facts.some((x) => x.value === 'heroku')).toBe(false);
   });
+  it("read Envoy's response flags written after the status", () => {
+    expect(top('Since the mesh upgrade a handful of calls fail with 503 UC every day')).toBe('keepalive-race');
+    expect(top('the sidecar answers 503 UH for our service after the deploy')).toBe('backend-unhealthy');
+    // An acronym that is not after a status or before "errors" is not a flag.
+    expect(diagnose('I studied at UC Berkeley and our site is fine').facts.some((x) => x.value === 'envoy')).toBe(false);
+  });
   it('a stated duration is not a logged time-taken', () => {
     const d = diagnose('IIS returns 502.3 after exactly 120 seconds');
     expect(d.facts.some((x) => x.name === 'time-taken-ms')).toBe(false);

@@ -453,7 +453,8 @@ const RULES: readonly ContextRule[] = [
   },
   {
     id: 'prose-envoy-upstream-reset',
-    when: { all: [server(['envoy']), status('502', '503'), signal('topic-reset', 'intermittent')] },
+    // Resets now and then need no status: Envoy answers them with 503 (flag UC) or 502.
+    when: { all: [server(['envoy']), { any: [status('502', '503'), { all: [signal('topic-reset'), signal('intermittent')] }] }, signal('topic-reset', 'intermittent')] },
     supports: { 'keepalive-race': 0.35 },
     note: "Described: Envoy (Istio, Container Apps) answers 503 or 502 now and then with an upstream reset: the app closed a kept-alive connection Envoy was about to reuse (reset reason: connection termination).",
   },

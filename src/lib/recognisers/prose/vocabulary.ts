@@ -71,6 +71,14 @@ export const COMPONENTS: readonly Term[] = [
   // Envoy's own words in its local replies: "upstream connect error or disconnect/reset before
   // headers. reset reason: connection termination".
   { pattern: 'envoy|istio|azure container apps?|container apps?|upstream connect error|reset reason|connection termination', server: 'envoy' },
+  // Envoy's response flags as people write them after the status ("503 UC", "UF errors"):
+  // UC upstream connection termination, UF upstream connection failure, UH no healthy upstream,
+  // UT upstream request timeout, DC downstream (client) connection termination.
+  { pattern: '(?<=(?<![\\w.])(?:50[0234]|4\\d\\d)s? )UC|UC(?= (?:errors?|responses?|flags?|codes?|response flags?))', server: 'envoy', signal: 'prose.topic-reset', exact: true },
+  { pattern: '(?<=(?<![\\w.])(?:50[0234]|4\\d\\d)s? )UF|UF(?= (?:errors?|responses?|flags?|codes?|response flags?))', server: 'envoy', signal: 'prose.topic-refused', exact: true },
+  { pattern: '(?<=(?<![\\w.])(?:50[0234]|4\\d\\d)s? )UH|UH(?= (?:errors?|responses?|flags?|codes?|response flags?))', server: 'envoy', signal: 'prose.topic-unhealthy', exact: true },
+  { pattern: '(?<=(?<![\\w.])(?:50[0234]|4\\d\\d)s? )UT|UT(?= (?:errors?|responses?|flags?|codes?|response flags?))', server: 'envoy', signal: 'prose.topic-timeout', exact: true },
+  { pattern: '(?<=(?<![\\w.])(?:50[0234]|4\\d\\d)s? )DC|DC(?= (?:errors?|responses?|flags?|codes?|response flags?))', server: 'envoy', signal: 'prose.topic-client-aborted', exact: true },
   // Heroku routes to each dyno on the port it passes in $PORT.
   { pattern: 'heroku|dynos?', server: 'heroku' },
   // Heroku's router and runtime error codes written bare in a sentence ("Heroku sends an H13",
