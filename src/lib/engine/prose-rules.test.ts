@@ -304,6 +304,11 @@ describe('sentences end to end', () => {
     // An acronym that is not after a status or before "errors" is not a flag.
     expect(diagnose('I studied at UC Berkeley and our site is fine').facts.some((x) => x.value === 'envoy')).toBe(false);
   });
+  it('read a port that does not open, in Chinese, Japanese and Korean, as a refused connection', () => {
+    expect(top('升级之后 nginx 到 8080 端口打不开了')).toBe('proxy-upstream-refused');
+    expect(top('アップデートしたら 5000 番ポートに接続できない')).toBe('proxy-upstream-refused');
+    expect(top('업데이트 후에 5000 포트 연결이 안 됩니다')).toBe('proxy-upstream-refused');
+  });
   it('a stated duration is not a logged time-taken', () => {
     const d = diagnose('IIS returns 502.3 after exactly 120 seconds');
     expect(d.facts.some((x) => x.name === 'time-taken-ms')).toBe(false);

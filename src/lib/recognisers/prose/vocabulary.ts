@@ -225,6 +225,10 @@ export const WIDE_TERMS: readonly Term[] = [
   { pattern: '타임아웃|시간 ?초과|タイムアウト|超时|逾時', signal: 'prose.topic-timeout' },
   // response or request headers too large (nginx's "too big header" in the localized forums' words)
   { pattern: '(?:响应|請求|请求|回應|回应)?(?:头|頭|头部|標頭|header)(?:过大|太大|过长|過大|太長|过多)|ヘッダー?(?:サイズ)?(?:が|の)?(?:大きすぎ|大き過ぎ|長すぎ|サイズ超過|サイズオーバー)|헤더(?:가|의)? ?(?:너무 (?:크|큼|길)|크기 초과)', signal: 'prose.topic-header-size' },
+  // cannot connect, the port does not open (what a refused or unanswered connection looks like to the writer)
+  { pattern: '(?:端口|埠|ポート|포트)(?:就|が|에|가)? ?(?:打不开|打不開|无法访问|無法訪問|不通|访问不了|開かない|開けない|につながらない|に接続できない|접속(?:이)? ?안|연결(?:이)? ?안)|无法连接|無法連線|连不上|連不上|接続できません|接続できない|연결할 수 없', signal: 'prose.topic-refused' },
+  // an upgrade or update of anything (not the word "update" alone in Chinese and Japanese, which also means renew)
+  { pattern: '升级|升級|更新(?:后|後|之后|之後|了)|アップデート|アップグレード|업데이트|업그레이드', signal: 'prose.after-upgrade' },
   // connection refused
   { pattern: '연결 ?거부|接続拒否|接続が拒否|拒绝连接|连接被拒绝|連線被拒', signal: 'prose.topic-refused' },
 ];
