@@ -309,6 +309,10 @@ describe('sentences end to end', () => {
     expect(top('アップデートしたら 5000 番ポートに接続できない')).toBe('proxy-upstream-refused');
     expect(top('업데이트 후에 5000 포트 연결이 안 됩니다')).toBe('proxy-upstream-refused');
   });
+  it('never leaves a failure told with web.config silent', () => {
+    expect(diagnose('after editing web.config the website does not load').findings.length).toBeGreaterThan(0);
+    expect(diagnose('after editing web.config the website does not load').facts.some((x) => x.name === 'server' && x.value === 'iis')).toBe(true);
+  });
   it('a stated duration is not a logged time-taken', () => {
     const d = diagnose('IIS returns 502.3 after exactly 120 seconds');
     expect(d.facts.some((x) => x.name === 'time-taken-ms')).toBe(false);

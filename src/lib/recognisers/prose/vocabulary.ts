@@ -47,6 +47,8 @@ export const COMPONENTS: readonly Term[] = [
   { pattern: 'ARR', server: 'iis', signal: 'prose.topic-arr', exact: true },
   { pattern: 'asp\\.net core module(?: v2)?|aspnetcoremodule(?:v2)?|ANCM', server: 'iis' },
   { pattern: 'IIS|w3wp(?:\\.exe)?', server: 'iis' },
+  // web.config is the file IIS (and the ASP.NET Core Module in it) reads for the site.
+  { pattern: 'web\\.config', server: 'iis' },
   // Application pools and inetpub are IIS's own words.
   { pattern: 'app(?:lication)?[ -]?pools?|inetpub', server: 'iis' },
   // The ASP.NET Core Module's web.config attributes.
