@@ -260,6 +260,7 @@ describe('sentences end to end', () => {
     expect(top('Bearer tokens from Entra ID make the gateway answer 502')).toBe('proxy-header-too-big');
     expect(top('our response carries more than 8 KB of headers and the proxy gives a 502')).toBe('proxy-header-too-big');
     expect(top('响应头太大，nginx 返回 502')).toBe('proxy-header-too-big');
+    expect(top('the ingress log keeps saying upstream sent too big, how do I raise it?')).toBe('proxy-header-too-big');
     expect(top('レスポンスヘッダーが大きすぎて 502 になる')).toBe('proxy-header-too-big');
   });
   it('read a time-out at API Gateway or on Heroku as the platform limit', () => {
