@@ -253,6 +253,67 @@ describe('sentences end to end', () => {
     const words = (d.findings[0]?.evidence ?? []).map((e) => text.slice(e.span.start, e.span.end));
     expect(words).toEqual(expect.arrayContaining(['IIS', '502.3', '120 seconds']));
   });
+  // Paraphrases of our own, not the corpus' wording: the rules read the family, not a case.
+  it('read a sign-in, MFA or tokens with a 502 or a reverse proxy as headers too big', () => {
+    expect(top('Users with two-factor enabled land on a 502 page right after the login form')).toBe('proxy-header-too-big');
+    expect(top('Keycloak login through our reverse proxy ends in an error')).toBe('proxy-header-too-big');
+    expect(top('Bearer tokens from Entra ID make the gateway answer 502')).toBe('proxy-header-too-big');
+    expect(top('our response carries more than 8 KB of headers and the proxy gives a 502')).toBe('proxy-header-too-big');
+    expect(top('响应头太大，nginx 返回 502')).toBe('proxy-header-too-big');
+    expect(top('the ingress log keeps saying upstream sent too big, how do I raise it?')).toBe('proxy-header-too-big');
+    expect(top('レスポンスヘッダーが大きすぎて 502 になる')).toBe('proxy-header-too-big');
+  });
+  it('read a time-out at API Gateway or on Heroku as the platform limit', () => {
+    expect(top('Requests through the AWS API Gateway are cut off at 29 s with a 504')).toBe('proxy-upstream-timeout');
+    expect(top('calls via API gateway keep timing out on the report endpoint')).toBe('proxy-upstream-timeout');
+    expect(top('Our export endpoint on Heroku takes up to 3 minutes and the browser gets an error')).toBe('proxy-upstream-timeout');
+    expect(top('heroku dyno gives up after 30 seconds on slow pages')).toBe('proxy-upstream-timeout');
+    // API Gateway named without a time-out, a limit or a 504 is not a time-out.
+    expect(top('we moved the API gateway to another region and now the site returns 403')).not.toBe('proxy-upstream-timeout');
+  });
+  it('read a failure told as a tiny share of requests as the keep-alive race', () => {
+    expect(top('about one 502 out of 50,000 requests behind our load balancer')).toBe('keepalive-race');
+    expect(top('roughly 0.02% of requests get a 502 from nginx')).toBe('keepalive-race');
+  });
+  it('read a proxy that may not open the app socket as permission denied', () => {
+    expect(top('nginx cannot connect: the kestrel socket permissions only allow the app user')).toBe('proxy-permission-denied');
+    expect(top('nginx does not have permission to write to the unix socket, 502')).toBe('proxy-permission-denied');
+  });
+  it('read the reason a writer gives next to an ANCM start-failure title as the cause', () => {
+    expect(top('After we built the app for win-x86 the site shows HTTP Error 500.0 - ANCM In-Process Handler Load Failure')).toBe('bitness-mismatch');
+    expect(top('Because the name of the site folder has a space we get HTTP Error 502.5 - Process Failure')).toBe('wrong-arguments');
+    expect(top('Without the Visual C++ redistributable the new server shows HTTP Error 500.0 - ANCM In-Process Handler Load Failure')).toBe('vc-redist-missing');
+    // Without a start-failure status the reason stays a topic among others.
+    expect(supported([sig('topic-bitness'), status('502')])).toEqual([]);
+  });
+  it('read gateway time-outs while instances are replaced as the shutdown race', () => {
+    expect(top('Every rollout of the deployment gives our users a few 504 responses from the ingress')).toBe('pod-shutdown-race');
+    expect(top('When the autoscaler scales in we see 504s from the ALB for a minute')).toBe('pod-shutdown-race');
+    // A 504 with no rollout keeps its usual reading.
+    expect(top('We get a 504 from nginx on the report page')).toBe('proxy-upstream-timeout');
+  });
+  it("read Heroku's error codes written bare in a sentence", () => {
+    expect(top('our dyno keeps answering with H12 on the export page')).toBe('proxy-upstream-timeout');
+    expect(top('The app fails with an R10 on every release')).toBe('port-binding-failure');
+    expect(top('the router logs H13 whenever a client posts a form')).toBe('proxy-upstream-closed');
+    // Case-sensitive: "h12" in a word or a lower-case token is not the code.
+    expect(diagnose('row h12 of the sheet is empty').facts.some((x) => x.value === 'heroku')).toBe(false);
+  });
+  it("read Envoy's response flags written after the status", () => {
+    expect(top('Since the mesh upgrade a handful of calls fail with 503 UC every day')).toBe('keepalive-race');
+    expect(top('the sidecar answers 503 UH for our service after the deploy')).toBe('backend-unhealthy');
+    // An acronym that is not after a status or before "errors" is not a flag.
+    expect(diagnose('I studied at UC Berkeley and our site is fine').facts.some((x) => x.value === 'envoy')).toBe(false);
+  });
+  it('read a port that does not open, in Chinese, Japanese and Korean, as a refused connection', () => {
+    expect(top('升级之后 nginx 到 8080 端口打不开了')).toBe('proxy-upstream-refused');
+    expect(top('アップデートしたら 5000 番ポートに接続できない')).toBe('proxy-upstream-refused');
+    expect(top('업데이트 후에 5000 포트 연결이 안 됩니다')).toBe('proxy-upstream-refused');
+  });
+  it('never leaves a failure told with web.config silent', () => {
+    expect(diagnose('after editing web.config the website does not load').findings.length).toBeGreaterThan(0);
+    expect(diagnose('after editing web.config the website does not load').facts.some((x) => x.name === 'server' && x.value === 'iis')).toBe(true);
+  });
   it('a stated duration is not a logged time-taken', () => {
     const d = diagnose('IIS returns 502.3 after exactly 120 seconds');
     expect(d.facts.some((x) => x.name === 'time-taken-ms')).toBe(false);

@@ -102,6 +102,7 @@ const TRIGGER_RULES: ReadonlySet<string> = new Set([
   'prose-long-request-on-iis',
   'prose-long-request-behind-proxy',
   'prose-login-behind-proxy',
+  'prose-login-502',
   'prose-every-request-behind-proxy',
   'prose-intermittent-502-behind-proxy',
   'prose-502-under-load-behind-proxy',
@@ -238,6 +239,24 @@ const RULES: readonly ContextRule[] = [
     note: 'Described: failures during a rollout (a rolling update or restart): instances are stopped while the proxy or load balancer still sends them requests, or get traffic before they are ready.',
   },
   {
+    // A gateway time-out told as happening while instances are replaced or drained: the proxy
+    // waited on an instance that was going away (or connected to one already gone), so the
+    // rollout is the cause and the status' usual reading (a slow app) is not.
+    id: 'prose-timeouts-during-rollout',
+    when: {
+      all: [
+        // Not "during the deployment" alone: people say it of an install or a first start too.
+        signal('topic-rolling', 'topic-shutdown', 'scale-in'),
+        status('504'),
+        { not: server(IIS) },
+        { not: signal('long-request', 'topic-header-size', 'topic-backend-tls', 'topic-http2', 'topic-proxy-protocol') },
+      ],
+    },
+    supports: { 'pod-shutdown-race': 0.35 },
+    weakens: { 'proxy-upstream-timeout': 0.5 },
+    note: 'Described: gateway time-outs while instances are rolled out, drained or deregistered: the proxy still sends requests to instances that are going away.',
+  },
+  {
     id: 'prose-deploy-behind-alb',
     when: { all: [server(['aws-alb']), signal('after-deploy', 'during-deploy', 'scale-in'), { not: server(['kubernetes']) }] },
     supports: { 'pod-shutdown-race': 0.35 },
@@ -327,6 +346,39 @@ const RULES: readonly ContextRule[] = [
     note: 'Described: 502 after signing in behind a proxy: the sign-in cookies make the response headers larger than the proxy buffers.',
   },
   {
+    // A 502 (always a proxy's answer) or a reverse proxy with a sign-in, MFA or tokens: the
+    // sign-in's cookies and tokens make the headers larger than the proxy's buffers.
+    id: 'prose-login-502',
+    when: {
+      all: [
+        signal('after-login'),
+        { any: [status('502'), signal('reverse-proxy')] },
+        { not: server(['nginx', 'kubernetes', 'apache', ...CLOUD_LB, ...IIS, 'azure-app-service']) },
+      ],
+    },
+    supports: { 'proxy-header-too-big': 0.35 },
+    note: 'Described: a 502 after signing in (MFA, tokens) behind a proxy: the sign-in cookies and tokens make the headers larger than the proxy buffers.',
+  },
+  {
+    // API Gateway's integration timeout is a hard 29 seconds by default; it answers 504.
+    id: 'prose-api-gateway-timeout',
+    when: {
+      any: [
+        { all: [signal('api-gateway'), { any: [signal('topic-timeout', 'long-request'), status('504'), statedNear('aws-api-gateway.integration-timeout', 0.05)] }] },
+        { all: [statedNear('aws-api-gateway.integration-timeout', 0.02), signal('topic-timeout')] },
+      ],
+    },
+    supports: { 'proxy-upstream-timeout': 0.5 },
+    note: `Described: a time-out at Amazon API Gateway: its integration timeout (${says('aws-api-gateway.integration-timeout')} by default) ends requests the app has not answered by then.`,
+  },
+  {
+    // Heroku's router gives the app 30 seconds for the first byte (H12), then answers 503.
+    id: 'prose-heroku-router-timeout',
+    when: { all: [server(['heroku']), { any: [signal('topic-timeout', 'long-request'), statedNear('heroku.router-timeout', 0.1)] }] },
+    supports: { 'proxy-upstream-timeout': 0.45 },
+    note: `Described: a slow request on Heroku: its router waits ${says('heroku.router-timeout')} for the first byte (H12), then answers 503.`,
+  },
+  {
     id: 'prose-load-timeouts',
     when: { all: [signal('under-load'), status('502.3', '503', '504')] },
     supports: { 'thread-pool-starvation': 0.3 },
@@ -401,7 +453,8 @@ const RULES: readonly ContextRule[] = [
   },
   {
     id: 'prose-envoy-upstream-reset',
-    when: { all: [server(['envoy']), status('502', '503'), signal('topic-reset', 'intermittent')] },
+    // Resets now and then need no status: Envoy answers them with 503 (flag UC) or 502.
+    when: { all: [server(['envoy']), { any: [status('502', '503'), { all: [signal('topic-reset'), signal('intermittent')] }] }, signal('topic-reset', 'intermittent')] },
     supports: { 'keepalive-race': 0.35 },
     note: "Described: Envoy (Istio, Container Apps) answers 503 or 502 now and then with an upstream reset: the app closed a kept-alive connection Envoy was about to reuse (reset reason: connection termination).",
   },
@@ -506,6 +559,40 @@ const RULES: readonly ContextRule[] = [
   },
 ];
 
-export const PROSE_RULES: readonly ContextRule[] = RULES.map((r) =>
+/**
+ * Why an app does not start, named by the writer next to the ASP.NET Core Module's start-failure
+ * status ("PlatformTarget x86 gives HTTP Error 500.0", "a space in the app name gives 502.5"): the
+ * status says the start failed and leaves the reason open; the reason written beside it is the
+ * cause. One rule per reason, each for the cause the topic names. Not the Hosting Bundle: it is
+ * named as often for what was installed or upgraded as for what is missing.
+ */
+const START_FAILURE_REASONS: readonly [topic: string, cause: string][] = [
+  ['topic-bitness', 'bitness-mismatch'],
+  ['topic-space-in-path', 'wrong-arguments'],
+  ['topic-runtime-missing', 'framework-not-found'],
+  ['topic-vc-redist', 'vc-redist-missing'],
+  ['topic-user-profile', 'user-profile-not-loaded'],
+  ['topic-dotnet-missing', 'process-path-not-found'],
+  ['topic-runtimeconfig', 'runtimeconfig-invalid'],
+  ['topic-mixed-hosting', 'mixed-hosting-models'],
+  ['topic-shared-pool', 'multiple-inprocess-apps'],
+  ['topic-stdout-log', 'stdout-log-unwritable'],
+  ['topic-virtual-directory', 'virtual-directory-not-application'],
+  ['topic-access-denied', 'access-denied'],
+  ['topic-startup-exception', 'inprocess-start-failure'],
+  ['topic-missing-files', 'incomplete-publish'],
+  ['topic-stale-files', 'stale-deployment-files'],
+  ['topic-iis-features', 'iis-features-missing'],
+  ['topic-subapp', 'subapp-inherits-handlers'],
+];
+
+const START_FAILURE_REASON_RULES: readonly ContextRule[] = START_FAILURE_REASONS.map(([topic, cause]) => ({
+  id: `prose-start-failure-because-${topic.slice('topic-'.length)}`,
+  when: { all: [signal(topic), status(...START_FAILURES)] },
+  supports: { [cause]: 0.7 },
+  note: "Described: the writer names why the app does not start next to the ASP.NET Core Module's start-failure status, which leaves the reason open.",
+}));
+
+export const PROSE_RULES: readonly ContextRule[] = [...RULES, ...START_FAILURE_REASON_RULES].map((r) =>
   TRIGGER_RULES.has(r.id) ? { ...r, when: { all: [r.when, { not: NAMED_CAUSE }] } } : r,
 );

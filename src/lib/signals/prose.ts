@@ -17,6 +17,23 @@ export const signals: SignalDef[] = [
     causes: { 'proxy-upstream-timeout': 0.05, 'keepalive-race': 0.05, 'backend-unhealthy': 0.05 },
   },
   {
+    // Weak (status-priors.json): API Gateway alone says little; with a time-out or 29 seconds
+    // prose-rules.ts reads its integration timeout.
+    id: 'prose.api-gateway',
+    kind,
+    label: 'Named: Amazon API Gateway in front of the app',
+    causes: { 'proxy-upstream-timeout': 0.02 },
+  },
+  {
+    // Weak (status-priors.json): a reverse proxy not named says which hop may answer, not why;
+    // prose-rules.ts reads it with a sign-in. The token weight stays far under the findings' floor
+    // and leaves the ranking of the proxy's usual causes to the other evidence.
+    id: 'prose.reverse-proxy',
+    kind,
+    label: 'Named: a reverse proxy in front of the app',
+    causes: { 'proxy-header-too-big': 0.01 },
+  },
+  {
     // Weak (status-priors.json): alone it points nowhere; with a failure in words and nothing
     // else, priors.ts answers with the usual causes of an ASP.NET Core app that fails (row
     // `aspnetcore`). The tiny weight stays under the findings' floor on its own.

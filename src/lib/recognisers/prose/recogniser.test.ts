@@ -385,6 +385,12 @@ describe('prose reader: which lines it reads', () => {
     expect(looksLikeProse('we get a 504 from the load balancer after about a minute')).toBe(true);
     expect(looksLikeProse('IIS returns 502.3 after exactly 120 seconds')).toBe(true);
   });
+  it('reads a Chinese or Japanese sentence written without spaces', () => {
+    expect(looksLikeProse('什么配置都没动，就只是容器自动升级了')).toBe(true);
+    expect(looksLikeProse('アップデートしたら 5000 番ポートに接続できない')).toBe(true);
+    // A few characters are a label, not a sentence.
+    expect(looksLikeProse('错误 502')).toBe(false);
+  });
   it('lets the words around inline code decide, not the code in backticks', () => {
     const line = 'Caddy `reverse_proxy localhost:8765` dials `[::1]` while the app binds `127.0.0.1:8765`, so `/ws` 502s.';
     expect(looksLikeProse(line)).toBe(true);

@@ -36,6 +36,8 @@ export function looksLikeProse(line: string): boolean {
   let words = 0;
   let run = 0;
   let first = -1;
+  /** Kana, CJK ideographs and Hangul: scripts whose sentences need few spaces. */
+  let wide = 0;
   for (let i = 0; i < line.length; i++) {
     const c = line.charCodeAt(i);
     // Inline code in single backticks (`reverse_proxy localhost:8765`) counts for neither side:
@@ -60,6 +62,7 @@ export function looksLikeProse(line: string): boolean {
     if (isLetter(c)) {
       letters++;
       run++;
+      if (c >= 0x3040) wide++;
     } else {
       other++;
       if (run >= 2) words++;
@@ -71,8 +74,11 @@ export function looksLikeProse(line: string): boolean {
   // A bare status with its reason phrase ("502 Bad Gateway") is the status recogniser's: the
   // short title must start with a word.
   // So does a status phrase alone as a title ("Bad Gateway", "gateway timeout").
+  // Chinese and Japanese need no spaces between words (Korean puts them between phrases): eight
+  // such characters make a sentence on their own.
   const enough =
     words >= 3 ||
+    wide >= 8 ||
     (words === 2 && line.length <= SHORT_TITLE && isLetter(line.charCodeAt(first)) && (SHORT_STATUS.test(line) || STATUS_PHRASE.test(line)));
   if (!enough || letters < 0.6 * (letters + other)) return false;
   const t = first > 0 ? line.slice(first) : line;

@@ -47,6 +47,8 @@ export const COMPONENTS: readonly Term[] = [
   { pattern: 'ARR', server: 'iis', signal: 'prose.topic-arr', exact: true },
   { pattern: 'asp\\.net core module(?: v2)?|aspnetcoremodule(?:v2)?|ANCM', server: 'iis' },
   { pattern: 'IIS|w3wp(?:\\.exe)?', server: 'iis' },
+  // web.config is the file IIS (and the ASP.NET Core Module in it) reads for the site.
+  { pattern: 'web\\.config', server: 'iis' },
   // Application pools and inetpub are IIS's own words.
   { pattern: 'app(?:lication)?[ -]?pools?|inetpub', server: 'iis' },
   // The ASP.NET Core Module's web.config attributes.
@@ -71,8 +73,27 @@ export const COMPONENTS: readonly Term[] = [
   // Envoy's own words in its local replies: "upstream connect error or disconnect/reset before
   // headers. reset reason: connection termination".
   { pattern: 'envoy|istio|azure container apps?|container apps?|upstream connect error|reset reason|connection termination', server: 'envoy' },
+  // Envoy's response flags as people write them after the status ("503 UC", "UF errors"):
+  // UC upstream connection termination, UF upstream connection failure, UH no healthy upstream,
+  // UT upstream request timeout, DC downstream (client) connection termination.
+  { pattern: '(?<=(?<![\\w.])(?:50[0234]|4\\d\\d)s? )UC|UC(?= (?:errors?|responses?|flags?|codes?|response flags?))', server: 'envoy', signal: 'prose.topic-reset', exact: true },
+  { pattern: '(?<=(?<![\\w.])(?:50[0234]|4\\d\\d)s? )UF|UF(?= (?:errors?|responses?|flags?|codes?|response flags?))', server: 'envoy', signal: 'prose.topic-refused', exact: true },
+  { pattern: '(?<=(?<![\\w.])(?:50[0234]|4\\d\\d)s? )UH|UH(?= (?:errors?|responses?|flags?|codes?|response flags?))', server: 'envoy', signal: 'prose.topic-unhealthy', exact: true },
+  { pattern: '(?<=(?<![\\w.])(?:50[0234]|4\\d\\d)s? )UT|UT(?= (?:errors?|responses?|flags?|codes?|response flags?))', server: 'envoy', signal: 'prose.topic-timeout', exact: true },
+  { pattern: '(?<=(?<![\\w.])(?:50[0234]|4\\d\\d)s? )DC|DC(?= (?:errors?|responses?|flags?|codes?|response flags?))', server: 'envoy', signal: 'prose.topic-client-aborted', exact: true },
   // Heroku routes to each dyno on the port it passes in $PORT.
   { pattern: 'heroku|dynos?', server: 'heroku' },
+  // Heroku's router and runtime error codes written bare in a sentence ("Heroku sends an H13",
+  // "timing out with H12"); the catalogue (heroku.json) reads them in the router's log format.
+  // H12 Request timeout (30 s); H13 Connection closed without response and H18 Server request
+  // interrupted; H10 App crashed; H20 App boot timeout and R10 Boot timeout (not on $PORT in
+  // time); H27 Client request interrupted; R14 Memory quota exceeded.
+  { pattern: 'H12', server: 'heroku', signal: 'prose.topic-timeout', exact: true },
+  { pattern: 'H1[38]', server: 'heroku', signal: 'prose.topic-reset', exact: true },
+  { pattern: 'H10', server: 'heroku', signal: 'prose.topic-crash', exact: true },
+  { pattern: '(?:H20|R10)', server: 'heroku', signal: 'prose.topic-app-port', exact: true },
+  { pattern: 'H27', server: 'heroku', signal: 'prose.topic-client-aborted', exact: true },
+  { pattern: 'R14', server: 'heroku', signal: 'prose.topic-resources', exact: true },
   { pattern: 'docker(?:[ -]compose)?|containers?', server: 'docker' },
   // The error page App Service on Linux (":( Application Error") and Heroku show when the app's
   // container or dyno did not start or answer, quoted as its title.
@@ -86,6 +107,10 @@ export const COMPONENTS: readonly Term[] = [
       'asp\\.?net[ -]?core(?:[ -]?(?:mvc|web ?api|api|app))?|aspnetcore|(?:dot ?)?net[ -]?core(?![\\w.])|NET (?:[5-9]|1\\d)(?:\\.\\d+)*|NET(?:5|6|7|8|9|10)(?:\\.0)?|dotnet|blazor|razor pages|mvc core|core (?:web ?api|mvc|web app)|web ?api|web ?deploy|msdeploy|publish ?profiles?',
     signal: 'prose.stack-aspnetcore',
   },
+  // Amazon API Gateway (REST and HTTP APIs) in front of the app: its integration timeout.
+  { pattern: '(?:amazon |aws )?api[ -]?gateway|apigw', signal: 'prose.api-gateway' },
+  // A reverse proxy not named: still a hop whose buffers and timeouts sit in front of the app.
+  { pattern: 'reverse[ -]?prox(?:y|ies|ied)', signal: 'prose.reverse-proxy' },
   { pattern: 'load[ -]?balancers?', signal: 'prose.load-balancer' },
   { pattern: 'LBs?', signal: 'prose.load-balancer', exact: true },
 ];
@@ -122,7 +147,7 @@ export const TRIGGERS: readonly Term[] = [
   // OpenID Connect sign-ins come back with large cookies and headers (the OIDC callback, redirect_uri).
   {
     pattern:
-      'log(?:ging)?[ -]?in|logs in|logged in|sign(?:ing)?[ -]?in|signs in|signed in|after (?:a )?(?:successful )?(?:authenticat|authoriz|authoris)(?:ing|ation|ion)|openid[ -]?connect|oidc|redirect_uri',
+      'log(?:ging)?[ -]?in|logs in|logged in|sign(?:ing)?[ -]?in|signs in|signed in|after (?:a )?(?:successful )?(?:authenticat|authoriz|authoris)(?:ing|ation|ion)|openid[ -]?connect|oidc|redirect_uri|mfa|multi[ -]?factor|2fa|two[ -]factor|(?:azure ad|aad|entra(?: id)?|azure active directory|adfs|b2c|keycloak|okta|auth0|identity ?server|oauth ?2?|saml|openid) (?:auth(?:entication)?|login|sign[ -]?in|sso|tokens?|cookies?)|jwts?(?: tokens?)?|bearer tokens?|(?:access|id|refresh|auth(?:entication)?) tokens?|(?:auth(?:entication)?|session|identity|antiforgery) cookies?',
     signal: 'prose.after-login',
   },
   // The application restarting (itself, or from its admin page), not its pool or the server.
@@ -159,12 +184,13 @@ export const TRIGGERS: readonly Term[] = [
   },
   {
     pattern:
-      'long[ -]running|(?:long|large|big|heavy|slow) (?:reports?|exports?|queries|query|requests?|operations?|jobs?|calls?|pages?|responses?)|reports? (?:that )?takes? (?:a )?long|(?:takes?|taking|took) (?:(?:a )?(?:very |really )?(?:long|good|great) (?:while|time)|(?:too |very |so |really )?long(?! to (?!load|respond|complete|finish|return|answer|process|run|start|execute|come))|ages|forever|(?:more|longer) than|over \\d|> ?\\d)|generat(?:e|es|ing) (?:a )?reports?|(?:increas|rais|extend|lengthen)(?:e|es|ed|ing) (?:the )?(?:max(?:imum)? )?(?:(?:execution|request|response|script|proxy|read|upstream|gateway|http) )?(?:time ?outs?|time[ -]?limits?|execution time|timeout (?:values?|settings?|periods?))',
+      '(?:takes?|taking|took) (?:anywhere |somewhere |between |from |up to |over |more than |about |around ){0,2}(?:\\d+(?:[.,]\\d+)? ?(?:s|sec(?:ond)?s?|min(?:ute)?s?)? (?:to|and|-) )?\\d+(?:[.,]\\d+)? ?(?:min(?:ute)?s?|hours?|hrs?)(?![\\w])|long[ -]running|(?:long|large|big|heavy|slow) (?:reports?|exports?|queries|query|requests?|operations?|jobs?|calls?|pages?|responses?)|reports? (?:that )?takes? (?:a )?long|(?:takes?|taking|took) (?:(?:a )?(?:very |really )?(?:long|good|great) (?:while|time)|(?:too |very |so |really )?long(?! to (?!load|respond|complete|finish|return|answer|process|run|start|execute|come))|ages|forever|(?:more|longer) than|over \\d|> ?\\d)|generat(?:e|es|ing) (?:a )?reports?|(?:increas|rais|extend|lengthen)(?:e|es|ed|ing) (?:the )?(?:max(?:imum)? )?(?:(?:execution|request|response|script|proxy|read|upstream|gateway|http) )?(?:time ?outs?|time[ -]?limits?|execution time|timeout (?:values?|settings?|periods?))',
     signal: 'prose.long-request',
   },
   { pattern: 'idle[ _-]?time[ _-]?outs?|idle|inactiv(?:e|ity)|after a while|after some time|(?:quiet|idle) periods?', signal: 'prose.idle' },
   {
-    pattern: 'random(?:ly)?|intermittent(?:ly)?|inconsistent(?:ly)?|sporadic(?:ally)?|occasional(?:ly)?|sometimes|from time to time|now and (?:then|again)|flak(?:y|iness)|every (?:now|once)',
+    // Also a failure told as a small share of requests ("one 502 in 20,000", "0.012% of requests").
+    pattern: '(?:one|a few|a handful of) (?:\\w+ )?(?:in|out of|per|every) (?:\\d{1,3}(?:[,. ]\\d{3})+|\\d{3,}|a (?:thousand|million))(?: requests| calls)?|(?<=(?<![\\w.])1 (?:\\w+ )?)(?:in|out of|per|every) (?:\\d{1,3}(?:[,. ]\\d{3})+|\\d{3,}|a (?:thousand|million))(?: requests| calls)?|(?<=(?<![\\d.])0[.,]\\d+ ?% )of (?:all |the |our )?(?:requests|calls|traffic|responses)|random(?:ly)?|intermittent(?:ly)?|inconsistent(?:ly)?|sporadic(?:ally)?|occasional(?:ly)?|sometimes|from time to time|now and (?:then|again)|flak(?:y|iness)|every (?:now|once)',
     signal: 'prose.intermittent',
   },
   {
@@ -199,6 +225,12 @@ export const WIDE_TERMS: readonly Term[] = [
   { pattern: '재시작|재부팅|再起動|重启|重啟|重新启动', signal: 'prose.after-restart' },
   // time-out
   { pattern: '타임아웃|시간 ?초과|タイムアウト|超时|逾時', signal: 'prose.topic-timeout' },
+  // response or request headers too large (nginx's "too big header" in the localized forums' words)
+  { pattern: '(?:响应|請求|请求|回應|回应)?(?:头|頭|头部|標頭|header)(?:过大|太大|过长|過大|太長|过多)|ヘッダー?(?:サイズ)?(?:が|の)?(?:大きすぎ|大き過ぎ|長すぎ|サイズ超過|サイズオーバー)|헤더(?:가|의)? ?(?:너무 (?:크|큼|길)|크기 초과)', signal: 'prose.topic-header-size' },
+  // cannot connect, the port does not open (what a refused or unanswered connection looks like to the writer)
+  { pattern: '(?:端口|埠|ポート|포트)(?:就|が|에|가)? ?(?:打不开|打不開|无法访问|無法訪問|不通|访问不了|開かない|開けない|につながらない|に接続できない|접속(?:이)? ?안|연결(?:이)? ?안)|无法连接|無法連線|连不上|連不上|接続できません|接続できない|연결할 수 없', signal: 'prose.topic-refused' },
+  // an upgrade or update of anything (not the word "update" alone in Chinese and Japanese, which also means renew)
+  { pattern: '升级|升級|更新(?:后|後|之后|之後|了)|アップデート|アップグレード|업데이트|업그레이드', signal: 'prose.after-upgrade' },
   // connection refused
   { pattern: '연결 ?거부|接続拒否|接続が拒否|拒绝连接|连接被拒绝|連線被拒', signal: 'prose.topic-refused' },
 ];
@@ -230,7 +262,13 @@ export const TOPICS: readonly Term[] = [
   // ".NET Core Windows Server Hosting" is the bundle's name before 2.1.
   { pattern: '(?:windows |server )?hosting bundle|windows server hosting(?: bundle)?|(?:asp\\.net core |aspnetcore )?module (?:is )?not (?:installed|registered|listed|loaded|present|found)|aspnetcore(?:v2)?\\.dll (?:is )?(?:missing|not found|not present)|missing aspnetcore(?:v2)?\\.dll', signal: 'prose.topic-hosting-bundle' },
   { pattern: 'single[ -]file (?:publish(?:ed|ing)?|deploy(?:ment|ments|ed)?|apps?|executables?)', signal: 'prose.topic-single-file' },
-  { pattern: 'selinux|permission denied while connecting', signal: 'prose.topic-proxy-permission' },
+  // A proxy that may not open the app's unix socket (its owner or mode, the socket's folder) or,
+  // under SELinux, may not connect at all (httpd_can_network_connect, a port not labelled http_port_t).
+  {
+    pattern:
+      'selinux|avc: denied|httpd_can_network_connect|permission denied while connecting|(?:unix|domain|kestrel|app(?:lication)?|upstream|gunicorn|uwsgi|php-fpm|fpm)[ -]?sockets? (?:file )?(?:permissions?|ownership|owner|mode)|(?:permissions?|access|owner(?:ship)?|mode) (?:on|of|to|for) (?:the )?(?:unix |domain |kestrel |app(?:lication)? )?(?:socket|\\.sock)(?: file)?|\\.sock(?: file)? (?:permissions?|ownership)|(?:no|not have|doesn\'t have|does not have|lacks?) (?:the )?permissions? to (?:write to|open|connect to|access|read) (?:the )?(?:unix |domain )?(?:socket|\\.sock|file)',
+    signal: 'prose.topic-proxy-permission',
+  },
   {
     pattern: 'snat(?: ports?)?(?: exhaustion)?|outbound (?:connections?|ports?) (?:exhaust(?:ed|ion)|limits?)|(?:ephemeral |source |outbound )?port exhaustion|ephemeral ports? (?:exhaust(?:ed|ion)|ran out|run out)|socket exhaustion',
     signal: 'prose.topic-snat',
@@ -276,13 +314,13 @@ export const TOPICS: readonly Term[] = [
   // the response headers (proxy_buffer_size, one memory page: 4 KB or 8 KB).
   {
     pattern:
-      '(?:response |http )?(?:headers?|cookies?) (?:(?:\\w+ ){0,4}(?:is |are |was |were |gets? |got |become |becomes )?(?:too (?:big|large|long)|(?:bigger|larger|longer) than|(?:over|beyond|above|exceed(?:s|ed|ing)?) (?:the )?\\d+ ?kb)|size)|too many cookies|(?:large|big|huge|bigger|larger|oversized) (?:response |http |auth(?:entication)? )?(?:cookies?|headers?)|too[ -]big[ -]headers?|upstream[ -]sent[ -]too[ -]big[ -]header(?:[ -]while[ -]reading[ -]response[ -]header[ -]from[ -]upstream)?|proxy[ _]buffer[ _]size|large_client_header_buffers|proxy buffers? (?:is |are )?(?:not (?:big |large )?enough|too small)',
+      '(?:more than|over|above|bigger than|larger than|exceed(?:s|ed|ing)?) (?:the )?\\d+ ?kb? (?:of )?(?:(?:response|request|http) )?headers?|(?:(?:increas|rais|bump|upp)(?:e|es|ed|ing|s)?|(?:bigger|larger)) (?:the )?(?:proxy |header |fastcgi |nginx )?buffers?(?: sizes?)?|(?:response |http )?(?:headers?|cookies?) (?:(?:\\w+ ){0,4}(?:is |are |was |were |gets? |got |become |becomes )?(?:too (?:big|large|long)|(?:bigger|larger|longer) than|(?:over|beyond|above|exceed(?:s|ed|ing)?) (?:the )?\\d+ ?kb)|size)|too many cookies|(?:large|big|huge|bigger|larger|oversized|long|longer|very long) (?:response |http |auth(?:entication)? )?(?:cookies?|headers?)|too[ -]big[ -]headers?|upstream[ -]sent[ -]too[ -]big(?:[ -]header(?:[ -]while[ -]reading[ -]response[ -]header[ -]from[ -]upstream)?)?|proxy[ _]buffer[ _]size|large_client_header_buffers|proxy buffers? (?:is |are )?(?:not (?:big |large )?enough|too small)',
     signal: 'prose.topic-header-size',
   },
   // A space in the app's path or name breaks an unquoted processPath or arguments in web.config.
   {
     pattern:
-      'spaces? (?:character )?in (?:the |my |our |an? )?(?:[\\w.]+ ){0,2}(?:app(?:lication)?|path|folder|directory|project|assembly|dll|site)(?: name| path| folder)?|(?:path|name|folder) (?:with|contains|containing|has) (?:a )?(?:space|blank)s?',
+      'spaces? (?:character )?in (?:the |my |our |an? )?(?:[\\w.]+ ){0,2}(?:app(?:lication)?|path|folder|directory|project|assembly|dll|site)(?: name| path| folder)?|(?:path|name|folder|directory)(?: of (?:the |my |our |an? )?(?:[\\w.]+ ){0,2})? (?:with|contains|containing|has|had|have) (?:a |one )?(?:space|blank)s?',
     signal: 'prose.topic-space-in-path',
   },
   {
