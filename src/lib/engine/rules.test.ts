@@ -96,6 +96,13 @@ describe('rollout and platform rules', () => {
     expect(fired([sig('traefik.upstream-eof', 0, 'traefik')])).toEqual([]);
     expect(fired([sig('nginx.upstream-refused', 0, 'nginx'), sig('prose.topic-http2', 2, 'prose')])).toEqual([]);
   });
+  it('a closed connection told as happening now and then points to the keep-alive race, unless a rollout or a long request explains it', () => {
+    expect(fired([sig('nginx.upstream-closed', 0, 'nginx'), sig('prose.intermittent', 2, 'prose')])).toEqual(['rule:closed-now-and-then']);
+    expect(fired([sig('cloud-lb.envoy-uc', 0, 'cloud-lb'), sig('prose.intermittent', 2, 'prose')])).toEqual(['rule:closed-now-and-then']);
+    expect(fired([sig('nginx.upstream-closed', 0, 'nginx')])).toEqual([]);
+    expect(fired([sig('nginx.upstream-closed', 0, 'nginx'), sig('prose.intermittent', 2, 'prose'), sig('prose.during-deploy', 4, 'prose')])).toEqual([]);
+    expect(fired([sig('nginx.upstream-refused', 0, 'nginx'), sig('prose.intermittent', 2, 'prose')])).toEqual([]);
+  });
   it('a missing runtime on App Service prefers azure-runtime-missing', () => {
     const r = ruleContributions(
       indexFacts([f('server', 'azure-app-service', 0, 'stdout-log'), sig('stdout-log.framework-not-found', 2, 'stdout-log')]),

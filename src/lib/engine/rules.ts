@@ -499,6 +499,21 @@ export const CONTEXT_RULES: readonly ContextRule[] = [
     note: 'On Kubernetes, refused and reset connections to the same app together: pods stopping or starting while still in the endpoints, as during a rollout.',
   },
   {
+    // The same closed connection now and then, with no rollout, upload or long request around it:
+    // the proxy reused a kept-alive connection the app had just closed (the app's idle timeout is
+    // the shorter one). Envoy's UC flag, nginx's "prematurely closed", Apache's reset status line.
+    id: 'closed-now-and-then',
+    when: {
+      all: [
+        { fact: 'signal', in: PROXY_CLOSED },
+        { fact: 'signal', in: ['prose.intermittent'] },
+        { not: { fact: 'signal', in: ['prose.after-deploy', 'prose.during-deploy', 'prose.topic-rolling', 'prose.after-restart', 'prose.scale-in', 'prose.large-upload', 'prose.long-request', 'prose.every-request'] } },
+      ],
+    },
+    supports: { 'keepalive-race': 0.3 },
+    note: 'The backend closed a connection now and then, with nothing else in common: the proxy reused a kept-alive connection the app had just closed, because the app\'s idle timeout is shorter than the proxy\'s.',
+  },
+  {
     // gRPC needs HTTP/2 end to end: a backend that speaks only HTTP/2 (an Http2-only Kestrel
     // endpoint, a gRPC server) closes a connection that starts in HTTP/1.1, or in plain text when
     // it expects TLS, and the proxy reports a closed connection or EOF.

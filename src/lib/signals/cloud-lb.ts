@@ -188,7 +188,7 @@ export const signals: SignalDef[] = [
     id: 'cloud-lb.envoy-uc',
     kind,
     label: 'Envoy/Istio: UC upstream connection termination (503)',
-    causes: { 'keepalive-race': 0.6, 'proxy-upstream-closed': 0.6, 'pod-shutdown-race': 0.2 },
+    causes: { 'keepalive-race': 0.65, 'proxy-upstream-closed': 0.55, 'pod-shutdown-race': 0.2 },
   },
   {
     id: 'cloud-lb.envoy-ur',
