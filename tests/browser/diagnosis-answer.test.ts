@@ -91,13 +91,18 @@ describe('the diagnosis, answer first', () => {
     await w.context.close();
   });
 
-  it('never stays silent: a paste with nothing recognised says what to paste instead', async () => {
+  it('never stays silent: a paste with nothing recognised, or nothing that points to a cause, says what to paste instead', async () => {
     const w = await open('/diagnose/');
-    await w.page.getByRole('textbox', { name: /^Paste/ }).fill('the website is broken again, please help');
+    const box = w.page.getByRole('textbox', { name: /^Paste/ });
     const region = w.page.getByRole('region', { name: 'Diagnosis' });
     const hint = region.locator('.diagnosis__paste-hint');
+    await box.fill('hello everyone, any ideas? thanks in advance');
     await expect.poll(() => hint.count(), { timeout: 15_000 }).toBe(1);
     expect(await hint.innerText()).toMatch(/^Nothing in this text was recognised\. Paste the evidence/);
+    expect(await region.locator('.diagnosis__answer').count()).toBe(0);
+    // "Broken" is read (a failure told in words), but it names no stack, component or status.
+    await box.fill('the website is broken again, please help');
+    await expect.poll(() => hint.innerText(), { timeout: 15_000 }).toMatch(/^The text was read, but nothing in it points to a cause of a 502, 503 or 504\. Paste the evidence/);
     expect(await region.locator('.diagnosis__answer').count()).toBe(0);
     await w.context.close();
   });
