@@ -20,6 +20,7 @@
  * pasted; a decoded character maps to its whole escape.
  */
 import type { PrefixView } from './prefixes.ts';
+import { View } from './prefixes.ts';
 import type { Span } from './types.ts';
 
 /** A `"key": value` pair, the mark of a JSON object on the line. */
@@ -76,36 +77,15 @@ function decodeAt(input: string, i: number, to: number): [string, number] | unde
   }
 }
 
-/** Edits of the input as a view: from view offset viewStarts[k] on, original = view + shifts[k]. */
-class JsonView implements PrefixView {
-  readonly text: string;
-  readonly changed: number;
-  private readonly viewStarts: readonly number[];
-  private readonly shifts: readonly number[];
-
-  constructor(text: string, changed: number, viewStarts: readonly number[], shifts: readonly number[]) {
-    this.text = text;
-    this.changed = changed;
-    this.viewStarts = viewStarts;
-    this.shifts = shifts;
-  }
-
-  offsetToOriginal(offset: number): number {
-    const starts = this.viewStarts;
-    let lo = 0;
-    let hi = starts.length;
-    // last k with starts[k] <= offset
-    while (lo < hi) {
-      const mid = (lo + hi) >> 1;
-      if ((starts[mid] as number) <= offset) lo = mid + 1;
-      else hi = mid;
-    }
-    return offset + (lo === 0 ? 0 : (this.shifts[lo - 1] as number));
-  }
-
-  toOriginal(span: Span): Span {
+/**
+ * Edits of the input as a view: from view offset viewStarts[k] on, original = view + shifts[k]
+ * (the look-up of prefixes.ts). Only a span's end maps differently: an escape is several
+ * characters of the input for one of the view, so a span ending on a decoded character ends
+ * after its whole escape.
+ */
+class JsonView extends View {
+  override toOriginal(span: Span): Span {
     const start = this.offsetToOriginal(span.start);
-    // The end is exclusive: a span ending on a decoded character ends after its whole escape.
     const end = span.end <= span.start ? start : Math.max(start, this.offsetToOriginal(span.end));
     return { start, end };
   }

@@ -175,9 +175,10 @@ export function stripPrefixes(input: string, lines: LineIndex = indexLines(input
 
 /**
  * The stripped text and its offset map. A class rather than closures so every view shares one
- * optimised copy of the look-up code.
+ * optimised copy of the look-up code. Exported for the other views of edited text
+ * (json-escapes.ts), which map offsets the same way.
  */
-class View implements PrefixView {
+export class View implements PrefixView {
   /** Segment of the last look-up: spans usually come in order, so the search gallops from there
    * (O(1) for the next span, O(log distance) for any other) instead of bisecting every time. */
   private hint = 0;
