@@ -18,7 +18,7 @@ export interface AhoCorasick {
   readonly size: number;
   /** Call `hit(pattern, end)` for every occurrence (end exclusive), in order of `end`. */
   search(text: string, hit: (pattern: number, end: number) => void): void;
-  /** `search` over UTF-16 code units, for a caller that has them and no string. */
+  /** `search` over UTF-16 code units, for a caller that has them and no string (the one loop both run). */
   searchUnits(units: Uint16Array, hit: (pattern: number, end: number) => void): void;
 }
 
@@ -148,33 +148,28 @@ export function buildAhoCorasick(patterns: readonly string[]): AhoCorasick {
     return rowAt[target]!;
   };
 
+  const searchUnits = (units: Uint16Array, hit: (pattern: number, end: number) => void): void => {
+    let s = 0;
+    let row = 0;
+    for (let i = 0; i < units.length; i++) {
+      const c = units[i]!;
+      s = c < 128 ? rows[row + cls[c]!]! : stepWide(s, c);
+      row = rowAt[s]!;
+      if (row < 0) row = prepare(s);
+      for (let o = firstOut[s]!; o > 0; o = dictLink[o]!) {
+        for (let k = outStart[o]!, e = outStart[o + 1]!; k < e; k++) hit(outIds[k]!, i + 1);
+      }
+    }
+  };
+
   return {
     size: patterns.length,
     search(text, hit) {
-      let s = 0;
-      let row = 0;
-      for (let i = 0; i < text.length; i++) {
-        const c = text.charCodeAt(i);
-        s = c < 128 ? rows[row + cls[c]!]! : stepWide(s, c);
-        row = rowAt[s]!;
-        if (row < 0) row = prepare(s);
-        for (let o = firstOut[s]!; o > 0; o = dictLink[o]!) {
-          for (let k = outStart[o]!, e = outStart[o + 1]!; k < e; k++) hit(outIds[k]!, i + 1);
-        }
-      }
+      // The engine searches code units (message/matcher.ts); a string is copied into them.
+      const units = new Uint16Array(text.length);
+      for (let i = 0; i < text.length; i++) units[i] = text.charCodeAt(i);
+      searchUnits(units, hit);
     },
-    searchUnits(units, hit) {
-      let s = 0;
-      let row = 0;
-      for (let i = 0; i < units.length; i++) {
-        const c = units[i]!;
-        s = c < 128 ? rows[row + cls[c]!]! : stepWide(s, c);
-        row = rowAt[s]!;
-        if (row < 0) row = prepare(s);
-        for (let o = firstOut[s]!; o > 0; o = dictLink[o]!) {
-          for (let k = outStart[o]!, e = outStart[o + 1]!; k < e; k++) hit(outIds[k]!, i + 1);
-        }
-      }
-    },
+    searchUnits,
   };
 }
