@@ -33,6 +33,10 @@ const MAX_VALUES_PER_LINE = 8;
 
 const isHex = (c: number): boolean => (c >= 48 && c <= 57) || (c >= 65 && c <= 70) || (c >= 97 && c <= 102);
 
+/** Four hex digits after the `\u` at `i`, inside the line (before `to`). */
+const hex4At = (input: string, i: number, to: number): boolean =>
+  i + 5 < to && isHex(input.charCodeAt(i + 2)) && isHex(input.charCodeAt(i + 3)) && isHex(input.charCodeAt(i + 4)) && isHex(input.charCodeAt(i + 5));
+
 /** Escapes only JSON text has, from line offset `from` to `to` (stops counting at 2). */
 function jsonOnlyEscapes(input: string, from: number, to: number): number {
   // A line that is one quoted string (a value copied with its quotes) counts once.
@@ -44,7 +48,7 @@ function jsonOnlyEscapes(input: string, from: number, to: number): number {
   for (let i = input.indexOf('\\', from); i >= 0 && i < to - 1; i = input.indexOf('\\', i + 2)) {
     const c = input.charCodeAt(i + 1);
     if (c === 34 /* " */) count++;
-    else if (c === 117 /* u */ && i + 5 < to && isHex(input.charCodeAt(i + 2)) && isHex(input.charCodeAt(i + 3)) && isHex(input.charCodeAt(i + 4)) && isHex(input.charCodeAt(i + 5))) count++;
+    else if (c === 117 /* u */ && hex4At(input, i, to)) count++;
     else if (c === 114 /* r */ && input.charCodeAt(i + 2) === 92 && input.charCodeAt(i + 3) === 110) count += 2;
     else if (c === 110 /* n */) {
       const d = i + 2 < to ? input.charCodeAt(i + 2) : -1;
@@ -68,7 +72,7 @@ function decodeAt(input: string, i: number, to: number): [string, number] | unde
     case 114: return ['\r', 2];
     case 116: return ['\t', 2];
     case 117:
-      if (i + 5 < to && isHex(input.charCodeAt(i + 2)) && isHex(input.charCodeAt(i + 3)) && isHex(input.charCodeAt(i + 4)) && isHex(input.charCodeAt(i + 5))) {
+      if (hex4At(input, i, to)) {
         return [String.fromCharCode(parseInt(input.slice(i + 2, i + 6), 16)), 6];
       }
       return undefined;
