@@ -23,6 +23,19 @@ describe('confidence words', () => {
     expect(rows.map((r) => [r.word, r.count, r.right])).toEqual([['Very likely', 20, 19], ['Likely', 0, 0], ['Possible', 10, 2], ['No finding', 4, 0]]);
   });
 
+  it('raises "Likely" until its lowest cases are right at least half the time', () => {
+    // 0.99: 20 of 20; 0.6: 40 of 40; 0.1: 2 of 10. The band from 0.1 is right 42 of 50 (84 %), but its
+    // lowest ten cases only 2 of 10: "Likely" starts at 0.6.
+    const t = calibrate(points([[0.99, 20, 0], [0.6, 40, 0], [0.1, 2, 8]]));
+    expect(t.veryLikely).toBe(0.6);
+    // 0.99: 18 of 20; 0.5: 24 of 30; 0.1: 4 of 10. Very likely from 0.99 (from 0.5 it would be 84 %);
+    // the band from 0.1 is right 28 of 40 (70 %), but its lowest ten only 4 of 10: Likely from 0.5.
+    const u = calibrate(points([[0.99, 18, 2], [0.5, 24, 6], [0.1, 4, 6]]));
+    expect(u.veryLikely).toBe(0.99);
+    expect(u.likely).toBe(0.5);
+    expect(confidenceWord(0.1, true, u)).toBe('Possible');
+  });
+
   it('never uses a word no confidence earns', () => {
     const t = calibrate(points([[0.9, 5, 5], [0.5, 1, 9]]));
     expect(t.veryLikely).toBeGreaterThan(1);

@@ -43,6 +43,12 @@ export const TARGETS = {
   veryLikely: 0.9,
   /** Share right among top findings called "Likely" (more likely than not, with a margin). */
   likely: 0.7,
+  /**
+   * Share right among the lowest `minCases` top findings called "Likely": the band as a whole may
+   * reach `likely` on the strength of its upper end, but its lower edge must still be more likely
+   * right than not.
+   */
+  likelyEdge: 0.5,
   /** Fewest cases a word must cover for its share to count. */
   minCases: 10,
 };
@@ -69,7 +75,8 @@ export function calibrationTable(points: readonly CalibrationPoint[], t: Thresho
  * Thresholds from calibration points (the learning part): "Very likely" starts at the lowest
  * confidence whose cases at or above it are right at least TARGETS.veryLikely of the time (over at
  * least TARGETS.minCases cases); "Likely" at the lowest confidence below that whose band is right
- * at least TARGETS.likely of the time. When no confidence qualifies, the word is never used
+ * at least TARGETS.likely of the time and whose lowest TARGETS.minCases cases are right at least
+ * TARGETS.likelyEdge of the time. When no confidence qualifies, the word is never used
  * (threshold above 1).
  */
 export function calibrate(points: readonly CalibrationPoint[], targets = TARGETS): Thresholds {
@@ -88,6 +95,23 @@ export function calibrate(points: readonly CalibrationPoint[], targets = TARGETS
   };
   const veryLikely = lowestQualifying(found, targets.veryLikely) ?? 1.01;
   const below = found.filter((p) => p.confidence < veryLikely);
-  const likely = lowestQualifying(below, targets.likely) ?? veryLikely;
+  let likely = lowestQualifying(below, targets.likely) ?? veryLikely;
+  // Raise it until its lower edge, the lowest minCases cases at or above it, is right often enough.
+  const band = below.filter((p) => p.confidence >= likely).reverse();
+  for (let i = 0; i < band.length; i++) {
+    if (i > 0 && band[i - 1]!.confidence === band[i]!.confidence) continue;
+    // The window takes whole groups of equal confidence: they all get the same word.
+    let end = Math.min(i + targets.minCases, band.length);
+    while (end < band.length && band[end]!.confidence === band[end - 1]!.confidence) end++;
+    const edge = band.slice(i, end);
+    if (edge.length < targets.minCases) {
+      likely = veryLikely;
+      break;
+    }
+    if (edge.filter((p) => p.right).length / edge.length >= targets.likelyEdge) {
+      likely = band[i]!.confidence;
+      break;
+    }
+  }
   return { veryLikely, likely };
 }
