@@ -12,7 +12,10 @@
  *    and the tree leaf; rank findings.
  * 6. Work out which non-blank lines no fact covered (`unrecognised`).
  * 7. Never silent: thin evidence (a status and/or a component only) gets the usual causes of that
- *    status behind that component (priors.ts); no finding at all gets `pasteHint`.
+ *    status behind that component (priors.ts). When the evidence is thin or named nothing, the
+ *    word model's hints join it: a little weight for the named causes its clue words point to,
+ *    and low-confidence findings for causes only the words name (word-findings.ts). No finding at all
+ *    gets `pasteHint`.
  *
  * Time is linear in the input apart from sorting the facts (n log n in their number).
  */
@@ -22,7 +25,7 @@ import { indexLines, lineOf } from './lines.ts';
 import { factsToOriginal, stripPrefixes } from './prefixes.ts';
 import { decodeJsonEscapes } from './json-escapes.ts';
 import { dropShadowedProse } from './prose-overlap.ts';
-import { elsewhereContributions, pasteHint, priorContributions } from './priors.ts';
+import { elsewhereContributions, isSpecific, isWeak, pasteHint, priorContributions } from './priors.ts';
 import { sanitize, MAX_INPUT } from './sanitize.ts';
 import { indexFacts } from './fact-index.ts';
 import type { FactIndex } from './fact-index.ts';
@@ -44,6 +47,8 @@ import { RECOGNISERS } from '../recognisers/index.ts';
 import { dropRepeatedSignals } from './repeats.ts';
 import { answerEffects } from './answers.ts';
 import { detectOtherStack } from './scope.ts';
+import { wordHints } from './word-findings.ts';
+import type { WordModel } from '../words/model.ts';
 
 export interface DiagnoseOptions {
   /** Recognisers to run (default: all, src/lib/recognisers/index.ts). */
@@ -61,6 +66,10 @@ export interface DiagnoseOptions {
    * `await loadTable()` (src/lib/codes/table.ts) for names of every known code.
    */
   names?: readonly NameSource[];
+  /** Let the word model add its hints when the evidence is thin (word-findings.ts; default true). */
+  words?: boolean;
+  /** The word model (default: the shipped one, content/data/word-model.json). */
+  wordModel?: WordModel;
 }
 
 /** Weight of a decision-tree leaf reached by evidence alone. */
@@ -108,6 +117,23 @@ function runRecognisers(
   }
   facts.sort((a, b) => a.span.start - b.span.start || a.span.end - b.span.end || (KIND_RANK.get(a.kind) ?? 0) - (KIND_RANK.get(b.kind) ?? 0));
   return facts;
+}
+
+/** The recognisers' facts with the word model's clue facts merged in, still sorted by span. */
+function withWordFacts(facts: readonly Fact[], words: readonly Fact[]): Fact[] {
+  const seen = new Set<string>();
+  const clues = words.filter((f) => {
+    const k = `${f.span.start}:${f.span.end}`;
+    if (seen.has(k)) return false;
+    seen.add(k);
+    return true;
+  });
+  return [...facts, ...clues].sort((a, b) => a.span.start - b.span.start || a.span.end - b.span.end || (KIND_RANK.get(a.kind) ?? 0) - (KIND_RANK.get(b.kind) ?? 0));
+}
+
+/** A fact that places the paste among failures we know: anything but a sentence's vague words ("it fails"). */
+function pointsSomewhere(f: Fact): boolean {
+  return !(f.kind === 'prose' && f.name === 'signal' && isWeak(String(f.value)));
 }
 
 /** Kinds in order of their first fact. */
@@ -232,23 +258,26 @@ export function diagnose(input: string, options: DiagnoseOptions = {}): Diagnosi
     // The reader's answers re-rank what the evidence gave (answers.ts); they are not evidence.
     const answered = answerEffects(options.answers ?? {}, tree);
     contributions.push(...answered.contributions);
-    const findings = rankFindings({
-      input: text,
-      contributions,
-      weakenings: [...rules.weakenings, ...answered.weakenings],
-      nextSteps: (cause) => nextStepsFor(cause, index),
-    });
+    const nextSteps = (cause: string): string[] => nextStepsFor(cause, index);
+    const weakenings = [...rules.weakenings, ...answered.weakenings];
+    let findings = rankFindings({ input: text, contributions, weakenings, nextSteps });
+    // When the evidence is thin (no fact carries a cause's specifics) or named nothing, the word
+    // model's hints join it and the causes are ranked again (word-findings.ts).
+    const outOfScope = detectOtherStack(text);
+    const thin = findings.length === 0 || !facts.some(isSpecific);
+    const words = outOfScope || !thin || options.words === false ? undefined : wordHints(text, findings, facts.some(pointsSomewhere), facts, options.wordModel);
+    if (words && words.contributions.length > 0) findings = rankFindings({ input: text, contributions: [...contributions, ...words.contributions], weakenings, nextSteps });
+    const allFacts = words && words.facts.length > 0 ? withWordFacts(facts, words.facts) : facts;
     const diagnosis: DiagnosisDetail = {
-      kinds: kindsInOrder(facts),
-      facts,
+      kinds: kindsInOrder(allFacts),
+      facts: allFacts,
       codes: decodeCodes(text, facts, options.names ?? DEFAULT_NAME_SOURCES),
       findings,
       questions: treeResult.question ? [treeResult.question] : [],
-      unrecognised: unrecognisedLines(text, facts, lines),
+      unrecognised: unrecognisedLines(text, allFacts, lines),
       tree: treeResult,
     };
     if (notes.length > 0) diagnosis.notes = notes;
-    const outOfScope = detectOtherStack(text);
     if (outOfScope) diagnosis.outOfScope = outOfScope;
     if (findings.length === 0) diagnosis.pasteHint = pasteHint(facts.length > 0);
     return diagnosis;

@@ -15,6 +15,7 @@ export const FACT_NAMES = [
   'exception',
   'timestamp',
   'placed',
+  'word',
 ] as const satisfies readonly FactName[];
 
 // Compile-time check that FACT_NAMES lists every FactName.

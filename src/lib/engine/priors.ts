@@ -61,6 +61,29 @@ export function isWeak(signal: string): boolean {
   return WEAK.has(signal);
 }
 
+/** Facts that carry a cause's specifics; a paste without any of them (a status, a sentence) is thin evidence. */
+const SPECIFIC_FACTS: ReadonlySet<string> = new Set(['signal', 'code', 'exception', 'time-taken-ms', 'setting', 'hosting-model']);
+/** Message-catalogue signals of an error page's title ("HTTP Error 502.3 - Bad Gateway"): a status, said in words. */
+const TITLE_SIGNAL = /^message\.[^.]+\.title-/;
+
+/**
+ * Whether a fact carries a cause's specifics. A paste with none of them is thin evidence: the
+ * report says what to collect (report/collect-next.ts) and the word model may fill the short list
+ * (word-findings.ts).
+ */
+export function isSpecific(f: Fact): boolean {
+  // A sentence is thin evidence whatever it names: the prose reader's facts are words about the
+  // failure, not the failure's own output.
+  if (f.kind === 'prose') return false;
+  if (!SPECIFIC_FACTS.has(f.name)) return false;
+  // A server's version ("version=nginx/1.25.3" under its error page) names no cause.
+  if (f.name === 'setting') return !String(f.value).startsWith('version=');
+  if (f.name !== 'signal') return true;
+  const signal = String(f.value);
+  // A signal too general to point anywhere alone ("it times out", "doesn't start", ".NET").
+  return !TITLE_SIGNAL.test(signal) && !isRestating(signal) && !isWeak(signal);
+}
+
 /** Whether a signal only restates a status behind a component (status-priors.json `restating`). */
 export function isRestating(signal: string): boolean {
   return RESTATING.has(signal);

@@ -29,7 +29,7 @@ export const MAX_EVIDENCE = 8;
 /** Characters of a fact's text copied into evidence (the span stays exact). */
 export const MAX_EVIDENCE_TEXT = 2000;
 
-export type ContributionSource = 'signal' | 'code' | 'status' | 'rule' | 'tree' | 'prior';
+export type ContributionSource = 'signal' | 'code' | 'status' | 'rule' | 'tree' | 'prior' | 'words';
 
 export interface Contribution {
   cause: string;

@@ -62,6 +62,9 @@ export interface Span {
  * - `placed`: the recogniser read this span as part of its kind (a log header, an XML element,
  *   a line of context) but it carries no other fact. Value: a short label ("#Fields header").
  *   It only keeps the lines out of `Diagnosis.unrecognised` and counts the kind as present.
+ * - `word`: a word, or two neighbouring words, that the word model (src/lib/words/) read as a clue
+ *   for a cause the recognisers did not name (engine/word-findings.ts). Kind `prose`; value: the
+ *   word as read, lower-cased. Thin evidence, like everything the prose reader finds.
  */
 export type FactName =
   | 'signal'
@@ -75,7 +78,8 @@ export type FactName =
   | 'hosting-model'
   | 'exception'
   | 'timestamp'
-  | 'placed';
+  | 'placed'
+  | 'word';
 
 /** One observation drawn from the input. */
 export interface Fact {

@@ -33,6 +33,7 @@ const VALUE_CHECKS: Readonly<Record<string, (v: unknown) => boolean>> = {
   exception: (v) => typeof v === 'string' && v !== '',
   timestamp: (v) => typeof v === 'string' && v !== '',
   placed: (v) => typeof v === 'string' && v !== '',
+  word: (v) => typeof v === 'string' && v !== '',
 };
 
 /** Facts that break the contract, described; [] when all keep it. */

@@ -5,7 +5,7 @@
 import data from '../../../content/data/collect-next.json' with { type: 'json' };
 import { expandFacts } from '../facts/facts.ts';
 import type { Diagnosis } from '../engine/types.ts';
-import { isRestating, isWeak } from '../engine/priors.ts';
+import { isSpecific } from '../engine/priors.ts';
 
 export interface CollectItem {
   what: string;
@@ -39,24 +39,6 @@ export function collectNext(servers: readonly string[]): CollectAdvice {
     guide: advice.guide,
     items: advice.items.map((i) => ({ what: expandFacts(i.what), where: expandFacts(i.where), how: expandFacts(i.how) })),
   };
-}
-
-/** Facts that carry a cause's specifics; a paste without any of them (a status, a sentence) is thin evidence. */
-const SPECIFIC_FACTS: ReadonlySet<string> = new Set(['signal', 'code', 'exception', 'time-taken-ms', 'setting', 'hosting-model']);
-/** Message-catalogue signals of an error page's title ("HTTP Error 502.3 - Bad Gateway"): a status, said in words. */
-const TITLE_SIGNAL = /^message\.[^.]+\.title-/;
-
-function isSpecific(f: Diagnosis['facts'][number]): boolean {
-  // A sentence is thin evidence whatever it names: the prose reader's facts are words about the
-  // failure, not the failure's own output.
-  if (f.kind === 'prose') return false;
-  if (!SPECIFIC_FACTS.has(f.name)) return false;
-  // A server's version ("version=nginx/1.25.3" under its error page) names no cause.
-  if (f.name === 'setting') return !String(f.value).startsWith('version=');
-  if (f.name !== 'signal') return true;
-  const signal = String(f.value);
-  // A signal too general to point anywhere alone ("it times out", "doesn't start", ".NET").
-  return !TITLE_SIGNAL.test(signal) && !isRestating(signal) && !isWeak(signal);
 }
 
 /**

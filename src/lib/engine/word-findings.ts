@@ -1,0 +1,129 @@
+/**
+ * The word model's place in a diagnosis. It speaks only when the evidence is thin: no fact carries
+ * a cause's specifics (priors.ts `isSpecific`: the paste is a title, a sentence, a status behind a
+ * component) or the recognisers named no cause at all. diagnose.ts decides when.
+ *
+ * A paste that names its failure in a product's own words is read by the recognisers; a title, a
+ * sentence or a line of a product we have no format for often gives them nothing, or only a
+ * status's usual causes. The word model (src/lib/words/) has learned which words go with which
+ * cause from the articles, the message catalogue and the learning part of the real corpus.
+ *
+ * - A cause of the model's first `CONSIDERED` counts only when words of the paste are clues for it
+ *   (texts of that cause hold them several times more often than texts in general), at enough
+ *   places (`CLUE_PLACES`).
+ * - A cause the evidence already named gains a hint of weight `WORD_WEIGHT` x its probability, so
+ *   the words reorder a status's usual causes a little.
+ * - A cause only the words name is added at `WORD_WEIGHT` x its probability, at most
+ *   `WORD_ONLY_MAX` ("Possible", below "Likely" in content/data/confidence.json); below
+ *   `MIN_CONFIDENCE` it is left out unless the evidence named nothing (then it gets that
+ *   confidence), and at most `WORD_ONLY_CAUSES` such causes are added.
+ * - Each clue becomes a `word` fact (kind `prose`), shown as the hint's evidence. Evidence made of
+ *   words is thin, so the report says what to collect (report/collect-next.ts).
+ *
+ * The model reads only what the recognisers did not read as a format or a message (`masked`), so
+ * a log header or an error page's boilerplate is no clue. A paste about another stack (scope.ts)
+ * gets no word hints: its words say nothing of ours.
+ */
+import modelData from '../../../content/data/word-model.json' with { type: 'json' };
+import type { Fact, Finding } from './types.ts';
+import type { Contribution } from './rank.ts';
+import { MIN_CONFIDENCE } from './rank.ts';
+import { readWords } from '../words/model.ts';
+import type { WordClue, WordModel } from '../words/model.ts';
+
+export const WORD_MODEL: WordModel = modelData as WordModel;
+/** Causes of the word model's ranking considered at most. */
+export const CONSIDERED = 5;
+/** A word hint for a cause the evidence named weighs this much times the cause's probability. */
+export const WORD_WEIGHT = 0.1;
+/** A cause only the words name is at most this confident... */
+export const WORD_ONLY_MAX = 0.09;
+/** ...and at most this many of them are added. */
+export const WORD_ONLY_CAUSES = 2;
+/** Clue words shown as a hint's evidence at most (the strongest). */
+export const CLUES_SHOWN = 3;
+
+/**
+ * Places of the paste (clues that overlap, "website" inside "the website", count once) a cause's
+ * clues must cover, by how much the recognisers made of the paste: any clue when they named a
+ * cause; two when they named none but read something that places the paste among failures we know
+ * (a status, a component, a message); three when they read nothing but a sentence's vague words or
+ * nothing at all. One word alone is too often chance ("hello world" would point at IIS's World
+ * Wide Web Services).
+ */
+export const CLUE_PLACES = { named: 1, read: 2, nothing: 3 } as const;
+
+export interface WordHints {
+  contributions: Contribution[];
+  /** The clue words behind the hints, as `word` facts. */
+  facts: Fact[];
+}
+
+/**
+ * The input with every span a recogniser read, except the prose reader's, blanked out (same
+ * length, so spans stay true): what is left is the text the recognisers did not understand, and
+ * the sentences around it. Linear in the input and the facts (they come sorted by span).
+ */
+export function masked(input: string, facts: readonly Fact[]): string {
+  const parts: string[] = [];
+  let at = 0;
+  for (const f of facts) {
+    if (f.kind === 'prose' || f.span.end <= at) continue;
+    const start = Math.max(at, f.span.start);
+    parts.push(input.slice(at, start), ' '.repeat(f.span.end - start));
+    at = f.span.end;
+  }
+  if (at === 0) return input;
+  parts.push(input.slice(at));
+  return parts.join('');
+}
+
+/** Places of the paste the clues cover: clues that overlap, directly or through another, count once. */
+function places(clues: readonly WordClue[]): number {
+  let n = 0;
+  let end = -1;
+  for (const c of [...clues].sort((a, b) => a.start - b.start)) {
+    if (c.start >= end) n++;
+    end = Math.max(end, c.end);
+  }
+  return n;
+}
+
+function clueNote(clues: readonly WordClue[]): string {
+  const words = clues.map((c) => `“${c.text}”`).join(', ');
+  const verb = clues.length === 1 && !clues[0]!.text.includes(' ') ? 'is' : 'are';
+  return `Word model: ${words} ${verb} several times as common in reports of this cause as in reports in general`;
+}
+
+/**
+ * The word model's hints for a paste with thin evidence. `findings`: what the evidence alone
+ * ranked. `pointed`: the recognisers found a fact that is more than a sentence's vague words (a
+ * status, a component, a message...). `read`: the recognisers' facts, sorted by span.
+ */
+export function wordHints(
+  input: string,
+  findings: readonly Finding[],
+  pointed: boolean,
+  read: readonly Fact[],
+  model: WordModel = WORD_MODEL,
+): WordHints {
+  const need = CLUE_PLACES[findings.length > 0 ? 'named' : pointed ? 'read' : 'nothing'];
+  const named = new Set(findings.map((f) => f.cause));
+  const contributions: Contribution[] = [];
+  const facts: Fact[] = [];
+  let added = 0;
+  for (const score of readWords(model, masked(input, read)).ranked.slice(0, CONSIDERED)) {
+    if (score.clues.length === 0 || places(score.clues) < need) continue;
+    const known = named.has(score.cause);
+    let weight = known ? WORD_WEIGHT * score.probability : Math.min(WORD_ONLY_MAX, WORD_WEIGHT * score.probability);
+    // With nothing else to say, a clue-backed cause is still worth naming, at the lowest confidence.
+    if (!known && weight < MIN_CONFIDENCE && findings.length === 0) weight = MIN_CONFIDENCE;
+    if (!known && (weight < MIN_CONFIDENCE || added >= WORD_ONLY_CAUSES)) continue;
+    if (!known) added++;
+    const shown = score.clues.slice(0, CLUES_SHOWN);
+    const clueFacts: Fact[] = shown.map((c) => ({ kind: 'prose', name: 'word', value: c.text, span: { start: c.start, end: c.end } }));
+    facts.push(...clueFacts);
+    contributions.push({ cause: score.cause, weight, source: 'words', key: 'words', facts: clueFacts, note: clueNote(shown) });
+  }
+  return { contributions, facts };
+}

@@ -1,0 +1,59 @@
+import { describe, expect, it } from 'vitest';
+import { tokens } from './tokens.ts';
+import { STOPWORDS, isStopToken } from './stopwords.ts';
+
+const texts = (t: string): string[] => tokens(t).map((x) => x.text);
+
+describe('tokens', () => {
+  it('reads words lower-cased, with their neighbour pairs, each once, and spans into the input', () => {
+    const input = 'Connection REFUSED, connection refused again';
+    const out = tokens(input);
+    expect(out.map((t) => t.text)).toEqual(['connection', 'refused', 'connection refused', 'refused connection', 'refused again']);
+    for (const t of out) expect(input.slice(t.start, t.end).toLowerCase().replace(/[^a-z]+/g, ' ')).toBe(t.text);
+  });
+
+  it('keeps inner dots, dashes and underscores, codes and short numbers; drops long numbers and one-letter words', () => {
+    expect(texts('System.Net.Http keep-alive 0x80072EE2 502 12002 1718028394 a x')).toEqual([
+      'system.net.http',
+      'keep-alive',
+      'system.net.http keep-alive',
+      '0x80072ee2',
+      'keep-alive 0x80072ee2',
+      '502',
+      '0x80072ee2 502',
+      '12002',
+      '502 12002',
+    ]);
+  });
+
+  it('reads any script: Cyrillic and German words whole, Chinese, Japanese and Korean as character pairs', () => {
+    expect(texts('Шлюз недоступен')).toEqual(['шлюз', 'недоступен', 'шлюз недоступен']);
+    expect(texts('Zeitüberschreitung')).toEqual(['zeitüberschreitung']);
+    expect(texts('网关超时')).toEqual(['网关', '关超', '超时']);
+    expect(texts('タイムアウト')).toContain('タイ');
+    expect(texts('게이트웨이')).toContain('게이');
+    expect(texts('超')).toEqual(['超']);
+    // A character outside the basic plane counts as one character.
+    const withSurrogate = tokens('𠀋超');
+    expect(withSurrogate.map((t) => t.text)).toEqual(['𠀋超']);
+    expect(withSurrogate[0]).toMatchObject({ start: 0, end: 3 });
+  });
+
+  it('leaves out stop words alone and pairs of two stop words, keeps a pair with one content word', () => {
+    expect(texts('we get it from the proxy')).toEqual(['proxy', 'the proxy']);
+    expect(isStopToken('the')).toBe(true);
+    expect(isStopToken('it is')).toBe(true);
+    expect(isStopToken('the proxy')).toBe(false);
+    expect(STOPWORDS.has('nginx')).toBe(false);
+  });
+
+  it('skips the names of HTML tags but reads the text between them', () => {
+    expect(texts('<html><head><title>502 Bad Gateway</title></head>')).toEqual(['502', '502 bad', 'gateway', 'bad gateway']);
+  });
+
+  it('stops at the token limit, and is empty for text without words', () => {
+    expect(tokens('alpha beta gamma delta', 3)).toHaveLength(3);
+    expect(tokens('')).toEqual([]);
+    expect(tokens('--- ... ###')).toEqual([]);
+  });
+});

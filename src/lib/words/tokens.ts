@@ -1,0 +1,80 @@
+/**
+ * Word tokens of a paste, for the word model (model.ts): the words people write around a failure,
+ * read in any script.
+ *
+ * - A word is a run of letters and digits, in any script, that may hold inner `.`, `_`, `-` or `'`
+ *   ("system.net.http", "keep-alive", "don't"); it is compared lower-cased.
+ * - Chinese, Japanese and Korean text has no spaces between words, so a run of those characters
+ *   gives its overlapping two-character pairs (a lone character gives itself).
+ * - Numbers of more than five digits (timestamps, ids) and one-letter words are left out; codes
+ *   such as 502, 12002 and 0x80072ee2 stay.
+ * - Each pair of neighbouring words is a token too ("connection refused"), so word order counts a
+ *   little.
+ * - Stop words (stopwords.ts: "the", "we", "please") are no token alone, nor a pair of two of them.
+ * - The name of an HTML tag (`<title>`, `</center>`) is markup, not a word.
+ *
+ * Each token is kept once, with the span of its first appearance (for the evidence shown to the
+ * reader). One pass over the text, linear in its length.
+ */
+
+import { STOPWORDS } from './stopwords.ts';
+
+export interface Token {
+  text: string;
+  start: number;
+  end: number;
+}
+
+const WORD = /[\p{L}\p{N}]+(?:['._-][\p{L}\p{N}]+)*/gu;
+const CJK = /[\p{Script=Han}\p{Script=Hiragana}\p{Script=Katakana}\p{Script=Hangul}]/u;
+const CJK_RUN = /[\p{Script=Han}\p{Script=Hiragana}\p{Script=Katakana}\p{Script=Hangul}]+/gu;
+const LONG_NUMBER = /^\d{6,}$/;
+
+/** The distinct tokens of `text`, in order of first appearance; at most `max` of them. */
+export function tokens(text: string, max = 20_000): Token[] {
+  const out: Token[] = [];
+  const seen = new Set<string>();
+  const add = (t: string, start: number, end: number): void => {
+    if (seen.has(t) || out.length >= max) return;
+    seen.add(t);
+    out.push({ text: t, start, end });
+  };
+  let prev: Token | undefined;
+  for (const m of text.matchAll(WORD)) {
+    if (out.length >= max) break;
+    const raw = m[0];
+    const at = m.index;
+    // An HTML tag's name (<title>, </center>) is markup, not a word of the message.
+    if (text.charCodeAt(at - 1) === 60 || (text.charCodeAt(at - 1) === 47 && text.charCodeAt(at - 2) === 60)) {
+      prev = undefined;
+      continue;
+    }
+    if (CJK.test(raw)) {
+      prev = undefined;
+      for (const run of raw.matchAll(CJK_RUN)) {
+        const s = run[0];
+        const base = at + run.index;
+        const chars = [...s];
+        if (chars.length === 1) add(s, base, base + s.length);
+        let offset = 0;
+        for (let i = 0; i + 1 < chars.length; i++) {
+          const pair = chars[i]! + chars[i + 1]!;
+          add(pair, base + offset, base + offset + pair.length);
+          offset += chars[i]!.length;
+        }
+      }
+      continue;
+    }
+    const word = raw.toLowerCase();
+    if (word.length < 2 || LONG_NUMBER.test(word)) {
+      prev = undefined;
+      continue;
+    }
+    const token: Token = { text: word, start: at, end: at + raw.length };
+    const stop = STOPWORDS.has(word);
+    if (!stop) add(word, token.start, token.end);
+    if (prev && !(stop && STOPWORDS.has(prev.text))) add(`${prev.text} ${word}`, prev.start, token.end);
+    prev = token;
+  }
+  return out;
+}
