@@ -16,4 +16,4 @@ const texts = await trainingTexts();
 const model = trainWordModel(texts);
 writeFileSync(FILE, JSON.stringify(model) + '\n');
 const entries = Object.values(model.tokens).reduce((n, pairs) => n + pairs.length / 2, 0);
-console.log(`Word model: ${texts.length} texts, ${model.causes.length} causes, ${Object.keys(model.tokens).length} tokens (${entries} token-cause counts) -> content/data/word-model.json`);
+console.log(`Word model: ${texts.length} texts, ${model.causes.length} causes, ${Object.keys(model.tokens).length} tokens (${entries} weights) -> content/data/word-model.json`);

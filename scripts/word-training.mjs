@@ -64,13 +64,16 @@ export async function foldModels() {
   const base = [...articleTexts(), ...catalogueTexts()];
   const out = [];
   for (let k = 0; k < FOLDS; k++) {
-    out.push(trainWordModel([...base, ...learning.filter((c) => foldOf(c.source) !== k).map((c) => ({ cause: c.expect, text: c.text }))]));
+    out.push(trainWordModel([...base, ...learning.filter((c) => foldOf(c.source) !== k).map((c) => ({ cause: c.expect, text: c.text, weight: PASTE_WEIGHT }))]));
   }
   return out;
 }
 
+/** A real paste counts this many times as much as an article paragraph or a catalogue text. */
+export const PASTE_WEIGHT = 2;
+
 /** Everything the shipped model learns from: articles, catalogue, learning cases. */
 export async function trainingTexts() {
-  const learning = (await corpusCases()).filter((c) => c.part === 'learning').map((c) => ({ cause: c.expect, text: c.text }));
+  const learning = (await corpusCases()).filter((c) => c.part === 'learning').map((c) => ({ cause: c.expect, text: c.text, weight: PASTE_WEIGHT }));
   return [...articleTexts(), ...catalogueTexts(), ...learning];
 }

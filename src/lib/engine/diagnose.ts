@@ -41,7 +41,7 @@ import type { ContextRule } from './rules.ts';
 import { nextStepsFor } from './next-steps.ts';
 import { DEFAULT_KNOWLEDGE, DEFAULT_NAME_SOURCES, decodeCode } from './knowledge.ts';
 import type { NameSource } from '../codes/table.ts';
-import { codeValue } from './values.ts';
+import { codeValue, parseStatus } from './values.ts';
 import { failureNote, runRecogniser } from './run-recogniser.ts';
 import { RECOGNISERS } from '../recognisers/index.ts';
 import { dropRepeatedSignals } from './repeats.ts';
@@ -134,6 +134,18 @@ function withWordFacts(facts: readonly Fact[], words: readonly Fact[]): Fact[] {
 /** A fact that places the paste among failures we know: anything but a sentence's vague words ("it fails"). */
 function pointsSomewhere(f: Fact): boolean {
   return !(f.kind === 'prose' && f.name === 'signal' && isWeak(String(f.value)));
+}
+
+/** A paste that names statuses, none of them one the status table knows (a 403, a 418), is about another failure. */
+function otherStatusesOnly(index: FactIndex, knowledge: Knowledge): boolean {
+  const statuses = index.byName.get('status') ?? [];
+  return (
+    statuses.length > 0 &&
+    statuses.every((f) => {
+      const s = parseStatus(f.value);
+      return !s || !knowledge.statusCauses(String(s.status));
+    })
+  );
 }
 
 /** Kinds in order of their first fact. */
@@ -262,10 +274,12 @@ export function diagnose(input: string, options: DiagnoseOptions = {}): Diagnosi
     const weakenings = [...rules.weakenings, ...answered.weakenings];
     let findings = rankFindings({ input: text, contributions, weakenings, nextSteps });
     // When the evidence is thin (no fact carries a cause's specifics) or named nothing, the word
-    // model's hints join it and the causes are ranked again (word-findings.ts).
+    // model's hints join it and the causes are ranked again (word-findings.ts); not for another
+    // stack, nor for a paste whose statuses are all outside ours (a 403).
     const outOfScope = detectOtherStack(text);
     const thin = findings.length === 0 || !facts.some(isSpecific);
-    const words = outOfScope || !thin || options.words === false ? undefined : wordHints(text, findings, facts.some(pointsSomewhere), facts, options.wordModel);
+    const speaks = !outOfScope && thin && options.words !== false && !otherStatusesOnly(index, knowledge);
+    const words = !speaks ? undefined : wordHints(text, findings, facts.some(pointsSomewhere), facts, options.wordModel);
     if (words && words.contributions.length > 0) findings = rankFindings({ input: text, contributions: [...contributions, ...words.contributions], weakenings, nextSteps });
     const allFacts = words && words.facts.length > 0 ? withWordFacts(facts, words.facts) : facts;
     const diagnosis: DiagnosisDetail = {

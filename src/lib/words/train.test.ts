@@ -1,20 +1,51 @@
 import { describe, expect, it } from 'vitest';
-import { trainWordModel } from './train.ts';
+import { QUANTUM, trainWordModel } from './train.ts';
 import { TEXTS as texts } from './training-fixture.ts';
 
 describe('trainWordModel', () => {
-  it('keeps only tokens held by at least two texts, with per-cause counts', () => {
-    const m = trainWordModel(texts);
+  const m = trainWordModel(texts);
+
+  it('has every cause, a bias each, and only tokens held by at least two texts', () => {
     expect(m.causes).toEqual(['header', 'refused', 'timeout', 'tls']);
-    expect(m.docs).toEqual([3, 3, 3, 3]);
-    expect(m.tokens['timed out']).toEqual([2, 2]);
-    expect(m.tokens['connection refused']).toEqual([1, 3]);
-    expect(m.tokens['upstream']).toEqual([0, 1, 1, 1, 2, 1, 3, 2]);
-    // Held by one text only: not kept.
+    expect(m.bias).toHaveLength(4);
+    expect(m.quantum).toBe(QUANTUM);
+    expect(m.tokens['connection refused']).toBeDefined();
+    expect(m.tokens['timed out']).toBeDefined();
+    // Held by one text only: not a feature.
     expect(m.tokens['report']).toBeUndefined();
   });
 
+  it('learns positive weights for a cause’s own words and stores them as integers', () => {
+    const weight = (token: string, cause: string): number => {
+      const pairs = m.tokens[token] ?? [];
+      const c = m.causes.indexOf(cause);
+      for (let i = 0; i < pairs.length; i += 2) if (pairs[i] === c) return pairs[i + 1]! / m.quantum;
+      return 0;
+    };
+    expect(weight('connection refused', 'refused')).toBeGreaterThan(0);
+    expect(weight('certificate', 'tls')).toBeGreaterThan(0);
+    expect(weight('certificate', 'tls')).toBeGreaterThan(weight('certificate', 'timeout'));
+    for (const pairs of Object.values(m.tokens)) for (const v of pairs) expect(Number.isInteger(v)).toBe(true);
+  });
+
   it('is deterministic: the order of the texts does not matter', () => {
-    expect(trainWordModel([...texts].reverse())).toEqual(trainWordModel(texts));
+    expect(trainWordModel([...texts].reverse())).toEqual(m);
+  });
+
+  it('counts a weighted text more', () => {
+    // The same text given to two causes: the one it weighs more for wins.
+    const tie = [
+      ...texts,
+      { cause: 'tls', text: 'strange handshake glitch', weight: 3 },
+      { cause: 'timeout', text: 'strange handshake glitch', weight: 1 },
+    ];
+    const w = trainWordModel(tie);
+    const pairs = w.tokens['strange'] ?? [];
+    const of = (cause: string): number => {
+      const c = w.causes.indexOf(cause);
+      for (let i = 0; i < pairs.length; i += 2) if (pairs[i] === c) return pairs[i + 1]!;
+      return 0;
+    };
+    expect(of('tls')).toBeGreaterThan(of('timeout'));
   });
 });

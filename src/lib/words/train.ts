@@ -1,6 +1,7 @@
 /**
- * Training the word model (model.ts) from texts whose cause is known. Deterministic: the same
- * texts in any order give the same model (tokens and causes are sorted).
+ * Training the word model (model.ts): multinomial logistic regression (softmax) over the presence
+ * of tokens, fitted by stochastic gradient descent with a fixed seed, then pruned and rounded so
+ * the shipped file stays small. Deterministic: the same texts, in any order, give the same model.
  */
 import { tokens } from './tokens.ts';
 import type { WordModel } from './model.ts';
@@ -8,40 +9,93 @@ import type { WordModel } from './model.ts';
 export interface TrainingText {
   cause: string;
   text: string;
+  /** How much the text counts (default 1; real pastes count more than article paragraphs). */
+  weight?: number;
 }
 
 export interface TrainOptions {
-  alpha?: number;
-  /** A token is kept only when at least this many training texts hold it. */
+  /** A token is a feature only when at least this many training texts hold it. */
   minDocs?: number;
+  /** Passes over the texts. */
+  epochs?: number;
+  /** Learning rate of the first pass (pass k uses rate / k). */
+  rate?: number;
+  /** L2 penalty per step. */
+  l2?: number;
+  /** Weights smaller than this (in absolute value) are dropped from the shipped model. */
+  prune?: number;
 }
 
-export const DEFAULT_ALPHA = 0.003;
-export const DEFAULT_MIN_DOCS = 2;
+export const TRAIN_DEFAULTS: Required<TrainOptions> = { minDocs: 2, epochs: 15, rate: 1, l2: 1e-5, prune: 0.15 };
+/** Weights are stored as integers: weight x QUANTUM, rounded. */
+export const QUANTUM = 10;
+
+/** A small deterministic generator (a linear congruential one) for the order of the texts. */
+function generator(seed: number): () => number {
+  let s = seed >>> 0;
+  return () => {
+    s = (Math.imul(s, 1103515245) + 12345) >>> 0;
+    return s / 4294967296;
+  };
+}
 
 export function trainWordModel(texts: readonly TrainingText[], options: TrainOptions = {}): WordModel {
-  const alpha = options.alpha ?? DEFAULT_ALPHA;
-  const minDocs = options.minDocs ?? DEFAULT_MIN_DOCS;
-  const causes = [...new Set(texts.map((t) => t.cause))].sort();
+  const o = { ...TRAIN_DEFAULTS, ...options };
+  const sorted = [...texts].sort((a, b) => (a.cause < b.cause ? -1 : a.cause > b.cause ? 1 : a.text < b.text ? -1 : a.text > b.text ? 1 : (a.weight ?? 1) - (b.weight ?? 1)));
+  const causes = [...new Set(sorted.map((t) => t.cause))].sort();
   const position = new Map(causes.map((c, i) => [c, i]));
-  const docs = causes.map(() => 0);
-  const counts = new Map<string, Map<number, number>>();
-  for (const t of texts) {
-    const c = position.get(t.cause)!;
-    docs[c]!++;
-    for (const tok of tokens(t.text)) {
-      let m = counts.get(tok.text);
-      if (!m) counts.set(tok.text, (m = new Map()));
-      m.set(c, (m.get(c) ?? 0) + 1);
+  const C = causes.length;
+  const read = sorted.map((t) => ({ y: position.get(t.cause)!, weight: t.weight ?? 1, words: tokens(t.text).map((x) => x.text) }));
+  const held = new Map<string, number>();
+  for (const r of read) for (const w of r.words) held.set(w, (held.get(w) ?? 0) + 1);
+  const vocabulary = [...held.keys()].filter((w) => held.get(w)! >= o.minDocs).sort();
+  const feature = new Map(vocabulary.map((w, i) => [w, i]));
+  const docs = read.map((r) => {
+    const f: number[] = [];
+    for (const w of r.words) {
+      const i = feature.get(w);
+      if (i !== undefined) f.push(i);
+    }
+    return { y: r.y, weight: r.weight, f, scale: 1 / Math.sqrt(f.length || 1) };
+  });
+  const W = new Float64Array(vocabulary.length * C);
+  const bias = new Float64Array(C);
+  const z = new Float64Array(C);
+  const order = docs.map((_, i) => i);
+  const random = generator(0x5eed);
+  for (let epoch = 0; epoch < o.epochs; epoch++) {
+    const rate = o.rate / (1 + epoch);
+    for (let i = order.length - 1; i > 0; i--) {
+      const j = Math.floor(random() * (i + 1));
+      [order[i], order[j]] = [order[j]!, order[i]!];
+    }
+    for (const k of order) {
+      const d = docs[k]!;
+      let max = -Infinity;
+      for (let c = 0; c < C; c++) {
+        let s = bias[c]!;
+        for (const f of d.f) s += W[f * C + c]! * d.scale;
+        z[c] = s;
+        if (s > max) max = s;
+      }
+      let sum = 0;
+      for (let c = 0; c < C; c++) sum += z[c] = Math.exp(z[c]! - max);
+      for (let c = 0; c < C; c++) {
+        const g = (z[c]! / sum - (c === d.y ? 1 : 0)) * d.weight;
+        bias[c] = bias[c]! - rate * g;
+        for (const f of d.f) W[f * C + c] = W[f * C + c]! - rate * (g * d.scale + o.l2 * W[f * C + c]!);
+      }
     }
   }
   const kept: Record<string, number[]> = {};
-  for (const word of [...counts.keys()].sort()) {
-    const m = counts.get(word)!;
-    let held = 0;
-    for (const n of m.values()) held += n;
-    if (held < minDocs) continue;
-    kept[word] = [...m.entries()].sort((a, b) => a[0] - b[0]).flat();
+  for (const [i, w] of vocabulary.entries()) {
+    const pairs: number[] = [];
+    for (let c = 0; c < C; c++) {
+      const v = W[i * C + c]!;
+      if (Math.abs(v) >= o.prune) pairs.push(c, Math.round(v * QUANTUM));
+    }
+    // A feature with no weight left stays: it still counts in the paste's scale (model.ts).
+    kept[w] = pairs;
   }
-  return { alpha, causes, docs, tokens: kept };
+  return { quantum: QUANTUM, causes, bias: [...bias].map((b) => Math.round(b * 1000) / 1000), tokens: kept };
 }

@@ -5,7 +5,7 @@
  */
 import { describe, expect, it } from 'vitest';
 import { diagnose } from '../../engine/diagnose.ts';
-import { WORD_ONLY_MAX } from '../../engine/word-findings.ts';
+import { WORD_WEIGHT } from '../../engine/word-findings.ts';
 import { topCauseTests } from '../../../../tests/support/message-cases.ts';
 
 describe('diagnose() with deployment texts of the message catalogue', () => {
@@ -22,9 +22,9 @@ describe('diagnose() with deployment texts of the message catalogue', () => {
   it('a platform that really lacks a feature is not read as a publish problem', () => {
     const text = 'System.PlatformNotSupportedException: Operation is not supported on this platform.';
     expect(diagnose(text, { words: false }).findings.map((f) => f.cause)).not.toContain('incomplete-publish');
-    // The word model may still name it from the words alone, as a "Possible" and said so.
+    // The word model may still name it from the words alone, and says so.
     for (const f of diagnose(text).findings) {
-      expect(f.confidence).toBeLessThanOrEqual(WORD_ONLY_MAX);
+      expect(f.confidence).toBeLessThanOrEqual(WORD_WEIGHT);
       for (const e of f.evidence) expect(e.note).toMatch(/^Word model: /);
     }
   });
