@@ -32,6 +32,11 @@ describe('decodeJsonEscapes: which lines', () => {
     expect(decodeJsonEscapes('One \\"quote only')).toBeUndefined();
   });
 
+  it('leaves the lines before a JSON line alone (a path there is not an escape)', () => {
+    const v = decodeJsonEscapes('path C:\\new\\bin\\test here\n{"message": "a \\"b\\" c"}\n');
+    expect(v?.text).toBe('path C:\\new\\bin\\test here\n{"message": \na "b" c\n}\n');
+  });
+
   it('keeps \\b and \\f and unknown escapes as they are', () => {
     expect(decodeJsonEscapes('{"path":"C:\\bin\\fx\\q","id":"a"}')).toBeUndefined();
     expect(decodeJsonEscapes('{"path":"C:\\bin\\q","name":"\\"a\\""}')?.text).toBe('{"path":"C:\\bin\\q","name":""a""}');

@@ -144,7 +144,7 @@ export function decodeJsonEscapes(input: string): PrefixView | undefined {
         while (b < lineEnd && (input.charCodeAt(b) === 32 || input.charCodeAt(b) === 9)) b++;
         if (input.charCodeAt(b) === 34) open = b;
       }
-      let i = input.indexOf('\\', copied);
+      let i = input.indexOf('\\', lineStart);
       // Every message value of the record (a Serilog line has "@mt" and "@x"), a few at most.
       for (let values = 0; open >= 0 && values < MAX_VALUES_PER_LINE; values++) {
         // Escapes before the message value, then its opening quote.
