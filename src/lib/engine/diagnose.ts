@@ -205,7 +205,7 @@ export function diagnose(input: string, options: DiagnoseOptions = {}): Diagnosi
     // Lines copied from JSON output are read with their string escapes undone (json-escapes.ts),
     // twice when a record held another one (a JSON log line inside docker's JSON log).
     const json = decodeJsonEscapes(text);
-    const inner = json ? decodeJsonEscapes(json.text) : undefined;
+    const inner = json ? decodeJsonEscapes(json.text, json.edited) : undefined;
     const base = inner ? inner.text : json ? json.text : text;
     const lines = indexLines(text);
     const view = stripPrefixes(base, base === text ? lines : undefined);

@@ -109,6 +109,26 @@ describe('decodeJsonEscapes: records inside records', () => {
   });
 });
 
+describe('decodeJsonEscapes: a second decode', () => {
+  it('needs only the lines the first one edited', () => {
+    const inner = JSON.stringify({ '@mt': 'Host terminated', '@x': 'Stack overflow.\n   at A.B()' });
+    const pastes = [
+      JSON.stringify({ log: `${inner}\n`, stream: 'stdout' }),
+      `C:\\new\\bin\n${JSON.stringify({ log: `${inner}\n` })}\n{"id": 1}\n"a \\"b\\" \\u0027c\\u0027"\n${JSON.stringify({ msg: JSON.stringify({ msg: 'x "y" z' }) })}`,
+    ];
+    for (const pasted of pastes) {
+      const first = decodeJsonEscapes(pasted);
+      expect(first).toBeDefined();
+      const whole = decodeJsonEscapes(first!.text);
+      const edited = decodeJsonEscapes(first!.text, first!.edited);
+      expect(edited?.text).toBe(whole?.text);
+      expect(whole).toBeDefined();
+      for (let i = 0; i <= whole!.text.length; i++) expect(edited!.offsetToOriginal(i)).toBe(whole!.offsetToOriginal(i));
+    }
+    expect(decodeJsonEscapes('{"msg":"a \\"b\\""}', [])).toBeUndefined();
+  });
+});
+
 describe('decodeJsonEscapes: time', () => {
   const SMALL = { runs: 7, maxGrowth: 0 };
   it('is linear in the input, for JSON records, paths and one long line', () => {
@@ -118,6 +138,9 @@ describe('decodeJsonEscapes: time', () => {
     expectLinear('windows paths', paths, (s) => decodeJsonEscapes(s), 16_000, SMALL);
     const oneLine = (n: number): string => '\\"a\\n '.repeat(n * 10);
     expectLinear('one long escaped line', oneLine, (s) => decodeJsonEscapes(s), 16_000, SMALL);
+    // Keyed lines with nothing to decode between paths whose escapes are not JSON ones.
+    const keyedAndPaths = (n: number): string => 'C:\\Windows\\System32\\inetsrv\n{"id": 1, "level": "x"}\n'.repeat(n);
+    expectLinear('keyed lines between paths', keyedAndPaths, (s) => decodeJsonEscapes(s), 16_000, SMALL);
     const manyValues = (n: number): string => `{${'"msg":"a \\"b\\"",'.repeat(n * 2)}"end":1}`;
     expectLinear('one record with many message values', manyValues, (s) => decodeJsonEscapes(s), 16_000, SMALL);
   }, 240_000);

@@ -87,7 +87,14 @@ function decodeAt(input: string, i: number, to: number): [string, number] | unde
  * characters of the input for one of the view, so a span ending on a decoded character ends
  * after its whole escape.
  */
-class JsonView extends View {
+class JsonView extends View implements JsonEscapeView {
+  readonly edited: readonly number[];
+
+  constructor(text: string, changed: number, viewStarts: readonly number[], shifts: readonly number[], edited: readonly number[]) {
+    super(text, changed, viewStarts, shifts);
+    this.edited = edited;
+  }
+
   override toOriginal(span: Span): Span {
     const start = this.offsetToOriginal(span.start);
     const end = span.end <= span.start ? start : Math.max(start, this.offsetToOriginal(span.end));
@@ -95,18 +102,47 @@ class JsonView extends View {
   }
 }
 
+/** The view of `decodeJsonEscapes`: also where its edited lines are. */
+export interface JsonEscapeView extends PrefixView {
+  /** The edited lines as [start, end) pairs of view offsets, in order. */
+  readonly edited: readonly number[];
+}
+
 /**
  * The input with JSON string escapes decoded on the lines that look like JSON, or undefined when
- * no line does.
+ * no line does. With `within` ([start, end) pairs of whole lines, in order), only those lines are
+ * looked at: a second decode of a view needs only the lines the first one edited, since a line
+ * is decoded from its own text alone and an unedited line would come out the same again.
  */
-export function decodeJsonEscapes(input: string): PrefixView | undefined {
+export function decodeJsonEscapes(input: string, within?: readonly number[]): JsonEscapeView | undefined {
   // Lines worth a look hold a backslash or a `":` (a JSON key); the next of each is kept, so
   // neither search passes over the same text twice.
-  let nextSlash = input.indexOf('\\');
-  let nextKey = input.indexOf('":');
+  let to = input.length;
+  let range = 0;
+  if (within) {
+    if (within.length < 2) return undefined;
+    to = within[1] as number;
+    range = 2;
+  }
+  let nextSlash = input.indexOf('\\', within ? within[0] : 0);
+  let nextKey = input.indexOf('":', within ? within[0] : 0);
   if (nextSlash < 0 && nextKey < 0) return undefined;
-  const nextOf = (): number => (nextSlash < 0 ? nextKey : nextKey < 0 ? nextSlash : Math.min(nextSlash, nextKey));
+  const nextOf = (): number => {
+    let x = nextSlash < 0 ? nextKey : nextKey < 0 ? nextSlash : Math.min(nextSlash, nextKey);
+    // Outside the current range: on to the first range that holds a candidate.
+    while (within && x >= to) {
+      if (range >= within.length) return -1;
+      const from = within[range] as number;
+      to = within[range + 1] as number;
+      range += 2;
+      if (nextSlash >= 0 && nextSlash < from) nextSlash = input.indexOf('\\', from);
+      if (nextKey >= 0 && nextKey < from) nextKey = input.indexOf('":', from);
+      x = nextSlash < 0 ? nextKey : nextKey < 0 ? nextSlash : Math.min(nextSlash, nextKey);
+    }
+    return x;
+  };
   let next = nextOf();
+  const edited: number[] = [];
   const parts: string[] = [];
   const viewStarts: number[] = [];
   const shifts: number[] = [];
@@ -122,7 +158,8 @@ export function decodeJsonEscapes(input: string): PrefixView | undefined {
     if (lineEnd < 0) lineEnd = n;
     const keyed = KEY_PAIR.test(input.slice(lineStart, lineEnd));
     if (keyed || jsonOnlyEscapes(input, lineStart, lineEnd) >= 2) {
-      let edited = false;
+      const viewStart = lineStart - shift;
+      let lineEdited = false;
       const cut = (at: number, len: number, by: string): void => {
         parts.push(input.slice(copied, at), by);
         const viewAfter = at - shift + by.length;
@@ -130,7 +167,7 @@ export function decodeJsonEscapes(input: string): PrefixView | undefined {
         viewStarts.push(viewAfter);
         shifts.push(shift);
         copied = at + len;
-        edited = true;
+        lineEdited = true;
       };
       // A record's message value is put on lines of its own: its opening and closing quotes
       // read as line breaks, so the message starts a line as the product printed it.
@@ -189,7 +226,10 @@ export function decodeJsonEscapes(input: string): PrefixView | undefined {
           i = input.indexOf('\\', i + 2);
         }
       }
-      if (edited) changed++;
+      if (lineEdited) {
+        changed++;
+        edited.push(viewStart, lineEnd - shift);
+      }
     }
     if (lineEnd >= n) break;
     if (nextSlash >= 0 && nextSlash <= lineEnd) nextSlash = input.indexOf('\\', lineEnd + 1);
@@ -198,5 +238,5 @@ export function decodeJsonEscapes(input: string): PrefixView | undefined {
   }
   if (changed === 0) return undefined;
   parts.push(input.slice(copied));
-  return new JsonView(parts.join(''), changed, viewStarts, shifts);
+  return new JsonView(parts.join(''), changed, viewStarts, shifts, edited);
 }
