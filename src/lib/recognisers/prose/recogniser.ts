@@ -17,10 +17,10 @@
  * start (first-chars.ts) and one scan for numbers.
  */
 import type { Fact, LineIndex, Recogniser } from '../../engine/types.ts';
-import { forEachLine } from '../../engine/lines.ts';
+import { lineSpan } from '../../engine/lines.ts';
 import { findDurations } from './durations.ts';
 import { leadingStrings, mayBegin } from './first-chars.ts';
-import { looksLikeProse } from './sentence.ts';
+import { MAX_LINE, MIN_LINE, looksLikeProse } from './sentence.ts';
 import { COMPONENTS, PROSE_STATUSES, STATUS_WORDS, TOPICS, TRIGGERS, WIDE_TERMS } from './vocabulary.ts';
 import type { Term } from './vocabulary.ts';
 
@@ -235,9 +235,12 @@ export const recogniser: Recogniser = {
   kind: KIND,
   recognise(input: string, lines: LineIndex): Fact[] {
     const facts: Fact[] = [];
-    forEachLine(input, lines, (text, start) => {
-      for (const f of readProseLine(text, start)) facts.push(f);
-    });
+    for (let n = 1; n <= lines.starts.length; n++) {
+      const { start, end } = lineSpan(input, lines, n);
+      // A line of another length is not prose (looksLikeProse): not even cut out of the paste.
+      if (end - start < MIN_LINE || end - start > MAX_LINE) continue;
+      for (const f of readProseLine(input.slice(start, end), start)) facts.push(f);
+    }
     return facts;
   },
 };
