@@ -96,7 +96,9 @@ function runRecognisers(
     if (note !== undefined) notes.push(note);
     const out = run.facts;
     let dropped = 0;
-    for (const f of out) {
+    // Indexed loops over the facts here and below: a paste can have tens of thousands.
+    for (let i = 0; i < out.length; i++) {
+      const f = out[i];
       if (facts.length >= MAX_FACTS) {
         dropped++;
         continue;
@@ -113,7 +115,10 @@ function runRecognisers(
 /** Kinds in order of their first fact. */
 function kindsInOrder(facts: readonly Fact[]): Kind[] {
   const seen: Kind[] = [];
-  for (const f of facts) if (!seen.includes(f.kind)) seen.push(f.kind);
+  for (let i = 0; i < facts.length; i++) {
+    const kind = (facts[i] as Fact).kind;
+    if (!seen.includes(kind)) seen.push(kind);
+  }
   return seen;
 }
 
@@ -125,7 +130,8 @@ export function unrecognisedLines(text: string, facts: readonly Fact[], lines: L
   const n = lines.starts.length;
   // Difference array over lines: +1 where a span starts, -1 after the line it ends on.
   const cover = new Int32Array(n + 2);
-  for (const f of facts) {
+  for (let i = 0; i < facts.length; i++) {
+    const f = facts[i] as Fact;
     const first = lineOf(lines, f.span.start);
     const last = lineOf(lines, Math.max(f.span.start, f.span.end - 1));
     cover[first] = (cover[first] ?? 0) + 1;
@@ -154,7 +160,8 @@ export function unrecognisedLines(text: string, facts: readonly Fact[], lines: L
 function decodeCodes(text: string, facts: readonly Fact[], names: readonly NameSource[]): Diagnosis['codes'] {
   const seen = new Set<number>();
   const out: Diagnosis['codes'] = [];
-  for (const f of facts) {
+  for (let i = 0; i < facts.length; i++) {
+    const f = facts[i] as Fact;
     if (f.name !== 'code') continue;
     const u = codeValue(f.value);
     if (u === undefined || seen.has(u)) continue;

@@ -250,6 +250,9 @@ export class View implements PrefixView {
  */
 export function factsToOriginal<F extends { span: Span }>(facts: F[], view: PrefixView | undefined): F[] {
   if (!view) return facts;
-  for (const f of facts) f.span = view.toOriginal(f.span);
+  for (let i = 0; i < facts.length; i++) {
+    const f = facts[i] as F;
+    f.span = view.toOriginal(f.span);
+  }
   return facts;
 }
