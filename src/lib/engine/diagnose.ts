@@ -19,7 +19,7 @@
 import type { Diagnosis, Fact, Kind, LineIndex, Recogniser } from './types.ts';
 import { KINDS } from './types.ts';
 import { indexLines, lineOf } from './lines.ts';
-import { factsToOriginal, stripPrefixes } from './prefixes.ts';
+import { factsToOriginal, stripPrefixes, stripPrefixesOfPieces } from './prefixes.ts';
 import { decodeJsonEscapes } from './json-escapes.ts';
 import { dropShadowedProse } from './prose-overlap.ts';
 import { elsewhereContributions, pasteHint, priorContributions } from './priors.ts';
@@ -211,12 +211,13 @@ export function diagnose(input: string, options: DiagnoseOptions = {}): Diagnosi
     // timestamps); their spans are moved back onto `text` before anything else uses them.
     // Lines copied from JSON output are read with their string escapes undone (json-escapes.ts),
     // twice when a record held another one (a JSON log line inside docker's JSON log).
-    const json = decodeJsonEscapes(text);
-    const inner = json ? decodeJsonEscapes(json.text, json.edited) : undefined;
-    const base = inner ? inner.text : json ? json.text : text;
     const lines = indexLines(text);
-    const view = stripPrefixes(base, base === text ? lines : undefined);
-    const read = view ? view.text : base;
+    const json = decodeJsonEscapes(text);
+    const inner = json && json.editsAgain() ? decodeJsonEscapes(json.text, json.edited) : undefined;
+    // Prefixes go from the decoded text; with one decode, that text is not built for it: the
+    // prefix view is made from the paste and the decoded lines (json-escapes.ts, prefixes.ts).
+    const view = json && !inner ? stripPrefixesOfPieces(json.pieces(lines)) : stripPrefixes(inner ? inner.text : text, inner ? undefined : lines);
+    const read = view ? view.text : inner ? inner.text : json ? json.text : text;
     const found = factsToOriginal(
       factsToOriginal(factsToOriginal(runRecognisers(read, read === text ? lines : indexLines(read), options.recognisers ?? RECOGNISERS, notes), view), inner),
       json,

@@ -1,5 +1,8 @@
 import { describe, expect, it } from 'vitest';
+import fc from 'fast-check';
 import { decodeJsonEscapes } from './json-escapes.ts';
+import { stripPrefixes, stripPrefixesOfPieces } from './prefixes.ts';
+import { indexLines } from './lines.ts';
 import { diagnose } from './diagnose.ts';
 import { expectLinear } from '../../../tests/support/linear.ts';
 
@@ -126,6 +129,50 @@ describe('decodeJsonEscapes: a second decode', () => {
       for (let i = 0; i <= whole!.text.length; i++) expect(edited!.offsetToOriginal(i)).toBe(whole!.offsetToOriginal(i));
     }
     expect(decodeJsonEscapes('{"msg":"a \\"b\\""}', [])).toBeUndefined();
+  });
+});
+
+describe('the prefix view of the decoded text, made from its pieces', () => {
+  const line = fc.oneof(
+    fc.constantFrom(
+      '2024-03-05T10:14:22.123Z {"log":"warn: Kestrel[22]\\n      Heartbeat took \\u0027long\\u0027\\r\\n","stream":"stdout"}',
+      '{"log":"2024-03-05T10:14:22Z web-1  | fail: App[0]\\n2024-03-05T10:14:23Z [pod/web-1/app] crashed\\r","stream":"stderr"}',
+      '{"message":"Mar 05 10:14:22 host app[12]: started \\"x\\"\\r"}',
+      '"2024-03-05T10:14:22Z docker line\\n"',
+      'web-1  | {"msg":"a \\"b\\" c","id":1}',
+      'web_1  | plain line',
+      '[pod/web-7d9f/web] 2024-03-05T10:14:22Z message',
+      'Mar 05 10:14:22 host app[1234]: listening',
+      '2024-03-05 10:14:22.123 +00:00 something',
+      'C:\\new\\bin path',
+      '2024-03-05T10:14:22Z',
+      '',
+      '\r',
+    ),
+    fc.string({ maxLength: 20 }),
+  );
+  const breaks = fc.constantFrom('\n', '\r\n', '\r');
+  it('is the view stripPrefixes makes of the built text', () => {
+    fc.assert(
+      fc.property(fc.array(fc.tuple(line, breaks), { maxLength: 12 }), (parts) => {
+        const text = parts.map(([l, b]) => l + b).join('');
+        const json = decodeJsonEscapes(text);
+        if (!json) return;
+        const fromPieces = stripPrefixesOfPieces(json.pieces(indexLines(text)));
+        const built = stripPrefixes(json.text);
+        expect(fromPieces?.text).toBe(built?.text);
+        expect(fromPieces?.changed).toBe(built?.changed);
+        if (!fromPieces || !built) return;
+        for (let i = 0; i <= built.text.length; i++) expect(fromPieces.offsetToOriginal(i)).toBe(built.offsetToOriginal(i));
+      }),
+      { numRuns: 400 },
+    );
+  });
+  it('needs no second decode when no edited line would be edited again', () => {
+    const once = decodeJsonEscapes('{"log":"plain \\"x\\""}\n');
+    expect(once?.editsAgain()).toBe(false);
+    const twice = decodeJsonEscapes(JSON.stringify({ log: JSON.stringify({ msg: 'a "b" c' }) }));
+    expect(twice?.editsAgain()).toBe(true);
   });
 });
 

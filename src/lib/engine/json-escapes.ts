@@ -19,9 +19,9 @@
  * offset map (the same `PrefixView` shape as prefixes.ts), so every span maps back to the text as
  * pasted; a decoded character maps to its whole escape.
  */
-import type { PrefixView } from './prefixes.ts';
+import type { PrefixView, TextPieces } from './prefixes.ts';
 import { View } from './prefixes.ts';
-import type { Span } from './types.ts';
+import type { LineIndex, Span } from './types.ts';
 
 /** A `"key": value` pair, the mark of a JSON object on the line. */
 const KEY_PAIR = /"[A-Za-z@_$][\w@.$-]{0,60}" ?: ?["{[\d]/;
@@ -89,10 +89,44 @@ function decodeAt(input: string, i: number, to: number): [string, number] | unde
  */
 class JsonView extends View implements JsonEscapeView {
   readonly edited: readonly number[];
+  /** The input, the edited lines' [start, end) in it, and their text in the view. */
+  private readonly input: string;
+  private readonly editedInput: readonly number[];
+  private readonly editedText: readonly string[];
+  /** The view's text in parts, until it is built. */
+  private parts: string[] | undefined;
 
-  constructor(text: string, changed: number, viewStarts: readonly number[], shifts: readonly number[], edited: readonly number[]) {
-    super(text, changed, viewStarts, shifts);
+  constructor(input: string, parts: string[], changed: number, viewStarts: readonly number[], shifts: readonly number[], edited: readonly number[], editedInput: readonly number[], editedText: readonly string[]) {
+    super(undefined, changed, viewStarts, shifts);
+    this.input = input;
+    this.parts = parts;
     this.edited = edited;
+    this.editedInput = editedInput;
+    this.editedText = editedText;
+  }
+
+  protected override build(): string {
+    const text = (this.parts ?? []).join('');
+    this.parts = undefined;
+    return text;
+  }
+
+  editsAgain(): boolean {
+    // Each edited line is decoded from its own text alone (and they are whole lines).
+    return decodeJsonEscapes(this.editedText.join('\n')) !== undefined;
+  }
+
+  pieces(lines: LineIndex): TextPieces {
+    const pieces: (string | readonly [number, number])[] = [];
+    let from = 0;
+    for (let k = 0; k < this.editedText.length; k++) {
+      const start = this.editedInput[2 * k] as number;
+      if (start > from) pieces.push([from, start]);
+      pieces.push(this.editedText[k] as string);
+      from = this.editedInput[2 * k + 1] as number;
+    }
+    if (from < this.input.length) pieces.push([from, this.input.length]);
+    return { source: this.input, sourceLines: lines, pieces };
   }
 
   override toOriginal(span: Span): Span {
@@ -102,10 +136,17 @@ class JsonView extends View implements JsonEscapeView {
   }
 }
 
-/** The view of `decodeJsonEscapes`: also where its edited lines are. */
+/**
+ * The view of `decodeJsonEscapes`: also where its edited lines are. Its text is built when first
+ * asked for: `pieces` lets the prefix view be made from the input and the edited lines instead.
+ */
 export interface JsonEscapeView extends PrefixView {
   /** The edited lines as [start, end) pairs of view offsets, in order. */
   readonly edited: readonly number[];
+  /** Would a second decode of the view (a record inside a record) change anything? */
+  editsAgain(): boolean;
+  /** The view as stretches of the input (whose line index is `lines`) and its edited lines' text. */
+  pieces(lines: LineIndex): TextPieces;
 }
 
 /**
@@ -143,6 +184,8 @@ export function decodeJsonEscapes(input: string, within?: readonly number[]): Js
   };
   let next = nextOf();
   const edited: number[] = [];
+  const editedInput: number[] = [];
+  const editedText: string[] = [];
   const parts: string[] = [];
   const viewStarts: number[] = [];
   const shifts: number[] = [];
@@ -160,8 +203,13 @@ export function decodeJsonEscapes(input: string, within?: readonly number[]): Js
     if (keyed || jsonOnlyEscapes(input, lineStart, lineEnd) >= 2) {
       const viewStart = lineStart - shift;
       let lineEdited = false;
+      // The line's text in the view, in parts.
+      const lineParts: string[] = [];
+      let lineCopied = lineStart;
       const cut = (at: number, len: number, by: string): void => {
         parts.push(input.slice(copied, at), by);
+        lineParts.push(input.slice(lineCopied, at), by);
+        lineCopied = at + len;
         const viewAfter = at - shift + by.length;
         shift += len - by.length;
         viewStarts.push(viewAfter);
@@ -229,6 +277,9 @@ export function decodeJsonEscapes(input: string, within?: readonly number[]): Js
       if (lineEdited) {
         changed++;
         edited.push(viewStart, lineEnd - shift);
+        editedInput.push(lineStart, lineEnd);
+        lineParts.push(input.slice(lineCopied, lineEnd));
+        editedText.push(lineParts.join(''));
       }
     }
     if (lineEnd >= n) break;
@@ -238,5 +289,5 @@ export function decodeJsonEscapes(input: string, within?: readonly number[]): Js
   }
   if (changed === 0) return undefined;
   parts.push(input.slice(copied));
-  return new JsonView(parts.join(''), changed, viewStarts, shifts, edited);
+  return new JsonView(input, parts, changed, viewStarts, shifts, edited, editedInput, editedText);
 }
