@@ -59,6 +59,18 @@ export function nearTarget(index: FactIndex, near: NearTest): { ms: number; conf
   return { ms: near.default };
 }
 
+/** The look-up keys of a condition's values, in order: made once per condition (rules and the tree are fixed data). */
+const TEST_KEYS = new WeakMap<FactCondition, readonly string[]>();
+
+function testKeys(c: FactCondition): readonly string[] {
+  let keys = TEST_KEYS.get(c);
+  if (!keys) {
+    keys = (c.in ?? []).flatMap((v) => valueKeys(c.fact as FactName, v, true));
+    TEST_KEYS.set(c, keys);
+  }
+  return keys;
+}
+
 function matchCondition(c: FactCondition, index: FactIndex): Fact[] | null {
   if (c.fact === 'kind') {
     if (!c.in) return index.kinds.size > 0 ? [] : null;
@@ -67,13 +79,11 @@ function matchCondition(c: FactCondition, index: FactIndex): Fact[] | null {
   let candidates: Iterable<Fact>;
   if (c.in) {
     const lists: (readonly Fact[])[] = [];
-    for (const v of c.in) {
-      for (const key of valueKeys(c.fact, v, true)) {
-        const list = index.byValue.get(key);
-        if (list && list.length > 0) lists.push(list);
-      }
+    for (const key of testKeys(c)) {
+      const list = index.byValue.get(key);
+      if (list && list.length > 0) lists.push(list);
     }
-    candidates = lists.length === 1 ? (lists[0] as readonly Fact[]) : mergeByStart(lists);
+    candidates = lists.length === 0 ? [] : lists.length === 1 ? (lists[0] as readonly Fact[]) : mergeByStart(lists);
   } else {
     candidates = index.byName.get(c.fact) ?? [];
   }
