@@ -192,6 +192,17 @@ describe('decodeJsonEscapes: time', () => {
     expectLinear('one record with many message values', manyValues, (s) => decodeJsonEscapes(s), 16_000, SMALL);
   }, 240_000);
 
+  it('makes the prefix view from its pieces in linear time', () => {
+    const prefixedRecords = (n: number): string => 'web-1  | 2024-03-05T10:14:22Z {"log":"fail: A[0]\\n2024-03-05T10:14:22Z x \\"y\\"\\r\\n","stream":"stderr"}\nweb-1  | plain\n'.repeat(n);
+    expectLinear(
+      'prefixes of decoded records',
+      prefixedRecords,
+      (s) => stripPrefixesOfPieces(decodeJsonEscapes(s)!.pieces(indexLines(s))),
+      16_000,
+      SMALL,
+    );
+  }, 240_000);
+
   it('maps offsets in time linear in their number', () => {
     const make = (n: number) => decodeJsonEscapes('{"msg":"a \\"b\\" c\\n"}\n'.repeat(n))!;
     expectLinear(
