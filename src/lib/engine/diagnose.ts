@@ -22,7 +22,7 @@
 import type { Diagnosis, Fact, Kind, LineIndex, Recogniser } from './types.ts';
 import { KINDS } from './types.ts';
 import { indexLines, lineOf } from './lines.ts';
-import { factsToOriginal, stripPrefixes } from './prefixes.ts';
+import { factsToOriginal, stripPrefixes, stripPrefixesOfPieces } from './prefixes.ts';
 import { decodeJsonEscapes } from './json-escapes.ts';
 import { dropShadowedProse } from './prose-overlap.ts';
 import { elsewhereContributions, isSpecific, isWeak, pasteHint, priorContributions } from './priors.ts';
@@ -105,7 +105,9 @@ function runRecognisers(
     if (note !== undefined) notes.push(note);
     const out = run.facts;
     let dropped = 0;
-    for (const f of out) {
+    // Indexed loops over the facts here and below: a paste can have tens of thousands.
+    for (let i = 0; i < out.length; i++) {
+      const f = out[i];
       if (facts.length >= MAX_FACTS) {
         dropped++;
         continue;
@@ -151,7 +153,10 @@ function otherStatusesOnly(index: FactIndex, knowledge: Knowledge): boolean {
 /** Kinds in order of their first fact. */
 function kindsInOrder(facts: readonly Fact[]): Kind[] {
   const seen: Kind[] = [];
-  for (const f of facts) if (!seen.includes(f.kind)) seen.push(f.kind);
+  for (let i = 0; i < facts.length; i++) {
+    const kind = (facts[i] as Fact).kind;
+    if (!seen.includes(kind)) seen.push(kind);
+  }
   return seen;
 }
 
@@ -163,7 +168,8 @@ export function unrecognisedLines(text: string, facts: readonly Fact[], lines: L
   const n = lines.starts.length;
   // Difference array over lines: +1 where a span starts, -1 after the line it ends on.
   const cover = new Int32Array(n + 2);
-  for (const f of facts) {
+  for (let i = 0; i < facts.length; i++) {
+    const f = facts[i] as Fact;
     const first = lineOf(lines, f.span.start);
     const last = lineOf(lines, Math.max(f.span.start, f.span.end - 1));
     cover[first] = (cover[first] ?? 0) + 1;
@@ -192,7 +198,8 @@ export function unrecognisedLines(text: string, facts: readonly Fact[], lines: L
 function decodeCodes(text: string, facts: readonly Fact[], names: readonly NameSource[]): Diagnosis['codes'] {
   const seen = new Set<number>();
   const out: Diagnosis['codes'] = [];
-  for (const f of facts) {
+  for (let i = 0; i < facts.length; i++) {
+    const f = facts[i] as Fact;
     if (f.name !== 'code') continue;
     const u = codeValue(f.value);
     if (u === undefined || seen.has(u)) continue;
@@ -242,12 +249,13 @@ export function diagnose(input: string, options: DiagnoseOptions = {}): Diagnosi
     // timestamps); their spans are moved back onto `text` before anything else uses them.
     // Lines copied from JSON output are read with their string escapes undone (json-escapes.ts),
     // twice when a record held another one (a JSON log line inside docker's JSON log).
-    const json = decodeJsonEscapes(text);
-    const inner = json ? decodeJsonEscapes(json.text) : undefined;
-    const base = inner ? inner.text : json ? json.text : text;
     const lines = indexLines(text);
-    const view = stripPrefixes(base, base === text ? lines : undefined);
-    const read = view ? view.text : base;
+    const json = decodeJsonEscapes(text);
+    const inner = json && json.editsAgain() ? decodeJsonEscapes(json.text, json.edited) : undefined;
+    // Prefixes go from the decoded text; with one decode, that text is not built for it: the
+    // prefix view is made from the paste and the decoded lines (json-escapes.ts, prefixes.ts).
+    const view = json && !inner ? stripPrefixesOfPieces(json.pieces(lines)) : stripPrefixes(inner ? inner.text : text, inner ? undefined : lines);
+    const read = view ? view.text : inner ? inner.text : json ? json.text : text;
     const found = factsToOriginal(
       factsToOriginal(factsToOriginal(runRecognisers(read, read === text ? lines : indexLines(read), options.recognisers ?? RECOGNISERS, notes), view), inner),
       json,

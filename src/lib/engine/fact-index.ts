@@ -81,22 +81,27 @@ export function indexFacts(facts: readonly Fact[]): FactIndex {
   const byName = new Map<FactName, Fact[]>();
   const byValue = new Map<string, Fact[]>();
   const kinds = new Set<Kind>();
-  // A paste repeats the same few values many times: their keys are made once per name and value.
-  const keysOf = new Map<FactName, Map<unknown, string[]>>();
-  for (const f of facts) {
+  // A paste repeats the same few values many times: their keys are made, and their lists looked
+  // up, once per name and value.
+  const listsOf = new Map<FactName, Map<unknown, Fact[][]>>();
+  for (let i = 0; i < facts.length; i++) {
+    const f = facts[i] as Fact;
     kinds.add(f.kind);
     let list = byName.get(f.name);
     if (!list) byName.set(f.name, (list = []));
     list.push(f);
-    let known = keysOf.get(f.name);
-    if (!known) keysOf.set(f.name, (known = new Map()));
-    let keys = known.get(f.value);
-    if (!keys) known.set(f.value, (keys = valueKeys(f.name, f.value)));
-    for (const key of keys) {
-      let l = byValue.get(key);
-      if (!l) byValue.set(key, (l = []));
-      l.push(f);
+    let known = listsOf.get(f.name);
+    if (!known) listsOf.set(f.name, (known = new Map()));
+    let lists = known.get(f.value);
+    if (!lists) {
+      lists = valueKeys(f.name, f.value).map((key) => {
+        let l = byValue.get(key);
+        if (!l) byValue.set(key, (l = []));
+        return l;
+      });
+      known.set(f.value, lists);
     }
+    for (let k = 0; k < lists.length; k++) (lists[k] as Fact[]).push(f);
   }
   return { facts, byName, kinds, byValue };
 }

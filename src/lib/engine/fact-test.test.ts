@@ -56,6 +56,17 @@ describe('matchTest', () => {
     const many = indexFacts(Array.from({ length: 500 }, (_, i) => f('code', 12002, i)));
     expect(matchTest({ fact: 'code', in: [12002] }, many)).toHaveLength(3);
   });
+  it('hands back the first facts of several values in input order, each once, ties in the order of the values', () => {
+    const facts = [f('status', '503', 1), f('status', '502.3', 3), f('status', '504', 3), f('status', '502', 3), f('status', '502.3', 5), f('status', '503', 8)];
+    const index = indexFacts(facts);
+    const at = (m: Fact[] | null): string[] => (m ?? []).map((x) => `${String(x.value)}@${x.span.start}`);
+    // A 502.3 is filed under "502" and "502.3": listed once.
+    expect(at(matchTest({ fact: 'status', in: ['502', '502.3'] }, index))).toEqual(['502.3@3', '502@3', '502.3@5']);
+    expect(at(matchTest({ fact: 'status', in: ['504', '502'] }, index))).toEqual(['504@3', '502.3@3', '502@3']);
+    expect(at(matchTest({ fact: 'status', in: ['503', '504'] }, index))).toEqual(['503@1', '504@3', '503@8']);
+    const times = indexFacts([f('time-taken-ms', 5, 1), f('code', 1, 2), f('time-taken-ms', 7, 2), f('time-taken-ms', 6, 4)]);
+    expect(matchTest({ fact: 'time-taken-ms', between: [6, 7] }, times)?.map((x) => x.value)).toEqual([7, 6]);
+  });
 });
 
 describe('validateTest', () => {

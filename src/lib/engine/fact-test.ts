@@ -59,20 +59,31 @@ export function nearTarget(index: FactIndex, near: NearTest): { ms: number; conf
   return { ms: near.default };
 }
 
+/** The look-up keys of a condition's values, in order: made once per condition (rules and the tree are fixed data). */
+const TEST_KEYS = new WeakMap<FactCondition, readonly string[]>();
+
+function testKeys(c: FactCondition): readonly string[] {
+  let keys = TEST_KEYS.get(c);
+  if (!keys) {
+    keys = (c.in ?? []).flatMap((v) => valueKeys(c.fact as FactName, v, true));
+    TEST_KEYS.set(c, keys);
+  }
+  return keys;
+}
+
 function matchCondition(c: FactCondition, index: FactIndex): Fact[] | null {
   if (c.fact === 'kind') {
     if (!c.in) return index.kinds.size > 0 ? [] : null;
     return c.in.some((k) => index.kinds.has(k as Kind)) ? [] : null;
   }
-  let candidates: readonly Fact[];
+  let candidates: Iterable<Fact>;
   if (c.in) {
-    const found = new Set<Fact>();
-    for (const v of c.in) {
-      for (const key of valueKeys(c.fact, v, true)) {
-        for (const f of index.byValue.get(key) ?? []) found.add(f);
-      }
+    const lists: (readonly Fact[])[] = [];
+    for (const key of testKeys(c)) {
+      const list = index.byValue.get(key);
+      if (list && list.length > 0) lists.push(list);
     }
-    candidates = [...found].sort((a, b) => a.span.start - b.span.start);
+    candidates = lists.length === 0 ? [] : lists.length === 1 ? (lists[0] as readonly Fact[]) : mergeByStart(lists);
   } else {
     candidates = index.byName.get(c.fact) ?? [];
   }
@@ -101,7 +112,43 @@ function matchCondition(c: FactCondition, index: FactIndex): Fact[] | null {
     }
     return any ? [...hits, ...extra] : null;
   }
-  return candidates.length > 0 ? candidates.slice(0, MAX_MATCHED) : null;
+  const first: Fact[] = [];
+  for (const f of candidates) {
+    first.push(f);
+    if (first.length >= MAX_MATCHED) break;
+  }
+  return first.length > 0 ? first : null;
+}
+
+/**
+ * The facts of several lists, each in input order (as the index files them), once each, by span
+ * start; facts that start together come in the order of the lists and then of each list (what
+ * a stable sort of their union, list by list, gives). Lazy: a test that needs the first few facts
+ * of thousands reads only those.
+ */
+function* mergeByStart(lists: readonly (readonly Fact[])[]): Generator<Fact> {
+  const at = new Array<number>(lists.length).fill(0);
+  const seen = new Set<Fact>();
+  for (;;) {
+    let best = -1;
+    let bestStart = Infinity;
+    for (let k = 0; k < lists.length; k++) {
+      const list = lists[k] as readonly Fact[];
+      let i = at[k] as number;
+      // Skip the facts an earlier list gave already.
+      while (i < list.length && seen.has(list[i] as Fact)) i++;
+      at[k] = i;
+      if (i < list.length && (list[i] as Fact).span.start < bestStart) {
+        best = k;
+        bestStart = (list[i] as Fact).span.start;
+      }
+    }
+    if (best < 0) return;
+    const f = (lists[best] as readonly Fact[])[at[best] as number] as Fact;
+    at[best] = (at[best] as number) + 1;
+    seen.add(f);
+    yield f;
+  }
 }
 
 /**

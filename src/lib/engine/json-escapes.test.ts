@@ -1,5 +1,8 @@
 import { describe, expect, it } from 'vitest';
+import fc from 'fast-check';
 import { decodeJsonEscapes } from './json-escapes.ts';
+import { stripPrefixes, stripPrefixesOfPieces } from './prefixes.ts';
+import { indexLines } from './lines.ts';
 import { diagnose } from './diagnose.ts';
 import { expectLinear } from '../../../tests/support/linear.ts';
 
@@ -30,6 +33,11 @@ describe('decodeJsonEscapes: which lines', () => {
     expect(decodeJsonEscapes('"C:\\Program Files\\dotnet\\dotnet.exe"')).toBeUndefined();
     expect(decodeJsonEscapes('The page said \\"Bad Gateway\\" twice \\n then')?.text).toBe('The page said "Bad Gateway" twice \n then');
     expect(decodeJsonEscapes('One \\"quote only')).toBeUndefined();
+  });
+
+  it('leaves the lines before a JSON line alone (a path there is not an escape)', () => {
+    const v = decodeJsonEscapes('path C:\\new\\bin\\test here\n{"message": "a \\"b\\" c"}\n');
+    expect(v?.text).toBe('path C:\\new\\bin\\test here\n{"message": \na "b" c\n}\n');
   });
 
   it('keeps \\b and \\f and unknown escapes as they are', () => {
@@ -104,6 +112,70 @@ describe('decodeJsonEscapes: records inside records', () => {
   });
 });
 
+describe('decodeJsonEscapes: a second decode', () => {
+  it('needs only the lines the first one edited', () => {
+    const inner = JSON.stringify({ '@mt': 'Host terminated', '@x': 'Stack overflow.\n   at A.B()' });
+    const pastes = [
+      JSON.stringify({ log: `${inner}\n`, stream: 'stdout' }),
+      `C:\\new\\bin\n${JSON.stringify({ log: `${inner}\n` })}\n{"id": 1}\n"a \\"b\\" \\u0027c\\u0027"\n${JSON.stringify({ msg: JSON.stringify({ msg: 'x "y" z' }) })}`,
+    ];
+    for (const pasted of pastes) {
+      const first = decodeJsonEscapes(pasted);
+      expect(first).toBeDefined();
+      const whole = decodeJsonEscapes(first!.text);
+      const edited = decodeJsonEscapes(first!.text, first!.edited);
+      expect(edited?.text).toBe(whole?.text);
+      expect(whole).toBeDefined();
+      for (let i = 0; i <= whole!.text.length; i++) expect(edited!.offsetToOriginal(i)).toBe(whole!.offsetToOriginal(i));
+    }
+    expect(decodeJsonEscapes('{"msg":"a \\"b\\""}', [])).toBeUndefined();
+  });
+});
+
+describe('the prefix view of the decoded text, made from its pieces', () => {
+  const line = fc.oneof(
+    fc.constantFrom(
+      '2024-03-05T10:14:22.123Z {"log":"warn: Kestrel[22]\\n      Heartbeat took \\u0027long\\u0027\\r\\n","stream":"stdout"}',
+      '{"log":"2024-03-05T10:14:22Z web-1  | fail: App[0]\\n2024-03-05T10:14:23Z [pod/web-1/app] crashed\\r","stream":"stderr"}',
+      '{"message":"Mar 05 10:14:22 host app[12]: started \\"x\\"\\r"}',
+      '"2024-03-05T10:14:22Z docker line\\n"',
+      'web-1  | {"msg":"a \\"b\\" c","id":1}',
+      'web_1  | plain line',
+      '[pod/web-7d9f/web] 2024-03-05T10:14:22Z message',
+      'Mar 05 10:14:22 host app[1234]: listening',
+      '2024-03-05 10:14:22.123 +00:00 something',
+      'C:\\new\\bin path',
+      '2024-03-05T10:14:22Z',
+      '',
+      '\r',
+    ),
+    fc.string({ maxLength: 20 }),
+  );
+  const breaks = fc.constantFrom('\n', '\r\n', '\r');
+  it('is the view stripPrefixes makes of the built text', () => {
+    fc.assert(
+      fc.property(fc.array(fc.tuple(line, breaks), { maxLength: 12 }), (parts) => {
+        const text = parts.map(([l, b]) => l + b).join('');
+        const json = decodeJsonEscapes(text);
+        if (!json) return;
+        const fromPieces = stripPrefixesOfPieces(json.pieces(indexLines(text)));
+        const built = stripPrefixes(json.text);
+        expect(fromPieces?.text).toBe(built?.text);
+        expect(fromPieces?.changed).toBe(built?.changed);
+        if (!fromPieces || !built) return;
+        for (let i = 0; i <= built.text.length; i++) expect(fromPieces.offsetToOriginal(i)).toBe(built.offsetToOriginal(i));
+      }),
+      { numRuns: 400 },
+    );
+  });
+  it('needs no second decode when no edited line would be edited again', () => {
+    const once = decodeJsonEscapes('{"log":"plain \\"x\\""}\n');
+    expect(once?.editsAgain()).toBe(false);
+    const twice = decodeJsonEscapes(JSON.stringify({ log: JSON.stringify({ msg: 'a "b" c' }) }));
+    expect(twice?.editsAgain()).toBe(true);
+  });
+});
+
 describe('decodeJsonEscapes: time', () => {
   const SMALL = { runs: 7, maxGrowth: 0 };
   it('is linear in the input, for JSON records, paths and one long line', () => {
@@ -113,8 +185,22 @@ describe('decodeJsonEscapes: time', () => {
     expectLinear('windows paths', paths, (s) => decodeJsonEscapes(s), 16_000, SMALL);
     const oneLine = (n: number): string => '\\"a\\n '.repeat(n * 10);
     expectLinear('one long escaped line', oneLine, (s) => decodeJsonEscapes(s), 16_000, SMALL);
+    // Keyed lines with nothing to decode between paths whose escapes are not JSON ones.
+    const keyedAndPaths = (n: number): string => 'C:\\Windows\\System32\\inetsrv\n{"id": 1, "level": "x"}\n'.repeat(n);
+    expectLinear('keyed lines between paths', keyedAndPaths, (s) => decodeJsonEscapes(s), 16_000, SMALL);
     const manyValues = (n: number): string => `{${'"msg":"a \\"b\\"",'.repeat(n * 2)}"end":1}`;
     expectLinear('one record with many message values', manyValues, (s) => decodeJsonEscapes(s), 16_000, SMALL);
+  }, 240_000);
+
+  it('makes the prefix view from its pieces in linear time', () => {
+    const prefixedRecords = (n: number): string => 'web-1  | 2024-03-05T10:14:22Z {"log":"fail: A[0]\\n2024-03-05T10:14:22Z x \\"y\\"\\r\\n","stream":"stderr"}\nweb-1  | plain\n'.repeat(n);
+    expectLinear(
+      'prefixes of decoded records',
+      prefixedRecords,
+      (s) => stripPrefixesOfPieces(decodeJsonEscapes(s)!.pieces(indexLines(s))),
+      16_000,
+      SMALL,
+    );
   }, 240_000);
 
   it('maps offsets in time linear in their number', () => {

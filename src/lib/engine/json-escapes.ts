@@ -19,9 +19,9 @@
  * offset map (the same `PrefixView` shape as prefixes.ts), so every span maps back to the text as
  * pasted; a decoded character maps to its whole escape.
  */
-import type { PrefixView } from './prefixes.ts';
+import type { PrefixView, TextPieces } from './prefixes.ts';
 import { View } from './prefixes.ts';
-import type { Span } from './types.ts';
+import type { LineIndex, Span } from './types.ts';
 
 /** A `"key": value` pair, the mark of a JSON object on the line. */
 const KEY_PAIR = /"[A-Za-z@_$][\w@.$-]{0,60}" ?: ?["{[\d]/;
@@ -87,7 +87,48 @@ function decodeAt(input: string, i: number, to: number): [string, number] | unde
  * characters of the input for one of the view, so a span ending on a decoded character ends
  * after its whole escape.
  */
-class JsonView extends View {
+class JsonView extends View implements JsonEscapeView {
+  readonly edited: readonly number[];
+  /** The input, the edited lines' [start, end) in it, and their text in the view. */
+  private readonly input: string;
+  private readonly editedInput: readonly number[];
+  private readonly editedText: readonly string[];
+  /** The view's text in parts, until it is built. */
+  private parts: string[] | undefined;
+
+  constructor(input: string, parts: string[], changed: number, viewStarts: readonly number[], shifts: readonly number[], edited: readonly number[], editedInput: readonly number[], editedText: readonly string[]) {
+    super(undefined, changed, viewStarts, shifts);
+    this.input = input;
+    this.parts = parts;
+    this.edited = edited;
+    this.editedInput = editedInput;
+    this.editedText = editedText;
+  }
+
+  protected override build(): string {
+    const text = (this.parts ?? []).join('');
+    this.parts = undefined;
+    return text;
+  }
+
+  editsAgain(): boolean {
+    // Each edited line is decoded from its own text alone (and they are whole lines).
+    return decodeJsonEscapes(this.editedText.join('\n')) !== undefined;
+  }
+
+  pieces(lines: LineIndex): TextPieces {
+    const pieces: (string | readonly [number, number])[] = [];
+    let from = 0;
+    for (let k = 0; k < this.editedText.length; k++) {
+      const start = this.editedInput[2 * k] as number;
+      if (start > from) pieces.push([from, start]);
+      pieces.push(this.editedText[k] as string);
+      from = this.editedInput[2 * k + 1] as number;
+    }
+    if (from < this.input.length) pieces.push([from, this.input.length]);
+    return { source: this.input, sourceLines: lines, pieces };
+  }
+
   override toOriginal(span: Span): Span {
     const start = this.offsetToOriginal(span.start);
     const end = span.end <= span.start ? start : Math.max(start, this.offsetToOriginal(span.end));
@@ -96,17 +137,55 @@ class JsonView extends View {
 }
 
 /**
- * The input with JSON string escapes decoded on the lines that look like JSON, or undefined when
- * no line does.
+ * The view of `decodeJsonEscapes`: also where its edited lines are. Its text is built when first
+ * asked for: `pieces` lets the prefix view be made from the input and the edited lines instead.
  */
-export function decodeJsonEscapes(input: string): PrefixView | undefined {
+export interface JsonEscapeView extends PrefixView {
+  /** The edited lines as [start, end) pairs of view offsets, in order. */
+  readonly edited: readonly number[];
+  /** Would a second decode of the view (a record inside a record) change anything? */
+  editsAgain(): boolean;
+  /** The view as stretches of the input (whose line index is `lines`) and its edited lines' text. */
+  pieces(lines: LineIndex): TextPieces;
+}
+
+/**
+ * The input with JSON string escapes decoded on the lines that look like JSON, or undefined when
+ * no line does. With `within` ([start, end) pairs of whole lines, in order), only those lines are
+ * looked at: a second decode of a view needs only the lines the first one edited, since a line
+ * is decoded from its own text alone and an unedited line would come out the same again.
+ */
+export function decodeJsonEscapes(input: string, within?: readonly number[]): JsonEscapeView | undefined {
   // Lines worth a look hold a backslash or a `":` (a JSON key); the next of each is kept, so
   // neither search passes over the same text twice.
-  let nextSlash = input.indexOf('\\');
-  let nextKey = input.indexOf('":');
+  let to = input.length;
+  let range = 0;
+  if (within) {
+    if (within.length < 2) return undefined;
+    to = within[1] as number;
+    range = 2;
+  }
+  let nextSlash = input.indexOf('\\', within ? within[0] : 0);
+  let nextKey = input.indexOf('":', within ? within[0] : 0);
   if (nextSlash < 0 && nextKey < 0) return undefined;
-  const nextOf = (): number => (nextSlash < 0 ? nextKey : nextKey < 0 ? nextSlash : Math.min(nextSlash, nextKey));
+  const nextOf = (): number => {
+    let x = nextSlash < 0 ? nextKey : nextKey < 0 ? nextSlash : Math.min(nextSlash, nextKey);
+    // Outside the current range: on to the first range that holds a candidate.
+    while (within && x >= to) {
+      if (range >= within.length) return -1;
+      const from = within[range] as number;
+      to = within[range + 1] as number;
+      range += 2;
+      if (nextSlash >= 0 && nextSlash < from) nextSlash = input.indexOf('\\', from);
+      if (nextKey >= 0 && nextKey < from) nextKey = input.indexOf('":', from);
+      x = nextSlash < 0 ? nextKey : nextKey < 0 ? nextSlash : Math.min(nextSlash, nextKey);
+    }
+    return x;
+  };
   let next = nextOf();
+  const edited: number[] = [];
+  const editedInput: number[] = [];
+  const editedText: string[] = [];
   const parts: string[] = [];
   const viewStarts: number[] = [];
   const shifts: number[] = [];
@@ -122,15 +201,21 @@ export function decodeJsonEscapes(input: string): PrefixView | undefined {
     if (lineEnd < 0) lineEnd = n;
     const keyed = KEY_PAIR.test(input.slice(lineStart, lineEnd));
     if (keyed || jsonOnlyEscapes(input, lineStart, lineEnd) >= 2) {
-      let edited = false;
+      const viewStart = lineStart - shift;
+      let lineEdited = false;
+      // The line's text in the view, in parts.
+      const lineParts: string[] = [];
+      let lineCopied = lineStart;
       const cut = (at: number, len: number, by: string): void => {
         parts.push(input.slice(copied, at), by);
+        lineParts.push(input.slice(lineCopied, at), by);
+        lineCopied = at + len;
         const viewAfter = at - shift + by.length;
         shift += len - by.length;
         viewStarts.push(viewAfter);
         shifts.push(shift);
         copied = at + len;
-        edited = true;
+        lineEdited = true;
       };
       // A record's message value is put on lines of its own: its opening and closing quotes
       // read as line breaks, so the message starts a line as the product printed it.
@@ -144,7 +229,7 @@ export function decodeJsonEscapes(input: string): PrefixView | undefined {
         while (b < lineEnd && (input.charCodeAt(b) === 32 || input.charCodeAt(b) === 9)) b++;
         if (input.charCodeAt(b) === 34) open = b;
       }
-      let i = input.indexOf('\\', copied);
+      let i = input.indexOf('\\', lineStart);
       // Every message value of the record (a Serilog line has "@mt" and "@x"), a few at most.
       for (let values = 0; open >= 0 && values < MAX_VALUES_PER_LINE; values++) {
         // Escapes before the message value, then its opening quote.
@@ -189,7 +274,13 @@ export function decodeJsonEscapes(input: string): PrefixView | undefined {
           i = input.indexOf('\\', i + 2);
         }
       }
-      if (edited) changed++;
+      if (lineEdited) {
+        changed++;
+        edited.push(viewStart, lineEnd - shift);
+        editedInput.push(lineStart, lineEnd);
+        lineParts.push(input.slice(lineCopied, lineEnd));
+        editedText.push(lineParts.join(''));
+      }
     }
     if (lineEnd >= n) break;
     if (nextSlash >= 0 && nextSlash <= lineEnd) nextSlash = input.indexOf('\\', lineEnd + 1);
@@ -198,5 +289,5 @@ export function decodeJsonEscapes(input: string): PrefixView | undefined {
   }
   if (changed === 0) return undefined;
   parts.push(input.slice(copied));
-  return new JsonView(parts.join(''), changed, viewStarts, shifts);
+  return new JsonView(input, parts, changed, viewStarts, shifts, edited, editedInput, editedText);
 }

@@ -25,7 +25,7 @@
  * over the changed lines that starts where the previous look-up ended (spans come in order).
  */
 import type { LineIndex, Span } from './types.ts';
-import { indexLines } from './lines.ts';
+import { indexLines, lineOf } from './lines.ts';
 
 /** Prefixes removed from one line at most. */
 const MAX_PER_LINE = 3;
@@ -174,6 +174,98 @@ export function stripPrefixes(input: string, lines: LineIndex = indexLines(input
 }
 
 /**
+ * A text not built as one string: in order, stretches of `source` ([start, end) pairs) and strings
+ * of its own. A string of its own is whole lines: it starts the text or follows a stretch that
+ * ends after a line feed, and the stretch after it, if any, starts with the line feed that ends
+ * its last line. (The JSON-escape view's lines that it decoded, between the lines it left alone.)
+ */
+export interface TextPieces {
+  source: string;
+  /** The line index of `source`. */
+  sourceLines: LineIndex;
+  pieces: readonly (string | readonly [number, number])[];
+}
+
+/**
+ * `stripPrefixes` of the text the pieces make, without making that text: the same view (text,
+ * changed lines, offset map in that text's offsets), or undefined when no line has a prefix.
+ * Every line of the text lies inside one piece, and a prefix never reaches past its line, so
+ * each line start is tried in its own piece: in `source` itself for the stretches (their line
+ * starts are those of `sourceLines`), in the string for the others. Only the result is joined.
+ */
+export function stripPrefixesOfPieces(t: TextPieces): PrefixView | undefined {
+  const { source, pieces } = t;
+  const sourceStarts = t.sourceLines.starts;
+  const viewStarts: number[] = [];
+  const shifts: number[] = [];
+  const keep: number[] = [];
+  let shift = 0;
+  let copied = 0;
+  let changed = 0;
+  let at = 0; // offset of the current piece in the whole text
+  /** Try the line starting at `local` of `str`, which is at `lineStart` of the whole text. */
+  const tryLine = (str: string, local: number, lineStart: number): void => {
+    const cut = prefixAt(str, local);
+    if (cut === 0) return;
+    // A prefix that is the whole line (nothing after it) is left alone: it is not a prefix.
+    const next = str.charCodeAt(local + cut);
+    if (Number.isNaN(next) || next === 10 || next === 13) return;
+    keep.push(copied, lineStart);
+    copied = lineStart + cut;
+    shift += cut;
+    viewStarts.push(lineStart - (shift - cut));
+    shifts.push(shift);
+    changed++;
+  };
+  for (const piece of pieces) {
+    if (typeof piece === 'string') {
+      // Its first line, then every line after a line feed or a lone carriage return inside it
+      // (one at its very end is followed by the line feed that starts the next stretch).
+      if (piece.length > 0) tryLine(piece, 0, at);
+      for (let i = 0; i < piece.length; i++) {
+        const c = piece.charCodeAt(i);
+        if (c === 10 || (c === 13 && i + 1 < piece.length && piece.charCodeAt(i + 1) !== 10)) tryLine(piece, i + 1, at + i + 1);
+      }
+      at += piece.length;
+    } else {
+      const [from, to] = piece;
+      if (from === 0 && to > 0) tryLine(source, 0, at);
+      // The line starts of `source` inside (from, to).
+      let k = from === 0 ? 1 : lineOf(t.sourceLines, from);
+      while (k < sourceStarts.length && (sourceStarts[k] as number) <= from) k++;
+      for (; k < sourceStarts.length && (sourceStarts[k] as number) < to; k++) {
+        const s = sourceStarts[k] as number;
+        tryLine(source, s, at + (s - from));
+      }
+      at += to - from;
+    }
+  }
+  if (changed === 0) return undefined;
+  keep.push(copied, at);
+  // The kept parts, cut from the pieces (both in order).
+  const parts: string[] = [];
+  let p = 0;
+  let pieceAt = 0;
+  for (let k = 0; k < keep.length; k += 2) {
+    let a = keep[k] as number;
+    const b = keep[k + 1] as number;
+    while (a < b) {
+      const piece = pieces[p] as string | readonly [number, number];
+      const len = typeof piece === 'string' ? piece.length : piece[1] - piece[0];
+      if (a >= pieceAt + len) {
+        pieceAt += len;
+        p++;
+        continue;
+      }
+      const e = Math.min(b, pieceAt + len);
+      parts.push(typeof piece === 'string' ? piece.slice(a - pieceAt, e - pieceAt) : source.slice(piece[0] + a - pieceAt, piece[0] + e - pieceAt));
+      a = e;
+    }
+  }
+  return new View(parts.join(''), changed, viewStarts, shifts);
+}
+
+/**
  * The stripped text and its offset map. A class rather than closures so every view shares one
  * optimised copy of the look-up code. Exported for the other views of edited text
  * (json-escapes.ts), which map offsets the same way.
@@ -182,17 +274,27 @@ export class View implements PrefixView {
   /** Segment of the last look-up: spans usually come in order, so the search gallops from there
    * (O(1) for the next span, O(log distance) for any other) instead of bisecting every time. */
   private hint = 0;
-  readonly text: string;
+  /** The text, once there is one (a subclass may build it when it is first asked for). */
+  protected built: string | undefined;
   readonly changed: number;
   /** From view offset viewStarts[k] on, original = view + shifts[k]. */
   private readonly viewStarts: readonly number[];
   private readonly shifts: readonly number[];
 
-  constructor(text: string, changed: number, viewStarts: readonly number[], shifts: readonly number[]) {
-    this.text = text;
+  constructor(text: string | undefined, changed: number, viewStarts: readonly number[], shifts: readonly number[]) {
+    this.built = text;
     this.changed = changed;
     this.viewStarts = viewStarts;
     this.shifts = shifts;
+  }
+
+  get text(): string {
+    return (this.built ??= this.build());
+  }
+
+  /** The text of a view made without it (see `built`). */
+  protected build(): string {
+    return '';
   }
 
   private segmentOf(offset: number): number {
@@ -250,6 +352,9 @@ export class View implements PrefixView {
  */
 export function factsToOriginal<F extends { span: Span }>(facts: F[], view: PrefixView | undefined): F[] {
   if (!view) return facts;
-  for (const f of facts) f.span = view.toOriginal(f.span);
+  for (let i = 0; i < facts.length; i++) {
+    const f = facts[i] as F;
+    f.span = view.toOriginal(f.span);
+  }
   return facts;
 }

@@ -33,13 +33,22 @@ interface LineFacts {
 
 export function dropShadowedProse(facts: Fact[], lines: LineIndex): Fact[] {
   if (!facts.some((f) => f.kind === 'prose')) return facts;
+  // Only the lines that hold a prose fact are looked up below: the other facts are noted for
+  // those lines only.
+  const proseLines = new Uint8Array(lines.starts.length + 2);
+  for (let i = 0; i < facts.length; i++) {
+    const f = facts[i] as Fact;
+    if (f.kind === 'prose') proseLines[lineOf(lines, f.span.start)] = 1;
+  }
   const byLine = new Map<number, LineFacts>();
-  for (const f of facts) {
+  for (let i = 0; i < facts.length; i++) {
+    const f = facts[i] as Fact;
     if (f.kind === 'prose') continue;
     if (f.name !== 'signal' && f.name !== 'code' && f.name !== 'status' && f.name !== 'server') continue;
     const first = lineOf(lines, f.span.start);
     const last = lineOf(lines, Math.max(f.span.start, f.span.end - 1));
     for (let ln = first; ln <= last && ln - first < 50; ln++) {
+      if (proseLines[ln] !== 1) continue;
       let l = byLine.get(ln);
       if (!l) byLine.set(ln, (l = { signalOrCode: false, from: Infinity, to: -Infinity, statuses: new Set(), servers: new Set() }));
       if (f.name === 'signal' || f.name === 'code') {

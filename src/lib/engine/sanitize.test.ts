@@ -31,6 +31,16 @@ describe('sanitize', () => {
     expect(r.text.endsWith('line')).toBe(true);
     expect(r.notes[0]).toMatch(/only the first 49 were read \(limit 52\)/);
   });
+  it('replaces every C0 and C1 control but tab, line feed and carriage return, and a mark only at the start', () => {
+    for (let c = 0; c < 0x200; c++) {
+      const ch = String.fromCharCode(c);
+      const control = (c < 32 && c !== 9 && c !== 10 && c !== 13) || (c >= 0x7f && c <= 0x9f);
+      expect(sanitize(`a${ch}b`).text, `U+${c.toString(16)}`).toBe(control ? 'a b' : `a${ch}b`);
+    }
+    const r = sanitize('\ufeff\u0085x\ufeff\u0001');
+    expect(r.text).toBe('  x\ufeff ');
+    expect(r.notes[0]).toMatch(/^2 control or binary characters/);
+  });
   it('copes with non-strings', () => {
     expect(sanitize(undefined).text).toBe('');
     expect(sanitize(42).text).toBe('42');

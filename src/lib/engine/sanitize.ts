@@ -31,6 +31,9 @@ function looksLikeUtf16Bytes(input: string): boolean {
   return nuls / n > 0.3;
 }
 
+/** Control characters other than tab, line feed and carriage return, DEL and the C1 controls. */
+const CONTROL = /[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f]/g;
+
 export function sanitize(raw: unknown, maxInput: number = MAX_INPUT): Sanitized {
   const notes: string[] = [];
   let input = typeof raw === 'string' ? raw : raw == null ? '' : String(raw);
@@ -57,16 +60,18 @@ export function sanitize(raw: unknown, maxInput: number = MAX_INPUT): Sanitized 
   let cleaned = 0;
   let out: string[] | undefined;
   let last = 0;
-  for (let i = 0; i < input.length; i++) {
-    const c = input.charCodeAt(i);
-    if (c >= 32 && c < 127) continue; // printable ASCII: the bulk of any paste
-    const bom = i === 0 && c === 0xfeff;
-    const control = (c < 32 && c !== 9 && c !== 10 && c !== 13) || c === 127 || (c >= 0x80 && c <= 0x9f);
-    if (!control && !bom) continue;
+  if (input.charCodeAt(0) === 0xfeff) {
+    out = [' '];
+    last = 1;
+  }
+  // The characters to replace, found by one native search (a paste rarely has any).
+  CONTROL.lastIndex = 0;
+  for (let m = CONTROL.exec(input); m; m = CONTROL.exec(input)) {
+    const i = m.index;
     out ??= [];
     out.push(input.slice(last, i), ' ');
     last = i + 1;
-    if (control) cleaned++;
+    cleaned++;
   }
   if (out) {
     out.push(input.slice(last));

@@ -57,7 +57,7 @@ interface Chunk {
 interface Compiled {
   chunks: Chunk[][];
   automaton: AhoCorasick;
-  /** Per pattern: the (entry, chunk) pairs it stands for, flattened [e0, k0, e1, k1, ...]. */
+  /** Per pattern: the slots (entry, chunk) it stands for. */
   refs: Int32Array[];
   lengths: number[];
   /** Slot of chunk k of entry e: slotBase[e] + k (one slot per chunk of the catalogue). */
@@ -67,7 +67,21 @@ interface Compiled {
   slotChunk: Chunk[];
   /** Per entry: the weight of all its chunks (a partial match must cover a quarter of it). */
   entryWeight: Int32Array;
+  /** Per slot, what the search reads of its chunk, in typed arrays: entry, index in the entry, weight, gap, flags (SLOT_*). */
+  slotEntry: Int32Array;
+  slotIndex: Int32Array;
+  slotWeight: Int32Array;
+  slotGap: Int32Array;
+  slotFlags: Uint8Array;
 }
+
+const SLOT_EDGE_START = 1;
+const SLOT_EDGE_END = 2;
+const SLOT_OPENING = 4;
+/** The entry's last chunk. */
+const SLOT_LAST = 8;
+/** One chunk that may stand alone: no other entry shares it, and it has three words or more. */
+const SLOT_ALONE = 16;
 
 export interface MessageMatch {
   /** Index of the entry in the list the matcher was built from. */
@@ -242,19 +256,41 @@ function compile(texts: readonly string[]): Compiled {
   const patterns = [...ids.keys()];
   const slotBase = new Int32Array(chunks.length);
   const slotChunk: Chunk[] = [];
+  const slotEntry: number[] = [];
+  const slotIndex: number[] = [];
   chunks.forEach((list, e) => {
     slotBase[e] = slotChunk.length;
     slotChunk.push(...list);
+    list.forEach((_, k) => {
+      slotEntry.push(e);
+      slotIndex.push(k);
+    });
+  });
+  const slotFlags = Uint8Array.from(slotChunk, (ch, slot) => {
+    const last = slotIndex[slot] === chunks[slotEntry[slot]!]!.length - 1;
+    return (
+      (ch.edgeStart ? SLOT_EDGE_START : 0) |
+      (ch.edgeEnd ? SLOT_EDGE_END : 0) |
+      (ch.opening ? SLOT_OPENING : 0) |
+      (last ? SLOT_LAST : 0) |
+      (ch.shared === 1 && ch.words >= 3 ? SLOT_ALONE : 0)
+    );
   });
   return {
     chunks,
     automaton: buildAhoCorasick(patterns),
-    refs: refs.map((r) => Int32Array.from(r)),
+    // (entry, chunk) pairs as slots, in the same order.
+    refs: refs.map((r) => Int32Array.from({ length: r.length / 2 }, (_, j) => slotBase[r[2 * j]!]! + r[2 * j + 1]!)),
     lengths: patterns.map((p) => p.length),
     slotBase,
     slots: slotChunk.length,
     slotChunk,
     entryWeight: Int32Array.from(chunks.map((list) => list.reduce((sum, ch) => sum + ch.weight, 0))),
+    slotEntry: Int32Array.from(slotEntry),
+    slotIndex: Int32Array.from(slotIndex),
+    slotWeight: Int32Array.from(slotChunk, (ch) => ch.weight),
+    slotGap: Int32Array.from(slotChunk, (ch) => ch.maxGap),
+    slotFlags,
   };
 }
 
@@ -305,45 +341,49 @@ function chains(c: Compiled, folded: FoldedUnits): Chain[] {
   const chainCount = new Int32Array(n);
   /** 1 = the latest chain of this slot is acceptable; 2 = and it was extended by the next chunk. */
   const state = new Uint8Array(n);
-  const slotEntry = new Int32Array(n);
+  const { slotEntry, slotIndex, slotWeight, slotGap, slotFlags, entryWeight, lengths, refs } = c;
   const out: Chain[] = [];
   const flush = (slot: number): void => {
     if (state[slot] !== 1) return;
-    const e = slotEntry[slot]!;
-    const k = slot - c.slotBase[e]!;
-    out.push({ entry: e, start: chainStart[slot]!, end: lastEnd[slot]!, weight: chainWeight[slot]!, complete: chainK0[slot] === 0 && k === c.chunks[e]!.length - 1 });
+    out.push({
+      entry: slotEntry[slot]!,
+      start: chainStart[slot]!,
+      end: lastEnd[slot]!,
+      weight: chainWeight[slot]!,
+      complete: chainK0[slot] === 0 && (slotFlags[slot]! & SLOT_LAST) !== 0,
+    });
   };
   c.automaton.searchUnits(text, (pid, end) => {
-    const start = end - c.lengths[pid]!;
+    const start = end - lengths[pid]!;
     const leftWord = start > 0 && isWordUnit(text[start - 1]!) && isWordUnit(text[start]!);
     const rightWord = end < text.length && isWordUnit(text[end]!) && isWordUnit(text[end - 1]!);
-    const refs = c.refs[pid]!;
-    for (let r = 0; r < refs.length; r += 2) {
-      const e = refs[r]!;
-      const k = refs[r + 1]!;
-      const slot = c.slotBase[e]! + k;
-      const ch = c.slotChunk[slot]!;
-      if ((ch.edgeStart && leftWord) || (ch.edgeEnd && rightWord)) continue;
+    const slots = refs[pid]!;
+    for (let r = 0; r < slots.length; r++) {
+      const slot = slots[r]!;
+      const flags = slotFlags[slot]!;
+      if (((flags & SLOT_EDGE_START) !== 0 && leftWord) || ((flags & SLOT_EDGE_END) !== 0 && rightWord)) continue;
       flush(slot); // the chain this hit replaces, if it is reportable and was not extended
+      const k = slotIndex[slot]!;
       const prev = slot - 1;
       const pe = k > 0 ? lastEnd[prev]! : -1;
-      if (pe >= 0 && pe <= start && start - pe <= ch.maxGap) {
+      const weight = slotWeight[slot]!;
+      if (pe >= 0 && pe <= start && start - pe <= slotGap[slot]!) {
         chainStart[slot] = chainStart[prev]!;
         chainK0[slot] = chainK0[prev]!;
-        chainWeight[slot] = chainWeight[prev]! + ch.weight;
+        chainWeight[slot] = chainWeight[prev]! + weight;
         chainCount[slot] = chainCount[prev]! + 1;
         if (state[prev] === 1) state[prev] = 2;
       } else {
         chainStart[slot] = start;
         chainK0[slot] = k;
-        chainWeight[slot] = ch.weight;
+        chainWeight[slot] = weight;
         chainCount[slot] = 1;
       }
       lastEnd[slot] = end;
-      slotEntry[slot] = e;
-      const complete = chainK0[slot] === 0 && k === c.chunks[e]!.length - 1;
-      const opened = chainK0[slot] === 0 && ch.opening;
-      state[slot] = acceptable(complete, opened, chainWeight[slot]!, chainCount[slot]!, ch, c.entryWeight[e]!) ? 1 : 0;
+      const fromFirst = chainK0[slot] === 0;
+      const complete = fromFirst && (flags & SLOT_LAST) !== 0;
+      const opened = fromFirst && (flags & SLOT_OPENING) !== 0;
+      state[slot] = acceptable(complete, opened, chainWeight[slot]!, chainCount[slot]!, (flags & SLOT_ALONE) !== 0, entryWeight[slotEntry[slot]!]!) ? 1 : 0;
     }
   });
   for (let slot = 0; slot < n; slot++) if (lastEnd[slot]! >= 0) flush(slot);
@@ -354,14 +394,14 @@ function score(ch: Chain): number {
   return (ch.complete ? 1_000_000 : 0) + ch.weight;
 }
 
-function acceptable(complete: boolean, opened: boolean, weight: number, count: number, only: Chunk, total: number): boolean {
+function acceptable(complete: boolean, opened: boolean, weight: number, count: number, alone: boolean, total: number): boolean {
   if (complete) return weight >= MIN_COMPLETE;
   // A distinctive part must still be most of the message: two common chunks of a long message
   // ("started but then" + "stopped") are not that message.
   if (weight * 4 < total) return false;
   if (count === 1 && weight * 2 < total) return false; // one chunk alone must be half the message
   if (count >= 2) return weight >= (opened ? MIN_OPENING : MIN_PARTIAL);
-  return only.shared === 1 && only.words >= 3 && weight >= MIN_PARTIAL;
+  return alone && weight >= MIN_PARTIAL;
 }
 
 /**

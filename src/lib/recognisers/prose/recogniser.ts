@@ -17,10 +17,10 @@
  * start (first-chars.ts) and one scan for numbers.
  */
 import type { Fact, LineIndex, Recogniser } from '../../engine/types.ts';
-import { forEachLine } from '../../engine/lines.ts';
+import { lineSpan } from '../../engine/lines.ts';
 import { findDurations } from './durations.ts';
 import { leadingStrings, mayBegin } from './first-chars.ts';
-import { looksLikeProse } from './sentence.ts';
+import { MAX_LINE, MIN_LINE, looksLikeProse } from './sentence.ts';
 import { COMPONENTS, PROSE_STATUSES, STATUS_WORDS, TOPICS, TRIGGERS, WIDE_TERMS } from './vocabulary.ts';
 import type { Term } from './vocabulary.ts';
 
@@ -181,14 +181,14 @@ function readTerms(text: string, at: number, v: Vocabulary, count: number, facts
 }
 
 function readStatuses(text: string, at: number, facts: Fact[]): void {
-  const numbers = new Set<string>();
+  let numbers: Set<string> | undefined; // made for the first number found
   STATUS_NUMBER.lastIndex = 0;
   for (let m = HAS_4XX_5XX.test(text) ? STATUS_NUMBER.exec(text) : null; m; m = STATUS_NUMBER.exec(text)) {
     const status = Number(m[1]);
     if (!PROSE_STATUSES.has(status)) continue;
     const value = m[2] === undefined ? String(status) : `${status}.${Number(m[2])}`;
     const token = m[2] === undefined ? (m[1] as string) : `${m[1]}.${m[2]}`;
-    numbers.add(String(status));
+    (numbers ??= new Set()).add(String(status));
     push(facts, 'status', value, at + m.index, at + m.index + token.length);
   }
   STATUS_WORD_RE.lastIndex = 0;
@@ -197,7 +197,7 @@ function readStatuses(text: string, at: number, facts: Fact[]): void {
     while (i < m.length && m[i] === undefined) i++;
     const word = STATUS_WORDS[i - 1];
     // "502 Bad Gateway": the number already says it.
-    if (!word || numbers.has(word.status)) continue;
+    if (!word || numbers?.has(word.status)) continue;
     push(facts, 'status', word.status, at + m.index, at + m.index + m[0].length);
   }
 }
@@ -228,16 +228,19 @@ export function readProseLine(text: string, at = 0): Fact[] {
   const count = findWordStarts(text);
   for (const v of VOCABULARY) readTerms(text, at, v, count, facts);
   readWideTerms(text, at, facts);
-  return facts.sort((a, b) => a.span.start - b.span.start);
+  return facts.length < 2 ? facts : facts.sort((a, b) => a.span.start - b.span.start);
 }
 
 export const recogniser: Recogniser = {
   kind: KIND,
   recognise(input: string, lines: LineIndex): Fact[] {
     const facts: Fact[] = [];
-    forEachLine(input, lines, (text, start) => {
-      for (const f of readProseLine(text, start)) facts.push(f);
-    });
+    for (let n = 1; n <= lines.starts.length; n++) {
+      const { start, end } = lineSpan(input, lines, n);
+      // A line of another length is not prose (looksLikeProse): not even cut out of the paste.
+      if (end - start < MIN_LINE || end - start > MAX_LINE) continue;
+      for (const f of readProseLine(input.slice(start, end), start)) facts.push(f);
+    }
     return facts;
   },
 };

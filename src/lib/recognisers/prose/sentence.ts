@@ -10,7 +10,9 @@
  * and carries no request line (`HTTP/1.1"`). One pass over the line's characters.
  */
 
-const MAX_LINE = 1000;
+/** Lines shorter or longer than these are never prose (the reader does not even cut them out). */
+export const MIN_LINE = 6;
+export const MAX_LINE = 1000;
 const SHORT_TITLE = 60;
 const SHORT_STATUS = /(?<![\d.])[45]\d\d(?![\d.])/;
 const STATUS_PHRASE = /bad[ -]?gateway|gateway[ -]?time[ -]?out|gateway errors?|service unavailable/i;
@@ -30,7 +32,12 @@ function isLetter(c: number): boolean {
 }
 
 export function looksLikeProse(line: string): boolean {
-  if (line.length < 6 || line.length > MAX_LINE) return false;
+  if (line.length < MIN_LINE || line.length > MAX_LINE) return false;
+  // Most lines of a log paste start like a record: one anchored test settles them before the
+  // pass over the characters (the answer is the same in either order).
+  let lead = 0;
+  while (lead < line.length && (line.charCodeAt(lead) === 32 || line.charCodeAt(lead) === 9 || line.charCodeAt(lead) === 0xa0)) lead++;
+  if (LOG_START.test(lead > 0 ? line.slice(lead) : line)) return false;
   let letters = 0;
   let other = 0;
   let words = 0;
@@ -81,6 +88,6 @@ export function looksLikeProse(line: string): boolean {
     wide >= 8 ||
     (words === 2 && line.length <= SHORT_TITLE && isLetter(line.charCodeAt(first)) && (SHORT_STATUS.test(line) || STATUS_PHRASE.test(line)));
   if (!enough || letters < 0.6 * (letters + other)) return false;
-  const t = first > 0 ? line.slice(first) : line;
-  return !LOG_START.test(t) && !REQUEST_LINE.test(t);
+  // (LOG_START was tested above, from the same first character.)
+  return !REQUEST_LINE.test(first > 0 ? line.slice(first) : line);
 }

@@ -12,7 +12,8 @@
  * Emits `status` facts with the status as text ("502.3").
  */
 import type { Fact, LineIndex, Recogniser } from '../../engine/types.ts';
-import { forEachLine } from '../../engine/lines.ts';
+import { lineSpan } from '../../engine/lines.ts';
+import { linesMatching } from '../shared/proxy-lines.ts';
 import { formatStatus, parseStatus } from '../../codes/forms.ts';
 import { splitBareLine } from '../../codes/bare-line.ts';
 import { STATUSES } from '../../codes/status-causes.ts';
@@ -110,6 +111,8 @@ const INLINE_LABELLED = /\bHTTP[ \t]?Error[ \t]{1,3}([45]\d\d(?:\.\d{1,2})?)(?![
 const INLINE_BEFORE =
   /(?<![\w.])([45]\d\d\.\d{1,2})(?![\w]|\.\d)(?:[ \t]{0,2}\([ \t]{0,2}0x[0-9a-fA-F]{1,8}[ \t]{0,2}\))?[ \t]{0,3}[`'"”’]?[ \t]{0,3}(?:errors?|fehler|erreur)\b/gi;
 const INLINE_AFTER = /\berror[ \t]{1,3}(?:code[ \t]{1,3})?[`'"“‘]?([45]\d\d\.\d{1,2})(?![\w]|\.\d)/gi;
+/** What every status this recogniser reports holds (parseStatus: 4xx or 5xx). */
+const STATUS_DIGITS = /[45]\d\d/g;
 /** error, fehler or erreur in any case (only ASCII letters lower-case to these). */
 const ERROR_WORD = /error|fehler|erreur/i;
 const TITLE_DASH = /^[`'"”’]?[ \t]{0,4}[-–—][ \t]{0,4}\S/;
@@ -172,7 +175,7 @@ export const recogniser: Recogniser = {
   kind: KIND,
   recognise(input: string, lines: LineIndex, out: Fact[] = []): Fact[] {
     const facts = out;
-    forEachLine(input, lines, (text, start, lineNumber) => {
+    const read = (text: string, start: number, lineNumber: number): void => {
       if (text.length < 3) return;
       const bare = text.length > 400 ? null : splitBareLine(text, LABELS);
       const inline = (): void => {
@@ -200,7 +203,15 @@ export const recogniser: Recogniser = {
         value: formatStatus(parsed),
         span: { start: start + bare.tokenStart, end: start + bare.tokenStart + bare.token.length },
       });
-    });
+    };
+    // Every status either way is read by parseStatus, which needs 4xx or 5xx digits: only the lines
+    // holding three such digits are read (one search over the paste finds them).
+    const holding = linesMatching(input, lines, STATUS_DIGITS);
+    for (let n = 1; n <= lines.starts.length; n++) {
+      if (holding[n] !== 1) continue;
+      const { start, end } = lineSpan(input, lines, n);
+      read(input.slice(start, end), start, n);
+    }
     return facts;
   },
 };

@@ -8,7 +8,7 @@
  */
 import type { Fact, LineIndex, Recogniser } from '../../engine/types.ts';
 import { lineSpan } from '../../engine/lines.ts';
-import { STDOUT_TRIGGER, matchStdoutLine } from '../shared/stdout/matchers.ts';
+import { STDOUT_TRIGGER, readStdoutLine } from '../shared/stdout/matchers.ts';
 import type { StdoutContext } from '../shared/stdout/matchers.ts';
 import { showsAppService } from '../shared/stdout/app-service.ts';
 
@@ -41,7 +41,8 @@ function recognise(input: string, lines: LineIndex, out: Fact[]): Fact[] {
     scan.lastIndex = next === undefined ? input.length : next;
     if (end === start) continue;
     const line = input.slice(start, end);
-    for (const h of matchStdoutLine(line, ctx)) {
+    // The scan found a trigger word in this line: its checks run without matchStdoutLine's pre-check.
+    for (const h of readStdoutLine(line, ctx)) {
       const key = `${h.name}\u0000${h.value}`;
       if (seen.has(key)) continue;
       seen.add(key);

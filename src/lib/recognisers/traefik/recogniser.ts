@@ -4,7 +4,7 @@
  * why (shared/go-net-errors.ts): refused, timed out, reset, closed idle connection, TLS.
  */
 import type { Fact, LineIndex, Recogniser, Span } from '../../engine/types.ts';
-import { fact, isErrorStatus, lineAt, requestTarget, serverOnce } from '../shared/proxy-lines.ts';
+import { fact, isErrorStatus, lineAt, linesHolding, requestTarget, serverOnce } from '../shared/proxy-lines.ts';
 import type { ProxyRun } from '../shared/proxy-lines.ts';
 import { parseAccessLines } from '../shared/access-log.ts';
 import type { GoNetFailure } from '../shared/go-net-errors.ts';
@@ -123,6 +123,12 @@ function clfAccess(ctx: Ctx, text: string, at: number): void {
   }
 }
 
+/**
+ * A line can hold an entry only with one of these: readErrorLine's markers (its JSON form needs
+ * `"error":`), readJsonAccess's key, or the `] "` the common-format line is read for.
+ */
+const LINE_NEEDLES: readonly string[] = [' caused by: ', 'error="', '"error":', 'Error forwarding to ', '"DownstreamStatus"', '] "'];
+
 /** Can the paste hold a Traefik entry at all? A few indexOf passes spare the line loop. */
 function mayHold(input: string): boolean {
   return (
@@ -142,7 +148,10 @@ export const recogniser: Recogniser = {
     const ctx: Ctx = { facts: out, serverSaid: false };
     const { starts } = lines;
     const total = starts.length;
+    // Only lines holding a marker are read (one indexOf pass per marker, not a test per line).
+    const marked = linesHolding(input, lines, LINE_NEEDLES);
     for (let n = 1; n <= total; n++) {
+      if (marked[n] === 0) continue;
       // Short lines (and the blank lines of a hostile paste) are skipped before any slicing.
       if ((starts[n] ?? input.length) - (starts[n - 1] as number) < 12) continue;
       const { text, span } = lineAt(input, lines, n);

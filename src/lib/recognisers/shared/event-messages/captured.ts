@@ -5,7 +5,7 @@
 import { buildView, toInput } from './text.ts';
 import type { TextView } from './text.ts';
 import type { HitFact } from './messages.ts';
-import { STDOUT_TRIGGER, matchStdoutLine } from '../stdout/matchers.ts';
+import { STDOUT_TRIGGER, readStdoutLine } from '../stdout/matchers.ts';
 
 /** Stdout facts in input[start, end): entities decoded, line by line (event-log records and ancm-debug-log lines both carry it). */
 export function capturedFacts(input: string, start: number, end: number, appService: boolean): HitFact[] {
@@ -37,7 +37,8 @@ function readCaptured(text: string, appService: boolean, at: (i: number) => numb
     while (le < text.length && text.charCodeAt(le) !== 10 && text.charCodeAt(le) !== 13) le++;
     scan.lastIndex = le;
     const line = text.slice(ls, le);
-    for (const h of matchStdoutLine(line, { appService })) {
+    // The scan found a trigger word in this line: its checks run without matchStdoutLine's pre-check.
+    for (const h of readStdoutLine(line, { appService })) {
       const s = at(ls + h.start);
       const e = h.end > h.start ? at(ls + h.end - 1) + 1 : s;
       out.push({ name: h.name, value: h.value, start: s, end: e });

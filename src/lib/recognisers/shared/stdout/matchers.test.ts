@@ -206,6 +206,39 @@ describe('the pre-check', () => {
   });
 });
 
+describe('the rule filter', () => {
+  const FIXTURES = fileURLToPath(new URL('../../../../../tests/fixtures/', import.meta.url));
+  const filesUnder = (dir: string): string[] =>
+    readdirSync(dir).flatMap((n) => {
+      const p = join(dir, n);
+      return statSync(p).isDirectory() ? filesUnder(p) : p.endsWith('.ts') ? [] : [p];
+    });
+
+  it('never drops a fact: every fixture line gives the same facts as with every rule tested', () => {
+    for (const file of filesUnder(FIXTURES)) {
+      for (const line of readFileSync(file, 'utf8').split(/\r\n|\r|\n/)) {
+        if (!mayMatchStdoutLine(line)) continue;
+        for (const appService of [false, true]) expect(readStdoutLine(line, { appService }), line).toEqual(readStdoutLine(line, { appService }, false));
+      }
+    }
+  });
+
+  it('never drops a fact on random lines of the words, in any case and with runs of blanks', () => {
+    const words = STDOUT_TRIGGER.source.split('|').map((w) => w.replace(/\\(.)/g, '$1'));
+    const word = fc.tuple(fc.constantFrom(...words), fc.constantFrom('same', 'upper', 'lower', 'blanks')).map(([w, how]) =>
+      how === 'upper' ? w.toUpperCase() : how === 'lower' ? w.toLowerCase() : how === 'blanks' ? w.replace(/ /g, '  \t') : w,
+    );
+    const piece = fc.oneof(word, fc.constantFrom(' ', '   ', '\t', 'Stack overflow.', 'Process terminated. ', '\u0130', 'K'), fc.string({ maxLength: 6 }));
+    fc.assert(
+      fc.property(fc.array(piece, { maxLength: 12 }), (parts) => {
+        const line = parts.join('');
+        expect(readStdoutLine(line)).toEqual(readStdoutLine(line, undefined, false));
+      }),
+      { numRuns: 1000 },
+    );
+  });
+});
+
 describe('App Service from the .NET install hostfxr names', () => {
   const servers = (line: string): unknown[] => matchStdoutLine(line).filter((h) => h.name === 'server').map((h) => h.value);
 

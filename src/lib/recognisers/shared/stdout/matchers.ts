@@ -9,6 +9,8 @@
  */
 import type { FactName } from '../../../engine/types.ts';
 import { exceptionNames } from './exceptions.ts';
+import { buildAhoCorasick } from '../aho-corasick.ts';
+import type { AhoCorasick } from '../aho-corasick.ts';
 
 /** The .NET install App Service workers (Windows) carry: D:\Program Files (x86)\dotnet, D:\Program Files\dotnet. */
 const APP_SERVICE_DOTNET = /\bD:\\Program Files(?: \(x86\))?\\dotnet\b/i;
@@ -373,6 +375,63 @@ export function mayMatchStdoutLine(line: string): boolean {
   return TRIGGER_ONE.test(line);
 }
 
+/**
+ * Which RULES can fire on a line, from one pass of an automaton over its lower-cased message
+ * (`lower` in readStdoutLine): a rule none of whose needles is in it cannot match, and its
+ * substring tests are skipped. A needle of `any` or `starts` found in the message is found
+ * lower-cased in `lower` when it is ASCII without a tab or two blanks in a row (lower-casing
+ * keeps each ASCII character in place, and a run of blanks shrinks to one around it, never inside
+ * it); an `anyLower` needle is looked for in `lower` itself. A rule with another needle is always
+ * tested.
+ */
+interface RuleFilter {
+  automaton: AhoCorasick;
+  /** The rule of each pattern. */
+  ruleOf: Int32Array;
+  /** Rules tested on every line. */
+  always: Uint8Array;
+}
+
+let ruleFilter: RuleFilter | undefined;
+/** Per rule, 1 when the current line may match it (readStdoutLine fills it for each line). */
+let possibleRules = new Uint8Array(0);
+
+function buildRuleFilter(): RuleFilter {
+  const patterns: string[] = [];
+  const rules: number[] = [];
+  const always = new Uint8Array(RULES.length);
+  const plain = (n: string): boolean => /^[\x00-\x7f]*$/.test(n) && !n.includes('\t') && !/[ \t]{2}/.test(n);
+  RULES.forEach((r, k) => {
+    for (const n of [...(r.any ?? []), ...(r.starts ?? [])]) {
+      if (!plain(n) || n.length === 0) always[k] = 1;
+      else {
+        patterns.push(n.toLowerCase());
+        rules.push(k);
+      }
+    }
+    for (const n of r.anyLower ?? []) {
+      if (n.length === 0) always[k] = 1;
+      else {
+        patterns.push(n);
+        rules.push(k);
+      }
+    }
+  });
+  return { automaton: buildAhoCorasick(patterns), ruleOf: Int32Array.from(rules), always };
+}
+
+/** Mark in `possibleRules` the RULES that may match a line whose lower-cased message is `lower`. */
+function markPossibleRules(lower: string): Uint8Array {
+  const f = (ruleFilter ??= buildRuleFilter());
+  if (possibleRules.length !== RULES.length) possibleRules = new Uint8Array(RULES.length);
+  const possible = possibleRules;
+  possible.set(f.always);
+  f.automaton.search(lower, (pattern) => {
+    possible[f.ruleOf[pattern]!] = 1;
+  });
+  return possible;
+}
+
 function includesAny(s: string, needles: readonly string[] | undefined): boolean {
   if (!needles) return false;
   for (const n of needles) if (s.includes(n)) return true;
@@ -390,9 +449,10 @@ export function matchStdoutLine(line: string, ctx: StdoutContext = { appService:
 
 /**
  * `matchStdoutLine` without the pre-check: every check run on the line. Exported so a test can
- * show the pre-check never drops a fact.
+ * show the pre-check never drops a fact. `filter: false` tests every rule, skipping none the
+ * automaton rules out (for a test to show that filter drops nothing either).
  */
-export function readStdoutLine(line: string, ctx: StdoutContext = { appService: false }): LineHit[] {
+export function readStdoutLine(line: string, ctx: StdoutContext = { appService: false }, filter = true): LineHit[] {
   const out: LineHit[] = [];
   if (line.length === 0) return out;
   const journal = journalPrefix(line);
@@ -411,7 +471,10 @@ export function readStdoutLine(line: string, ctx: StdoutContext = { appService: 
     out.push({ name: 'signal', value: `stdout-log.${what}`, start: ms, end: me });
   };
 
-  for (const r of RULES) {
+  const possible = filter ? markPossibleRules(lower) : undefined;
+  for (let k = 0; k < RULES.length; k++) {
+    if (possible && possible[k] === 0) continue;
+    const r = RULES[k]!;
     if (includesAny(msg, r.any) || includesAny(lower, r.anyLower)) signal(r.signal);
     else if (r.starts) for (const s of r.starts) if (msg.startsWith(s)) signal(r.signal);
   }
