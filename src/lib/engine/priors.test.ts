@@ -83,7 +83,7 @@ describe('never silent', () => {
       for (const cause of d.findings.map((f) => f.cause)) expect(withWords.map((f) => f.cause), text).toContain(cause);
       for (const f of withWords) {
         if (row.includes(f.cause)) continue;
-        for (const e of f.evidence) expect(e.note, `${text}: ${f.cause}`).toMatch(/^Word model: /);
+        for (const e of f.evidence) expect(e.note, `${text}: ${f.cause}`).toMatch(/^Words often seen in reports of this cause: /);
         expect(f.confidence).toBeLessThanOrEqual(WORD_WEIGHT);
       }
     }

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { Fact, Finding } from './types.ts';
-import { CLUE_PLACES, WORD_ONLY_CAUSES, WORD_WEIGHT, masked, wordHints } from './word-findings.ts';
+import { CLUE_PLACES, WORD_NOTE, WORD_ONLY_CAUSES, WORD_WEIGHT, masked, wordHints } from './word-findings.ts';
 import { diagnose } from './diagnose.ts';
 import { thinEvidenceAdvice } from '../report/collect-next.ts';
 import { trainWordModel } from '../words/train.ts';
@@ -38,7 +38,7 @@ describe('wordHints', () => {
     expect(c!.weight).toBeGreaterThan(0);
     expect(c!.weight).toBeLessThanOrEqual(WORD_WEIGHT);
     expect(c!.source).toBe('words');
-    expect(c!.note).toMatch(/^Word model: .*“(large file|upload|large|file)”/);
+    expect(c!.note).toMatch(/^Words often seen in reports of this cause: .*“(large file|upload|large|file)”/);
     for (const f of h.facts) expect(f).toMatchObject({ kind: 'prose', name: 'word' });
     for (const f of h.facts) expect(text.slice(f.span.start, f.span.end).toLowerCase()).toBe(f.value);
   });
@@ -80,7 +80,7 @@ describe('the word model in diagnose()', () => {
     const words = d.facts.filter((f) => f.name === 'word');
     expect(words.length).toBeGreaterThan(0);
     expect(d.findings.length).toBeGreaterThan(0);
-    expect(d.findings.some((f) => f.evidence.some((e) => e.note.startsWith('Word model: ')))).toBe(true);
+    expect(d.findings.some((f) => f.evidence.some((e) => e.note.startsWith(WORD_NOTE)))).toBe(true);
     expect(thinEvidenceAdvice(d)).toBeDefined();
   });
 

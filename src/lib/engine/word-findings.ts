@@ -91,10 +91,11 @@ function places(clues: readonly WordClue[]): number {
   return n;
 }
 
+/** How a word hint's evidence starts (the words follow). */
+export const WORD_NOTE = 'Words often seen in reports of this cause: ';
+
 function clueNote(clues: readonly WordClue[]): string {
-  const words = clues.map((c) => `“${c.text}”`).join(', ');
-  const verb = clues.length === 1 && !clues[0]!.text.includes(' ') ? 'is' : 'are';
-  return `Word model: ${words} ${verb} among the words it learned to weigh towards this cause`;
+  return WORD_NOTE + clues.map((c) => `“${c.text}”`).join(', ');
 }
 
 /**

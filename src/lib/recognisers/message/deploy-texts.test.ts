@@ -25,7 +25,7 @@ describe('diagnose() with deployment texts of the message catalogue', () => {
     // The word model may still name it from the words alone, and says so.
     for (const f of diagnose(text).findings) {
       expect(f.confidence).toBeLessThanOrEqual(WORD_WEIGHT);
-      for (const e of f.evidence) expect(e.note).toMatch(/^Word model: /);
+      for (const e of f.evidence) expect(e.note).toMatch(/^Words often seen in reports of this cause: /);
     }
   });
 
