@@ -25,7 +25,7 @@ import { indexLines, lineOf } from './lines.ts';
 import { factsToOriginal, stripPrefixes, stripPrefixesOfPieces } from './prefixes.ts';
 import { decodeJsonEscapes } from './json-escapes.ts';
 import { dropShadowedProse } from './prose-overlap.ts';
-import { elsewhereContributions, isSpecific, isWeak, pasteHint, priorContributions } from './priors.ts';
+import { elsewhereContributions, isSpecific, pasteHint, priorContributions } from './priors.ts';
 import { sanitize, MAX_INPUT } from './sanitize.ts';
 import { indexFacts } from './fact-index.ts';
 import type { FactIndex } from './fact-index.ts';
@@ -131,11 +131,6 @@ function withWordFacts(facts: readonly Fact[], words: readonly Fact[]): Fact[] {
     return true;
   });
   return [...facts, ...clues].sort((a, b) => a.span.start - b.span.start || a.span.end - b.span.end || (KIND_RANK.get(a.kind) ?? 0) - (KIND_RANK.get(b.kind) ?? 0));
-}
-
-/** A fact that places the paste among failures we know: anything but a sentence's vague words ("it fails"). */
-function pointsSomewhere(f: Fact): boolean {
-  return !(f.kind === 'prose' && f.name === 'signal' && isWeak(String(f.value)));
 }
 
 /** A paste that names statuses, none of them one the status table knows (a 403, a 418), is about another failure. */
@@ -287,7 +282,7 @@ export function diagnose(input: string, options: DiagnoseOptions = {}): Diagnosi
     const outOfScope = detectOtherStack(text);
     const thin = findings.length === 0 || !facts.some(isSpecific);
     const speaks = !outOfScope && thin && options.words !== false && !otherStatusesOnly(index, knowledge);
-    const words = !speaks ? undefined : wordHints(text, findings, facts.some(pointsSomewhere), facts, options.wordModel);
+    const words = !speaks ? undefined : wordHints(text, findings, facts, options.wordModel);
     if (words && words.contributions.length > 0) findings = rankFindings({ input: text, contributions: [...contributions, ...words.contributions], weakenings, nextSteps });
     const allFacts = words && words.facts.length > 0 ? withWordFacts(facts, words.facts) : facts;
     const diagnosis: DiagnosisDetail = {

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { Fact, Finding } from './types.ts';
-import { CLUE_PLACES, WORD_NOTE, WORD_ONLY_CAUSES, WORD_WEIGHT, masked, wordHints } from './word-findings.ts';
+import { CLUE_PLACES, NOTHING_READ, WORD_NOTE, WORD_ONLY_CAUSES, WORD_WEIGHT, masked, wordHints } from './word-findings.ts';
 import { diagnose } from './diagnose.ts';
 import { thinEvidenceAdvice } from '../report/collect-next.ts';
 import { trainWordModel } from '../words/train.ts';
@@ -32,7 +32,7 @@ describe('masked', () => {
 describe('wordHints', () => {
   it('adds weight to a cause the evidence named, in proportion to its probability', () => {
     const text = 'upload of a large file';
-    const h = wordHints(text, [finding('request-body-too-large', 0.2)], true, [], model);
+    const h = wordHints(text, [finding('request-body-too-large', 0.2)], [], model);
     const c = h.contributions.find((x) => x.cause === 'request-body-too-large');
     expect(c).toBeDefined();
     expect(c!.weight).toBeGreaterThan(0);
@@ -44,7 +44,7 @@ describe('wordHints', () => {
   });
 
   it('names a cause the evidence did not, at most WORD_WEIGHT, and at most WORD_ONLY_CAUSES of them', () => {
-    const h = wordHints('large file upload after login with a big cookie, slow report', [finding('backend-unhealthy', 0.3)], true, [], model);
+    const h = wordHints('large file upload after login with a big cookie, slow report', [finding('backend-unhealthy', 0.3)], [], model);
     const only = h.contributions.filter((c) => c.cause !== 'backend-unhealthy');
     expect(only.length).toBeGreaterThan(0);
     expect(only.length).toBeLessThanOrEqual(WORD_ONLY_CAUSES);
@@ -54,23 +54,29 @@ describe('wordHints', () => {
     }
   });
 
-  it('asks for clues at more places the less the recognisers read', () => {
-    expect(CLUE_PLACES).toEqual({ named: 1, read: 2, nothing: 3 });
+  it('asks for clues at two places when the evidence named nothing, and keeps a paste nothing read "Possible"', () => {
+    expect(CLUE_PLACES).toEqual({ named: 1, read: 2, nothing: 2 });
+    const status = [fact('prose', 'status', '502', 100, 103)];
     // One place ("large file" holds "large" and "file"; they overlap it).
     const one = 'a large file';
-    expect(wordHints(one, [finding('backend-unhealthy', 0.3)], true, [], model).contributions.length).toBeGreaterThan(0);
-    expect(wordHints(one, [], true, [], model).contributions).toEqual([]);
-    // Two places: enough when something was read, not when nothing was.
+    expect(wordHints(one, [finding('backend-unhealthy', 0.3)], [], model).contributions.length).toBeGreaterThan(0);
+    expect(wordHints(one, [], status, model).contributions).toEqual([]);
+    // Two places: enough when nothing was named.
     const two = 'upload, then a large file';
-    expect(wordHints(two, [], true, [], model).contributions.length).toBeGreaterThan(0);
-    expect(wordHints(two, [], false, [], model).contributions).toEqual([]);
-    const three = 'upload, a large file, still uploading';
-    expect(wordHints(three, [], false, [], model).contributions.length).toBeGreaterThan(0);
+    const read = wordHints(two, [], status, model).contributions;
+    expect(read.length).toBeGreaterThan(0);
+    const nothing = wordHints(two, [], [], model).contributions;
+    expect(nothing.map((c) => c.cause)).toEqual(read.map((c) => c.cause));
+    for (const c of nothing) {
+      expect(c.weight).toBeGreaterThanOrEqual(NOTHING_READ.min);
+      expect(c.weight).toBeLessThanOrEqual(NOTHING_READ.max);
+    }
+    expect(Math.max(...read.map((c) => c.weight))).toBeGreaterThan(NOTHING_READ.max);
   });
 
   it('reads no clue in text a recogniser read as a format', () => {
     const text = 'large file upload';
-    expect(wordHints(text, [], true, [fact('nginx', 'placed', 'x', 0, text.length)], model).contributions).toEqual([]);
+    expect(wordHints(text, [], [fact('nginx', 'placed', 'x', 0, text.length)], model).contributions).toEqual([]);
   });
 });
 

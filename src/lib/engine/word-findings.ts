@@ -10,7 +10,8 @@
  *
  * - A cause of the model's first `CONSIDERED` counts only when words of the paste are clues for it
  *   (their learned weight for it is at least `CLUE_WEIGHT`, words/model.ts), at enough places
- *   (`CLUE_PLACES`).
+ *   (`CLUE_PLACES`). When the recognisers read nothing at all, its causes stay "Possible"
+ *   (`NOTHING_READ`).
  * - Each such cause gains a hint of weight `WORD_WEIGHT` x its probability: the words reorder a
  *   status's usual causes, and can name a cause the evidence did not, even above the evidence's
  *   own first cause (capping them below it did worse on learning pastes read by models that never
@@ -48,12 +49,16 @@ export const CLUES_SHOWN = 3;
 /**
  * Places of the paste (clues that overlap, "website" inside "the website", count once) a cause's
  * clues must cover, by how much the recognisers made of the paste: any clue when they named a
- * cause; two when they named none but read something that places the paste among failures we know
- * (a status, a component, a message); three when they read nothing but a sentence's vague words or
- * nothing at all. One word alone is too often chance ("hello world" would point at IIS's World
- * Wide Web Services).
+ * cause; two when they named none. One word alone is too often chance ("hello world" would point
+ * at IIS's World Wide Web Services).
  */
-export const CLUE_PLACES = { named: 1, read: 2, nothing: 3 } as const;
+export const CLUE_PLACES = { named: 1, read: 2, nothing: 2 } as const;
+/**
+ * When the recognisers read nothing at all, the paste may not be about a failure ("How do I
+ * center a div"): causes the words name then stay "Possible", between these confidences by their
+ * probability.
+ */
+export const NOTHING_READ = { min: 0.05, max: 0.09 } as const;
 
 export interface WordHints {
   contributions: Contribution[];
@@ -100,17 +105,16 @@ function clueNote(clues: readonly WordClue[]): string {
 
 /**
  * The word model's hints for a paste with thin evidence. `findings`: what the evidence alone
- * ranked. `pointed`: the recognisers found a fact that is more than a sentence's vague words (a
- * status, a component, a message...). `read`: the recognisers' facts, sorted by span.
+ * ranked. `read`: the recognisers' facts, sorted by span (none: they read nothing at all).
  */
 export function wordHints(
   input: string,
   findings: readonly Finding[],
-  pointed: boolean,
   read: readonly Fact[],
   model: WordModel = WORD_MODEL,
 ): WordHints {
-  const need = CLUE_PLACES[findings.length > 0 ? 'named' : pointed ? 'read' : 'nothing'];
+  const level = findings.length > 0 ? 'named' : read.length > 0 ? 'read' : 'nothing';
+  const need = CLUE_PLACES[level];
   const named = new Set(findings.map((f) => f.cause));
   const contributions: Contribution[] = [];
   const facts: Fact[] = [];
@@ -118,7 +122,7 @@ export function wordHints(
   for (const score of readWords(model, masked(input, read)).ranked.slice(0, CONSIDERED)) {
     if (score.clues.length === 0 || places(score.clues) < need) continue;
     const known = named.has(score.cause);
-    let weight = WORD_WEIGHT * score.probability;
+    let weight = level === 'nothing' ? NOTHING_READ.min + (NOTHING_READ.max - NOTHING_READ.min) * score.probability : WORD_WEIGHT * score.probability;
     // With nothing else to say, a clue-backed cause is still worth naming, at the lowest confidence.
     if (!known && weight < MIN_CONFIDENCE && findings.length === 0) weight = MIN_CONFIDENCE;
     if (!known && (weight < MIN_CONFIDENCE || added >= WORD_ONLY_CAUSES)) continue;
