@@ -36,6 +36,13 @@ describe('confidence words', () => {
     expect(confidenceWord(0.1, true, u)).toBe('Possible');
   });
 
+  it('never starts "Likely" below the floor, where word-only guesses on unread pastes lie', () => {
+    const t = calibrate(points([[0.99, 18, 2], [0.5, 7, 3], [0.08, 8, 2], [0.06, 8, 2]]));
+    expect(t.veryLikely).toBe(0.99);
+    expect(t.likely).toBe(0.1);
+    expect(confidenceWord(0.09, true, t)).toBe('Possible');
+  });
+
   it('never uses a word no confidence earns', () => {
     const t = calibrate(points([[0.9, 5, 5], [0.5, 1, 9]]));
     expect(t.veryLikely).toBeGreaterThan(1);

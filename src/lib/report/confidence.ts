@@ -49,6 +49,12 @@ export const TARGETS = {
    * right than not.
    */
   likelyEdge: 0.5,
+  /**
+   * "Likely" never starts below this: under it lie the causes the word model names for a paste
+   * nothing else was read in (engine/word-findings.ts NOTHING_READ, at most 0.09), which may not
+   * be about a failure at all.
+   */
+  likelyFloor: 0.1,
   /** Fewest cases a word must cover for its share to count. */
   minCases: 10,
 };
@@ -113,5 +119,5 @@ export function calibrate(points: readonly CalibrationPoint[], targets = TARGETS
       break;
     }
   }
-  return { veryLikely, likely };
+  return { veryLikely, likely: Math.min(veryLikely, Math.max(likely, targets.likelyFloor)) };
 }
