@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import fc from 'fast-check';
 import { tokens } from './tokens.ts';
 import { STOPWORDS, isStopToken } from './stopwords.ts';
 
@@ -55,5 +56,25 @@ describe('tokens', () => {
     expect(tokens('alpha beta gamma delta', 3)).toHaveLength(3);
     expect(tokens('')).toEqual([]);
     expect(tokens('--- ... ###')).toEqual([]);
+  });
+});
+
+describe('tokens on any text', () => {
+  it('keeps every span inside the input, each token once, a word equal to its text lower-cased', () => {
+    fc.assert(
+      fc.property(fc.string({ unit: 'grapheme', maxLength: 300 }), (text) => {
+        const out = tokens(text);
+        expect(new Set(out.map((t) => t.text)).size).toBe(out.length);
+        for (const t of out) {
+          expect(t.start).toBeGreaterThanOrEqual(0);
+          expect(t.end).toBeLessThanOrEqual(text.length);
+          expect(t.start).toBeLessThan(t.end);
+          if (!t.text.includes(' ') && !/[\p{Script=Han}\p{Script=Hiragana}\p{Script=Katakana}\p{Script=Hangul}]/u.test(t.text)) {
+            expect(text.slice(t.start, t.end).toLowerCase()).toBe(t.text);
+          }
+        }
+      }),
+      { numRuns: 300 },
+    );
   });
 });
