@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { Fact, Finding } from './types.ts';
-import { CLUE_PLACES, NOTHING_READ, WORD_NOTE, WORD_ONLY_CAUSES, WORD_WEIGHT, masked, wordHints } from './word-findings.ts';
+import { CLUE_PLACES, NOTHING_READ, ONE_PLACE_FACTOR, WORD_NOTE, WORD_ONLY_CAUSES, WORD_WEIGHT, masked, wordHints } from './word-findings.ts';
 import { diagnose } from './diagnose.ts';
 import { thinEvidenceAdvice } from '../report/collect-next.ts';
 import { trainWordModel } from '../words/train.ts';
@@ -72,6 +72,15 @@ describe('wordHints', () => {
       expect(c.weight).toBeLessThanOrEqual(NOTHING_READ.max);
     }
     expect(Math.max(...read.map((c) => c.weight))).toBeGreaterThan(NOTHING_READ.max);
+  });
+
+  it('gives clues at one place half the weight of clues at two', () => {
+    const one = wordHints('a large file', [finding('request-body-too-large', 0.2)], [], model).contributions[0]!;
+    const two = wordHints('upload, then a large file', [finding('request-body-too-large', 0.2)], [], model).contributions[0]!;
+    expect(one.cause).toBe('request-body-too-large');
+    expect(two.cause).toBe('request-body-too-large');
+    expect(one.weight).toBeLessThanOrEqual(WORD_WEIGHT * ONE_PLACE_FACTOR);
+    expect(two.weight).toBeGreaterThan(WORD_WEIGHT * ONE_PLACE_FACTOR);
   });
 
   it('reads no clue in text a recogniser read as a format', () => {
