@@ -19,10 +19,3 @@ export const STOPWORDS: ReadonlySet<string> = new Set(
   know think see seems seem seemed want wanted tried try trying look looking looked make makes made go going goes went
   come comes came take takes took give gives gave new old good bad great best better`.split(/\s+/).filter((w) => w !== ''),
 );
-
-/** Whether a token (one word, or two joined by a space) is only stop words. */
-export function isStopToken(token: string): boolean {
-  const space = token.indexOf(' ');
-  if (space < 0) return STOPWORDS.has(token);
-  return STOPWORDS.has(token.slice(0, space)) && STOPWORDS.has(token.slice(space + 1));
-}
