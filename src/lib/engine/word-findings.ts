@@ -50,7 +50,7 @@ export const WORD_WEIGHT = 0.5;
  */
 export const ONE_PLACE_FACTOR = 0.5;
 /** Causes only the words name are added at most this many times. */
-export const WORD_ONLY_CAUSES = 2;
+export const WORD_ONLY_CAUSES = 3;
 /** Clue words shown as a hint's evidence at most (the strongest). */
 export const CLUES_SHOWN = 3;
 
