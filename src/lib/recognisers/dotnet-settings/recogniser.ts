@@ -163,19 +163,24 @@ function recognise(input: string, _lines: LineIndex, out: Fact[] = []): Fact[] {
   }
   if (appAt) {
     // Where a proxy or a port mapping sends, compared with where the app listens.
-    const targets = new Set<number>();
+    // Only two things count: is there a target, and is one of them a port the app listens on?
+    // The first target the app listens on settles it, so the scans stop there.
+    let targets = 0;
+    let shared = false;
     PROXY_TARGET.lastIndex = 0;
-    for (let m = PROXY_TARGET.exec(input); m; m = PROXY_TARGET.exec(input)) {
+    for (let m = PROXY_TARGET.exec(input); m && !shared; m = PROXY_TARGET.exec(input)) {
       const port = m[1] ?? m[2] ?? m[3] ?? m[4] ?? m[5] ?? m[6];
-      if (port) targets.add(Number(port));
+      if (!port) continue;
+      targets++;
+      if (appPorts.has(Number(port))) shared = true;
     }
     DESTINATION_ADDRESS.lastIndex = 0;
-    for (let m = DESTINATION_ADDRESS.exec(input); m; m = DESTINATION_ADDRESS.exec(input)) {
-      if (input.slice(Math.max(0, m.index - 300), m.index).includes('Destinations')) targets.add(Number(m[1]));
+    for (let m = shared ? null : DESTINATION_ADDRESS.exec(input); m && !shared; m = DESTINATION_ADDRESS.exec(input)) {
+      if (!input.slice(Math.max(0, m.index - 300), m.index).includes('Destinations')) continue;
+      targets++;
+      if (appPorts.has(Number(m[1]))) shared = true;
     }
-    let shared = false;
-    for (const t of targets) if (appPorts.has(t)) shared = true;
-    if (targets.size > 0 && !shared) signal('port-mismatch', appAt);
+    if (targets > 0 && !shared) signal('port-mismatch', appAt);
   }
   if (loopback && first(CONTAINER, input)) signal('loopback-in-container', loopback);
   if (ignored) signal('address-setting-ignored', ignored);
