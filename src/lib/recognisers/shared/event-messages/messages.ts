@@ -277,6 +277,10 @@ const lowerSources = new Map<number, string[]>();
 /** May the lower-cased `text` hold `unit`? (A text without LOWER_CASE_CONTEXT characters.) */
 function mayLowerTo(text: string, unit: number): boolean {
   if (unit >= 0xd800 && unit <= 0xdfff) return true;
+  // Kana, CJK ideographs and Hangul have no case, and nothing lower-cases to them.
+  if ((unit >= 0x3040 && unit <= 0x30ff) || (unit >= 0x3400 && unit <= 0x4dbf) || (unit >= 0x4e00 && unit <= 0x9fff) || (unit >= 0xac00 && unit <= 0xd7a3)) {
+    return text.includes(String.fromCharCode(unit));
+  }
   let sources = lowerSources.get(unit);
   if (!sources) {
     sources = [];
