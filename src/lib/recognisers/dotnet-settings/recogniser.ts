@@ -52,7 +52,8 @@ const IGNORED =
 /** A container, an orchestrator or a port mapping. */
 const CONTAINER = /\b(?:docker|dockerfile|container|containers|compose|kubernetes|k8s|kubectl|podman|pod|pods)\b|(?:^|\s)-p[ \t]{1,3}\d{2,5}:\d{2,5}\b/gim;
 /** A port handed over in a variable by the platform. */
-const PORT_VARIABLE = /\$\{?PORT\b|process\.env\.PORT\b|%PORT%|GetEnvironmentVariable\(\s{0,3}"PORT"\s{0,3}\)|environ(?:\.get\(|\[)\s{0,3}["']PORT["']/g;
+/** Exported for a test (firstPortVariable finds its first match). */
+export const PORT_VARIABLE = /\$\{?PORT\b|process\.env\.PORT\b|%PORT%|GetEnvironmentVariable\(\s{0,3}"PORT"\s{0,3}\)|environ(?:\.get\(|\[)\s{0,3}["']PORT["']/g;
 const BIND_WORDS = /\b(?:bind|binds|binding|bound|listen|listens|listening)\b/gi;
 /** Where a proxy or a port mapping sends: the port is the last group that matched. */
 const PROXY_TARGET =
@@ -74,6 +75,21 @@ function first(re: RegExp, input: string, from = 0): Hit | undefined {
   re.lastIndex = from;
   const m = re.exec(input);
   return m ? { start: m.index, end: m.index + m[0].length, text: m[0] } : undefined;
+}
+
+/**
+ * `first(PORT_VARIABLE, input)` without a scan of the whole paste: every match holds "PORT", its
+ * first "PORT" at most 27 characters after its start and its end at most 36 after it (no part
+ * before that "PORT" holds another one). So the first match is the first one found, among the
+ * occurrences of "PORT" in order, in a window around the occurrence that starts at or before it.
+ */
+export function firstPortVariable(input: string): Hit | undefined {
+  for (let q = input.indexOf('PORT'); q >= 0; q = input.indexOf('PORT', q + 1)) {
+    const from = Math.max(0, q - 40);
+    const hit = first(PORT_VARIABLE, input.slice(from, Math.min(input.length, q + 60)));
+    if (hit && from + hit.start <= q) return { start: from + hit.start, end: from + hit.end, text: hit.text };
+  }
+  return undefined;
 }
 
 /** Whether `re` matches within `radius` characters of [start, end). */
@@ -150,7 +166,8 @@ function recognise(input: string, _lines: LineIndex, out: Fact[] = []): Fact[] {
     const value = m[1] as string;
     readValue('Kestrel:Endpoints:Url', value, { start: m.index, end: m.index + m[0].length, text: m[0] }, m.index + m[0].length - 1 - value.length);
   }
-  if (!loopback) loopback = first(LOOPBACK_CODE, input);
+  // Every match holds one of these words: without them, no scan.
+  if (!loopback && (input.includes('ListenLocalhost(') || input.includes('IPAddress.'))) loopback = first(LOOPBACK_CODE, input);
   LISTENING.lastIndex = 0;
   for (let m = LISTENING.exec(input); m; m = LISTENING.exec(input)) {
     const value = (m[1] as string).replace(/[.,;]+$/, '');
@@ -185,7 +202,7 @@ function recognise(input: string, _lines: LineIndex, out: Fact[] = []): Fact[] {
   if (loopback && first(CONTAINER, input)) signal('loopback-in-container', loopback);
   if (ignored) signal('address-setting-ignored', ignored);
 
-  const portVariable = first(PORT_VARIABLE, input);
+  const portVariable = firstPortVariable(input);
   if (portVariable) {
     // "failed to bind to $PORT", "never bound to it": the platform's own words for the failure.
     signal(near(BIND_WORDS, input, portVariable.start, portVariable.end, 150) ? 'platform-port-not-bound' : 'platform-port-variable', portVariable);
