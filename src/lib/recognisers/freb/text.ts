@@ -15,6 +15,7 @@
 import type { LineIndex, Span } from '../../engine/types.ts';
 import { lineOf, lineSpan } from '../../engine/lines.ts';
 import type { FrebEvent, Item } from './scan.ts';
+import { linesMatching } from '../shared/proxy-lines.ts';
 
 export interface FrebSummary {
   trigger?: Item;
@@ -167,6 +168,9 @@ export function scanFrebText(input: string, lines: LineIndex): FrebText {
     return group;
   };
 
+  // The lines holding a key, from one search over the paste instead of one per line (a key's
+  // word edges are inside its line, so it matches there as in the line alone).
+  const keyLines = linesMatching(input, lines, KEY);
   for (let n = 1; n <= count; n++) {
     const ls = lineSpan(input, lines, n);
     if (ls.end === ls.start) continue;
@@ -211,7 +215,7 @@ export function scanFrebText(input: string, lines: LineIndex): FrebText {
         hits.push({ at: m.index, end: m.index + m[0].length, heading: m[1] });
     }
     KEY.lastIndex = 0;
-    for (let m = KEY.exec(text); m; m = KEY.exec(text)) hits.push({ at: m.index, end: m.index + m[0].length, key: m[1] });
+    for (let m = keyLines[n] === 1 ? KEY.exec(text) : null; m; m = KEY.exec(text)) hits.push({ at: m.index, end: m.index + m[0].length, key: m[1] });
     if (hits.length === 0) {
       // Rows of the rendered event table without an ANCM key: `88. | GENERAL_SET_REQUEST_HEADER |
       // ...` or `94.<tab>NOTIFY_MODULE_COMPLETION<tab>...`, and Markdown separators `-- | --`.
