@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
 import { buildView, escapeRegExp } from './text.ts';
-import { lineAround, matchMessages } from './messages.ts';
+import { isCaselessUnit, lineAround, matchMessages } from './messages.ts';
 import type { Spec } from './messages.ts';
 
 const specs: Spec[] = [
@@ -131,6 +131,20 @@ describe('matchMessages: phrases in a lower-cased copy', () => {
       }),
       { numRuns: 500 },
     );
+  });
+});
+
+describe('isCaselessUnit', () => {
+  it('holds for characters that lower-case to themselves and that nothing else lower-cases to', () => {
+    const wrong: string[] = [];
+    for (let u = 0; u < 0x10000; u++) {
+      if (u >= 0xd800 && u <= 0xdfff) continue;
+      const lower = String.fromCharCode(u).toLowerCase();
+      if (isCaselessUnit(u) && lower !== String.fromCharCode(u)) wrong.push(u.toString(16));
+      if (!isCaselessUnit(u) && lower.length === 1 && lower.charCodeAt(0) !== u && isCaselessUnit(lower.charCodeAt(0))) wrong.push(u.toString(16));
+    }
+    expect(wrong).toEqual([]);
+    expect(isCaselessUnit('由'.charCodeAt(0)) && isCaselessUnit('，'.charCodeAt(0)) && !isCaselessUnit('Ａ'.charCodeAt(0))).toBe(true);
   });
 });
 

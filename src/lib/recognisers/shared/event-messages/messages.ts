@@ -102,6 +102,8 @@ interface Compiled {
    * others likewise over the lower-cased text, each with a code unit any lower-cased match holds.
    */
   ascii: LiteralGroup;
+  /** Phrases of caseless characters only (CJK, kana, Hangul, their punctuation): found in the text as they are. */
+  caseless: LiteralGroup;
   wide: LiteralGroup & { units: number[] };
 }
 
@@ -121,7 +123,8 @@ function compileSpecs(specs: readonly Spec[]): Compiled {
   const literalRes: Searched[] = [];
   const patterns: Searched[] = [];
   const sources = new Set<string>();
-  const groups = { ascii: { literals: new Map<number, Literal[]>(), sources: new Set<string>() }, wide: { literals: new Map<number, Literal[]>(), sources: new Set<string>() } };
+  const newGroup = () => ({ literals: new Map<number, Literal[]>(), sources: new Set<string>() });
+  const groups = { ascii: newGroup(), caseless: newGroup(), wide: newGroup() };
   const wideUnits: number[] = [];
   let order = 0;
   for (const spec of specs) {
@@ -140,12 +143,13 @@ function compileSpecs(specs: readonly Spec[]): Compiled {
       bucket.push({ spec, text, order });
       sources.add(escapeRegExp(text));
       const isAscii = /^[\x00-\x7f]*$/.test(text);
-      const group = isAscii ? groups.ascii : groups.wide;
+      const isCaseless = !isAscii && [...text].every((ch) => isCaselessUnit(ch.charCodeAt(0)));
+      const group = isAscii ? groups.ascii : isCaseless ? groups.caseless : groups.wide;
       let own = group.literals.get(first);
       if (!own) group.literals.set(first, (own = []));
       own.push({ spec, text, order });
       group.sources.add(escapeRegExp(text));
-      if (!isAscii) wideUnits.push(text.charCodeAt(text.search(/[^\x00-\x7f]/)));
+      if (!isAscii && !isCaseless) wideUnits.push(text.charCodeAt(text.search(/[^\x00-\x7f]/)));
       literalRes.push({ spec, re: new RegExp(escapeRegExp(compact), 'gi'), order });
     }
   }
@@ -157,6 +161,7 @@ function compileSpecs(specs: readonly Spec[]): Compiled {
     literalRes,
     patterns,
     ascii: { literals: groups.ascii.literals, any: alternation(groups.ascii.sources, 'gi') },
+    caseless: { literals: groups.caseless.literals, any: alternation(groups.caseless.sources, 'g') },
     wide: { literals: groups.wide.literals, any: alternation(groups.wide.sources, 'g'), units: wideUnits },
   };
 }
@@ -210,8 +215,10 @@ function findLiterals(text: string, c: Compiled, found: Found[]): void {
     // lower-cased text where it is in the text itself with ASCII letters in either case, which one
     // case-insensitive alternation over the text finds without making the lower-cased copy. The
     // other phrases need that copy only when the text holds a character that lower-cases to a
-    // code unit they hold.
+    // code unit they hold; phrases of caseless characters are in the lower-cased text where
+    // they are in the text itself.
     scanLiterals(text, text, c.ascii, true, found);
+    scanLiterals(text, text, c.caseless, false, found);
     if (c.wide.any && c.wide.units.some((u) => mayLowerTo(text, u))) scanLiterals(text.toLowerCase(), text, c.wide, false, found);
     return;
   }
@@ -269,6 +276,20 @@ function startsWithAsciiCase(text: string, lower: string, at: number): boolean {
     if (ch !== lower.charCodeAt(j)) return false;
   }
   return true;
+}
+
+/**
+ * Characters with no case that no other character lower-cases to (checked against every code
+ * unit): CJK symbols and punctuation, kana, CJK ideographs, Hangul syllables, and the full-width
+ * forms other than letters. ASCII characters other than letters are caseless too. Exported for
+ * the test that checks this against every code unit.
+ */
+export function isCaselessUnit(u: number): boolean {
+  if (u < 128) return !((u >= 65 && u <= 90) || (u >= 97 && u <= 122));
+  return (
+    (u >= 0x3000 && u <= 0x30ff) || (u >= 0x3400 && u <= 0x4dbf) || (u >= 0x4e00 && u <= 0x9fff) || (u >= 0xac00 && u <= 0xd7a3) ||
+    (u >= 0xff01 && u <= 0xff20) || (u >= 0xff3b && u <= 0xff40) || (u >= 0xff5b && u <= 0xff65)
+  );
 }
 
 /** The code units (not surrogates) whose lower-case form is `unit`, per unit, made when first asked. */
