@@ -227,29 +227,33 @@ export function parseCode(text: string, options?: NameResolver | ParseCodeOption
   t = unquote(t);
   if (t.length === 0) return null;
 
-  const hx = RE_HEX_0X.exec(t);
+  // Each form is tried only where its first character (or length) allows it: most tokens a paste
+  // offers are words, which only the name form can read.
+  const c0 = t.charCodeAt(0);
+  const numeric = (c0 >= 48 && c0 <= 57) || c0 === 43 || c0 === 45;
+  const hx = c0 === 48 ? RE_HEX_0X.exec(t) : null;
   if (hx) return parseInt(hx[1] as string, 16) >>> 0;
-  if (!opts.inText && RE_HEX_BARE8.test(t)) return parseInt(t, 16) >>> 0;
+  if (!opts.inText && t.length === 8 && RE_HEX_BARE8.test(t)) return parseInt(t, 16) >>> 0;
 
-  if (RE_DECIMAL.test(t)) {
+  if (numeric && RE_DECIMAL.test(t)) {
     if (!opts.allowStatusLike && !opts.inText && isStatusLike(t)) return null;
     return decimalValue(t);
   }
   if (opts.inText) return lastHexIn(t);
-  if (RE_GROUPED.test(t)) {
+  if (numeric && RE_GROUPED.test(t)) {
     const seps = t.replace(/^[+-]/, '').replace(/\d/g, '');
     if (new Set(seps).size !== 1) return null;
     return decimalValue(t.replace(/[^\d+-]/g, ''));
   }
 
-  const wrap = RE_FROM_WIN32.exec(t);
+  const wrap = c0 === 72 || c0 === 104 ? RE_FROM_WIN32.exec(t) : null;
   if (wrap) {
     const inner = parseCode(wrap[1] as string, { ...opts, allowStatusLike: true });
     if (inner === null) return null;
     return hresultFromWin32(inner);
   }
 
-  if (opts.resolveName && RE_NAME.test(t)) {
+  if (opts.resolveName && ((c0 >= 65 && c0 <= 90) || (c0 >= 97 && c0 <= 122) || c0 === 95) && RE_NAME.test(t)) {
     let v: number | null | undefined;
     try {
       v = opts.resolveName(t);

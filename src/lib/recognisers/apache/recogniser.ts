@@ -16,6 +16,7 @@ import {
   isErrorStatus,
   isSpaceCode,
   lineAt,
+  linesMatching,
   looksLikeNewEntry,
   makeRecord,
   monthNumber,
@@ -41,6 +42,8 @@ const HEADER = new RegExp(
 );
 const HAS_HEADER = new RegExp(`\\[${DAY} ${MON} {1,2}\\d{1,2} \\d{2}:\\d{2}:\\d{2}(?:\\.\\d{1,6})? \\d{4}\\]`);
 const HEADERLESS = /\bAH0\d{4}:|\bproxy: (?:Error|HTTP|error|DNS)|attempt to connect to/;
+/** HEADERLESS over the whole paste: the lines it can match (a match and its word edges lie inside one line). */
+const HEADERLESS_ANY = new RegExp(HEADERLESS.source, 'g');
 const CLF_BRACKET = /\[\d{2}\/[A-Za-z]{3}\/\d{4}:\d{2}:\d{2}:\d{2}/;
 const TERMINAL_WIDTHS = new Set([80, 100, 120, 132, 160, 200]);
 
@@ -395,6 +398,7 @@ function scan(ctx: Ctx): void {
   const { input, lines } = ctx;
   const total = lines.starts.length;
   const ownsAccess = input.includes('] "') && accessLogOwner(input) === 'apache';
+  const headerless = linesMatching(input, lines, HEADERLESS_ANY);
   let n = 1;
   while (n <= total) {
     const { text, span } = lineAt(input, lines, n);
@@ -406,7 +410,7 @@ function scan(ctx: Ctx): void {
       n = errorLine(ctx, n, text, span);
       continue;
     }
-    if (HEADERLESS.test(text) && !text.includes('while connecting to upstream')) {
+    if (headerless[n] === 1 && HEADERLESS.test(text) && !text.includes('while connecting to upstream')) {
       const slices: Span[] = [span];
       const last = continuation(ctx, slices, n, text);
       const rec = makeRecord(input, slices, n, last);

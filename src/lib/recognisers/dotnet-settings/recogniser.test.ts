@@ -2,7 +2,8 @@
 import { describe, expect, it } from 'vitest';
 import { indexLines } from '../../engine/lines.ts';
 import type { Fact } from '../../engine/types.ts';
-import { recogniser } from './recogniser.ts';
+import fc from 'fast-check';
+import { PORT_VARIABLE, firstPortVariable, recogniser } from './recogniser.ts';
 import dockerRunLoopback from '../../../../tests/fixtures/dotnet-settings/docker-run-loopback.txt?raw';
 import net8Image from '../../../../tests/fixtures/dotnet-settings/net8-image-expose-80.txt?raw';
 import compose from '../../../../tests/fixtures/dotnet-settings/settings-in-compose.yaml.txt?raw';
@@ -147,5 +148,21 @@ describe('dotnet-settings recogniser: the port a proxy sends to against the port
     expect(signals('proxy_pass http://backend;\nNow listening on: http://localhost:5000')).toEqual([]);
     expect(signals('proxy_pass http://unix:/run/app.sock;\nNow listening on: http://localhost:5000')).toEqual([]);
     expect(signals('proxy_pass http://localhost:5000;')).toEqual([]);
+  });
+});
+
+describe('firstPortVariable', () => {
+  it('finds the first match a scan of the whole paste finds (random pastes)', () => {
+    const piece = fc.constantFrom('$', '{', 'PORT', 'PORTS', 'process.env.', 'GetEnvironmentVariable(', '"PORT"', ')', 'environ.get(', 'environ[', "'", ' ', '\n', '%', 'x', 'a'.repeat(30));
+    fc.assert(
+      fc.property(fc.array(piece, { maxLength: 40 }), (parts) => {
+        const text = parts.join('');
+        PORT_VARIABLE.lastIndex = 0;
+        const m = PORT_VARIABLE.exec(text);
+        const hit = firstPortVariable(text);
+        expect(hit && [hit.start, hit.end]).toEqual(m ? [m.index, m.index + m[0].length] : undefined);
+      }),
+      { numRuns: 1000 },
+    );
   });
 });

@@ -52,7 +52,8 @@ const IGNORED =
 /** A container, an orchestrator or a port mapping. */
 const CONTAINER = /\b(?:docker|dockerfile|container|containers|compose|kubernetes|k8s|kubectl|podman|pod|pods)\b|(?:^|\s)-p[ \t]{1,3}\d{2,5}:\d{2,5}\b/gim;
 /** A port handed over in a variable by the platform. */
-const PORT_VARIABLE = /\$\{?PORT\b|process\.env\.PORT\b|%PORT%|GetEnvironmentVariable\(\s{0,3}"PORT"\s{0,3}\)|environ(?:\.get\(|\[)\s{0,3}["']PORT["']/g;
+/** Exported for a test (firstPortVariable finds its first match). */
+export const PORT_VARIABLE = /\$\{?PORT\b|process\.env\.PORT\b|%PORT%|GetEnvironmentVariable\(\s{0,3}"PORT"\s{0,3}\)|environ(?:\.get\(|\[)\s{0,3}["']PORT["']/g;
 const BIND_WORDS = /\b(?:bind|binds|binding|bound|listen|listens|listening)\b/gi;
 /** Where a proxy or a port mapping sends: the port is the last group that matched. */
 const PROXY_TARGET =
@@ -74,6 +75,21 @@ function first(re: RegExp, input: string, from = 0): Hit | undefined {
   re.lastIndex = from;
   const m = re.exec(input);
   return m ? { start: m.index, end: m.index + m[0].length, text: m[0] } : undefined;
+}
+
+/**
+ * `first(PORT_VARIABLE, input)` without a scan of the whole paste: every match holds "PORT", its
+ * first "PORT" at most 27 characters after its start and its end at most 36 after it (no part
+ * before that "PORT" holds another one). So the first match is the first one found, among the
+ * occurrences of "PORT" in order, in a window around the occurrence that starts at or before it.
+ */
+export function firstPortVariable(input: string): Hit | undefined {
+  for (let q = input.indexOf('PORT'); q >= 0; q = input.indexOf('PORT', q + 1)) {
+    const from = Math.max(0, q - 40);
+    const hit = first(PORT_VARIABLE, input.slice(from, Math.min(input.length, q + 60)));
+    if (hit && from + hit.start <= q) return { start: from + hit.start, end: from + hit.end, text: hit.text };
+  }
+  return undefined;
 }
 
 /** Whether `re` matches within `radius` characters of [start, end). */
@@ -150,7 +166,8 @@ function recognise(input: string, _lines: LineIndex, out: Fact[] = []): Fact[] {
     const value = m[1] as string;
     readValue('Kestrel:Endpoints:Url', value, { start: m.index, end: m.index + m[0].length, text: m[0] }, m.index + m[0].length - 1 - value.length);
   }
-  if (!loopback) loopback = first(LOOPBACK_CODE, input);
+  // Every match holds one of these words: without them, no scan.
+  if (!loopback && (input.includes('ListenLocalhost(') || input.includes('IPAddress.'))) loopback = first(LOOPBACK_CODE, input);
   LISTENING.lastIndex = 0;
   for (let m = LISTENING.exec(input); m; m = LISTENING.exec(input)) {
     const value = (m[1] as string).replace(/[.,;]+$/, '');
@@ -163,24 +180,29 @@ function recognise(input: string, _lines: LineIndex, out: Fact[] = []): Fact[] {
   }
   if (appAt) {
     // Where a proxy or a port mapping sends, compared with where the app listens.
-    const targets = new Set<number>();
+    // Only two things count: is there a target, and is one of them a port the app listens on?
+    // The first target the app listens on settles it, so the scans stop there.
+    let targets = 0;
+    let shared = false;
     PROXY_TARGET.lastIndex = 0;
-    for (let m = PROXY_TARGET.exec(input); m; m = PROXY_TARGET.exec(input)) {
+    for (let m = PROXY_TARGET.exec(input); m && !shared; m = PROXY_TARGET.exec(input)) {
       const port = m[1] ?? m[2] ?? m[3] ?? m[4] ?? m[5] ?? m[6];
-      if (port) targets.add(Number(port));
+      if (!port) continue;
+      targets++;
+      if (appPorts.has(Number(port))) shared = true;
     }
     DESTINATION_ADDRESS.lastIndex = 0;
-    for (let m = DESTINATION_ADDRESS.exec(input); m; m = DESTINATION_ADDRESS.exec(input)) {
-      if (input.slice(Math.max(0, m.index - 300), m.index).includes('Destinations')) targets.add(Number(m[1]));
+    for (let m = shared ? null : DESTINATION_ADDRESS.exec(input); m && !shared; m = DESTINATION_ADDRESS.exec(input)) {
+      if (!input.slice(Math.max(0, m.index - 300), m.index).includes('Destinations')) continue;
+      targets++;
+      if (appPorts.has(Number(m[1]))) shared = true;
     }
-    let shared = false;
-    for (const t of targets) if (appPorts.has(t)) shared = true;
-    if (targets.size > 0 && !shared) signal('port-mismatch', appAt);
+    if (targets > 0 && !shared) signal('port-mismatch', appAt);
   }
   if (loopback && first(CONTAINER, input)) signal('loopback-in-container', loopback);
   if (ignored) signal('address-setting-ignored', ignored);
 
-  const portVariable = first(PORT_VARIABLE, input);
+  const portVariable = firstPortVariable(input);
   if (portVariable) {
     // "failed to bind to $PORT", "never bound to it": the platform's own words for the failure.
     signal(near(BIND_WORDS, input, portVariable.start, portVariable.end, 150) ? 'platform-port-not-bound' : 'platform-port-variable', portVariable);

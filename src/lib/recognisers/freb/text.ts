@@ -15,6 +15,7 @@
 import type { LineIndex, Span } from '../../engine/types.ts';
 import { lineOf, lineSpan } from '../../engine/lines.ts';
 import type { FrebEvent, Item } from './scan.ts';
+import { linesMatching } from '../shared/proxy-lines.ts';
 
 export interface FrebSummary {
   trigger?: Item;
@@ -40,6 +41,8 @@ const SUMMARY =
 /** Headings and table rows of the rendered page, placed once the paste is known to be FREB. */
 const CHROME =
   /^[ \t]{0,40}(?:(?:Request Summary|Request Details|Request Diagnostics|Errors & Warnings|Complete Request Trace|Compact View|Performance View|AspNetCoreModule(?:V2)?)[ \t]{0,40}$|No\.[ \t]+Severity|(?:Site|Process|App Pool|Authentication|User from token|Activity ID|Verb)\t|\d{1,6}\.[ \t]+(?:ERROR|WARNING|CRITICAL|VERBOSE|INFORMATIONAL)\b)/;
+/** The characters a CHROME line starts with after its blanks (the first of each alternative, and digits). */
+const CHROME_FIRST: ReadonlySet<number> = new Set([...'RECPANSUV0123456789'].map((c) => c.charCodeAt(0)));
 /** A numbered event row of the rendered trace: `88. | GENERAL_SET_REQUEST_HEADER | ...`. */
 const ROW = /^[ \t]{0,40}\|?[ \t]{0,10}\d{1,6}\.[ \t]{0,10}\|?[ \t]{0,10}[A-Z][A-Z0-9]{1,30}_[A-Z0-9_]{2,60}(?:[ \t]|\||$)/;
 const ROW_RULE = /^[ \t]{0,40}\|?[ \t]{0,10}:?-{2,20}:?[ \t]{0,10}(?:\|[ \t]{0,10}:?-{2,20}:?[ \t]{0,10}){1,10}\|?[ \t]{0,10}$/;
@@ -167,6 +170,9 @@ export function scanFrebText(input: string, lines: LineIndex): FrebText {
     return group;
   };
 
+  // The lines holding a key, from one search over the paste instead of one per line (a key's
+  // word edges are inside its line, so it matches there as in the line alone).
+  const keyLines = linesMatching(input, lines, KEY);
   for (let n = 1; n <= count; n++) {
     const ls = lineSpan(input, lines, n);
     if (ls.end === ls.start) continue;
@@ -186,11 +192,16 @@ export function scanFrebText(input: string, lines: LineIndex): FrebText {
         continue;
       }
     }
-    if (CHROME.test(text)) {
+    // CHROME and SUMMARY start, after blanks, with one of a few characters: most lines are
+    // settled by that character alone.
+    let lead = 0;
+    while (lead < text.length && (text.charCodeAt(lead) === 32 || text.charCodeAt(lead) === 9)) lead++;
+    const c0 = text.charCodeAt(lead);
+    if (CHROME_FIRST.has(c0) && CHROME.test(text)) {
       chromeLines.push(ls);
       continue;
     }
-    const sm = SUMMARY.exec(text);
+    const sm = c0 === 84 || c0 === 70 || c0 === 85 ? SUMMARY.exec(text) : null;
     if (sm) {
       const label = (sm[1] as string).toLowerCase();
       const valueStart = ls.start + text.length - (sm[2] as string).length;
@@ -211,7 +222,7 @@ export function scanFrebText(input: string, lines: LineIndex): FrebText {
         hits.push({ at: m.index, end: m.index + m[0].length, heading: m[1] });
     }
     KEY.lastIndex = 0;
-    for (let m = KEY.exec(text); m; m = KEY.exec(text)) hits.push({ at: m.index, end: m.index + m[0].length, key: m[1] });
+    for (let m = keyLines[n] === 1 ? KEY.exec(text) : null; m; m = KEY.exec(text)) hits.push({ at: m.index, end: m.index + m[0].length, key: m[1] });
     if (hits.length === 0) {
       // Rows of the rendered event table without an ANCM key: `88. | GENERAL_SET_REQUEST_HEADER |
       // ...` or `94.<tab>NOTIFY_MODULE_COMPLETION<tab>...`, and Markdown separators `-- | --`.

@@ -59,7 +59,7 @@ interface Compiled {
   automaton: AhoCorasick;
   /** Per pattern: the slots (entry, chunk) it stands for. */
   refs: Int32Array[];
-  lengths: number[];
+  lengths: Int32Array;
   /** Slot of chunk k of entry e: slotBase[e] + k (one slot per chunk of the catalogue). */
   slotBase: Int32Array;
   slots: number;
@@ -281,7 +281,7 @@ function compile(texts: readonly string[]): Compiled {
     automaton: buildAhoCorasick(patterns),
     // (entry, chunk) pairs as slots, in the same order.
     refs: refs.map((r) => Int32Array.from({ length: r.length / 2 }, (_, j) => slotBase[r[2 * j]!]! + r[2 * j + 1]!)),
-    lengths: patterns.map((p) => p.length),
+    lengths: Int32Array.from(patterns, (p) => p.length),
     slotBase,
     slots: slotChunk.length,
     slotChunk,
@@ -353,15 +353,23 @@ function chains(c: Compiled, folded: FoldedUnits): Chain[] {
       complete: chainK0[slot] === 0 && (slotFlags[slot]! & SLOT_LAST) !== 0,
     });
   };
+  const len = text.length;
   c.automaton.searchUnits(text, (pid, end) => {
     const start = end - lengths[pid]!;
-    const leftWord = start > 0 && isWordUnit(text[start - 1]!) && isWordUnit(text[start]!);
-    const rightWord = end < text.length && isWordUnit(text[end]!) && isWordUnit(text[end - 1]!);
+    // Whether a word character touches the hit on either side: read only if a slot asks.
+    let edges = -1;
     const slots = refs[pid]!;
     for (let r = 0; r < slots.length; r++) {
       const slot = slots[r]!;
       const flags = slotFlags[slot]!;
-      if (((flags & SLOT_EDGE_START) !== 0 && leftWord) || ((flags & SLOT_EDGE_END) !== 0 && rightWord)) continue;
+      if ((flags & (SLOT_EDGE_START | SLOT_EDGE_END)) !== 0) {
+        if (edges < 0) {
+          const leftWord = start > 0 && isWordUnit(text[start - 1]!) && isWordUnit(text[start]!);
+          const rightWord = end < len && isWordUnit(text[end]!) && isWordUnit(text[end - 1]!);
+          edges = (leftWord ? SLOT_EDGE_START : 0) | (rightWord ? SLOT_EDGE_END : 0);
+        }
+        if ((flags & edges) !== 0) continue;
+      }
       flush(slot); // the chain this hit replaces, if it is reportable and was not extended
       const k = slotIndex[slot]!;
       const prev = slot - 1;

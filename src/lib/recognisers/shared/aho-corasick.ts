@@ -79,9 +79,16 @@ export function buildAhoCorasick(patterns: readonly string[]): AhoCorasick {
   for (const [s, list] of own) outIds.set(list, outStart[s]!);
 
   // Filled by prepare(). Invariant: a prepared state's failure state is prepared too.
+  // A row is `stride` numbers: the transitions (one per column), then the state's first output
+  // (see firstOut) and the state itself. A transition is the target's row offset once the target
+  // has a row, else -(target + 1); the search writes the offset in when it first takes the edge,
+  // so the walk over the text reads one number per character.
+  const stride = width + 2;
+  const OUT = width;
+  const STATE = width + 1;
   /** Offset of each state's row in `rows`, -1 until the state is prepared. */
   const rowAt = new Int32Array(states).fill(-1);
-  let rows = new Int32Array(64 * width);
+  let rows = new Int32Array(64 * stride);
   let used = 0;
   const fail = new Int32Array(states);
   /** Nearest state on the failure chain (excluding itself) with output, -1 for none. */
@@ -89,16 +96,21 @@ export function buildAhoCorasick(patterns: readonly string[]): AhoCorasick {
   /** First state on the output chain of each state (itself if it has output), 0 for none. */
   const firstOut = new Int32Array(states);
 
+  /** The state a transition entry leads to. */
+  const target = (v: number): number => (v >= 0 ? rows[v + STATE]! : -v - 1);
+
   const newRow = (s: number, copyOf: number): number => {
-    if (used + width > rows.length) {
+    if (used + stride > rows.length) {
       const grown = new Int32Array(rows.length * 2);
       grown.set(rows);
       rows = grown;
     }
     const row = used;
-    used += width;
+    used += stride;
     if (copyOf >= 0) rows.copyWithin(row, copyOf, copyOf + width);
-    for (let t = firstChild[s]!; t >= 0; t = sibling[t]!) if (unit[t]! < 128) rows[row + cls[unit[t]!]!] = t;
+    for (let t = firstChild[s]!; t >= 0; t = sibling[t]!) if (unit[t]! < 128) rows[row + cls[unit[t]!]!] = rowAt[t]! >= 0 ? rowAt[t]! : -t - 1;
+    rows[row + OUT] = firstOut[s]!;
+    rows[row + STATE] = s;
     rowAt[s] = row;
     return row;
   };
@@ -117,8 +129,8 @@ export function buildAhoCorasick(patterns: readonly string[]): AhoCorasick {
   // Prepare a state after its parent and its failure state (both shallower): an explicit stack,
   // so a long pattern cannot overflow the call stack.
   const pending: number[] = [];
-  const prepare = (target: number): number => {
-    pending.push(target);
+  const prepare = (goal: number): number => {
+    pending.push(goal);
     while (pending.length > 0) {
       const t = pending[pending.length - 1]!;
       if (rowAt[t]! >= 0) {
@@ -133,7 +145,7 @@ export function buildAhoCorasick(patterns: readonly string[]): AhoCorasick {
       let f = 0;
       if (p !== 0) {
         const c = unit[t]!;
-        f = c < 128 ? rows[rowAt[fail[p]!]! + cls[c]!]! : stepWide(fail[p]!, c);
+        f = c < 128 ? target(rows[rowAt[fail[p]!]! + cls[c]!]!) : stepWide(fail[p]!, c);
       }
       if (rowAt[f]! < 0) {
         pending.push(f);
@@ -145,18 +157,31 @@ export function buildAhoCorasick(patterns: readonly string[]): AhoCorasick {
       newRow(t, rowAt[f]!);
       pending.pop();
     }
-    return rowAt[target]!;
+    return rowAt[goal]!;
   };
 
   const searchUnits = (units: Uint16Array, hit: (pattern: number, end: number) => void): void => {
-    let s = 0;
     let row = 0;
+    let tab = rows;
     for (let i = 0; i < units.length; i++) {
       const c = units[i]!;
-      s = c < 128 ? rows[row + cls[c]!]! : stepWide(s, c);
-      row = rowAt[s]!;
-      if (row < 0) row = prepare(s);
-      for (let o = firstOut[s]!; o > 0; o = dictLink[o]!) {
+      let next: number;
+      if (c < 128) {
+        const at = row + cls[c]!;
+        next = tab[at]!;
+        if (next < 0) {
+          const t = -next - 1;
+          next = rowAt[t]! >= 0 ? rowAt[t]! : prepare(t);
+          tab = rows; // prepare may have grown the table
+          tab[at] = next;
+        }
+      } else {
+        const t = stepWide(tab[row + STATE]!, c);
+        next = rowAt[t]! >= 0 ? rowAt[t]! : prepare(t);
+        tab = rows;
+      }
+      row = next;
+      for (let o = tab[row + OUT]!; o > 0; o = dictLink[o]!) {
         for (let k = outStart[o]!, e = outStart[o + 1]!; k < e; k++) hit(outIds[k]!, i + 1);
       }
     }

@@ -5,9 +5,11 @@ import { lineAt, linesHolding, linesMatching, squeeze } from './proxy-lines.ts';
 
 describe('linesHolding', () => {
   it('marks exactly the lines whose text includes a needle', () => {
-    const alphabet = fc.constantFrom('a', 'b', 'ab', ' ', '\n', '\r', '\r\n', 'x');
+    const alphabet = fc.constantFrom('a', 'b', 'ab', ' ', '\n', '\r', '\r\n', 'x', '(', ']', '"', '.');
+    // Four needles or more are looked for with one alternation (special characters escaped).
+    const sets = fc.constantFrom(['ab'], ['b a', 'x'], ['a\nb'], [''], ['ab', 'x', 'b a', '(a'], ['] "', 'a.', '..', 'xb', 'b(']);
     fc.assert(
-      fc.property(fc.array(alphabet, { maxLength: 60 }).map((a) => a.join('')), fc.constantFrom(['ab'], ['b a', 'x'], ['a\nb'], ['']), (input, needles) => {
+      fc.property(fc.array(alphabet, { maxLength: 60 }).map((a) => a.join('')), sets, (input, needles) => {
         const lines = indexLines(input);
         const marks = linesHolding(input, lines, needles);
         for (let n = 1; n <= lines.starts.length; n++) {

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
 import { buildView, escapeRegExp } from './text.ts';
-import { lineAround, matchMessages } from './messages.ts';
+import { isCaselessUnit, lineAround, matchMessages } from './messages.ts';
 import type { Spec } from './messages.ts';
 
 const specs: Spec[] = [
@@ -83,6 +83,68 @@ describe('matchMessages: phrase search', () => {
       }),
       { numRuns: 400 },
     );
+  });
+});
+
+describe('matchMessages: phrases in a lower-cased copy', () => {
+  // ASCII phrases are found case-insensitively in the view itself, the others in its lower-cased
+  // copy (only when the view holds a character that lower-cases to theirs): the same hits as
+  // looking for every phrase in the lower-cased copy, whatever the view holds.
+  const mixed: Spec[] = [
+    { signal: 'event-log.a', phrases: ['kelvin scale', 'événement'], lead: true },
+    { signal: 'event-log.b', phrases: ['σοφία', 'abab', '由于未经处理'], lead: false },
+  ];
+
+  function lowerReference(text: string): [string | undefined, number, number][] {
+    const view = buildView(text, 0, text.length, { compact: true });
+    const lower = view.text.toLowerCase();
+    const found: { signal: string | undefined; start: number; end: number; order: number }[] = [];
+    let order = 0;
+    for (const spec of mixed) {
+      for (const p of spec.phrases) {
+        order++;
+        const lit = (p as string).replace(/\s+/g, '').toLowerCase();
+        if (lower.length !== view.text.length) {
+          const re = new RegExp(escapeRegExp(lit), 'gi');
+          for (let m = re.exec(view.text); m; m = re.exec(view.text)) found.push({ signal: spec.signal, start: m.index, end: m.index + m[0].length, order });
+          continue;
+        }
+        let lastEnd = -1;
+        for (let i = 0; i < lower.length; i++) {
+          if (i < lastEnd || !lower.startsWith(lit, i)) continue;
+          found.push({ signal: spec.signal, start: i, end: i + lit.length, order });
+          lastEnd = i + lit.length;
+        }
+      }
+    }
+    found.sort((a, b) => a.start - b.start || b.end - a.end || a.order - b.order);
+    return found.map((f) => [f.signal, view.map[f.start] as number, (view.map[f.end - 1] as number) + 1]);
+  }
+
+  it('finds them as the lower-cased copy shows them (random pastes)', () => {
+    const piece = fc.constantFrom('KELVIN', 'Kelvin', '\u212aelvin', ' scale', 'SCALE', 'ÉVÉNEMENT', 'événement', 'Événement', 'ΣΟΦΊΑ', 'σοφία', 'Σ', 'İ', 'ab', 'AB', '由于', '未经处理', ' ', '\n', 'x');
+    fc.assert(
+      fc.property(fc.array(piece, { maxLength: 40 }), (parts) => {
+        const text = parts.join('');
+        const hits = matchMessages(buildView(text, 0, text.length, { compact: true }), text, mixed).map((h) => [h.signal, h.phraseStart, h.phraseEnd]);
+        expect(hits).toEqual(lowerReference(text));
+      }),
+      { numRuns: 500 },
+    );
+  });
+});
+
+describe('isCaselessUnit', () => {
+  it('holds for characters that lower-case to themselves and that nothing else lower-cases to', () => {
+    const wrong: string[] = [];
+    for (let u = 0; u < 0x10000; u++) {
+      if (u >= 0xd800 && u <= 0xdfff) continue;
+      const lower = String.fromCharCode(u).toLowerCase();
+      if (isCaselessUnit(u) && lower !== String.fromCharCode(u)) wrong.push(u.toString(16));
+      if (!isCaselessUnit(u) && lower.length === 1 && lower.charCodeAt(0) !== u && isCaselessUnit(lower.charCodeAt(0))) wrong.push(u.toString(16));
+    }
+    expect(wrong).toEqual([]);
+    expect(isCaselessUnit('由'.charCodeAt(0)) && isCaselessUnit('，'.charCodeAt(0)) && !isCaselessUnit('Ａ'.charCodeAt(0))).toBe(true);
   });
 });
 

@@ -96,6 +96,20 @@ interface Compiled {
   literalRes: Searched[];
   /** Phrases given as RegExps. */
   patterns: Searched[];
+  /**
+   * The same phrases split for a text without U+0130, U+212A or U+03A3 (findLiterals): the ASCII
+   * ones by first character and as one case-insensitive alternation run on the text itself, the
+   * others likewise over the lower-cased text, each with a code unit any lower-cased match holds.
+   */
+  ascii: LiteralGroup;
+  /** Phrases of caseless characters only (CJK, kana, Hangul, their punctuation): found in the text as they are. */
+  caseless: LiteralGroup;
+  wide: LiteralGroup & { units: number[] };
+}
+
+interface LiteralGroup {
+  literals: Map<number, Literal[]>;
+  any: RegExp | undefined;
 }
 
 interface Searched {
@@ -109,6 +123,9 @@ function compileSpecs(specs: readonly Spec[]): Compiled {
   const literalRes: Searched[] = [];
   const patterns: Searched[] = [];
   const sources = new Set<string>();
+  const newGroup = () => ({ literals: new Map<number, Literal[]>(), sources: new Set<string>() });
+  const groups = { ascii: newGroup(), caseless: newGroup(), wide: newGroup() };
+  const wideUnits: number[] = [];
   let order = 0;
   for (const spec of specs) {
     for (const p of spec.phrases) {
@@ -125,11 +142,28 @@ function compileSpecs(specs: readonly Spec[]): Compiled {
       if (!bucket) literals.set(first, (bucket = []));
       bucket.push({ spec, text, order });
       sources.add(escapeRegExp(text));
+      const isAscii = /^[\x00-\x7f]*$/.test(text);
+      const isCaseless = !isAscii && [...text].every((ch) => isCaselessUnit(ch.charCodeAt(0)));
+      const group = isAscii ? groups.ascii : isCaseless ? groups.caseless : groups.wide;
+      let own = group.literals.get(first);
+      if (!own) group.literals.set(first, (own = []));
+      own.push({ spec, text, order });
+      group.sources.add(escapeRegExp(text));
+      if (!isAscii && !isCaseless) wideUnits.push(text.charCodeAt(text.search(/[^\x00-\x7f]/)));
       literalRes.push({ spec, re: new RegExp(escapeRegExp(compact), 'gi'), order });
     }
   }
   const anyLiteral = sources.size > 0 ? new RegExp([...sources].join('|'), 'g') : undefined;
-  return { literals, anyLiteral, literalRes, patterns };
+  const alternation = (set: Set<string>, flags: string): RegExp | undefined => (set.size > 0 ? new RegExp([...set].join('|'), flags) : undefined);
+  return {
+    literals,
+    anyLiteral,
+    literalRes,
+    patterns,
+    ascii: { literals: groups.ascii.literals, any: alternation(groups.ascii.sources, 'gi') },
+    caseless: { literals: groups.caseless.literals, any: alternation(groups.caseless.sources, 'g') },
+    wide: { literals: groups.wide.literals, any: alternation(groups.wide.sources, 'g'), units: wideUnits },
+  };
 }
 
 const clones = new Map<string, RegExp>();
@@ -175,6 +209,19 @@ function findEach(text: string, res: readonly Searched[], found: Found[]): void 
 function findLiterals(text: string, c: Compiled, found: Found[]): void {
   const any = c.anyLiteral;
   if (!any) return;
+  if (!LOWER_CASE_CONTEXT.test(text)) {
+    // Lower-casing keeps every other character's length, turns no other character into ASCII
+    // (see LOWER_CASE_CONTEXT) and depends on the character alone: an ASCII phrase is in the
+    // lower-cased text where it is in the text itself with ASCII letters in either case, which one
+    // case-insensitive alternation over the text finds without making the lower-cased copy. The
+    // other phrases need that copy only when the text holds a character that lower-cases to a
+    // code unit they hold; phrases of caseless characters are in the lower-cased text where
+    // they are in the text itself.
+    scanLiterals(text, text, c.ascii, true, found);
+    scanLiterals(text, text, c.caseless, false, found);
+    if (c.wide.any && c.wide.units.some((u) => mayLowerTo(text, u))) scanLiterals(text.toLowerCase(), text, c.wide, false, found);
+    return;
+  }
   const lower = text.toLowerCase();
   if (lower.length !== text.length) {
     // A character whose lower-case form has another length: offsets would not line up.
@@ -192,6 +239,77 @@ function findLiterals(text: string, c: Compiled, found: Found[]): void {
     }
     any.lastIndex = at + 1;
   }
+}
+
+/**
+ * U+0130 lower-cases to two characters, U+212A (Kelvin) to an ASCII "k", and U+03A3 (sigma) to
+ * one of two letters depending on its neighbours: the only characters for which lower-casing a
+ * string is not lower-casing each character to one non-ASCII character or one ASCII one from ASCII.
+ */
+const LOWER_CASE_CONTEXT = /[\u0130\u212a\u03a3]/;
+
+/** The phrases of `group` in `searched` (the text, or its lower-cased copy when not `asciiCase`). */
+function scanLiterals(searched: string, text: string, group: LiteralGroup, asciiCase: boolean, found: Found[]): void {
+  const any = group.any;
+  if (!any) return;
+  const lastEnd = new Map<Literal, number>();
+  any.lastIndex = 0;
+  for (let m = any.exec(searched); m; m = any.exec(searched)) {
+    const at = m.index;
+    let first = searched.charCodeAt(at);
+    if (asciiCase && first >= 65 && first <= 90) first += 32;
+    for (const lit of group.literals.get(first) ?? []) {
+      if ((lastEnd.get(lit) ?? -1) > at || !(asciiCase ? startsWithAsciiCase(text, lit.text, at) : searched.startsWith(lit.text, at))) continue;
+      lastEnd.set(lit, at + lit.text.length);
+      found.push({ spec: lit.spec, start: at, end: at + lit.text.length, order: lit.order });
+    }
+    any.lastIndex = at + 1;
+  }
+}
+
+/** Does `text` at `at` read `lower` (ASCII, lower case) with its ASCII letters in either case? */
+function startsWithAsciiCase(text: string, lower: string, at: number): boolean {
+  if (at + lower.length > text.length) return false;
+  for (let j = 0; j < lower.length; j++) {
+    let ch = text.charCodeAt(at + j);
+    if (ch >= 65 && ch <= 90) ch += 32;
+    if (ch !== lower.charCodeAt(j)) return false;
+  }
+  return true;
+}
+
+/**
+ * Characters with no case that no other character lower-cases to (checked against every code
+ * unit): CJK symbols and punctuation, kana, CJK ideographs, Hangul syllables, and the full-width
+ * forms other than letters. ASCII characters other than letters are caseless too. Exported for
+ * the test that checks this against every code unit.
+ */
+export function isCaselessUnit(u: number): boolean {
+  if (u < 128) return !((u >= 65 && u <= 90) || (u >= 97 && u <= 122));
+  return (
+    (u >= 0x3000 && u <= 0x30ff) || (u >= 0x3400 && u <= 0x4dbf) || (u >= 0x4e00 && u <= 0x9fff) || (u >= 0xac00 && u <= 0xd7a3) ||
+    (u >= 0xff01 && u <= 0xff20) || (u >= 0xff3b && u <= 0xff40) || (u >= 0xff5b && u <= 0xff65)
+  );
+}
+
+/** The code units (not surrogates) whose lower-case form is `unit`, per unit, made when first asked. */
+const lowerSources = new Map<number, string[]>();
+
+/** May the lower-cased `text` hold `unit`? (A text without LOWER_CASE_CONTEXT characters.) */
+function mayLowerTo(text: string, unit: number): boolean {
+  if (unit >= 0xd800 && unit <= 0xdfff) return true;
+  // Kana, CJK ideographs and Hangul have no case, and nothing lower-cases to them.
+  if ((unit >= 0x3040 && unit <= 0x30ff) || (unit >= 0x3400 && unit <= 0x4dbf) || (unit >= 0x4e00 && unit <= 0x9fff) || (unit >= 0xac00 && unit <= 0xd7a3)) {
+    return text.includes(String.fromCharCode(unit));
+  }
+  let sources = lowerSources.get(unit);
+  if (!sources) {
+    sources = [];
+    const target = String.fromCharCode(unit);
+    for (let u = 0; u < 0x10000; u++) if ((u < 0xd800 || u > 0xdfff) && String.fromCharCode(u).toLowerCase() === target) sources.push(String.fromCharCode(u));
+    lowerSources.set(unit, sources);
+  }
+  return sources.some((s) => text.includes(s));
 }
 
 /**

@@ -13,6 +13,19 @@ import {
 } from './text.ts';
 
 describe('buildView', () => {
+  it('keeps every code unit: surrogate pairs, lone surrogates and a leading U+FEFF', () => {
+    // Each view is built as the input without its blanks, unit for unit (the decoder is used only
+    // where it gives the same units).
+    const pieces = ['a', ' ', '\ud83d\ude00', '\ud83d', '\ude00', '\ufeff', 'é', '接'];
+    for (let k = 0; k < 400; k++) {
+      let input = '';
+      for (let j = 0; j < 1 + (k % 9); j++) input += pieces[(k * 7 + j * 13 + (k >> 3)) % pieces.length];
+      const v = buildView(input, 0, input.length, { compact: false, decode: false });
+      expect(v.text.length).toBe(input.length);
+      expect(v.text === input).toBe(true);
+    }
+  });
+
   it('drops whitespace and maps every character back to the input', () => {
     const input = 'failed to\n   start';
     const v = buildView(input, 0, input.length, { compact: true });

@@ -85,10 +85,25 @@ function mapBuffer(n: number, reuse: boolean): Int32Array {
 const CHUNK = 8192;
 const DECODER = new TextDecoder('utf-16le');
 
+/** Is some unit of codes[0, length) a surrogate that is not half of a pair? */
+function hasLoneSurrogate(codes: Uint16Array, length: number): boolean {
+  for (let i = 0; i < length; i++) {
+    const c = codes[i] as number;
+    if (c < 0xd800 || c > 0xdfff) continue;
+    if (c > 0xdbff) return true; // a low half with no high half before it
+    const next = i + 1 < length ? (codes[i + 1] as number) : 0;
+    if (next < 0xdc00 || next > 0xdfff) return true;
+    i++;
+  }
+  return false;
+}
+
 /** The units as a string; `surrogates` says some unit is a surrogate (then each unit is kept as it is). */
 function codesToString(codes: Uint16Array, length: number, surrogates: boolean): string {
-  // One native decode; it would turn a lone surrogate into U+FFFD, so not when there are any.
-  if (!surrogates) return DECODER.decode(codes.subarray(0, length));
+  // One native decode; it would turn a lone surrogate into U+FFFD, so not when there are any
+  // (surrogates that all pair up, an emoji, decode as they are), and it drops a U+FEFF at the
+  // start, so not for a view that starts with one (a view that keeps blanks).
+  if (codes[0] !== 0xfeff && (!surrogates || !hasLoneSurrogate(codes, length))) return DECODER.decode(codes.subarray(0, length));
   if (length <= CHUNK) return String.fromCharCode.apply(null, codes.subarray(0, length) as unknown as number[]);
   const parts: string[] = [];
   for (let i = 0; i < length; i += CHUNK) {
