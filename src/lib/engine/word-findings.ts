@@ -13,12 +13,12 @@
  *   (`CLUE_PLACES`). When the recognisers read nothing at all, its causes stay "Possible"
  *   (`NOTHING_READ`).
  * - Each such cause gains a hint of weight `WORD_WEIGHT` x its probability (x `ONE_PLACE_FACTOR`
- *   when its clues sit at one place): the words reorder a
- *   status's usual causes, and can name a cause the evidence did not, even above the evidence's
- *   own first cause (capping them below it did worse on learning pastes read by models that never
- *   saw them: 58.8 against 60.2 % right first on thin evidence). A cause only the words name is
- *   left out below `MIN_CONFIDENCE` unless the evidence named nothing (then it gets that
- *   confidence), and at most `WORD_ONLY_CAUSES` such causes are added.
+ *   when its clues sit at one place): the words reorder a status's usual causes, and can name a
+ *   cause the evidence did not, even above the evidence's own first cause (capping them below it
+ *   did worse on learning pastes read by models that never saw them: 58.8 against 60.2 % right
+ *   first on thin evidence). A cause only the words name is left out below `MIN_CONFIDENCE` unless
+ *   the evidence named nothing (then it gets that confidence), and at most `WORD_ONLY_CAUSES` such
+ *   causes are added.
  * - Each clue becomes a `word` fact (kind `prose`), shown as the hint's evidence. Evidence made of
  *   words is thin, so the report says what to collect (report/collect-next.ts).
  *
@@ -130,7 +130,10 @@ export function wordHints(
   for (const score of readWords(model, masked(input, read)).ranked.slice(0, CONSIDERED)) {
     if (score.clues.length === 0 || places(score.clues) < need) continue;
     const known = named.has(score.cause);
-    let weight = level === 'nothing' ? NOTHING_READ.min + (NOTHING_READ.max - NOTHING_READ.min) * score.probability : WORD_WEIGHT * score.probability * (places(score.clues) < 2 ? ONE_PLACE_FACTOR : 1);
+    let weight =
+      level === 'nothing'
+        ? NOTHING_READ.min + (NOTHING_READ.max - NOTHING_READ.min) * score.probability
+        : WORD_WEIGHT * score.probability * (places(score.clues) < 2 ? ONE_PLACE_FACTOR : 1);
     // With nothing else to say, a clue-backed cause is still worth naming, at the lowest confidence.
     if (!known && weight < MIN_CONFIDENCE && findings.length === 0) weight = MIN_CONFIDENCE;
     if (!known && (weight < MIN_CONFIDENCE || added >= WORD_ONLY_CAUSES)) continue;
