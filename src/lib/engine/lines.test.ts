@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { cpuMs, expectLinear } from '../../../tests/support/linear.ts';
 import fc from 'fast-check';
 import { forEachLine, indexLines, lineOf, lineSpan } from './lines.ts';
 
@@ -45,4 +46,13 @@ describe('indexLines', () => {
       }),
     );
   });
+});
+
+describe('indexLines time', () => {
+  it('is linear in the input, short lines and line-end styles mixed', () => {
+    // Short lines make the index large against the text; sizes stay below the point (an index of
+    // about 16,000 entries) where V8 puts the array in its large-object space and the garbage
+    // collector, not indexLines, sets the pace.
+    expectLinear('indexLines', (n) => 'GET /a 1\n502 3\r\nx\r'.repeat(n), (t) => { for (let i = 0; i < 20; i++) indexLines(t); }, 300, { clock: cpuMs, maxGrowth: 2 });
+  }, 60_000);
 });
