@@ -125,52 +125,14 @@ function prefixAt(input: string, at: number): number {
   return pos - at;
 }
 
-/** The kept parts of `input` as one string (slices joined: no loop over the characters). */
-function assemble(input: string, keep: readonly number[]): string {
-  const parts: string[] = [];
-  for (let k = 0; k < keep.length; k += 2) parts.push(input.slice(keep[k], keep[k + 1]));
-  return parts.join('');
-}
-
 /**
  * The input without collector prefixes, or undefined when no line has one. Linear in the input:
  * each line start is tried against a handful of anchored, bounded patterns. `lines` is the line
- * index of `input` when the caller has it already.
+ * index of `input` when the caller has it already. The input is a text of one stretch
+ * (`stripPrefixesOfPieces` below does the work).
  */
 export function stripPrefixes(input: string, lines: LineIndex = indexLines(input)): PrefixView | undefined {
-  // Segments: from view offset viewStart on, original = view + shift.
-  const viewStarts: number[] = [];
-  const shifts: number[] = [];
-  // Kept parts of the input as [from, to) pairs: numbers only, no string per line.
-  const keep: number[] = [];
-  let shift = 0;
-  let copied = 0; // original offset up to which the input has been kept
-  let changed = 0;
-  const n = input.length;
-  const starts = lines.starts;
-  for (let ln = 0; ln < starts.length; ln++) {
-    const lineStart = starts[ln] as number;
-    if (lineStart >= n) break;
-    const cut = prefixAt(input, lineStart);
-    // A prefix that is the whole line (nothing after it) is left alone: it is not a prefix.
-    if (cut > 0) {
-      const next = input.charCodeAt(lineStart + cut);
-      if (Number.isNaN(next) || next === 10 || next === 13) {
-        // keep the line as it is
-      } else {
-        keep.push(copied, lineStart);
-        copied = lineStart + cut;
-        shift += cut;
-        viewStarts.push(lineStart - (shift - cut));
-        shifts.push(shift);
-        changed++;
-      }
-    }
-  }
-  if (changed === 0) return undefined;
-  keep.push(copied, n);
-  const text = assemble(input, keep);
-  return new View(text, changed, viewStarts, shifts);
+  return stripPrefixesOfPieces({ source: input, sourceLines: lines, pieces: [[0, input.length]] });
 }
 
 /**
