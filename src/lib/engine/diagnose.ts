@@ -80,6 +80,8 @@ export const MAX_FACTS = 200_000;
 const FACT_NAME_SET: ReadonlySet<string> = new Set(FACT_NAMES);
 const KIND_SET: ReadonlySet<string> = new Set(KINDS);
 const KIND_RANK: ReadonlyMap<string, number> = new Map(KINDS.map((k, i) => [k, i]));
+/** Facts in the order of the paste: by span, then by kind. */
+const byPlace = (a: Fact, b: Fact): number => a.span.start - b.span.start || a.span.end - b.span.end || (KIND_RANK.get(a.kind) ?? 0) - (KIND_RANK.get(b.kind) ?? 0);
 
 function validFact(f: unknown, length: number): f is Fact {
   if (typeof f !== 'object' || f === null) return false;
@@ -117,7 +119,7 @@ function runRecognisers(
     }
     if (dropped > 0) notes.push(`${dropped} ${r.kind} fact${dropped === 1 ? ' was' : 's were'} malformed or over the limit and ignored.`);
   }
-  facts.sort((a, b) => a.span.start - b.span.start || a.span.end - b.span.end || (KIND_RANK.get(a.kind) ?? 0) - (KIND_RANK.get(b.kind) ?? 0));
+  facts.sort(byPlace);
   return facts;
 }
 
@@ -130,7 +132,7 @@ function withWordFacts(facts: readonly Fact[], words: readonly Fact[]): Fact[] {
     seen.add(k);
     return true;
   });
-  return [...facts, ...clues].sort((a, b) => a.span.start - b.span.start || a.span.end - b.span.end || (KIND_RANK.get(a.kind) ?? 0) - (KIND_RANK.get(b.kind) ?? 0));
+  return [...facts, ...clues].sort(byPlace);
 }
 
 /** A paste that names statuses, none of them one the status table knows (a 403, a 418), is about another failure. */
