@@ -10,6 +10,8 @@ import { fileURLToPath, pathToFileURL } from 'node:url';
 import { join } from 'node:path';
 
 const ROOT = fileURLToPath(new URL('..', import.meta.url));
+// The split's own hash (the folds use its upper bits, the split its value modulo 10).
+const { fnv1a32, readCorpus } = await import(pathToFileURL(join(ROOT, 'tests', 'support', 'real-corpus.ts')).href);
 export const CORPUS_DIRS = [join(ROOT, 'tests', 'fixtures', 'real'), join(ROOT, 'tests', 'fixtures', 'real-events')];
 
 /** A paragraph of an article: text between blank lines, long enough to say something. */
@@ -41,16 +43,13 @@ export function catalogueTexts() {
 
 /** The real corpus, every case with its part (learning / held-out). */
 export async function corpusCases() {
-  const { readCorpus } = await import(pathToFileURL(join(ROOT, 'tests', 'support', 'real-corpus.ts')).href);
   return readCorpus(CORPUS_DIRS);
 }
 
 /** Folds for cross-validation of the word model over the learning part: a hash of the thread's URL. */
 export const FOLDS = 5;
 export function foldOf(url) {
-  let h = 0x811c9dc5;
-  for (let i = 0; i < url.length; i++) h = Math.imul(h ^ url.charCodeAt(i), 0x01000193) >>> 0;
-  return (h >>> 16) % FOLDS;
+  return (fnv1a32(url) >>> 16) % FOLDS;
 }
 
 /**
