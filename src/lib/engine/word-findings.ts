@@ -128,12 +128,13 @@ export function wordHints(
   const facts: Fact[] = [];
   let added = 0;
   for (const score of readWords(model, masked(input, read)).ranked.slice(0, CONSIDERED)) {
-    if (score.clues.length === 0 || places(score.clues) < need) continue;
+    const where = places(score.clues);
+    if (score.clues.length === 0 || where < need) continue;
     const known = named.has(score.cause);
     let weight =
       level === 'nothing'
         ? NOTHING_READ.min + (NOTHING_READ.max - NOTHING_READ.min) * score.probability
-        : WORD_WEIGHT * score.probability * (places(score.clues) < 2 ? ONE_PLACE_FACTOR : 1);
+        : WORD_WEIGHT * score.probability * (where < 2 ? ONE_PLACE_FACTOR : 1);
     // With nothing else to say, a clue-backed cause is still worth naming, at the lowest confidence.
     if (!known && weight < MIN_CONFIDENCE && findings.length === 0) weight = MIN_CONFIDENCE;
     if (!known && (weight < MIN_CONFIDENCE || added >= WORD_ONLY_CAUSES)) continue;
