@@ -54,6 +54,24 @@ describe('never silent', () => {
     expect(d.pasteHint).toBeUndefined();
   });
 
+  it('a bare status with no component gives the no-component row, not the IIS-leaning status table', () => {
+    const row = Object.keys(priorFor('503', 'none') ?? {});
+    const top = causes('503 Service Unavailable');
+    expect(top.length).toBeGreaterThanOrEqual(3);
+    for (const c of top) expect(row, c).toContain(c);
+    expect(top.slice(0, 3)).toContain('backend-unhealthy');
+    expect(causes('502 Bad Gateway')[0]).toBe('proxy-upstream-refused');
+    expect(causes('504 Gateway Time-out')[0]).toBe('proxy-upstream-timeout');
+    // A component named keeps its own row: behind IIS a 503 is the pool first.
+    expect(causes('IIS answers 503 Service Unavailable')[0]).toBe('app-pool-stopped');
+  });
+
+  it("Varnish's 503 'Backend fetch failed' gives the Varnish list, not the IIS pool", () => {
+    const top = causes('Error 503 Backend fetch failed\nGuru Meditation:\nXID: 32770\nVarnish cache server');
+    expect(top.slice(0, 3)).toEqual(expect.arrayContaining(['proxy-upstream-timeout', 'proxy-upstream-refused', 'backend-unhealthy']));
+    expect(top).not.toContain('app-pool-stopped');
+  });
+
   it('a 502 named with IIS in a sentence gives the IIS list', () => {
     const top = causes('IIS keeps returning 502 for the whole afternoon');
     expect(top.slice(0, 3)).toContain('request-timeout');

@@ -133,7 +133,8 @@ export function priorContributions(index: FactIndex, others: readonly Contributi
     const w = facts && priorFor('any', STACK.row);
     return facts && w ? withRows(others, [{ status: 'any', facts, weights: w }], STACK.row, 'An ASP.NET Core app that fails') : undefined;
   }
-  // No component named: only a status one product alone sends has a row ('none').
+  // No component named: a status with a 'none' row (the usual causes of that status when the
+  // paste names no component; for 499, 460 and 520-526 the one product that sends it) gets it.
   if (!server && statuses.length === 0) return undefined;
   const name = server ? String(server.value).toLowerCase() : 'none';
   // A sub-status ("502.3", "500.30") is specific evidence: the status table handles it.

@@ -69,6 +69,9 @@ export const COMPONENTS: readonly Term[] = [
   // The OpenShift router is HAProxy.
   { pattern: 'haproxy|openshift(?: router)?', server: 'haproxy' },
   { pattern: 'caddy', server: 'caddy' },
+  // Varnish Cache answers 503 "Backend fetch failed" when its fetch from the backend fails: the
+  // connection refused or reset, the first byte or a read timed out, or no healthy backend.
+  { pattern: 'varnish(?:[ -]?cache)?|backend fetch failed', server: 'varnish' },
   // Azure Container Apps' ingress is Envoy.
   // Envoy's own words in its local replies: "upstream connect error or disconnect/reset before
   // headers. reset reason: connection termination".
