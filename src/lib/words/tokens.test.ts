@@ -16,7 +16,12 @@ describe('tokens', () => {
   it('keeps inner dots, dashes and underscores, codes and short numbers; drops long numbers and one-letter words', () => {
     expect(texts('System.Net.Http keep-alive 0x80072EE2 502 12002 1718028394 a x')).toEqual([
       'system.net.http',
+      'system',
+      'net',
+      'http',
       'keep-alive',
+      'keep',
+      'alive',
       'system.net.http keep-alive',
       '0x80072ee2',
       'keep-alive 0x80072ee2',
@@ -25,6 +30,22 @@ describe('tokens', () => {
       '12002',
       '502 12002',
     ]);
+  });
+
+  it('gives the parts of a compound word too, each with its own span: CamelCase humps and pieces between . _ -', () => {
+    const input = 'RedisTimeoutException at HTTPRequest in aspnetcorev2_inprocess.dll';
+    const out = tokens(input);
+    const parts = (whole: string): string[] => out.filter((t) => input.slice(t.start, t.end) !== whole && whole.includes(input.slice(t.start, t.end))).map((t) => t.text);
+    expect(parts('RedisTimeoutException')).toEqual(['redis', 'timeout', 'exception']);
+    expect(texts('HTTPRequest')).toEqual(['httprequest', 'http', 'request']);
+    expect(texts('aspnetcorev2_inprocess.dll')).toEqual(['aspnetcorev2_inprocess.dll', 'aspnetcorev2', 'inprocess', 'dll']);
+    for (const t of out) if (!t.text.includes(' ')) expect(input.slice(t.start, t.end).toLowerCase()).toBe(t.text);
+    // A simple word, an apostrophe, a long number or a one-letter piece gives no part.
+    expect(texts('timeout')).toEqual(['timeout']);
+    expect(texts("o'reilly")).toEqual(["o'reilly"]);
+    expect(texts('build-1718028394-x')).toEqual(['build-1718028394-x', 'build']);
+    // A part that is a stop word is none.
+    expect(texts('TheService')).toEqual(['theservice', 'service']);
   });
 
   it('reads any script: Cyrillic and German words whole, Chinese, Japanese and Korean as character pairs', () => {

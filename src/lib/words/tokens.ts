@@ -10,6 +10,12 @@
  *   such as 502, 12002 and 0x80072ee2 stay.
  * - Each pair of neighbouring words is a token too ("connection refused"), so word order counts a
  *   little.
+ * - A compound word also gives its parts: the pieces between `.`, `_` and `-`, and the humps of a
+ *   CamelCase name ("RedisTimeoutException" gives "redis", "timeout", "exception";
+ *   "System.Net.Sockets" gives "system", "net", "sockets"; "HTTPRequest" gives "http", "request"),
+ *   so a word a paste fuses into an identifier counts as the same word written alone. (Learning
+ *   pastes read by models that never saw them: right cause first 45.8 -> 48.5 % on thin evidence,
+ *   in the top three 64.4 -> 67.3 %.)
  * - Stop words (stopwords.ts: "the", "we", "please") are no token alone, nor a pair of two of them.
  * - The name of an HTML tag (`<title>`, `</center>`) is markup, not a word.
  *
@@ -29,6 +35,8 @@ const WORD = /[\p{L}\p{N}]+(?:['._-][\p{L}\p{N}]+)*/gu;
 const CJK = /[\p{Script=Han}\p{Script=Hiragana}\p{Script=Katakana}\p{Script=Hangul}]/u;
 const CJK_RUN = /[\p{Script=Han}\p{Script=Hiragana}\p{Script=Katakana}\p{Script=Hangul}]+/gu;
 const LONG_NUMBER = /^\d{6,}$/;
+/** Where a compound word splits: at `.`, `_`, `-`, and at a CamelCase hump (aB, or ABc before the last capital). */
+const PART_EDGE = /[._-]+|(?<=\p{Ll})(?=\p{Lu})|(?<=\p{Lu})(?=\p{Lu}\p{Ll})/gu;
 
 /** The distinct tokens of `text`, in order of first appearance; at most `max` of them. */
 export function tokens(text: string, max = 20_000): Token[] {
@@ -73,8 +81,26 @@ export function tokens(text: string, max = 20_000): Token[] {
     const token: Token = { text: word, start: at, end: at + raw.length };
     const stop = STOPWORDS.has(word);
     if (!stop) add(word, token.start, token.end);
+    addParts(raw, at, add);
     if (prev && !(stop && STOPWORDS.has(prev.text))) add(`${prev.text} ${word}`, prev.start, token.end);
     prev = token;
   }
   return out;
+}
+
+/** The parts of a compound word (PART_EDGE) as tokens, each with its own span; nothing for a simple word. */
+function addParts(raw: string, at: number, add: (t: string, start: number, end: number) => void): void {
+  PART_EDGE.lastIndex = 0;
+  if (!PART_EDGE.test(raw)) return;
+  PART_EDGE.lastIndex = 0;
+  let from = 0;
+  const take = (end: number): void => {
+    const part = raw.slice(from, end).toLowerCase();
+    if (part.length >= 2 && !STOPWORDS.has(part) && !LONG_NUMBER.test(part)) add(part, at + from, at + end);
+  };
+  for (const m of raw.matchAll(PART_EDGE)) {
+    take(m.index);
+    from = m.index + m[0].length;
+  }
+  take(raw.length);
 }
