@@ -48,6 +48,12 @@ describe('tokens', () => {
     expect(texts('TheService')).toEqual(['theservice', 'service']);
   });
 
+  it('leaves out the keys of a JSON record, not its values', () => {
+    expect(texts('{"log":"nginx timeout","stream" : "stderr"}')).toEqual(['nginx', 'timeout', 'nginx timeout', 'stderr']);
+    // A quoted word without a colon after it is a word.
+    expect(texts('it said "refused" twice')).toEqual(['said', 'it said', 'refused', 'said refused', 'twice', 'refused twice']);
+  });
+
   it('reads any script: Cyrillic and German words whole, Chinese, Japanese and Korean as character pairs', () => {
     expect(texts('Шлюз недоступен')).toEqual(['шлюз', 'недоступен', 'шлюз недоступен']);
     expect(texts('Zeitüberschreitung')).toEqual(['zeitüberschreitung']);

@@ -17,7 +17,7 @@
  *   pastes read by models that never saw them: right cause first 45.8 -> 48.5 % on thin evidence,
  *   in the top three 64.4 -> 67.3 %.)
  * - Stop words (stopwords.ts: "the", "we", "please") are no token alone, nor a pair of two of them.
- * - The name of an HTML tag (`<title>`, `</center>`) is markup, not a word.
+ * - The name of an HTML tag (`<title>`, `</center>`) and a JSON key (`"log":`) are markup, not words.
  *
  * Each token is kept once, with the span of its first appearance (for the evidence shown to the
  * reader). One pass over the text, linear in its length.
@@ -52,8 +52,8 @@ export function tokens(text: string, max = 20_000): Token[] {
     if (out.length >= max) break;
     const raw = m[0];
     const at = m.index;
-    // An HTML tag's name (<title>, </center>) is markup, not a word of the message.
-    if (text.charCodeAt(at - 1) === 60 || (text.charCodeAt(at - 1) === 47 && text.charCodeAt(at - 2) === 60)) {
+    // An HTML tag's name (<title>, </center>) and a JSON key ("log":) are markup, not words of the message.
+    if (text.charCodeAt(at - 1) === 60 || (text.charCodeAt(at - 1) === 47 && text.charCodeAt(at - 2) === 60) || isJsonKey(text, at, raw.length)) {
       prev = undefined;
       continue;
     }
@@ -103,4 +103,12 @@ function addParts(raw: string, at: number, add: (t: string, start: number, end: 
     from = m.index + m[0].length;
   }
   take(raw.length);
+}
+
+/** Whether the word at `at` is a whole JSON key: `"` before it, `"` and then `:` (after blanks) after it. */
+function isJsonKey(text: string, at: number, length: number): boolean {
+  if (text.charCodeAt(at - 1) !== 34 || text.charCodeAt(at + length) !== 34) return false;
+  let i = at + length + 1;
+  while (text.charCodeAt(i) === 32 || text.charCodeAt(i) === 9) i++;
+  return text.charCodeAt(i) === 58;
 }
