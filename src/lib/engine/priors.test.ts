@@ -209,8 +209,31 @@ describe('hints for a platform the named component rules out', () => {
     expect(weights([])).toEqual([0.35, 0.35, 0.35]);
   });
 
-  it('a 504 from nginx no longer lists the App Service front end in the top three', () => {
-    expect(causes('we get a 504 gateway timeout from nginx').slice(0, 3)).not.toContain('azure-frontend-timeout');
+  it('scales down status-table hints for IIS-only causes behind Envoy, Varnish or an ingress, not when IIS or App Service is named', () => {
+    const iis = (servers: string[]): number[] =>
+      elsewhereContributions(indexFacts(servers.map(server)), [hint('app-pool-stopped', 'status'), hint('app-pool-stopped', 'signal'), hint('backend-unhealthy', 'status')]).map(
+        (c) => c.weight,
+      );
+    for (const s of ['envoy', 'varnish', 'kubernetes']) {
+      const [status, signal, proxy] = iis([s]);
+      expect(status, s).toBeLessThan(0.35);
+      expect(signal).toBe(0.35);
+      expect(proxy).toBe(0.35);
+    }
+    for (const both of [['envoy', 'iis'], ['nginx', 'azure-app-service'], ['yarp'], []]) expect(iis(both), both.join('+')).toEqual([0.35, 0.35, 0.35]);
+  });
+
+  it('a 503 with an Envoy reply no longer lists the IIS pool or app_offline in the top three', () => {
+    const top = causes('503 upstream connect error or disconnect/reset before headers. reset reason: connection termination').slice(0, 3);
+    expect(top).not.toContain('app-pool-stopped');
+    expect(top).not.toContain('app-offline');
+  });
+
+  it("a 504 from nginx puts the App Service front end and the ASP.NET Core Module's request timeout after the proxy's and the app's own causes", () => {
+    const behindNginx = causes('we get a 504 gateway timeout from nginx');
+    expect(behindNginx.slice(0, 2)).toEqual(['proxy-upstream-timeout', 'thread-pool-starvation']);
+    expect(behindNginx.indexOf('azure-frontend-timeout')).toBeGreaterThan(1);
+    expect(behindNginx.indexOf('request-timeout')).toBeGreaterThan(1);
     expect(causes('we get a 504 gateway timeout on Azure App Service').slice(0, 3)).toContain('azure-frontend-timeout');
   });
 });

@@ -23,7 +23,10 @@ const RESTATING: ReadonlySet<string> = new Set(data.restating);
 /** Signals too general to point anywhere alone ("it times out"): kept, but the evidence stays thin. */
 const WEAK: ReadonlySet<string> = new Set(data.weak);
 
-const ELSEWHERE = data.elsewhere as { factor: number; groups: Readonly<Record<string, readonly string[]>> };
+const ELSEWHERE = data.elsewhere as {
+  factor: number;
+  groups: Readonly<Record<string, { readonly causes?: readonly string[]; readonly named: readonly string[]; readonly others: readonly string[] }>>;
+};
 /** The app's stack named with a failure in words, no component and no status (status-priors.json `stack`). */
 const STACK = data.stack as { signal: string; needs: readonly string[]; row: string };
 
@@ -39,21 +42,19 @@ function stackFacts(index: FactIndex): Fact[] | undefined {
  * Status-table hints for a cause that exists on one platform only (its causes.json group) are
  * scaled down when the evidence names a component that rules that platform out and does not name
  * the platform (status-priors.json `elsewhere`): a 504 from nginx does not point at the App
- * Service front end. Other hints (signals, codes, rules) are specific evidence and stay.
+ * Service front end, a 503 from Envoy not at a stopped IIS pool. Other hints (signals, codes,
+ * rules) are specific evidence and stay.
  */
 export function elsewhereContributions(index: FactIndex, contributions: readonly Contribution[]): Contribution[] {
   const named = new Set((index.byName.get('server') ?? []).map((f) => String(f.value).toLowerCase()));
   if (named.size === 0) return [...contributions];
-  const away = new Set<string>();
-  for (const [group, others] of Object.entries(ELSEWHERE.groups)) {
-    if (!named.has(group) && others.some((o) => named.has(o))) away.add(group);
+  const away: ((cause: string) => boolean)[] = [];
+  for (const [group, { causes, named: own, others }] of Object.entries(ELSEWHERE.groups)) {
+    if (own.some((o) => named.has(o)) || !others.some((o) => named.has(o))) continue;
+    away.push(causes ? (cause) => causes.includes(cause) : (cause) => causeEntry(cause)?.group === group);
   }
-  if (away.size === 0) return [...contributions];
-  return contributions.map((c) => {
-    if (c.source !== 'status') return c;
-    const group = causeEntry(c.cause)?.group;
-    return group !== undefined && away.has(group) ? { ...c, weight: c.weight * ELSEWHERE.factor } : c;
-  });
+  if (away.length === 0) return [...contributions];
+  return contributions.map((c) => (c.source === 'status' && away.some((isAway) => isAway(c.cause)) ? { ...c, weight: c.weight * ELSEWHERE.factor } : c));
 }
 
 /** Whether a signal is too general to point anywhere alone (status-priors.json `weak`). */

@@ -243,7 +243,7 @@ export const signals: SignalDef[] = [
   {
     id: 'cloud-lb.envoy-tls-certificate',
     kind,
-    label: 'Envoy/Istio: a certificate was refused in the TLS handshake with the upstream (CERTIFICATE_VERIFY_FAILED, unknown CA, bad or expired certificate)',
+    label: 'Envoy/Istio: the TLS handshake with the upstream was refused: a certificate (CERTIFICATE_VERIFY_FAILED, unknown CA, bad or expired certificate) or the handshake itself (a handshake_failure or protocol_version alert: no TLS version, cipher or SNI name both accept)',
     causes: { 'backend-tls-failure': 0.9, 'proxy-protocol-mismatch': 0.2 },
   },
   {

@@ -37,10 +37,13 @@ export const FLAG_SIGNALS: Record<string, string> = {
 
 const TLS = /TLS_error|WRONG_VERSION_NUMBER|CERTIFICATE_VERIFY_FAILED|SSL routines|tls handshake/i;
 /**
- * BoringSSL reasons that say the handshake ran and a certificate was refused (ours or the
- * upstream's): the TLS set-up failed on trust, not on the protocol.
+ * BoringSSL reasons that say the handshake ran and was refused: a certificate (ours or the
+ * upstream's) on trust, or the upstream's handshake_failure / protocol_version alert (no TLS
+ * version, cipher or SNI name it accepts). The TLS set-up failed, not the protocol: a plain-HTTP
+ * port answers no TLS record at all (WRONG_VERSION_NUMBER).
  */
-const TLS_CERTIFICATE = /CERTIFICATE_VERIFY_FAILED|TLSV1_ALERT_UNKNOWN_CA|SSLV3_ALERT_BAD_CERTIFICATE|SSLV3_ALERT_CERTIFICATE_EXPIRED|CERTIFICATE_EXPIRED/i;
+const TLS_CERTIFICATE =
+  /CERTIFICATE_VERIFY_FAILED|TLSV1_ALERT_UNKNOWN_CA|SSLV3_ALERT_BAD_CERTIFICATE|SSLV3_ALERT_CERTIFICATE_EXPIRED|CERTIFICATE_EXPIRED|SSLV3_ALERT_HANDSHAKE_FAILURE|HANDSHAKE_FAILURE_ON_CLIENT_HELLO|TLSV1_ALERT_PROTOCOL_VERSION|NO_SHARED_CIPHER/i;
 
 /** The TLS signal for a text that TLS matched. */
 function tlsSignal(text: string): string {

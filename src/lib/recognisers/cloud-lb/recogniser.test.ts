@@ -194,6 +194,13 @@ describe('cloud-lb recogniser: Envoy and Istio', () => {
       'upstream connect error or disconnect/reset before headers. reset reason: connection failure, transport failure reason: TLS error: 268435581:SSL routines:OPENSSL_internal:CERTIFICATE_VERIFY_FAILED';
     expect(values(run(input), 'signal')).toEqual(['cloud-lb.envoy-tls-certificate']);
   });
+
+  it('reads a refused handshake (handshake_failure alert) as a backend TLS failure, a plain-HTTP port (WRONG_VERSION_NUMBER) as a protocol mismatch', () => {
+    const reply = 'upstream connect error or disconnect/reset before headers. reset reason: remote connection failure, transport failure reason: TLS error: ';
+    expect(values(run(`${reply}268436496:SSL routines:OPENSSL_internal:SSLV3_ALERT_HANDSHAKE_FAILURE 268435610:SSL routines:OPENSSL_internal:HANDSHAKE_FAILURE_ON_CLIENT_HELLO`), 'signal')).toEqual(['cloud-lb.envoy-tls-certificate']);
+    expect(values(run(`${reply}268436498:SSL routines:OPENSSL_internal:TLSV1_ALERT_PROTOCOL_VERSION`), 'signal')).toEqual(['cloud-lb.envoy-tls-certificate']);
+    expect(values(run(`${reply}268435703:SSL routines:OPENSSL_internal:WRONG_VERSION_NUMBER`), 'signal')).toEqual(['cloud-lb.envoy-tls-error']);
+  });
 });
 
 describe('cloud-lb recogniser: more variants', () => {
