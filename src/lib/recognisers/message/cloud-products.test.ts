@@ -57,6 +57,9 @@ describe('diagnose() with the cloud products of the message catalogue', () => {
     ['{"message": "Endpoint request timed out"}', 'proxy-upstream-timeout'],
     ['Execution failed due to configuration error: General SSLEngine problem', 'backend-tls-failure'],
     ['ERR  error="Unable to reach the origin service. The service may be down or it may not be responding to traffic from cloudflared: dial tcp 127.0.0.1:8000: connect: connection refused" originService=http://127.0.0.1:8000', 'proxy-upstream-refused'],
+    // A Go proxy out of local ports for new connections (EADDRNOTAVAIL on connect).
+    ['dial tcp 10.0.3.17:8080: connect: cannot assign requested address', 'snat-port-exhaustion'],
+    ['upstream=api.example.com error="dial tcp4 203.0.113.9:443: connect: can\'t assign requested address"', 'snat-port-exhaustion'],
   ]);
 
   it('does not read a bare "Error code 52x" of another number as Cloudflare', () => {

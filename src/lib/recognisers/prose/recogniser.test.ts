@@ -200,6 +200,8 @@ describe('prose reader: triggers', () => {
     ['.NET 5 was not yet available on App Service, so we added the site extension', 'prose.topic-azure-runtime'],
     ['Proactive Auto-Heal restarted the app twice today', 'prose.topic-app-service-restart'],
     ['the web site was stopped in IIS Manager', 'prose.topic-site-stopped'],
+    ["the Default Web Site won't start after the reboot", 'prose.topic-site-stopped'],
+    ['IIS: cannot start the web site, the process cannot access the file', 'prose.topic-site-stopped'],
     ['a duplicate section in the web.config broke the site', 'prose.topic-web-config-invalid'],
     ['Kestrel fails on port 5000: it is in an excluded port range', 'prose.topic-privileged-port'],
     ['the app container is attached to two different networks', 'prose.topic-docker-network'],

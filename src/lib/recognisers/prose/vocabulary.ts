@@ -486,7 +486,13 @@ export const TOPICS: readonly Term[] = [
   // App Service's own restarts: Auto-Heal and Proactive Auto-Heal.
   { pattern: '(?:proactive )?auto[ -]?heal(?:ing)?', signal: 'prose.topic-app-service-restart' },
   // The IIS site itself stopped or not bound to the name or port asked for.
-  { pattern: '(?:web ?)?site (?:is |was )?(?:stopped|not started)|(?:site |hostname |https? )?bindings? (?:is |are |was |were )?(?:wrong|missing|incorrect)', signal: 'prose.topic-site-stopped' },
+  // Also a site that will not start (its port taken by another program: IIS Manager then says "The
+  // process cannot access the file because it is being used by another process").
+  {
+    pattern:
+      "(?:web ?)?sites? (?:is |are |was |were )?(?:stopped|not started)|(?:web ?)?sites? (?:won'?t|will not|wouldn'?t|does ?n[o']t|did ?n[o']t|can ?n[o']t|could ?n[o']t|fail(?:s|ed)? to) start|(?:cannot|can'?t|unable to|could ?n[o']t) start (?:the |a |my |our |any )?(?:iis )?(?:web ?)?sites?|(?:site |hostname |https? )?bindings? (?:is |are |was |were )?(?:wrong|missing|incorrect)",
+    signal: 'prose.topic-site-stopped',
+  },
   // A web.config IIS cannot read (500.19: malformed XML, a duplicate entry).
   {
     pattern:
