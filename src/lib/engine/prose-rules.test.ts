@@ -274,6 +274,16 @@ describe('sentences through the whole engine, word model off', () => {
     // API Gateway named without a time-out, a limit or a 504 is not a time-out.
     expect(top('we moved the API gateway to another region and now the site returns 403')).not.toBe('proxy-upstream-timeout');
   });
+  it('read a Lambda function behind an ALB or API Gateway as a response they cannot use, not a connection problem', () => {
+    for (const text of ['ALB with a Lambda target always returns 502', 'API Gateway Lambda proxy integration returns 502 Bad Gateway', 'our ALB -> Lambda setup gives 502 on some routes', 'The ALB triggers the Lambda but every route returns 502 Bad Gateway']) {
+      expect(top(text), text).toBe('invalid-backend-response');
+      const causes = diagnose(text, { words: false }).findings.map((f) => f.cause);
+      expect(causes.slice(0, 3), text).not.toContain('keepalive-race');
+    }
+    // A C# lambda is no Lambda function.
+    expect(diagnose('the lambda expression throws a NullReferenceException', { words: false }).facts.map((f) => f.value)).not.toContain('prose.lambda-target');
+    expect(top('a lambda in Program.cs returns 502 from nginx')).not.toBe('invalid-backend-response');
+  });
   it('read a failure told as a tiny share of requests as the keep-alive race', () => {
     expect(top('about one 502 out of 50,000 requests behind our load balancer')).toBe('keepalive-race');
     expect(top('roughly 0.02% of requests get a 502 from nginx')).toBe('keepalive-race');

@@ -372,6 +372,22 @@ const RULES: readonly ContextRule[] = [
     note: `Described: a time-out at Amazon API Gateway: its integration timeout (${says('aws-api-gateway.integration-timeout')} by default) ends requests the app has not answered by then.`,
   },
   {
+    // An ALB answers 502 when a Lambda target's response is malformed (LambdaInvalidResponse: no
+    // numeric statusCode, a header that is not a string) or over 1 MB; API Gateway does the same
+    // ("Malformed Lambda proxy response"). A function that errors or times out comes next.
+    id: 'prose-lambda-target-502',
+    when: {
+      any: [
+        { all: [signal('lambda-target'), { any: [status('502'), server(['aws-alb']), signal('api-gateway')] }] },
+        { all: [signal('lambda-word'), { any: [server(['aws-alb']), signal('api-gateway')] }] },
+      ],
+    },
+    supports: { 'invalid-backend-response': 0.4, 'app-crash-runtime': 0.15, 'proxy-upstream-timeout': 0.1 },
+    // A Lambda target is invoked, not connected to: no idle connection to race, no port to refuse, no pod to drain.
+    weakens: { 'keepalive-race': 0.6, 'proxy-upstream-refused': 0.5, 'pod-shutdown-race': 0.5 },
+    note: 'Described: a Lambda function behind an ALB or API Gateway: they answer 502 when the function returns a response they cannot use (no numeric statusCode, a header value that is not a string, a body over 1 MB), then when it throws or runs out of time. The function is invoked, not connected to, so connection-level causes (keep-alive, refused, draining) do not apply.',
+  },
+  {
     // Heroku's router gives the app 30 seconds for the first byte (H12), then answers 503.
     id: 'prose-heroku-router-timeout',
     when: { all: [server(['heroku']), { any: [signal('topic-timeout', 'long-request'), statedNear('heroku.router-timeout', 0.1)] }] },

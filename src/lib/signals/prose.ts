@@ -25,6 +25,22 @@ export const signals: SignalDef[] = [
     causes: { 'proxy-upstream-timeout': 0.02 },
   },
   {
+    // Weak (status-priors.json): a Lambda function behind an ALB or API Gateway; with a 502 or
+    // either front named, prose-rules.ts reads the function's answer as the usual fault.
+    id: 'prose.lambda-target',
+    kind,
+    label: 'Named: an AWS Lambda function as the target of a load balancer or API Gateway',
+    causes: { 'invalid-backend-response': 0.02 },
+  },
+  {
+    // Weak (status-priors.json): the word alone, which is also a C# lambda; prose-rules.ts reads it
+    // as a Lambda function only beside an ALB or API Gateway.
+    id: 'prose.lambda-word',
+    kind,
+    label: 'Named: "Lambda" (an AWS Lambda function when an ALB or API Gateway is named too)',
+    causes: { 'invalid-backend-response': 0.01 },
+  },
+  {
     // Weak (status-priors.json): a reverse proxy not named says which hop may answer, not why;
     // prose-rules.ts reads it with a sign-in. The token weight stays far under the findings' floor
     // and leaves the ranking of the proxy's usual causes to the other evidence.

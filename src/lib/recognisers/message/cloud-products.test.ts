@@ -57,6 +57,8 @@ describe('diagnose() with the cloud products of the message catalogue', () => {
     ['{"message": "Endpoint request timed out"}', 'proxy-upstream-timeout'],
     ['Execution failed due to configuration error: General SSLEngine problem', 'backend-tls-failure'],
     ['ERR  error="Unable to reach the origin service. The service may be down or it may not be responding to traffic from cloudflared: dial tcp 127.0.0.1:8000: connect: connection refused" originService=http://127.0.0.1:8000', 'proxy-upstream-refused'],
+    ['http 2018-11-30T22:22:48.364000Z app/my-loadbalancer/50dc6c495c0c9188 192.168.131.39:2817 - 0.000 0.001 0.000 502 - 34 366 "GET http://www.example.com:80/ HTTP/1.1" "curl/7.46.0" - - arn:aws:elasticloadbalancing:us-east-2:123456789012:targetgroup/my-targets/73e2d6bc24d8a067 "Root=1-58337364-23a8c76965a2ef7629b185e3" "-" "-" 0 2018-11-30T22:22:48.364000Z "forward" "-" "LambdaInvalidResponse" "-" "-" "-" "-"', 'invalid-backend-response'],
+    ['(0d0f3a1c) Execution failed due to configuration error: Malformed Lambda proxy response', 'invalid-backend-response'],
     // A Go proxy out of local ports for new connections (EADDRNOTAVAIL on connect).
     ['dial tcp 10.0.3.17:8080: connect: cannot assign requested address', 'snat-port-exhaustion'],
     ['upstream=api.example.com error="dial tcp4 203.0.113.9:443: connect: can\'t assign requested address"', 'snat-port-exhaustion'],

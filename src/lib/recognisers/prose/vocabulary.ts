@@ -112,6 +112,14 @@ export const COMPONENTS: readonly Term[] = [
   },
   // Amazon API Gateway (REST and HTTP APIs) in front of the app: its integration timeout.
   { pattern: '(?:amazon |aws )?api[ -]?gateway|apigw', signal: 'prose.api-gateway' },
+  // A Lambda function as a target (not a C# lambda expression): named with AWS, or as a function,
+  // target, handler or proxy integration.
+  {
+    pattern: '(?:aws )lambdas?|lambda (?:functions?|targets?|handlers?|proxy(?: integration)?|integrations?|responses?)|lambda[ -]backed|(?:alb|elb|load balancer|target group|api gateway|apigw)s? (?:(?:to|with|in front of|and|\\+|->|→) )?(?:a |an |the |my |our )?(?:aws )?lambdas?',
+    signal: 'prose.lambda-target',
+  },
+  // "Lambda" alone: the AWS service only beside an ALB or API Gateway (prose-rules.ts), else a C# lambda.
+  { pattern: 'lambdas?', signal: 'prose.lambda-word' },
   // A reverse proxy not named: still a hop whose buffers and timeouts sit in front of the app.
   { pattern: 'reverse[ -]?prox(?:y|ies|ied)', signal: 'prose.reverse-proxy' },
   { pattern: 'load[ -]?balancers?', signal: 'prose.load-balancer' },
