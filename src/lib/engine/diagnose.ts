@@ -21,7 +21,7 @@
  */
 import type { Diagnosis, Fact, Kind, LineIndex, Recogniser } from './types.ts';
 import { KINDS } from './types.ts';
-import { indexLines, lineOf } from './lines.ts';
+import { LineCursor, indexLines } from './lines.ts';
 import { factsToOriginal, stripPrefixes, stripPrefixesOfPieces } from './prefixes.ts';
 import { decodeJsonEscapes } from './json-escapes.ts';
 import { dropShadowedProse } from './prose-overlap.ts';
@@ -165,10 +165,11 @@ export function unrecognisedLines(text: string, facts: readonly Fact[], lines: L
   const n = lines.starts.length;
   // Difference array over lines: +1 where a span starts, -1 after the line it ends on.
   const cover = new Int32Array(n + 2);
+  const at = new LineCursor(lines);
   for (let i = 0; i < facts.length; i++) {
     const f = facts[i] as Fact;
-    const first = lineOf(lines, f.span.start);
-    const last = lineOf(lines, Math.max(f.span.start, f.span.end - 1));
+    const first = at.lineOf(f.span.start);
+    const last = at.lineOfEnd(first, Math.max(f.span.start, f.span.end - 1));
     cover[first] = (cover[first] ?? 0) + 1;
     cover[last + 1] = (cover[last + 1] ?? 0) - 1;
   }

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { cpuMs, expectLinear } from '../../../tests/support/linear.ts';
 import fc from 'fast-check';
-import { forEachLine, indexLines, lineOf, lineSpan } from './lines.ts';
+import { LineCursor, forEachLine, indexLines, lineOf, lineSpan } from './lines.ts';
 
 describe('indexLines', () => {
   it('indexes \\n, \\r\\n and lone \\r line ends', () => {
@@ -55,4 +55,25 @@ describe('indexLines time', () => {
     // collector, not indexLines, sets the pace.
     expectLinear('indexLines', (n) => 'GET /a 1\n502 3\r\nx\r'.repeat(n), (t) => { for (let i = 0; i < 20; i++) indexLines(t); }, 300, { clock: cpuMs, maxGrowth: 2 });
   }, 60_000);
+});
+
+describe('LineCursor', () => {
+  it('answers as lineOf, whatever the order of the offsets', () => {
+    const text = fc.array(fc.constantFrom('a', 'bc', '\n', '\r\n', '\r', ' '), { maxLength: 60 }).map((p) => p.join(''));
+    fc.assert(
+      fc.property(text, fc.array(fc.integer({ min: -2, max: 70 }), { maxLength: 40 }), fc.boolean(), (t, offsets, sorted) => {
+        const lines = indexLines(t);
+        const cursor = new LineCursor(lines);
+        for (const o of sorted ? [...offsets].sort((a, b) => a - b) : offsets) {
+          const first = cursor.lineOf(o);
+          expect(first).toBe(lineOf(lines, o));
+          const end = Math.max(o, o + 5);
+          if (o >= 0) expect(cursor.lineOfEnd(first, end)).toBe(lineOf(lines, end));
+        }
+      }),
+      { numRuns: 500 },
+    );
+    const lines = indexLines('a\nb\nc');
+    expect(new LineCursor(lines).lineOf(Number.NaN)).toBe(lineOf(lines, Number.NaN));
+  });
 });

@@ -13,7 +13,7 @@
  * line look-up per fact is a binary search).
  */
 import type { Fact, LineIndex } from './types.ts';
-import { lineOf } from './lines.ts';
+import { LineCursor } from './lines.ts';
 
 /** Trigger signals: kept even on a line another recogniser read (see dropShadowedProse). */
 const TRIGGERS: ReadonlySet<string> = new Set(
@@ -36,17 +36,20 @@ export function dropShadowedProse(facts: Fact[], lines: LineIndex): Fact[] {
   // Only the lines that hold a prose fact are looked up below: the other facts are noted for
   // those lines only.
   const proseLines = new Uint8Array(lines.starts.length + 2);
+  // Facts come sorted by place: each pass looks their lines up with a cursor of its own.
+  const proseAt = new LineCursor(lines);
   for (let i = 0; i < facts.length; i++) {
     const f = facts[i] as Fact;
-    if (f.kind === 'prose') proseLines[lineOf(lines, f.span.start)] = 1;
+    if (f.kind === 'prose') proseLines[proseAt.lineOf(f.span.start)] = 1;
   }
   const byLine = new Map<number, LineFacts>();
+  const otherAt = new LineCursor(lines);
   for (let i = 0; i < facts.length; i++) {
     const f = facts[i] as Fact;
     if (f.kind === 'prose') continue;
     if (f.name !== 'signal' && f.name !== 'code' && f.name !== 'status' && f.name !== 'server') continue;
-    const first = lineOf(lines, f.span.start);
-    const last = lineOf(lines, Math.max(f.span.start, f.span.end - 1));
+    const first = otherAt.lineOf(f.span.start);
+    const last = otherAt.lineOfEnd(first, Math.max(f.span.start, f.span.end - 1));
     for (let ln = first; ln <= last && ln - first < 50; ln++) {
       if (proseLines[ln] !== 1) continue;
       let l = byLine.get(ln);
@@ -60,9 +63,10 @@ export function dropShadowedProse(facts: Fact[], lines: LineIndex): Fact[] {
       else l.servers.add(String(f.value));
     }
   }
+  const keptAt = new LineCursor(lines);
   return facts.filter((f) => {
     if (f.kind !== 'prose') return true;
-    const l = byLine.get(lineOf(lines, f.span.start));
+    const l = byLine.get(keptAt.lineOf(f.span.start));
     if (!l) return true;
     // A trigger (when or under what it fails) is never what a format's recogniser reads; a topic
     // outside the words that recogniser read ("a space in the app name gives HTTP Error 502.5")

@@ -16,6 +16,7 @@ import {
   isErrorStatus,
   isSpaceCode,
   lineAt,
+  linesHolding,
   linesMatching,
   looksLikeNewEntry,
   makeRecord,
@@ -399,8 +400,15 @@ function scan(ctx: Ctx): void {
   const total = lines.starts.length;
   const ownsAccess = input.includes('] "') && accessLogOwner(input) === 'apache';
   const headerless = linesMatching(input, lines, HEADERLESS_ANY);
+  // A line starts something below only if it holds '] ' (a header, an access line) or a headerless
+  // message: the others are passed over without being cut out of the paste.
+  const bracketed = linesHolding(input, lines, ['] ']);
   let n = 1;
   while (n <= total) {
+    if (bracketed[n] !== 1 && headerless[n] !== 1) {
+      n++;
+      continue;
+    }
     const { text, span } = lineAt(input, lines, n);
     if (text.length === 0) {
       n++;

@@ -192,8 +192,34 @@ function at(base: number, tok: Token): Span {
 }
 
 const REPLY = 'upstream connect error or disconnect/reset before headers.';
-const NO_HEALTHY = /\bno healthy upstream\b/g;
-const REQUEST_TIMEOUT = /\bupstream request timeout\b/g;
+/** Envoy's bare local replies, each found as a word sequence (`\b` on both sides). */
+const BARE_REPLIES: readonly (readonly [string, string])[] = [
+  ['no healthy upstream', 'cloud-lb.envoy-uh'],
+  ['upstream request timeout', 'cloud-lb.envoy-ut'],
+];
+
+function isWordUnit(c: number): boolean {
+  return (c >= 48 && c <= 57) || (c >= 65 && c <= 90) || (c >= 97 && c <= 122) || c === 95;
+}
+
+/**
+ * Where `words` (starting and ending with a word character) stands in `input` with no word
+ * character touching it, left to right, without overlaps: what a global `\bwords\b` finds, by
+ * indexOf instead of a regular-expression pass over the whole input.
+ */
+export function wordsAt(input: string, words: string): number[] {
+  const out: number[] = [];
+  for (let i = input.indexOf(words); i >= 0; ) {
+    const end = i + words.length;
+    if ((i > 0 && isWordUnit(input.charCodeAt(i - 1))) || (end < input.length && isWordUnit(input.charCodeAt(end)))) {
+      i = input.indexOf(words, i + 1);
+      continue;
+    }
+    out.push(i);
+    i = input.indexOf(words, end);
+  }
+  return out;
+}
 
 /** Local replies pasted from a browser or curl. */
 function localReplies(ctx: LbCtx): void {
@@ -210,13 +236,9 @@ function localReplies(ctx: LbCtx): void {
     if (id) push(ctx, 'signal', id, span);
     else push(ctx, 'placed', 'Envoy local reply', span);
   }
-  for (const [re, id] of [
-    [NO_HEALTHY, 'cloud-lb.envoy-uh'],
-    [REQUEST_TIMEOUT, 'cloud-lb.envoy-ut'],
-  ] as const) {
-    re.lastIndex = 0;
-    for (let m = re.exec(input); m; m = re.exec(input)) {
-      const span: Span = { start: m.index, end: m.index + m[0].length };
+  for (const [words, id] of BARE_REPLIES) {
+    for (const at of wordsAt(input, words)) {
+      const span: Span = { start: at, end: at + words.length };
       server(ctx, 'envoy', span);
       push(ctx, 'signal', id, span);
     }

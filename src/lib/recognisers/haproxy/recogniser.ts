@@ -7,7 +7,7 @@
  * joined with the lines after it (shared/proxy-lines.ts records), cut anywhere (even inside the date).
  */
 import type { Fact, LineIndex, Recogniser, Span } from '../../engine/types.ts';
-import { fact, isErrorStatus, lineAt, makeRecord, recordSpan, requestTarget, serverOnce } from '../shared/proxy-lines.ts';
+import { fact, isErrorStatus, lineAt, linesHolding, makeRecord, recordSpan, requestTarget, serverOnce } from '../shared/proxy-lines.ts';
 import type { LogRecord, ProxyRun } from '../shared/proxy-lines.ts';
 import type { HaproxyLine } from './log-line.ts';
 import { readHealthMessage, readLogLines } from './log-line.ts';
@@ -100,6 +100,13 @@ function mayHold(input: string): boolean {
   );
 }
 
+/**
+ * A line the loop below can read something on holds one of these: a health message's words
+ * (readHealthMessage), `] ` (readLogLines needs it, and a `/`), or ` [` (ENTRY_START, where a
+ * wrapped entry starts). Other lines are passed over without being cut out of the paste.
+ */
+const LINE_NEEDLES: readonly string[] = [' is DOWN, reason: ', 'has no server available!', '] ', ' ['];
+
 /** A wrapped entry runs over at most this many more lines, each no longer than a wide terminal. */
 const MAX_WRAPPED = 4;
 const MAX_PIECE = 400;
@@ -133,7 +140,9 @@ export const recogniser: Recogniser = {
     const ctx: Ctx = { facts: out, serverSaid: false };
     const { starts } = lines;
     const total = starts.length;
+    const marked = linesHolding(input, lines, LINE_NEEDLES);
     for (let n = 1; n <= total; n++) {
+      if (marked[n] !== 1) continue;
       // Short lines (and the blank lines of a hostile paste) are skipped before any slicing.
       if ((starts[n] ?? input.length) - (starts[n - 1] as number) < 20) continue;
       const { text, span } = lineAt(input, lines, n);

@@ -15,6 +15,7 @@ import {
   isBlank,
   isErrorStatus,
   lineAt,
+  linesHolding,
   looksLikeNewEntry,
   makeRecord,
   recordSpan,
@@ -333,8 +334,15 @@ function scan(ctx: Ctx): void {
   const total = lines.starts.length;
   const hasAccess = input.includes('] "');
   const owner = hasAccess ? accessLogOwner(input) : 'nginx';
+  // A line starts something below only if it holds '] ' (a header, an access line) or the words
+  // headerlessAnchor needs first: the others are passed over without being cut out of the paste.
+  const marked = linesHolding(input, lines, ['] ', 'upstream', 'connect()']);
   let n = 1;
   while (n <= total) {
+    if (marked[n] !== 1) {
+      n++;
+      continue;
+    }
     const { text, span } = lineAt(input, lines, n);
     if (text.length === 0) {
       n++;
