@@ -223,6 +223,11 @@ describe('hints for a platform the named component rules out', () => {
     for (const both of [['envoy', 'iis'], ['nginx', 'azure-app-service'], ['yarp'], []]) expect(iis(both), both.join('+')).toEqual([0.35, 0.35, 0.35]);
   });
 
+  it('a 503 from a managed platform (Cloud Run) does not open on the IIS pool', () => {
+    expect(causes('Cloud Run returns 503 when the node server aborts a long request')[0]).not.toBe('app-pool-stopped');
+    expect(causes('Cloud Run returns 503 Service Unavailable').slice(0, 3)).not.toContain('app-pool-stopped');
+  });
+
   it('a 503 with an Envoy reply no longer lists the IIS pool or app_offline in the top three', () => {
     const top = causes('503 upstream connect error or disconnect/reset before headers. reset reason: connection termination').slice(0, 3);
     expect(top).not.toContain('app-pool-stopped');

@@ -53,6 +53,8 @@ describe('prose reader: components', () => {
   const cases: [string, string[]][] = [
     ['ARR in front of two servers returns 502.3 after a while', ['iis']],
     ['We have been seeing 503 responses from Varnish when backends are slow', ['varnish']],
+    ['Cloud Run returns 503 when the server aborts a long request', ['paas']],
+    ['the app on Fly.io answers 502 after a deploy', ['paas']],
     ['the ANCM log says nothing and the site returns 502', ['iis']],
     ['openresty keeps answering 502 for the api', ['nginx']],
     ['our Apache reverse proxy shows 503 for the app', ['apache']],

@@ -84,6 +84,12 @@ export const COMPONENTS: readonly Term[] = [
   { pattern: '(?<=(?<![\\w.])(?:50[0234]|4\\d\\d)s? )UH|UH(?= (?:errors?|responses?|flags?|codes?|response flags?))', server: 'envoy', signal: 'prose.topic-unhealthy', exact: true },
   { pattern: '(?<=(?<![\\w.])(?:50[0234]|4\\d\\d)s? )UT|UT(?= (?:errors?|responses?|flags?|codes?|response flags?))', server: 'envoy', signal: 'prose.topic-timeout', exact: true },
   { pattern: '(?<=(?<![\\w.])(?:50[0234]|4\\d\\d)s? )DC|DC(?= (?:errors?|responses?|flags?|codes?|response flags?))', server: 'envoy', signal: 'prose.topic-client-aborted', exact: true },
+  // Managed platforms whose own front proxy answers for the app (no IIS there): a status from them
+  // has the no-component short list, and IIS-only hints are scaled down (status-priors.json).
+  {
+    pattern: '(?:google )?cloud run|(?:google )?app engine|fly\\.io|render\\.com|vercel|netlify|(?:aws )?elastic beanstalk|cloud foundry|gorouter|digitalocean app platform',
+    server: 'paas',
+  },
   // Heroku routes to each dyno on the port it passes in $PORT.
   { pattern: 'heroku|dynos?', server: 'heroku' },
   // Heroku's router and runtime error codes written bare in a sentence ("Heroku sends an H13",
