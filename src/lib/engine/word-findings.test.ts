@@ -54,15 +54,14 @@ describe('wordHints', () => {
     }
   });
 
-  it('asks for clues at two places only when the recognisers read nothing, and keeps such a paste "Possible"', () => {
-    expect(CLUE_PLACES).toEqual({ named: 1, read: 1, nothing: 2 });
+  it('asks for clues at two places when the evidence named nothing, and keeps a paste nothing read "Possible"', () => {
+    expect(CLUE_PLACES).toEqual({ named: 1, read: 2, nothing: 2 });
     const status = [fact('prose', 'status', '502', 100, 103)];
-    // One place ("large file" holds "large" and "file"; they overlap it): enough when something was read.
+    // One place ("large file" holds "large" and "file"; they overlap it).
     const one = 'a large file';
     expect(wordHints(one, [finding('backend-unhealthy', 0.3)], [], model).contributions.length).toBeGreaterThan(0);
-    expect(wordHints(one, [], status, model).contributions.length).toBeGreaterThan(0);
-    expect(wordHints(one, [], [], model).contributions).toEqual([]);
-    // Two places: enough when nothing was read.
+    expect(wordHints(one, [], status, model).contributions).toEqual([]);
+    // Two places: enough when nothing was named.
     const two = 'upload, then a large file';
     const read = wordHints(two, [], status, model).contributions;
     expect(read.length).toBeGreaterThan(0);

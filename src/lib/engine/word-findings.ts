@@ -60,13 +60,11 @@ export const CLUES_SHOWN = 3;
 
 /**
  * Places of the paste (clues that overlap, "website" inside "the website", count once) a cause's
- * clues must cover, by how much the recognisers made of the paste: any clue when they read
- * something (a cause, a status, a component); two when they read nothing at all. One word alone
- * is too often chance there ("hello world" would point at IIS's World Wide Web Services). (One
- * place instead of two when something was read: learning pastes of waves 7-10 with thin evidence
- * read by models that never saw them, top three 63.2 -> 64.2 %.)
+ * clues must cover, by how much the recognisers made of the paste: any clue when they named a
+ * cause; two when they named none. One word alone is too often chance ("hello world" would point
+ * at IIS's World Wide Web Services).
  */
-export const CLUE_PLACES = { named: 1, read: 1, nothing: 2 } as const;
+export const CLUE_PLACES = { named: 1, read: 2, nothing: 2 } as const;
 /**
  * When the recognisers read nothing at all, the paste may not be about a failure ("How do I
  * center a div"): causes the words name then stay "Possible", between these confidences by their
