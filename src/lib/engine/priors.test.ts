@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import data from '../../../content/data/status-priors.json' with { type: 'json' };
 import { diagnose } from './diagnose.ts';
 import { isCauseId } from './catalogue.ts';
-import { PRIOR_ORDER, elsewhereContributions, priorFor } from './priors.ts';
+import { PRIOR_ORDER, elsewhereContributions, priorFor, serverName } from './priors.ts';
 import { indexFacts } from './fact-index.ts';
 import type { Fact } from './types.ts';
 import type { Contribution } from './rank.ts';
@@ -32,6 +32,14 @@ describe('status priors data', () => {
     for (const id of [...data.weak, data.stack.signal, ...data.stack.needs]) expect(SIGNAL_IDS.has(id), id).toBe(true);
     expect(priorFor('any', data.stack.row)).toBeDefined();
   });
+  it('names every component the way its product does in the notes', () => {
+    for (const server of [...PRIOR_ORDER, data.stack.row]) expect(Object.keys(data.names), server).toContain(server);
+    expect(serverName('azure-app-gateway')).toBe('Azure Application Gateway');
+    const note = diagnose('Cloud Run returns 503 Service Unavailable', { words: false }).findings[0]?.evidence[0]?.note ?? '';
+    expect(note).toMatch(/^A 503 from a managed platform's front end, with nothing else to go by/);
+    expect(diagnose('Varnish answers 503', { words: false }).findings[0]?.evidence[0]?.note).toMatch(/^A 503 from Varnish,/);
+  });
+
   it('differs by component: a 502 behind nginx is not a 502 behind IIS', () => {
     expect(Object.keys(priorFor('502', 'nginx') ?? {})).toContain('proxy-upstream-refused');
     expect(Object.keys(priorFor('502', 'iis') ?? {})).toContain('request-timeout');

@@ -18,6 +18,11 @@ type Weights = Readonly<Record<string, number>>;
 const PRIORS = data.priors as Readonly<Record<string, Readonly<Record<string, Weights>>>>;
 /** Servers in the order they are preferred when several are named (the one in front first). */
 export const PRIOR_ORDER: readonly string[] = data.order;
+/** How a server value reads in a note (status-priors.json `names`). */
+const NAMES = data.names as Readonly<Record<string, string>>;
+export function serverName(value: string): string {
+  return NAMES[value] ?? value;
+}
 /** Signals that only restate a status behind a component (a proxy's bare error page). */
 const RESTATING: ReadonlySet<string> = new Set(data.restating);
 /** Signals too general to point anywhere alone ("it times out"): kept, but the evidence stays thin. */
@@ -172,7 +177,7 @@ function withRows(others: readonly Contribution[], rows: readonly Row[], name: s
   const out: Contribution[] = [...kept];
   for (const row of rows) {
     const named = row.facts.length > 1;
-    const what = label ?? (row.status === 'any' ? `Failures behind ${name}` : named ? `A ${row.status} from ${name}` : `A ${row.status}`);
+    const what = label ?? (row.status === 'any' ? `Failures behind ${serverName(name)}` : named ? `A ${row.status} from ${serverName(name)}` : `A ${row.status}`);
     for (const [cause, weight] of Object.entries(row.weights)) {
       out.push({
         cause,
