@@ -18,8 +18,8 @@ type Weights = Readonly<Record<string, number>>;
 const PRIORS = data.priors as Readonly<Record<string, Readonly<Record<string, Weights>>>>;
 /** Servers in the order they are preferred when several are named (the one in front first). */
 export const PRIOR_ORDER: readonly string[] = data.order;
-/** How a server value reads in a note (status-priors.json `names`). */
 const NAMES = data.names as Readonly<Record<string, string>>;
+/** How a server value reads in a note (status-priors.json `names`): "Azure Application Gateway", not "azure-app-gateway". */
 export function serverName(value: string): string {
   return NAMES[value] ?? value;
 }
@@ -44,9 +44,9 @@ function stackFacts(index: FactIndex): Fact[] | undefined {
 }
 
 /**
- * Status-table hints for a cause that exists on one platform only (its causes.json group) are
- * scaled down when the evidence names a component that rules that platform out and does not name
- * the platform (status-priors.json `elsewhere`): a 504 from nginx does not point at the App
+ * Status-table hints for a cause that exists on one platform only (a group's `causes` list, or
+ * else the causes.json group of its name) are scaled down when the evidence names a component that
+ * rules that platform out and names none of the platform's own (status-priors.json `elsewhere`): a 504 from nginx does not point at the App
  * Service front end, a 503 from Envoy not at a stopped IIS pool. Other hints (signals, codes,
  * rules) are specific evidence and stay.
  */
