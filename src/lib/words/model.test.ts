@@ -34,6 +34,15 @@ describe('readWords', () => {
     expect(r.ranked[1]!.clues.map((c) => c.text)).toEqual(['beta']);
   });
 
+  it('counts an HTTP status and a one- or two-digit number in the score, but never as a clue', () => {
+    const tiny: WordModel = { quantum: 10, causes: ['a', 'b'], bias: [0, 0], tokens: { '503': [0, 20], '10': [0, 20], '12002': [0, 20], alpha: [1, 5] } };
+    const r = readWords(tiny, 'got 503 from 10.0.0.4 with 12002 alpha');
+    expect(r.ranked[0]!.cause).toBe('a');
+    // 503, 10 and 12002 all weigh for a (a: 6 / sqrt(4), b: 0.5 / sqrt(4)), only 12002 is a clue.
+    expect(r.ranked[0]!.probability).toBeCloseTo(1 / (1 + Math.exp(-5.5 / 2)), 9);
+    expect(r.ranked[0]!.clues.map((c) => c.text)).toEqual(['12002']);
+  });
+
   it('knows nothing of words it never learned: the biases alone decide, with no clue', () => {
     const none = readWords(m, 'lorem ipsum');
     expect(none.known).toBe(0);

@@ -53,6 +53,8 @@ export interface WordReading {
 /** A token is a clue for a cause when its weight for that cause is at least this. */
 export const CLUE_WEIGHT = 0.5;
 const STATUS = /^[1-5]\d\d$/;
+/** A number of one or two digits (an IP address octet, a count, a time) is no clue either. */
+const SHORT_NUMBER = /^\d{1,2}$/;
 
 /** Read a paste with the model: its known tokens and every cause's probability, best first. */
 export function readWords(model: WordModel, text: string): WordReading {
@@ -64,8 +66,10 @@ export function readWords(model: WordModel, text: string): WordReading {
     const pairs = Object.prototype.hasOwnProperty.call(model.tokens, t.text) ? model.tokens[t.text] : undefined;
     if (!pairs) continue;
     known++;
-    // An HTTP status weighs in the score, but is no clue: the recognisers read it as a status.
-    const status = STATUS.test(t.text);
+    // An HTTP status weighs in the score, but is no clue: the recognisers read it as a status. A
+    // one- or two-digit number (an octet of "10.0.0.4", a count) weighs too, but shown as a clue it
+    // would say nothing to the reader.
+    const status = STATUS.test(t.text) || SHORT_NUMBER.test(t.text);
     for (let i = 0; i + 1 < pairs.length; i += 2) {
       const c = pairs[i]!;
       const w = pairs[i + 1]! / model.quantum;
