@@ -18,6 +18,7 @@ import type { Token } from '../shared/proxy-lines.ts';
 import { isErrorStatus, lineAt, linesHolding, tokenize } from '../shared/proxy-lines.ts';
 import type { LbCtx } from './context.ts';
 import { push, server } from './context.ts';
+import { isWordUnit } from '../shared/word-units.ts';
 
 const ACCESS =
   /\[(\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}(?:\.\d{1,9})?Z)\] "(?:[A-Z]{3,10} (\S{1,4000}) (?:HTTP\/[\d.]{1,3}|-)|- - -)" (\d{1,3}) ([A-Z]{1,6}(?:,[A-Z]{1,6}){0,12}|-)(?= |$)/g;
@@ -197,10 +198,6 @@ const BARE_REPLIES: readonly (readonly [string, string])[] = [
   ['no healthy upstream', 'cloud-lb.envoy-uh'],
   ['upstream request timeout', 'cloud-lb.envoy-ut'],
 ];
-
-function isWordUnit(c: number): boolean {
-  return (c >= 48 && c <= 57) || (c >= 65 && c <= 90) || (c >= 97 && c <= 122) || c === 95;
-}
 
 /**
  * Where `words` (starting and ending with a word character) stands in `input` with no word

@@ -23,6 +23,7 @@ import type { AhoCorasick } from '../shared/aho-corasick.ts';
 import { foldString, foldUnits } from '../shared/fold.ts';
 import type { FoldedUnits } from '../shared/fold.ts';
 import { literalParts } from './entry.ts';
+import { isWordUnit } from '../shared/word-units.ts';
 
 /** Longest placeholder value (folded characters) a chain may bridge. */
 export const MAX_VALUE = 400;
@@ -91,10 +92,6 @@ export interface MessageMatch {
   end: number;
   /** The whole message was found (not only a distinctive part). */
   complete: boolean;
-}
-
-function isWordUnit(c: number): boolean {
-  return (c >= 48 && c <= 57) || (c >= 97 && c <= 122) || c === 95 || (c >= 65 && c <= 90);
 }
 
 /** Code-unit ranges of wide (CJK) text: CJK radicals to ideographs, Hangul, compatibility ideographs, full-width forms. */

@@ -23,6 +23,7 @@ import { leadingStrings, mayBegin } from './first-chars.ts';
 import { MAX_LINE, MIN_LINE, looksLikeProse } from './sentence.ts';
 import { COMPONENTS, PROSE_STATUSES, STATUS_WORDS, TOPICS, TRIGGERS, WIDE_TERMS } from './vocabulary.ts';
 import type { Term } from './vocabulary.ts';
+import { isWordUnit } from '../shared/word-units.ts';
 
 const KIND = 'prose' as const;
 
@@ -118,10 +119,6 @@ function push(facts: Fact[], name: Fact['name'], value: string | number, start: 
   facts.push({ kind: KIND, name, value, span: { start, end } });
 }
 
-function isWordChar(c: number): boolean {
-  return (c >= 48 && c <= 57) || (c >= 65 && c <= 90) || (c >= 97 && c <= 122) || c === 95;
-}
-
 /** Word starts of the line being read (readProseLine fills it once for every vocabulary). */
 let wordStarts = new Int32Array(256);
 
@@ -143,7 +140,7 @@ function findWordStarts(text: string): number {
   let prev = 32;
   for (let i = 0; i < text.length; i++) {
     const ch = text.charCodeAt(i);
-    if (((ch >= 65 && ch <= 90) || (ch >= 97 && ch <= 122)) && !(isWordChar(prev) || prev === 47 || prev === 92 || prev === 45 || (prev === 46 && i > 1 && !isLeadingDot(before)))) {
+    if (((ch >= 65 && ch <= 90) || (ch >= 97 && ch <= 122)) && !(isWordUnit(prev) || prev === 47 || prev === 92 || prev === 45 || (prev === 46 && i > 1 && !isLeadingDot(before)))) {
       starts[n++] = i;
     }
     before = prev;
