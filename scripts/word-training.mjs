@@ -63,7 +63,7 @@ export async function foldModels() {
   const base = [...articleTexts(), ...catalogueTexts()];
   const out = [];
   for (let k = 0; k < FOLDS; k++) {
-    out.push(trainWordModel([...base, ...learning.filter((c) => foldOf(c.source) !== k).map((c) => ({ cause: c.expect, text: c.text, weight: PASTE_WEIGHT }))]));
+    out.push(trainWordModel([...base, ...pasteTexts(learning.filter((c) => foldOf(c.source) !== k))]));
   }
   return out;
 }
@@ -71,8 +71,13 @@ export async function foldModels() {
 /** A real paste counts this many times as much as an article paragraph or a catalogue text. */
 export const PASTE_WEIGHT = 2;
 
+/** Real cases as training texts, each for its confirmed cause. */
+function pasteTexts(cases) {
+  return cases.map((c) => ({ cause: c.expect, text: c.text, weight: PASTE_WEIGHT }));
+}
+
 /** Everything the shipped model learns from: articles, catalogue, learning cases. */
 export async function trainingTexts() {
-  const learning = (await corpusCases()).filter((c) => c.part === 'learning').map((c) => ({ cause: c.expect, text: c.text, weight: PASTE_WEIGHT }));
-  return [...articleTexts(), ...catalogueTexts(), ...learning];
+  const learning = (await corpusCases()).filter((c) => c.part === 'learning');
+  return [...articleTexts(), ...catalogueTexts(), ...pasteTexts(learning)];
 }

@@ -46,9 +46,9 @@ function stackFacts(index: FactIndex): Fact[] | undefined {
 /**
  * Status-table hints for a cause that exists on one platform only (a group's `causes` list, or
  * else the causes.json group of its name) are scaled down when the evidence names a component that
- * rules that platform out and names none of the platform's own (status-priors.json `elsewhere`): a 504 from nginx does not point at the App
- * Service front end, a 503 from Envoy not at a stopped IIS pool. Other hints (signals, codes,
- * rules) are specific evidence and stay.
+ * rules that platform out and names none of the platform's own (status-priors.json `elsewhere`):
+ * a 504 from nginx does not point at the App Service front end, a 503 from Envoy not at a stopped
+ * IIS pool. Other hints (signals, codes, rules) are specific evidence and stay.
  */
 export function elsewhereContributions(index: FactIndex, contributions: readonly Contribution[]): Contribution[] {
   const named = new Set((index.byName.get('server') ?? []).map((f) => String(f.value).toLowerCase()));

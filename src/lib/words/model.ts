@@ -69,12 +69,12 @@ export function readWords(model: WordModel, text: string): WordReading {
     // An HTTP status weighs in the score, but is no clue: the recognisers read it as a status. A
     // one- or two-digit number (an octet of "10.0.0.4", a count) weighs too, but shown as a clue it
     // would say nothing to the reader.
-    const status = STATUS.test(t.text) || SHORT_NUMBER.test(t.text);
+    const noClue = STATUS.test(t.text) || SHORT_NUMBER.test(t.text);
     for (let i = 0; i + 1 < pairs.length; i += 2) {
       const c = pairs[i]!;
       const w = pairs[i + 1]! / model.quantum;
       sums[c]! += w;
-      if (w >= CLUE_WEIGHT && !status) clues[c]!.push({ text: t.text, start: t.start, end: t.end, weight: w });
+      if (w >= CLUE_WEIGHT && !noClue) clues[c]!.push({ text: t.text, start: t.start, end: t.end, weight: w });
     }
   }
   const scale = 1 / Math.sqrt(known || 1);

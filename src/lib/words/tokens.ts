@@ -90,9 +90,6 @@ export function tokens(text: string, max = 20_000): Token[] {
 
 /** The parts of a compound word (PART_EDGE) as tokens, each with its own span; nothing for a simple word. */
 function addParts(raw: string, at: number, add: (t: string, start: number, end: number) => void): void {
-  PART_EDGE.lastIndex = 0;
-  if (!PART_EDGE.test(raw)) return;
-  PART_EDGE.lastIndex = 0;
   let from = 0;
   const take = (end: number): void => {
     const part = raw.slice(from, end).toLowerCase();
@@ -102,7 +99,8 @@ function addParts(raw: string, at: number, add: (t: string, start: number, end: 
     take(m.index);
     from = m.index + m[0].length;
   }
-  take(raw.length);
+  // No edge (a word never starts with one): a simple word, which is no part of itself.
+  if (from > 0) take(raw.length);
 }
 
 /** Whether the word at `at` is a whole JSON key: `"` before it, `"` and then `:` (after blanks) after it. */
