@@ -28,6 +28,7 @@ import nodeProxy from '../../../../content/data/messages/node-proxy.json' with {
 import openssl from '../../../../content/data/messages/openssl.json' with { type: 'json' };
 import curl from '../../../../content/data/messages/curl.json' with { type: 'json' };
 import appServer from '../../../../content/data/messages/app-server.json' with { type: 'json' };
+import paas from '../../../../content/data/messages/paas.json' with { type: 'json' };
 import type { MessageEntry, MessageProduct } from './entry.ts';
 
 /** The raw data files by product (validated by catalogue.test.ts). */
@@ -55,6 +56,7 @@ export const MESSAGE_FILES: Record<MessageProduct, unknown[]> = {
   openssl,
   curl,
   'app-server': appServer,
+  paas,
 };
 
 /** Every catalogue entry, in product order then file order. */

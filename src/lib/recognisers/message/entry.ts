@@ -28,6 +28,7 @@ export const MESSAGE_PRODUCTS = [
   'openssl',
   'curl',
   'app-server',
+  'paas',
 ] as const;
 export type MessageProduct = (typeof MESSAGE_PRODUCTS)[number];
 
@@ -55,6 +56,7 @@ export const MESSAGE_PRODUCT_LABELS: Record<MessageProduct, string> = {
   openssl: 'OpenSSL (TLS errors of proxies and app servers)',
   curl: 'curl (a request sent by hand to the app or the proxy)',
   'app-server': 'App servers behind a proxy (Gunicorn, uWSGI, Unicorn, Puma)',
+  paas: 'Managed app platforms (Railway)',
 };
 
 /** Fact names an entry may yield (a subset of the engine's FactName). */
