@@ -81,6 +81,14 @@ export const signals: SignalDef[] = [
     causes: { 'proxy-upstream-closed': 1, 'keepalive-race': 0.3 },
   },
   {
+    // Plain HTTP to a port that speaks TLS: the backend drops a request it cannot read as a
+    // handshake, and Apache reads nothing back.
+    id: 'apache.status-line-tls-port',
+    kind,
+    label: 'Apache: AH01102: error reading status line from a remote server on a TLS port (443, 8443)',
+    causes: { 'proxy-protocol-mismatch': 1, 'proxy-upstream-closed': 0.5 },
+  },
+  {
     id: 'apache.status-line-internal-error',
     kind,
     label: 'Apache: (20014)Internal error: AH01102: error reading status line',

@@ -191,7 +191,9 @@ export const signals: SignalDef[] = [
   def('https-handshake-failed', 'Kestrel: a TLS handshake failed (plain HTTP sent to an HTTPS endpoint, or a client/proxy TLS problem)', {
     'proxy-protocol-mismatch': 0.5,
   }),
-  def('systemd-oom-killed', 'The kernel OOM killer ended the app process', { 'app-crash-runtime': 0.9, 'resource-exhaustion': 0.5 }),
+  // The host or the cgroup ran out of memory and the kernel chose the app: memory at a limit, as
+  // for a container killed at its limit (container-oom-killed), more than a crash of the app.
+  def('systemd-oom-killed', 'The kernel OOM killer ended the app process', { 'resource-exhaustion': 0.9, 'app-crash-runtime': 0.5 }),
   def('outbound-connect-timeout', 'An outbound connection from the app timed out (SocketException 10060 / 110)', {
     'snat-port-exhaustion': 0.35,
     'thread-pool-starvation': 0.1,

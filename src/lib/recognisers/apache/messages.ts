@@ -61,6 +61,9 @@ function bareAprKind(sq: string): AprKind | undefined {
 
 const isTimeout = (k: AprKind | undefined) => k === 'apr-timeout' || k === 'timed-out';
 
+/** The remote server of a squeezed AH01102 message on a port that speaks TLS ("remoteserver10.0.0.5:443"). */
+const TLS_PORT_REMOTE = /errorreadingstatuslinefromremoteserver[^,;]{1,260}?:(?:443|8443)(?![0-9])/;
+
 /** Signal id for a squeezed Apache message, or undefined when it is not a proxy failure. */
 export function classifyApache(sq: string): ApacheClassified | undefined {
   const status = aprStatusOf(sq);
@@ -107,6 +110,7 @@ export function classifyApache(sq: string): ApacheClassified | undefined {
   }
   if (sq.includes('errorreadingstatuslinefromremoteserver')) {
     if (isTimeout(k)) return r('apache.status-line-timeout');
+    if ((k === 'apr-eof' || k === 'reset') && TLS_PORT_REMOTE.test(sq)) return r('apache.status-line-tls-port');
     if (k === 'reset' || k === 'broken-pipe') return r('apache.status-line-reset');
     if (k === 'apr-eof') return r('apache.status-line-eof');
     if (k === 'apr-internal') return r('apache.status-line-internal-error');

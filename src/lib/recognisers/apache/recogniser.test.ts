@@ -71,7 +71,7 @@ describe('apache recogniser: 2.4 error log', () => {
 });
 
 describe('apache recogniser: more mod_proxy failures', () => {
-  it('reads no-route, other connect errors, body and response failures, SSL, bad headers, DNS', () => {
+  it('reads no-route, other connect errors, body and response failures, SSL, bad headers, DNS, a status line lost on a TLS port', () => {
     const facts = run(moreErrors);
     expect(values(facts, 'signal')).toEqual([
       'apache.connect-no-route',
@@ -85,6 +85,9 @@ describe('apache recogniser: more mod_proxy failures', () => {
       'apache.dns-failure',
       'apache.access-504',
       'apache.balancer-all-workers-failed',
+      // End of file from port 443: plain HTTP sent to a TLS port; port 4430 is just a port.
+      'apache.status-line-tls-port',
+      'apache.status-line-eof',
     ]);
     expect(values(facts, 'url')).toEqual(['/api/trace', '/api/items', '/api/upload']);
   });

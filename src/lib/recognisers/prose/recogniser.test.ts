@@ -396,6 +396,13 @@ describe('prose reader: which lines it reads', () => {
     // A few characters are a label, not a sentence.
     expect(looksLikeProse('错误 502')).toBe(false);
   });
+  it('reads a status told in a few words ("Getting 503", "503 error"), but not a port or a status with its reason phrase', () => {
+    for (const line of ['Getting 503', '503 error', 'Got a 504!', 'still 502s']) {
+      expect(looksLikeProse(line), line).toBe(true);
+      expect(readProseLine(line).filter((f) => f.name === 'status').length, line).toBe(1);
+    }
+    for (const line of ['502 Bad Gateway', '503 Service Unavailable', 'port 5030', '503']) expect(looksLikeProse(line), line).toBe(false);
+  });
   it('lets the words around inline code decide, not the code in backticks', () => {
     const line = 'Caddy `reverse_proxy localhost:8765` dials `[::1]` while the app binds `127.0.0.1:8765`, so `/ws` 502s.';
     expect(looksLikeProse(line)).toBe(true);

@@ -16,6 +16,13 @@ export const MAX_LINE = 1000;
 const SHORT_TITLE = 60;
 const SHORT_STATUS = /(?<![\d.])[45]\d\d(?![\d.])/;
 const STATUS_PHRASE = /bad[ -]?gateway|gateway[ -]?time[ -]?out|gateway errors?|service unavailable/i;
+/**
+ * A status with a few words around it and nothing else: "Getting 503", "503 error", "Got a 504!",
+ * "still 502s". Too few words or letters for a sentence, yet plainly someone telling the status
+ * they see. (A status with its reason phrase alone is the status recogniser's.)
+ */
+const WORDS_AND_STATUS = /^[ \t]*(?![^\n]*\bports?[ \t]+[45]\d\d)(?:[A-Za-z][A-Za-z'-]*[ \t]+){0,3}[45]\d\d(?:\.\d{1,2})?s?(?:[ \t]+[A-Za-z][A-Za-z'-]*){0,3}[ \t]*[.!?:]*[ \t]*$/;
+const MAX_WORDS_AND_STATUS = 40;
 const LOG_START =
   /^(?:\d{4}[-/.]\d\d[-/.]\d\d|\d\d?\/\w{3}\/\d{4}|\[\d|\[[A-Z][a-z]{2} [A-Z][a-z]{2}|at [\w.`<>$|]+[.(]|--->|(?:trce|dbug|info|warn|fail|crit|error|warning|debug|fatal):\s|[<{#]|\w+=\S|"\w+":)/i;
 const REQUEST_LINE = /"(?:GET|POST|PUT|DELETE|HEAD|PATCH|OPTIONS) \S|\bHTTP\/\d(?:\.\d)?"/;
@@ -87,6 +94,7 @@ export function looksLikeProse(line: string): boolean {
     words >= 3 ||
     wide >= 8 ||
     (words === 2 && line.length <= SHORT_TITLE && isLetter(line.charCodeAt(first)) && (SHORT_STATUS.test(line) || STATUS_PHRASE.test(line)));
+  if (words >= 1 && line.length <= MAX_WORDS_AND_STATUS && WORDS_AND_STATUS.test(line) && !STATUS_PHRASE.test(line)) return true;
   if (!enough || letters < 0.6 * (letters + other)) return false;
   // (LOG_START was tested above, from the same first character.)
   return !REQUEST_LINE.test(first > 0 ? line.slice(first) : line);

@@ -196,7 +196,7 @@ export const TRIGGERS: readonly Term[] = [
   },
   {
     pattern:
-      '(?:large|big|huge|bigger|larger) (?:file )?(?:uploads?|files?|bodies|body|payloads?|posts?|requests?|json|xml|forms?|images?|videos?|attachments?)|upload(?:ing|s)? (?:a )?(?:large|big|huge|bigger|larger)|file uploads?|uploading|maxAllowedContentLength|MaxRequestBodySize|client_max_body_size|LimitRequestBody|request body (?:too large|size)',
+      '(?:large|big|huge|bigger|larger) (?:file )?(?:uploads?|files?|bodies|body|payloads?|posts?|requests?|json|xml|forms?|images?|videos?|attachments?)|upload(?:ing|s)? (?:a )?(?:large|big|huge|bigger|larger)|file uploads?|uploading|maxAllowedContentLength|MaxRequestBodySize|RequestSizeLimit|MaxRequestBufferSize|client_max_body_size|LimitRequestBody|request body (?:too large|size)|(?:more than|over|above|bigger than|larger than|exceed(?:s|ed|ing)?) ~?\\d+(?:[.,]\\d+)?~? ?(?:mb|gb|megabytes?|gigabytes?)(?![\\w/])',
     signal: 'prose.large-upload',
   },
   {
@@ -342,7 +342,7 @@ export const TOPICS: readonly Term[] = [
   },
   {
     pattern:
-      'crash(?:es|ed|ing)?|stack ?overflow(?:exception)?|overflow ?exception|stack size|(?:infinite|endless|dependency|circular) recursion|unhandled exceptions?|process (?:exits|exited|dies|died|terminates|terminated|was terminated)|(?:app|application|process|service|worker) (?:keeps? )?(?:dying|dies|died)',
+      'crash(?:es|ed|ing)?|sigsegv|sigabrt|seg(?:mentation )?fault(?:s|ed)?|exit ?code[ =:]?(?:139|134)|exit(?:ed)? (?:with )?(?:code |status )?(?:139|134)|stack ?overflow(?:exception)?|overflow ?exception|stack size|(?:infinite|endless|dependency|circular) recursion|unhandled exceptions?|process (?:exits|exited|dies|died|terminates|terminated|was terminated)|(?:app|application|process|service|worker) (?:keeps? )?(?:dying|dies|died)',
     signal: 'prose.topic-crash',
   },
   {
@@ -514,5 +514,10 @@ export const TOPICS: readonly Term[] = [
     signal: 'prose.topic-web-config-invalid',
   },
   // The ASP.NET Core Module's stdout log path: a relative or missing folder it cannot write to.
-  { pattern: 'stdout ?log(?:file)? (?:path|folder|directory|location)|stdoutLogFile ?= ?["\']?\\.?\\\\+logs', signal: 'prose.topic-stdout-log' },
+  // "Incorrect log path in web.config": the only log path web.config holds is the module's.
+  {
+    pattern:
+      'stdout ?log(?:file)? (?:path|folder|directory|location)|stdoutLogFile ?= ?["\']?\\.?\\\\+logs|(?<=(?:wrong|incorrect|invalid|bad|missing) )logs? (?:path|folder|directory)(?= (?:in|of|from) (?:the |my |our )?web\\.config)',
+    signal: 'prose.topic-stdout-log',
+  },
 ];

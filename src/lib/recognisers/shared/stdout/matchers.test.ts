@@ -132,11 +132,19 @@ describe('matchStdoutLine', () => {
     expect(codes('The thread 0x2a1c has exited with code 259 (0x103).')).toEqual([]);
   });
 
+  it('reads the kernel OOM killer by its own line, with or without the "Out of memory" lead', () => {
+    expect(sig('[961030.365725] Killed process 3673 (dotnet) total-vm:29592364kB, anon-rss:3565416kB, file-rss:256kB')).toEqual(['stdout-log.systemd-oom-killed']);
+    expect(sig('Killed process 3673 (dotnet)')).toEqual([]);
+  });
+
   it('reads a container that died on a signal by its exit status (128 + SIGSEGV, SIGABRT, SIGBUS) or the shell message', () => {
     expect(sig('web_1 exited with code 139')).toEqual(['stdout-log.process-died-on-signal']);
     expect(sig('api-1 exited with code 134')).toEqual(['stdout-log.process-died-on-signal']);
     expect(sig('Segmentation fault (core dumped)')).toEqual(['stdout-log.process-died-on-signal']);
     expect(sig('Aborted (core dumped)')).toEqual(['stdout-log.process-died-on-signal']);
+    // dockerd's restart record
+    expect(sig('dockerd: restarting container ... exitCode=139 exitedAt="2026-04-30 06:45:01 +0000 UTC" restartCount=6')).toEqual(['stdout-log.process-died-on-signal']);
+    expect(sig('dockerd: restarting container ... exitCode=1 exitedAt="2026-04-30 06:45:01 +0000 UTC" restartCount=6')).toEqual([]);
     // a clean exit, an ordinary failure, a Windows exit code and a longer number are not signals
     expect(sig('web_1 exited with code 0')).toEqual([]);
     expect(sig('web_1 exited with code 1')).toEqual([]);

@@ -238,7 +238,8 @@ const RULES: readonly Rule[] = [
   { signal: 'container-oom-killed', any: ['OOMKilled'] },
   {
     signal: 'systemd-oom-killed',
-    anyLower: ['out of memory: kill', 'killed by the oom killer', "failed with result 'oom-kill'", 'invoked oom-killer'],
+    // The kernel's own line names the victim's memory: "Killed process 3673 (dotnet) total-vm:...kB".
+    anyLower: ['out of memory: kill', 'killed by the oom killer', ') total-vm:', "failed with result 'oom-kill'", 'invoked oom-killer'],
   },
   { signal: 'systemd-process-crashed', any: ['code=dumped', 'status=6/ABRT', 'status=11/SEGV', 'status=134/'] },
   // What a shell prints when the process it ran died on SIGSEGV, SIGABRT or SIGBUS
@@ -302,8 +303,11 @@ const STDOUT_NEW = /stdout_(\d{4})(\d{2})(\d{2})(\d{2})(\d{2})(\d{2})_\d{1,10}\.
 const STDOUT_OLD = /stdout_\d{1,10}_\d{9,14}\.log/;
 /** A process exit as debuggers and hosts print it: "has exited with code -1073741819 (0xc0000005)". */
 const EXITED_WITH = /exited with code -?\d{1,10} \(0x([0-9a-fA-F]{1,8})\)/;
-/** A container's exit as docker compose and Docker print it: "web_1 exited with code 139". */
-const EXITED_WITH_STATUS = /exited with code (\d{1,3})(?![\d.]| \(0x)/;
+/**
+ * A container's exit as docker compose and Docker print it: "web_1 exited with code 139", and as
+ * dockerd logs a restart: "restarting container ... exitCode=139".
+ */
+const EXITED_WITH_STATUS = /(?:exited with code |exitCode=)(\d{1,3})(?![\d.]| \(0x)/;
 /** 128 + the signal that killed the process: SIGABRT (6), SIGBUS (7), SIGSEGV (11). */
 const CRASH_EXIT_STATUSES: ReadonlySet<number> = new Set([134, 135, 139]);
 /** Stack frames of .NET's certificate import (PFX blobs and files), where a missing user profile surfaces. */
@@ -337,6 +341,7 @@ const OTHER_TRIGGERS: readonly string[] = [
   'Keyset does not exist',
   ...CERTIFICATE_IMPORT_FRAMES,
   'exited with code',
+  'exitCode=',
   'Failed to load the dll from',
   'code=exited, status=',
   "Failed with result 'exit-code'",
@@ -514,6 +519,8 @@ export function readStdoutLine(line: string, ctx: StdoutContext = { appService: 
       // NTSTATUS errors (0xC...) and the CLR's exception code; -1 (0xffffffff) and the like are plain exit codes
       if ((value >= 0xc0000000 && value < 0xd0000000) || value === 0xe0434352) out.push({ name: 'code', value, start: at, end: at + 2 + (m[1] as string).length });
     }
+  }
+  if (msg.includes('exited with code') || msg.includes('exitCode=')) {
     const st = EXITED_WITH_STATUS.exec(msg);
     if (st && CRASH_EXIT_STATUSES.has(Number(st[1]))) signal('process-died-on-signal');
   }
