@@ -128,7 +128,10 @@ export const signals: SignalDef[] = [
     id: 'nginx.invalid-response',
     kind,
     label: 'nginx: upstream sent an invalid header or invalid framing',
-    causes: { 'proxy-protocol-mismatch': 0.5, 'invalid-backend-response': 0.3 },
+    // A response nginx could read as HTTP but not accept (a bad header line, conflicting lengths,
+    // broken chunking). An upstream that does not speak HTTP/1.x at all gives "no valid HTTP/1.0
+    // header" instead (nginx.no-valid-http-header).
+    causes: { 'invalid-backend-response': 0.6, 'proxy-protocol-mismatch': 0.35 },
   },
   {
     id: 'nginx.upstream-http2-invalid',

@@ -192,7 +192,9 @@ function at(base: number, tok: Token): Span {
   return { start: base + tok.start, end: base + tok.end };
 }
 
-const REPLY = 'upstream connect error or disconnect/reset before headers.';
+/** The local reply's distinctive part; a title or a cut paste may lack its leading "upstream ". */
+const REPLY = 'connect error or disconnect/reset before headers.';
+const REPLY_LEAD = 'upstream ';
 /** Envoy's bare local replies, each found as a word sequence (`\b` on both sides). */
 const BARE_REPLIES: readonly (readonly [string, string])[] = [
   ['no healthy upstream', 'cloud-lb.envoy-uh'],
@@ -224,10 +226,11 @@ function localReplies(ctx: LbCtx): void {
   let from = 0;
   for (let i = input.indexOf(REPLY, from); i >= 0; i = input.indexOf(REPLY, from)) {
     from = i + REPLY.length;
+    const start = i >= REPLY_LEAD.length && input.startsWith(REPLY_LEAD, i - REPLY_LEAD.length) ? i - REPLY_LEAD.length : i;
     const tail = input.slice(from, from + 400);
     const stop = tail.search(/[\r\n<"]/);
     const reason = stop < 0 ? tail : tail.slice(0, stop);
-    const span: Span = { start: i, end: from + reason.length };
+    const span: Span = { start, end: from + reason.length };
     const id = reasonSignal(reason);
     server(ctx, 'envoy', span);
     if (id) push(ctx, 'signal', id, span);

@@ -195,6 +195,15 @@ describe('cloud-lb recogniser: Envoy and Istio', () => {
     expect(values(run(input), 'signal')).toEqual(['cloud-lb.envoy-tls-certificate']);
   });
 
+  it('reads a local reply cut before "upstream" (a title, a quote), with its span from where the text starts', () => {
+    const input = 'connect error or disconnect/reset before headers. reset reason: connection failure, transport failure reason: TLS error: CERTIFICATE_VERIFY_FAILED';
+    const facts = run(input);
+    expect(values(facts, 'signal')).toEqual(['cloud-lb.envoy-tls-certificate']);
+    expect(facts.find((f) => f.name === 'signal')?.span.start).toBe(0);
+    const whole = `HTTP 503: upstream ${input}`;
+    expect(run(whole).find((f) => f.name === 'signal')?.span.start).toBe('HTTP 503: '.length);
+  });
+
   it('reads a refused handshake (handshake_failure alert) as a backend TLS failure, a plain-HTTP port (WRONG_VERSION_NUMBER) as a protocol mismatch', () => {
     const reply = 'upstream connect error or disconnect/reset before headers. reset reason: remote connection failure, transport failure reason: TLS error: ';
     expect(values(run(`${reply}268436496:SSL routines:OPENSSL_internal:SSLV3_ALERT_HANDSHAKE_FAILURE 268435610:SSL routines:OPENSSL_internal:HANDSHAKE_FAILURE_ON_CLIENT_HELLO`), 'signal')).toEqual(['cloud-lb.envoy-tls-certificate']);

@@ -132,6 +132,15 @@ describe('matchStdoutLine', () => {
     expect(codes('The thread 0x2a1c has exited with code 259 (0x103).')).toEqual([]);
   });
 
+  it('spans "Unhandled exception." up to the exception type, leaving its message to the catalogue', () => {
+    const line = 'Unhandled Exception: System.IO.IOException: The configured user limit (128) on the number of inotify instances has been reached.';
+    const hit = matchStdoutLine(line).find((h) => h.value === 'stdout-log.unhandled-exception');
+    expect(hit && line.slice(hit.start, hit.end)).toBe('Unhandled Exception: System.IO.IOException:');
+    const net = 'Unhandled exception. System.Net.Sockets.SocketException (10013): An attempt was made to access a socket';
+    const h2 = matchStdoutLine(net).find((h) => h.value === 'stdout-log.unhandled-exception');
+    expect(h2 && net.slice(h2.start, h2.end)).toBe('Unhandled exception. System.Net.Sockets.SocketException (10013):');
+  });
+
   it('reads the kernel OOM killer by its own line, with or without the "Out of memory" lead', () => {
     expect(sig('[961030.365725] Killed process 3673 (dotnet) total-vm:29592364kB, anon-rss:3565416kB, file-rss:256kB')).toEqual(['stdout-log.systemd-oom-killed']);
     expect(sig('Killed process 3673 (dotnet)')).toEqual([]);

@@ -310,6 +310,8 @@ const EXITED_WITH = /exited with code -?\d{1,10} \(0x([0-9a-fA-F]{1,8})\)/;
 const EXITED_WITH_STATUS = /(?:exited with code |exitCode=)(\d{1,3})(?![\d.]| \(0x)/;
 /** 128 + the signal that killed the process: SIGABRT (6), SIGBUS (7), SIGSEGV (11). */
 const CRASH_EXIT_STATUSES: ReadonlySet<number> = new Set([134, 135, 139]);
+/** "Unhandled exception. System.IO.IOException:" (also "Unhandled Exception:"), up to the type's colon. */
+const UNHANDLED_FRAME = /Unhandled [Ee]xception[.:](?: {1,4}[\w.`+]{1,200}(?:Exception|Error)(?: \(0x[0-9A-Fa-f]{1,8}\)| \(\d{1,10}\))?:?)?/;
 /** Stack frames of .NET's certificate import (PFX blobs and files), where a missing user profile surfaces. */
 const CERTIFICATE_IMPORT_FRAMES: readonly string[] = ['CertificatePal.', 'X509Certificate2..ctor', 'X509Certificate..ctor', 'X509CertificateLoader.'];
 
@@ -482,6 +484,14 @@ export function readStdoutLine(line: string, ctx: StdoutContext = { appService: 
     const r = RULES[k]!;
     if (includesAny(msg, r.any) || includesAny(lower, r.anyLower)) signal(r.signal);
     else if (r.starts) for (const s of r.starts) if (msg.startsWith(s)) signal(r.signal);
+  }
+
+  // "Unhandled exception." names the frame, not what went wrong: its span stops after the
+  // exception's type, so the message that follows stays free for the catalogue's reading.
+  if (emitted.has('unhandled-exception')) {
+    const hit = out.find((h) => h.value === 'stdout-log.unhandled-exception');
+    const m = hit ? UNHANDLED_FRAME.exec(msg) : null;
+    if (hit && m) hit.end = ms + m.index + m[0].length;
   }
 
   // FileNotFoundException's "Could not load file or assembly '<name>'. The system cannot find the
