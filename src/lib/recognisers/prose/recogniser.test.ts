@@ -209,6 +209,15 @@ describe('prose reader: triggers', () => {
     ['the app container is attached to two different networks', 'prose.topic-docker-network'],
     ['the certificate was issued for the root domain, not the api host', 'prose.topic-backend-tls'],
     ['we switched the backend to a wildcard certificate', 'prose.topic-backend-tls'],
+    ['Http Backend healthcheck fails with CN mismatch error', 'prose.topic-backend-tls'],
+    ['Portainer uses TLS 1.3 that is not supported by NPM', 'prose.topic-backend-tls'],
+    ['the proxy does not send SNI to the backend', 'prose.topic-backend-tls'],
+    ['抓包后发现反代时默认未开启 sni 导致转发到后端证书不匹配', 'prose.topic-backend-tls'],
+    ['App exits with SIGSEGV under proxy load', 'prose.topic-crash'],
+    ['the container keeps restarting with exit code 139', 'prose.topic-crash'],
+    ['IIS returns 502.3 if the request has more than 1.1 MB', 'prose.large-upload'],
+    ['RequestSizeLimit smaller than MaxRequestBufferSize causes a 502.3', 'prose.large-upload'],
+    ['Incorrect log path in web.config', 'prose.topic-stdout-log'],
   ];
   for (const [line, signal] of cases) {
     it(line, () => expect(of(read(line), 'signal')).toContain(signal));

@@ -250,6 +250,8 @@ export const WIDE_TERMS: readonly Term[] = [
   { pattern: '升级|升級|更新(?:后|後|之后|之後|了)|アップデート|アップグレード|업데이트|업그레이드', signal: 'prose.after-upgrade' },
   // connection refused
   { pattern: '연결 ?거부|接続拒否|接続が拒否|拒绝连接|连接被拒绝|連線被拒', signal: 'prose.topic-refused' },
+  // certificate mismatch or error, handshake failed (TLS to the backend, in the writers' words)
+  { pattern: '证书(?:不匹配|错误|錯誤|过期|無效|无效|校验失败|验证失败)|證書(?:不匹配|錯誤|過期|無效)|握手失败|握手失敗|証明書(?:の)?(?:エラー|不一致|検証)|인증서 ?(?:오류|불일치)', signal: 'prose.topic-backend-tls' },
 ];
 
 /** Status words that stand for a status when no number is written. */
@@ -292,7 +294,7 @@ export const TOPICS: readonly Term[] = [
   },
   // Exit code 137 is 128 + SIGKILL: what Kubernetes and Docker report for an OOM-killed container.
   { pattern: 'exit(?:ed)? (?:with )?(?:code |status )?137|out of memory|oom[ -]?kill(?:ed|er)?|oom|memory (?:limits?|leaks?|pressure)|(?:high|maxed out|100 ?%) (?:cpu|memory)|(?:cpu|memory) (?:(?:is |at |are )?(?:maxed|100 ?%|spikes?|spiking))', signal: 'prose.topic-resources' },
-  { pattern: '(?:backend|upstream|origin)(?: server)? (?:ssl |tls )?certificates?|(?:ssl |tls )?certificate (?:errors?|has expired|expired|is (?:invalid|not trusted|untrusted)|not trusted|mismatch)|(?:expired|invalid|untrusted) (?:ssl |tls )?certificates?|certificate (?:(?:subject |host ?|common )?name )?(?:verify|verification|validation|chain|mismatch|name mismatch)|wildcard certificates?|certificates? (?:was |is |were )?issued (?:for|to) (?:the |a |an )?(?:root |other |another |different |wrong )?(?:domain|host ?name|subdomain|name)|ssl handshake|tls handshake|self[ -]signed|(?:ssl|tls) (?:errors?|failures?|issues?|problems?) (?:between|from|to|with|on|at) (?:the )?(?:proxy|backend|upstream|origin|app|application|gateway|load balancer|server)', signal: 'prose.topic-backend-tls' },
+  { pattern: '(?:backend|upstream|origin)(?: server)? (?:ssl |tls )?certificates?|(?:ssl |tls )?certificate (?:errors?|has expired|expired|is (?:invalid|not trusted|untrusted)|not trusted|mismatch)|(?:expired|invalid|untrusted) (?:ssl |tls )?certificates?|certificate (?:(?:subject |host ?|common )?name )?(?:verify|verification|validation|chain|mismatch|name mismatch)|wildcard certificates?|certificates? (?:was |is |were )?issued (?:for|to) (?:the |a |an )?(?:root |other |another |different |wrong )?(?:domain|host ?name|subdomain|name)|ssl handshake|tls handshake|self[ -]signed|(?:ssl|tls) (?:errors?|failures?|issues?|problems?) (?:between|from|to|with|on|at) (?:the )?(?:proxy|backend|upstream|origin|app|application|gateway|load balancer|server)|(?:cn|common name|subject name) mismatch|sni|proxy_ssl_server_name|ssl ?v?[23](?![\\d.])|tls ?v?1(?:\\.[0-3])?(?: \\w+){0,3} (?:not supported|unsupported)|unsupported (?:ssl|tls) protocol(?: versions?)?', signal: 'prose.topic-backend-tls' },
   {
     pattern:
       'unhealthy|health[ -]?probes?(?: checks?)?|readiness (?:probes?|checks?|gates?)|(?:marked|flagged|reported) (?:as )?not ready|health[ -]?checks? (?:path|endpoint|url|information|settings?|configuration|to fail)|health[ -]?checks? (?:(?:is|are|was|were|keeps?|kept|constantly|always|still|started|start|began|been|being|now|all) ){0,3}fail(?:s|ed|ing|ures?)?|target health|fail(?:s|ed|ing)? (?:the |its )?health (?:probes?|checks?)|backend health|(?:can(?:no|\\u2019|\')?t|cannot|could(?:n\\u2019t|\'t| not)|unable to|fails? to) reach (?:the |its |any )?backend (?:pool|servers?|targets?)',
