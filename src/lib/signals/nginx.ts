@@ -134,6 +134,14 @@ export const signals: SignalDef[] = [
     causes: { 'invalid-backend-response': 0.6, 'proxy-protocol-mismatch': 0.35 },
   },
   {
+    // nginx asks upstreams in HTTP/1.0 unless proxy_http_version says 1.1; a backend that answers
+    // such a request with chunked encoding (or breaks the chunks) gets this.
+    id: 'nginx.invalid-chunked',
+    kind,
+    label: 'nginx: upstream sent invalid chunked response (often chunked encoding answered to an HTTP/1.0 request: proxy_http_version)',
+    causes: { 'proxy-protocol-mismatch': 0.6, 'invalid-backend-response': 0.45 },
+  },
+  {
     id: 'nginx.upstream-http2-invalid',
     kind,
     label: 'nginx (grpc_pass): upstream sent too large / invalid http2 frame: the upstream does not speak HTTP/2 as nginx expects (HTTP/1.x-only endpoint, TLS behind grpc://)',

@@ -36,7 +36,6 @@ export interface Classified {
 
 const INVALID_RESPONSE = [
   'upstreamsentinvalidheader',
-  'upstreamsentinvalidchunkedresponse',
   'upstreamsentinvalid"content-length"',
   'upstreamsent"content-length"and"transfer-encoding"',
   'upstreamsentunknown"transfer-encoding"',
@@ -136,6 +135,7 @@ export function classifyNginx(sq: string): Classified | undefined {
   for (const needle of HTTP2_RESET) if (sq.includes(needle)) return r('nginx.upstream-http2-reset');
   if (sq.includes('upstreamsenttoobig')) return r('nginx.header-too-big');
   if (sq.includes('upstreamsentnovalidhttp/1.0header')) return r('nginx.no-valid-http-header');
+  if (sq.includes('upstreamsentinvalidchunkedresponse')) return r('nginx.invalid-chunked');
   for (const needle of INVALID_RESPONSE) if (sq.includes(needle)) return r('nginx.invalid-response');
   if (sq.includes('noliveupstreams')) {
     // Quoted together with the refused connect() that marked the servers down, the refusal is

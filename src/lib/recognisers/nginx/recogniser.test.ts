@@ -81,6 +81,7 @@ describe('nginx recogniser: error log', () => {
       'nginx.ssl-certificate-rejected',
       'nginx.upstream-not-resolved',
       'nginx.ssl-handshake-rejected',
+      'nginx.invalid-chunked',
     ]);
     expect(values(facts, 'setting')).toContain('upstream=http://unix:/var/www/myapp/kestrel.sock:/api/health');
     expect(values(facts, 'url')).toContain('/signin-oidc?code=abc&state=xyz');

@@ -197,6 +197,7 @@ function schemeMeetsProtocolFailure(signal: string | undefined): boolean {
     signal === 'nginx.upstream-reset' ||
     signal === 'nginx.no-valid-http-header' ||
     signal === 'nginx.invalid-response' ||
+    signal === 'nginx.invalid-chunked' ||
     signal === 'nginx.premature-response' ||
     signal === 'nginx.ssl-handshake-failed' ||
     signal === 'nginx.ssl-peer-closed'

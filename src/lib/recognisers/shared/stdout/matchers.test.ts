@@ -151,6 +151,10 @@ describe('matchStdoutLine', () => {
     expect(sig('api-1 exited with code 134')).toEqual(['stdout-log.process-died-on-signal']);
     expect(sig('Segmentation fault (core dumped)')).toEqual(['stdout-log.process-died-on-signal']);
     expect(sig('Aborted (core dumped)')).toEqual(['stdout-log.process-died-on-signal']);
+    // PHP-FPM's master on a dead worker, the kernel's segfault record
+    expect(sig('[12-Sep-2014 11:57:19] WARNING: [pool www] child 26045 exited on signal 11 (SIGSEGV) after 82.764425 seconds from start')).toEqual(['stdout-log.process-died-on-signal']);
+    expect(sig('May  2 11:33:49 ubuntu kernel: [148522.291772] php5-fpm[37887]: segfault at 2c ip 00000000006fbc7a sp 00007fffd9773590 error 4')).toEqual(['stdout-log.process-died-on-signal']);
+    expect(sig('[12-Sep-2014 11:57:19] NOTICE: [pool www] child 26079 started')).toEqual([]);
     // dockerd's restart record
     expect(sig('dockerd: restarting container ... exitCode=139 exitedAt="2026-04-30 06:45:01 +0000 UTC" restartCount=6')).toEqual(['stdout-log.process-died-on-signal']);
     expect(sig('dockerd: restarting container ... exitCode=1 exitedAt="2026-04-30 06:45:01 +0000 UTC" restartCount=6')).toEqual([]);

@@ -244,6 +244,9 @@ const RULES: readonly Rule[] = [
   { signal: 'systemd-process-crashed', any: ['code=dumped', 'status=6/ABRT', 'status=11/SEGV', 'status=134/'] },
   // What a shell prints when the process it ran died on SIGSEGV, SIGABRT or SIGBUS
   { signal: 'process-died-on-signal', starts: ['Segmentation fault', 'Aborted (core dumped)', 'Bus error (core dumped)'] },
+  // PHP-FPM's master on a worker that died ("child 279 exited on signal 11 (SIGSEGV ...)") and the
+  // kernel's own record of a segfault ("php-fpm[37887]: segfault at 2c ip ...").
+  { signal: 'process-died-on-signal', any: ['exited on signal 11 (SIGSEGV', 'exited on signal 6 (SIGABRT', 'exited on signal 7 (SIGBUS', ']: segfault at '] },
   { signal: 'systemd-process-killed', any: ['code=killed, status=9/KILL'] },
   { signal: 'systemd-exit-framework-missing', any: ['code=exited, status=150'] },
   { signal: 'systemd-restart-loop', any: ['Start request repeated too quickly', 'Scheduled restart job, restart counter is at'] },
