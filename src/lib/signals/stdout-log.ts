@@ -177,6 +177,9 @@ export const signals: SignalDef[] = [
     'process-start-failure': 0.35,
     'access-denied': 0.2,
   }),
+  def('redis-workers-over-minimum', 'StackExchange.Redis timeout with more busy worker threads than the thread pool minimum (WORKER: Busy > Min): the pool was starved', {
+    'thread-pool-starvation': 0.9,
+  }),
   def('thread-pool-starvation', 'Kestrel heartbeat warning: "This could be caused by thread pool starvation"', {
     'thread-pool-starvation': 0.9,
   }),

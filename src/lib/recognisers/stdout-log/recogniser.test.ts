@@ -127,6 +127,14 @@ describe('stdout-log recogniser: fixtures', () => {
     expect(values(facts, 'server')).toEqual(['kestrel']);
   });
 
+  it('a Redis timeout with more busy workers than the pool minimum is starvation; one within the minimum is not', () => {
+    const text = fixture('redis-timeout-workers.txt');
+    const facts = run(text);
+    const sig = facts.filter((f) => f.name === 'signal' && f.value === 'stdout-log.redis-workers-over-minimum');
+    expect(sig).toHaveLength(1);
+    expect(text.slice(sig[0]!.span.start, sig[0]!.span.end)).toContain('WORKER: (Busy=214,');
+  });
+
   it('a healthy app log gives no signal', () => {
     const facts = run(fixture('negative-healthy.txt'));
     expect(values(facts, 'signal')).toEqual([]);

@@ -257,6 +257,7 @@ export const STDOUT_SIGNAL_IDS: readonly string[] = [
   ...new Set([
     ...RULES.map((r) => `stdout-log.${r.signal}`),
     'stdout-log.framework-x86-missing',
+    'stdout-log.redis-workers-over-minimum',
     'stdout-log.framework-missing-app-service',
     'stdout-log.kestrel-bind-failed',
     'stdout-log.listening-fixed-port',
@@ -313,6 +314,8 @@ const EXITED_WITH = /exited with code -?\d{1,10} \(0x([0-9a-fA-F]{1,8})\)/;
 const EXITED_WITH_STATUS = /(?:exited with code |exitCode=)(\d{1,3})(?![\d.]| \(0x)/;
 /** 128 + the signal that killed the process: SIGABRT (6), SIGBUS (7), SIGSEGV (11). */
 const CRASH_EXIT_STATUSES: ReadonlySet<number> = new Set([134, 135, 139]);
+/** StackExchange.Redis's thread pool counts: "WORKER: (Busy=810,Free=31957,Min=16,Max=32767)". */
+const REDIS_WORKERS = /WORKER: \(Busy=(\d{1,6}),Free=\d{1,6},Min=(\d{1,6}),/;
 /** "Unhandled exception. System.IO.IOException:" (also "Unhandled Exception:"), up to the type's colon. */
 const UNHANDLED_FRAME = /Unhandled [Ee]xception[.:](?: {1,4}[\w.`+]{1,200}(?:Exception|Error)(?: \(0x[0-9A-Fa-f]{1,8}\)| \(\d{1,10}\))?:?)?/;
 /** Stack frames of .NET's certificate import (PFX blobs and files), where a missing user profile surfaces. */
@@ -347,6 +350,7 @@ const OTHER_TRIGGERS: readonly string[] = [
   ...CERTIFICATE_IMPORT_FRAMES,
   'exited with code',
   'exitCode=',
+  'WORKER: (Busy=',
   'Failed to load the dll from',
   'code=exited, status=',
   "Failed with result 'exit-code'",
@@ -487,6 +491,13 @@ export function readStdoutLine(line: string, ctx: StdoutContext = { appService: 
     const r = RULES[k]!;
     if (includesAny(msg, r.any) || includesAny(lower, r.anyLower)) signal(r.signal);
     else if (r.starts) for (const s of r.starts) if (msg.startsWith(s)) signal(r.signal);
+  }
+
+  // StackExchange.Redis's timeout report counts the thread pool's busy workers against its
+  // minimum: more busy than the minimum means the pool had to grow slowly, i.e. it was starved.
+  if (msg.includes('WORKER: (Busy=')) {
+    const w = REDIS_WORKERS.exec(msg);
+    if (w && Number(w[1]) > Number(w[2])) signal('redis-workers-over-minimum');
   }
 
   // "Unhandled exception." names the frame, not what went wrong: its span stops after the
