@@ -43,6 +43,10 @@ describe('diagnose() with TLS-library and proxy texts of the message catalogue',
     ['curl: (52) Empty reply from server', 'proxy-upstream-closed'],
     // uWSGI reading "GET " as a packet header (plain HTTP to its uwsgi socket), and headers over its buffer-size
     ['invalid request block size: 21573 (max 4096)...skip', 'proxy-protocol-mismatch'],
+    // TLS and HTTP/2 bytes where HTTP/1.x was expected, and Java's word for plain bytes where TLS was
+    ['127.0.0.1 - - [15/May/2013:16:06:36 -0500] "\\x16\\x03\\x01" 501 290 "-" "-"', 'proxy-protocol-mismatch'],
+    ['10.0.0.7 - - [02/Mar/2024:10:00:00 +0000] "PRI * HTTP/2.0" 400 150 "-" "-"', 'proxy-protocol-mismatch'],
+    ['javax.net.ssl.SSLException: Unrecognized SSL message, plaintext connection?', 'proxy-protocol-mismatch'],
     ['invalid request block size: 4261 (max 4096)...skip', 'proxy-upstream-closed'],
     ['Host Error: Microsoft.Azure.WebJobs.Script: Host thresholds exceeded: [Connections].', 'snat-port-exhaustion'],
     ['curl: (1) Received HTTP/0.9 when not allowed', 'proxy-protocol-mismatch'],
