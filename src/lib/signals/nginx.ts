@@ -36,7 +36,9 @@ export const signals: SignalDef[] = [
     id: 'nginx.unix-socket-backlog-full',
     kind,
     label: 'nginx: connect() to unix:… failed (11: Resource temporarily unavailable)',
-    causes: { 'thread-pool-starvation': 0.4, 'proxy-upstream-refused': 0.3 },
+    // The socket's accept queue is full: the app is not accepting as fast as requests arrive
+    // (overloaded, or a .NET app whose thread pool is starved).
+    causes: { 'resource-exhaustion': 0.6, 'thread-pool-starvation': 0.35, 'proxy-upstream-refused': 0.25 },
   },
   {
     id: 'nginx.source-ports-exhausted',
