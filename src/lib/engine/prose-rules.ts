@@ -112,7 +112,7 @@ const TRIGGER_RULES: ReadonlySet<string> = new Set([
 const RULES: readonly ContextRule[] = [
   {
     id: 'prose-proxy-times-out',
-    when: { all: [server([...HOST_PROXIES, ...CLOUD_LB, 'kubernetes', 'envoy']), signal('topic-timeout'), { not: server(['azure-app-service']) }] },
+    when: { all: [server([...HOST_PROXIES, ...CLOUD_LB, 'kubernetes', 'envoy', 'varnish', 'paas']), signal('topic-timeout'), { not: server(['azure-app-service']) }] },
     supports: { 'proxy-upstream-timeout': 0.35 },
     note: 'Described: a proxy or load balancer in front of the app times out: its read timeout fired while the app was still working.',
   },
@@ -309,7 +309,7 @@ const RULES: readonly ContextRule[] = [
     // gateway's own, in front of the destination.
     when: {
       all: [
-        server([...HOST_PROXIES, 'kubernetes', ...CLOUD_LB]),
+        server([...HOST_PROXIES, 'kubernetes', 'envoy', 'varnish', 'paas', ...CLOUD_LB]),
         signal('large-upload'),
         { not: server(IIS) },
         { not: signal('topic-timeout') },
@@ -335,7 +335,7 @@ const RULES: readonly ContextRule[] = [
   },
   {
     id: 'prose-long-request-behind-proxy',
-    when: { all: [server([...HOST_PROXIES, 'kubernetes', ...CLOUD_LB]), signal('long-request'), { not: server([...IIS, 'azure-app-service']) }] },
+    when: { all: [server([...HOST_PROXIES, 'kubernetes', 'envoy', 'varnish', 'paas', ...CLOUD_LB]), signal('long-request'), { not: server([...IIS, 'azure-app-service']) }] },
     supports: { 'proxy-upstream-timeout': 0.4 },
     note: `Described: long-running requests fail behind a proxy: its read timeout (${says('nginx.proxy_read_timeout')} in nginx by default) ends them.`,
   },
