@@ -564,7 +564,7 @@ const RULES: readonly ContextRule[] = [
   {
     id: 'prose-at-frontend-limit',
     when: { all: [statedNear('app-service.frontend-timeout', 0.02), { not: server([...HOST_PROXIES, 'azure-app-service']) }] },
-    supports: { 'azure-frontend-timeout': 0.35 },
+    supports: { 'azure-frontend-timeout': 0.45 },
     note: `Described: a limit of about ${fact('app-service.frontend-timeout').value} s, the Azure App Service front end's time-out for a request.`,
   },
   {
