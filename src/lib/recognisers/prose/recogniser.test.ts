@@ -406,7 +406,7 @@ describe('prose reader: which lines it reads', () => {
     expect(looksLikeProse('错误 502')).toBe(false);
   });
   it('reads a status told in a few words ("Getting 503", "503 error"), but not a port or a status with its reason phrase', () => {
-    for (const line of ['Getting 503', '503 error', 'Got a 504!', 'still 502s']) {
+    for (const line of ['Getting 503', '503 error', 'Got a 504!', 'still 502s', 'The One 502 in 20,000']) {
       expect(looksLikeProse(line), line).toBe(true);
       expect(readProseLine(line).filter((f) => f.name === 'status').length, line).toBe(1);
     }

@@ -95,7 +95,9 @@ export function looksLikeProse(line: string): boolean {
     wide >= 8 ||
     (words === 2 && line.length <= SHORT_TITLE && isLetter(line.charCodeAt(first)) && (SHORT_STATUS.test(line) || STATUS_PHRASE.test(line)));
   if (words >= 1 && line.length <= MAX_WORDS_AND_STATUS && WORDS_AND_STATUS.test(line) && !STATUS_PHRASE.test(line)) return true;
-  if (!enough || letters < 0.6 * (letters + other)) return false;
+  // A short title that names a status may carry more digits than letters ("The One 502 in 20,000").
+  const shortStatusTitle = line.length <= SHORT_TITLE && isLetter(line.charCodeAt(first)) && SHORT_STATUS.test(line);
+  if (!enough || (letters < 0.6 * (letters + other) && !shortStatusTitle)) return false;
   // (LOG_START was tested above, from the same first character.)
   return !REQUEST_LINE.test(first > 0 ? line.slice(first) : line);
 }
