@@ -67,6 +67,7 @@ const NAMED_CAUSE = signal(
   'topic-user-profile',
   'topic-proxy-protocol',
   'topic-shutdown',
+  'topic-host-stopped',
   'topic-stdout-log',
   'topic-access-denied',
   'topic-iis-features',

@@ -384,6 +384,12 @@ export const signals: SignalDef[] = [
     causes: { 'pod-shutdown-race': 0.3, 'proxy-upstream-refused': 0.05 },
   },
   {
+    id: 'prose.topic-host-stopped',
+    kind,
+    label: 'Named: the app stops its own host (StopApplication, a background service, a second host built and disposed)',
+    causes: { 'app-initiated-shutdown': 0.4 },
+  },
+  {
     id: 'prose.topic-shutdown',
     kind,
     label: 'Named: targets shutting down, or what lets them drain (preStop, deregistration delay)',

@@ -218,6 +218,10 @@ describe('prose reader: triggers', () => {
     ['IIS returns 502.3 if the request has more than 1.1 MB', 'prose.large-upload'],
     ['RequestSizeLimit smaller than MaxRequestBufferSize causes a 502.3', 'prose.large-upload'],
     ['Incorrect log path in web.config', 'prose.topic-stdout-log'],
+    ['Detecting IIS 503s caused by multiple host instances', 'prose.topic-host-stopped'],
+    ['a developer creates and disposes an extra host before the real one', 'prose.topic-host-stopped'],
+    ['the background job calls StopApplication when the queue is gone', 'prose.topic-host-stopped'],
+    ['it has some long initialization which takes more than 2 minutes', 'prose.first-request'],
   ];
   for (const [line, signal] of cases) {
     it(line, () => expect(of(read(line), 'signal')).toContain(signal));

@@ -215,7 +215,7 @@ export const TRIGGERS: readonly Term[] = [
     signal: 'prose.every-request',
   },
   {
-    pattern: '(?:the )?first (?:request|call|hit|load)|cold[ -]?starts?|warm[ -]?up|slow (?:to )?start(?:s|ing|up)?|(?:app|application) start(?:s|up)?|startup',
+    pattern: '(?:the )?first (?:request|call|hit|load)|cold[ -]?starts?|warm[ -]?up|slow (?:to )?start(?:s|ing|up)?|(?:app|application) start(?:s|up)?|startup|(?:long|slow|lengthy) initiali[sz]ation|initiali[sz]ation (?:takes|took|is slow|lasts)',
     signal: 'prose.first-request',
   },
   // A failure in plain words, with no status or message: "doesn't start", "not working",
@@ -478,6 +478,13 @@ export const TOPICS: readonly Term[] = [
   {
     pattern: 'pre[ -]?stop(?: hooks?)?|terminationGracePeriodSeconds|termination grace period|deregistration delay|connection draining|deregist(?:er|ers|ered|ering|ration)|delet(?:e|es|ed|ing) (?:a |the |some |old |running )?pods?|pods? (?:is |are |was |were |get |gets |got |being )?(?:deleted|replaced)|(?:drain|drains|drained|draining) (?:(?:the|its|their|in-?flight|open|existing|active) )?(?:connections|requests)|sigterm|(?:pods?|destinations?|targets?|replicas?) (?:has |have |had |was |were |is |are )?(?:shut ?down|terminat(?:ed|ing)|being terminated)',
     signal: 'prose.topic-shutdown',
+  },
+  // The app stops its own host: StopApplication, a background service whose exception stops the
+  // host, or a second host built and disposed in the same process (in-process IIS then answers 503).
+  {
+    pattern:
+      'StopApplication|(?:I(?:Host)?ApplicationLifetime)|host instances|(?:extra|redundant|second|another|multiple) (?:web ?)?hosts? (?:instances?|builders?|(?:is |was )?(?:created|built|disposed))|(?:redundant|multiple|extra) (?:Create(?:Default)?Builder|CreateHostBuilder|WebApplication\\.CreateBuilder) calls|BackgroundService(?:s)? (?:exceptions?|stops?|stopped|stopping|crash(?:es|ed)?)|(?:the )?host (?:is |was )?(?:shutting down|shut down|stopp(?:ed|ing))|(?:creat|build|dispos)(?:e|es|ed|ing)(?: and (?:creat|build|dispos)(?:e|es|ed|ing))? (?:a |an )?(?:extra|second|another|redundant) (?:web ?)?host',
+    signal: 'prose.topic-host-stopped',
   },
   // Windows' ERROR_ACCESS_DENIED text and the identities IIS runs as (IIS_IUSRS, IUSR, IIS AppPool\<pool>).
   {
