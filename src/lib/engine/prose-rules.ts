@@ -55,6 +55,7 @@ const NAMED_CAUSE = signal(
   'topic-header-size',
   'topic-privileged-port',
   'topic-space-in-path',
+  'topic-wrong-arguments',
   'topic-crash',
   'topic-hang',
   'topic-reset',

@@ -268,6 +268,12 @@ export const signals: SignalDef[] = [
     causes: { 'incomplete-publish': 0.35 },
   },
   {
+    id: 'prose.topic-wrong-arguments',
+    kind,
+    label: "Named: the aspNetCore element's arguments are wrong (the app's dll, a placeholder left in)",
+    causes: { 'wrong-arguments': 0.45 },
+  },
+  {
     id: 'prose.topic-space-in-path',
     kind,
     label: "Named: a space in the app's path or name",

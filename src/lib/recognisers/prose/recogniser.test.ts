@@ -222,6 +222,8 @@ describe('prose reader: triggers', () => {
     ['a developer creates and disposes an extra host before the real one', 'prose.topic-host-stopped'],
     ['the background job calls StopApplication when the queue is gone', 'prose.topic-host-stopped'],
     ['it has some long initialization which takes more than 2 minutes', 'prose.first-request'],
+    ['the arguments in web.config are wrong after publishing', 'prose.topic-wrong-arguments'],
+    ['we had wrong aspNetCore arguments after the upgrade', 'prose.topic-wrong-arguments'],
   ];
   for (const [line, signal] of cases) {
     it(line, () => expect(of(read(line), 'signal')).toContain(signal));

@@ -336,6 +336,13 @@ export const TOPICS: readonly Term[] = [
       '(?:more than|over|above|bigger than|larger than|exceed(?:s|ed|ing)?) (?:the )?\\d+ ?kb? (?:of )?(?:(?:response|request|http) )?headers?|(?:(?:increas|rais|bump|upp)(?:e|es|ed|ing|s)?|(?:bigger|larger)) (?:the )?(?:proxy |header |fastcgi |nginx )?buffers?(?: sizes?)?|(?:response |http )?(?:headers?|cookies?) (?:(?:\\w+ ){0,4}(?:is |are |was |were |gets? |got |become |becomes )?(?:too (?:big|large|long)|(?:bigger|larger|longer) than|(?:over|beyond|above|exceed(?:s|ed|ing)?) (?:the )?\\d+ ?kb)|size)|too many cookies|(?:large|big|huge|bigger|larger|oversized|long|longer|very long) (?:response |http |auth(?:entication)? )?(?:cookies?|headers?)|too[ -]big[ -]headers?|upstream[ -]sent[ -]too[ -]big(?:[ -]header(?:[ -]while[ -]reading[ -]response[ -]header[ -]from[ -]upstream)?)?|proxy[ _]buffer[ _]size|large_client_header_buffers|proxy buffers? (?:is |are )?(?:not (?:big |large )?enough|too small)',
     signal: 'prose.topic-header-size',
   },
+  // The aspNetCore element's arguments said to be wrong (the dll path). Placeholders left in
+  // (%LAUNCHER_PATH% and %LAUNCHER_ARGS% together) are the catalogue's: the process path first.
+  {
+    pattern:
+      '(?:aspNetCore )?arguments(?:=(?:"[^"]{0,200}"|\'[^\']{0,200}\'))?>? (?:in (?:the |my |our )?web\\.config )?(?:is |are |was |were |attribute (?:is |was )?)?(?:wrong|incorrect|invalid|empty|missing)|(?:wrong|incorrect|invalid|empty|missing) (?:aspNetCore |dll |startup )?arguments',
+    signal: 'prose.topic-wrong-arguments',
+  },
   // A space in the app's path or name breaks an unquoted processPath or arguments in web.config.
   {
     pattern:
