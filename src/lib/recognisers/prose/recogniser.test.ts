@@ -224,6 +224,7 @@ describe('prose reader: triggers', () => {
     ['it has some long initialization which takes more than 2 minutes', 'prose.first-request'],
     ['the arguments in web.config are wrong after publishing', 'prose.topic-wrong-arguments'],
     ['we had wrong aspNetCore arguments after the upgrade', 'prose.topic-wrong-arguments'],
+    ['502 Bad Gateway on some pages due to buffers too small', 'prose.topic-header-size'],
   ];
   for (const [line, signal] of cases) {
     it(line, () => expect(of(read(line), 'signal')).toContain(signal));
