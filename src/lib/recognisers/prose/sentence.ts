@@ -23,6 +23,7 @@ const STATUS_PHRASE = /bad[ -]?gateway|gateway[ -]?time[ -]?out|gateway errors?|
  */
 const WORDS_AND_STATUS = /^[ \t]*(?![^\n]*\bports?[ \t]+[45]\d\d)(?:[A-Za-z][A-Za-z'-]*[ \t]+){0,3}[45]\d\d(?:\.\d{1,2})?s?(?:[ \t]+[A-Za-z][A-Za-z'-]*){0,3}[ \t]*[.!?:]*[ \t]*$/;
 const MAX_WORDS_AND_STATUS = 40;
+const STATUS_DIGITS = /[45]\d\d/;
 const LOG_START =
   /^(?:\d{4}[-/.]\d\d[-/.]\d\d|\d\d?\/\w{3}\/\d{4}|\[\d|\[[A-Z][a-z]{2} [A-Z][a-z]{2}|at [\w.`<>$|]+[.(]|--->|(?:trce|dbug|info|warn|fail|crit|error|warning|debug|fatal):\s|[<{#]|\w+=\S|"\w+":)/i;
 const REQUEST_LINE = /"(?:GET|POST|PUT|DELETE|HEAD|PATCH|OPTIONS) \S|\bHTTP\/\d(?:\.\d)?"/;
@@ -94,9 +95,11 @@ export function looksLikeProse(line: string): boolean {
     words >= 3 ||
     wide >= 8 ||
     (words === 2 && line.length <= SHORT_TITLE && isLetter(line.charCodeAt(first)) && (SHORT_STATUS.test(line) || STATUS_PHRASE.test(line)));
-  if (words >= 1 && line.length <= MAX_WORDS_AND_STATUS && WORDS_AND_STATUS.test(line) && !STATUS_PHRASE.test(line)) return true;
+  // Both exceptions below need three status-like digits in a short line: one cheap test first.
+  const shortWithDigits = line.length <= SHORT_TITLE && STATUS_DIGITS.test(line);
+  if (shortWithDigits && words >= 1 && line.length <= MAX_WORDS_AND_STATUS && WORDS_AND_STATUS.test(line) && !STATUS_PHRASE.test(line)) return true;
   // A short title that names a status may carry more digits than letters ("The One 502 in 20,000").
-  const shortStatusTitle = line.length <= SHORT_TITLE && isLetter(line.charCodeAt(first)) && SHORT_STATUS.test(line);
+  const shortStatusTitle = shortWithDigits && isLetter(line.charCodeAt(first)) && SHORT_STATUS.test(line);
   if (!enough || (letters < 0.6 * (letters + other) && !shortStatusTitle)) return false;
   // (LOG_START was tested above, from the same first character.)
   return !REQUEST_LINE.test(first > 0 ? line.slice(first) : line);
