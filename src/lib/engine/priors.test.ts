@@ -193,6 +193,12 @@ describe('never silent', () => {
     expect(d.findings).toEqual([]);
     expect(d.pasteHint).toMatch(/^The text was read, but nothing in it points to a cause/);
   });
+
+  it('a vague sentence read as a failure gets the paste hint, not a cause from its generic words (shipped word model)', () => {
+    const d = diagnose('the website is broken again, please help');
+    expect(d.findings).toEqual([]);
+    expect(d.pasteHint).toMatch(/^The text was read, but nothing in it points to a cause/);
+  });
 });
 
 describe('hints for a platform the named component rules out', () => {

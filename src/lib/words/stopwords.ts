@@ -1,6 +1,7 @@
 /**
  * Words that say nothing about a cause: English function words, pronouns and the small talk of a
- * help request ("please", "help", "thanks", "again"). The word model (model.ts) neither learns nor
+ * help request ("please", "help", "thanks", "again"), and the names anyone gives the thing that
+ * fails ("the website", "the site"). The word model (model.ts) neither learns nor
  * reads them alone; a pair of words counts unless both are here. Lower-case.
  */
 export const STOPWORDS: ReadonlySet<string> = new Set(
@@ -17,5 +18,6 @@ export const STOPWORDS: ReadonlySet<string> = new Set(
   hi hello hey thanks thank regards help helps helped anybody somebody guys guy hope really actually basically
   maybe probably sure okay ok yes yeah also already always sometimes often never time times way ways day days
   know think see seems seem seemed want wanted tried try trying look looking looked make makes made go going goes went
-  come comes came take takes took give gives gave new old good bad great best better`.split(/\s+/).filter((w) => w !== ''),
+  come comes came take takes took give gives gave new old good bad great best better
+  website site webpage`.split(/\s+/).filter((w) => w !== ''),
 );
