@@ -70,6 +70,13 @@ describe('prose rules', () => {
     expect(supported([sig('after-deploy')])).toEqual([]);
   });
 
+  it('read an upload as a big request body, not big response headers (issue 10\'s own sentence)', () => {
+    const d = diagnose('502 only when uploading big files');
+    const causes = d.findings.map((f) => f.cause);
+    expect(causes[0]).not.toBe('proxy-header-too-big');
+    expect(causes.slice(0, 3)).toContain('proxy-upstream-closed');
+  });
+
   it('read a crash with a 500 on IIS as a start failure, not a crash with a 502', () => {
     expect(supported([server('iis'), status('500'), sig('topic-crash')])).toContain('inprocess-start-failure');
     expect(supported([server('iis'), status('502'), sig('topic-crash')])).not.toContain('inprocess-start-failure');

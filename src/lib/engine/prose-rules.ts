@@ -322,6 +322,14 @@ const RULES: readonly ContextRule[] = [
     note: 'Described: large uploads fail behind a proxy: Kestrel closes the connection on a body over its limit, which the proxy reports as a closed upstream.',
   },
   {
+    // "Big" and "large" are also header-size words; an upload is a big request body, while
+    // proxy-header-too-big is about the response's headers.
+    id: 'prose-upload-not-response-headers',
+    when: { all: [signal('large-upload'), { not: signal('topic-header-size') }] },
+    weakens: { 'proxy-header-too-big': 0.5 },
+    note: 'Described: large uploads: the request body is large, not the response headers a proxy buffers, so headers too big for the proxy are unlikely.',
+  },
+  {
     // Said to time out: the proxy waited longer than its read timeout for an answer while the
     // app still received or processed the body (a refusal of the body would close, not wait).
     id: 'prose-upload-times-out',
