@@ -15,6 +15,8 @@ const IIS = ['iis', 'iis-express'];
 /** Proxies in front of Kestrel outside Kubernetes and the cloud load balancers. */
 const HOST_PROXIES = ['nginx', 'apache', 'yarp', 'docker', 'traefik', 'haproxy', 'caddy'];
 const CLOUD_LB = ['aws-alb', 'azure-app-gateway', 'azure-front-door', 'cloudflare'];
+/** Every front that times out, closes or refuses for the app: host proxies, ingress, Envoy, Varnish, managed platforms, cloud LBs. */
+const PROXY_FRONTS = [...HOST_PROXIES, 'kubernetes', 'envoy', 'varnish', 'paas', ...CLOUD_LB];
 
 /** ANCM statuses of an app that does not start (the status table's start failures). */
 const START_FAILURES = ['502.5', '500.0', '500.30', '500.31', '500.32', '500.33', '500.34', '500.35', '500.36', '500.37', '500.38'];
@@ -114,7 +116,7 @@ const TRIGGER_RULES: ReadonlySet<string> = new Set([
 const RULES: readonly ContextRule[] = [
   {
     id: 'prose-proxy-times-out',
-    when: { all: [server([...HOST_PROXIES, ...CLOUD_LB, 'kubernetes', 'envoy', 'varnish', 'paas']), signal('topic-timeout'), { not: server(['azure-app-service']) }] },
+    when: { all: [server(PROXY_FRONTS), signal('topic-timeout'), { not: server(['azure-app-service']) }] },
     supports: { 'proxy-upstream-timeout': 0.35 },
     note: 'Described: a proxy or load balancer in front of the app times out: its read timeout fired while the app was still working.',
   },
@@ -311,7 +313,7 @@ const RULES: readonly ContextRule[] = [
     // gateway's own, in front of the destination.
     when: {
       all: [
-        server([...HOST_PROXIES, 'kubernetes', 'envoy', 'varnish', 'paas', ...CLOUD_LB]),
+        server(PROXY_FRONTS),
         signal('large-upload'),
         { not: server(IIS) },
         { not: signal('topic-timeout') },
@@ -345,7 +347,7 @@ const RULES: readonly ContextRule[] = [
   },
   {
     id: 'prose-long-request-behind-proxy',
-    when: { all: [server([...HOST_PROXIES, 'kubernetes', 'envoy', 'varnish', 'paas', ...CLOUD_LB]), signal('long-request'), { not: server([...IIS, 'azure-app-service']) }] },
+    when: { all: [server(PROXY_FRONTS), signal('long-request'), { not: server([...IIS, 'azure-app-service']) }] },
     supports: { 'proxy-upstream-timeout': 0.4 },
     note: `Described: long-running requests fail behind a proxy: its read timeout (${says('nginx.proxy_read_timeout')} in nginx by default) ends them.`,
   },
