@@ -29,6 +29,7 @@ import openssl from '../../../../content/data/messages/openssl.json' with { type
 import curl from '../../../../content/data/messages/curl.json' with { type: 'json' };
 import appServer from '../../../../content/data/messages/app-server.json' with { type: 'json' };
 import paas from '../../../../content/data/messages/paas.json' with { type: 'json' };
+import kong from '../../../../content/data/messages/kong.json' with { type: 'json' };
 import type { MessageEntry, MessageProduct } from './entry.ts';
 
 /** The raw data files by product (validated by catalogue.test.ts). */
@@ -57,6 +58,7 @@ export const MESSAGE_FILES: Record<MessageProduct, unknown[]> = {
   curl,
   'app-server': appServer,
   paas,
+  kong,
 };
 
 /** Every catalogue entry, in product order then file order. */

@@ -29,6 +29,7 @@ export const MESSAGE_PRODUCTS = [
   'curl',
   'app-server',
   'paas',
+  'kong',
 ] as const;
 export type MessageProduct = (typeof MESSAGE_PRODUCTS)[number];
 
@@ -57,6 +58,7 @@ export const MESSAGE_PRODUCT_LABELS: Record<MessageProduct, string> = {
   curl: 'curl (a request sent by hand to the app or the proxy)',
   'app-server': 'App servers behind a proxy (Gunicorn, uWSGI, Unicorn, Puma)',
   paas: 'Managed app platforms (Railway)',
+  kong: 'Kong Gateway (also the API gateway inside Supabase)',
 };
 
 /** Fact names an entry may yield (a subset of the engine's FactName). */
