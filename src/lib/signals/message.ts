@@ -8,12 +8,16 @@ import { MESSAGES, activeCauses, messageSignalId } from '../recognisers/message/
 import { MESSAGE_PRODUCT_LABELS } from '../recognisers/message/entry.ts';
 
 const kind = 'message' as const;
-const MAX_LABEL = 140;
+/** A signal's label, product and quoted message together, is at most this long. */
+const MAX_LABEL = 200;
 
 function label(text: string, product: string, lang: string | undefined): string {
   const flat = text.replace(/\s+/g, ' ').trim();
-  const cut = flat.length > MAX_LABEL ? `${flat.slice(0, MAX_LABEL - 1)}…` : flat;
-  return `${product}${lang ? ` (${lang})` : ''}: “${cut}”`;
+  const head = `${product}${lang ? ` (${lang})` : ''}: “`;
+  // The message gets what the product's name leaves; a cut message ends with an ellipsis.
+  const room = MAX_LABEL - head.length - 1;
+  const cut = flat.length > room ? `${flat.slice(0, room - 1)}…` : flat;
+  return `${head}${cut}”`;
 }
 
 export const signals: SignalDef[] = MESSAGES.flatMap((e) => {
