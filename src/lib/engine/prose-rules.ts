@@ -580,6 +580,14 @@ const RULES: readonly ContextRule[] = [
     note: `Described: a limit of about ${fact('app-service.frontend-timeout').value} s, the Azure App Service front end's time-out for a request.`,
   },
   {
+    // IIS passes the WebSocket upgrade on only with its WebSocket Protocol role service installed;
+    // a proxy in front (nginx, ARR on another box) is a different story: its own upgrade headers.
+    id: 'prose-websocket-on-iis',
+    when: { all: [signal('topic-websocket'), server(IIS), { not: server(PROXY_FRONTS) }] },
+    supports: { 'iis-features-missing': 0.45 },
+    note: 'Described: WebSockets (or SignalR over them) failing on IIS: IIS hands the upgrade to the app only when its WebSocket Protocol feature is installed (Windows features, Web Server, Application Development).',
+  },
+  {
     id: 'prose-idle-behind-lb',
     when: { all: [signal('idle'), { any: [server([...CLOUD_LB, 'nginx', 'kubernetes']), signal('load-balancer')] }] },
     supports: { 'keepalive-race': 0.25 },

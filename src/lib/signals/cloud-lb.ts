@@ -44,6 +44,31 @@ export const signals: SignalDef[] = [
     label: 'AWS ALB: every request 502 with target status "-" (nothing answers on the target port)',
     causes: { 'proxy-upstream-refused': 0.7 },
   },
+  // AWS Classic Load Balancer
+  {
+    id: 'cloud-lb.elb-504-no-response',
+    kind,
+    label: 'AWS Classic ELB: 504 with backend "-" and -1 times (no instance answered: it closed the connection first, usually a keep-alive timeout shorter than the idle timeout)',
+    causes: { 'keepalive-race': 0.5, 'proxy-upstream-timeout': 0.3, 'proxy-upstream-refused': 0.3 },
+  },
+  {
+    id: 'cloud-lb.elb-504-timeout',
+    kind,
+    label: 'AWS Classic ELB: 504 after the instance took the request (no answer within the idle timeout)',
+    causes: { 'proxy-upstream-timeout': 0.8, 'thread-pool-starvation': 0.3 },
+  },
+  {
+    id: 'cloud-lb.elb-502-no-response',
+    kind,
+    label: 'AWS Classic ELB: 502 with backend "-" and -1 times (the instance refused or closed the connection)',
+    causes: { 'keepalive-race': 0.45, 'proxy-upstream-refused': 0.4, 'invalid-backend-response': 0.2 },
+  },
+  {
+    id: 'cloud-lb.elb-503-no-backend',
+    kind,
+    label: 'AWS Classic ELB: 503 without a backend (no healthy registered instance, or the surge queue is full)',
+    causes: { 'backend-unhealthy': 0.5, 'resource-exhaustion': 0.3 },
+  },
   {
     id: 'cloud-lb.alb-504-timeout',
     kind,

@@ -187,7 +187,7 @@ export const signals: SignalDef[] = [
     id: 'prose.topic-keepalive',
     kind,
     label: 'Named: keep-alive connections or their time-outs',
-    causes: { 'keepalive-race': 0.3 },
+    causes: { 'keepalive-race': 0.4 },
   },
   {
     id: 'prose.topic-app-offline',
@@ -211,25 +211,25 @@ export const signals: SignalDef[] = [
     id: 'prose.topic-proxy-permission',
     kind,
     label: 'Named: SELinux or a permission denied while connecting',
-    causes: { 'proxy-permission-denied': 0.4 },
+    causes: { 'proxy-permission-denied': 0.5 },
   },
   {
     id: 'prose.topic-snat',
     kind,
     label: 'Named: SNAT ports or outbound connection limits',
-    causes: { 'snat-port-exhaustion': 0.45 },
+    causes: { 'snat-port-exhaustion': 0.55 },
   },
   {
     id: 'prose.topic-resources',
     kind,
     label: 'Named: memory or CPU at a limit (out of memory, OOMKilled, maxed out)',
-    causes: { 'resource-exhaustion': 0.4 },
+    causes: { 'resource-exhaustion': 0.5 },
   },
   {
     id: 'prose.topic-backend-tls',
     kind,
     label: 'Named: certificates or the TLS handshake between proxy and backend',
-    causes: { 'backend-tls-failure': 0.35, 'proxy-protocol-mismatch': 0.1 },
+    causes: { 'backend-tls-failure': 0.45, 'proxy-protocol-mismatch': 0.1 },
   },
   {
     id: 'prose.topic-unhealthy',
@@ -349,7 +349,7 @@ export const signals: SignalDef[] = [
     id: 'prose.topic-header-size',
     kind,
     label: 'Named: headers or cookies that are too large',
-    causes: { 'proxy-header-too-big': 0.4 },
+    causes: { 'proxy-header-too-big': 0.5 },
   },
   {
     id: 'prose.topic-port-in-use',
@@ -387,7 +387,7 @@ export const signals: SignalDef[] = [
     id: 'prose.topic-rolling',
     kind,
     label: 'Described: it happens during a rollout (a rolling update or restart replaces instances one by one)',
-    causes: { 'pod-shutdown-race': 0.3, 'proxy-upstream-refused': 0.05 },
+    causes: { 'pod-shutdown-race': 0.4, 'proxy-upstream-refused': 0.05 },
   },
   {
     id: 'prose.topic-host-stopped',
@@ -399,7 +399,7 @@ export const signals: SignalDef[] = [
     id: 'prose.topic-shutdown',
     kind,
     label: 'Named: targets shutting down, or what lets them drain (preStop, deregistration delay)',
-    causes: { 'pod-shutdown-race': 0.35 },
+    causes: { 'pod-shutdown-race': 0.45 },
   },
   {
     id: 'prose.topic-stdout-log',

@@ -31,13 +31,13 @@ export const signals: SignalDef[] = [
     id: 'yarp.error-request-body-canceled',
     kind,
     label: 'YARP: RequestBodyCanceled: copying the request body was canceled',
-    causes: { 'yarp-forwarder-error': 0.3 },
+    causes: { 'client-aborted': 0.5, 'yarp-forwarder-error': 0.3 },
   },
   {
     id: 'yarp.error-request-body-client',
     kind,
     label: 'YARP: RequestBodyClient: the client failed while sending the request body',
-    causes: { 'yarp-forwarder-error': 0.4 },
+    causes: { 'client-aborted': 0.45, 'yarp-forwarder-error': 0.4 },
   },
   {
     id: 'yarp.error-request-body-destination',
@@ -55,13 +55,13 @@ export const signals: SignalDef[] = [
     id: 'yarp.error-response-body-canceled',
     kind,
     label: 'YARP: ResponseBodyCanceled: copying the response body was canceled',
-    causes: { 'yarp-forwarder-error': 0.3 },
+    causes: { 'client-aborted': 0.5, 'yarp-forwarder-error': 0.3 },
   },
   {
     id: 'yarp.error-response-body-client',
     kind,
     label: 'YARP: ResponseBodyClient: the client failed while receiving the response body',
-    causes: { 'yarp-forwarder-error': 0.3 },
+    causes: { 'client-aborted': 0.5, 'yarp-forwarder-error': 0.3 },
   },
   {
     id: 'yarp.error-response-body-destination',
@@ -73,7 +73,7 @@ export const signals: SignalDef[] = [
     id: 'yarp.error-upgrade-canceled',
     kind,
     label: 'YARP: Upgrade…Canceled: a WebSocket/upgraded tunnel was canceled',
-    causes: { 'yarp-forwarder-error': 0.2 },
+    causes: { 'client-aborted': 0.4, 'yarp-forwarder-error': 0.2 },
   },
   {
     id: 'yarp.error-upgrade-client',

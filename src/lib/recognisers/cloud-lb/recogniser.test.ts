@@ -13,6 +13,7 @@ import envoy from '../../../../tests/fixtures/cloud-lb/envoy.txt?raw';
 import more from '../../../../tests/fixtures/cloud-lb/more.txt?raw';
 import k8sEvents from '../../../../tests/fixtures/cloud-lb/kubernetes-events.txt?raw';
 import nginxPage from '../../../../tests/fixtures/nginx/error-page.html?raw';
+import elbClassic from '../../../../tests/fixtures/cloud-lb/elb-classic.txt?raw';
 
 function run(text: string): Fact[] {
   return recogniser.recognise(text, indexLines(text));
@@ -20,6 +21,30 @@ function run(text: string): Fact[] {
 const named = (facts: Fact[], name: Fact['name']) => facts.filter((f) => f.name === name);
 const values = (facts: Fact[], name: Fact['name']) => named(facts, name).map((f) => f.value);
 const text = (input: string, f: Fact) => input.slice(f.span.start, f.span.end);
+
+describe('cloud-lb recogniser: AWS Classic Load Balancer', () => {
+  it('reads 504s without an instance answer, a 504 at the idle timeout, a 503 without a backend and a 502 without an answer', () => {
+    const facts = run(elbClassic);
+    expect(values(facts, 'signal')).toEqual(['cloud-lb.elb-504-no-response', 'cloud-lb.elb-504-timeout', 'cloud-lb.elb-503-no-backend', 'cloud-lb.elb-502-no-response']);
+    expect(values(facts, 'status')).toEqual(['504', '504', '503', '502']);
+    expect(values(facts, 'server')).toEqual(['aws-alb']);
+    expect(named(facts, 'placed').length).toBe(1);
+    const first = named(facts, 'status')[0] as Fact;
+    expect(text(elbClassic, first)).toBe('504');
+  });
+
+  it('reads a line copied from a web page, with typographic dashes in the date and quotes', () => {
+    const line = '2015\u201309\u201307T11:24:40.052149Z elb1 111.222.33.44:47449 - -1 -1 -1 504 0 99 0 \u201cGET /\u201d ECDHE-RSA-AES128-SHA TLSv1';
+    const facts = run(line);
+    expect(values(facts, 'signal')).toEqual(['cloud-lb.elb-504-no-response']);
+    expect(values(facts, 'timestamp')).toEqual(['2015-09-07T11:24:40.052149Z']);
+  });
+
+  it('leaves an ALB entry to the ALB reader and a line without the fields alone', () => {
+    expect(values(run('h2 2019-03-14T09:12:01.481223Z app/shop/50dc6c495c0c9188 203.0.113.24:51812 - -1 -1 -1 502 - 34 366 "GET https://shop.example.com:443/ HTTP/2.0"'), 'signal')).not.toContain('cloud-lb.elb-504-no-response');
+    expect(run('2019-03-14T09:12:01.481223Z shop-web 203.0.113.24:51812 started the deployment')).toEqual([]);
+  });
+});
 
 describe('cloud-lb recogniser: AWS ALB', () => {
   it('reads a 502 with target status "-" among good requests as the keep-alive pattern', () => {

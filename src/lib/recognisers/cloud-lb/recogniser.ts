@@ -1,6 +1,6 @@
 /**
  * Cloud and managed load balancers in front of Kestrel: AWS Application Load Balancer access
- * logs (recognisers/cloud-lb/alb.ts), Azure Application Gateway and Azure Front Door logs and pages
+ * logs (recognisers/cloud-lb/alb.ts) and Classic Load Balancer access logs (recognisers/cloud-lb/elb-classic.ts), Azure Application Gateway and Azure Front Door logs and pages
  * (recognisers/cloud-lb/azure.ts), and Envoy/Istio access logs and local replies (recognisers/cloud-lb/envoy.ts; Envoy
  * is filed here rather than under a kind of its own because it reaches ASP.NET Core apps as a
  * mesh sidecar or a managed front end), plus Kubernetes events (recognisers/cloud-lb/kubernetes.ts): the
@@ -14,6 +14,7 @@ import type { Fact, LineIndex, Recogniser } from '../../engine/types.ts';
 import type { LbCtx } from './context.ts';
 import { KIND } from './context.ts';
 import { scanAlb } from './alb.ts';
+import { scanElbClassic } from './elb-classic.ts';
 import { scanAzure } from './azure.ts';
 import { scanEnvoy } from './envoy.ts';
 import { scanKubernetes } from './kubernetes.ts';
@@ -25,7 +26,7 @@ export const recogniser: Recogniser = {
   kind: KIND,
   recognise(input: string, lines: LineIndex, out: Fact[] = []): Fact[] {
     const ctx: LbCtx = { input, lines, facts: out, servers: new Set() };
-    for (const scan of [scanAlb, scanAzure, scanEnvoy, scanKubernetes, scanHealthChecks, scanHerokuCodes, scanEnvoyFlags]) {
+    for (const scan of [scanAlb, scanElbClassic, scanAzure, scanEnvoy, scanKubernetes, scanHealthChecks, scanHerokuCodes, scanEnvoyFlags]) {
       scan(ctx);
     }
     return ctx.facts;
