@@ -91,6 +91,11 @@ describe('rollout and platform rules', () => {
   it('no route plus refused points to instances going away', () => {
     expect(fired([sig('nginx.upstream-no-route', 0, 'nginx'), sig('nginx.upstream-refused', 2, 'nginx')])).toEqual(['rule:no-route-and-refused']);
   });
+  it('a closed connection next to the backend dying on a signal points to the crash', () => {
+    expect(fired([sig('nginx.upstream-reset', 0, 'nginx'), sig('stdout-log.process-died-on-signal', 2, 'stdout-log')])).toEqual(['rule:closed-by-a-crash']);
+    expect(fired([sig('nginx.upstream-reset', 0, 'nginx')])).toEqual([]);
+    expect(fired([sig('stdout-log.process-died-on-signal', 2, 'stdout-log')])).toEqual([]);
+  });
   it('a closed connection in a paste about gRPC or HTTP/2 points to a protocol mismatch', () => {
     expect(fired([sig('traefik.upstream-eof', 0, 'traefik'), sig('prose.topic-http2', 2, 'prose')])).toEqual(['rule:closed-on-grpc-or-http2']);
     expect(fired([sig('traefik.upstream-eof', 0, 'traefik')])).toEqual([]);

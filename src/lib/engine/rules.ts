@@ -514,6 +514,20 @@ export const CONTEXT_RULES: readonly ContextRule[] = [
     note: 'The backend closed a connection now and then, with nothing else in common: the proxy reused a kept-alive connection the app had just closed, because the app\'s idle timeout is shorter than the proxy\'s.',
   },
   {
+    // The app's own crash in the same paste as the proxy's closed connection: the crash is the
+    // cause, the closed connection what the proxy saw of it (a PHP-FPM or .NET worker that dies
+    // on SIGSEGV mid-request resets the proxy's connection).
+    id: 'closed-by-a-crash',
+    when: {
+      all: [
+        { fact: 'signal', in: PROXY_CLOSED },
+        { fact: 'signal', in: ['stdout-log.process-died-on-signal', 'stdout-log.systemd-process-crashed'] },
+      ],
+    },
+    supports: { 'app-crash-runtime': 0.9 },
+    note: 'The backend closed the connection, and the paste shows the backend process dying on a signal (a segmentation fault or an abort): the crash is why the proxy saw the connection close.',
+  },
+  {
     // gRPC needs HTTP/2 end to end: a backend that speaks only HTTP/2 (an Http2-only Kestrel
     // endpoint, a gRPC server) closes a connection that starts in HTTP/1.1, or in plain text when
     // it expects TLS, and the proxy reports a closed connection or EOF.
