@@ -35,6 +35,9 @@ describe('statuses.json', () => {
     expect(top('500.37')).toBe('startup-time-limit');
     expect(top('500.38')).toBe('app-dll-not-found');
     expect(top('504')).toBe('proxy-upstream-timeout');
+    // A client that closed the connection first: nginx logs 499, an AWS load balancer 460.
+    expect(top('499')).toBe('client-aborted');
+    expect(top('460')).toBe('client-aborted');
   });
 
   it('502.5 names a failed step, not a cause: the most common specific cause first, the generic one next', () => {

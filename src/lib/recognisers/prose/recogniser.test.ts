@@ -419,6 +419,14 @@ describe('prose reader: which lines it reads', () => {
     }
     for (const line of ['502 Bad Gateway', '503 Service Unavailable', 'port 5030', '503']) expect(looksLikeProse(line), line).toBe(false);
   });
+  it('reads a status in a few Chinese or Japanese words, where no spaces separate them', () => {
+    for (const line of ['他已经502了', '网站又502了', 'nginx报502']) {
+      expect(looksLikeProse(line), line).toBe(true);
+      expect(readProseLine(line).filter((f) => f.name === 'status').map((f) => f.value), line).toEqual(['502']);
+    }
+    // One wide character and a number is not yet a sentence; neither is a number with no status.
+    for (const line of ['了502', '网站5020次']) expect(readProseLine(line).filter((f) => f.name === 'status'), line).toEqual([]);
+  });
   it('lets the words around inline code decide, not the code in backticks', () => {
     const line = 'Caddy `reverse_proxy localhost:8765` dials `[::1]` while the app binds `127.0.0.1:8765`, so `/ws` 502s.';
     expect(looksLikeProse(line)).toBe(true);

@@ -91,15 +91,17 @@ export function looksLikeProse(line: string): boolean {
   // So does a status phrase alone as a title ("Bad Gateway", "gateway timeout").
   // Chinese and Japanese need no spaces between words (Korean puts them between phrases): eight
   // such characters make a sentence on their own.
+  // Both exceptions below need three status-like digits in a short line: one cheap test first.
+  const shortWithDigits = line.length <= SHORT_TITLE && STATUS_DIGITS.test(line);
+  // A short title that names a status may carry more digits than letters ("The One 502 in 20,000").
+  const shortStatusTitle = shortWithDigits && isLetter(line.charCodeAt(first)) && SHORT_STATUS.test(line);
   const enough =
     words >= 3 ||
     wide >= 8 ||
-    (words === 2 && line.length <= SHORT_TITLE && isLetter(line.charCodeAt(first)) && (SHORT_STATUS.test(line) || STATUS_PHRASE.test(line)));
-  // Both exceptions below need three status-like digits in a short line: one cheap test first.
-  const shortWithDigits = line.length <= SHORT_TITLE && STATUS_DIGITS.test(line);
+    (words === 2 && line.length <= SHORT_TITLE && isLetter(line.charCodeAt(first)) && (SHORT_STATUS.test(line) || STATUS_PHRASE.test(line))) ||
+    // A status in a few Chinese or Japanese words ("他已经502了", "nginx报502"): no spaces to count words by.
+    (shortStatusTitle && wide >= 1 && letters >= 3);
   if (shortWithDigits && words >= 1 && line.length <= MAX_WORDS_AND_STATUS && WORDS_AND_STATUS.test(line) && !STATUS_PHRASE.test(line)) return true;
-  // A short title that names a status may carry more digits than letters ("The One 502 in 20,000").
-  const shortStatusTitle = shortWithDigits && isLetter(line.charCodeAt(first)) && SHORT_STATUS.test(line);
   if (!enough || (letters < 0.6 * (letters + other) && !shortStatusTitle)) return false;
   // (LOG_START was tested above, from the same first character.)
   return !REQUEST_LINE.test(first > 0 ? line.slice(first) : line);
