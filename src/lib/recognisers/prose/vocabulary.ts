@@ -250,6 +250,12 @@ export const WIDE_TERMS: readonly Term[] = [
   { pattern: '升级|升級|更新(?:后|後|之后|之後|了)|アップデート|アップグレード|업데이트|업그레이드', signal: 'prose.after-upgrade' },
   // connection refused
   { pattern: '연결 ?거부|接続拒否|接続が拒否|拒绝连接|连接被拒绝|連線被拒', signal: 'prose.topic-refused' },
+  // memory or CPU exhausted: out of memory, memory limit, memory leak, CPU at full
+  { pattern: '内存(?:不足|溢出|限制|耗尽|耗盡|泄漏|泄露|爆了|占满|佔滿|过高|過高)|記憶體(?:不足|溢出|限制|耗盡)|メモリ(?:不足|リーク|制限|の上限)|메모리 ?(?:부족|누수|초과|한도)|CPU(?:占用|使用率)?(?:100|满|滿|飙升|飆升)', signal: 'prose.topic-resources' },
+  // health check failing, backend marked down
+  { pattern: '健康检查|健康檢查|ヘルスチェック|헬스 ?체크', signal: 'prose.topic-unhealthy' },
+  // crashed
+  { pattern: '崩溃|崩潰|闪退|閃退|クラッシュ|크래시|비정상 ?종료', signal: 'prose.topic-crash' },
   // certificate mismatch or error, handshake failed (TLS to the backend, in the writers' words)
   { pattern: '证书(?:不匹配|错误|錯誤|过期|無效|无效|校验失败|验证失败)|證書(?:不匹配|錯誤|過期|無效)|握手失败|握手失敗|証明書(?:の)?(?:エラー|不一致|検証)|인증서 ?(?:오류|불일치)', signal: 'prose.topic-backend-tls' },
 ];
