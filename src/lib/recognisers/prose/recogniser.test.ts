@@ -205,6 +205,7 @@ describe('prose reader: triggers', () => {
     ["the Default Web Site won't start after the reboot", 'prose.topic-site-stopped'],
     ['IIS: cannot start the web site, the process cannot access the file', 'prose.topic-site-stopped'],
     ['a duplicate section in the web.config broke the site', 'prose.topic-web-config-invalid'],
+    ['since the image runs as a non-root user the API throws SocketException: Permission denied', 'prose.topic-privileged-port'],
     ['Kestrel fails on port 5000: it is in an excluded port range', 'prose.topic-privileged-port'],
     ['the app container is attached to two different networks', 'prose.topic-docker-network'],
     ['the certificate was issued for the root domain, not the api host', 'prose.topic-backend-tls'],

@@ -378,7 +378,8 @@ export const TOPICS: readonly Term[] = [
     pattern: 'grpc(?:-web)?|h2c|http/?2 (?:to|with|towards) (?:the |an? |its )?(?:upstream|backend|origin|app|kestrel)|http/?2[ -]only|Http1AndHttp2',
     signal: 'prose.topic-http2',
   },
-  { pattern: 'privileged ports?|ports? (?:below|under) 1024|permissions? to (?:listen|bind)|(?:listen|bind)(?:ing)? permissions?', signal: 'prose.topic-privileged-port' },
+  // A non-root user or container may not bind a port below 1024 (port 80 of an older image).
+  { pattern: 'privileged ports?|ports? (?:below|under) 1024|permissions? to (?:listen|bind)|(?:listen|bind)(?:ing)? permissions?|(?:as |a |the )?non[- ]?root (?:user|container|account)', signal: 'prose.topic-privileged-port' },
   // Windows reserves port ranges (Hyper-V, WinNAT: `netsh interface ipv4 show excludedportrange`);
   // binding one fails with "access ... forbidden by its access permissions".
   {
