@@ -48,7 +48,7 @@ export const signals: SignalDef[] = [
   {
     id: 'cloud-lb.elb-504-no-response',
     kind,
-    label: 'AWS Classic ELB: 504 with backend "-" and -1 times (no instance answered: it closed the connection first, usually a keep-alive timeout shorter than the idle timeout)',
+    label: 'AWS Classic ELB: 504 with backend "-" and -1 times (no instance answered: it closed the connection first, as with a keep-alive timeout shorter than the idle timeout, or stayed silent past the idle timeout)',
     causes: { 'keepalive-race': 0.5, 'proxy-upstream-timeout': 0.3, 'proxy-upstream-refused': 0.3 },
   },
   {

@@ -7,8 +7,9 @@
  *
  * Unlike the ALB's, a line has no type and no `app/…` name. A backend of `-` and processing
  * times of `-1` mean the load balancer got no answer from an instance: it could not send the
- * request, or the instance closed the connection first (with a keep-alive timeout shorter than
- * the ELB's idle timeout, the usual cause of a 504 with `-1` times). Dates copied from a web page
+ * request, the instance closed the connection first (a keep-alive timeout shorter than the ELB's
+ * idle timeout), or it stayed silent past the idle timeout; the line cannot tell which, so a 504
+ * keeps the timeout among its causes. Dates copied from a web page
  * may carry typographic dashes and quotes; both are read.
  */
 import type { Span } from '../../engine/types.ts';
