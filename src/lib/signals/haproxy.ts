@@ -1,14 +1,20 @@
 /**
  * Signals of the haproxy recogniser: the termination state of a log line (first two characters:
  * who ended the session, in which phase; HAProxy configuration manual 8.5), the `<NOSRV>` server
- * on a 503, and the health-check messages. Client-side ends (CD, cD, CR, cR, CC) have no signal:
- * the client went away, which is no backend fault.
+ * on a 503, and the health-check messages. Client-side ends (CC, CR, CD, cR, cD) say the client
+ * went away: no backend fault, but the client-aborted cause.
  */
 import type { SignalDef } from '../engine/types.ts';
 
 const kind = 'haproxy' as const;
 
 export const signals: SignalDef[] = [
+  {
+    id: 'haproxy.client-aborted',
+    kind,
+    label: 'HAProxy C?/c?: the client aborted or timed out (before the request was complete, while connecting to the server, or during the transfer)',
+    causes: { 'client-aborted': 0.6, 'proxy-upstream-timeout': 0.15 },
+  },
   {
     id: 'haproxy.server-refused',
     kind,

@@ -10,6 +10,10 @@
  * TCP (`option tcplog`):
  *   haproxy[14387]: 10.0.1.2:33313 [06/Feb/2009:12:12:51.443] fnt bck/srv1 0/0/5007 212 -- 0/0/0/0/3 0/0
  *   Tw/Tc/Tt, bytes, termination state (2 characters), connection counts, queues.
+ * HTTP in common log format (`option httplog clf`):
+ *   haproxy[30170]: 10.0.0.9 - - [10/Mar/2022:14:00:56 +0000] "GET /5.js HTTP/1.1" 503 217 "" "" 59794 528 "fe" "be" "srv1" 0 0 -1 -1 3 CC-- 4 1 0 0 0 0 0
+ *   the request and status first, then client port, accept milliseconds, frontend, backend and
+ *   server (quoted or not), the five timers separated by spaces, termination state, counters.
  * The server is `<NOSRV>` when no server could be picked (then typically 503), `<STATS>` etc. for
  * internal services.
  *
@@ -47,6 +51,12 @@ const HTTP_LINE = new RegExp(
 );
 const TCP_LINE = new RegExp(
   DATE + NAMES + String.raw`((-?\d{1,9})\/(-?\d{1,9})\/\+?(-?\d{1,12})) \+?\d{1,15} ([A-Za-z-]{2})` + CONNS,
+  'g',
+);
+
+const CLF_LINE = new RegExp(
+  String.raw`\[(\d{2}\/[A-Za-z]{3}\/\d{4}:\d{2}:\d{2}:\d{2})(?:\.\d{1,6})? [+-]\d{4}\] "([^"]{0,4000})" (-?\d{1,3}) \+?\d{1,15} "[^"]{0,1000}" "[^"]{0,1000}" \d{1,5} \d{1,3} ` +
+    String.raw`"?([^\s"/]{1,200})"? "?([^\s"/]{1,200})"? "?([^\s"/]{1,200})"? ((-?\d{1,9}) (-?\d{1,9}) (-?\d{1,9}) (-?\d{1,9}) \+?(-?\d{1,12})) ([A-Za-z-]{4}) \d{1,9} \d{1,9} \d{1,9} \d{1,9} \+?\d{1,9} \d{1,9} \d{1,9}`,
   'g',
 );
 
@@ -113,10 +123,46 @@ function fromMatch(text: string, m: RegExpExecArray, http: boolean, limit: numbe
   };
 }
 
+/** An entry of the common log format: each field found after the one before it. */
+function fromClf(m: RegExpExecArray): HaproxyLine {
+  const whole = m[0];
+  const at = (value: string, from: number): Field => {
+    const i = whole.indexOf(value, from - m.index);
+    return { value, start: m.index + i, end: m.index + i + value.length };
+  };
+  const date = at(m[1] as string, m.index);
+  const request = at(m[2] as string, date.end);
+  const status = at(m[3] as string, request.end + 1);
+  const frontend = at(m[4] as string, status.end);
+  const backend = at(m[5] as string, frontend.end);
+  const server = at(m[6] as string, backend.end);
+  const timers = at(m[7] as string, server.end);
+  const termination = at(m[13] as string, timers.end);
+  const last = Number(m[12]);
+  return {
+    start: m.index,
+    end: m.index + whole.length,
+    date: { ...date, value: isoDate(date.value) },
+    frontend,
+    backend,
+    server,
+    timers,
+    total: last >= 0 ? last : undefined,
+    status: { value: Number(status.value), start: status.start, end: status.end },
+    termination,
+    request,
+  };
+}
+
 /** Every HAProxy traffic log entry on this line (several when newlines were lost). */
 export function readLogLines(text: string): HaproxyLine[] {
   const out: HaproxyLine[] = [];
   if (!text.includes('] ') || !text.includes('/')) return out;
+  if (text.includes('] "')) {
+    CLF_LINE.lastIndex = 0;
+    for (let m = CLF_LINE.exec(text); m; m = CLF_LINE.exec(text)) out.push(fromClf(m));
+    if (out.length > 0) return out;
+  }
   for (const [re, http] of [[HTTP_LINE, true], [TCP_LINE, false]] as const) {
     const found: RegExpExecArray[] = [];
     re.lastIndex = 0;

@@ -7,6 +7,8 @@ import { expectLinear } from '../../../../tests/support/linear.ts';
 import { recogniser } from './recogniser.ts';
 import httplog from '../../../../tests/fixtures/haproxy/httplog.txt?raw';
 import health from '../../../../tests/fixtures/haproxy/health.txt?raw';
+import clf from '../../../../tests/fixtures/haproxy/httplog-clf.txt?raw';
+import { recogniser as nginx } from '../nginx/recogniser.ts';
 
 function run(text: string): Fact[] {
   return recogniser.recognise(text, indexLines(text));
@@ -16,7 +18,7 @@ const values = (facts: Fact[], name: Fact['name']) => named(facts, name).map((f)
 const text = (input: string, f: Fact) => input.slice(f.span.start, f.span.end);
 
 describe('haproxy recogniser: traffic log lines', () => {
-  it('reads each termination state into its signal; client-side ends and normal lines get none', () => {
+  it('reads each termination state into its signal (a client-side end points to the client); normal lines get none', () => {
     const facts = run(httplog);
     expect(values(facts, 'signal')).toEqual([
       'haproxy.server-refused',
@@ -28,11 +30,12 @@ describe('haproxy recogniser: traffic log lines', () => {
       'haproxy.queue-timeout',
       'haproxy.response-blocked',
       'haproxy.client-gave-up-waiting',
+      'haproxy.client-aborted',
       'haproxy.no-server',
       'haproxy.connect-timeout',
     ]);
     const states = named(facts, 'signal').map((f) => text(httplog, f));
-    expect(states).toEqual(['SC', 'sC', 'SH', 'SD', 'sH', 'sD', 'sQ', 'PH', 'CH', '<NOSRV>', 'sC']);
+    expect(states).toEqual(['SC', 'sC', 'SH', 'SD', 'sH', 'sD', 'sQ', 'PH', 'CH', 'CD', '<NOSRV>', 'sC']);
     expect(values(facts, 'server')).toEqual(['haproxy']);
     // Thirteen lines, all placed; the normal one (----) carries nothing else.
     expect(named(facts, 'placed')).toHaveLength(13);
@@ -52,6 +55,22 @@ describe('haproxy recogniser: traffic log lines', () => {
     for (const f of one) expect(text(line, f).length).toBeGreaterThan(0);
     // A status of -1 (no response at all) is not reported as a status.
     expect(values(facts, 'status')).not.toContain('-1');
+  });
+
+  it('reads the common log format (option httplog clf): request first, fields quoted, timers apart', () => {
+    const facts = run(clf);
+    expect(values(facts, 'signal')).toEqual(['haproxy.client-aborted', 'haproxy.server-timeout-headers']);
+    expect(named(facts, 'signal').map((f) => text(clf, f))).toEqual(['CC', 'sH']);
+    expect(values(facts, 'status')).toEqual(['503', '504']);
+    expect(values(facts, 'url')).toEqual(['/app.js', '/api/orders']);
+    expect(values(facts, 'time-taken-ms')).toEqual([3, 30002]);
+    expect(values(facts, 'timestamp')).toEqual(['2026-03-10T14:00:56', '2026-03-10T14:01:10']);
+    expect(values(facts, 'setting')).toContain('backend=be_web/web_052');
+    expect(values(facts, 'server')).toEqual(['haproxy']);
+    expect(named(facts, 'placed')).toHaveLength(3);
+    for (const f of facts) expect(text(clf, f).length).toBeGreaterThan(0);
+    // The same lines look like a combined access log: nginx's reader leaves them to HAProxy.
+    expect(nginx.recognise(clf, indexLines(clf)).filter((f) => f.name === 'status')).toEqual([]);
   });
 
   it('reads the TCP log format with its two-character state', () => {

@@ -15,10 +15,16 @@ import { readHealthMessage, readLogLines } from './log-line.ts';
 const KIND = 'haproxy' as const;
 
 /**
- * Signal for the first two characters of the termination state. Client-side ends (`CD`, `cD`,
- * `CR`, `cR`, `CC`) carry no signal: the client went away, no backend fault.
+ * Signal for the first two characters of the termination state. Client-side ends (`CC`, `CR`,
+ * `CD`, `cR`, `cD`: the client aborted, or its own time-out struck) say the client went away,
+ * which is no backend fault but a cause of its own.
  */
 const STATE_SIGNAL: Record<string, string> = {
+  CC: 'haproxy.client-aborted',
+  CR: 'haproxy.client-aborted',
+  CD: 'haproxy.client-aborted',
+  cR: 'haproxy.client-aborted',
+  cD: 'haproxy.client-aborted',
   SC: 'haproxy.server-refused',
   sC: 'haproxy.connect-timeout',
   SH: 'haproxy.server-aborted-headers',
@@ -91,12 +97,15 @@ function logLine(ctx: Ctx, e: HaproxyLine, span: Place): void {
 const DATE_AND_NAMES = /\d{2}\/[A-Za-z]{3}\/\d{4}:\d{2}:\d{2}:\d{2}(?:\.\d{1,6})?\] [^\s/]{1,200} [^\s/]{1,200}\//;
 /** The client's address and port, then the accept date: where an entry starts (the syslog prefix before it may be gone). */
 const ENTRY_START = /:\d{1,5} \[\d/;
+/** The common log format's request, status and the two empty captures before the client port. */
+const CLF_ENTRY = /\] "[^"\n]{0,4000}" \d{3} \d{1,15} "[^"\n]{0,1000}" "[^"\n]{0,1000}" \d{1,5} \d/;
 function mayHold(input: string): boolean {
   return (
     input.includes(' is DOWN, reason: ') ||
     input.includes('has no server available!') ||
     DATE_AND_NAMES.test(input) ||
-    ENTRY_START.test(input)
+    ENTRY_START.test(input) ||
+    CLF_ENTRY.test(input)
   );
 }
 

@@ -25,7 +25,7 @@ import {
   unsqueeze,
 } from '../shared/proxy-lines.ts';
 import type { AccessLine } from '../shared/access-log.ts';
-import { accessLogOwner, ingressFields, keyValueExtras, looksLikeTraefik, parseAccessLines } from '../shared/access-log.ts';
+import { accessLogOwner, ingressFields, keyValueExtras, looksLikeHaproxyClf, looksLikeTraefik, parseAccessLines } from '../shared/access-log.ts';
 import { classifyNginx } from './messages.ts';
 
 const KIND = 'nginx' as const;
@@ -240,7 +240,7 @@ export function schemePortMismatch(url: string): number {
 function analyseAccess(ctx: Ctx, lineStart: number, e: AccessLine, owner: 'nginx' | 'apache'): void {
   const { facts } = ctx;
   const ingress = ingressFields(e.extras);
-  if (!ingress && (owner !== 'nginx' || looksLikeTraefik(e.extras))) return;
+  if (!ingress && (owner !== 'nginx' || looksLikeTraefik(e.extras) || looksLikeHaproxyClf(e.extras))) return;
   const span = (a: number, b: number): Span => ({ start: lineStart + a, end: lineStart + b });
   if (ingress) server(ctx, 'kubernetes', span(ingress.upstreamName.start, ingress.upstreamName.end));
   const status = e.status.value;
