@@ -91,6 +91,10 @@ describe('rollout and platform rules', () => {
   it('no route plus refused points to instances going away', () => {
     expect(fired([sig('nginx.upstream-no-route', 0, 'nginx'), sig('nginx.upstream-refused', 2, 'nginx')])).toEqual(['rule:no-route-and-refused']);
   });
+  it('a TLS error in a database client is no backend TLS failure', () => {
+    expect(fired([f('exception', 'SqlException', 0, 'message'), f('code', 2148074277, 2, 'message')])).toEqual(['rule:tls-in-the-database-client']);
+    expect(fired([f('code', 2148074277, 2, 'message')])).toEqual([]);
+  });
   it('a closed connection next to the backend dying on a signal points to the crash', () => {
     expect(fired([sig('nginx.upstream-reset', 0, 'nginx'), sig('stdout-log.process-died-on-signal', 2, 'stdout-log')])).toEqual(['rule:closed-by-a-crash']);
     expect(fired([sig('nginx.upstream-reset', 0, 'nginx')])).toEqual([]);

@@ -393,6 +393,19 @@ export const CONTEXT_RULES: readonly ContextRule[] = [
     note: 'BadImageFormatException: a DLL built for another platform (32/64-bit) or a leftover assembly from an earlier build.',
   },
   {
+    // A TLS failure inside a database client's exception is the app's own connection to its
+    // database (SqlClient 4+ encrypts by default), not the proxy's connection to the app.
+    id: 'tls-in-the-database-client',
+    when: {
+      any: [
+        { fact: 'exception', in: ['SqlException', 'NpgsqlException', 'MySqlException'] },
+        { fact: 'signal', in: ['stdout-log.sql-startup-failure'] },
+      ],
+    },
+    weakens: { 'backend-tls-failure': 0.6 },
+    note: "The certificate or TLS error comes from the app's database client: the app cannot reach its database (at start-up it fails to start), which is not the proxy's TLS connection to the app.",
+  },
+  {
     id: 'keys-without-profile',
     when: {
       all: [
