@@ -57,7 +57,8 @@ const TCP_LINE = new RegExp(
 const CLF_LINE = new RegExp(
   String.raw`\[(\d{2}\/[A-Za-z]{3}\/\d{4}:\d{2}:\d{2}:\d{2})(?:\.\d{1,6})? [+-]\d{4}\] "([^"]{0,4000})" (-?\d{1,3}) \+?\d{1,15} "[^"]{0,1000}" "[^"]{0,1000}" \d{1,5} \d{1,3} ` +
     String.raw`"?([^\s"/]{1,200})"? "?([^\s"/]{1,200})"? "?([^\s"/]{1,200})"? ((-?\d{1,9}) (-?\d{1,9}) (-?\d{1,9}) (-?\d{1,9}) \+?(-?\d{1,12})) ([A-Za-z-]{4}) \d{1,9} \d{1,9} \d{1,9} \d{1,9} \+?\d{1,9} \d{1,9} \d{1,9}`,
-  'g',
+  // 'd': the match carries each group's offsets, so no field is looked for by its text.
+  'gd',
 );
 
 const MONTHS = ['jan', 'feb', 'mar', 'apr', 'may', 'jun', 'jul', 'aug', 'sep', 'oct', 'nov', 'dec'];
@@ -123,34 +124,27 @@ function fromMatch(text: string, m: RegExpExecArray, http: boolean, limit: numbe
   };
 }
 
-/** An entry of the common log format: each field found after the one before it. */
+/** An entry of the common log format, each field at its group's offsets. */
 function fromClf(m: RegExpExecArray): HaproxyLine {
-  const whole = m[0];
-  const at = (value: string, from: number): Field => {
-    const i = whole.indexOf(value, from - m.index);
-    return { value, start: m.index + i, end: m.index + i + value.length };
+  const field = (k: number): Field => {
+    const [start, end] = m.indices![k]!;
+    return { value: m[k] as string, start, end };
   };
-  const date = at(m[1] as string, m.index);
-  const request = at(m[2] as string, date.end);
-  const status = at(m[3] as string, request.end + 1);
-  const frontend = at(m[4] as string, status.end);
-  const backend = at(m[5] as string, frontend.end);
-  const server = at(m[6] as string, backend.end);
-  const timers = at(m[7] as string, server.end);
-  const termination = at(m[13] as string, timers.end);
+  const date = field(1);
+  const status = field(3);
   const last = Number(m[12]);
   return {
     start: m.index,
-    end: m.index + whole.length,
+    end: m.index + m[0].length,
     date: { ...date, value: isoDate(date.value) },
-    frontend,
-    backend,
-    server,
-    timers,
+    frontend: field(4),
+    backend: field(5),
+    server: field(6),
+    timers: field(7),
     total: last >= 0 ? last : undefined,
     status: { value: Number(status.value), start: status.start, end: status.end },
-    termination,
-    request,
+    termination: field(13),
+    request: field(2),
   };
 }
 

@@ -73,6 +73,15 @@ describe('haproxy recogniser: traffic log lines', () => {
     expect(nginx.recognise(clf, indexLines(clf)).filter((f) => f.name === 'status')).toEqual([]);
   });
 
+  it('places the fields of the common log format by position, even when a name also appears in a number before it', () => {
+    const line = 'haproxy[1]: 203.0.113.9 - - [10/Mar/2026:14:02:00 +0000] "GET / HTTP/1.1" 502 18080 "" "" 58080 80 "80" "8080" "1" 0 0 1 -1 7 SH-- 1 1 1 1 0 0 0';
+    const facts = run(line);
+    const backend = named(facts, 'setting').find((f) => String(f.value).startsWith('backend=')) as Fact;
+    expect(backend.value).toBe('backend=8080/1');
+    expect(text(line, backend)).toBe('8080" "1');
+    expect(named(facts, 'signal').map((f) => text(line, f))).toEqual(['SH']);
+  });
+
   it('reads the TCP log format with its two-character state', () => {
     const line = 'haproxy[14387]: 10.0.1.2:33313 [06/Feb/2026:12:12:51.443] fnt bck/srv1 0/0/5007 212 SD 0/0/0/0/3 0/0';
     const facts = run(line);
