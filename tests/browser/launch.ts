@@ -31,6 +31,12 @@ export async function launchArgs(): Promise<string[]> {
   return [...base.filter((a) => !DROP.has(a) && !SOFTWARE_GL.test(a)), '--disable-gpu', ...QUIET].filter((a, i, all) => all.indexOf(a) === i);
 }
 
-export async function launchBrowser(): Promise<Browser> {
-  return playwright.launch({ executablePath: await executablePath(), args: [...(await launchArgs()), NO_OPTIMISING_JIT], headless: true });
+/**
+ * The test Chromium. `optimisingJit: true` keeps V8's optimising compilers, for a benchmark that
+ * times the site's own scripts (scripts/bench-analyze-browser.mjs): without them it measures an
+ * interpreter, not what a reader's browser runs.
+ */
+export async function launchBrowser(options: { optimisingJit?: boolean } = {}): Promise<Browser> {
+  const args = await launchArgs();
+  return playwright.launch({ executablePath: await executablePath(), args: options.optimisingJit ? args : [...args, NO_OPTIMISING_JIT], headless: true });
 }
