@@ -39,6 +39,22 @@ describe('dropShadowedProse', () => {
     expect(kept.filter((x) => x.kind !== 'prose')).toHaveLength(3);
   });
 
+  it('drops a duration inside the words a recogniser read, and keeps one after them', () => {
+    const line = 'Container web_0_1 for site web did not start within expected time limit. Elapsed time = 230.5 sec after 230 seconds';
+    const where = (word: string, from = 0): { start: number; end: number } => {
+      const start = line.indexOf(word, from);
+      return { start, end: start + word.length };
+    };
+    const message = { start: 0, end: line.indexOf(' after') };
+    const own = [
+      f('message', 'signal', 'message.azure.appsvc-container-start-time-limit', message),
+      f('prose', 'stated-duration-ms', 230_500, where('230.5 sec')),
+      f('prose', 'stated-duration-ms', 230_000, where('230 seconds')),
+    ];
+    const kept = dropShadowedProse(own, indexLines(line));
+    expect(kept.filter((x) => x.kind === 'prose').map((x) => x.value)).toEqual([230_000]);
+  });
+
   it('returns the same list when there is no prose fact', () => {
     const only = facts.filter((x) => x.kind !== 'prose');
     expect(dropShadowedProse(only, lines)).toBe(only);

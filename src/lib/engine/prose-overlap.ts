@@ -7,10 +7,12 @@
  *   a code (triggers, such as "after updating ASP.NET Core", stay: no format recogniser reads
  *   them; so do topics before or after that stretch);
  * - a prose status where another recogniser found a status on the line;
- * - a prose server where another recogniser named the same server on the line.
+ * - a prose server where another recogniser named the same server on the line;
+ * - a duration inside the stretch another recogniser read: a value in a product's message
+ *   ("Elapsed time = 230.5 sec"), which that message's entry already weighs.
  *
- * Durations stated in words are kept: no format recogniser reads them. Linear in the facts (a
- * line look-up per fact is a binary search).
+ * Other durations stated in words are kept: no format recogniser reads them. Linear in the facts
+ * (a line look-up per fact is a binary search).
  */
 import type { Fact, LineIndex } from './types.ts';
 import { LineCursor } from './lines.ts';
@@ -74,6 +76,9 @@ export function dropShadowedProse(facts: Fact[], lines: LineIndex): Fact[] {
     if (f.name === 'signal') return !l.signalOrCode || TRIGGERS.has(String(f.value)) || f.span.end <= l.from || f.span.start >= l.to;
     if (f.name === 'status') return l.statuses.size === 0;
     if (f.name === 'server') return !l.servers.has(String(f.value));
+    // A duration inside the words another recogniser read is a value of that product's message
+    // ("did not start within expected time limit. Elapsed time = 230.5 sec"), not the writer's.
+    if (f.name === 'stated-duration-ms') return !l.signalOrCode || f.span.end <= l.from || f.span.start >= l.to;
     return true;
   });
 }

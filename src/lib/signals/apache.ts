@@ -156,7 +156,7 @@ export const signals: SignalDef[] = [
     id: 'apache.ssl-proxy-not-enabled',
     kind,
     label: 'Apache: AH01961/AH00961: SSL proxying requested but SSLProxyEngine is off',
-    causes: { 'proxy-protocol-mismatch': 0.8 },
+    causes: { 'proxy-protocol-mismatch': 0.8, 'backend-tls-failure': 0.4 },
   },
   {
     id: 'apache.corrupt-status-line',

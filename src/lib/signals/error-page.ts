@@ -161,7 +161,7 @@ export const signals: SignalDef[] = [
     id: 'error-page.config-path-not-found',
     kind,
     label: 'Error page: HTTP 500.19 with Error Code 0x80070003 (the configuration file\'s folder does not exist)',
-    causes: { 'physical-path-wrong': 0.6, 'access-denied': 0.1 },
+    causes: { 'physical-path-wrong': 0.8, 'access-denied': 0.1 },
   },
   {
     id: 'error-page.config-access-denied',

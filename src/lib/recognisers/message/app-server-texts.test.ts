@@ -2,7 +2,9 @@
  * The app servers that sit behind nginx, Apache or a cloud router (Gunicorn, uWSGI, Unicorn,
  * Puma) log when their master kills a worker that overran its time-out or ran out of memory: the
  * proxy then sees the connection closed without a response. Their own log words go through
- * diagnose() and come out as the cause they mean, with other pids, timings and prefixes.
+ * diagnose() and come out as the cause they mean, with other pids, timings and prefixes. So do
+ * the JVM's own words when a Java gateway or client (Spring Cloud Gateway, WebClient) is the proxy:
+ * its TLS trust and host name errors, Reactor Netty's premature close, a database pool run dry.
  */
 import { describe } from 'vitest';
 import { topCauseTests } from '../../../../tests/support/message-cases.ts';
@@ -15,5 +17,22 @@ describe('diagnose() with the app servers of the message catalogue', () => {
     ['E, [2020-05-01T10:00:00.000000 #5] ERROR -- : worker=0 PID:311 timeout (61s > 60s), killing', 'proxy-upstream-closed'],
     ['Tue Mar  5 10:14:22 2024 - *** HARAKIRI ON WORKER 2 (pid: 1311, try: 1) ***', 'proxy-upstream-closed'],
     ['2024-03-05T10:14:22.000000+00:00 app[web.1]: [3] ! Terminating timed out worker (worker failed to check in within 60 seconds): 88', 'proxy-upstream-closed'],
+  ]);
+  topCauseTests([
+    [
+      'javax.net.ssl.SSLHandshakeException: PKIX path building failed: sun.security.provider.certpath.SunCertPathBuilderException: unable to find valid certification path to requested target',
+      'backend-tls-failure',
+    ],
+    ['Caused by: java.security.cert.CertificateException: No subject alternative DNS name matching orders.internal found.', 'backend-tls-failure'],
+    ['java.security.cert.CertificateException: No subject alternative names matching IP address 10.0.4.17 found', 'backend-tls-failure'],
+    [
+      '2024-02-11 09:12:44.201 WARN 1 --- [ctor-http-nio-3] r.netty.http.client.HttpClientConnect : [8e21c1f0-1, L:/10.1.0.5:40212 ! R:orders/10.1.0.9:8080] The connection observed an error\nreactor.netty.http.client.PrematureCloseException: Connection prematurely closed BEFORE response',
+      'keepalive-race',
+    ],
+    ['java.sql.SQLTransientConnectionException: HikariPool-1 - Connection is not available, request timed out after 30004ms.', 'thread-pool-starvation'],
+    [
+      "System.InvalidOperationException: Timeout expired.  The timeout period elapsed prior to obtaining a connection from the pool.  This may have occurred because all pooled connections were in use and max pool size was reached.",
+      'thread-pool-starvation',
+    ],
   ]);
 });

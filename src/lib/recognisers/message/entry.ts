@@ -56,7 +56,7 @@ export const MESSAGE_PRODUCT_LABELS: Record<MessageProduct, string> = {
   'node-proxy': 'Node.js proxies (http-proxy-middleware, Vite)',
   openssl: 'OpenSSL (TLS errors of proxies and app servers)',
   curl: 'curl (a request sent by hand to the app or the proxy)',
-  'app-server': 'App servers behind a proxy (Gunicorn, uWSGI, Unicorn, Puma)',
+  'app-server': 'App servers and runtimes behind a proxy (Gunicorn, uWSGI, Unicorn, Puma, Tomcat, Spring, the JVM)',
   paas: 'Managed app platforms (Railway)',
   kong: 'Kong Gateway (also the API gateway inside Supabase)',
 };
