@@ -22,6 +22,8 @@ describe('Heroku error codes told bare', () => {
     expect(signals('the formula in H12 returns an error')).toEqual([]);
     expect(signals('Heroku: the value in cell H12 is empty')).toEqual([]);
     expect(signals('heroku says H12 error')).toEqual(['cloud-lb.heroku-code-h12']);
+    // The Procfile declares Heroku's process types: naming it names the platform.
+    expect(signals('Procfile is there but still getting error H14')).toEqual(['cloud-lb.heroku-code-h14']);
   });
 
   it('leaves the router and dyno forms to the message catalogue', () => {

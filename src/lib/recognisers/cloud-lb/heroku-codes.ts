@@ -6,8 +6,8 @@
  * error-code documentation) gives both readings their causes: signals/cloud-lb.ts makes one
  * signal per code from the same entries.
  *
- * A bare `H12` is read only when the paste names Heroku (or its dynos) and the code stands next to
- * the word error or code; the forms the catalogue reads (`code=H12`, `H12 (Request timeout)`) are
+ * A bare `H12` is read only when the paste names Heroku (its dynos, or the Procfile that declares
+ * them) and the code stands next to the word error or code; the forms the catalogue reads (`code=H12`, `H12 (Request timeout)`) are
  * left to it.
  */
 import herokuMessages from '../../../../content/data/messages/heroku.json' with { type: 'json' };
@@ -29,7 +29,7 @@ export function herokuCodeSignal(code: string): string {
   return `cloud-lb.heroku-code-${code.toLowerCase()}`;
 }
 
-const HEROKU = /heroku|\bdynos?\b/i;
+const HEROKU = /heroku|\bdynos?\b|\bprocfile\b/i;
 const CODE = /\b([HR]\d{2})\b/g;
 /** The word error(s) or code right before or after the code. */
 const BEFORE = /\b(?:errors?|code)\s*[:#]?\s*$/i;

@@ -1,7 +1,9 @@
 /**
  * Durations written by people: `90s`, `2 min`, `120 seconds`, `1.5 minutes`, `120000 ms`,
  * `120,000 ms`, `a minute`, `two minutes`, `a couple of minutes`, `half a minute`, `00:02:00`,
- * `3 min 50 s`, and both ends of a range (`2-5 minutes`, `30 to 60 seconds`). Each comes back with its span in the line and its value in milliseconds.
+ * `3 min 50 s`, and both ends of a range (`2-5 minutes`, `30 to 60 seconds`); in Chinese, Japanese
+ * and Korean, a number before their units (`60秒`, `2分钟`, `30分`, `60초`, `1분`, `2시간`). Each
+ * comes back with its span in the line and its value in milliseconds.
  *
  * Not durations: a number without a unit (`port 5000`, `nginx/1.18.0`, `.NET 8`), a plural status
  * (`502s`), a clock time (`10:14:22`: only a time span whose hours are 0 counts), a decade.
@@ -74,6 +76,25 @@ const WORDS =
 /** A range, "2-5 minutes", "30 to 60 seconds": both ends are durations in the range's unit. */
 const RANGE =
   /(?<![\w.,/:-])(\d{1,6}(?:[.,]\d{1,3})?)[ \t]?(?:-|–|to)[ \t]?(\d{1,6}(?:[.,]\d{1,3})?)([ \t-]?)(milliseconds?|msecs?|ms|seconds?|secs?|s|minutes?|mins?|m|hours?|hrs?|hr|h)(?![A-Za-z_])/gi;
+/** A number and a Chinese, Japanese or Korean unit: seconds, minutes, hours (milliseconds first). */
+const WIDE =
+  /(?<![\w.,/:-])(\d{1,6}(?:\.\d{1,3})?)[ \t]?(毫秒|秒钟|秒鐘|秒|초|分钟|分鐘|分|분|小时|小時|時間|시간)/g;
+const WIDE_UNIT_MS: Readonly<Record<string, number>> = {
+  毫秒: 1,
+  秒钟: 1000,
+  秒鐘: 1000,
+  秒: 1000,
+  초: 1000,
+  分钟: 60_000,
+  分鐘: 60_000,
+  分: 60_000,
+  분: 60_000,
+  小时: 3_600_000,
+  小時: 3_600_000,
+  時間: 3_600_000,
+  시간: 3_600_000,
+};
+const HAS_WIDE_UNIT = /[秒초分분时時시]/;
 const SPAN = /(?<![\w.:])(\d{1,2}):([0-5]\d):([0-5]\d)(?:\.\d{1,7})?(?![\w:]|\.\d)/g;
 /** "3 min 50 s": a second duration right after the first, joined by a blank, "and" or a comma. */
 const JOIN = /^(?:[ \t]{0,2}|,[ \t]?|[ \t]and[ \t])$/;
@@ -131,6 +152,13 @@ export function findDurations(line: string): Duration[] {
     const scale = UNIT_MS[unit];
     if (n === undefined || scale === undefined) continue;
     found.push({ start: m.index, end: m.index + m[0].length, ms: Math.round(n * scale) });
+  }
+  WIDE.lastIndex = 0;
+  for (let m = digits && HAS_WIDE_UNIT.test(line) ? WIDE.exec(line) : null; m; m = WIDE.exec(line)) {
+    const scale = WIDE_UNIT_MS[m[2] as string];
+    const v = numberValue(m[1] as string);
+    if (scale === undefined || v === undefined) continue;
+    found.push({ start: m.index, end: m.index + m[0].length, ms: Math.round(v * scale) });
   }
   SPAN.lastIndex = 0;
   for (let m = digits ? SPAN.exec(line) : null; m; m = SPAN.exec(line)) {

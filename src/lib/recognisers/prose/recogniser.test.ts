@@ -390,6 +390,17 @@ describe('prose reader: durations', () => {
     expect(ms('502-504 errors all day')).toEqual([]);
     expect(ms('from 5 to 2 minutes')).toEqual([120_000]);
   });
+  it('reads a number before a Chinese, Japanese or Korean unit', () => {
+    expect(ms('请求超过60秒就返回504')).toEqual([60_000]);
+    expect(ms('大约 120 秒后断开')).toEqual([120_000]);
+    expect(ms('等了2分钟还是502')).toEqual([120_000]);
+    expect(ms('30分以上かかる処理')).toEqual([1_800_000]);
+    expect(ms('요청이 60초에 504로 끊긴다')).toEqual([60_000]);
+    expect(ms('1분 후에 타임아웃')).toEqual([60_000]);
+    expect(ms('処理に2時間かかる')).toEqual([7_200_000]);
+    expect(ms('500毫秒')).toEqual([500]);
+    expect(ms('端口5000被占用')).toEqual([]);
+  });
   it('does not read versions, ports, statuses, clock times or bare numbers as durations', () => {
     expect(ms('nginx/1.18.0 on Ubuntu')).toEqual([]);
     expect(ms('the app listens on port 5000')).toEqual([]);
@@ -455,6 +466,31 @@ describe('prose reader: which lines it reads', () => {
       expect(looksLikeProse(line), line).toBe(false);
       expect(readProseLine(line), line).toEqual([]);
     }
+  });
+});
+
+describe('prose reader: a sentence wrapped over two lines', () => {
+  const signals = (text: string): string[] => read(text).filter((f) => f.name === 'signal').map((f) => `${f.value}@${text.slice(f.span.start, f.span.end)}`);
+
+  it('reads a term the line break splits, with its span across the break', () => {
+    const text = 'CloudFront was unable to communicate with the ALB that had the TLSv1.2\npolicy applied.';
+    expect(signals(text)).toEqual(['prose.topic-backend-tls@TLSv1.2\npolicy']);
+    // A Windows line break is one blank too.
+    const crlf = text.replace('\n', '\r\n');
+    expect(signals(crlf)).toEqual(['prose.topic-backend-tls@TLSv1.2\r\npolicy']);
+  });
+  it('reads a status and a duration split over the break', () => {
+    const facts = read('after a deploy we get a bad\ngateway from nginx after two\nminutes every time we try it');
+    expect(facts.filter((f) => f.name === 'status').map((f) => f.value)).toEqual(['502']);
+    expect(facts.filter((f) => f.name === 'stated-duration-ms').map((f) => f.value)).toEqual([120_000]);
+  });
+  it('does not join a line that ends a sentence to the next, nor repeat what one line says alone', () => {
+    expect(signals('The proxy works fine with TLS.\nPolicy changes were made to the site later')).toEqual([]);
+    const one = 'the upstream certificate is self-signed and nginx says so\nevery time we reload it';
+    expect(signals(one)).toEqual(['prose.topic-backend-tls@upstream certificate', 'prose.topic-backend-tls@self-signed']);
+  });
+  it('does not join a log record to prose', () => {
+    expect(signals('the ALB that had the TLSv1.2\n2024-01-01 10:00:00 policy applied')).toEqual([]);
   });
 });
 

@@ -14,7 +14,8 @@
  * Everything is evidence in words, so the weights stay low; src/lib/engine/prose-rules.ts combines
  * them (a duration near a component's default timeout is strong). One pass per line: a sentence
  * gate over its characters, then the terms that can begin with the three characters at each word
- * start (first-chars.ts) and one scan for numbers.
+ * start (first-chars.ts) and one scan for numbers. Where a sentence is hard-wrapped, the end of
+ * one line and the start of the next are read once more as one, for what spans the break.
  */
 import type { Fact, LineIndex, Recogniser } from '../../engine/types.ts';
 import { lineSpan } from '../../engine/lines.ts';
@@ -218,8 +219,12 @@ function readWideTerms(text: string, at: number, facts: Fact[]): void {
 
 /** Read one line of prose; `at` is the line's offset in the input. Exported for tests. */
 export function readProseLine(text: string, at = 0): Fact[] {
+  return looksLikeProse(text) ? readProse(text, at) : [];
+}
+
+/** The facts of a line already known to be prose. */
+function readProse(text: string, at: number): Fact[] {
   const facts: Fact[] = [];
-  if (!looksLikeProse(text)) return facts;
   readStatuses(text, at, facts);
   for (const d of findDurations(text)) push(facts, 'stated-duration-ms', d.ms, at + d.start, at + d.end);
   const count = findWordStarts(text);
@@ -228,15 +233,57 @@ export function readProseLine(text: string, at = 0): Fact[] {
   return facts.length < 2 ? facts : facts.sort((a, b) => a.span.start - b.span.start);
 }
 
+/** Characters read on either side of a line break that wraps a sentence. */
+const WRAP_REACH = 32;
+/** A line that ends a sentence or a clause: what follows starts afresh. */
+const ENDS_SENTENCE = /[.!?:;。！？：]["'”’)\]]*[ \t]*$/;
+
+/**
+ * Terms, statuses and durations that a hard-wrapped sentence splits over two lines ("the ALB that
+ * had the TLSv1.2" / "policy applied"): the end of one prose line and the start of the next are
+ * read as one, with the line break as a blank, and only what spans the break is kept (each line's
+ * own facts came from reading it alone). Offsets stay those of the paste.
+ */
+function readAcrossBreak(input: string, prev: { start: number; end: number }, next: { start: number; end: number }): Fact[] {
+  if (ENDS_SENTENCE.test(input.slice(Math.max(prev.start, prev.end - 8), prev.end))) return [];
+  const from = Math.max(prev.start, prev.end - WRAP_REACH);
+  const to = Math.min(next.end, next.start + WRAP_REACH);
+  // The break (\n or \r\n) becomes one blank; offsets after it shift back by the extra character.
+  const gap = next.start - prev.end;
+  const joined = `${input.slice(from, prev.end)} ${input.slice(next.start, to)}`;
+  const shift = gap - 1;
+  const out: Fact[] = [];
+  for (const f of readProse(joined, 0)) {
+    const a = f.span.start + from + (f.span.start > prev.end - from ? shift : 0);
+    const b = f.span.end + from + (f.span.end > prev.end - from ? shift : 0);
+    if (a < prev.end && b > next.start) out.push({ ...f, span: { start: a, end: b } });
+  }
+  return out;
+}
+
 export const recogniser: Recogniser = {
   kind: KIND,
   recognise(input: string, lines: LineIndex): Fact[] {
     const facts: Fact[] = [];
+    let prev: { start: number; end: number } | undefined;
     for (let n = 1; n <= lines.starts.length; n++) {
       const { start, end } = lineSpan(input, lines, n);
       // A line of another length is not prose (looksLikeProse): not even cut out of the paste.
-      if (end - start < MIN_LINE || end - start > MAX_LINE) continue;
-      for (const f of readProseLine(input.slice(start, end), start)) facts.push(f);
+      if (end - start < MIN_LINE || end - start > MAX_LINE) {
+        prev = undefined;
+        continue;
+      }
+      const text = input.slice(start, end);
+      const line = { start, end };
+      if (looksLikeProse(text)) {
+        if (prev) for (const f of readAcrossBreak(input, prev, line)) facts.push(f);
+        for (const f of readProse(text, start)) facts.push(f);
+        prev = line;
+      } else {
+        // A short last piece of a wrapped sentence ("policy applied."): read only where it joins.
+        if (prev && looksLikeProse(text, true)) for (const f of readAcrossBreak(input, prev, line)) facts.push(f);
+        prev = undefined;
+      }
     }
     return facts;
   },

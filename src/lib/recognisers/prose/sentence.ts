@@ -39,7 +39,11 @@ function isLetter(c: number): boolean {
   );
 }
 
-export function looksLikeProse(line: string): boolean {
+/**
+ * `continuation`: the line carries on a sentence the line before began (a hard-wrapped paragraph),
+ * so one word of two letters, or two wide characters, is enough: "policy applied."
+ */
+export function looksLikeProse(line: string, continuation = false): boolean {
   if (line.length < MIN_LINE || line.length > MAX_LINE) return false;
   // Most lines of a log paste start like a record: one anchored test settles them before the
   // pass over the characters (the answer is the same in either order).
@@ -97,6 +101,7 @@ export function looksLikeProse(line: string): boolean {
   const shortStatusTitle = shortWithDigits && isLetter(line.charCodeAt(first)) && SHORT_STATUS.test(line);
   const enough =
     words >= 3 ||
+    (continuation && (words >= 1 || wide >= 2)) ||
     wide >= 8 ||
     (words === 2 && line.length <= SHORT_TITLE && isLetter(line.charCodeAt(first)) && (SHORT_STATUS.test(line) || STATUS_PHRASE.test(line))) ||
     // A status in a few Chinese or Japanese words ("他已经502了", "nginx报502"): no spaces to count words by.
