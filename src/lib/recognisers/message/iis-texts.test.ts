@@ -2,7 +2,7 @@
  * IIS-side texts of the message catalogue: the ANCM error types as people write them without the
  * "HTTP Error x.y - ANCM" around them, the WAS texts about the pool identity and the listener
  * channels (each must win over the 5010 ping text it shares its opening with), and IIS's 503.2
- * text; HttpPlatformHandler's start events, the %LAUNCHER_PATH% placeholder named anywhere, and
+ * text; IIS Express's "Failed to register URL"; HttpPlatformHandler's start events, the %LAUNCHER_PATH% placeholder named anywhere, and
  * IIS's own custom 500 page. Each goes through diagnose() and comes out with its cause.
  */
 import { describe, expect, it } from 'vitest';
@@ -17,6 +17,11 @@ describe('diagnose() with IIS-side texts of the message catalogue', () => {
     ['Failed to Find Native Dependencies', 'framework-not-found'],
     ['Request Handler Load Failure', 'inprocess-handler-load-failure'],
     ['Application DLL Not Found', 'app-dll-not-found'],
+    // IIS Express or a Hostable Web Core host that cannot take its URL: the site never starts.
+    [
+      'Failed to register URL "http://*:8080/" for site "Feed" application "/". Error description: Cannot create a file when that file already exists. (0x800700b7)',
+      'iis-site-stopped',
+    ],
     [
       'The identity of application pool Shop is invalid. The user name or password that is specified for the identity may be incorrect, or the user may not have batch logon rights.',
       'app-pool-stopped',
