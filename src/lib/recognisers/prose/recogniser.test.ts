@@ -186,6 +186,11 @@ describe('prose reader: triggers', () => {
     ['the pods stay marked as not ready by the readiness probe', 'prose.topic-unhealthy'],
     ['the health check path returns a redirect', 'prose.topic-unhealthy'],
     ['nginx cannot speak HTTP/2 to the upstream', 'prose.topic-http2'],
+    ['we get 502 on the service when http2 is enabled, it works when disabled', 'prose.topic-http2'],
+    ['a new load balancer in front of an HTTP/2 web application', 'prose.topic-http2'],
+    ['Bad Gateway when the domain points to an HTTPS service', 'prose.topic-scheme-mismatch'],
+    ['the platform uses TLS between the ingress and its API server', 'prose.topic-backend-tls'],
+    ['当 proxy_pass 地址协议为https时无法连接源服务器', 'prose.topic-scheme-mismatch'],
     ['we set idle_timeout on the load balancer to 60 s', 'prose.idle'],
     ['reports fail when a request takes over 2 minutes', 'prose.long-request'],
     ['the site answers 503 for a minute after every app restart', 'prose.app-restart'],
@@ -466,6 +471,14 @@ describe('prose reader: which lines it reads', () => {
       expect(looksLikeProse(line), line).toBe(false);
       expect(readProseLine(line), line).toEqual([]);
     }
+  });
+});
+
+describe('prose reader: HTTP/2 named', () => {
+  it('reads HTTP/2 switched on or spoken by the app, not HTTP/2 in the browser', () => {
+    const topics = (line: string): string[] => readProseLine(line).filter((f) => f.value === 'prose.topic-http2').map((f) => String(f.value));
+    expect(topics('502 right after we enabled HTTP/2 on the listener')).toEqual(['prose.topic-http2']);
+    expect(topics('the site uses HTTP/2 in the browser and works fine')).toEqual([]);
   });
 });
 

@@ -258,6 +258,8 @@ export const WIDE_TERMS: readonly Term[] = [
   { pattern: '崩溃|崩潰|闪退|閃退|クラッシュ|크래시|비정상 ?종료', signal: 'prose.topic-crash' },
   // certificate mismatch or error, handshake failed (TLS to the backend, in the writers' words)
   { pattern: '证书(?:不匹配|错误|錯誤|过期|無效|无效|校验失败|验证失败)|證書(?:不匹配|錯誤|過期|無效)|握手失败|握手失敗|証明書(?:の)?(?:エラー|不一致|検証)|인증서 ?(?:오류|불일치)', signal: 'prose.topic-backend-tls' },
+  // the upstream's scheme is https: forwarding to an HTTPS address ("协议为https", "https转发", "转发到https")
+  { pattern: '(?:协议|協議|プロトコル)(?:为|為|是|が)? ?https|(?:转发|轉發|反代|代理)(?:到|至|给|給)? ?https|https ?(?:转发|轉發|反代)', signal: 'prose.topic-scheme-mismatch' },
 ];
 
 /** Status words that stand for a status when no number is written. */
@@ -300,7 +302,7 @@ export const TOPICS: readonly Term[] = [
   },
   // Exit code 137 is 128 + SIGKILL: what Kubernetes and Docker report for an OOM-killed container.
   { pattern: 'exit(?:ed)? (?:with )?(?:code |status )?137|out of memory|oom[ -]?kill(?:ed|er)?|oom|memory (?:limits?|leaks?|pressure)|(?:high|maxed out|100 ?%) (?:cpu|memory)|(?:cpu|memory) (?:(?:is |at |are )?(?:maxed|100 ?%|spikes?|spiking))', signal: 'prose.topic-resources' },
-  { pattern: '(?:backend|upstream|origin)(?: server)? (?:ssl |tls )?certificates?|(?:ssl |tls )?certificate (?:errors?|has expired|expired|is (?:invalid|not trusted|untrusted)|not trusted|mismatch)|(?:expired|invalid|untrusted) (?:ssl |tls )?certificates?|certificate (?:(?:subject |host ?|common )?name )?(?:verify|verification|validation|chain|mismatch|name mismatch)|wildcard certificates?|certificates? (?:was |is |were )?issued (?:for|to) (?:the |a |an )?(?:root |other |another |different |wrong )?(?:domain|host ?name|subdomain|name)|ssl handshake|tls handshake|self[ -]signed|(?:ssl|tls) (?:errors?|failures?|issues?|problems?) (?:between|from|to|with|on|at) (?:the )?(?:proxy|backend|upstream|origin|app|application|gateway|load balancer|server)|(?:cn|common name|subject name) mismatch|sni|proxy_ssl_server_name|ssl ?v?[23](?![\\d.])|tls ?v?1(?:\\.[0-3])?(?: \\w+){0,3} (?:not supported|unsupported)|unsupported (?:ssl|tls) protocol(?: versions?)?|(?:ssl|tls) ?v?(?:1(?:\\.[0-3])? )?(?:security |negotiation )?polic(?:y|ies)|min(?:imum)? (?:ssl|tls)(?: protocol)? versions?', signal: 'prose.topic-backend-tls' },
+  { pattern: '(?:backend|upstream|origin)(?: server)? (?:ssl |tls )?certificates?|(?:ssl |tls )?certificate (?:errors?|has expired|expired|is (?:invalid|not trusted|untrusted)|not trusted|mismatch)|(?:expired|invalid|untrusted) (?:ssl |tls )?certificates?|certificate (?:(?:subject |host ?|common )?name )?(?:verify|verification|validation|chain|mismatch|name mismatch)|wildcard certificates?|certificates? (?:was |is |were )?issued (?:for|to) (?:the |a |an )?(?:root |other |another |different |wrong )?(?:domain|host ?name|subdomain|name)|ssl handshake|tls handshake|self[ -]signed|(?:ssl|tls) (?:errors?|failures?|issues?|problems?) (?:between|from|to|with|on|at) (?:the )?(?:proxy|backend|upstream|origin|app|application|gateway|load balancer|server)|(?:cn|common name|subject name) mismatch|sni|proxy_ssl_server_name|(?:tls|ssl) server names?|(?:uses |use |with |speaks? )?(?:tls|ssl) between (?:the |an? |its )?(?:proxy|ingress|nginx|gateway|load balancer|controller)|ssl ?v?[23](?![\\d.])|tls ?v?1(?:\\.[0-3])?(?: \\w+){0,3} (?:not supported|unsupported)|unsupported (?:ssl|tls) protocol(?: versions?)?|(?:ssl|tls) ?v?(?:1(?:\\.[0-3])? )?(?:security |negotiation )?polic(?:y|ies)|min(?:imum)? (?:ssl|tls)(?: protocol)? versions?', signal: 'prose.topic-backend-tls' },
   {
     pattern:
       'unhealthy|health[ -]?probes?(?: checks?)?|readiness (?:probes?|checks?|gates?)|(?:marked|flagged|reported) (?:as )?not ready|health[ -]?checks? (?:path|endpoint|url|information|settings?|configuration|to fail)|health[ -]?checks? (?:(?:is|are|was|were|keeps?|kept|constantly|always|still|started|start|began|been|being|now|all) ){0,3}fail(?:s|ed|ing|ures?)?|target health|fail(?:s|ed|ing)? (?:the |its )?health (?:probes?|checks?)|backend health|(?:can(?:no|\\u2019|\')?t|cannot|could(?:n\\u2019t|\'t| not)|unable to|fails? to) reach (?:the |its |any )?backend (?:pool|servers?|targets?)',
@@ -373,9 +375,11 @@ export const TOPICS: readonly Term[] = [
   // WebSockets (and SignalR over them) need the proxy to pass the Upgrade handshake on.
   { pattern: 'web ?sockets?|signalr', signal: 'prose.topic-websocket' },
   // gRPC needs HTTP/2 end to end; a proxy that talks HTTP/1.1 to Kestrel breaks it. (HTTP/2 alone
-  // is usually the browser's side and says nothing about the hop to the app.)
+  // is usually the browser's side and says nothing about the hop to the app; HTTP/2 switched on,
+  // or an app that speaks it, is a change on that hop.)
   {
-    pattern: 'grpc(?:-web)?|h2c|http/?2 (?:to|with|towards) (?:the |an? |its )?(?:upstream|backend|origin|app|kestrel)|http/?2[ -]only|Http1AndHttp2',
+    pattern:
+      'grpc(?:-web)?|h2c|http/?2 (?:to|with|towards) (?:the |an? |its )?(?:upstream|backend|origin|app|kestrel)|http/?2[ -]only|Http1AndHttp2|(?:enabl|activat)(?:e|es|ed|ing) http/?2|http/?2 (?:is |was |gets |got )?(?:enabled|activated|turned on)|an? http/?2 (?:web )?(?:app(?:lication)?|service|backend|server)s?',
     signal: 'prose.topic-http2',
   },
   // A non-root user or container may not bind a port below 1024 (port 80 of an older image).
@@ -446,7 +450,7 @@ export const TOPICS: readonly Term[] = [
   // The proxy speaks plain HTTP to a TLS port, or TLS to a plain one.
   {
     pattern:
-      '(?:plain |plain-text |unencrypted )?https? (?:requests? |traffic )?(?:to|on|against|towards) (?:the |an? |its |my |our )?(?:app\'s |application\'s )?(?:https?|tls|ssl|plain(?:[ -]text)?) (?:port|backend|upstream|endpoint|listener)|(?:https|tls|ssl) (?:backend|upstream|origin)s?|proxy_pass https|(?:wrong|mismatched|incorrect) (?:scheme|protocol)|(?:scheme|protocol) mismatch|http vs\\.? https|https vs\\.? http|(?:alb|nginx)\\.ingress\\.kubernetes\\.io/backend-protocol|backend[ -]protocol',
+      '(?:plain |plain-text |unencrypted )?https? (?:requests? |traffic )?(?:to|on|against|towards) (?:the |an? |its |my |our )?(?:app\'s |application\'s )?(?:https?|tls|ssl|plain(?:[ -]text)?) (?:port|backend|upstream|endpoint|listener)|(?:https|tls|ssl) (?:backend|upstream|origin)s?|(?:points?|pointing|proxy(?:ing)?|forward(?:s|ed|ing)?|rout(?:e|es|ed|ing)) to (?:an? |the |my |our )?https (?:service|server|site|app|endpoint)s?|proxy_pass https|(?:wrong|mismatched|incorrect) (?:scheme|protocol)|(?:scheme|protocol) mismatch|http vs\\.? https|https vs\\.? http|(?:alb|nginx)\\.ingress\\.kubernetes\\.io/backend-protocol|backend[ -]protocol',
     signal: 'prose.topic-scheme-mismatch',
   },
   // Files the app needs were not published or copied (deps.json names an assembly that is not there).
