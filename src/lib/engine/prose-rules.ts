@@ -69,6 +69,7 @@ const NAMED_CAUSE = signal(
   'topic-bitness',
   'topic-user-profile',
   'topic-proxy-protocol',
+  'topic-invalid-response',
   'topic-shutdown',
   'topic-host-stopped',
   'topic-stdout-log',

@@ -95,6 +95,11 @@ describe('rollout and platform rules', () => {
     expect(fired([f('exception', 'SqlException', 0, 'message'), f('code', 2148074277, 2, 'message')])).toEqual(['rule:tls-in-the-database-client']);
     expect(fired([f('code', 2148074277, 2, 'message')])).toEqual([]);
   });
+  it('a TLS failure whose inner error is an unexpected packet format is TLS sent to a plain port', () => {
+    const failed = sig('message.dotnet-net.ssl-connection-failed', 0, 'message');
+    expect(fired([failed, sig('stdout-log.https-unexpected-packet', 2, 'stdout-log')])).toEqual(['rule:tls-to-a-plain-port']);
+    expect(fired([failed])).toEqual([]);
+  });
   it('a closed connection next to the backend dying on a signal points to the crash', () => {
     expect(fired([sig('nginx.upstream-reset', 0, 'nginx'), sig('stdout-log.process-died-on-signal', 2, 'stdout-log')])).toEqual(['rule:closed-by-a-crash']);
     expect(fired([sig('nginx.upstream-reset', 0, 'nginx')])).toEqual([]);

@@ -406,6 +406,21 @@ export const CONTEXT_RULES: readonly ContextRule[] = [
     note: "The certificate or TLS error comes from the app's database client: the app cannot reach its database (at start-up it fails to start), which is not the proxy's TLS connection to the app.",
   },
   {
+    // HttpClient's "The SSL connection could not be established" is a TLS failure in general; its
+    // inner "unexpected packet format" says the other side did not answer in TLS at all: the
+    // proxy or client sent https:// to a plain-HTTP port, not a certificate or version problem.
+    id: 'tls-to-a-plain-port',
+    when: {
+      all: [
+        { fact: 'signal', in: ['message.dotnet-net.ssl-connection-failed'] },
+        { fact: 'signal', in: ['stdout-log.https-unexpected-packet', 'message.kestrel.handshake-unexpected-format'] },
+      ],
+    },
+    supports: { 'proxy-protocol-mismatch': 0.8 },
+    weakens: { 'backend-tls-failure': 0.5 },
+    note: 'The TLS connection failed because the other side did not answer in TLS ("unexpected packet format"): https:// was sent to a plain-HTTP port.',
+  },
+  {
     id: 'keys-without-profile',
     when: {
       all: [

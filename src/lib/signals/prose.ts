@@ -384,6 +384,12 @@ export const signals: SignalDef[] = [
     causes: { 'proxy-protocol-mismatch': 0.35 },
   },
   {
+    id: 'prose.topic-invalid-response',
+    kind,
+    label: 'Named: a response the proxy cannot parse (duplicate Transfer-Encoding, invalid chunked encoding, a malformed status line)',
+    causes: { 'invalid-backend-response': 0.45, 'proxy-protocol-mismatch': 0.1 },
+  },
+  {
     id: 'prose.topic-rolling',
     kind,
     label: 'Described: it happens during a rollout (a rolling update or restart replaces instances one by one)',

@@ -194,6 +194,10 @@ export const signals: SignalDef[] = [
   def('https-handshake-failed', 'Kestrel: a TLS handshake failed (plain HTTP sent to an HTTPS endpoint, or a client/proxy TLS problem)', {
     'proxy-protocol-mismatch': 0.5,
   }),
+  def('https-unexpected-packet', 'TLS handshake: the other side did not speak TLS (plain HTTP to an HTTPS endpoint, or TLS to a plain port)', {
+    'proxy-protocol-mismatch': 0.75,
+    'backend-tls-failure': 0.2,
+  }),
   // The host or the cgroup ran out of memory and the kernel chose the app: memory at a limit, as
   // for a container killed at its limit (container-oom-killed), more than a crash of the app.
   def('systemd-oom-killed', 'The kernel OOM killer ended the app process', { 'resource-exhaustion': 0.9, 'app-crash-runtime': 0.5 }),

@@ -4,7 +4,9 @@
  * proxy then sees the connection closed without a response. Their own log words go through
  * diagnose() and come out as the cause they mean, with other pids, timings and prefixes. So do
  * the JVM's own words when a Java gateway or client (Spring Cloud Gateway, WebClient) is the proxy:
- * its TLS trust and host name errors, Reactor Netty's premature close, a database pool run dry.
+ * its TLS trust and host name errors, Reactor Netty's premature close, a database pool run dry;
+ * PHP-FPM's process manager (children used up, a child killed or timed out); and runc's "exec
+ * format error" for an image of another CPU architecture.
  */
 import { describe } from 'vitest';
 import { topCauseTests } from '../../../../tests/support/message-cases.ts';
@@ -29,6 +31,13 @@ describe('diagnose() with the app servers of the message catalogue', () => {
       '2024-02-11 09:12:44.201 WARN 1 --- [ctor-http-nio-3] r.netty.http.client.HttpClientConnect : [8e21c1f0-1, L:/10.1.0.5:40212 ! R:orders/10.1.0.9:8080] The connection observed an error\nreactor.netty.http.client.PrematureCloseException: Connection prematurely closed BEFORE response',
       'keepalive-race',
     ],
+    ['[13-May-2019 12:48:55] WARNING: [pool nextcloud] server reached pm.max_children setting (5), consider raising it', 'thread-pool-starvation'],
+    ['[16-Oct-2020 17:03:39] WARNING: [pool www] child 1152 exited on signal 9 (SIGKILL) after 2154.228060 seconds from start', 'resource-exhaustion'],
+    [
+      `[05-Mar-2024 10:00:00] WARNING: [pool www] child 42, script '/var/www/html/index.php' (request: "GET /index.php") execution timed out (30.012345 sec), terminating`,
+      'proxy-upstream-closed',
+    ],
+    ['standard_init_linux.go:228: exec user process caused: exec format error', 'process-start-failure'],
     ['java.sql.SQLTransientConnectionException: HikariPool-1 - Connection is not available, request timed out after 30004ms.', 'thread-pool-starvation'],
     [
       "System.InvalidOperationException: Timeout expired.  The timeout period elapsed prior to obtaining a connection from the pool.  This may have occurred because all pooled connections were in use and max pool size was reached.",

@@ -52,7 +52,7 @@ export const MESSAGE_PRODUCT_LABELS: Record<MessageProduct, string> = {
   gcp: 'Google Cloud',
   cloudflare: 'Cloudflare',
   heroku: 'Heroku',
-  kubernetes: 'Kubernetes',
+  kubernetes: 'Kubernetes and container runtimes',
   'node-proxy': 'Node.js proxies (http-proxy-middleware, Vite)',
   openssl: 'OpenSSL (TLS errors of proxies and app servers)',
   curl: 'curl (a request sent by hand to the app or the proxy)',

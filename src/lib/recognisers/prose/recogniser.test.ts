@@ -189,6 +189,8 @@ describe('prose reader: triggers', () => {
     ['we get 502 on the service when http2 is enabled, it works when disabled', 'prose.topic-http2'],
     ['a new load balancer in front of an HTTP/2 web application', 'prose.topic-http2'],
     ['Bad Gateway when the domain points to an HTTPS service', 'prose.topic-scheme-mismatch'],
+    ['the ingress rejects duplicate "Transfer-Encoding: chunked" and returns 502', 'prose.topic-invalid-response'],
+    ['nginx says the upstream sent an invalid chunked response', 'prose.topic-invalid-response'],
     ['the platform uses TLS between the ingress and its API server', 'prose.topic-backend-tls'],
     ['当 proxy_pass 地址协议为https时无法连接源服务器', 'prose.topic-scheme-mismatch'],
     ['we set idle_timeout on the load balancer to 60 s', 'prose.idle'],

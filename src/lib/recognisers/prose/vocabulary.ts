@@ -486,6 +486,12 @@ export const TOPICS: readonly Term[] = [
   },
   // The PROXY protocol header one side sends and the other does not expect (nginx: "broken header").
   { pattern: 'proxy[ _-]protocol|send-proxy(?:-v2)?|accept-proxy', signal: 'prose.topic-proxy-protocol' },
+  // A response the proxy cannot parse: header fields twice or at odds, broken chunking, a bad status line.
+  {
+    pattern:
+      'duplicate ["\u201c]?(?:transfer-encoding|content-length)|(?:both |with )?transfer-encoding (?:and|with) content-length|invalid (?:chunked|http) (?:response|encoding|body)|invalid chunked|malformed (?:http )?(?:responses?|status lines?|response headers?)|(?:bad|invalid|broken|corrupt) status lines?',
+    signal: 'prose.topic-invalid-response',
+  },
   // A rolling update or restart (Kubernetes, ECS, Cloud Run): instances are replaced one by one
   // while the proxy or load balancer may still send traffic to the old ones.
   {

@@ -116,7 +116,8 @@ describe('matchStdoutLine', () => {
   });
 
   it('TLS and HTTP/2 protocol mismatches', () => {
-    expect(sig('      The handshake failed due to an unexpected packet format.')).toEqual(['stdout-log.https-handshake-failed']);
+    expect(sig('      The handshake failed due to an unexpected packet format.')).toEqual(['stdout-log.https-unexpected-packet']);
+    expect(sig('dbug: Microsoft.AspNetCore.Server.Kestrel.Https[1] Failed to authenticate HTTPS connection.')).toEqual(['stdout-log.https-handshake-failed']);
     expect(sig('HTTP/2 connection error (PROTOCOL_ERROR): Invalid HTTP/2 connection preface.')).toEqual(['stdout-log.http2-only-endpoint']);
   });
 
@@ -143,6 +144,8 @@ describe('matchStdoutLine', () => {
 
   it('reads the kernel OOM killer by its own line, with or without the "Out of memory" lead', () => {
     expect(sig('[961030.365725] Killed process 3673 (dotnet) total-vm:29592364kB, anon-rss:3565416kB, file-rss:256kB')).toEqual(['stdout-log.systemd-oom-killed']);
+    // The kernel's summary line of the kill (4.19 and later), before "Out of memory: Killed process".
+    expect(sig('[159805.364253] oom-kill:constraint=CONSTRAINT_NONE,nodemask=(null),cpuset=3f6d,mems_allowed=0,global_oom,task=gunicorn,pid=1234,uid=0')).toEqual(['stdout-log.systemd-oom-killed']);
     expect(sig('Killed process 3673 (dotnet)')).toEqual([]);
   });
 

@@ -230,16 +230,16 @@ const RULES: readonly Rule[] = [
   },
   { signal: 'https-certificate-missing', any: ['Unable to configure HTTPS endpoint. No server certificate was specified'] },
   { signal: 'http2-only-endpoint', any: ['HTTP/1.x request sent to HTTP/2 only endpoint', 'Invalid HTTP/2 connection preface'] },
-  {
-    signal: 'https-handshake-failed',
-    any: ['The handshake failed due to an unexpected packet format', 'Failed to authenticate HTTPS connection'],
-  },
+  // Bytes that are not TLS where a TLS handshake was expected: plain HTTP sent to an HTTPS
+  // endpoint (Kestrel's log), or a client's TLS sent to a plain port (HttpClient's inner exception).
+  { signal: 'https-unexpected-packet', any: ['The handshake failed due to an unexpected packet format'] },
+  { signal: 'https-handshake-failed', any: ['Failed to authenticate HTTPS connection'] },
   // kubectl describe pod ("Reason: OOMKilled") and docker inspect ("OOMKilled": true)
   { signal: 'container-oom-killed', any: ['OOMKilled'] },
   {
     signal: 'systemd-oom-killed',
     // The kernel's own line names the victim's memory: "Killed process 3673 (dotnet) total-vm:...kB".
-    anyLower: ['out of memory: kill', 'killed by the oom killer', ') total-vm:', "failed with result 'oom-kill'", 'invoked oom-killer'],
+    anyLower: ['out of memory: kill', 'killed by the oom killer', ') total-vm:', "failed with result 'oom-kill'", 'invoked oom-killer', 'oom-kill:constraint='],
   },
   { signal: 'systemd-process-crashed', any: ['code=dumped', 'status=6/ABRT', 'status=11/SEGV', 'status=134/'] },
   // What a shell prints when the process it ran died on SIGSEGV, SIGABRT or SIGBUS
