@@ -6,7 +6,7 @@
  * the JVM's own words when a Java gateway or client (Spring Cloud Gateway, WebClient) is the proxy:
  * its TLS trust and host name errors, Reactor Netty's premature close, a database pool run dry;
  * PHP-FPM's process manager (children used up, a child killed or timed out); and runc's "exec
- * format error" for an image of another CPU architecture.
+ * format error" for an image of another CPU architecture; Docker's host port already allocated.
  */
 import { describe } from 'vitest';
 import { topCauseTests } from '../../../../tests/support/message-cases.ts';
@@ -38,6 +38,10 @@ describe('diagnose() with the app servers of the message catalogue', () => {
       'proxy-upstream-closed',
     ],
     ['standard_init_linux.go:228: exec user process caused: exec format error', 'process-start-failure'],
+    [
+      'Error response from daemon: driver failed programming external connectivity on endpoint web (3f2a): Bind for 0.0.0.0:80 failed: port is already allocated',
+      'port-binding-failure',
+    ],
     ['java.sql.SQLTransientConnectionException: HikariPool-1 - Connection is not available, request timed out after 30004ms.', 'thread-pool-starvation'],
     [
       "System.InvalidOperationException: Timeout expired.  The timeout period elapsed prior to obtaining a connection from the pool.  This may have occurred because all pooled connections were in use and max pool size was reached.",
