@@ -32,6 +32,26 @@ describe('trainWordModel', () => {
     expect(trainWordModel([...texts].reverse())).toEqual(m);
   });
 
+  it('averages the last passes: another order of the texts moves the weights less than the last pass alone', () => {
+    // The distance between the models of two seeds (shuffles), in stored weight units.
+    const distance = (a: ReturnType<typeof trainWordModel>, b: ReturnType<typeof trainWordModel>): number => {
+      const table = (x: typeof a): Map<string, number> => {
+        const t = new Map<string, number>();
+        for (const [token, pairs] of Object.entries(x.tokens)) for (let i = 0; i < pairs.length; i += 2) t.set(`${token}|${pairs[i]}`, pairs[i + 1]!);
+        return t;
+      };
+      const ta = table(a);
+      const tb = table(b);
+      let d = 0;
+      for (const k of new Set([...ta.keys(), ...tb.keys()])) d += Math.abs((ta.get(k) ?? 0) - (tb.get(k) ?? 0));
+      return d;
+    };
+    const last = distance(trainWordModel(texts, { average: 0 }), trainWordModel(texts, { average: 0, seed: 7 }));
+    const averaged = distance(trainWordModel(texts), trainWordModel(texts, { seed: 7 }));
+    expect(last).toBeGreaterThan(0);
+    expect(averaged).toBeLessThan(last);
+  });
+
   it('counts a weighted text more', () => {
     // The same text given to two causes: the one it weighs more for wins.
     const tie = [
