@@ -57,6 +57,7 @@ const PROXY_CLOSED = [
   'nginx.upstream-reset',
   'apache.status-line-reset',
   'apache.status-line-eof',
+  'apache.status-line-error',
   'yarp.response-ended',
   'yarp.connection-reset',
   'cloud-lb.envoy-uc',

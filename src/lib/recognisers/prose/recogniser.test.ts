@@ -187,6 +187,7 @@ describe('prose reader: triggers', () => {
     ['the health check path returns a redirect', 'prose.topic-unhealthy'],
     ['nginx cannot speak HTTP/2 to the upstream', 'prose.topic-http2'],
     ['we get 502 on the service when http2 is enabled, it works when disabled', 'prose.topic-http2'],
+    ['all the threads are blocked waiting and requests queue up', 'prose.topic-thread-pool'],
     ['a new load balancer in front of an HTTP/2 web application', 'prose.topic-http2'],
     ['Bad Gateway when the domain points to an HTTPS service', 'prose.topic-scheme-mismatch'],
     ['the ingress rejects duplicate "Transfer-Encoding: chunked" and returns 502', 'prose.topic-invalid-response'],
@@ -367,6 +368,7 @@ describe('prose reader: statuses', () => {
     expect(of(read('the response is about 502 KB for the report'), 'status')).toEqual([]);
     expect(of(read('we upgraded to version 1.502 of the package'), 'status')).toEqual([]);
     expect(of(read('the app listens on port 5000 behind the proxy'), 'status')).toEqual([]);
+    expect(of(read('There seems to be 400+ threads, how come all of them are stuck?'), 'status')).toEqual([]);
   });
 });
 

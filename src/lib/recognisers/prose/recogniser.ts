@@ -106,11 +106,11 @@ const STATUS_WORD_RE = new RegExp(`${BEFORE}(?:${STATUS_WORDS.map((w) => `(${w.p
 
 /**
  * A 4xx/5xx number in a sentence: "502", "502s", "502.3", "500.30", "HTTP 502". Not when a unit
- * or count follows ("500 ms", "500 requests", "502 MB") or it is part of a longer token
+ * or count follows ("500 ms", "500 requests", "502 MB", "400+ threads") or it is part of a longer token
  * ("v502", "1.502", "502-3", "port 5020").
  */
 const STATUS_NUMBER =
-  /(?<![\w.,:/#$-])([45]\d\d)(?:\.(\d{1,2}))?(?:s|'s)?(?![\w]|\.\d|[ \t]?(?:%|ms\b|milliseconds?\b|sec(?:ond)?s?\b|min(?:ute)?s?\b|h(?:ou)?rs?\b|[kmg]i?b\b|bytes?\b|requests?\b|users?\b|connections?\b|rps\b|req\b|times\b|items\b|rows\b|records\b|lines\b|ports?\b|threads?\b|calls\b))/gi;
+  /(?<![\w.,:/#$-])([45]\d\d)(?:\.(\d{1,2}))?(?:s|'s)?(?![\w]|\.\d|\+|[ \t]?(?:%|ms\b|milliseconds?\b|sec(?:ond)?s?\b|min(?:ute)?s?\b|h(?:ou)?rs?\b|[kmg]i?b\b|bytes?\b|requests?\b|users?\b|connections?\b|rps\b|req\b|times\b|items\b|rows\b|records\b|lines\b|ports?\b|threads?\b|calls\b))/gi;
 
 /** Cheap tests that skip the status scans a line cannot satisfy. */
 const HAS_4XX_5XX = /[45]\d\d/;

@@ -283,7 +283,11 @@ export const PROSE_STATUSES: ReadonlySet<number> = new Set([
  * have found the cause; they are evidence of what the problem is about, weaker than a log line.
  */
 export const TOPICS: readonly Term[] = [
-  { pattern: 'thread[ -]?pool (?:starvation|exhaustion|starved)|starv(?:ed|ing|ation) (?:of )?(?:the )?thread[ -]?pool|sync[ -]over[ -]async', signal: 'prose.topic-thread-pool' },
+  {
+    pattern:
+      "thread[ -]?pool (?:starvation|exhaustion|starved)|starv(?:ed|ing|ation) (?:of )?(?:the )?thread[ -]?pool|sync[ -]over[ -]async|(?:all |every )?(?:the |of the |its )?(?:worker |request )?threads (?:are |were |get |got |seem to be |all )?(?:stuck|blocked|hung|hanging|exhausted|busy)|(?:stuck|blocked|hung|hanging) (?:worker |request )?threads",
+    signal: 'prose.topic-thread-pool',
+  },
   { pattern: 'keep[ -]?alives?(?: time[ -]?outs?)?|idle (?:connection|keep[ -]?alive) time[ -]?outs?', signal: 'prose.topic-keepalive' },
   { pattern: 'app_offline(?:\\.html?)?', signal: 'prose.topic-app-offline' },
   // ".NET Core Windows Server Hosting" is the bundle's name before 2.1.
