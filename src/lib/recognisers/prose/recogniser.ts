@@ -21,7 +21,7 @@ import type { Fact, LineIndex, Recogniser } from '../../engine/types.ts';
 import { lineSpan } from '../../engine/lines.ts';
 import { findDurations } from './durations.ts';
 import { leadingStrings, mayBegin } from './first-chars.ts';
-import { MAX_LINE, MIN_LINE, looksLikeProse } from './sentence.ts';
+import { MAX_LINE, MIN_LINE, looksLikeProse, proseKind } from './sentence.ts';
 import { COMPONENTS, PROSE_STATUSES, STATUS_WORDS, TOPICS, TRIGGERS, WIDE_TERMS } from './vocabulary.ts';
 import type { Term } from './vocabulary.ts';
 import { isWordUnit } from '../shared/word-units.ts';
@@ -275,15 +275,11 @@ export const recogniser: Recogniser = {
       }
       const text = input.slice(start, end);
       const line = { start, end };
-      if (looksLikeProse(text)) {
-        if (prev) for (const f of readAcrossBreak(input, prev, line)) facts.push(f);
-        for (const f of readProse(text, start)) facts.push(f);
-        prev = line;
-      } else {
-        // A short last piece of a wrapped sentence ("policy applied."): read only where it joins.
-        if (prev && looksLikeProse(text, true)) for (const f of readAcrossBreak(input, prev, line)) facts.push(f);
-        prev = undefined;
-      }
+      const kind = proseKind(text);
+      // A short last piece of a wrapped sentence ("policy applied.") is read only where it joins.
+      if (prev && kind !== undefined) for (const f of readAcrossBreak(input, prev, line)) facts.push(f);
+      if (kind === 'sentence') for (const f of readProse(text, start)) facts.push(f);
+      prev = kind === 'sentence' ? line : undefined;
     }
     return facts;
   },

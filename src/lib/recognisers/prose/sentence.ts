@@ -44,12 +44,21 @@ function isLetter(c: number): boolean {
  * so one word of two letters, or two wide characters, is enough: "policy applied."
  */
 export function looksLikeProse(line: string, continuation = false): boolean {
-  if (line.length < MIN_LINE || line.length > MAX_LINE) return false;
+  const kind = proseKind(line);
+  return kind === 'sentence' || (continuation && kind === 'continuation');
+}
+
+/**
+ * What a line is, in one pass: a sentence or title of its own; only the rest of a sentence the
+ * line before began (see looksLikeProse); or neither (undefined).
+ */
+export function proseKind(line: string): 'sentence' | 'continuation' | undefined {
+  if (line.length < MIN_LINE || line.length > MAX_LINE) return undefined;
   // Most lines of a log paste start like a record: one anchored test settles them before the
   // pass over the characters (the answer is the same in either order).
   let lead = 0;
   while (lead < line.length && (line.charCodeAt(lead) === 32 || line.charCodeAt(lead) === 9 || line.charCodeAt(lead) === 0xa0)) lead++;
-  if (LOG_START.test(lead > 0 ? line.slice(lead) : line)) return false;
+  if (LOG_START.test(lead > 0 ? line.slice(lead) : line)) return undefined;
   let letters = 0;
   let other = 0;
   let words = 0;
@@ -101,13 +110,14 @@ export function looksLikeProse(line: string, continuation = false): boolean {
   const shortStatusTitle = shortWithDigits && isLetter(line.charCodeAt(first)) && SHORT_STATUS.test(line);
   const enough =
     words >= 3 ||
-    (continuation && (words >= 1 || wide >= 2)) ||
     wide >= 8 ||
     (words === 2 && line.length <= SHORT_TITLE && isLetter(line.charCodeAt(first)) && (SHORT_STATUS.test(line) || STATUS_PHRASE.test(line))) ||
     // A status in a few Chinese or Japanese words ("他已经502了", "nginx报502"): no spaces to count words by.
     (shortStatusTitle && wide >= 1 && letters >= 3);
-  if (shortWithDigits && words >= 1 && line.length <= MAX_WORDS_AND_STATUS && WORDS_AND_STATUS.test(line) && !STATUS_PHRASE.test(line)) return true;
-  if (!enough || (letters < 0.6 * (letters + other) && !shortStatusTitle)) return false;
+  if (shortWithDigits && words >= 1 && line.length <= MAX_WORDS_AND_STATUS && WORDS_AND_STATUS.test(line) && !STATUS_PHRASE.test(line)) return 'sentence';
+  const continues = words >= 1 || wide >= 2;
+  if (!(enough || continues) || (letters < 0.6 * (letters + other) && !shortStatusTitle)) return undefined;
   // (LOG_START was tested above, from the same first character.)
-  return !REQUEST_LINE.test(first > 0 ? line.slice(first) : line);
+  if (REQUEST_LINE.test(first > 0 ? line.slice(first) : line)) return undefined;
+  return enough ? 'sentence' : 'continuation';
 }
