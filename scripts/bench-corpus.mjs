@@ -14,7 +14,6 @@ import { fileURLToPath, pathToFileURL } from 'node:url';
 import { join } from 'node:path';
 
 const ROOT = fileURLToPath(new URL('..', import.meta.url));
-const DIRS = [join(ROOT, 'tests', 'fixtures', 'real'), join(ROOT, 'tests', 'fixtures', 'real-events')];
 
 /** Issue 10's goals; they are judged on the held-out part. */
 export const GOALS = { strongTop1: 0.85, strongTop3: 0.95, strongNoAnswer: 0.02, thinTop3: 0.7 };
@@ -22,8 +21,8 @@ export const GOALS = { strongTop1: 0.85, strongTop3: 0.95, strongNoAnswer: 0.02,
 async function load() {
   const { readCorpus } = await import(pathToFileURL(join(ROOT, 'tests', 'support', 'real-corpus.ts')).href);
   const { diagnose } = await import(pathToFileURL(join(ROOT, 'src', 'lib', 'engine', 'diagnose.ts')).href);
-  const { foldModels, foldOf } = await import(pathToFileURL(join(ROOT, 'scripts', 'word-training.mjs')).href);
-  return { cases: readCorpus(DIRS), diagnose, folds: await foldModels(), foldOf };
+  const { CORPUS_DIRS, foldModels, foldOf } = await import(pathToFileURL(join(ROOT, 'scripts', 'word-training.mjs')).href);
+  return { cases: readCorpus(CORPUS_DIRS), diagnose, folds: await foldModels(), foldOf };
 }
 
 /**

@@ -12,7 +12,6 @@ import { fileURLToPath, pathToFileURL } from 'node:url';
 import { join, resolve } from 'node:path';
 
 const ROOT = fileURLToPath(new URL('..', import.meta.url));
-const DIRS = [join(ROOT, 'tests', 'fixtures', 'real'), join(ROOT, 'tests', 'fixtures', 'real-events')];
 
 /** The measures compared: which pastes count for each, and when a paste is right. */
 export const MEASURES = [
@@ -57,7 +56,8 @@ if (process.argv[1] && import.meta.url === pathToFileURL(process.argv[1]).href) 
     process.exit(2);
   }
   const { readCorpus } = await import(pathToFileURL(join(ROOT, 'tests', 'support', 'real-corpus.ts')).href);
-  const fresh = readCorpus(DIRS).filter((c) => c.part === 'held-out' && c.reviewed === undefined);
+  const { CORPUS_DIRS } = await import(pathToFileURL(join(ROOT, 'scripts', 'word-training.mjs')).href);
+  const fresh = readCorpus(CORPUS_DIRS).filter((c) => c.part === 'held-out' && c.reviewed === undefined);
   const here = await ranks(ROOT, fresh);
   const there = await ranks(resolve(other), fresh);
   console.log(`Fresh held-out cases: ${fresh.length}; "this" is ${ROOT}, "other" is ${resolve(other)} (each with its own shipped word model)`);

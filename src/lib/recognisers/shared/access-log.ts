@@ -183,19 +183,21 @@ export function looksLikeTraefik(extras: Token[]): boolean {
   return !!last && !!url && /^\d+ms$/.test(last.value) && url.quoted && /^https?:\/\//.test(url.value);
 }
 
+/** A timer or counter of HAProxy's common log format. */
+const CLF_INT = /^[+-]?\d{1,12}$/;
+
 /**
  * HAProxy's `option httplog clf` appends, after the referer and user agent (both empty), the
  * client port, the accept milliseconds, frontend, backend and server, five timers, the
  * four-character termination state and the connection counts: not an nginx or Apache line.
  */
 export function looksLikeHaproxyClf(extras: Token[]): boolean {
-  const INT = /^[+-]?\d{1,12}$/;
   for (let i = 5; i + 5 < extras.length; i++) {
     const t = extras[i] as Token;
     if (t.quoted || !/^[A-Za-z-]{4}$/.test(t.value)) continue;
     const before = extras.slice(i - 5, i);
     const after = extras.slice(i + 1, i + 6);
-    if (before.every((x) => !x.quoted && INT.test(x.value)) && after.every((x) => !x.quoted && INT.test(x.value))) return true;
+    if (before.every((x) => !x.quoted && CLF_INT.test(x.value)) && after.every((x) => !x.quoted && CLF_INT.test(x.value))) return true;
   }
   return false;
 }
