@@ -1,5 +1,5 @@
 /**
- * Words that say nothing about a cause: English function words, pronouns and the small talk of a
+ * Words that say nothing about a cause: English function words, pronouns ("something", "nothing") and the small talk of a
  * help request ("please", "help", "thanks", "again"), and the names anyone gives the thing that
  * fails ("the website", "the site"). The word model (model.ts) neither learns nor
  * reads them alone; a pair of words counts unless both are here. Lower-case.
@@ -15,6 +15,7 @@ export const STOPWORDS: ReadonlySet<string> = new Set(
   they they're thing things this those though through to too under until up upon us use used using very via was
   wasn't we we're we've well were weren't what what's when where whether which while who whom whose why will with
   within without won't would wouldn't yet you you're you've your yours yourself yourselves
+  nothing nobody
   hi hello hey thanks thank regards help helps helped anybody somebody guys guy hope really actually basically
   maybe probably sure okay ok yes yeah also already always sometimes often never time times way ways day days
   know think see seems seem seemed want wanted tried try trying look looking looked make makes made go going goes went
