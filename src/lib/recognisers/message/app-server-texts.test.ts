@@ -6,7 +6,9 @@
  * the JVM's own words when a Java gateway or client (Spring Cloud Gateway, WebClient) is the proxy:
  * its TLS trust and host name errors, Reactor Netty's premature close, a database pool run dry;
  * PHP-FPM's process manager (children used up, a child killed or timed out); and runc's "exec
- * format error" for an image of another CPU architecture; Docker's host port already allocated.
+ * format error" for an image of another CPU architecture; Docker's host port already allocated;
+ * Reactor's time-out, Netty's plain text where TLS was expected and Hystrix's time-out and open
+ * circuit, as a Java gateway (Spring Cloud Gateway, Zuul) reports them.
  */
 import { describe } from 'vitest';
 import { topCauseTests } from '../../../../tests/support/message-cases.ts';
@@ -42,6 +44,13 @@ describe('diagnose() with the app servers of the message catalogue', () => {
       'Error response from daemon: driver failed programming external connectivity on endpoint web (3f2a): Bind for 0.0.0.0:80 failed: port is already allocated',
       'port-binding-failure',
     ],
+    [
+      "2024-05-02 10:11:12.123 ERROR 1 --- [     parallel-3] a.w.r.e.AbstractErrorWebExceptionHandler : [5c1e] 504 GATEWAY_TIMEOUT\njava.util.concurrent.TimeoutException: Did not observe any item or terminal signal within 8000ms in 'flatMap' (and no fallback has been configured)",
+      'proxy-upstream-timeout',
+    ],
+    ['io.netty.handler.ssl.NotSslRecordException: not an SSL/TLS record: 485454502f312e3120343030', 'proxy-protocol-mismatch'],
+    ['com.netflix.hystrix.exception.HystrixRuntimeException: billing timed-out and no fallback available.', 'proxy-upstream-timeout'],
+    ['com.netflix.zuul.exception.ZuulException: Forwarding error\nCaused by: com.netflix.hystrix.exception.HystrixRuntimeException: users short-circuited and no fallback available.', 'backend-unhealthy'],
     ['java.sql.SQLTransientConnectionException: HikariPool-1 - Connection is not available, request timed out after 30004ms.', 'thread-pool-starvation'],
     [
       "System.InvalidOperationException: Timeout expired.  The timeout period elapsed prior to obtaining a connection from the pool.  This may have occurred because all pooled connections were in use and max pool size was reached.",

@@ -30,6 +30,7 @@ import curl from '../../../../content/data/messages/curl.json' with { type: 'jso
 import appServer from '../../../../content/data/messages/app-server.json' with { type: 'json' };
 import paas from '../../../../content/data/messages/paas.json' with { type: 'json' };
 import kong from '../../../../content/data/messages/kong.json' with { type: 'json' };
+import varnish from '../../../../content/data/messages/varnish.json' with { type: 'json' };
 import type { MessageEntry, MessageProduct } from './entry.ts';
 
 /** The raw data files by product (validated by catalogue.test.ts). */
@@ -59,6 +60,7 @@ export const MESSAGE_FILES: Record<MessageProduct, unknown[]> = {
   'app-server': appServer,
   paas,
   kong,
+  varnish,
 };
 
 /** Every catalogue entry, in product order then file order. */

@@ -30,6 +30,7 @@ export const MESSAGE_PRODUCTS = [
   'app-server',
   'paas',
   'kong',
+  'varnish',
 ] as const;
 export type MessageProduct = (typeof MESSAGE_PRODUCTS)[number];
 
@@ -59,6 +60,7 @@ export const MESSAGE_PRODUCT_LABELS: Record<MessageProduct, string> = {
   'app-server': 'App servers and runtimes behind a proxy (Gunicorn, uWSGI, Unicorn, Puma, Tomcat, Spring, the JVM)',
   paas: 'Managed app platforms (Railway)',
   kong: 'Kong Gateway (also the API gateway inside Supabase)',
+  varnish: 'Varnish Cache (also inside Fastly and Magento set-ups)',
 };
 
 /** Fact names an entry may yield (a subset of the engine's FactName). */

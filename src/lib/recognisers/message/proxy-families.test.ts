@@ -4,7 +4,7 @@
  * Apache httpd and nginx), the policy boolean that allows it, nginx's start-up and resource
  * messages, a client resetting the connection nginx was answering on, an upstream closing a TLS connection, AWS target-health descriptions and ECS service
  * events, Google Cloud's remaining statusDetails for a backend, Cloudflare Tunnel's 1033 page and
- * Envoy's certificate verdict, a Kubernetes Service without endpoints, App Service on Linux giving up on a site container. Each goes through diagnose() and comes out with its cause.
+ * Envoy's certificate verdict, mod_fastcgi failing to reach its FastCGI server, nginx unable to open a socket to its upstream, a Kubernetes Service without endpoints, App Service on Linux giving up on a site container. Each goes through diagnose() and comes out with its cause.
  */
 import { describe } from 'vitest';
 import { topCauseTests } from '../../../../tests/support/message-cases.ts';
@@ -70,6 +70,10 @@ describe('diagnose() with proxy and cloud families of the message catalogue', ()
       'proxy-upstream-refused',
     ],
     ['2025-12-11T01:07:50.9631197Z Site startup probe failed after 231.0055547 seconds.\nState: Starting, Action: WaitingForSiteWarmUpProbeSuccess, LastError: ContainerTimeout', 'port-binding-failure'],
+    ['[Fri Jun 06 10:00:01.500000 2014] [fastcgi:error] [pid 901:tid 1400] (13)Permission denied: [client 10.1.2.3:50100] FastCGI: failed to connect to server "/usr/lib/cgi-bin/php-fcgi": connect() failed', 'proxy-permission-denied'],
+    ['[Fri Jun 06 10:00:01 2014] [error] [client 10.1.2.3] (111)Connection refused: FastCGI: failed to connect to server "/var/www/cgi-bin/php.fcgi": connect() failed', 'proxy-upstream-refused'],
+    ['[Fri Jun 06 10:00:02 2014] [error] [client 10.1.2.3] FastCGI: incomplete headers (0 bytes) received from server "/var/www/cgi-bin/php.fcgi"', 'proxy-upstream-closed'],
+    ['2024/01/05 10:00:00 [alert] 31#31: *5 socket() failed (97: Address family not supported by protocol) while connecting to upstream, client: 10.0.0.9, server: app.example.com, request: "GET / HTTP/1.1", upstream: "http://[::1]:5000/", host: "app.example.com"', 'proxy-upstream-refused'],
     ['ContainerStartupFailure ... Container exited with exit code 1 during startup', 'process-start-failure'],
     ['2024/01/10 10:00:00 [error] 12#12: *5 writev() failed (104: Connection reset by peer) while sending to client, client: 10.0.0.1', 'client-aborted'],
     ['2024/01/10 10:00:00 [info] 12#12: *5 writev() failed (32: Broken pipe) while sending to client, client: 10.0.0.1, server: _', 'client-aborted'],
