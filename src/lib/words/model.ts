@@ -13,7 +13,8 @@
  * Pure data in, ranked causes out; linear in the paste's length (each distinct token is looked up
  * once and touches only the causes it has a weight for).
  */
-import { tokens } from './tokens.ts';
+import { STEM_MARK, tokens } from './tokens.ts';
+import type { Token } from './tokens.ts';
 
 export interface WordModel {
   /** Weights are stored as integers: weight x quantum. */
@@ -56,6 +57,23 @@ const STATUS = /^[1-5]\d\d$/;
 /** A number of one or two digits (an IP address octet, a count, a time) is no clue either. */
 const SHORT_NUMBER = /^\d{1,2}$/;
 
+/**
+ * A token's clue for a cause. A stem ("~restart") is shown as the word the paste wrote; when that
+ * word is a clue for the cause too (it comes just before its stem), the stronger of the two stays.
+ */
+function addClue(list: WordClue[], t: Token, weight: number, text: string): void {
+  if (!t.text.startsWith(STEM_MARK)) {
+    list.push({ text: t.text, start: t.start, end: t.end, weight });
+    return;
+  }
+  const last = list[list.length - 1];
+  if (last && last.start === t.start && last.end === t.end) {
+    if (weight > last.weight) last.weight = weight;
+    return;
+  }
+  list.push({ text: text.slice(t.start, t.end).toLowerCase(), start: t.start, end: t.end, weight });
+}
+
 /** Read a paste with the model: its known tokens and every cause's probability, best first. */
 export function readWords(model: WordModel, text: string): WordReading {
   const n = model.causes.length;
@@ -74,7 +92,7 @@ export function readWords(model: WordModel, text: string): WordReading {
       const c = pairs[i]!;
       const w = pairs[i + 1]! / model.quantum;
       sums[c]! += w;
-      if (w >= CLUE_WEIGHT && !noClue) clues[c]!.push({ text: t.text, start: t.start, end: t.end, weight: w });
+      if (w >= CLUE_WEIGHT && !noClue) addClue(clues[c]!, t, w, text);
     }
   }
   const scale = 1 / Math.sqrt(known || 1);

@@ -16,6 +16,11 @@
  *   so a word a paste fuses into an identifier counts as the same word written alone. (Learning
  *   pastes read by models that never saw them: right cause first 45.8 -> 48.7 % on thin evidence,
  *   in the top three 64.4 -> 67.7 %.)
+ * - An English word of five letters or more that bends ("timeouts", "restarted", "proxies") also
+ *   gives its stem (stem.ts), marked `~` ("~restart"), so a form of a word the training texts never
+ *   held still counts. (The 2,439 learning pastes of 2026-12-07 read by models that never saw
+ *   them, with four seeds: thin top three +0.4 to +1.0 points, strong right first -0.1 to +0.3;
+ *   the shipped model grows by 6 %.)
  * - Stop words (stopwords.ts: "the", "we", "please") are no token alone, nor a pair of two of them.
  * - The name of an HTML tag (`<title>`, `</center>`) and a JSON key (`"log":`) are markup, not words.
  *
@@ -24,6 +29,10 @@
  */
 
 import { STOPWORDS } from './stopwords.ts';
+import { stem } from './stem.ts';
+
+/** How a stem token starts, so that it never meets a word of the same letters. */
+export const STEM_MARK = '~';
 
 export interface Token {
   text: string;
@@ -80,7 +89,11 @@ export function tokens(text: string, max = 20_000): Token[] {
     }
     const token: Token = { text: word, start: at, end: at + raw.length };
     const stop = STOPWORDS.has(word);
-    if (!stop) add(word, token.start, token.end);
+    if (!stop) {
+      add(word, token.start, token.end);
+      const base = stem(word);
+      if (base !== word) add(STEM_MARK + base, token.start, token.end);
+    }
     addParts(raw, at, add);
     if (prev && !(stop && STOPWORDS.has(prev.text))) add(`${prev.text} ${word}`, prev.start, token.end);
     prev = token;
