@@ -27,6 +27,12 @@ describe('matchStdoutLine', () => {
     expect(sig('System.IO.IOException: Failed to bind to address http://0.0.0.0:80.')).toEqual(['stdout-log.kestrel-bind-failed']);
   });
 
+  it("reads a container killed at its memory limit as Kubernetes, Docker and platforms' JSON write it", () => {
+    expect(sig('    Reason:       OOMKilled')).toEqual(['stdout-log.container-oom-killed']);
+    expect(sig('"OOMKilled": true,')).toEqual(['stdout-log.container-oom-killed']);
+    expect(sig('{"type":"server_failed","details":{"oomKilled":{"memoryLimit":"2Gi"}}}')).toEqual(['stdout-log.container-oom-killed']);
+  });
+
   it('tells an assembly that is not there from one of the wrong version', () => {
     expect(
       sig("System.IO.FileNotFoundException: Could not load file or assembly 'Shop.Module.Storage, Culture=neutral, PublicKeyToken=null'. The system cannot find the file specified."),

@@ -234,8 +234,8 @@ const RULES: readonly Rule[] = [
   // endpoint (Kestrel's log), or a client's TLS sent to a plain port (HttpClient's inner exception).
   { signal: 'https-unexpected-packet', any: ['The handshake failed due to an unexpected packet format'] },
   { signal: 'https-handshake-failed', any: ['Failed to authenticate HTTPS connection'] },
-  // kubectl describe pod ("Reason: OOMKilled") and docker inspect ("OOMKilled": true)
-  { signal: 'container-oom-killed', any: ['OOMKilled'] },
+  // kubectl describe pod ("Reason: OOMKilled"), docker inspect ("OOMKilled": true) and platforms' JSON events ({"oomKilled": ...})
+  { signal: 'container-oom-killed', any: ['OOMKilled', 'oomKilled'] },
   {
     signal: 'systemd-oom-killed',
     // The kernel's own line names the victim's memory: "Killed process 3673 (dotnet) total-vm:...kB".
