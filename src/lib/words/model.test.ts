@@ -43,6 +43,18 @@ describe('readWords', () => {
     expect(r.ranked[0]!.clues.map((c) => c.text)).toEqual(['12002']);
   });
 
+  it('shows a stem that is a clue as the word the paste wrote, once per place, with the stronger weight', () => {
+    const tiny: WordModel = { quantum: 10, causes: ['a', 'b'], bias: [0, 0], tokens: { '~restart': [0, 9], restarts: [0, 6, 1, 7], pods: [1, 8] } };
+    // "Restarting" is known only through its stem.
+    const bent = readWords(tiny, 'Restarting pods');
+    expect(bent.ranked.find((s) => s.cause === 'a')!.clues.map((c) => [c.text, c.start, c.weight])).toEqual([['restarting', 0, 0.9]]);
+    // "restarts" is a clue as itself (0.6) and through its stem (0.9): one clue, at 0.9.
+    const both = readWords(tiny, 'pods restarts');
+    expect(both.known).toBe(3);
+    expect(both.ranked.find((s) => s.cause === 'a')!.clues.map((c) => [c.text, c.start, c.weight])).toEqual([['restarts', 5, 0.9]]);
+    expect(both.ranked.find((s) => s.cause === 'b')!.clues.map((c) => c.text)).toEqual(['pods', 'restarts']);
+  });
+
   it('knows nothing of words it never learned: the biases alone decide, with no clue', () => {
     const none = readWords(m, 'lorem ipsum');
     expect(none.known).toBe(0);
