@@ -185,6 +185,7 @@ describe('prose reader: triggers', () => {
     ['an infinite recursion in the constructor took the site down', 'prose.topic-crash'],
     ['the pods stay marked as not ready by the readiness probe', 'prose.topic-unhealthy'],
     ['the health check path returns a redirect', 'prose.topic-unhealthy'],
+    ['docker ps shows the app container as Up 2 minutes (health: starting)', 'prose.topic-unhealthy'],
     ['nginx cannot speak HTTP/2 to the upstream', 'prose.topic-http2'],
     ['we get 502 on the service when http2 is enabled, it works when disabled', 'prose.topic-http2'],
     ['all the threads are blocked waiting and requests queue up', 'prose.topic-thread-pool'],
