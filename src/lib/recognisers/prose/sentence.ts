@@ -39,18 +39,15 @@ function isLetter(c: number): boolean {
   );
 }
 
-/**
- * `continuation`: the line carries on a sentence the line before began (a hard-wrapped paragraph),
- * so one word of two letters, or two wide characters, is enough: "policy applied."
- */
-export function looksLikeProse(line: string, continuation = false): boolean {
-  const kind = proseKind(line);
-  return kind === 'sentence' || (continuation && kind === 'continuation');
+/** Whether a line is a sentence or title of its own. */
+export function looksLikeProse(line: string): boolean {
+  return proseKind(line) === 'sentence';
 }
 
 /**
- * What a line is, in one pass: a sentence or title of its own; only the rest of a sentence the
- * line before began (see looksLikeProse); or neither (undefined).
+ * What a line is, in one pass: a sentence or title of its own; a `continuation`, the rest of a
+ * sentence the line before began (a hard-wrapped paragraph), for which one word of two letters, or
+ * two wide characters, is enough ("policy applied."); or neither (undefined).
  */
 export function proseKind(line: string): 'sentence' | 'continuation' | undefined {
   if (line.length < MIN_LINE || line.length > MAX_LINE) return undefined;
