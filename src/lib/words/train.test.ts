@@ -59,6 +59,10 @@ describe('trainWordModel', () => {
     expect(moved).toBeGreaterThan(0);
   });
 
+  it('averages all the passes when asked for more than there are', () => {
+    expect(trainWordModel(texts, { epochs: 3, average: 10 })).toEqual(trainWordModel(texts, { epochs: 3, average: 3 }));
+  });
+
   it('counts a weighted text more', () => {
     // The same text given to two causes: the one it weighs more for wins.
     const tie = [

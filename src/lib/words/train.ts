@@ -27,7 +27,7 @@ export interface TrainOptions {
   prune?: number;
   /** Seed of the order of the texts. */
   seed?: number;
-  /** Average the weights at the end of this many last passes (0: the last pass's weights). */
+  /** Average the weights at the end of this many last passes, or of all when there are fewer (0: the last pass's weights). */
   average?: number;
 }
 
@@ -75,8 +75,10 @@ export function trainWordModel(texts: readonly TrainingText[], options: TrainOpt
   const z = new Float64Array(C);
   const order = docs.map((_, i) => i);
   const random = generator(o.seed);
-  const avgW = o.average > 0 ? new Float64Array(W.length) : undefined;
-  const avgB = o.average > 0 ? new Float64Array(C) : undefined;
+  // The passes averaged: the last `average` of them, or all when there are fewer.
+  const averaged = Math.min(o.average, o.epochs);
+  const avgW = averaged > 0 ? new Float64Array(W.length) : undefined;
+  const avgB = averaged > 0 ? new Float64Array(C) : undefined;
   for (let epoch = 0; epoch < o.epochs; epoch++) {
     const rate = o.rate / (1 + epoch);
     for (let i = order.length - 1; i > 0; i--) {
@@ -100,9 +102,9 @@ export function trainWordModel(texts: readonly TrainingText[], options: TrainOpt
         for (const f of d.f) W[f * C + c] = W[f * C + c]! - rate * (g * d.scale + o.l2 * W[f * C + c]!);
       }
     }
-    if (avgW && avgB && epoch >= o.epochs - o.average) {
-      for (let i = 0; i < W.length; i++) avgW[i] = avgW[i]! + W[i]! / o.average;
-      for (let c = 0; c < C; c++) avgB[c] = avgB[c]! + bias[c]! / o.average;
+    if (avgW && avgB && epoch >= o.epochs - averaged) {
+      for (let i = 0; i < W.length; i++) avgW[i] = avgW[i]! + W[i]! / averaged;
+      for (let c = 0; c < C; c++) avgB[c] = avgB[c]! + bias[c]! / averaged;
     }
   }
   if (avgW && avgB) {
