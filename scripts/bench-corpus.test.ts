@@ -24,7 +24,7 @@ describe('wilson', () => {
 
 describe('summarise', () => {
   it('gives each goal the interval of its own cases', () => {
-    const row = (evidence: string, rank: number) => ({ part: 'held-out', reviewed: false, kind: 'title', evidence, rank, findings: 1, confidence: 0.5, right: rank === 0 });
+    const row = (evidence: string, rank: number) => ({ part: 'held-out', fresh: true, kind: 'title', evidence, rank, findings: 1, confidence: 0.5, right: rank === 0 });
     const rows = [...Array.from({ length: 8 }, () => row('strong', 0)), row('strong', 1), row('strong', -1), row('thin', 2), row('thin', -1)];
     const goals = summarise(rows).goals;
     const first = goals.find((g) => g.label === 'strong: right cause first')!;

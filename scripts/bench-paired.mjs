@@ -1,8 +1,7 @@
 // Paired comparison of two engines on the same held-out pastes: this checkout's engine and the one
 // of another checkout (an older commit in a git worktree, with its own shipped word model), each
 // reading this checkout's corpus. Prints only counts of cases one engine has right and the other
-// not, per measure, for the fresh held-out cases (and the learning cases read by shipped models, which
-// saw them: a sanity check only). Rates over 100 to 300 fresh cases move by about a point per case
+// not, per measure, for the fresh held-out cases. Rates over 100 to 300 fresh cases move by about a point per case
 // and their 95 % intervals are 10 to 20 points wide (bench-corpus.mjs); paired counts show whether
 // two engines differ at all. No case is named, so nobody tunes on held-out cases.
 //
@@ -55,9 +54,9 @@ if (process.argv[1] && import.meta.url === pathToFileURL(process.argv[1]).href) 
     console.error('usage: node scripts/bench-paired.mjs <another checkout, e.g. a git worktree of an older commit>');
     process.exit(2);
   }
-  const { readCorpus } = await import(pathToFileURL(join(ROOT, 'tests', 'support', 'real-corpus.ts')).href);
+  const { isFresh, readCorpus } = await import(pathToFileURL(join(ROOT, 'tests', 'support', 'real-corpus.ts')).href);
   const { CORPUS_DIRS } = await import(pathToFileURL(join(ROOT, 'scripts', 'word-training.mjs')).href);
-  const fresh = readCorpus(CORPUS_DIRS).filter((c) => c.part === 'held-out' && c.reviewed === undefined);
+  const fresh = readCorpus(CORPUS_DIRS).filter(isFresh);
   const here = await ranks(ROOT, fresh);
   const there = await ranks(resolve(other), fresh);
   console.log(`Fresh held-out cases: ${fresh.length}; "this" is ${ROOT}, "other" is ${resolve(other)} (each with its own shipped word model)`);

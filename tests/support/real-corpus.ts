@@ -99,6 +99,11 @@ export function fnv1a32(s: string): number {
   return h >>> 0;
 }
 
+/** A held-out case no review has selected: the unbiased part of the corpus ("fresh"). */
+export function isFresh(c: Pick<RealCase, 'part' | 'reviewed'>): boolean {
+  return c.part === 'held-out' && c.reviewed === undefined;
+}
+
 /** The part a thread's pastes fall in when nothing forces them. */
 export function partOfSource(url: string): Part {
   return fnv1a32(url) % 10 < 7 ? 'learning' : 'held-out';
