@@ -199,6 +199,16 @@ describe('never silent', () => {
     expect(d.findings).toEqual([]);
     expect(d.pasteHint).toMatch(/^The text was read, but nothing in it points to a cause/);
   });
+
+  it('an exception of another stack that no rule knows is read for its words (shipped word model)', () => {
+    // A made-up class, so no catalogue entry ever reads it.
+    const timeout = diagnose('com.example.gateway.UpstreamReadTimeoutException');
+    expect(timeout.facts.some((f) => f.name === 'exception')).toBe(true);
+    expect(timeout.findings[0]?.cause).toBe('proxy-upstream-timeout');
+    expect(timeout.findings[0]?.evidence.map((e) => e.text.toLowerCase())).toContain('timeout');
+    const abort = diagnose('org.apache.catalina.connector.ClientAbortException: java.io.IOException: Broken pipe');
+    expect(abort.findings[0]?.cause).toBe('client-aborted');
+  });
 });
 
 describe('hints for a platform the named component rules out', () => {

@@ -27,6 +27,13 @@ describe('masked', () => {
     // Overlapping spans are blanked once.
     expect(masked('abcdef', [fact('nginx', 'placed', 'x', 0, 4), fact('nginx', 'status', '502', 2, 5)])).toBe('     f');
   });
+
+  it('keeps an exception name for the words, and blanks a message read over it', () => {
+    const input = 'io.netty.handler.timeout.ReadTimeoutException at x';
+    expect(masked(input, [fact('stdout-log', 'exception', 'io.netty.handler.timeout.ReadTimeoutException', 0, 45)])).toBe(input);
+    const both = masked(input, [fact('stdout-log', 'exception', 'x', 0, 45), fact('message', 'signal', 'message.x', 0, 45)]);
+    expect(both).toBe(' '.repeat(45) + ' at x');
+  });
 });
 
 describe('wordHints', () => {

@@ -82,15 +82,17 @@ export interface WordHints {
 }
 
 /**
- * The input with every span a recogniser read, except the prose reader's, blanked out (same
- * length, so spans stay true): what is left is the text the recognisers did not understand, and
- * the sentences around it. Linear in the input and the facts (they come sorted by span).
+ * The input with every span a recogniser read, except the prose reader's and exception names,
+ * blanked out (same length, so spans stay true): what is left is the text the recognisers did not
+ * understand, and the sentences around it. An exception's name is kept: the rules know the .NET
+ * ones that decide a cause, and the words of any other ("ReadTimeoutException",
+ * "ClientAbortException") are clues. Linear in the input and the facts (they come sorted by span).
  */
 export function masked(input: string, facts: readonly Fact[]): string {
   const parts: string[] = [];
   let at = 0;
   for (const f of facts) {
-    if (f.kind === 'prose' || f.span.end <= at) continue;
+    if (f.kind === 'prose' || f.name === 'exception' || f.span.end <= at) continue;
     const start = Math.max(at, f.span.start);
     parts.push(input.slice(at, start), ' '.repeat(f.span.end - start));
     at = f.span.end;
