@@ -31,6 +31,10 @@ import appServer from '../../../../content/data/messages/app-server.json' with {
 import paas from '../../../../content/data/messages/paas.json' with { type: 'json' };
 import kong from '../../../../content/data/messages/kong.json' with { type: 'json' };
 import varnish from '../../../../content/data/messages/varnish.json' with { type: 'json' };
+import cdn from '../../../../content/data/messages/cdn.json' with { type: 'json' };
+import browser from '../../../../content/data/messages/browser.json' with { type: 'json' };
+import httpClient from '../../../../content/data/messages/http-client.json' with { type: 'json' };
+import database from '../../../../content/data/messages/database.json' with { type: 'json' };
 import type { MessageEntry, MessageProduct } from './entry.ts';
 
 /** The raw data files by product (validated by catalogue.test.ts). */
@@ -61,6 +65,10 @@ export const MESSAGE_FILES: Record<MessageProduct, unknown[]> = {
   paas,
   kong,
   varnish,
+  cdn,
+  browser,
+  'http-client': httpClient,
+  database,
 };
 
 /** Every catalogue entry, in product order then file order. */

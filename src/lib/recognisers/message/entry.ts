@@ -31,6 +31,10 @@ export const MESSAGE_PRODUCTS = [
   'paas',
   'kong',
   'varnish',
+  'cdn',
+  'browser',
+  'http-client',
+  'database',
 ] as const;
 export type MessageProduct = (typeof MESSAGE_PRODUCTS)[number];
 
@@ -53,7 +57,7 @@ export const MESSAGE_PRODUCT_LABELS: Record<MessageProduct, string> = {
   gcp: 'Google Cloud',
   cloudflare: 'Cloudflare',
   heroku: 'Heroku',
-  kubernetes: 'Kubernetes and container runtimes',
+  kubernetes: 'Kubernetes, its service meshes (Linkerd) and Knative, and container runtimes',
   'node-proxy': 'Node.js and its proxies (runtime errors, http-proxy-middleware, Vite)',
   openssl: 'OpenSSL (TLS errors of proxies and app servers)',
   curl: 'curl (a request sent by hand to the app or the proxy)',
@@ -61,6 +65,10 @@ export const MESSAGE_PRODUCT_LABELS: Record<MessageProduct, string> = {
   paas: 'Managed app platforms (Railway, Fly.io, Render, Vercel, Netlify, DigitalOcean App Platform)',
   kong: 'Kong Gateway (also the API gateway inside Supabase)',
   varnish: 'Varnish Cache (also inside Fastly and Magento set-ups)',
+  cdn: 'CDNs in front of the origin (Akamai, Fastly, Bunny.net, KeyCDN)',
+  browser: "Browsers (Chromium's and Firefox's error names, as the page or the console shows them)",
+  'http-client': 'HTTP and gRPC clients and load tools calling the app or the proxy (Python, Node, Go, Rust, gRPC, JMeter)',
+  database: 'Databases, caches and their client libraries, as the app logs them (PostgreSQL, PgBouncer, MySQL, MongoDB, Redis, ORMs)',
 };
 
 /** Fact names an entry may yield (a subset of the engine's FactName). */

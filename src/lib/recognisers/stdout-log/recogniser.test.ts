@@ -67,6 +67,15 @@ describe('stdout-log recogniser: fixtures', () => {
     expect(values(facts, 'exception')).toEqual(['Microsoft.Data.SqlClient.SqlException']);
   });
 
+  it('a database client whose pool ran dry is load, not a failed start: no sql-startup-failure', () => {
+    const signalsOf = (line: string): string[] => matchStdoutLine(line).filter((h) => h.name === 'signal').map((h) => h.value);
+    expect(signalsOf("Npgsql.NpgsqlException (0x80004005): The connection pool has been exhausted, either raise 'Max Pool Size' (currently 100) or 'Timeout' (currently 15 seconds) in your connection string.")).not.toContain('stdout-log.sql-startup-failure');
+    expect(signalsOf('MySqlConnector.MySqlException (0x80004005): Connect Timeout expired. All pooled connections are in use.')).not.toContain('stdout-log.sql-startup-failure');
+    expect(signalsOf('MySql.Data.MySqlClient.MySqlException (0x80004005): Too many connections')).not.toContain('stdout-log.sql-startup-failure');
+    // A connection that fails outright still is.
+    expect(signalsOf('Npgsql.NpgsqlException (0x80004005): Failed to connect to 10.0.0.5:5432')).toContain('stdout-log.sql-startup-failure');
+  });
+
   it('journalctl: address in use, crash exit, restart loop', () => {
     const facts = run(fixture('journal-address-in-use.txt'));
     expect((values(facts, 'signal') as string[]).sort()).toEqual(

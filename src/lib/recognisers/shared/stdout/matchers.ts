@@ -446,6 +446,9 @@ function markPossibleRules(lower: string): Uint8Array {
   return possible;
 }
 
+/** A database client's words for a connection pool (its own or the server's) that ran dry. */
+const POOL_RAN_DRY = /connection pool has been exhausted|pooled connections are in use|too many clients already|Too many connections|remaining connection slots are reserved/i;
+
 function includesAny(s: string, needles: readonly string[] | undefined): boolean {
   if (!needles) return false;
   for (const n of needles) if (s.includes(n)) return true;
@@ -513,6 +516,17 @@ export function readStdoutLine(line: string, ctx: StdoutContext = { appService: 
   if (emitted.has('assembly-load-failed') && !emitted.has('assembly-version-mismatch') && msg.includes('cannot find the file specified')) {
     const hit = out.find((h) => h.value === 'stdout-log.assembly-load-failed');
     if (hit) hit.value = 'stdout-log.assembly-file-missing';
+  }
+  // A database client's exception whose message says its connection pool ran dry (Npgsql's "The
+  // connection pool has been exhausted", MySqlConnector's "All pooled connections are in use", a
+  // server's "too many clients") is load, not an app that cannot reach its database at start-up:
+  // the catalogue reads the message (product `database`).
+  if (emitted.has('sql-startup-failure') && POOL_RAN_DRY.test(msg)) {
+    out.splice(
+      out.findIndex((h) => h.value === 'stdout-log.sql-startup-failure'),
+      1,
+    );
+    emitted.delete('sql-startup-failure');
   }
   if (msg.includes('was not found') && msg.includes('ramework') && FRAMEWORK_NOT_FOUND.test(msg)) signal('framework-not-found');
   if (msg.includes('(x86)') && (msg.includes("ramework '") || msg.includes("Framework: '"))) signal('framework-x86-missing');
