@@ -68,7 +68,7 @@ describe('stdout-log recogniser: fixtures', () => {
   });
 
   it('a database client whose pool ran dry is load, not a failed start: no sql-startup-failure', () => {
-    const signalsOf = (line: string): string[] => matchStdoutLine(line).filter((h) => h.name === 'signal').map((h) => h.value);
+    const signalsOf = (line: string): string[] => matchStdoutLine(line).filter((h) => h.name === 'signal').map((h) => String(h.value));
     expect(signalsOf("Npgsql.NpgsqlException (0x80004005): The connection pool has been exhausted, either raise 'Max Pool Size' (currently 100) or 'Timeout' (currently 15 seconds) in your connection string.")).not.toContain('stdout-log.sql-startup-failure');
     expect(signalsOf('MySqlConnector.MySqlException (0x80004005): Connect Timeout expired. All pooled connections are in use.')).not.toContain('stdout-log.sql-startup-failure');
     expect(signalsOf('MySql.Data.MySqlClient.MySqlException (0x80004005): Too many connections')).not.toContain('stdout-log.sql-startup-failure');
