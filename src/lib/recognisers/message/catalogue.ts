@@ -35,6 +35,9 @@ import cdn from '../../../../content/data/messages/cdn.json' with { type: 'json'
 import browser from '../../../../content/data/messages/browser.json' with { type: 'json' };
 import httpClient from '../../../../content/data/messages/http-client.json' with { type: 'json' };
 import database from '../../../../content/data/messages/database.json' with { type: 'json' };
+import apiGateway from '../../../../content/data/messages/api-gateway.json' with { type: 'json' };
+import authProxy from '../../../../content/data/messages/auth-proxy.json' with { type: 'json' };
+import webServer from '../../../../content/data/messages/web-server.json' with { type: 'json' };
 import type { MessageEntry, MessageProduct } from './entry.ts';
 
 /** The raw data files by product (validated by catalogue.test.ts). */
@@ -69,6 +72,9 @@ export const MESSAGE_FILES: Record<MessageProduct, unknown[]> = {
   browser,
   'http-client': httpClient,
   database,
+  'api-gateway': apiGateway,
+  'auth-proxy': authProxy,
+  'web-server': webServer,
 };
 
 /** Every catalogue entry, in product order then file order. */

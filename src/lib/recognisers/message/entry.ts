@@ -35,6 +35,9 @@ export const MESSAGE_PRODUCTS = [
   'browser',
   'http-client',
   'database',
+  'api-gateway',
+  'auth-proxy',
+  'web-server',
 ] as const;
 export type MessageProduct = (typeof MESSAGE_PRODUCTS)[number];
 
@@ -69,6 +72,9 @@ export const MESSAGE_PRODUCT_LABELS: Record<MessageProduct, string> = {
   browser: "Browsers (Chromium's and Firefox's error names, as the page or the console shows them)",
   'http-client': 'HTTP and gRPC clients and load tools calling the app or the proxy (Python, Node, Go, Rust, gRPC, JMeter)',
   database: 'Databases, caches and their client libraries, as the app logs them (PostgreSQL, PgBouncer, MySQL, MongoDB, Redis, ORMs)',
+  'api-gateway': 'API gateways and sidecars in front of the app (Ocelot, Dapr, APISIX, Tyk, KrakenD, Apigee)',
+  'auth-proxy': 'Authentication proxies in front of the app (oauth2-proxy, Pomerium)',
+  'web-server': 'Web servers that host the app or sit behind the proxy (LiteSpeed, lighttpd, H2O, NGINX Unit; CloudLinux limits)',
 };
 
 /** Fact names an entry may yield (a subset of the engine's FactName). */
