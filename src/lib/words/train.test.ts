@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { QUANTUM, trainWordModel } from './train.ts';
+import { QUANTUM, TRAIN_DEFAULTS, trainWordModel } from './train.ts';
+import { tokens } from './tokens.ts';
 import { TEXTS as texts } from './training-fixture.ts';
 
 describe('trainWordModel', () => {
@@ -61,6 +62,45 @@ describe('trainWordModel', () => {
 
   it('averages all the passes when asked for more than there are', () => {
     expect(trainWordModel(texts, { epochs: 3, average: 10 })).toEqual(trainWordModel(texts, { epochs: 3, average: 3 }));
+  });
+
+  it('adds the naive Bayes term: centred log-likelihoods of the tokens each cause’s texts hold', () => {
+    // No regression passes: the weights are the naive Bayes term alone, computed here by hand.
+    const nb = trainWordModel(texts, { epochs: 0, average: 0, prune: 0, naiveBayes: 1 });
+    expect(nb.bias).toEqual([0, 0, 0, 0]);
+    const held = new Map<string, number>();
+    for (const t of texts) for (const w of new Set(tokens(t.text).map((x) => x.text))) held.set(w, (held.get(w) ?? 0) + 1);
+    const vocabulary = [...held.keys()].filter((w) => held.get(w)! >= 2);
+    expect(Object.keys(nb.tokens).sort()).toEqual([...vocabulary].sort());
+    const holds = (cause: string, w: string): number => texts.filter((t) => t.cause === cause && tokens(t.text).some((x) => x.text === w)).length;
+    const total = (cause: string): number => vocabulary.reduce((n, w) => n + holds(cause, w), 0);
+    const expected = (w: string): number[] => {
+      const logs = nb.causes.map((c) => Math.log((holds(c, w) + 0.5) / (total(c) + 0.5 * vocabulary.length)));
+      const mean = logs.reduce((a, b) => a + b, 0) / logs.length;
+      return logs.map((l) => Math.round((l - mean) * QUANTUM));
+    };
+    for (const w of ['connection refused', 'certificate', 'upstream']) {
+      const pairs = nb.tokens[w]!;
+      const got = nb.causes.map((_, c) => {
+        for (let i = 0; i < pairs.length; i += 2) if (pairs[i] === c) return pairs[i + 1]!;
+        return 0;
+      });
+      expect(got, w).toEqual(expected(w));
+    }
+    // A cause's own word weighs for it and against the others.
+    const refused = nb.tokens['connection refused']!;
+    const byCause = new Map<number, number>();
+    for (let i = 0; i < refused.length; i += 2) byCause.set(refused[i]!, refused[i + 1]!);
+    expect(byCause.get(nb.causes.indexOf('refused'))!).toBeGreaterThan(0);
+    expect(byCause.get(nb.causes.indexOf('tls'))!).toBeLessThan(0);
+  });
+
+  it('leaves the regression alone without the naive Bayes term, and adds it by default', () => {
+    expect(TRAIN_DEFAULTS.naiveBayes).toBeGreaterThan(0);
+    const plain = trainWordModel(texts, { naiveBayes: 0, prune: 0 });
+    const both = trainWordModel(texts, { prune: 0 });
+    expect(both.bias).toEqual(plain.bias);
+    expect(both.tokens).not.toEqual(plain.tokens);
   });
 
   it('counts a weighted text more', () => {

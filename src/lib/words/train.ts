@@ -29,6 +29,12 @@ export interface TrainOptions {
   seed?: number;
   /** Average the weights at the end of this many last passes, or of all when there are fewer (0: the last pass's weights). */
   average?: number;
+  /**
+   * Weight of the naive Bayes term added to the regression's weights (0: none): per token and
+   * cause, the log of how often the cause's texts hold the token (add-half smoothing over the
+   * vocabulary), less that log's mean over the causes. See TRAIN_DEFAULTS.
+   */
+  naiveBayes?: number;
 }
 
 /**
@@ -37,8 +43,16 @@ export interface TrainOptions {
  * twenty learning pastes' ranks (another seed: 18 to 21 top-1 flips). Averaged, another seed moves
  * 11 to 15, and on the 2,320 learning pastes of 2026-12-07 (fold models, three seeds each) strong
  * right first went 84.9 -> 85.0 %, top three 93.5 -> 93.7 %, thin top three 68.9 -> 69.1 %.
+ *
+ * Plus a naive Bayes term (0.3 x the centred log-likelihoods, `naiveBayes`), pruned at 0.35
+ * instead of 0.15. The regression, fitted to a few texts per cause, leans on the few words that
+ * tell its training texts apart; the naive Bayes term gives weight to every word a cause's texts
+ * share, which is what an unseen title or sentence most often has. On the 2,494 learning pastes of
+ * 2026-12-07 (fold models, three seeds): thin top three 69.7-69.8 -> 70.5-70.8 %, strong top three
+ * 93.9 -> 94.1-94.2 %, strong right first 85.4-85.5 -> 85.3-85.5 %; the higher pruning keeps the
+ * shipped model the size it was (300 kB gzipped; 0.15 would have made it 426 kB).
  */
-export const TRAIN_DEFAULTS: Required<TrainOptions> = { minDocs: 2, epochs: 30, rate: 1, l2: 1e-5, prune: 0.15, seed: 0x5eed, average: 10 };
+export const TRAIN_DEFAULTS: Required<TrainOptions> = { minDocs: 2, epochs: 30, rate: 1, l2: 1e-5, prune: 0.35, seed: 0x5eed, average: 10, naiveBayes: 0.3 };
 /** Weights are stored as integers: weight x QUANTUM, rounded. */
 export const QUANTUM = 10;
 
@@ -111,6 +125,7 @@ export function trainWordModel(texts: readonly TrainingText[], options: TrainOpt
     W.set(avgW);
     bias.set(avgB);
   }
+  if (o.naiveBayes > 0) addNaiveBayes(W, docs, vocabulary.length, C, o.naiveBayes);
   const kept: Record<string, number[]> = {};
   for (const [i, w] of vocabulary.entries()) {
     const pairs: number[] = [];
@@ -122,4 +137,30 @@ export function trainWordModel(texts: readonly TrainingText[], options: TrainOpt
     kept[w] = pairs;
   }
   return { quantum: QUANTUM, causes, bias: [...bias].map((b) => Math.round(b * 1000) / 1000), tokens: kept };
+}
+
+/**
+ * Add `k` x the naive Bayes log-likelihoods to the weights, in place: for token f and cause c,
+ * log((n(f, c) + 1/2) / (n(c) + V/2)) less its mean over the causes, where n(f, c) is the weight of
+ * cause c's texts that hold f (each text counts a token once) and n(c) the sum of n(f, c) over the
+ * V tokens.
+ */
+function addNaiveBayes(W: Float64Array, docs: readonly { y: number; weight: number; f: number[] }[], V: number, C: number, k: number): void {
+  const held = new Float64Array(V * C);
+  const total = new Float64Array(C);
+  for (const d of docs) {
+    for (const f of new Set(d.f)) {
+      held[f * C + d.y] = held[f * C + d.y]! + d.weight;
+      total[d.y] = total[d.y]! + d.weight;
+    }
+  }
+  const log = new Float64Array(C);
+  for (let f = 0; f < V; f++) {
+    let mean = 0;
+    for (let c = 0; c < C; c++) {
+      log[c] = Math.log((held[f * C + c]! + 0.5) / (total[c]! + 0.5 * V));
+      mean += log[c]! / C;
+    }
+    for (let c = 0; c < C; c++) W[f * C + c] = W[f * C + c]! + k * (log[c]! - mean);
+  }
 }
