@@ -4,7 +4,8 @@
  * train.ts and `npm run train-words`). It reads what the recognisers cannot: a title, a sentence,
  * a line of a product we have no format for.
  *
- * Multinomial logistic regression over the presence of tokens (tokens.ts): a cause's score is its
+ * A linear model over the presence of tokens (tokens.ts; trained as a multinomial logistic
+ * regression with a naive Bayes term added, train.ts): a cause's score is its
  * bias plus the weights of the paste's known tokens for it, scaled by one over the square root of
  * how many known tokens the paste holds (so a long paste is not more certain for being long);
  * scores become probabilities with a softmax over the causes. Tokens seen in fewer than two

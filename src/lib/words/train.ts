@@ -1,8 +1,8 @@
 /**
  * Training the word model (model.ts): multinomial logistic regression (softmax) over the presence
  * of tokens, fitted by stochastic gradient descent with a fixed seed (the weights averaged over the
- * last passes), then pruned and rounded so the shipped file stays small. Deterministic: the same
- * texts, in any order, give the same model.
+ * last passes), plus a naive Bayes term (addNaiveBayes), then pruned and rounded so the shipped
+ * file stays small. Deterministic: the same texts, in any order, give the same model.
  */
 import { tokens } from './tokens.ts';
 import type { WordModel } from './model.ts';
