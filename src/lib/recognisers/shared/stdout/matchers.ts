@@ -36,6 +36,8 @@ interface Rule {
   anyLower?: readonly string[];
   /** The message (after any journal prefix and indentation) starts with one of these. */
   starts?: readonly string[];
+  /** Not when the lower-cased line holds one of these (what says the line means something else). */
+  unlessLower?: readonly string[];
 }
 
 const RULES: readonly Rule[] = [
@@ -202,6 +204,17 @@ const RULES: readonly Rule[] = [
       'A network-related or instance-specific error occurred while establishing a connection to SQL Server',
       'NpgsqlException',
       'MySqlException',
+    ],
+    // A client's exception whose message says its connection pool (its own or the server's) ran
+    // dry (Npgsql's "The connection pool has been exhausted", MySqlConnector's "All pooled
+    // connections are in use", a server's "too many clients") is load, not an app that cannot
+    // reach its database at start-up: the catalogue reads the message (product `database`).
+    unlessLower: [
+      'connection pool has been exhausted',
+      'pooled connections are in use',
+      'too many clients already',
+      'too many connections',
+      'remaining connection slots are reserved',
     ],
   },
   // An outbound connect from the app that got no answer (WSAETIMEDOUT 10060, Linux ETIMEDOUT 110)
@@ -446,9 +459,6 @@ function markPossibleRules(lower: string): Uint8Array {
   return possible;
 }
 
-/** A database client's words for a connection pool (its own or the server's) that ran dry. */
-const POOL_RAN_DRY = /connection pool has been exhausted|pooled connections are in use|too many clients already|Too many connections|remaining connection slots are reserved/i;
-
 function includesAny(s: string, needles: readonly string[] | undefined): boolean {
   if (!needles) return false;
   for (const n of needles) if (s.includes(n)) return true;
@@ -492,6 +502,7 @@ export function readStdoutLine(line: string, ctx: StdoutContext = { appService: 
   for (let k = 0; k < RULES.length; k++) {
     if (possible && possible[k] === 0) continue;
     const r = RULES[k]!;
+    if (includesAny(lower, r.unlessLower)) continue;
     if (includesAny(msg, r.any) || includesAny(lower, r.anyLower)) signal(r.signal);
     else if (r.starts) for (const s of r.starts) if (msg.startsWith(s)) signal(r.signal);
   }
@@ -516,17 +527,6 @@ export function readStdoutLine(line: string, ctx: StdoutContext = { appService: 
   if (emitted.has('assembly-load-failed') && !emitted.has('assembly-version-mismatch') && msg.includes('cannot find the file specified')) {
     const hit = out.find((h) => h.value === 'stdout-log.assembly-load-failed');
     if (hit) hit.value = 'stdout-log.assembly-file-missing';
-  }
-  // A database client's exception whose message says its connection pool ran dry (Npgsql's "The
-  // connection pool has been exhausted", MySqlConnector's "All pooled connections are in use", a
-  // server's "too many clients") is load, not an app that cannot reach its database at start-up:
-  // the catalogue reads the message (product `database`).
-  if (emitted.has('sql-startup-failure') && POOL_RAN_DRY.test(msg)) {
-    out.splice(
-      out.findIndex((h) => h.value === 'stdout-log.sql-startup-failure'),
-      1,
-    );
-    emitted.delete('sql-startup-failure');
   }
   if (msg.includes('was not found') && msg.includes('ramework') && FRAMEWORK_NOT_FOUND.test(msg)) signal('framework-not-found');
   if (msg.includes('(x86)') && (msg.includes("ramework '") || msg.includes("Framework: '"))) signal('framework-x86-missing');
