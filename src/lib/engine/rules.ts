@@ -340,13 +340,13 @@ export const CONTEXT_RULES: readonly ContextRule[] = [
             { fact: 'signal', in: ['stdout-log.unhandled-exception', 'event-log.dotnet-runtime-unhandled-exception'] },
           ],
         },
-        { fact: 'signal', in: ['stdout-log.server-loop-frame', 'stdout-log.threadpool-frame'] },
+        { fact: 'signal', in: ['stdout-log.server-loop-frame', 'stdout-log.threadpool-frame', 'stdout-log.crashed-after-start'] },
         { not: { fact: 'signal', in: ['stdout-log.startup-frame', ...STARTUP_FAILURE] } },
       ],
     },
     supports: { 'app-crash-runtime': 0.6 },
     weakens: { 'inprocess-start-failure': 0.4, 'process-start-failure': 0.4 },
-    note: "The unhandled exception was thrown in the server's connection loop or on a thread-pool thread, with no start-up frame: the app was running and serving, then died.",
+    note: "The unhandled exception was thrown in the server's connection loop or on a thread-pool thread, or after the app had started and served requests, with no start-up frame: the app was running, then died.",
   },
   {
     id: 'bug-in-server-loop',
@@ -459,6 +459,25 @@ export const CONTEXT_RULES: readonly ContextRule[] = [
     supports: { 'snat-port-exhaustion': 0.8 },
     weakens: { 'kestrel-bind-denied': 0.7, 'port-binding-failure': 0.6 },
     note: 'WSAEACCES ("access a socket in a way forbidden") on App Service: the sandbox refuses new outbound connections once the instance reaches its connection limit; the app does not bind ports of its own there.',
+  },
+  {
+    id: 'fastcgi-connection-not-reused',
+    when: { fact: 'signal', in: ['nginx.fastcgi-worker-gone'] },
+    weakens: { 'keepalive-race': 0.6 },
+    note: 'nginx opens a new FastCGI connection for each request unless fastcgi_keep_conn is on: a reset there is not an idle connection reused after the backend closed it.',
+  },
+  {
+    id: 'socket-forbidden-while-connecting',
+    when: {
+      all: [
+        { any: [{ fact: 'signal', in: ['stdout-log.kestrel-bind-denied'] }, { fact: 'code', in: [10013] }] },
+        { fact: 'signal', in: ['stdout-log.connect-frame'] },
+        { not: { fact: 'signal', in: ['stdout-log.bind-frame', 'stdout-log.kestrel-bind-failed', 'stdout-log.kestrel-address-in-use', 'message.kestrel.bind-failed'] } },
+      ],
+    },
+    supports: { 'snat-port-exhaustion': 0.6 },
+    weakens: { 'kestrel-bind-denied': 0.7, 'port-binding-failure': 0.6 },
+    note: 'The socket was refused ("forbidden by its access permissions", WSAEACCES) while the app connected out, not while it bound its own port: on App Service that is the sandbox refusing new outbound connections at the instance\'s limit; elsewhere a firewall or security product blocking the outbound call.',
   },
   {
     // Out of process, ANCM starts the app with ASPNETCORE_PORT and UseIISIntegration makes Kestrel

@@ -108,6 +108,15 @@ export const signals: SignalDef[] = [
     causes: { 'proxy-upstream-closed': 0.8, 'keepalive-race': 0.4, 'app-crash-runtime': 0.2 },
   },
   {
+    id: 'nginx.fastcgi-worker-gone',
+    kind,
+    label: 'nginx: a FastCGI upstream (PHP-FPM) reset or closed the connection mid-request: the worker holding it went away',
+    // nginx opens a new FastCGI connection per request unless fastcgi_keep_conn is on, so this is
+    // no keep-alive race: the worker crashed (segfault, fatal error), exited or was killed (OOM,
+    // request_terminate_timeout).
+    causes: { 'app-crash-runtime': 0.55, 'resource-exhaustion': 0.15 },
+  },
+  {
     id: 'nginx.upstream-broken-pipe',
     kind,
     label: 'nginx: (32: Broken pipe) while sending request to upstream',
@@ -124,7 +133,9 @@ export const signals: SignalDef[] = [
     id: 'nginx.no-valid-http-header',
     kind,
     label: 'nginx: upstream sent no valid HTTP/1.0 header',
-    causes: { 'proxy-protocol-mismatch': 1 },
+    // The first bytes back were not a status line: most often another protocol (TLS, HTTP/2,
+    // FastCGI) on the port; also a backend that writes something else before its status line.
+    causes: { 'proxy-protocol-mismatch': 0.95, 'invalid-backend-response': 0.4 },
   },
   {
     id: 'nginx.invalid-response',

@@ -74,6 +74,16 @@ export const signals: SignalDef[] = [
     'inprocess-start-failure': 0.1,
     'process-start-failure': 0.1,
   }),
+  def('crashed-after-start', 'The unhandled exception came after the app had started or served requests ("Application started.", "Request finished")', {
+    'app-crash-runtime': 0.3,
+  }),
+  def('bind-frame', 'A stack frame of binding a listening socket (Socket.Bind, the transport\'s BindAsync): the app was opening its own endpoint', {
+    'kestrel-bind-denied': 0.1,
+    'port-binding-failure': 0.1,
+  }),
+  def('connect-frame', 'A stack frame of connecting out (Socket.Connect, HttpConnectionPool.ConnectAsync): the failing socket was a call the app made', {
+    'snat-port-exhaustion': 0.1,
+  }),
   def('startup-exception', 'ASP.NET Core logged "Application startup exception"', {
     'inprocess-start-failure': 0.7,
     'process-start-failure': 0.6,

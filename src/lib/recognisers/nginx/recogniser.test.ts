@@ -18,6 +18,8 @@ import moreMessages from '../../../../tests/fixtures/nginx/more-messages.txt?raw
 import headerlessWrapped from '../../../../tests/fixtures/nginx/headerless-wrapped.txt?raw';
 import schemeMismatch from '../../../../tests/fixtures/nginx/scheme-port-mismatch.txt?raw';
 import access499 from '../../../../tests/fixtures/nginx/access-499.txt?raw';
+import fastcgiGone from '../../../../tests/fixtures/nginx/fastcgi-worker-gone.txt?raw';
+import { diagnose } from '../../engine/diagnose.ts';
 
 function run(text: string): Fact[] {
   return recogniser.recognise(text, indexLines(text));
@@ -31,6 +33,26 @@ describe('nginx recogniser: client closed request', () => {
     const facts = run(access499);
     expect(values(facts, 'signal')).toEqual(['nginx.access-499']);
     expect(values(facts, 'time-taken-ms')).toContain(30001);
+  });
+});
+
+describe('nginx recogniser: a FastCGI worker that went away', () => {
+  it('marks a reset or early close from a fastcgi:// upstream, and not one from an http:// upstream', () => {
+    const facts = run(fastcgiGone);
+    const gone = facts.filter((f) => f.value === 'nginx.fastcgi-worker-gone');
+    expect(gone.map((f) => text(fastcgiGone, f))).toEqual(['fastcgi://', 'fastcgi://']);
+    const lines = fastcgiGone.split('\n');
+    expect(gone.every((f) => f.span.start < lines[0]!.length + lines[1]!.length + 2)).toBe(true);
+  });
+
+  it('puts a crashed worker above a keep-alive race: nginx does not reuse FastCGI connections by default', () => {
+    const line = fastcgiGone.split('\n')[0]!;
+    const causes = diagnose(line).findings.map((f) => f.cause);
+    expect(causes.indexOf('app-crash-runtime')).toBeGreaterThanOrEqual(0);
+    expect(causes.indexOf('app-crash-runtime')).toBeLessThan(causes.indexOf('keepalive-race'));
+    const http = diagnose(fastcgiGone.split('\n')[2]!).findings.map((f) => f.cause);
+    expect(http.indexOf('keepalive-race')).toBeGreaterThanOrEqual(0);
+    expect(http.indexOf('keepalive-race')).toBeLessThan(http.indexOf('app-crash-runtime'));
   });
 });
 

@@ -183,6 +183,14 @@ function fields(ctx: Ctx, rec: LogRecord, from: number, signal?: string): void {
     const mismatch = schemePortMismatch(v);
     if (mismatch) facts.push(fact(KIND, 'signal', 'nginx.upstream-scheme-port-mismatch', recordSpan(rec, at, at + mismatch)));
   }
+  // A FastCGI backend (PHP-FPM) that resets or closes mid-response: nginx does not keep FastCGI
+  // connections open between requests unless fastcgi_keep_conn is on, so no idle connection was
+  // reused; the worker that held the request went away (crashed, exited or was killed).
+  if (up && (signal === 'nginx.upstream-reset' || signal === 'nginx.upstream-closed') && /^fastcgi:\/\//i.test(up[1] as string)) {
+    const v = up[1] as string;
+    const at = from + up.index + up[0].lastIndexOf(v);
+    facts.push(fact(KIND, 'signal', 'nginx.fastcgi-worker-gone', recordSpan(rec, at, at + 'fastcgi://'.length)));
+  }
 }
 
 /**

@@ -5,10 +5,13 @@
  *
  * Every line is run through the shared line matchers (recognisers/shared/stdout/matchers.ts). Facts that repeat
  * (the same signal, exception or setting on many lines) are reported once, at the first line.
+ * Order counts once: an unhandled exception printed after the app said it had started or served a
+ * request ("Application started.", "Request finished ...") also gives `crashed-after-start`: the
+ * app was running when it died, it did not fail to start.
  */
 import type { Fact, LineIndex, Recogniser } from '../../engine/types.ts';
 import { lineSpan } from '../../engine/lines.ts';
-import { STDOUT_TRIGGER, readStdoutLine } from '../shared/stdout/matchers.ts';
+import { STDOUT_TRIGGER, readStdoutLine, showsAppStarted } from '../shared/stdout/matchers.ts';
 import type { StdoutContext } from '../shared/stdout/matchers.ts';
 import { showsAppService } from '../shared/stdout/app-service.ts';
 
@@ -24,6 +27,8 @@ function lineAtOrAfter(lines: LineIndex, offset: number, from: number): number {
 }
 
 
+const AFTER_START = 'signal\u0000stdout-log.crashed-after-start';
+
 function recognise(input: string, lines: LineIndex, out: Fact[]): Fact[] {
   const facts = out;
   const seen = new Set<string>();
@@ -33,6 +38,7 @@ function recognise(input: string, lines: LineIndex, out: Fact[]): Fact[] {
   const scan = STDOUT_TRIGGER;
   scan.lastIndex = 0;
   let ln = 0;
+  let started = false;
   for (let m = scan.exec(input); m; m = scan.exec(input)) {
     ln = lineAtOrAfter(lines, m.index, ln);
     if (ln < 1 || ln > n) break;
@@ -43,11 +49,16 @@ function recognise(input: string, lines: LineIndex, out: Fact[]): Fact[] {
     const line = input.slice(start, end);
     // The scan found a trigger word in this line: its checks run without matchStdoutLine's pre-check.
     for (const h of readStdoutLine(line, ctx)) {
+      if (started && h.value === 'stdout-log.unhandled-exception' && !seen.has(AFTER_START)) {
+        seen.add(AFTER_START);
+        facts.push({ kind: 'stdout-log', name: 'signal', value: 'stdout-log.crashed-after-start', span: { start: start + h.start, end: start + h.end } });
+      }
       const key = `${h.name}\u0000${h.value}`;
       if (seen.has(key)) continue;
       seen.add(key);
       facts.push({ kind: 'stdout-log', name: h.name, value: h.value, span: { start: start + h.start, end: start + h.end } });
     }
+    if (!started && showsAppStarted(line)) started = true;
   }
   return facts;
 }

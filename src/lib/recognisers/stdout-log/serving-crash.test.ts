@@ -60,4 +60,58 @@ describe('unhandled exceptions: serving or starting', () => {
     ].join('\n');
     expect(top(text)).not.toBe('app-crash-runtime');
   });
+
+  it('an unhandled exception printed after "Application started." came from a running app', () => {
+    const text = [
+      'info: Microsoft.Hosting.Lifetime[0]',
+      '      Now listening on: http://0.0.0.0:5080',
+      'info: Microsoft.Hosting.Lifetime[0]',
+      '      Application started. Press Ctrl+C to shut down.',
+      'Unhandled exception. System.InvalidCastException: Unable to cast object of type \'System.String\' to type \'System.Int32\'.',
+      '   at Shop.Reports.Exporter.<Flush>b__4_0(Object state)',
+    ].join('\n');
+    const d = diagnose(text);
+    expect(d.facts.some((f) => f.value === 'stdout-log.crashed-after-start')).toBe(true);
+    expect(d.findings[0]?.cause).toBe('app-crash-runtime');
+  });
+
+  it('the same exception printed before the app said it started is not read as a crash after start', () => {
+    const text = [
+      'Unhandled exception. System.InvalidCastException: Unable to cast object of type \'System.String\' to type \'System.Int32\'.',
+      '   at Shop.Settings.Load(IConfiguration configuration)',
+      'info: Microsoft.Hosting.Lifetime[0]',
+      '      Application started. Press Ctrl+C to shut down.',
+    ].join('\n');
+    const d = diagnose(text);
+    expect(d.facts.some((f) => f.value === 'stdout-log.crashed-after-start')).toBe(false);
+    expect(d.findings[0]?.cause).not.toBe('app-crash-runtime');
+  });
+});
+
+describe('a socket refused with "permission denied": binding or connecting out', () => {
+  it('a bind refused on Linux without the error number is Kestrel not allowed its port', () => {
+    const text = [
+      'Unhandled Exception: System.Net.Sockets.SocketException: Permission denied',
+      '   at System.Net.Sockets.Socket.UpdateStatusAfterSocketErrorAndThrowException(SocketError error, String callerName)',
+      '   at System.Net.Sockets.Socket.DoBind(EndPoint endPointSnapshot, SocketAddress socketAddress)',
+      '   at System.Net.Sockets.Socket.Bind(EndPoint localEP)',
+    ].join('\n');
+    expect(top(text)).toBe('kestrel-bind-denied');
+  });
+
+  it('WSAEACCES while connecting out is the outbound limit, not a bind', () => {
+    const text = [
+      'System.Net.Http.HttpRequestException: An attempt was made to access a socket in a way forbidden by its access permissions. (api.partner.example:443)',
+      ' ---> System.Net.Sockets.SocketException (10013): An attempt was made to access a socket in a way forbidden by its access permissions.',
+      '   at System.Net.Http.HttpConnectionPool.ConnectToTcpHostAsync(String host, Int32 port, HttpRequestMessage initialRequest, Boolean async, CancellationToken cancellationToken)',
+    ].join('\n');
+    const d = diagnose(text);
+    expect(d.findings[0]?.cause).toBe('snat-port-exhaustion');
+    const bind = [
+      'System.Net.Sockets.SocketException (10013): An attempt was made to access a socket in a way forbidden by its access permissions.',
+      '   at System.Net.Sockets.Socket.DoBind(EndPoint endPointSnapshot, SocketAddress socketAddress)',
+      '   at System.Net.Sockets.Socket.Connect(EndPoint remoteEP)',
+    ].join('\n');
+    expect(top(bind)).toBe('kestrel-bind-denied');
+  });
 });

@@ -77,6 +77,29 @@ const RULES: readonly Rule[] = [
     ],
   },
   { signal: 'unhandled-exception', any: ['Unhandled exception.', 'Unhandled Exception:'] },
+  // Stack frames that say what a socket error was doing: binding a listening socket (the app's own
+  // endpoint) or connecting out (a call the app made). A "forbidden by its access permissions"
+  // (WSAEACCES) while connecting is not Kestrel's bind: on App Service it is the sandbox refusing
+  // more outbound connections.
+  {
+    signal: 'bind-frame',
+    any: ['Socket.Bind(', 'Socket.DoBind(', 'Transport.BindAsync(', 'g__OnBind|', 'ListenOptions.BindAsync(', 'LibuvTransport.BindAsync(', 'TransportFactory.BindAsync('],
+  },
+  {
+    signal: 'connect-frame',
+    any: [
+      'Socket.DoConnect(',
+      'Socket.Connect(',
+      'Socket.ConnectAsync(',
+      'Socket.EndConnect(',
+      'Socket.InternalConnect(',
+      'ServicePoint.ConnectSocketInternal(',
+      'HttpConnectionPool.ConnectAsync(',
+      'HttpConnectionPool.ConnectToTcpHostAsync(',
+      'ConnectHelper.ConnectAsync(',
+      'TcpClient.Connect(',
+    ],
+  },
   { signal: 'startup-exception', any: ['Application startup exception'] },
   // Stack frames of the server's own loop: Kestrel's libuv and socket transports and its
   // connection code (ASP.NET 5 `Microsoft.AspNet.Server.Kestrel` to ASP.NET Core 2.x and later).
@@ -162,6 +185,8 @@ const RULES: readonly Rule[] = [
       'An attempt was made to access a socket in a way forbidden by its access permissions',
       'SocketException (13): Permission denied',
       'SocketException (10013)',
+      // .NET Core 2.x-3.x on Linux print the exception without its error number
+      'SocketException: Permission denied',
     ],
     // Kestrel's libuv transport (ASP.NET Core 1.x-2.x): UvException "Error -13 EACCES permission denied"
     anyLower: ['eacces permission denied'],
@@ -282,6 +307,7 @@ export const STDOUT_SIGNAL_IDS: readonly string[] = [
     'stdout-log.assembly-file-missing',
     'stdout-log.systemd-exit-failure',
     'stdout-log.process-died-on-signal',
+    'stdout-log.crashed-after-start',
   ]),
 ];
 
@@ -346,6 +372,19 @@ const FIXED_PORTS: ReadonlySet<number> = new Set([80, 443, 5000, 5001, 8080, 844
 const WILDCARD_HOSTS: ReadonlySet<string> = new Set(['[::]', '+', '*', '0.0.0.0']);
 
 /**
+ * Lines the host and MVC print once the app is up and serving: "Application started. Press
+ * Ctrl+C to shut down.", "Request starting HTTP/1.1 GET ...", "Request finished in 1.8ms 200",
+ * "Executed action ...". An unhandled exception printed after one came from a running app (the
+ * stdout-log recogniser reads them in order: `crashed-after-start`).
+ */
+export const STARTED_MARKERS: readonly string[] = ['Application started.', 'Request starting HTTP', 'Request finished ', 'Executed action '];
+
+/** Does this line say the app had started (or was serving requests)? */
+export function showsAppStarted(line: string): boolean {
+  return includesAny(line, STARTED_MARKERS);
+}
+
+/**
  * Substrings the checks in `matchStdoutLine` look for besides RULES. A line that contains none
  * of these words (in any case) nor a RULES needle cannot produce a fact, so one scan for them
  * decides which lines are read at all. Keep this list in step with the checks below.
@@ -368,6 +407,7 @@ const OTHER_TRIGGERS: readonly string[] = [
   'code=exited, status=',
   "Failed with result 'exit-code'",
   'Now listening on:',
+  ...STARTED_MARKERS,
   'Microsoft.AspNetCore.Server.Kestrel',
   'Microsoft.AspNetCore.Server.IIS.',
   ' dotnet[', // a journal line of the dotnet process: the server is Kestrel
