@@ -186,7 +186,7 @@ function fields(ctx: Ctx, rec: LogRecord, from: number, signal?: string): void {
   // A FastCGI backend (PHP-FPM) that resets or closes mid-response: nginx does not keep FastCGI
   // connections open between requests unless fastcgi_keep_conn is on, so no idle connection was
   // reused; the worker that held the request went away (crashed, exited or was killed).
-  if (up && (signal === 'nginx.upstream-reset' || signal === 'nginx.upstream-closed') && /^fastcgi:\/\//i.test(up[1] as string)) {
+  if (up && (signal === 'nginx.upstream-reset' || signal === 'nginx.upstream-closed' || signal === 'nginx.upstream-closed-body') && /^fastcgi:\/\//i.test(up[1] as string)) {
     const v = up[1] as string;
     const at = from + up.index + up[0].lastIndexOf(v);
     facts.push(fact(KIND, 'signal', 'nginx.fastcgi-worker-gone', recordSpan(rec, at, at + 'fastcgi://'.length)));
