@@ -82,6 +82,13 @@ describe('yarp recogniser: structured and other formats', () => {
     expect(values(facts, 'setting')).toEqual(['cluster=orders-cluster']);
   });
 
+  it('reads a ForwarderError message quoted without its final period (an issue title)', () => {
+    for (const title of ['Copying the response body was canceled', 'The request timed out before receiving a response']) {
+      const facts = recogniser.recognise(title, indexLines(title));
+      expect(facts.filter((f) => f.name === 'signal').map((f) => f.value)).toHaveLength(1);
+    }
+  });
+
   it('reads a ForwarderError named by the app itself', () => {
     const input = 'fail: MyGateway.ErrorLogging[0]\n      Proxy failed for /api/pay: ForwarderError: RequestTimedOut';
     expect(values(run(input), 'signal')).toEqual(['yarp.error-request-timed-out']);

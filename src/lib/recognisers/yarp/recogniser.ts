@@ -22,7 +22,8 @@ const MESSAGES = FORWARDER_ERRORS.filter((e) => e.message).map((e) => ({
   def: e,
   needle: loose(e.message.replace(/\.$/, '')),
 }));
-const LINE_MESSAGES = FORWARDER_ERRORS.filter((e) => e.message).map((e) => e.message.slice(0, 40));
+// Without the final period: a title or a quote often drops it ("Copying the response body was canceled").
+const LINE_MESSAGES = FORWARDER_ERRORS.filter((e) => e.message).map((e) => e.message.replace(/\.$/, '').slice(0, 40));
 
 const PREFIX_COMPOSE = /^[\w.-]{1,60}\s{0,30}\| ?/;
 const PREFIX_SYSLOG = /^[A-Z][a-z]{2} [ \d]\d \d\d:\d\d:\d\d [^\s]{1,100} [^\s[]{1,100}(?:\[\d{1,10}\])?: /;
