@@ -36,6 +36,13 @@ describe('nginx recogniser: client closed request', () => {
   });
 });
 
+describe('nginx recogniser: a message quoted as a title', () => {
+  it('reads it capitalised and cut short', () => {
+    expect(values(run('Upstream prematurely closed connection'), 'signal')).toEqual(['nginx.upstream-closed']);
+    expect(values(run('Upstream sent too big header while reading response header from upstream'), 'signal')).toEqual(['nginx.header-too-big']);
+  });
+});
+
 describe('nginx recogniser: a FastCGI worker that went away', () => {
   it('marks a reset or early close from a fastcgi:// upstream, and not one from an http:// upstream', () => {
     const facts = run(fastcgiGone);

@@ -64,7 +64,8 @@ function server(ctx: Ctx, value: string, span: Span): void {
 
 /** Does line text (lower case) read like a bare nginx upstream message without its header? */
 function headerlessAnchor(text: string): boolean {
-  if (!text.includes('upstream') && !text.includes('connect()')) return false;
+  // 'pstream': a title may write "Upstream prematurely closed connection".
+  if (!text.includes('pstream') && !text.includes('connect()')) return false;
   const t = text.toLowerCase();
   return (
     t.includes('while connecting to upstream') ||
@@ -345,7 +346,7 @@ function scan(ctx: Ctx): void {
   const owner = hasAccess ? accessLogOwner(input) : 'nginx';
   // A line starts something below only if it holds '] ' (a header, an access line) or the words
   // headerlessAnchor needs first: the others are passed over without being cut out of the paste.
-  const marked = linesHolding(input, lines, ['] ', 'upstream', 'connect()']);
+  const marked = linesHolding(input, lines, ['] ', 'pstream', 'connect()']);
   let n = 1;
   while (n <= total) {
     if (marked[n] !== 1) {
