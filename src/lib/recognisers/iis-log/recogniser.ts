@@ -6,6 +6,8 @@
  * sets that change mid-file); without one, a line is read when it starts with `date time`, has an
  * HTTP method followed by a path, and ends with `sc-status sc-substatus sc-win32-status
  * [sc-bytes cs-bytes] time-taken` (see locateTail). Records wrapped over several lines are joined.
+ * A line where no record starts may still hold one's outcome fields, alone, by name, or at the
+ * end of a record cut before its date (outcome.ts).
  *
  * Facts: every record is placed; error records (5xx, 403.14, dropped client connections) give
  * status ("502.3"), code (sc-win32-status when non-zero, unsigned), time-taken-ms, url
@@ -16,6 +18,7 @@ import { lineSpan } from '../../engine/lines.ts';
 import { parseCode, win32Of } from '../../codes/forms.ts';
 import { CLIENT_GONE_WIN32, IIS_TEXT, WINHTTP_502_3 } from '../../codes/iis-codes.ts';
 import type { Layout, Token } from './fields.ts';
+import { outcomeLines, readOutcome } from './outcome.ts';
 import {
   findMethod,
   httpErrLayout,
@@ -223,6 +226,8 @@ function recognise(input: string, lines: LineIndex, out: Fact[]): Fact[] {
   const ctx: Ctx = { input, facts: out, servers: new Set(), iisExpress: /iisexpress/i.test(input) };
   const count = lines.starts.length;
   let layout: Layout | undefined;
+  /** Lines that may hold the outcome fields of a record without its start (outcome.ts). */
+  const hinted = outcomeLines(input, lines);
 
   const spanOf = (n: number): Span => lineSpan(input, lines, n);
   const textOf = (n: number): string => {
@@ -266,9 +271,13 @@ function recognise(input: string, lines: LineIndex, out: Fact[]): Fact[] {
 
     let from: number;
     if (!layout || layout.fields[0] === 'date') {
-      if (!text.includes(':')) continue;
-      const m = DATE_TIME.exec(text);
-      if (!m) continue;
+      const m = text.includes(':') ? DATE_TIME.exec(text) : null;
+      if (!m) {
+        // No record starts here; the outcome fields of one may (outcome.ts).
+        const o = hinted[n] === 1 ? readOutcome(text, ls.start, true) : undefined;
+        if (o) emitRecord(ctx, { span: { start: o.start, end: o.end }, multiline: false, httpErr: false, status: o.status, sub: o.sub, win32: o.win32, taken: o.taken, url: o.url });
+        continue;
+      }
       from = ls.start + m.index;
     } else {
       from = ls.start + (text.length - text.trimStart().length);
