@@ -19,6 +19,12 @@ describe('journalPrefix', () => {
 });
 
 describe('matchStdoutLine', () => {
+  it('reads "Process terminated." as a fail-fast, except the ICU library missing at start-up', () => {
+    const values = (line: string) => matchStdoutLine(line).map((h) => h.value);
+    expect(values('Process terminated. Encountered infinite recursion while looking up resource')).toContain('stdout-log.fail-fast');
+    expect(values("Process terminated. Couldn't find a valid ICU package installed on the system.")).not.toContain('stdout-log.fail-fast');
+  });
+
   it('classifies a bind failure by the reason on the line', () => {
     expect(sig('System.IO.IOException: Failed to bind to address http://127.0.0.1:5000: address already in use.')).toEqual([
       'stdout-log.kestrel-address-in-use',

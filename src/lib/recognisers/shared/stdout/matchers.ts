@@ -197,7 +197,9 @@ const RULES: readonly Rule[] = [
     signal: 'out-of-memory',
     any: ['System.OutOfMemoryException', 'Insufficient memory to continue the execution of the program'],
   },
-  { signal: 'fail-fast', starts: ['Process terminated. '] },
+  // "Process terminated." is Environment.FailFast; the runtime also says it when the ICU library is
+  // missing at start-up, a start failure the message catalogue reads (hostfxr.icu-missing).
+  { signal: 'fail-fast', starts: ['Process terminated. '], unlessLower: ["couldn't find a valid icu package"] },
   {
     signal: 'bad-image-format',
     any: ['System.BadImageFormatException', 'An attempt was made to load a program with an incorrect format'],
