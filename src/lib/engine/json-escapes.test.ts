@@ -79,7 +79,9 @@ describe('decodeJsonEscapes: what diagnose() reads', () => {
     // messages the readers want at a line start ("Stack overflow.", "Process terminated."), and a
     // sentence the prose reader reads only as a line of its own
     ['Stack overflow.\n   at Shop.Models.Node.get_Parent()\n   at Shop.Models.Node.get_Parent()', 'app-crash-runtime'],
-    ["Process terminated. Couldn't find a valid ICU package installed on the system.\n   at System.Environment.FailFast(System.String)", 'app-crash-runtime'],
+    ["Process terminated. Encountered infinite recursion while looking up resource 'Arg_NullReferenceException' in System.Private.CoreLib.\n   at System.Environment.FailFast(System.String)", 'app-crash-runtime'],
+    // the runtime's missing-ICU message also starts so, and is a start failure
+    ["Process terminated. Couldn't find a valid ICU package installed on the system.\n   at System.Environment.FailFast(System.String)", 'process-start-failure'],
     ['The site is slow and then I get 502 Bad Gateway from nginx after 60 seconds', 'proxy-upstream-timeout'],
     ['2024/03/05 10:14:22 [error] 31#31: *7 upstream prematurely closed connection while reading response header from upstream, client: 10.0.0.5, server: shop, request: "GET / HTTP/1.1", upstream: "http://127.0.0.1:5000/"', 'proxy-upstream-closed'],
   ];
