@@ -28,10 +28,12 @@ export const signals: SignalDef[] = [
     causes: { 'client-aborted': 0.85, 'yarp-forwarder-error': 0.3 },
   },
   {
+    // The client's side of a copy failed or was canceled: the client went away, which YARP reports
+    // as its own error; the generic YARP cause stays below (the decision tree's YARP leaf adds to it).
     id: 'yarp.error-request-body-canceled',
     kind,
     label: 'YARP: RequestBodyCanceled: copying the request body was canceled',
-    causes: { 'client-aborted': 0.5, 'yarp-forwarder-error': 0.3 },
+    causes: { 'client-aborted': 0.5, 'yarp-forwarder-error': 0.1 },
   },
   {
     id: 'yarp.error-request-body-client',
@@ -55,13 +57,13 @@ export const signals: SignalDef[] = [
     id: 'yarp.error-response-body-canceled',
     kind,
     label: 'YARP: ResponseBodyCanceled: copying the response body was canceled',
-    causes: { 'client-aborted': 0.5, 'yarp-forwarder-error': 0.3 },
+    causes: { 'client-aborted': 0.5, 'yarp-forwarder-error': 0.1 },
   },
   {
     id: 'yarp.error-response-body-client',
     kind,
     label: 'YARP: ResponseBodyClient: the client failed while receiving the response body',
-    causes: { 'client-aborted': 0.5, 'yarp-forwarder-error': 0.3 },
+    causes: { 'client-aborted': 0.5, 'yarp-forwarder-error': 0.1 },
   },
   {
     id: 'yarp.error-response-body-destination',
@@ -73,7 +75,7 @@ export const signals: SignalDef[] = [
     id: 'yarp.error-upgrade-canceled',
     kind,
     label: 'YARP: Upgrade…Canceled: a WebSocket/upgraded tunnel was canceled',
-    causes: { 'client-aborted': 0.4, 'yarp-forwarder-error': 0.2 },
+    causes: { 'client-aborted': 0.5, 'yarp-forwarder-error': 0.1 },
   },
   {
     id: 'yarp.error-upgrade-client',
