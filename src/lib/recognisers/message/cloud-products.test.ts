@@ -67,4 +67,13 @@ describe('diagnose() with the cloud products of the message catalogue', () => {
   it('does not read a bare "Error code 52x" of another number as Cloudflare', () => {
     expect(diagnose('Error code 5210 in the billing job').findings.map((f) => f.cause)).not.toContain('proxy-upstream-refused');
   });
+
+  it("reads Heroku's application error page as the router's usual causes, none of them claimed", () => {
+    const page = 'Application error\nAn error occurred in the application and your page could not be served. If you are the application owner, check your logs for details.';
+    const d = diagnose(page);
+    expect(d.facts.some((f) => f.kind === 'message' && f.name === 'signal')).toBe(true);
+    expect(d.findings.slice(0, 3).map((f) => f.cause).sort()).toEqual(['port-binding-failure', 'process-start-failure', 'proxy-upstream-timeout']);
+    expect(d.findings[0]!.confidence).toBeLessThan(0.5);
+  });
 });
+
