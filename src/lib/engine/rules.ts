@@ -461,6 +461,14 @@ export const CONTEXT_RULES: readonly ContextRule[] = [
     note: 'WSAEACCES ("access a socket in a way forbidden") on App Service: the sandbox refuses new outbound connections once the instance reaches its connection limit; the app does not bind ports of its own there.',
   },
   {
+    // http-proxy-middleware answers 504 for every connection error it meets (ECONNREFUSED,
+    // ECONNRESET, ENOTFOUND, ETIMEDOUT): the status says nothing of a timeout there.
+    id: 'dev-proxy-504-is-any-error',
+    when: { fact: 'signal', in: ['message.node-proxy.hpm-error-body'] },
+    weakens: { 'proxy-upstream-timeout': 0.6, 'azure-frontend-timeout': 0.6 },
+    note: "http-proxy-middleware's error page (\"Error occurred while trying to proxy\") carries 504 whatever the connection error was: a refused or reset connection as much as a timeout.",
+  },
+  {
     id: 'fastcgi-connection-not-reused',
     when: { fact: 'signal', in: ['nginx.fastcgi-worker-gone'] },
     weakens: { 'keepalive-race': 0.6 },

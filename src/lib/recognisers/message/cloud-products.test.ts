@@ -75,5 +75,12 @@ describe('diagnose() with the cloud products of the message catalogue', () => {
     expect(d.findings.slice(0, 3).map((f) => f.cause).sort()).toEqual(['port-binding-failure', 'process-start-failure', 'proxy-upstream-timeout']);
     expect(d.findings[0]!.confidence).toBeLessThan(0.5);
   });
+
+  it("does not read http-proxy-middleware's 504 page as a timeout: it carries 504 for any connection error", () => {
+    const d = diagnose('Error occurred while trying to proxy: localhost:4200/api/values');
+    expect(d.findings[0]?.cause).toBe('proxy-upstream-refused');
+    const timeout = d.findings.find((f) => f.cause === 'proxy-upstream-timeout');
+    expect(timeout === undefined || timeout.confidence < 0.5).toBe(true);
+  });
 });
 
