@@ -11,7 +11,7 @@
  * Only outcomes worth a diagnosis are read: a 4xx/5xx status with a sub-status or a Win32 code
  * that is not zero. Whole records (with their date) are the recogniser's main path.
  */
-import type { LineIndex } from '../../engine/types.ts';
+import type { LineIndex, Span } from '../../engine/types.ts';
 import { linesMatching } from '../shared/proxy-lines.ts';
 import type { Token } from './fields.ts';
 import { locateTail, tokenize } from './fields.ts';
@@ -22,9 +22,8 @@ export interface Outcome {
   win32?: Token;
   taken?: Token;
   url?: Token;
-  /** Where the piece is, for the `placed` fact. */
-  start: number;
-  end: number;
+  /** Where the piece is (the record's span, for its facts). */
+  span: Span;
 }
 
 /** A line that may hold an outcome: a 4xx/5xx status then a sub-status, or a field's name. */
@@ -70,7 +69,7 @@ export function readOutcome(text: string, at: number, hinted = false): Outcome |
     i = text.indexOf(alone[3] as string, i + (alone[2] as string).length);
     const win32 = token(text, at, alone[3] as string, i);
     const taken = alone[4] === undefined ? undefined : token(text, at, alone[4], text.indexOf(alone[4], i + (alone[3] as string).length));
-    const o: Outcome = { status, sub, win32, start: status.start, end: (taken ?? win32).end };
+    const o: Outcome = { status, sub, win32, span: { start: status.start, end: (taken ?? win32).end } };
     if (taken) o.taken = taken;
     return worth(o) ? o : undefined;
   }
@@ -88,7 +87,7 @@ export function readOutcome(text: string, at: number, hinted = false): Outcome |
     }
     const status = named['sc-status'];
     if (status && named['sc-win32-status']) {
-      const o: Outcome = { status, win32: named['sc-win32-status'], start, end };
+      const o: Outcome = { status, win32: named['sc-win32-status'], span: { start, end } };
       if (named['sc-substatus']) o.sub = named['sc-substatus'];
       if (named['time-taken']) o.taken = named['time-taken'];
       return worth(o) ? o : undefined;
@@ -103,7 +102,7 @@ export function readOutcome(text: string, at: number, hinted = false): Outcome |
   if (!tail) return undefined;
   const shift = (t: Token | undefined): Token | undefined => (t ? { text: t.text, start: t.start + at, end: t.end + at } : undefined);
   const status = shift(tokens[tail.status]) as Token;
-  const o: Outcome = { status, start: at + (tokens[0] as Token).start, end: at + (tokens[tokens.length - 1] as Token).end };
+  const o: Outcome = { status, span: { start: at + (tokens[0] as Token).start, end: at + (tokens[tokens.length - 1] as Token).end } };
   const sub = shift(tokens[tail.sub]);
   const win32 = shift(tokens[tail.win32]);
   const taken = shift(tokens[tail.timeTaken]);

@@ -275,7 +275,7 @@ function recognise(input: string, lines: LineIndex, out: Fact[]): Fact[] {
       if (!m) {
         // No record starts here; the outcome fields of one may (outcome.ts).
         const o = hinted[n] === 1 ? readOutcome(text, ls.start, true) : undefined;
-        if (o) emitRecord(ctx, { span: { start: o.start, end: o.end }, multiline: false, httpErr: false, status: o.status, sub: o.sub, win32: o.win32, taken: o.taken, url: o.url });
+        if (o) emitRecord(ctx, { ...o, multiline: false, httpErr: false });
         continue;
       }
       from = ls.start + m.index;
