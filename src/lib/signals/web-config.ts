@@ -80,6 +80,18 @@ export const signals: SignalDef[] = [
     causes: { 'process-path-not-found': 0.6, 'wrong-arguments': 0.3 },
   },
   {
+    id: 'web-config.process-path-not-executable',
+    kind,
+    label: 'web.config: processPath names a file Windows does not run (an extension other than .exe, such as .dll or a name cut at its last dot)',
+    causes: { 'process-path-not-found': 0.6, 'wrong-arguments': 0.25 },
+  },
+  {
+    id: 'web-config.launcher-args-placeholder',
+    kind,
+    label: 'web.config: arguments are still %LAUNCHER_ARGS% (only Visual Studio fills it in)',
+    causes: { 'wrong-arguments': 0.7, 'process-path-not-found': 0.15 },
+  },
+  {
     id: 'web-config.request-timeout-inprocess',
     kind,
     label: 'web.config: requestTimeout is set but hostingModel is inprocess, where it does not apply',

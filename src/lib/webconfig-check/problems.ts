@@ -181,6 +181,16 @@ const EXPLAINED: Readonly<Record<string, Explained>> = {
     title: 'In process, processPath must be dotnet or an .exe',
     explanation: 'In-process hosting loads the app through its apphost (.exe) or through dotnet; a path with another extension is refused and the app does not start.',
   },
+  'web-config.process-path-not-executable': {
+    severity: 'error',
+    title: 'processPath is not a program Windows can start',
+    explanation: 'Out of process the module starts processPath as a process. Windows adds .exe only to a name that has no extension, so ".\\MyApp.Api" or ".\\MyApp.dll" is never found and the app does not start (502.5, event 1000 with 0x80070002). A self-contained app is ".\\<App>.exe"; a framework-dependent one is "dotnet" with ".\\<App>.dll" in arguments.',
+  },
+  'web-config.launcher-args-placeholder': {
+    severity: 'error',
+    title: 'arguments are still the Visual Studio placeholder',
+    explanation: 'Visual Studio replaces %LAUNCHER_ARGS% while it runs the app; publishing normally writes the real arguments. Left as it is, the literal text is passed on: with processPath dotnet it is taken for an SDK command and the app does not start (502.5 or 500.30); a self-contained app is handed an argument it does not expect. A published framework-dependent app needs ".\\<App>.dll"; a self-contained one needs no arguments.',
+  },
   'web-config.request-timeout-inprocess': {
     severity: 'warning',
     title: 'requestTimeout has no effect in process',

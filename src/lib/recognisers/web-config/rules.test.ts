@@ -60,6 +60,21 @@ describe('checkConfig', () => {
       'web-config.request-timeout-inprocess',
     ]);
   });
+  it('names a processPath out of process that Windows would not start', () => {
+    // An extension other than .exe: Windows adds .exe only to a name without one.
+    expect(signals(config({ processPath: '.\\SomeService.Api ' }))).toEqual(['web-config.process-path-not-executable']);
+    expect(signals(config({ processPath: '.\\App.dll', hostingModel: 'outofprocess' }))).toEqual(['web-config.process-path-not-executable']);
+    for (const pp of ['.\\App.exe', '.\\App', 'C:\\tools\\start.cmd', 'run.bat', 'C:\\Program Files\\nodejs\\node']) {
+      expect(signals(config({ processPath: pp })), pp).toEqual([]);
+    }
+    // in process the in-process rule says it, once
+    expect(signals(config({ processPath: '.\\App.Api', hostingModel: 'inprocess' }))).toEqual(['web-config.process-path-not-exe-inprocess']);
+  });
+  it('names %LAUNCHER_ARGS% left beside a real processPath', () => {
+    expect(signals(config({ processPath: '.\\MyApp.exe', arguments: '%LAUNCHER_ARGS%' }))).toEqual(['web-config.launcher-args-placeholder']);
+    expect(signals(config({ processPath: 'dotnet', arguments: '%LAUNCHER_ARGS%' }))).toEqual(['web-config.launcher-args-placeholder']);
+    expect(signals(config({ processPath: '.\\MyApp.exe', arguments: '--urls http://localhost:5000' }))).toEqual([]);
+  });
   it('checks ranges and types', () => {
     const base = { processPath: 'dotnet', arguments: 'a.dll' };
     expect(signals(config({ ...base, requestTimeout: '361:00:00' }))).toEqual(['web-config.invalid-value']);

@@ -96,6 +96,10 @@ export function get(list: readonly NameValue[], name: string): string | undefine
 }
 
 const isPlaceholder = (v: string): boolean => /^%[A-Z_]+%$/i.test(v.trim());
+/** Visual Studio's arguments placeholder, left in a deployed file. */
+const LAUNCHER_ARGS = /%LAUNCHER_ARGS%/i;
+/** Extensions Windows starts a process from (a name without one gets .exe). */
+const RUNNABLE = new Set(['exe', 'com', 'bat', 'cmd']);
 
 /** Is processPath the dotnet host ("dotnet", "dotnet.exe", "C:\Program Files\dotnet\dotnet.exe")? */
 export function isDotnet(processPath: string): boolean {
@@ -196,16 +200,30 @@ export function checkConfig(raw: RawConfig): Problem[] {
             message: `processPath is dotnet but arguments="${args}" names no .dll, so dotnet reads it as an SDK command.`,
           });
         }
-      } else if (model === 'inprocess') {
+      } else {
         const base = pp.trim().replace(/^"|"$/g, '').split(/[\\/]/).pop() ?? '';
-        const ext = /\.([^.]{1,10})$/.exec(base)?.[1];
-        if (ext !== undefined && ext.toLowerCase() !== 'exe') {
+        const ext = /\.([^.]{1,10})$/.exec(base)?.[1]?.toLowerCase();
+        if (model === 'inprocess' && ext !== undefined && ext !== 'exe') {
           out.push({
             signal: 'web-config.process-path-not-exe-inprocess',
             attribute: 'processPath',
             message: `In-process hosting needs dotnet or an .exe as processPath, not "${pp}".`,
           });
+        } else if (model !== 'inprocess' && ext !== undefined && !RUNNABLE.has(ext)) {
+          // Windows adds .exe only to a name without an extension: "MyApp.Api" or "MyApp.dll" is not started.
+          out.push({
+            signal: 'web-config.process-path-not-executable',
+            attribute: 'processPath',
+            message: `processPath="${pp}" ends in .${ext}, which Windows does not run: a self-contained app is ".\\<App>.exe", a framework-dependent one "dotnet" with the .dll in arguments.`,
+          });
         }
+      }
+      if (LAUNCHER_ARGS.test(a('arguments') ?? '')) {
+        out.push({
+          signal: 'web-config.launcher-args-placeholder',
+          attribute: 'arguments',
+          message: `arguments still hold %LAUNCHER_ARGS%, which only Visual Studio fills in.`,
+        });
       }
     }
     if (rt !== undefined && model === 'inprocess') {
