@@ -189,12 +189,17 @@ function readLine(line: string, input: string, lines: LineIndex, lineNumber: num
 
 /**
  * A failure HRESULT named inside a sentence: in brackets right after a status (`shows the
- * 500.19(0x8007000d) error`) or after the words error / error code / HRESULT (`fails with error
+ * 500.19(0x8007000d) error`), after a status and a few words (`502.3 Bad Gateway 0x80072efd`), or after the words error / error code / HRESULT (`fails with error
  * 0x80070005 when ...`). Only 8-digit hex with the failure bit (8..F first): addresses, offsets
  * and timestamps in prose stay unread. Keys of structured logs (ErrorCode=, HResult=) are the
  * business of their recognisers: the words must stand apart.
  */
 const INLINE_AFTER_STATUS = /(?<![\w.])[45]\d\d(?:\.\d{1,2})?[ \t]{0,2}\([ \t]{0,2}(0x[89a-fA-F][0-9a-fA-F]{7})[ \t]{0,2}\)/g;
+/**
+ * After a status and words only, the first capitalised as a reason phrase or a page's subtitle
+ * is (`502.3 Bad Gateway 0x80072efd`, `502.3 - The operation timed out 0x80072ee2`; not `502 ms at 0x8...`).
+ */
+const INLINE_AFTER_STATUS_WORDS = /(?<![\w.="])[45]\d\d(?:\.\d{1,2})?[ \t]{1,3}[-–—]?[ \t]{0,3}[A-Z][A-Za-z \t,'’-]{0,80}?[ \t](0x[89a-fA-F][0-9a-fA-F]{7})(?![\w])/g;
 const INLINE_AFTER_WORDS = /\b(?:error code|hresult|error)\b[ \t]{0,2}[:#]?[ \t]{0,3}[`'"“‘(]?(0x[89a-fA-F][0-9a-fA-F]{7})(?![\w])/gi;
 
 const NONE: readonly Found[] = [];
@@ -202,7 +207,7 @@ const NONE: readonly Found[] = [];
 function readInline(line: string): readonly Found[] {
   if (!line.includes('0x') && !line.includes('0X')) return NONE;
   const out: Found[] = [];
-  for (const re of [INLINE_AFTER_STATUS, INLINE_AFTER_WORDS]) {
+  for (const re of [INLINE_AFTER_STATUS, INLINE_AFTER_STATUS_WORDS, INLINE_AFTER_WORDS]) {
     re.lastIndex = 0;
     for (let m = re.exec(line); m; m = re.exec(line)) {
       const token = m[1] as string;

@@ -163,6 +163,21 @@ function tailFits(tail: string): boolean {
   return REASONS.has(normaliseReason(t));
 }
 
+/**
+ * A reason phrase that starts the tail and is followed by more (`502.3 Bad Gateway The operation
+ * timed out`, `502.4 Bad Gateway No server is available ...`): taken only after a sub-status,
+ * which no sentence starts with by chance. Up to four words, each tried as a reason.
+ */
+function tailStartsWithReason(tail: string): boolean {
+  if (tail.length > 300) return false;
+  const t = tail.replace(/^[-–—:]\s*/, '');
+  const words = t.split(/\s+/, 5);
+  for (let n = Math.min(4, words.length - 1); n >= 1; n--) {
+    if (REASONS.has(normaliseReason(words.slice(0, n).join(' ')))) return true;
+  }
+  return false;
+}
+
 function prevLineIsLong(input: string, lines: LineIndex, lineNumber: number): boolean {
   if (lineNumber < 2) return false;
   const start = lines.starts[lineNumber - 2] as number;
@@ -195,7 +210,7 @@ export const recogniser: Recogniser = {
       // An XML or HTML attribute (statusCode="502.3") belongs to that format's recogniser.
       if (text.slice(Math.max(0, bare.tokenStart - 2), bare.tokenStart) === '="') return;
       const parsed = parseStatus(bare.token);
-      if (!parsed || !tailFits(bare.tail)) return inline();
+      if (!parsed || !(tailFits(bare.tail) || (parsed.sub !== undefined && tailStartsWithReason(bare.tail)))) return inline();
       if (bare.label === undefined && parsed.sub === undefined && bare.tail === '' && prevLineIsLong(input, lines, lineNumber)) return;
       facts.push({
         kind: KIND,
