@@ -265,3 +265,20 @@ describe('context rules and shared facts', () => {
     expect(JSON.stringify(byId.get('winhttp-timeout-at-request-timeout')?.when)).toContain(String(factMs('ancm.requestTimeout')));
   });
 });
+
+describe('an address in use while the app connects out', () => {
+  it('reads WSAEADDRINUSE from HttpClient as outbound ports running out, not a bind failure', () => {
+    const inUse = f('code', 10048, 4, 'message');
+    const client = f('exception', 'System.Net.Http.HttpRequestException', 0, 'stdout-log');
+    const r = ruleContributions(indexFacts([client, inUse]), CONTEXT_RULES);
+    expect(r.contributions.map((c) => [c.key, c.cause])).toContainEqual(['rule:address-in-use-while-connecting', 'snat-port-exhaustion']);
+    expect(r.weakenings.map((w) => [w.key, w.cause]).sort()).toEqual([
+      ['rule:address-in-use-while-connecting', 'kestrel-bind-denied'],
+      ['rule:address-in-use-while-connecting', 'port-binding-failure'],
+    ]);
+    expect(fired([f('signal', 'stdout-log.connect-frame', 0, 'stdout-log'), inUse])).toContain('rule:address-in-use-while-connecting');
+    // Kestrel binding its own address is the plain bind failure.
+    expect(fired([inUse])).not.toContain('rule:address-in-use-while-connecting');
+    expect(fired([client, inUse, f('signal', 'stdout-log.bind-frame', 8, 'stdout-log')])).not.toContain('rule:address-in-use-while-connecting');
+  });
+});

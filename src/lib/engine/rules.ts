@@ -488,6 +488,19 @@ export const CONTEXT_RULES: readonly ContextRule[] = [
     note: 'The socket was refused ("forbidden by its access permissions", WSAEACCES) while the app connected out, not while it bound its own port: on App Service that is the sandbox refusing new outbound connections at the instance\'s limit; elsewhere a firewall or security product blocking the outbound call.',
   },
   {
+    id: 'address-in-use-while-connecting',
+    when: {
+      all: [
+        { any: [{ fact: 'signal', in: ['stdout-log.kestrel-address-in-use', 'message.windows-socket.wsaeaddrinuse'] }, { fact: 'code', in: [10048] }] },
+        { any: [{ fact: 'signal', in: ['stdout-log.connect-frame'] }, { fact: 'exception', in: ['HttpRequestException'] }] },
+        { not: { fact: 'signal', in: ['stdout-log.bind-frame', 'stdout-log.kestrel-bind-failed', 'message.kestrel.bind-failed', 'message.kestrel.address-in-use'] } },
+      ],
+    },
+    supports: { 'snat-port-exhaustion': 0.7 },
+    weakens: { 'port-binding-failure': 0.6, 'kestrel-bind-denied': 0.6 },
+    note: 'WSAEADDRINUSE ("Only one usage of each socket address") raised while the app connected out, from HttpClient, not while Kestrel bound its port: no local port was left for a new outbound connection, the mark of connections opened faster than they are reused or closed (a new HttpClient per request, or an instance\'s outbound limit).',
+  },
+  {
     // Out of process, ANCM starts the app with ASPNETCORE_PORT and UseIISIntegration makes Kestrel
     // listen there; a Kestrel bind failure under ANCM therefore means the app bound an address of
     // its own (hard-coded URLs or endpoints, UseUrls after UseIISIntegration), not ANCM's port.
