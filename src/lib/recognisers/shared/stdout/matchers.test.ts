@@ -48,6 +48,8 @@ describe('matchStdoutLine', () => {
       'stdout-log.assembly-load-failed',
     ]);
     expect(sig("Could not load file or assembly 'Shop.Data, Version=1.0.0.0'. Access is denied.")).toEqual(['stdout-log.assembly-load-failed']);
+    // The type alone says the file is missing when the message is cut before its last sentence.
+    expect(sig("FileNotFoundException: Could not load file or assembly 'Shop.Data, Version=5.0.0.0'")).toEqual(['stdout-log.assembly-file-missing']);
   });
 
   it('recognises the framework line with its architecture', () => {

@@ -565,8 +565,9 @@ export function readStdoutLine(line: string, ctx: StdoutContext = { appService: 
   }
 
   // FileNotFoundException's "Could not load file or assembly '<name>'. The system cannot find the
-  // file specified.": the assembly is not there at all (not a wrong version of it).
-  if (emitted.has('assembly-load-failed') && !emitted.has('assembly-version-mismatch') && msg.includes('cannot find the file specified')) {
+  // file specified." (or the type named before a message cut short): the assembly is not there
+  // at all (not a wrong version of it).
+  if (emitted.has('assembly-load-failed') && !emitted.has('assembly-version-mismatch') && (msg.includes('cannot find the file specified') || msg.includes('FileNotFoundException'))) {
     const hit = out.find((h) => h.value === 'stdout-log.assembly-load-failed');
     if (hit) hit.value = 'stdout-log.assembly-file-missing';
   }
