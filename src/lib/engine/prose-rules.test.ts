@@ -36,6 +36,11 @@ describe('prose rules', () => {
     expect(supported([server('aws-alb'), said(factMs('aws-alb.idle_timeout')), status('504')])).toEqual(['proxy-upstream-timeout']);
   });
 
+  it("read IIS's regular recycle interval on its own: nothing else in scope waits 29 hours", () => {
+    expect(supported([said(factMs('iis.periodicRestart.time'))])).toEqual(['app-pool-recycle']);
+    expect(supported([said(24 * 3_600_000)])).toEqual([]);
+  });
+
   it('do not fire on a duration far from the default', () => {
     expect(supported([server('iis'), said(factMs('ancm.requestTimeout') * 2)])).toEqual([]);
     expect(supported([server('nginx'), said(factMs('nginx.proxy_read_timeout') * 3)])).toEqual([]);

@@ -401,6 +401,14 @@ const RULES: readonly ContextRule[] = [
     note: 'Described: a Lambda function behind an ALB or API Gateway: they answer 502 when the function returns a response they cannot use (no numeric statusCode, a header value that is not a string, a body over 1 MB), then when it throws or runs out of time. The function is invoked, not connected to, so connection-level causes (keep-alive, refused, draining) do not apply.',
   },
   {
+    // IIS recycles every application pool at this interval unless told otherwise: no other
+    // product in scope has a default anywhere near it.
+    id: 'prose-iis-periodic-recycle',
+    when: statedNear('iis.periodicRestart.time', 0.03),
+    supports: { 'app-pool-recycle': 0.55 },
+    note: `Described: failures every ${says('iis.periodicRestart.time')}, the interval at which IIS recycles an application pool by default.`,
+  },
+  {
     // Heroku's router gives the app 30 seconds for the first byte (H12), then answers 503.
     id: 'prose-heroku-router-timeout',
     when: { all: [server(['heroku']), { any: [signal('topic-timeout', 'long-request'), statedNear('heroku.router-timeout', 0.1)] }] },

@@ -99,7 +99,8 @@ const SPAN = /(?<![\w.:])(\d{1,2}):([0-5]\d):([0-5]\d)(?:\.\d{1,7})?(?![\w:]|\.\
 /** "3 min 50 s": a second duration right after the first, joined by a blank, "and" or a comma. */
 const JOIN = /^(?:[ \t]{0,2}|,[ \t]?|[ \t]and[ \t])$/;
 
-const MAX_MS = 24 * 3_600_000;
+/** Up to two days: IIS's regular recycle (29 hours) is the longest default a reader retells. */
+const MAX_MS = 48 * 3_600_000;
 /** Cheap tests that skip the scans a line cannot satisfy. */
 const HAS_DIGIT = /\d/;
 const HAS_UNIT_WORD = /second|minute|hour/i;

@@ -189,6 +189,8 @@ describe('prose reader: triggers', () => {
     ['nginx cannot speak HTTP/2 to the upstream', 'prose.topic-http2'],
     ['we get 502 on the service when http2 is enabled, it works when disabled', 'prose.topic-http2'],
     ['all the threads are blocked waiting and requests queue up', 'prose.topic-thread-pool'],
+    ['under load the thread count climbs to 800', 'prose.topic-thread-pool'],
+    ['the number of threads keeps growing until IIS stops answering', 'prose.topic-thread-pool'],
     ['a new load balancer in front of an HTTP/2 web application', 'prose.topic-http2'],
     ['Bad Gateway when the domain points to an HTTPS service', 'prose.topic-scheme-mismatch'],
     ['the ingress rejects duplicate "Transfer-Encoding: chunked" and returns 502', 'prose.topic-invalid-response'],
@@ -398,6 +400,9 @@ describe('prose reader: durations', () => {
     expect(ms('fails after 30 to 60 seconds')).toEqual([30_000, 60_000]);
     expect(ms('took 1.5-2 hours')).toEqual([5_400_000, 7_200_000]);
     expect(ms('502-504 errors all day')).toEqual([]);
+    // up to two days: IIS recycles a pool every 29 hours by default
+    expect(ms('a burst of 503 every 29 hours')).toEqual([104_400_000]);
+    expect(ms('the job runs every 72 hours')).toEqual([]);
     expect(ms('from 5 to 2 minutes')).toEqual([120_000]);
   });
   it('reads a number before a Chinese, Japanese or Korean unit', () => {

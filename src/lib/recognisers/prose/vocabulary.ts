@@ -285,7 +285,7 @@ export const PROSE_STATUSES: ReadonlySet<number> = new Set([
 export const TOPICS: readonly Term[] = [
   {
     pattern:
-      "thread[ -]?pool (?:starvation|exhaustion|starved)|starv(?:ed|ing|ation) (?:of )?(?:the )?thread[ -]?pool|sync[ -]over[ -]async|(?:all |every )?(?:the |of the |its )?(?:worker |request )?threads (?:are |were |get |got |seem to be |all )?(?:stuck|blocked|hung|hanging|exhausted|busy)|(?:stuck|blocked|hung|hanging) (?:worker |request )?threads",
+      "thread[ -]?pool (?:starvation|exhaustion|starved)|starv(?:ed|ing|ation) (?:of )?(?:the )?thread[ -]?pool|sync[ -]over[ -]async|(?:all |every )?(?:the |of the |its )?(?:worker |request )?threads (?:are |were |get |got |seem to be |all )?(?:stuck|blocked|hung|hanging|exhausted|busy)|(?:stuck|blocked|hung|hanging) (?:worker |request )?threads|(?:thread[ -]?count|number of threads|threads? count) (?:climbs|climbed|climbing|grows|grew|growing|increases|increased|increasing|rises|rose|rising|spikes|spiked|explodes|exploded|goes up|went up|keeps (?:growing|climbing|rising|increasing))|threads (?:keep|kept) (?:growing|climbing|increasing|piling up)",
     signal: 'prose.topic-thread-pool',
   },
   { pattern: 'keep[ -]?alives?(?: time[ -]?outs?)?|idle (?:connection|keep[ -]?alive) time[ -]?outs?', signal: 'prose.topic-keepalive' },
