@@ -188,3 +188,21 @@ describe('haproxy recogniser: robustness', () => {
     expectLinear('haproxy cut entries, one after the other', (k) => cut.repeat(k * 200), (s) => run(s), 20);
   }, 60_000);
 });
+
+describe('haproxy recogniser: termination states retold in words', () => {
+  it('reads a four-character state when the paste names HAProxy or its termination state', () => {
+    const said = 'we see SD-- and sH-- in the haproxy logs';
+    const facts = run(said);
+    expect(values(facts, 'signal')).toEqual(['haproxy.server-aborted-data', 'haproxy.server-timeout-headers']);
+    expect(named(facts, 'setting').map((f) => text(said, f))).toEqual(['SD--', 'sH--']);
+    expect(values(run('termination state cD-- on the long polls'), 'signal')).toEqual(['haproxy.client-aborted']);
+  });
+  it('reads nothing without that context, inside words, or when a log line was read', () => {
+    expect(run('CD-- everywhere')).toEqual([]);
+    expect(run('the CD pipeline and haproxy')).toEqual([]);
+    expect(run('haproxy build SD--x and x-SD--')).toEqual([]);
+    // The log line's own state is read once, in place.
+    const facts = run(`${httplog}\nhaproxy says SD-- again`);
+    expect(values(facts, 'signal')).toEqual(values(run(httplog), 'signal'));
+  });
+});

@@ -5,12 +5,14 @@
  * health-check messages (a server DOWN, a backend with no server available). A line where an entry
  * starts (client address, accept date) but that holds no whole entry may have been wrapped by a terminal or a mail client: it is read again
  * joined with the lines after it (shared/proxy-lines.ts records), cut anywhere (even inside the date).
+ * Termination states retold in words ("SD-- in the haproxy logs") are read by retold.ts.
  */
 import type { Fact, LineIndex, Recogniser, Span } from '../../engine/types.ts';
 import { fact, isErrorStatus, lineAt, linesHolding, makeRecord, recordSpan, requestTarget, serverOnce } from '../shared/proxy-lines.ts';
 import type { LogRecord, ProxyRun } from '../shared/proxy-lines.ts';
 import type { HaproxyLine } from './log-line.ts';
 import { readHealthMessage, readLogLines } from './log-line.ts';
+import { readRetoldStates } from './retold.ts';
 
 const KIND = 'haproxy' as const;
 
@@ -145,38 +147,44 @@ function wrappedEntry(input: string, lines: LineIndex, n: number): { rec: LogRec
 export const recogniser: Recogniser = {
   kind: KIND,
   recognise(input: string, lines: LineIndex, out: Fact[] = []): Fact[] {
-    if (!mayHold(input)) return out;
-    const ctx: Ctx = { facts: out, serverSaid: false };
-    const { starts } = lines;
-    const total = starts.length;
-    const marked = linesHolding(input, lines, LINE_NEEDLES);
-    for (let n = 1; n <= total; n++) {
-      if (marked[n] !== 1) continue;
-      // Short lines (and the blank lines of a hostile paste) are skipped before any slicing.
-      if ((starts[n] ?? input.length) - (starts[n - 1] as number) < 20) continue;
-      const { text, span } = lineAt(input, lines, n);
-      const health = readHealthMessage(text);
-      if (health) {
-        const s = { start: span.start + health.start, end: span.start + health.end };
-        server(ctx, s);
-        out.push(fact(KIND, 'signal', HEALTH_SIGNAL[health.what], s));
-        out.push(fact(KIND, 'setting', `backend=${health.name.value}`, { start: span.start + health.name.start, end: span.start + health.name.end }));
-        out.push(fact(KIND, 'placed', 'HAProxy message', { start: span.start, end: span.end }));
-        continue;
-      }
-      const entries = readLogLines(text);
-      if (entries.length > 0) {
-        const at = span.start;
-        for (const e of entries) logLine(ctx, e, (a, b) => ({ start: at + a, end: at + b }));
-        continue;
-      }
-      if (text.length > MAX_PIECE || !ENTRY_START.test(text)) continue;
-      const wrapped = wrappedEntry(input, lines, n);
-      if (!wrapped) continue;
-      const { rec, entries: joined } = wrapped;
-      for (const e of joined) logLine(ctx, e, (a, b) => recordSpan(rec, a, b));
-      n = rec.lastLine;
-    }
+    const before = out.length;
+    if (mayHold(input)) readEntries(input, lines, out);
+    // States retold in words count only when no log line was read (its states were read in place).
+    if (out.length === before) for (const f of readRetoldStates(input, STATE_SIGNAL, KIND)) out.push(f);
     return out;
   },
 };
+
+function readEntries(input: string, lines: LineIndex, out: Fact[]): void {
+  const ctx: Ctx = { facts: out, serverSaid: false };
+  const { starts } = lines;
+  const total = starts.length;
+  const marked = linesHolding(input, lines, LINE_NEEDLES);
+  for (let n = 1; n <= total; n++) {
+    if (marked[n] !== 1) continue;
+    // Short lines (and the blank lines of a hostile paste) are skipped before any slicing.
+    if ((starts[n] ?? input.length) - (starts[n - 1] as number) < 20) continue;
+    const { text, span } = lineAt(input, lines, n);
+    const health = readHealthMessage(text);
+    if (health) {
+      const s = { start: span.start + health.start, end: span.start + health.end };
+      server(ctx, s);
+      out.push(fact(KIND, 'signal', HEALTH_SIGNAL[health.what], s));
+      out.push(fact(KIND, 'setting', `backend=${health.name.value}`, { start: span.start + health.name.start, end: span.start + health.name.end }));
+      out.push(fact(KIND, 'placed', 'HAProxy message', { start: span.start, end: span.end }));
+      continue;
+    }
+    const entries = readLogLines(text);
+    if (entries.length > 0) {
+      const at = span.start;
+      for (const e of entries) logLine(ctx, e, (a, b) => ({ start: at + a, end: at + b }));
+      continue;
+    }
+    if (text.length > MAX_PIECE || !ENTRY_START.test(text)) continue;
+    const wrapped = wrappedEntry(input, lines, n);
+    if (!wrapped) continue;
+    const { rec, entries: joined } = wrapped;
+    for (const e of joined) logLine(ctx, e, (a, b) => recordSpan(rec, a, b));
+    n = rec.lastLine;
+  }
+}
