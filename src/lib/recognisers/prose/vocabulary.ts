@@ -285,7 +285,7 @@ export const PROSE_STATUSES: ReadonlySet<number> = new Set([
 export const TOPICS: readonly Term[] = [
   {
     pattern:
-      "thread[ -]?pool (?:starvation|exhaustion|starved)|starv(?:ed|ing|ation) (?:of )?(?:the )?thread[ -]?pool|sync[ -]over[ -]async|(?:all |every )?(?:the |of the |its )?(?:worker |request )?threads (?:are |were |get |got |seem to be |all )?(?:stuck|blocked|hung|hanging|exhausted|busy)|(?:stuck|blocked|hung|hanging) (?:worker |request )?threads|(?:thread[ -]?count|number of threads|threads? count) (?:climbs|climbed|climbing|grows|grew|growing|increases|increased|increasing|rises|rose|rising|spikes|spiked|explodes|exploded|goes up|went up|keeps (?:growing|climbing|rising|increasing))|threads (?:keep|kept) (?:growing|climbing|increasing|piling up)",
+      "thread[ -]?pool (?:starvation|exhaustion|starved)|starv(?:ed|ing|ation) (?:of )?(?:the )?thread[ -]?pool|sync[ -]over[ -]async|(?:all |every )?(?:the |of the |its )?(?:worker |request )?threads (?:are |were |get |got |seem to be |all )?(?:stuck|blocked|hung|hanging|exhausted|busy)|(?:stuck|blocked|hung|hanging) (?:worker |request )?threads|(?:thread[ -]?count|number of threads|threads? count) (?:climbs|climbed|climbing|grows|grew|growing|increases|increased|increasing|rises|rose|rising|spikes|spiked|explodes|exploded|goes up|went up|keeps (?:growing|climbing|rising|increasing))|threads (?:keep|kept) (?:growing|climbing|increasing|piling up)|thread (?:is |was |gets |got )?(?:stuck|blocked|hung|hanging)|(?:hundreds of|thousands of) threads",
     signal: 'prose.topic-thread-pool',
   },
   { pattern: 'keep[ -]?alives?(?: time[ -]?outs?)?|idle (?:connection|keep[ -]?alive) time[ -]?outs?', signal: 'prose.topic-keepalive' },
@@ -301,7 +301,7 @@ export const TOPICS: readonly Term[] = [
     signal: 'prose.topic-proxy-permission',
   },
   {
-    pattern: 'snat(?: ports?)?(?: exhaustion)?|outbound (?:connections?|ports?) (?:exhaust(?:ed|ion)|limits?)|(?:ephemeral |source |outbound )?port exhaustion|ephemeral ports? (?:exhaust(?:ed|ion)|ran out|run out)|socket exhaustion',
+    pattern: 'snat(?: ports?)?(?: exhaustion)?|outbound (?:connections?|ports?) (?:exhaust(?:ed|ion)|limits?)|(?:ephemeral |source |outbound )?port exhaustion|ephemeral ports? (?:exhaust(?:ed|ion)|ran out|run out)|socket exhaustion|exhaust(?:s|ed|ing)? (?:the |its |our )?(?:outbound )?connection limits?|(?:no|without|not doing) HttpClient pooling|(?:a )?new HttpClient (?:per|for each|for every|on each|on every) (?:request|call)',
     signal: 'prose.topic-snat',
   },
   // Exit code 137 is 128 + SIGKILL: what Kubernetes and Docker report for an OOM-killed container.
