@@ -263,6 +263,9 @@ describe('prose reader: triggers', () => {
     const f = read(text).find((x) => x.name === 'signal')!;
     expect(text.slice(f.span.start, f.span.end)).toBe('배포');
   });
+  it("does not take the World Wide Web Publishing Service's name for a deployment", () => {
+    expect(of(read('the World Wide Web Publishing Service stopped and will not start'), 'signal')).not.toContain('prose.after-deploy');
+  });
   it('reads a restart of the app pool as a recycle, not an app restart', () => {
     const signals = of(read('errors every time we restart the app pool'), 'signal');
     expect(signals).toContain('prose.after-restart');

@@ -149,7 +149,7 @@ export const TRIGGERS: readonly Term[] = [
   },
   {
     pattern:
-      'deploy(?:s|ed|ing|ments?)?|re-?deploy(?:s|ed|ing|ments?)?|publish(?:es|ed|ing)?|roll(?:ing)?[ -]?outs?|rolled out|rolling[ -]?(?:updates?|upgrades?|deploy(?:s|ments?)?|restarts?)|releas(?:e|es|ed|ing)|new version|swap(?:s|ped|ping)? (?:the )?slots?|slot swaps?',
+      'deploy(?:s|ed|ing|ments?)?|re-?deploy(?:s|ed|ing|ments?)?|publish(?:es|ed|ing)?(?![ \\t]+service)|roll(?:ing)?[ -]?outs?|rolled out|rolling[ -]?(?:updates?|upgrades?|deploy(?:s|ments?)?|restarts?)|releas(?:e|es|ed|ing)|new version|swap(?:s|ped|ping)? (?:the )?slots?|slot swaps?',
     signal: 'prose.after-deploy',
   },
   {
