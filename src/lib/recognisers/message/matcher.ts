@@ -46,6 +46,12 @@ interface Chunk {
   words: number;
   /** Most folded characters allowed between the previous chunk's end and this chunk's start. */
   maxGap: number;
+  /**
+   * Fewest folded characters between the previous chunk's end and this chunk's start: with a
+   * placeholder between them, its value and a blank (a message whose value is missing altogether,
+   * "Service does not have", is not that message).
+   */
+  minGap: number;
   /** Check that no ASCII word character touches the chunk in the input. */
   edgeStart: boolean;
   edgeEnd: boolean;
@@ -68,11 +74,12 @@ interface Compiled {
   slotChunk: Chunk[];
   /** Per entry: the weight of all its chunks (a partial match must cover a quarter of it). */
   entryWeight: Int32Array;
-  /** Per slot, what the search reads of its chunk, in typed arrays: entry, index in the entry, weight, gap, flags (SLOT_*). */
+  /** Per slot, what the search reads of its chunk, in typed arrays: entry, index in the entry, weight, largest and smallest gap, flags (SLOT_*). */
   slotEntry: Int32Array;
   slotIndex: Int32Array;
   slotWeight: Int32Array;
   slotGap: Int32Array;
+  slotMinGap: Int32Array;
   slotFlags: Uint8Array;
 }
 
@@ -167,6 +174,8 @@ export function chunkText(text: string): Omit<Chunk, 'shared'>[] {
   let opening = -1;
   let gap = 0;
   let values = 0;
+  /** The literal text before the latest placeholder ends in a blank ("service {name} does"). */
+  let blankBefore = false;
   parts.forEach((part, pi) => {
     if (pi > 0) values++;
     const f = foldString(part);
@@ -207,6 +216,7 @@ export function chunkText(text: string): Omit<Chunk, 'shared'>[] {
         weight: weightOf(core),
         words: core.split(' ').length + g.filter((t) => t.wide).length,
         maxGap: gap + sep + lead + values * MAX_VALUE + (values > 0 ? 2 : 1),
+        minGap: values > 0 && gi === 0 && blankBefore && leading ? 2 : 0,
         edgeStart: !touchesValueBefore,
         edgeEnd: !touchesValueAfter,
         opening: false,
@@ -217,6 +227,7 @@ export function chunkText(text: string): Omit<Chunk, 'shared'>[] {
     if (groups.length === 0) gap += f.length;
     else if (trailing) gap += 1;
     if (pi === 0 && parts.length > 1) opening = out.length - 1;
+    blankBefore = trailing;
   });
   if (opening >= 0) out[opening]!.opening = true;
   return out;
@@ -287,6 +298,7 @@ function compile(texts: readonly string[]): Compiled {
     slotIndex: Int32Array.from(slotIndex),
     slotWeight: Int32Array.from(slotChunk, (ch) => ch.weight),
     slotGap: Int32Array.from(slotChunk, (ch) => ch.maxGap),
+    slotMinGap: Int32Array.from(slotChunk, (ch) => ch.minGap),
     slotFlags,
   };
 }
@@ -338,7 +350,7 @@ function chains(c: Compiled, folded: FoldedUnits): Chain[] {
   const chainCount = new Int32Array(n);
   /** 1 = the latest chain of this slot is acceptable; 2 = and it was extended by the next chunk. */
   const state = new Uint8Array(n);
-  const { slotEntry, slotIndex, slotWeight, slotGap, slotFlags, entryWeight, lengths, refs } = c;
+  const { slotEntry, slotIndex, slotWeight, slotGap, slotMinGap, slotFlags, entryWeight, lengths, refs } = c;
   const out: Chain[] = [];
   const flush = (slot: number): void => {
     if (state[slot] !== 1) return;
@@ -372,7 +384,7 @@ function chains(c: Compiled, folded: FoldedUnits): Chain[] {
       const prev = slot - 1;
       const pe = k > 0 ? lastEnd[prev]! : -1;
       const weight = slotWeight[slot]!;
-      if (pe >= 0 && pe <= start && start - pe <= slotGap[slot]!) {
+      if (pe >= 0 && pe <= start && start - pe <= slotGap[slot]! && start - pe >= slotMinGap[slot]!) {
         chainStart[slot] = chainStart[prev]!;
         chainK0[slot] = chainK0[prev]!;
         chainWeight[slot] = chainWeight[prev]! + weight;

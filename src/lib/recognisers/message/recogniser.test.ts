@@ -44,6 +44,12 @@ describe('message matcher', () => {
     expect(entries(`Application '/LM/W3SVC/2/ROOT' with physical root '${path}' failed to start process with commandline '"C:\\Program Files\\dotnet\\dotnet.exe" .\\app.dll', ErrorCode = '0x80070002'.`)).toEqual([0]);
   });
 
+  it('does not bridge a placeholder between blanks that holds no value at all', () => {
+    const m2 = createMatcher(['service {service} does not have any active endpoints']);
+    expect(m2.match('service default/api does not have any active endpoints').map((h) => h.complete)).toEqual([true]);
+    expect(m2.match('App Service does not have the runtime')).toEqual([]);
+  });
+
   it('matches a message cut at the start or the end', () => {
     expect(entries('ANCM Application DLL Not Found')).toEqual([1]);
     expect(entries('access a socket in a way forbidden by its access')).toEqual([2]);
