@@ -70,6 +70,7 @@ const NAMED_CAUSE = signal(
   'topic-user-profile',
   'topic-proxy-protocol',
   'topic-invalid-response',
+  'topic-bad-request',
   'topic-shutdown',
   'topic-host-stopped',
   'topic-stdout-log',

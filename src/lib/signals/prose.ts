@@ -384,6 +384,12 @@ export const signals: SignalDef[] = [
     causes: { 'proxy-protocol-mismatch': 0.35 },
   },
   {
+    id: 'prose.topic-bad-request',
+    kind,
+    label: 'Named: a request the server refuses to parse (a request line too long, a malformed request)',
+    causes: { 'malformed-client-request': 0.45 },
+  },
+  {
     id: 'prose.topic-invalid-response',
     kind,
     label: 'Named: a response the proxy cannot parse (duplicate Transfer-Encoding, invalid chunked encoding, a malformed status line)',

@@ -134,6 +134,8 @@ describe('prose reader: triggers', () => {
     ['intermittent 502 errors on the api', 'prose.intermittent'],
     ['every request returns 502 since Monday', 'prose.every-request'],
     ['the first request after a cold start fails', 'prose.first-request'],
+    ['the app takes more than two minutes to start while it warms up caches', 'prose.first-request'],
+    ['the client sends a request line that is too long and kestrel rejects it', 'prose.topic-bad-request'],
     ['requests are lost during a rolling update of the deployment', 'prose.after-deploy'],
     ['Installing the .NET Core Windows Server Hosting fails with an error', 'prose.topic-hosting-bundle'],
     ['the site falls over with a small load in production', 'prose.under-load'],

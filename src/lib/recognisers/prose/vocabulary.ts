@@ -215,7 +215,7 @@ export const TRIGGERS: readonly Term[] = [
     signal: 'prose.every-request',
   },
   {
-    pattern: '(?:the )?first (?:request|call|hit|load)|cold[ -]?starts?|warm[ -]?up|slow (?:to )?start(?:s|ing|up)?|(?:app|application) start(?:s|up)?|startup|(?:long|slow|lengthy) initiali[sz]ation|initiali[sz]ation (?:takes|took|is slow|lasts)',
+    pattern: '(?:the )?first (?:request|call|hit|load)|cold[ -]?starts?|warm(?:s|ing)?[ -]?up|slow (?:to )?start(?:s|ing|up)?|(?:long|minutes?|seconds?|forever) to (?:start|boot|come up)(?: up)?|(?:app|application) start(?:s|up)?|startup|(?:long|slow|lengthy) initiali[sz]ation|initiali[sz]ation (?:takes|took|is slow|lasts)',
     signal: 'prose.first-request',
   },
   // A failure in plain words, with no status or message: "doesn't start", "not working",
@@ -496,6 +496,12 @@ export const TOPICS: readonly Term[] = [
       'duplicate ["\u201c]?(?:transfer-encoding|content-length)|(?:both |with )?transfer-encoding (?:and|with) content-length|invalid (?:chunked|http) (?:response|encoding|body)|invalid chunked|malformed (?:http )?(?:responses?|status lines?|response headers?)|(?:bad|invalid|broken|corrupt) status lines?',
     signal: 'prose.topic-invalid-response',
   },
+  // A request the server itself refuses to parse (Kestrel's 400 BadHttpRequestException family).
+  {
+    pattern:
+      'request[ -]lines? (?:[a-z]+ ){0,3}too long|(?:invalid|malformed|bad) request[ -](?:lines?|targets?)|malformed (?:http )?requests?|request smuggling',
+    signal: 'prose.topic-bad-request',
+  },
   // A rolling update or restart (Kubernetes, ECS, Cloud Run): instances are replaced one by one
   // while the proxy or load balancer may still send traffic to the old ones.
   {
@@ -531,7 +537,7 @@ export const TOPICS: readonly Term[] = [
   // App Service runs the runtimes it has; newer ones came as site extensions or with a rollout.
   {
     pattern:
-      '(?:asp\\.net core |aspnetcore )?(?:runtime )?site extensions?|(?:runtime|sdk|core|aspnetcore) (?:\\d+(?:\\.\\d+)* )?(?:sdk |runtime )?(?:site )?extensions?|not (?:yet )?(?:available|supported|installed|rolled out) (?:on|in) (?:azure|app service|the app service)|(?:azure|app service) (?:does not|doesn\'t|did not|didn\'t) (?:yet )?(?:support|have) (?:the |this |that )?(?:runtime|version|\\.net|asp\\.net)',
+      '(?:asp\\.net core |aspnetcore )?(?:runtime )?site extensions?|(?:runtime|sdk|core|aspnetcore) (?:\\d+(?:\\.\\d+)* )?(?:sdk |runtime )?(?:site )?extensions?|not (?:yet )?(?:available|supported|installed|rolled out) (?:on|in) (?:azure|app service|the app service)|(?:azure|app service) (?:does not|doesn\'t|did not|didn\'t) (?:yet )?(?:support|have) (?:the |this |that )?(?:[a-z0-9.]+ ){0,2}(?:runtime|version|\\.net|asp\\.net)',
     signal: 'prose.topic-azure-runtime',
   },
   // App Service's own restarts: Auto-Heal and Proactive Auto-Heal.
