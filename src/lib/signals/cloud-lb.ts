@@ -2,7 +2,8 @@
  * Signals of the cloud-lb recogniser: AWS Application Load Balancer access logs, Azure
  * Application Gateway (v1/v2) logs and pages, Azure Front Door logs and page, and Envoy/Istio
  * (access-log response flags and local-reply texts; Envoy is filed here because it is usually
- * met as a managed or mesh load balancer: Istio, Azure Container Apps, Contour).
+ * met as a managed or mesh load balancer: Istio, Azure Container Apps, Contour), and Cloud
+ * Foundry's gorouter (its records of failed attempts to an app instance).
  *
  * Status traps: Envoy answers 503 (not 502) for refused/reset upstreams, App Gateway v1 answers
  * 502 on its 20 s request timeout (v2: 504), the ALB answers 502 for a target that closed the
@@ -334,4 +335,40 @@ export const signals: SignalDef[] = [
     label: `Heroku: error ${code} (${desc}) named in the paste`,
     causes,
   })),
+  {
+    id: 'cloud-lb.gorouter-reused-closed',
+    kind,
+    label: 'Cloud Foundry gorouter: the app instance closed a kept-alive connection the router had just reused (EOF or reset, conn-reused true)',
+    causes: { 'keepalive-race': 0.8, 'proxy-upstream-closed': 0.2 },
+  },
+  {
+    id: 'cloud-lb.gorouter-closed',
+    kind,
+    label: 'Cloud Foundry gorouter: the app instance closed a new connection without a response (EOF or reset)',
+    causes: { 'proxy-upstream-closed': 0.6, 'app-crash-runtime': 0.2 },
+  },
+  {
+    id: 'cloud-lb.gorouter-refused',
+    kind,
+    label: 'Cloud Foundry gorouter: the app instance refused the connection or could not be reached',
+    causes: { 'proxy-upstream-refused': 0.8 },
+  },
+  {
+    id: 'cloud-lb.gorouter-timeout',
+    kind,
+    label: 'Cloud Foundry gorouter: the app instance did not answer in time',
+    causes: { 'proxy-upstream-timeout': 0.7 },
+  },
+  {
+    id: 'cloud-lb.gorouter-tls',
+    kind,
+    label: 'Cloud Foundry gorouter: TLS to the app instance failed',
+    causes: { 'backend-tls-failure': 0.7 },
+  },
+  {
+    id: 'cloud-lb.gorouter-client-canceled',
+    kind,
+    label: 'Cloud Foundry gorouter: the client went away before the app instance answered (context canceled)',
+    causes: { 'client-aborted': 0.6 },
+  },
 ];

@@ -347,3 +347,26 @@ describe('cloud-lb recogniser: robustness', () => {
   });
 });
 
+
+describe('cloud-lb recogniser: Cloud Foundry gorouter', () => {
+  const rec = (error: string, reused: boolean) =>
+    `{"log_level":3,"timestamp":"2024-02-01T10:00:00.000Z","message":"backend-endpoint-failed","source":"vcap.gorouter","data":{"error":"${error}","attempt":1,"retriable":false,"got-connection":true,"conn-reused":${reused}}}`;
+  it('reads the error of a failed attempt, and an EOF on a reused connection as the idle-connection race', () => {
+    const reused = rec('EOF', true);
+    const facts = run(reused);
+    expect(values(facts, 'signal')).toEqual(['cloud-lb.gorouter-reused-closed']);
+    expect(text(reused, named(facts, 'signal')[0]!)).toBe('EOF');
+    expect(values(facts, 'server')).toEqual(['paas']);
+    expect(values(run(rec('EOF', false)), 'signal')).toEqual(['cloud-lb.gorouter-closed']);
+    expect(values(run(rec('dial tcp 10.0.1.5:61001: connect: connection refused', false)), 'signal')).toEqual(['cloud-lb.gorouter-refused']);
+    expect(values(run(rec('incomplete request (context canceled)', false)), 'signal')).toEqual(['cloud-lb.gorouter-client-canceled']);
+  });
+  it('reads each record of a paste once, also with its values on lines of their own', () => {
+    const two = `${rec('EOF', true)}\n${rec('dial tcp 10.0.1.5:61001: connect: connection refused', false)}`;
+    expect(values(run(two), 'signal')).toEqual(['cloud-lb.gorouter-reused-closed', 'cloud-lb.gorouter-refused']);
+    // The engine's JSON view puts message and error values on lines of their own.
+    const view = '{"log_level":3,"message":\nbackend-endpoint-failed\n,"data":{"error":\nEOF\n,"conn-reused":true}}';
+    expect(values(run(view), 'signal')).toEqual(['cloud-lb.gorouter-reused-closed']);
+    expect(run('the gorouter said nothing about backends')).toEqual([]);
+  });
+});

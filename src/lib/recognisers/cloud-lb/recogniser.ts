@@ -8,7 +8,8 @@
  * seen from the app's side (recognisers/cloud-lb/health-checks.ts: a probe's access-log line by its
  * user agent, the GCE ingress backend annotation), and Heroku's error codes retold bare
  * (recognisers/cloud-lb/heroku-codes.ts: "Heroku sends a H13 error") and Envoy's response flags
- * retold bare (recognisers/cloud-lb/envoy-flags.ts: "a lot of 503 UC errors").
+ * retold bare (recognisers/cloud-lb/envoy-flags.ts: "a lot of 503 UC errors"), and Cloud Foundry's gorouter
+ * records of failed attempts (recognisers/cloud-lb/gorouter.ts).
  */
 import type { Fact, LineIndex, Recogniser } from '../../engine/types.ts';
 import type { LbCtx } from './context.ts';
@@ -21,12 +22,13 @@ import { scanKubernetes } from './kubernetes.ts';
 import { scanHealthChecks } from './health-checks.ts';
 import { scanHerokuCodes } from './heroku-codes.ts';
 import { scanEnvoyFlags } from './envoy-flags.ts';
+import { scanGorouter } from './gorouter.ts';
 
 export const recogniser: Recogniser = {
   kind: KIND,
   recognise(input: string, lines: LineIndex, out: Fact[] = []): Fact[] {
     const ctx: LbCtx = { input, lines, facts: out, servers: new Set() };
-    for (const scan of [scanAlb, scanElbClassic, scanAzure, scanEnvoy, scanKubernetes, scanHealthChecks, scanHerokuCodes, scanEnvoyFlags]) {
+    for (const scan of [scanAlb, scanElbClassic, scanAzure, scanEnvoy, scanKubernetes, scanHealthChecks, scanHerokuCodes, scanEnvoyFlags, scanGorouter]) {
       scan(ctx);
     }
     return ctx.facts;
