@@ -53,6 +53,15 @@ describe('the request timeout rules', () => {
     expect(r.weakenings.map((w) => [w.key, w.cause])).toEqual([['rule:winhttp-timeout-elsewhere', 'request-timeout']]);
     expect(r.weakenings[0]?.factor).toBeLessThan(0.3);
   });
+  it('12002 at about 30 s, with no requestTimeout in sight, points to the ARR proxy time-out', () => {
+    const at30 = [f('code', 12002), f('time-taken-ms', factMs('arr.proxy-timeout') - 111, 2)];
+    expect(fired(at30)).toContain('rule:winhttp-timeout-at-arr-default');
+    const r = ruleContributions(indexFacts(at30), CONTEXT_RULES);
+    expect(r.contributions.map((c) => [c.key, c.cause])).toContainEqual(['rule:winhttp-timeout-at-arr-default', 'arr-proxy-timeout']);
+    // A web.config that sets requestTimeout to 30 s makes it ANCM's own time-out.
+    expect(fired([...at30, f('setting', 'requestTimeout=00:00:30', 4, 'web-config')])).not.toContain('rule:winhttp-timeout-at-arr-default');
+    expect(fired([f('code', 12002), f('time-taken-ms', 45_000, 2)])).not.toContain('rule:winhttp-timeout-at-arr-default');
+  });
   it('about 230 s points to the App Service front end and weakens request-timeout', () => {
     const r = ruleContributions(indexFacts([f('status', '502.3'), f('code', 12002, 2), f('time-taken-ms', 230016, 4)]), CONTEXT_RULES);
     expect(r.contributions.map((c) => c.cause)).toContain('azure-frontend-timeout');

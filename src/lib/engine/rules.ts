@@ -162,6 +162,21 @@ export const CONTEXT_RULES: readonly ContextRule[] = [
     note: `WinHTTP timeout (12002) after a time-taken within 10 % of requestTimeout (the value in web.config, or the ${REQUEST_TIMEOUT_SHORT} default when it sets none): ANCM stopped waiting for the app.`,
   },
   {
+    // ANCM's requestTimeout is 2 minutes by default; a WinHTTP timeout at about 30 s on a server
+    // whose web.config sets no requestTimeout is the proxy time-out people quote for ARR.
+    id: 'winhttp-timeout-at-arr-default',
+    when: {
+      all: [
+        { fact: 'code', in: WINHTTP_TIMEOUT },
+        { fact: 'time-taken-ms', near: { default: factMs('arr.proxy-timeout'), tolerance: 0.05 } },
+        { not: { fact: 'setting', in: ['requestTimeout='] } },
+      ],
+    },
+    supports: { 'arr-proxy-timeout': 0.6 },
+    weakens: { 'request-timeout': 0.3 },
+    note: `WinHTTP timeout (12002) after about ${factText('arr.proxy-timeout', 'says')}, the time-out commonly quoted as ARR's default: far from ANCM's ${REQUEST_TIMEOUT_SHORT}, so the proxy that gave up is more likely ARR than the ASP.NET Core Module.`,
+  },
+  {
     id: 'bad-gateway-at-request-timeout',
     when: {
       all: [
