@@ -36,6 +36,12 @@ describe('prose rules', () => {
     expect(supported([server('aws-alb'), said(factMs('aws-alb.idle_timeout')), status('504')])).toEqual(['proxy-upstream-timeout']);
   });
 
+  it('read a backend the writer says crashed behind a proxy as the crash', () => {
+    expect(supported([sig('topic-crash'), status('502')])).toContain('app-crash-runtime');
+    expect(supported([sig('topic-crash'), sig('reverse-proxy')])).toContain('app-crash-runtime');
+    expect(supported([sig('topic-crash')])).not.toContain('app-crash-runtime');
+  });
+
   it("read IIS's regular recycle interval on its own: nothing else in scope waits 29 hours", () => {
     expect(supported([said(factMs('iis.periodicRestart.time'))])).toEqual(['app-pool-recycle']);
     expect(supported([said(24 * 3_600_000)])).toEqual([]);

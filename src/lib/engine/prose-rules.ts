@@ -304,6 +304,20 @@ const RULES: readonly ContextRule[] = [
     note: 'Described: the app crashes and IIS answers 500: with in-process hosting an app that dies while starting gives 500.30.',
   },
   {
+    // The writer says the backend crashed and a proxy answered for it: the crash is the cause,
+    // the 502 or the closed connection only how it showed.
+    id: 'prose-backend-crashed-behind-proxy',
+    when: {
+      all: [
+        signal('topic-crash'),
+        { any: [status('502', '503'), signal('reverse-proxy'), server(PROXY_FRONTS)] },
+        { not: server(IIS) },
+      ],
+    },
+    supports: { 'app-crash-runtime': 0.35 },
+    note: 'Described: the app behind the proxy crashed while the proxy answered 502 or 503: the crash is what to fix; the proxy only reported the connection it lost.',
+  },
+  {
     id: 'prose-upload-on-iis',
     when: { all: [server(IIS), signal('large-upload')] },
     supports: { 'backend-connection-reset': 0.4 },

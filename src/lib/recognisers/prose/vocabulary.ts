@@ -326,7 +326,7 @@ export const TOPICS: readonly Term[] = [
   { pattern: 'visual c\\+\\+(?: redistributable| runtime)?|vc_?redist|vc\\+\\+ redist(?:ributable)?', signal: 'prose.topic-vc-redist' },
   {
     pattern:
-      '(?:client|browser|caller)s? (?:closes|closed|aborts|aborted|disconnects|disconnected|cancels|cancel(?:l)?ed|went away|goes away|hangs up|hung up)(?: the)?(?: connection| request)?|request (?:was |is |gets |got )?(?:aborted|cancel(?:l)?ed) by the (?:client|browser|caller)|(?:client|request) cancel(?:l)?ations?',
+      '(?:client|browser|caller)s? (?:closes|closed|aborts|aborted|disconnects|disconnected|cancels|cancel(?:l)?ed|went away|goes away|hangs up|hung up)(?: the)?(?: connection| request)?|request (?:was |is |gets |got )?(?:aborted|cancel(?:l)?ed) by the (?:client|browser|caller)|(?:client|request) cancel(?:l)?ations?|(?:closed|terminated|aborted|dropped|cancel(?:l)?ed) \\(?by the (?:client|browser|caller|user)\\)?',
     signal: 'prose.topic-client-aborted',
   },
   {
