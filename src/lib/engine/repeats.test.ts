@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import type { Fact } from './types.ts';
 import { dropRepeatedSignals } from './repeats.ts';
+import { CAPTURED_OUTPUT } from '../recognisers/shared/event-messages/captured.ts';
 
 const f = (kind: Fact['kind'], name: Fact['name'], start: number, end: number, value: string = 'x'): Fact => ({ kind, name, value, span: { start, end } });
 
@@ -18,6 +19,17 @@ describe('dropRepeatedSignals', () => {
   it('sees an overlap with a long span that starts well before', () => {
     const facts = [f('event-log', 'signal', 0, 1000), f('event-log', 'signal', 10, 20), f('message', 'signal', 500, 520)];
     expect(dropRepeatedSignals(facts).filter((x) => x.kind === 'message')).toEqual([]);
+  });
+
+  it("keeps a catalogue signal inside output a record only carries, unless something was read there too", () => {
+    const record = f('event-log', 'signal', 0, 160, 'event-log.ancm-inprocess-handler-missing');
+    const output = f('event-log', 'placed', 80, 160, CAPTURED_OUTPUT);
+    const hostfxr = f('message', 'signal', 82, 124, 'message.hostfxr.app-to-execute-missing');
+    expect(dropRepeatedSignals([record, output, hostfxr])).toContain(hostfxr);
+    const readThere = f('event-log', 'signal', 84, 120, 'stdout-log.unhandled-exception');
+    expect(dropRepeatedSignals([record, output, hostfxr, readThere])).not.toContain(hostfxr);
+    // The record's own message, outside the captured output, is still a repeat.
+    expect(dropRepeatedSignals([record, output, f('message', 'signal', 0, 40)]).filter((x) => x.kind === 'message')).toEqual([]);
   });
 
   it('a prose signal on the same text does not shadow a catalogue signal', () => {

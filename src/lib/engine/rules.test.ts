@@ -291,3 +291,13 @@ describe('an address in use while the app connects out', () => {
     expect(fired([client, inUse, f('signal', 'stdout-log.bind-frame', 8, 'stdout-log')])).not.toContain('rule:address-in-use-while-connecting');
   });
 });
+
+describe('an in-process handler that hostfxr never handed over', () => {
+  it("weakens the handler reading when the event carries hostfxr's own reason", () => {
+    const missing = f('signal', 'event-log.ancm-inprocess-handler-missing', 0, 'event-log');
+    const reason = f('signal', 'message.hostfxr.app-to-execute-missing', 90, 'message');
+    const r = ruleContributions(indexFacts([missing, reason]), CONTEXT_RULES);
+    expect(r.weakenings.map((w) => [w.key, w.cause])).toContainEqual(['rule:inprocess-handler-missing-with-hostfxr-reason', 'inprocess-handler-load-failure']);
+    expect(fired([missing])).not.toContain('rule:inprocess-handler-missing-with-hostfxr-reason');
+  });
+});

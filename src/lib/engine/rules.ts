@@ -7,6 +7,7 @@
 import type { FactTest } from './fact-test.ts';
 import { fact, factMs, factText } from '../facts/facts.ts';
 import { PROSE_RULES } from './prose-rules.ts';
+import hostfxrMessages from '../../../content/data/messages/hostfxr.json' with { type: 'json' };
 
 export interface ContextRule {
   id: string;
@@ -28,6 +29,8 @@ const APP_GATEWAY_MS = factMs('azure-app-gateway.RequestTimeout');
 const REQUEST_TIMEOUT_SHORT = factText('ancm.requestTimeout', 'short');
 const FRONTEND_SAYS = fact('app-service.frontend-timeout').says;
 const WINHTTP_TIMEOUT = [12002];
+/** Signals of the .NET host's own messages (content/data/messages/hostfxr.json). */
+const HOSTFXR_SIGNALS: string[] = (hostfxrMessages as { id: string }[]).map((m) => `message.${m.id}`);
 const CRASH_EXCEPTIONS = [
   'StackOverflowException',
   'OutOfMemoryException',
@@ -241,6 +244,19 @@ export const CONTEXT_RULES: readonly ContextRule[] = [
     },
     supports: { 'azure-frontend-timeout': 0.3 },
     note: `A timeout on App Service without a time-taken at requestTimeout: the front end (${FRONTEND_SAYS}) may be the limit that fired.`,
+  },
+  {
+    // ANCM could not load its in-process handler because hostfxr failed, and the event carries
+    // hostfxr's own words for why: that reason is the cause, the missing handler its consequence.
+    id: 'inprocess-handler-missing-with-hostfxr-reason',
+    when: {
+      all: [
+        { fact: 'signal', in: ['event-log.ancm-inprocess-handler-missing'] },
+        { fact: 'signal', in: HOSTFXR_SIGNALS },
+      ],
+    },
+    weakens: { 'inprocess-handler-load-failure': 0.6 },
+    note: "The in-process handler was not found because hostfxr stopped first, and its captured output says why (the app's DLL, a framework, runtimeconfig.json): that is the cause to fix.",
   },
   {
     id: 'host-found-framework-but-not-app-files',

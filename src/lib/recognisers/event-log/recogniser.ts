@@ -23,7 +23,7 @@ import { matchMessages } from '../shared/event-messages/messages.ts';
 import type { HitFact, MessageHit } from '../shared/event-messages/messages.ts';
 import { localisedCrashes } from '../shared/event-messages/windows.ts';
 import { EVENT_SPECS } from '../shared/event-messages/specs.ts';
-import { capturedFacts } from '../shared/event-messages/captured.ts';
+import { CAPTURED_OUTPUT, capturedFacts } from '../shared/event-messages/captured.ts';
 import { werReports } from './wer.ts';
 import { findRecords } from './records.ts';
 import type { EventRecord, Family } from './records.ts';
@@ -198,6 +198,8 @@ function recognise(input: string, lines: LineIndex, out: Fact[]): Fact[] {
       if (dataClose !== -1 && dataClose < h.captured) dataClose = input.indexOf('</Data>', h.captured);
       if (dataClose >= 0 && dataClose < end) end = dataClose;
       g.facts.push(...capturedFacts(input, h.captured, end, appService));
+      // Other products' words in it (a hostfxr message) are the catalogue's to read (engine/repeats.ts).
+      if (end > h.captured) g.facts.push({ name: 'placed', value: CAPTURED_OUTPUT, start: h.captured, end });
     }
   }
   // Records without any message hit: fall back on provider + id.

@@ -7,6 +7,13 @@ import type { TextView } from './text.ts';
 import type { HitFact } from './messages.ts';
 import { STDOUT_TRIGGER, readStdoutLine } from '../stdout/matchers.ts';
 
+/**
+ * The `placed` value for output an app printed that a record carries without reading it as its own
+ * (an ANCM event's "Captured output from invoking hostfxr: ..."): engine/repeats.ts keeps the
+ * catalogue's reading of a product message there.
+ */
+export const CAPTURED_OUTPUT = 'captured output';
+
 /** Stdout facts in input[start, end): entities decoded, line by line (event-log records and ancm-debug-log lines both carry it). */
 export function capturedFacts(input: string, start: number, end: number, appService: boolean): HitFact[] {
   const out: HitFact[] = [];
