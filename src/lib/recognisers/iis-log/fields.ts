@@ -163,9 +163,17 @@ export function locateTail(tokens: readonly Token[], from: number): TailFields |
 export function findMethod(tokens: readonly Token[], from: number): number | undefined {
   if (tokens.length < from + 6) return undefined;
   if (!DATE.test((tokens[from] as Token).text) || !TIME.test((tokens[from + 1] as Token).text)) return undefined;
-  const last = Math.min(tokens.length - 2, from + 8);
-  for (let i = from + 2; i <= last; i++) {
-    if (!METHOD.test((tokens[i] as Token).text)) continue;
+  return methodWithin(tokens, from + 2, from + 8);
+}
+
+/**
+ * The index of the first token in [from, last] that `method` accepts and that a request target
+ * follows (a path, `*` or an absolute URL): where a W3C record's cs-method field is.
+ */
+export function methodWithin(tokens: readonly Token[], from: number, last: number, method: RegExp = METHOD): number | undefined {
+  const end = Math.min(tokens.length - 2, last);
+  for (let i = from; i <= end; i++) {
+    if (!method.test((tokens[i] as Token).text)) continue;
     const next = (tokens[i + 1] as Token).text;
     if (next.startsWith('/') || next === '*' || /^https?:/i.test(next)) return i;
   }

@@ -14,7 +14,7 @@
 import type { LineIndex, Span } from '../../engine/types.ts';
 import { linesMatching } from '../shared/proxy-lines.ts';
 import type { Token } from './fields.ts';
-import { locateTail, tokenize } from './fields.ts';
+import { locateTail, methodWithin, tokenize } from './fields.ts';
 
 export interface Outcome {
   status: Token;
@@ -39,6 +39,7 @@ export function outcomeLines(input: string, lines: LineIndex): Uint8Array {
 const ALONE = /^[ \t]*([45]\d\d)(?:[ \t]{1,8}|\.)(\d{1,3})[ \t]{1,8}(\d{1,10})(?:[ \t]{1,8}(\d{1,10}))?(?:[ \t]{1,8}\d{1,10}){0,2}[ \t]*$/;
 /** One named field and its value. */
 const NAMED = /\b(sc-status|sc-substatus|sc-win32-status|time-taken)[ \t]*[:=]?[ \t]*["']?(\d{1,10})\b/g;
+/** Methods a record cut before its date is recognised by (a stricter list than fields.ts's shape test). */
 const METHOD = /^(?:GET|POST|PUT|DELETE|HEAD|PATCH|OPTIONS|PROPFIND|CONNECT|TRACE|MERGE|DEBUG)$/;
 
 function token(text: string, at: number, value: string, index: number): Token {
@@ -96,8 +97,8 @@ export function readOutcome(text: string, at: number, hinted = false): Outcome |
   // A record cut before its date: a method and a path within its first fields, the tail at its end.
   const tokens = tokenize(text, 0, text.length);
   if (tokens.length < 6 || tokens.length > 60) return undefined;
-  const method = tokens.findIndex((t, k) => k < 8 && METHOD.test(t.text) && (tokens[k + 1]?.text.startsWith('/') ?? false));
-  if (method < 0) return undefined;
+  const method = methodWithin(tokens, 0, 7, METHOD);
+  if (method === undefined) return undefined;
   const tail = locateTail(tokens, method + 2);
   if (!tail) return undefined;
   const shift = (t: Token | undefined): Token | undefined => (t ? { text: t.text, start: t.start + at, end: t.end + at } : undefined);
