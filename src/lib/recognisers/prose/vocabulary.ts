@@ -234,6 +234,8 @@ export const TRIGGERS: readonly Term[] = [
  * anywhere in a sentence, not at word starts. Plain literals only: one alternation of them all.
  */
 export const WIDE_TERMS: readonly Term[] = [
+  // a port Windows excludes or reserves (Hyper-V, WinNAT)
+  { pattern: '(?:排除|保留)(?:了|的)?(?:[0-9]{2,5} ?)?端口|端口(?:被)?(?:排除|保留)|除外(?:された)?ポート|ポート(?:が|は)?(?:除外|予約)', signal: 'prose.topic-privileged-port' },
   // rollout, rolling update or restart: instances replaced one by one (before deploy: one match a place)
   { pattern: '롤아웃|롤링 ?업데이트|롤링 ?재시작|ロールアウト|ローリング ?(?:アップデート|更新|再起動)|滚动更新|滾動更新|滚动重启|滾動重啟', signal: 'prose.topic-rolling' },
   // deploy, redeploy, release / publish, go live
@@ -485,7 +487,7 @@ export const TOPICS: readonly Term[] = [
   // In-process and out-of-process apps in one application pool (500.34).
   {
     pattern:
-      'in-?process and out-?of-?process|out-?of-?process and in-?process|mix(?:ing|ed|es)? (?:of )?(?:hosting models|in-?process and out-?of-?process)|(?:different|mixed) hosting models',
+      'in-?process and out-?of-?process|out-?of-?process and in-?process|mix(?:ing|ed|es)? (?:of )?(?:hosting models|in-?process and out-?of-?process)|(?:different|mixed) hosting models|mixed (?:process|hosting) (?:modes?|models?)',
     signal: 'prose.topic-mixed-hosting',
   },
   // The PROXY protocol header one side sends and the other does not expect (nginx: "broken header").
@@ -493,7 +495,7 @@ export const TOPICS: readonly Term[] = [
   // A response the proxy cannot parse: header fields twice or at odds, broken chunking, a bad status line.
   {
     pattern:
-      'duplicate ["\u201c]?(?:transfer-encoding|content-length)|(?:both |with )?transfer-encoding (?:and|with) content-length|invalid (?:chunked|http) (?:response|encoding|body)|invalid chunked|malformed (?:http )?(?:responses?|status lines?|response headers?)|(?:bad|invalid|broken|corrupt) status lines?',
+      'duplicate ["\u201c]?(?:transfer-encoding|content-length)|(?:both |with )?transfer-encoding (?:and|with) content-length|content-length ?(?:and|with|和|与|與|及) ?transfer-encoding|invalid (?:chunked|http) (?:response|encoding|body)|invalid chunked|malformed (?:http )?(?:responses?|status lines?|response headers?)|(?:bad|invalid|broken|corrupt) status lines?',
     signal: 'prose.topic-invalid-response',
   },
   // A request the server itself refuses to parse (Kestrel's 400 BadHttpRequestException family).
