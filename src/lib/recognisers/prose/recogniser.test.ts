@@ -139,6 +139,7 @@ describe('prose reader: triggers', () => {
     ['users get 500 because ANCM does not support mixed process mode', 'prose.topic-mixed-hosting'],
     ['返回的response中同时存在了Content-Length和Transfer-Encoding的header', 'prose.topic-invalid-response'],
     ['系统排除5000端口导致程序无法正常运行', 'prose.topic-privileged-port'],
+    ['尝试过删除排除规则，但是被拒绝访问了', 'prose.topic-privileged-port'],
     ['requests are lost during a rolling update of the deployment', 'prose.after-deploy'],
     ['Installing the .NET Core Windows Server Hosting fails with an error', 'prose.topic-hosting-bundle'],
     ['the site falls over with a small load in production', 'prose.under-load'],

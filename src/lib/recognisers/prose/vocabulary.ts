@@ -235,7 +235,7 @@ export const TRIGGERS: readonly Term[] = [
  */
 export const WIDE_TERMS: readonly Term[] = [
   // a port Windows excludes or reserves (Hyper-V, WinNAT)
-  { pattern: '(?:排除|保留)(?:了|的)?(?:[0-9]{2,5} ?)?端口|端口(?:被)?(?:排除|保留)|除外(?:された)?ポート|ポート(?:が|は)?(?:除外|予約)', signal: 'prose.topic-privileged-port' },
+  { pattern: '(?:排除|保留)(?:了|的)?(?:[0-9]{2,5} ?)?端口|端口(?:被)?(?:排除|保留)|(?:端口)?排除(?:规则|范围)|除外(?:された)?ポート|ポート(?:が|は)?(?:除外|予約)', signal: 'prose.topic-privileged-port' },
   // rollout, rolling update or restart: instances replaced one by one (before deploy: one match a place)
   { pattern: '롤아웃|롤링 ?업데이트|롤링 ?재시작|ロールアウト|ローリング ?(?:アップデート|更新|再起動)|滚动更新|滾動更新|滚动重启|滾動重啟', signal: 'prose.topic-rolling' },
   // deploy, redeploy, release / publish, go live
