@@ -150,31 +150,64 @@ function findWordStarts(text: string): number {
   return n;
 }
 
-/** The vocabulary's terms at the `count` word starts in `wordStarts`; a match skips the word starts inside it. */
-function readTerms(text: string, at: number, v: Vocabulary, count: number, facts: Fact[]): void {
+/**
+ * Every vocabulary's candidate terms for a word start whose first characters are `a`, `b` and `c`
+ * (-1: none), as `vocabulary index << 16 | term index`, vocabularies in order: one look-up per
+ * word start instead of one per vocabulary. Made when first met, like `candidates`.
+ */
+const allByStart = new Array<Array<readonly number[] | undefined> | undefined>(123 * 129).fill(undefined);
+const allByRareStart = new Map<string, readonly number[]>();
+
+function allCandidates(a: number, b: number, c: number): readonly number[] {
+  const row = b < 128 && c < 128 ? (allByStart[a * 129 + b + 1] ??= new Array<readonly number[] | undefined>(129).fill(undefined)) : undefined;
+  const key = row ? undefined : String.fromCharCode(a, b) + (c < 0 ? '' : String.fromCharCode(c));
+  const known = row ? row[c + 1] : allByRareStart.get(key as string);
+  if (known) return known;
+  const list: number[] = [];
+  VOCABULARY.forEach((v, vi) => {
+    for (const k of candidates(v, a, b, c)) list.push((vi << 16) | k);
+  });
+  if (row) row[c + 1] = list;
+  else allByRareStart.set(key as string, list);
+  return list;
+}
+
+/** Where each vocabulary may match next (a match skips the word starts inside it), per line read. */
+const nextOf = new Int32Array(8);
+
+/**
+ * The vocabularies' terms at the `count` word starts in `wordStarts`, all vocabularies in one pass:
+ * at each start, each vocabulary's first term that matches there (a match skips, for that
+ * vocabulary, the word starts inside it).
+ */
+function readTerms(text: string, at: number, count: number, facts: Fact[]): void {
   const starts = wordStarts;
-  let next = 0;
+  nextOf.fill(0);
   for (let w = 0; w < count; w++) {
     const i = starts[w] as number;
-    if (i < next) continue;
     const ch = text.charCodeAt(i);
-    let length = -1;
-    let term: Term | undefined;
     const b = i + 1 < text.length ? text.charCodeAt(i + 1) : -1;
-    for (const k of candidates(v, ch, b, b >= 0 && i + 2 < text.length ? text.charCodeAt(i + 2) : -1)) {
+    const list = allCandidates(ch, b, b >= 0 && i + 2 < text.length ? text.charCodeAt(i + 2) : -1);
+    let tried = 0; // vocabularies whose term at this start is settled
+    for (let e = 0; e < list.length; e++) {
+      const entry = list[e] as number;
+      const vi = entry >>> 16;
+      if ((tried & (1 << vi)) !== 0 || i < (nextOf[vi] as number)) continue;
+      const v = VOCABULARY[vi] as Vocabulary;
+      const k = entry & 0xffff;
       const re = termAt(v, k);
       re.lastIndex = i;
       if (!re.test(text)) continue;
-      length = re.lastIndex - i;
-      term = v.terms[k];
-      break;
+      tried |= 1 << vi;
+      const length = re.lastIndex - i;
+      const term = v.terms[k];
+      if (length <= 0 || !term) continue;
+      const start = at + i;
+      const end = start + length;
+      if (term.server) push(facts, 'server', term.server, start, end);
+      if (term.signal) push(facts, 'signal', term.signal, start, end);
+      nextOf[vi] = i + length;
     }
-    if (length <= 0 || !term) continue;
-    const start = at + i;
-    const end = start + length;
-    if (term.server) push(facts, 'server', term.server, start, end);
-    if (term.signal) push(facts, 'signal', term.signal, start, end);
-    next = i + length;
   }
 }
 
@@ -228,7 +261,7 @@ function readProse(text: string, at: number): Fact[] {
   readStatuses(text, at, facts);
   for (const d of findDurations(text)) push(facts, 'stated-duration-ms', d.ms, at + d.start, at + d.end);
   const count = findWordStarts(text);
-  for (const v of VOCABULARY) readTerms(text, at, v, count, facts);
+  readTerms(text, at, count, facts);
   readWideTerms(text, at, facts);
   return facts.length < 2 ? facts : facts.sort((a, b) => a.span.start - b.span.start);
 }
