@@ -22,7 +22,7 @@
 import type { Diagnosis, Fact, Kind, LineIndex, Recogniser } from './types.ts';
 import { KINDS } from './types.ts';
 import { LineCursor, indexLines } from './lines.ts';
-import { factsToOriginal, stripPrefixes, stripPrefixesOfPieces } from './prefixes.ts';
+import { factsToOriginal, prefixServers, stripPrefixes, stripPrefixesOfPieces } from './prefixes.ts';
 import { decodeJsonEscapes } from './json-escapes.ts';
 import { dropShadowedProse } from './prose-overlap.ts';
 import { elsewhereContributions, isSpecific, pasteHint, priorContributions } from './priors.ts';
@@ -258,7 +258,10 @@ export function diagnose(input: string, options: DiagnoseOptions = {}): Diagnosi
       factsToOriginal(factsToOriginal(runRecognisers(read, read === text ? lines : indexLines(read), options.recognisers ?? RECOGNISERS, notes), view), inner),
       json,
     );
-    const facts = dropShadowedProse(dropRepeatedSignals(found), lines);
+    // Where a collector's prefix says the output ran (a compose service, a pod): kept as facts.
+    const where = view ? prefixServers(text, lines) : [];
+    const placed = where.length === 0 ? found : [...found, ...where].sort((a, b) => a.span.start - b.span.start);
+    const facts = dropShadowedProse(dropRepeatedSignals(placed), lines);
     const index: FactIndex = indexFacts(facts);
     const tree = options.tree ?? DECISION_TREE;
     const treeResult = evaluateTree(index, options.answers ?? {}, tree);

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { stripPrefixes } from './prefixes.ts';
+import { prefixServers, stripPrefixes } from './prefixes.ts';
+import { indexLines } from './lines.ts';
 import { diagnose } from './diagnose.ts';
 import { expectLinear } from '../../../tests/support/linear.ts';
 
@@ -178,4 +179,19 @@ describe('stripPrefixes: time', () => {
       SMALL,
     );
   }, 240_000);
+});
+
+describe('prefixServers', () => {
+  it('names where the output ran: a compose service is docker, a kubectl pod is kubernetes, each once', () => {
+    const text = 'web-1  | info: started\nweb-1  | Now listening on: http://localhost:5000\n[pod/api-7d9f/api] ready\n';
+    const facts = prefixServers(text, indexLines(text));
+    expect(facts.map((f) => [f.name, f.value, text.slice(f.span.start, f.span.end)])).toEqual([
+      ['server', 'docker', 'web-1  | '],
+      ['server', 'kubernetes', '[pod/api-7d9f/api] '],
+    ]);
+  });
+  it('reads nothing from lines without such a prefix, or a prefix alone on its line', () => {
+    const text = '2024-05-01T10:00:00Z info: started\nshop-2 |\nplain line | with a bar\n';
+    expect(prefixServers(text, indexLines(text))).toEqual([]);
+  });
 });

@@ -24,7 +24,7 @@
  * span of the same characters in the input. One pass over the input; a span maps by a search
  * over the changed lines that starts where the previous look-up ended (spans come in order).
  */
-import type { LineIndex, Span } from './types.ts';
+import type { Fact, LineIndex, Span } from './types.ts';
 import { indexLines, lineOf } from './lines.ts';
 
 /** Prefixes removed from one line at most. */
@@ -319,4 +319,38 @@ export function factsToOriginal<F extends { span: Span }>(facts: F[], view: Pref
     f.span = view.toOriginal(f.span);
   }
   return facts;
+}
+
+/** Prefixes that name where the output ran: docker compose's service column, kubectl's pod. */
+const WHERE: readonly { server: string; re: RegExp }[] = [
+  { server: 'docker', re: /[A-Za-z0-9][\w.-]{0,60}[-_]\d{1,3} {0,20}\| ?/y },
+  { server: 'kubernetes', re: /\[pod\/[\w.-]{1,253}\/[\w.-]{1,253}\] /y },
+];
+
+/**
+ * The place a prefix names, as `server` facts of the console output (kind stdout-log) spanning
+ * the first such prefix in `input`: docker compose's `web-1  | ` says the app runs in a container,
+ * kubectl's `[pod/...] ` in a Kubernetes pod. The recognisers read the text without prefixes, so
+ * this is where that context is kept. One look at each line start.
+ */
+export function prefixServers(input: string, lines: LineIndex): Fact[] {
+  const out: Fact[] = [];
+  const seen = new Set<string>();
+  for (const start of lines.starts) {
+    const c = input.charCodeAt(start);
+    if (!((c >= 48 && c <= 57) || (c >= 65 && c <= 91) || (c >= 97 && c <= 122))) continue;
+    for (const w of WHERE) {
+      if (seen.has(w.server)) continue;
+      w.re.lastIndex = start;
+      if (!w.re.test(input)) continue;
+      const end = w.re.lastIndex;
+      // A prefix with nothing after it on its line is not a prefix.
+      const next = input.charCodeAt(end);
+      if (Number.isNaN(next) || next === 10 || next === 13) continue;
+      seen.add(w.server);
+      out.push({ kind: 'stdout-log', name: 'server', value: w.server, span: { start, end } });
+    }
+    if (seen.size === WHERE.length) break;
+  }
+  return out;
 }

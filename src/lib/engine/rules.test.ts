@@ -301,3 +301,13 @@ describe('an in-process handler that hostfxr never handed over', () => {
     expect(fired([missing])).not.toContain('rule:inprocess-handler-missing-with-hostfxr-reason');
   });
 });
+
+describe('a loopback listener in a container', () => {
+  it('reads Kestrel on localhost inside a compose service or pod as unreachable from the proxy', () => {
+    const loopback = f('setting', 'listeningScope=loopback', 10, 'stdout-log');
+    expect(fired([f('server', 'docker', 0, 'stdout-log'), loopback])).toContain('rule:loopback-listener-in-a-container');
+    expect(fired([f('server', 'kubernetes', 0, 'stdout-log'), loopback])).toContain('rule:loopback-listener-in-a-container');
+    // On a host of its own, a proxy beside it reaches localhost.
+    expect(fired([loopback])).not.toContain('rule:loopback-listener-in-a-container');
+  });
+});

@@ -557,6 +557,19 @@ export const CONTEXT_RULES: readonly ContextRule[] = [
     note: 'Kestrel failed to bind while the ASP.NET Core Module started the app out of process: ANCM hands the app a port through ASPNETCORE_PORT, so an app that binds its own URL instead does not listen where ANCM forwards.',
   },
   {
+    id: 'loopback-listener-in-a-container',
+    when: {
+      all: [
+        { fact: 'server', in: ['docker', 'kubernetes'] },
+        { fact: 'setting', in: ['listeningScope=loopback'] },
+        { not: { fact: 'signal', in: ['stdout-log.listening-loopback-in-container'] } },
+        { not: { fact: 'server', in: ['iis', 'azure-app-service'] } },
+      ],
+    },
+    supports: { 'proxy-upstream-refused': 0.55 },
+    note: 'Kestrel listens on localhost inside a container or pod: a proxy in another container, or the pod network, reaches the container by its own address, where nothing listens.',
+  },
+  {
     id: 'fixed-port-in-a-container',
     when: {
       all: [

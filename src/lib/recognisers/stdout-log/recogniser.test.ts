@@ -51,7 +51,7 @@ describe('stdout-log recogniser: fixtures', () => {
     const facts = run(fixture('startup-exception-2x.txt'));
     expect((values(facts, 'signal') as string[]).sort()).toEqual(S('startup-exception', 'startup-frame'));
     expect(values(facts, 'exception')).toEqual(['System.IO.FileNotFoundException']);
-    expect(values(facts, 'setting')).toEqual(['listeningOn=http://127.0.0.1:21457']);
+    expect(values(facts, 'setting')).toEqual(['listeningOn=http://127.0.0.1:21457', 'listeningScope=loopback']);
   });
 
   it('unhandled exception in an in-process app: exception and hosting model', () => {
@@ -119,7 +119,7 @@ describe('stdout-log recogniser: fixtures', () => {
   it('hard-coded URLs: overridden address and a fixed port', () => {
     const facts = run(fixture('hardcoded-urls.txt'));
     expect((values(facts, 'signal') as string[]).sort()).toEqual(S('urls-overridden', 'listening-fixed-port'));
-    expect(values(facts, 'setting')).toEqual(['listeningOn=http://localhost:5000']);
+    expect(values(facts, 'setting')).toEqual(['listeningOn=http://localhost:5000', 'listeningScope=loopback']);
   });
 
   it('stale assemblies: load failure and version mismatch', () => {
@@ -147,7 +147,7 @@ describe('stdout-log recogniser: fixtures', () => {
   it('a healthy app log gives no signal', () => {
     const facts = run(fixture('negative-healthy.txt'));
     expect(values(facts, 'signal')).toEqual([]);
-    expect(values(facts, 'setting')).toEqual(['listeningOn=http://127.0.0.1:26311']);
+    expect(values(facts, 'setting')).toEqual(['listeningOn=http://127.0.0.1:26311', 'listeningScope=loopback']);
     expect(values(facts, 'exception')).toEqual([]);
   });
 });

@@ -640,8 +640,12 @@ export function readStdoutLine(line: string, ctx: StdoutContext = { appService: 
         else if (FIXED_PORTS.has(port)) signal('listening-fixed-port');
         // In a container (docker compose prefixes each line with the service), a loopback
         // address cannot be reached from the proxy's container.
-        if ((host === 'localhost' || host.startsWith('127.') || host === '[::1]') && COMPOSE_PREFIX.test(line)) {
-          signal('listening-loopback-in-container');
+        if (host === 'localhost' || host.startsWith('127.') || host === '[::1]') {
+          // Loopback only: no fault by itself (a proxy on the same host reaches it). In a
+          // container it is one; read in the engine the compose prefix is gone
+          // (engine/prefixes.ts), and the prefix's server fact meets this setting in a rule.
+          out.push({ name: 'setting', value: 'listeningScope=loopback', start: at, end: at + url.length });
+          if (COMPOSE_PREFIX.test(line)) signal('listening-loopback-in-container');
         }
       }
     }
