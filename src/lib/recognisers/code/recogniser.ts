@@ -203,11 +203,21 @@ const INLINE_AFTER_STATUS_WORDS = /(?<![\w.="])[45]\d\d(?:\.\d{1,2})?[ \t]{1,3}[
 const INLINE_AFTER_WORDS = /\b(?:error code|hresult|error)\b[ \t]{0,2}[:#]?[ \t]{0,3}[`'"“‘(]?(0x[89a-fA-F][0-9a-fA-F]{7})(?![\w])/gi;
 
 const NONE: readonly Found[] = [];
+const WIN32_WORD = /win32[ -]?status/i;
+
+/** After the words Win32 status (`an HTTP 503 Win32status 1255`): IIS's own name for the field. */
+const INLINE_WIN32_STATUS = /\bwin32[ -]?status\b[ \t]{0,2}[:=]?[ \t]{0,3}(0x[0-9a-fA-F]{1,8}|\d{1,10})(?![\w.])/gi;
+
+/** The inline forms that need an `0x` in the line. */
+const HEX_INLINE: readonly RegExp[] = [INLINE_AFTER_STATUS, INLINE_AFTER_STATUS_WORDS, INLINE_AFTER_WORDS];
 
 function readInline(line: string): readonly Found[] {
-  if (!line.includes('0x') && !line.includes('0X')) return NONE;
+  const hex = line.includes('0x') || line.includes('0X');
+  const win32 = WIN32_WORD.test(line);
+  if (!hex && !win32) return NONE;
   const out: Found[] = [];
-  for (const re of [INLINE_AFTER_STATUS, INLINE_AFTER_STATUS_WORDS, INLINE_AFTER_WORDS]) {
+  const patterns = hex ? (win32 ? [...HEX_INLINE, INLINE_WIN32_STATUS] : HEX_INLINE) : [INLINE_WIN32_STATUS];
+  for (const re of patterns) {
     re.lastIndex = 0;
     for (let m = re.exec(line); m; m = re.exec(line)) {
       const token = m[1] as string;

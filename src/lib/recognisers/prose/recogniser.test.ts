@@ -143,6 +143,8 @@ describe('prose reader: triggers', () => {
     ['the cause was the backend service responding to base url requests with a 404', 'prose.topic-unhealthy'],
     ['502 bad gateway error on ALB : statusCode must be numeric', 'prose.topic-invalid-response'],
     ['502 Bad Gateway error because Headers field is nil', 'prose.topic-invalid-response'],
+    ['other aspnetcore apps which share the same worker process fail with 500 error', 'prose.topic-shared-pool'],
+    ['Missing list permission on keyvault leads to 502.5 error', 'prose.topic-startup-exception'],
     ['Azure Container Apps for .NET apps should have the default targetPort of 8080, instead of 80', 'prose.topic-not-listening'],
     ['requests are lost during a rolling update of the deployment', 'prose.after-deploy'],
     ['Installing the .NET Core Windows Server Hosting fails with an error', 'prose.topic-hosting-bundle'],

@@ -428,7 +428,7 @@ export const TOPICS: readonly Term[] = [
   // In-process hosting runs one app per application pool (500.35 when a second one starts there).
   {
     pattern:
-      '(?:second|another|multiple|several|two|more than one) (?:asp\\.net core |\\.net core |core )?(?:apps?|applications?|sites?|websites?) (?:in|to|into|inside|on|sharing|share|using|use|under) (?:the same |one |a single |an? |the |that |this )?app(?:lication)?[ -]?pool|(?:same|shared|single) app(?:lication)?[ -]?pool|shar(?:e|es|ed|ing) (?:an? |the |one )?app(?:lication)?[ -]?pool',
+      '(?:second|another|multiple|several|two|more than one) (?:asp\\.net core |\\.net core |core )?(?:apps?|applications?|sites?|websites?) (?:in|to|into|inside|on|sharing|share|using|use|under) (?:the same |one |a single |an? |the |that |this )?app(?:lication)?[ -]?pool|(?:same|shared|single) app(?:lication)?[ -]?pool|shar(?:e|es|ed|ing) (?:an? |the |one )?app(?:lication)?[ -]?pool|(?:share|shares|sharing) the same (?:worker process|w3wp(?:\\.exe)?|app(?:lication)?[ -]?pool)',
     signal: 'prose.topic-shared-pool',
   },
   // A 32-bit worker process loading a 64-bit build or the reverse (500.32, ERROR_BAD_EXE_FORMAT).
@@ -474,7 +474,7 @@ export const TOPICS: readonly Term[] = [
   // The app throws while it starts (in-process: 500.30), told in words.
   {
     pattern:
-      '(?:exceptions?|errors?|crash(?:es)?|throws?|fails?|failures?) (?:in|during|at|on|inside) (?:the )?(?:startup|program\\.cs|startup\\.cs|configureservices|configure ?services|app(?:lication)? start(?:up)?|main)(?![\\w.])|startup (?:exceptions?|errors?|crash(?:es)?|failures?)|(?:startup|program)\\.cs (?:throws|fails|crashes)|appsettings(?:\\.[\\w-]+)?\\.json (?:is |was |file )?(?:missing|not found|not (?:copied|published|deployed|read))|missing appsettings',
+      '(?:exceptions?|errors?|crash(?:es)?|throws?|fails?|failures?) (?:in|during|at|on|inside) (?:the )?(?:startup|program\\.cs|startup\\.cs|configureservices|configure ?services|app(?:lication)? start(?:up)?|main)(?![\\w.])|startup (?:exceptions?|errors?|crash(?:es)?|failures?)|(?:startup|program)\\.cs (?:throws|fails|crashes)|appsettings(?:\\.[\\w-]+)?\\.json (?:is |was |file )?(?:missing|not found|not (?:copied|published|deployed|read))|missing appsettings|(?:list|get|read|access) permissions? (?:on|to|for) (?:the |a )?key ?vault|key ?vault (?:access (?:is )?denied|access polic(?:y|ies)|permissions?)',
     signal: 'prose.topic-startup-exception',
   },
   // CryptographicException on IIS: the pool identity cannot open a private key ("Keyset does not
