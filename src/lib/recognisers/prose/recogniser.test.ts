@@ -145,6 +145,8 @@ describe('prose reader: triggers', () => {
     ['502 Bad Gateway error because Headers field is nil', 'prose.topic-invalid-response'],
     ['other aspnetcore apps which share the same worker process fail with 500 error', 'prose.topic-shared-pool'],
     ['Missing list permission on keyvault leads to 502.5 error', 'prose.topic-startup-exception'],
+    ["Nginx wasn't able to access the gunicorn socket due to missing read permissions", 'prose.topic-proxy-permission'],
+    ['when I restart php-fpm the socket is recreated with owner and group root', 'prose.topic-proxy-permission'],
     ['Azure Container Apps for .NET apps should have the default targetPort of 8080, instead of 80', 'prose.topic-not-listening'],
     ['requests are lost during a rolling update of the deployment', 'prose.after-deploy'],
     ['Installing the .NET Core Windows Server Hosting fails with an error', 'prose.topic-hosting-bundle'],

@@ -299,7 +299,7 @@ export const TOPICS: readonly Term[] = [
   // under SELinux, may not connect at all (httpd_can_network_connect, a port not labelled http_port_t).
   {
     pattern:
-      'selinux|avc: denied|httpd_can_network_connect|permission denied while connecting|(?:unix|domain|kestrel|app(?:lication)?|upstream|gunicorn|uwsgi|php-fpm|fpm)[ -]?sockets? (?:file )?(?:permissions?|ownership|owner|mode)|(?:permissions?|access|owner(?:ship)?|mode) (?:on|of|to|for) (?:the )?(?:unix |domain |kestrel |app(?:lication)? )?(?:socket|\\.sock)(?: file)?|\\.sock(?: file)? (?:permissions?|ownership)|(?:no|not have|doesn\'t have|does not have|lacks?) (?:the )?permissions? to (?:write to|open|connect to|access|read) (?:the )?(?:unix |domain )?(?:socket|\\.sock|file)',
+      'selinux|avc: denied|httpd_can_network_connect|permission denied while connecting|(?:unix|domain|kestrel|app(?:lication)?|upstream|gunicorn|uwsgi|php-fpm|fpm)[ -]?sockets? (?:file )?(?:permissions?|ownership|owner|mode)|(?:permissions?|access|owner(?:ship)?|mode) (?:on|of|to|for) (?:the )?(?:unix |domain |kestrel |app(?:lication)? )?(?:socket|\\.sock)(?: file)?|\\.sock(?: file)? (?:permissions?|ownership)|(?:no|not have|doesn\'t have|does not have|lacks?) (?:the )?permissions? to (?:write to|open|connect to|access|read) (?:the )?(?:unix |domain )?(?:socket|\\.sock|file)|(?:able|unable|allowed) to (?:access|open|read|connect to) (?:the )?(?:[\\w.-]+ )?(?:unix |domain )?socket|sockets? (?:is |was |gets |got )?(?:re-?)?created with (?:the )?(?:wrong )?(?:owner|ownership|permissions?|mode|user|group)',
     signal: 'prose.topic-proxy-permission',
   },
   {
