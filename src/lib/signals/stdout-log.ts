@@ -123,6 +123,9 @@ export const signals: SignalDef[] = [
     'proxy-upstream-refused': 0.4,
     'port-binding-failure': 0.25,
   }),
+  def('container-memory-at-limit', 'docker stats: a container uses 95 % or more of its memory limit', {
+    'resource-exhaustion': 0.6,
+  }),
   def('listening-loopback-in-container', 'Kestrel listens on localhost inside a container: the proxy in another container cannot reach it', {
     'proxy-upstream-refused': 0.6,
   }),

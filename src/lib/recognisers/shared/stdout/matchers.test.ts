@@ -36,6 +36,9 @@ describe('matchStdoutLine', () => {
   it("reads a container killed at its memory limit as Kubernetes, Docker and platforms' JSON write it", () => {
     expect(sig('    Reason:       OOMKilled')).toEqual(['stdout-log.container-oom-killed']);
     expect(sig('"OOMKilled": true,')).toEqual(['stdout-log.container-oom-killed']);
+    expect(sig('budibase   CPU 172.95%   MEM 1023MiB / 1GiB  (99.94%)')).toEqual(['stdout-log.container-memory-at-limit']);
+    expect(sig('3f2a9c1d0b7e   api   0.52%   511.8MiB / 512MiB   99.96%   1.2kB / 0B   0B / 0B   12')).toEqual(['stdout-log.container-memory-at-limit']);
+    expect(sig('3f2a9c1d0b7e   api   0.52%   120MiB / 512MiB   23.44%   1.2kB / 0B   0B / 0B   12')).toEqual([]);
     expect(sig('{"type":"server_failed","details":{"oomKilled":{"memoryLimit":"2Gi"}}}')).toEqual(['stdout-log.container-oom-killed']);
   });
 

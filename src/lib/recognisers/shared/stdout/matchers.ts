@@ -391,6 +391,9 @@ export function showsAppStarted(line: string): boolean {
  * of these words (in any case) nor a RULES needle cannot produce a fact, so one scan for them
  * decides which lines are read at all. Keep this list in step with the checks below.
  */
+/** docker stats' MEM USAGE / LIMIT and MEM %: `1023MiB / 1GiB  (99.94%)`, `511.8MiB / 512MiB   99.96%`. */
+const MEMORY_AT_LIMIT = /\d(?:\.\d+)?\s?[KMGT]iB\s{0,3}\/\s{0,3}\d+(?:\.\d+)?\s?[KMGT]iB\s{1,12}\(?(\d{1,3}(?:\.\d{1,2})?)\s?%/;
+
 const OTHER_TRIGGERS: readonly string[] = [
   'was not found', // framework-not-found (FRAMEWORK_NOT_FOUND)
   '(x86)',
@@ -398,6 +401,7 @@ const OTHER_TRIGGERS: readonly string[] = [
   'Architecture: x86',
   "' does not exist",
   'Access to the path',
+  'iB / ', // docker stats: memory usage / limit (MEMORY_AT_LIMIT)
   'Failed to bind to address',
   'CryptographicException',
   'Keyset does not exist',
@@ -577,6 +581,11 @@ export function readStdoutLine(line: string, ctx: StdoutContext = { appService: 
   if (ctx.appService && emitted.has('framework-not-found')) signal('framework-missing-app-service');
   if (msg.includes("' does not exist") && APP_DOES_NOT_EXIST.test(msg)) signal('sdk-command');
   if (msg.includes('Access to the path') && ACCESS_TO_PATH.test(msg)) signal('path-access-denied');
+  if (msg.includes('iB / ')) {
+    // docker stats: a container at its memory limit (usage / limit and a share of 95 % or more).
+    const m = MEMORY_AT_LIMIT.exec(msg);
+    if (m && Number(m[1]) >= 95) signal('container-memory-at-limit');
+  }
 
   if (msg.includes('Failed to bind to address')) {
     if (lower.includes('permission denied') || lower.includes('eacces') || lower.includes('access permissions')) signal('kestrel-bind-denied');
