@@ -267,6 +267,12 @@ export const signals: SignalDef[] = [
     causes: { 'proxy-protocol-mismatch': 0.9 },
   },
   {
+    id: 'cloud-lb.envoy-tls-unspecified',
+    kind,
+    label: 'Envoy/Istio: a TLS error towards the upstream with no reason given (TLS_error alone): a plain-HTTP port or a refused handshake',
+    causes: { 'backend-tls-failure': 0.5, 'proxy-protocol-mismatch': 0.45 },
+  },
+  {
     id: 'cloud-lb.envoy-tls-certificate',
     kind,
     label: 'Envoy/Istio: the TLS handshake with the upstream was refused: a certificate (CERTIFICATE_VERIFY_FAILED, unknown CA, bad or expired certificate) or the handshake itself (a handshake_failure or protocol_version alert: no TLS version, cipher or SNI name both accept)',

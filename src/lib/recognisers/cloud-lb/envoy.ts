@@ -46,9 +46,16 @@ const TLS = /TLS_error|WRONG_VERSION_NUMBER|CERTIFICATE_VERIFY_FAILED|SSL routin
 const TLS_CERTIFICATE =
   /CERTIFICATE_VERIFY_FAILED|TLSV1_ALERT_UNKNOWN_CA|SSLV3_ALERT_BAD_CERTIFICATE|SSLV3_ALERT_CERTIFICATE_EXPIRED|CERTIFICATE_EXPIRED|SSLV3_ALERT_HANDSHAKE_FAILURE|HANDSHAKE_FAILURE_ON_CLIENT_HELLO|TLSV1_ALERT_PROTOCOL_VERSION|NO_SHARED_CIPHER/i;
 
-/** The TLS signal for a text that TLS matched. */
+/** BoringSSL reasons of a peer that answered no TLS at all: a plain-HTTP port. */
+const TLS_PLAIN = /WRONG_VERSION_NUMBER|PACKET_LENGTH_TOO_LONG|HTTP_REQUEST|HTTPS_PROXY_REQUEST|UNKNOWN_PROTOCOL|SSL routines|tls handshake/i;
+
+/**
+ * The TLS signal for a text that TLS matched: a refused handshake, a peer that spoke no TLS, or
+ * (a bare `TLS_error` with no reason left) either of the two.
+ */
 function tlsSignal(text: string): string {
-  return TLS_CERTIFICATE.test(text) ? 'cloud-lb.envoy-tls-certificate' : 'cloud-lb.envoy-tls-error';
+  if (TLS_CERTIFICATE.test(text)) return 'cloud-lb.envoy-tls-certificate';
+  return TLS_PLAIN.test(text) ? 'cloud-lb.envoy-tls-error' : 'cloud-lb.envoy-tls-unspecified';
 }
 
 /** Signal for a reset reason / response-code-details text. */
