@@ -147,6 +147,7 @@ describe('prose reader: triggers', () => {
     ['Missing list permission on keyvault leads to 502.5 error', 'prose.topic-startup-exception'],
     ["Nginx wasn't able to access the gunicorn socket due to missing read permissions", 'prose.topic-proxy-permission'],
     ['when I restart php-fpm the socket is recreated with owner and group root', 'prose.topic-proxy-permission'],
+    ['Traefik routed traffic at the new frontend container the moment Docker said Up', 'prose.topic-rolling'],
     ['Azure Container Apps for .NET apps should have the default targetPort of 8080, instead of 80', 'prose.topic-not-listening'],
     ['requests are lost during a rolling update of the deployment', 'prose.after-deploy'],
     ['Installing the .NET Core Windows Server Hosting fails with an error', 'prose.topic-hosting-bundle'],

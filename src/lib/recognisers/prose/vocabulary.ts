@@ -507,7 +507,7 @@ export const TOPICS: readonly Term[] = [
   // A rolling update or restart (Kubernetes, ECS, Cloud Run): instances are replaced one by one
   // while the proxy or load balancer may still send traffic to the old ones.
   {
-    pattern: 'roll(?:ing)?[ -]?outs?|rolling[ -]?(?:updates?|upgrades?|deploy(?:s|ments?)?|restarts?|releases?|replacements?)|rollovers?',
+    pattern: 'roll(?:ing)?[ -]?outs?|rolling[ -]?(?:updates?|upgrades?|deploy(?:s|ments?)?|restarts?|releases?|replacements?)|rollovers?|(?:routed|routes?|routing|sent|sends?|sending|forwarded|forwards?) (?:the )?(?:traffic|requests?) (?:to|at) (?:the )?(?:new )?(?:[a-z-]+ )?(?:containers?|pods?|instances?|replicas?|tasks?) (?:the moment|as soon as|before|right after)',
     signal: 'prose.topic-rolling',
   },
   // Kubernetes' and the load balancers' ways to let a terminating target finish first.
