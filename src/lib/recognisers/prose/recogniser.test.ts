@@ -151,6 +151,8 @@ describe('prose reader: triggers', () => {
     ["the ingress gateway doesn't wait for connections to drain", 'prose.topic-shutdown'],
     ['503s due to routing to non-existent endpoints', 'prose.topic-shutdown'],
     ['the reencrypt route is missing destinationCACertificate', 'prose.topic-backend-tls'],
+    ['502 error on Amplify SSR Functions if uncompressed response size is over 1MB', 'prose.topic-invalid-response'],
+    ["Puma's accept queue is full and the kernel is silently dropping the SYN", 'prose.topic-resources'],
     ['Azure Container Apps for .NET apps should have the default targetPort of 8080, instead of 80', 'prose.topic-not-listening'],
     ['requests are lost during a rolling update of the deployment', 'prose.after-deploy'],
     ['Installing the .NET Core Windows Server Hosting fails with an error', 'prose.topic-hosting-bundle'],
