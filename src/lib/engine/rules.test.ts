@@ -311,3 +311,12 @@ describe('a loopback listener in a container', () => {
     expect(fired([loopback])).not.toContain('rule:loopback-listener-in-a-container');
   });
 });
+
+describe('Kestrel closing a connection it gave up draining', () => {
+  it('reads it behind IIS as the connection reset the module sees', () => {
+    const drain = f('signal', 'message.kestrel.request-body-drain-timed-out', 10, 'message');
+    expect(fired([drain, f('status', '502.3', 0, 'status')])).toContain('rule:kestrel-drain-close-behind-ancm');
+    expect(fired([drain, f('server', 'iis', 0, 'prose')])).toContain('rule:kestrel-drain-close-behind-ancm');
+    expect(fired([drain])).not.toContain('rule:kestrel-drain-close-behind-ancm');
+  });
+});

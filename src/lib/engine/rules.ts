@@ -570,6 +570,19 @@ export const CONTEXT_RULES: readonly ContextRule[] = [
     note: 'Kestrel listens on localhost inside a container or pod: a proxy in another container, or the pod network, reaches the container by its own address, where nothing listens.',
   },
   {
+    // Kestrel gives up draining an unread request body and closes the connection; out of process
+    // the ASP.NET Core Module is the client it closes on, and IIS answers 502.3 (12030).
+    id: 'kestrel-drain-close-behind-ancm',
+    when: {
+      all: [
+        { fact: 'signal', in: ['message.kestrel.request-body-drain-timed-out', 'message.kestrel.request-body-not-entirely-read'] },
+        { any: [{ fact: 'server', in: ['iis'] }, { fact: 'hosting-model', in: ['out-of-process'] }, { fact: 'status', in: ['502.3'] }] },
+      ],
+    },
+    supports: { 'backend-connection-reset': 0.5 },
+    note: 'Kestrel stopped draining a request body it had not read and closed the connection; behind IIS out of process, the module on the other end sees the connection reset and IIS answers 502.3.',
+  },
+  {
     id: 'fixed-port-in-a-container',
     when: {
       all: [
