@@ -44,11 +44,13 @@ interface PrefixRule {
   first: 'letter' | 'bracket' | 'iso' | 'spaced' | 'slashed';
   /** Sticky: tried at the line start only. */
   re: RegExp;
+  /** Where the output ran, when the prefix names it (a `server` fact: prefixServers). */
+  server?: string;
 }
 
 const RULES: readonly PrefixRule[] = [
-  { name: 'docker compose', first: 'letter', re: /[A-Za-z0-9][\w.-]{0,60}[-_]\d{1,3} {0,20}\| ?/y },
-  { name: 'kubectl --prefix', first: 'bracket', re: /\[pod\/[\w.-]{1,253}\/[\w.-]{1,253}\] /y },
+  { name: 'docker compose', first: 'letter', re: /[A-Za-z0-9][\w.-]{0,60}[-_]\d{1,3} {0,20}\| ?/y, server: 'docker' },
+  { name: 'kubectl --prefix', first: 'bracket', re: /\[pod\/[\w.-]{1,253}\/[\w.-]{1,253}\] /y, server: 'kubernetes' },
   // journalctl's default and -o short-precise (microseconds after the seconds).
   { name: 'syslog', first: 'letter', re: new RegExp(`${MONTHS} [ \\d]\\d \\d\\d:\\d\\d:\\d\\d(?:\\.\\d{1,6})? ${SYSLOG_TAIL}`, 'y') },
   // journalctl -o short-iso(-precise): an offset (newer systemd writes it with a colon), then host
@@ -321,36 +323,33 @@ export function factsToOriginal<F extends { span: Span }>(facts: F[], view: Pref
   return facts;
 }
 
-/** Prefixes that name where the output ran: docker compose's service column, kubectl's pod. */
-const WHERE: readonly { server: string; re: RegExp }[] = [
-  { server: 'docker', re: /[A-Za-z0-9][\w.-]{0,60}[-_]\d{1,3} {0,20}\| ?/y },
-  { server: 'kubernetes', re: /\[pod\/[\w.-]{1,253}\/[\w.-]{1,253}\] /y },
-];
+/** The prefixes that name where the output ran (docker compose's service column, kubectl's pod). */
+const WHERE_COUNT = RULES.filter((r) => r.server).length;
 
 /**
  * The place a prefix names, as `server` facts of the console output (kind stdout-log) spanning
  * the first such prefix in `input`: docker compose's `web-1  | ` says the app runs in a container,
  * kubectl's `[pod/...] ` in a Kubernetes pod. The recognisers read the text without prefixes, so
- * this is where that context is kept. One look at each line start.
+ * this is where that context is kept. One look at each line start, with the rules that strip them.
  */
 export function prefixServers(input: string, lines: LineIndex): Fact[] {
   const out: Fact[] = [];
   const seen = new Set<string>();
   for (const start of lines.starts) {
-    const c = input.charCodeAt(start);
-    if (!((c >= 48 && c <= 57) || (c >= 65 && c <= 91) || (c >= 97 && c <= 122))) continue;
-    for (const w of WHERE) {
-      if (seen.has(w.server)) continue;
-      w.re.lastIndex = start;
-      if (!w.re.test(input)) continue;
-      const end = w.re.lastIndex;
+    const cls = startClass(input, start);
+    if (!cls) continue;
+    for (const rule of BY_START[cls]) {
+      if (!rule.server || seen.has(rule.server)) continue;
+      rule.re.lastIndex = start;
+      if (!rule.re.test(input)) continue;
+      const end = rule.re.lastIndex;
       // A prefix with nothing after it on its line is not a prefix.
       const next = input.charCodeAt(end);
       if (Number.isNaN(next) || next === 10 || next === 13) continue;
-      seen.add(w.server);
-      out.push({ kind: 'stdout-log', name: 'server', value: w.server, span: { start, end } });
+      seen.add(rule.server);
+      out.push({ kind: 'stdout-log', name: 'server', value: rule.server, span: { start, end } });
     }
-    if (seen.size === WHERE.length) break;
+    if (seen.size === WHERE_COUNT) break;
   }
   return out;
 }

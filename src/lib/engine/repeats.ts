@@ -19,7 +19,6 @@ export const SECOND_LAYER_KINDS: ReadonlySet<Kind> = new Set<Kind>(['message']);
  */
 const LAST_RESORT_KINDS: ReadonlySet<Kind> = new Set<Kind>(['prose']);
 
-
 /** `facts` without second-layer signals that overlap a first-layer signal. n log n. */
 export function dropRepeatedSignals(facts: readonly Fact[]): Fact[] {
   const first = facts.filter((f) => f.name === 'signal' && !SECOND_LAYER_KINDS.has(f.kind) && !LAST_RESORT_KINDS.has(f.kind)).sort((a, b) => a.span.start - b.span.start);

@@ -386,14 +386,14 @@ export function showsAppStarted(line: string): boolean {
   return includesAny(line, STARTED_MARKERS);
 }
 
+/** docker stats' MEM USAGE / LIMIT and MEM %: `1023MiB / 1GiB  (99.94%)`, `511.8MiB / 512MiB   99.96%`. */
+const MEMORY_AT_LIMIT = /\d(?:\.\d+)?\s?[KMGT]iB\s{0,3}\/\s{0,3}\d+(?:\.\d+)?\s?[KMGT]iB\s{1,12}\(?(\d{1,3}(?:\.\d{1,2})?)\s?%/;
+
 /**
  * Substrings the checks in `matchStdoutLine` look for besides RULES. A line that contains none
  * of these words (in any case) nor a RULES needle cannot produce a fact, so one scan for them
  * decides which lines are read at all. Keep this list in step with the checks below.
  */
-/** docker stats' MEM USAGE / LIMIT and MEM %: `1023MiB / 1GiB  (99.94%)`, `511.8MiB / 512MiB   99.96%`. */
-const MEMORY_AT_LIMIT = /\d(?:\.\d+)?\s?[KMGT]iB\s{0,3}\/\s{0,3}\d+(?:\.\d+)?\s?[KMGT]iB\s{1,12}\(?(\d{1,3}(?:\.\d{1,2})?)\s?%/;
-
 const OTHER_TRIGGERS: readonly string[] = [
   'was not found', // framework-not-found (FRAMEWORK_NOT_FOUND)
   '(x86)',
