@@ -129,6 +129,11 @@ export const signals: SignalDef[] = [
   def('listening-loopback-in-container', 'Kestrel listens on localhost inside a container: the proxy in another container cannot reach it', {
     'proxy-upstream-refused': 0.6,
   }),
+  // Loopback only is no fault on one host; behind a proxy in another container, on another host,
+  // or connecting over the other IP family (127.0.0.1 to a port bound on [::1]), it is refused.
+  def('socket-listening-loopback', 'A socket listing (ss, netstat, lsof) shows the port bound to a loopback address only', {
+    'proxy-upstream-refused': 0.35,
+  }),
   def('urls-overridden', 'Kestrel ignored the address it was given ("Overriding address(es)") and bound its own endpoints', {
     'port-binding-failure': 0.7,
   }),

@@ -97,6 +97,25 @@ describe('matchStdoutLine', () => {
     expect(sig('web_1    |       Now listening on: http://[::]:8080')).toEqual(['stdout-log.listening-container-default']);
   });
 
+  it('a socket listing with the port bound to loopback only (ss, netstat, lsof)', () => {
+    const scope = (line: string) => matchStdoutLine(line).filter((h) => h.name === 'setting').map((h) => h.value);
+    for (const line of [
+      'LISTEN 0 1024 [::1]:8096 [::]:* users:(("granian",pid=81,fd=6))',
+      'tcp   LISTEN 0      511        127.0.0.1:3000      0.0.0.0:*',
+      'tcp        0      0 127.0.0.1:5000          0.0.0.0:*               LISTEN      1234/dotnet',
+      '  TCP    127.0.0.1:5000         0.0.0.0:0              LISTENING       4412',
+      'dotnet  4412 app  210u  IPv4 0x1  0t0  TCP localhost:5000 (LISTEN)',
+    ]) {
+      expect(sig(line), line).toEqual(['stdout-log.socket-listening-loopback']);
+      expect(scope(line), line).toEqual(['listeningScope=loopback']);
+    }
+    // Every interface, a peer on loopback, or no listening state: nothing.
+    expect(sig('tcp        0      0 0.0.0.0:5000            0.0.0.0:*               LISTEN      1234/dotnet')).toEqual([]);
+    expect(sig('LISTEN 0 4096 *:8080 *:* users:(("dotnet",pid=1,fd=3))')).toEqual([]);
+    expect(sig('tcp        0      0 10.0.0.4:5000          127.0.0.1:5122          ESTABLISHED 1234/dotnet')).toEqual([]);
+    expect(sig('the proxy is listening on 127.0.0.1:8080')).toEqual([]);
+  });
+
   it('recognises "address in use" (10048) in translated Windows wording', () => {
     for (const line of [
       '查看日志错误消息：通常每个套接字地址(协议/网络地址/端口)只允许使用一次',

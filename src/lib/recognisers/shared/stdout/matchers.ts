@@ -303,6 +303,7 @@ export const STDOUT_SIGNAL_IDS: readonly string[] = [
     'stdout-log.listening-fixed-port',
     'stdout-log.listening-container-default',
     'stdout-log.listening-loopback-in-container',
+    'stdout-log.socket-listening-loopback',
     'stdout-log.certificate-file-not-found',
     'stdout-log.certificate-key-access',
     'stdout-log.certificate-import-frame',
@@ -340,6 +341,12 @@ const FRAMEWORK_NOT_FOUND = /The (?:specified )?framework '[^']{1,120}', version
 const APP_DOES_NOT_EXIST = /The application '[^']{0,400}' does not exist/;
 const ACCESS_TO_PATH = /Access to the path '[^']{0,400}' is denied/;
 const LISTENING = /Now listening on: (\S{1,300})/;
+/**
+ * A listening socket as `ss -tlnp`, `netstat -tlnp` / `netstat -ano` and `lsof -i` list it: the
+ * state word, and the first address:port on the line (the local one; the peer comes after it).
+ */
+const SOCKET_STATE = /(?:^|[\s(])LISTEN(?:ING)?(?:[\s)]|$)/;
+const SOCKET_LOCAL = /(?:^|[\s(])(\[[0-9A-Fa-f:.%\w]{2,60}\]|[0-9]{1,3}(?:\.[0-9]{1,3}){3}|[0-9A-Fa-f]{0,4}(?::[0-9A-Fa-f]{0,4}){2,7}|localhost|\*):(\d{1,5})(?=[\s)]|$)/;
 const URL_PORT = /^(https?):\/\/(\[[^\]]{1,60}\]|[^/:\s]{1,255})(?::(\d{1,5}))?/i;
 const COMPOSE_PREFIX = /^[A-Za-z0-9][\w.-]{0,60}[-_]\d{1,3}\s{1,20}\|\s/;
 const HOST_DLL_HRESULT = /HRESULT: 0x([0-9a-fA-F]{8})\b/;
@@ -402,6 +409,7 @@ const OTHER_TRIGGERS: readonly string[] = [
   "' does not exist",
   'Access to the path',
   'iB / ', // docker stats: memory usage / limit (MEMORY_AT_LIMIT)
+  'LISTEN', // ss, netstat, lsof: a listening socket (SOCKET_STATE)
   'Failed to bind to address',
   'CryptographicException',
   'Keyset does not exist',
@@ -660,6 +668,21 @@ export function readStdoutLine(line: string, ctx: StdoutContext = { appService: 
     }
   } else if (msg.includes('Microsoft.AspNetCore.Server.Kestrel') || (journal && journal.process === 'dotnet')) {
     out.push({ name: 'server', value: 'kestrel', start: ms, end: me });
+  }
+
+  // A socket listing (ss, netstat, lsof) that shows a port bound to loopback only: reachable from
+  // the same host, from nowhere else, and over IPv6 only when the address is [::1].
+  if (msg.includes('LISTEN') && SOCKET_STATE.test(msg)) {
+    const m = SOCKET_LOCAL.exec(msg);
+    if (m) {
+      const host = (m[1] as string).toLowerCase();
+      if (host === 'localhost' || host.startsWith('127.') || host === '[::1]' || host === '::1' || host.startsWith('[::ffff:127.')) {
+        const at = ms + m.index + m[0].length - (m[1] as string).length - 1 - (m[2] as string).length;
+        const end = ms + m.index + m[0].length;
+        out.push({ name: 'setting', value: 'listeningScope=loopback', start: at, end });
+        signal('socket-listening-loopback');
+      }
+    }
   }
 
   if (msg.includes('Microsoft.AspNetCore.Server.IIS.')) {
