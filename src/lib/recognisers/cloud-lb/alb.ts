@@ -19,6 +19,14 @@ import { push, server } from './context.ts';
 
 const ALB_START =
   /(?:^|[\s"'])(?:https?|h2|grpcs|wss?) (\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}(?:\.\d{1,9})?Z) app\/[^\s]{1,300} /g;
+/**
+ * An entry whose load balancer, client and target were replaced before posting (`<<ALB-ARN>>`,
+ * `<<Client-IP>>`, `<<node.js EC2 local ip>>:80`): the type and time start it, and the three
+ * processing times, both status codes and the byte counts before the quoted request still say
+ * what happened. The times are found where they start (group 2).
+ */
+const ALB_REDACTED =
+  /(?:^|[\s"'])(?:https?|h2|grpcs|wss?) (\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}(?:\.\d{1,9})?Z) [^\n]{1,400}?[ >](?=((?:-1|\d{1,6}\.\d{1,6}) (?:-1|\d{1,6}\.\d{1,6}) (?:-1|\d{1,6}\.\d{1,6}) \d{3} (?:\d{3}|-) \d{1,12} \d{1,12} "))/g;
 const NUMBER = /^-?\d{1,9}(?:\.\d{1,9})?$/;
 const OWN_REASONS = /^(?:Lambda|WAF|Auth|AWSALB|WeightedTargetGroups)/;
 
@@ -41,8 +49,14 @@ function requestUrl(request: string): { value: string; offset: number } | undefi
 /** Scan the whole input for ALB entries; then judge the 502s as a group. */
 export function scanAlb(ctx: LbCtx): void {
   const { input, lines } = ctx;
-  if (!input.includes(' app/')) return;
+  const named = input.includes(' app/');
+  if (!named && !input.includes('Z <')) return;
   const entries: AlbEntry[] = [];
+  if (!named) {
+    scanRedacted(ctx, entries);
+    judgeGroup(ctx, entries);
+    return;
+  }
   const holding = linesHolding(input, lines, [' app/']);
   for (let n = 1; n <= lines.starts.length; n++) {
     if (holding[n] !== 1) continue;
@@ -60,9 +74,27 @@ export function scanAlb(ctx: LbCtx): void {
   judgeGroup(ctx, entries);
 }
 
-function entry(ctx: LbCtx, text: string, m: RegExpExecArray, base: number): AlbEntry | undefined {
+/** Entries with the load balancer's name replaced: the lines that hold a `Z <` after the time. */
+function scanRedacted(ctx: LbCtx, entries: AlbEntry[]): void {
+  const { input, lines } = ctx;
+  const holding = linesHolding(input, lines, ['Z <']);
+  for (let n = 1; n <= lines.starts.length; n++) {
+    if (holding[n] !== 1) continue;
+    const { text, span } = lineAt(input, lines, n);
+    ALB_REDACTED.lastIndex = 0;
+    for (let m = ALB_REDACTED.exec(text); m; m = ALB_REDACTED.exec(text)) {
+      // The client and the target are unknown: two stand-in tokens before the times.
+      const at = m.index + m[0].length;
+      const unknown: Token = { value: '?', start: at, end: at, quoted: false, bracketed: false };
+      const e = entry(ctx, text, m, span.start, [unknown, unknown, ...tokenize(text, at, 38, false, false)]);
+      if (e) entries.push(e);
+    }
+  }
+}
+
+function entry(ctx: LbCtx, text: string, m: RegExpExecArray, base: number, tokens?: Token[]): AlbEntry | undefined {
   // IPv6 clients are written [2001:db8::1]:443, so brackets are not token delimiters here.
-  const t = tokenize(text, m.index + m[0].length, 40, false, false);
+  const t = tokens ?? tokenize(text, m.index + m[0].length, 40, false, false);
   const [client, target, rpt, tpt, rspt, elb, tstatus] = t;
   // A truncated paste may stop after the status codes; the request is read when it is there.
   const request = t[9] && t[9].quoted ? t[9] : undefined;
@@ -82,7 +114,7 @@ function entry(ctx: LbCtx, text: string, m: RegExpExecArray, base: number): AlbE
   const timeAt = m.index + m[0].indexOf(m[1] as string);
   push(ctx, 'timestamp', m[1] as string, { start: base + timeAt, end: base + timeAt + (m[1] as string).length });
   const url = request ? requestUrl(request.value) : undefined;
-  if (request && url && url.value !== '-') {
+  if (request && url && url.value !== '-' && !url.value.startsWith('<')) {
     const s = base + request.start + url.offset;
     push(ctx, 'url', url.value, { start: s, end: s + url.value.length });
   }
@@ -92,7 +124,7 @@ function entry(ctx: LbCtx, text: string, m: RegExpExecArray, base: number): AlbE
     const fromCreation = !!created && /^\d{4}-\d{2}-\d{2}T/.test(created.value);
     push(ctx, 'time-taken-ms', ms, fromCreation && created ? at(created) : at(rpt));
   }
-  if (target.value !== '-') push(ctx, 'setting', `target=${target.value}`, at(target));
+  if (target.value !== '-' && target.value !== '?') push(ctx, 'setting', `target=${target.value}`, at(target));
   push(ctx, 'setting', `target_status=${tstatus.value}`, at(tstatus));
   const reason = t[21];
   if (reason && reason.quoted && reason.value && reason.value !== '-') {

@@ -61,6 +61,20 @@ describe('cloud-lb recogniser: AWS ALB', () => {
     expect(text(albSporadic, status)).toBe('502');
   });
 
+  it('reads an entry whose load balancer, client and target were replaced before posting', () => {
+    const line =
+      'https 2020-10-20T05:44:56.555810Z <<ALB-ARN>> <<Client-IP>> <<node.js EC2 local ip>>:80 0.000 0.000 -1 502 - 723 679 "GET <<Request URL>> HTTP/1.1" "Mozilla/5.0" ECDHE-RSA-AES128-GCM-SHA256 TLSv1.2 <<ARN-Target Group>>';
+    const facts = run(line);
+    expect(values(facts, 'server')).toEqual(['aws-alb']);
+    expect(values(facts, 'status')).toEqual(['502']);
+    expect(values(facts, 'signal')).toEqual(['cloud-lb.alb-502-no-response']);
+    expect(values(facts, 'setting')).toEqual(['target_status=-']);
+    expect(values(facts, 'url')).toEqual([]);
+    expect(text(line, named(facts, 'status')[0] as Fact)).toBe('502');
+    // Times and codes in another order, or no quoted request after them: not an entry.
+    expect(run('https 2020-10-20T05:44:56.555810Z <<ALB-ARN>> 502 - 0.000 0.000 -1 723 679')).toEqual([]);
+  });
+
   it('reads a deploy where every request fails, a 503 without targets and a 504 at the idle timeout', () => {
     const facts = run(albDeploy);
     expect(values(facts, 'signal')).toEqual([
