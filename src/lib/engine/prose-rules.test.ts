@@ -26,6 +26,11 @@ describe('prose rules', () => {
     for (const r of PROSE_RULES) expect(CONTEXT_RULES).toContain(r);
   });
 
+  it('read access denied to the stdout log folder as the log that cannot be written', () => {
+    expect(supported([sig('topic-access-denied'), sig('topic-stdout-log')])).toEqual(['stdout-log-unwritable']);
+    expect(supported([sig('topic-access-denied')])).toEqual([]);
+  });
+
   it('read a duration near the named component default from the facts file', () => {
     expect(supported([server('iis'), said(factMs('ancm.requestTimeout'))])).toEqual(['request-timeout']);
     expect(supported([server('azure-app-service'), said(factMs('app-service.frontend-timeout'))])).toEqual(['azure-frontend-timeout']);

@@ -612,6 +612,14 @@ const RULES: readonly ContextRule[] = [
     note: 'Described: WebSockets (or SignalR over them) failing on IIS: IIS hands the upgrade to the app only when its WebSocket Protocol feature is installed (Windows features, Web Server, Application Development).',
   },
   {
+    // Access denied to the folder of the module's stdout log: the log cannot be written, and with
+    // stdout logging on, an in-process app does not start (the log is the folder the writer names).
+    id: 'prose-access-denied-to-stdout-log',
+    when: { all: [signal('topic-stdout-log'), signal('topic-access-denied')] },
+    supports: { 'stdout-log-unwritable': 0.3 },
+    note: "Described: the app pool's identity cannot write to the folder of the ASP.NET Core Module's stdout log.",
+  },
+  {
     id: 'prose-idle-behind-lb',
     when: { all: [signal('idle'), { any: [server([...CLOUD_LB, 'nginx', 'kubernetes']), signal('load-balancer')] }] },
     supports: { 'keepalive-race': 0.25 },

@@ -265,7 +265,17 @@ describe('prose reader: triggers', () => {
     ['the arguments in web.config are wrong after publishing', 'prose.topic-wrong-arguments'],
     ['we had wrong aspNetCore arguments after the upgrade', 'prose.topic-wrong-arguments'],
     ['502 Bad Gateway on some pages due to buffers too small', 'prose.topic-header-size'],
+    ['Category X-Magento-Tags too long causing Varnish to 503', 'prose.topic-header-size'],
+    ['the X-Cache-Tags header is too large for the proxy', 'prose.topic-header-size'],
+    ['a note to give write permissions to the apppool for the log directory', 'prose.topic-stdout-log'],
+    ['the pool identity has no access to the logs folder', 'prose.topic-stdout-log'],
+    ['I could not get the log file to output', 'prose.topic-stdout-log'],
+    ['no stdout log file was created', 'prose.topic-stdout-log'],
   ];
+  it('does not read an access log or an error log folder as the stdout log', () => {
+    expect(of(read('I checked the access log and the error log directory on the server'), 'signal')).not.toContain('prose.topic-stdout-log');
+    expect(of(read('the X-Forwarded-For value looks right to me'), 'signal')).not.toContain('prose.topic-header-size');
+  });
   for (const [line, signal] of cases) {
     it(line, () => expect(of(read(line), 'signal')).toContain(signal));
   }

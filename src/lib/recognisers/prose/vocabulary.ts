@@ -347,7 +347,9 @@ export const TOPICS: readonly Term[] = [
   // the response headers (proxy_buffer_size, one memory page: 4 KB or 8 KB).
   {
     pattern:
-      '(?:more than|over|above|bigger than|larger than|exceed(?:s|ed|ing)?) (?:the )?\\d+ ?kb? (?:of )?(?:(?:response|request|http) )?headers?|(?:(?:increas|rais|bump|upp)(?:e|es|ed|ing|s)?|(?:bigger|larger)) (?:the )?(?:proxy |header |fastcgi |nginx )?buffers?(?: sizes?)?|(?:response |http )?(?:headers?|cookies?) (?:(?:\\w+ ){0,4}(?:is |are |was |were |gets? |got |become |becomes )?(?:too (?:big|large|long)|(?:bigger|larger|longer) than|(?:over|beyond|above|exceed(?:s|ed|ing)?) (?:the )?\\d+ ?kb)|size)|too many cookies|(?:large|big|huge|bigger|larger|oversized|long|longer|very long) (?:response |http |auth(?:entication)? )?(?:cookies?|headers?)|too[ -]big[ -]headers?|upstream[ -]sent[ -]too[ -]big(?:[ -]header(?:[ -]while[ -]reading[ -]response[ -]header[ -]from[ -]upstream)?)?|proxy[ _]buffer[ _]size|large_client_header_buffers|proxy buffers? (?:is |are )?(?:not (?:big |large )?enough|too small)|(?:proxy |header |fastcgi |uwsgi )?buffers? (?:sizes? )?(?:is |are |was |were )?too small',
+      '(?:more than|over|above|bigger than|larger than|exceed(?:s|ed|ing)?) (?:the )?\\d+ ?kb? (?:of )?(?:(?:response|request|http) )?headers?|(?:(?:increas|rais|bump|upp)(?:e|es|ed|ing|s)?|(?:bigger|larger)) (?:the )?(?:proxy |header |fastcgi |nginx )?buffers?(?: sizes?)?|(?:response |http )?(?:headers?|cookies?) (?:(?:\\w+ ){0,4}(?:is |are |was |were |gets? |got |become |becomes )?(?:too (?:big|large|long)|(?:bigger|larger|longer) than|(?:over|beyond|above|exceed(?:s|ed|ing)?) (?:the )?\\d+ ?kb)|size)|too many cookies|(?:large|big|huge|bigger|larger|oversized|long|longer|very long) (?:response |http |auth(?:entication)? )?(?:cookies?|headers?)|too[ -]big[ -]headers?|upstream[ -]sent[ -]too[ -]big(?:[ -]header(?:[ -]while[ -]reading[ -]response[ -]header[ -]from[ -]upstream)?)?|proxy[ _]buffer[ _]size|large_client_header_buffers|proxy buffers? (?:is |are )?(?:not (?:big |large )?enough|too small)|(?:proxy |header |fastcgi |uwsgi )?buffers? (?:sizes? )?(?:is |are |was |were )?too small' +
+      // A custom header named by itself: "X-Magento-Tags too long", "X-Cache-Tags is too large".
+      '|X-[A-Za-z0-9]+(?:-[A-Za-z0-9]+){0,4} (?:header )?(?:is |are |was |were |gets? |got )?too (?:big|large|long)',
     signal: 'prose.topic-header-size',
   },
   // The aspNetCore element's arguments said to be wrong (the dll path). Placeholders left in
@@ -562,7 +564,10 @@ export const TOPICS: readonly Term[] = [
   // "Incorrect log path in web.config": the only log path web.config holds is the module's.
   {
     pattern:
-      'stdout ?log(?:file)? (?:path|folder|directory|location)|stdoutLogFile ?= ?["\']?\\.?\\\\+logs|(?<=(?:wrong|incorrect|invalid|bad|missing) )logs? (?:path|folder|directory)(?= (?:in|of|from) (?:the |my |our )?web\\.config)',
+      'stdout ?log(?:file)? (?:path|folder|directory|location)|stdoutLogFile ?= ?["\']?\\.?\\\\+logs|(?<=(?:wrong|incorrect|invalid|bad|missing) )logs? (?:path|folder|directory)(?= (?:in|of|from) (?:the |my |our )?web\\.config)' +
+      // The log folder the pool cannot write to, and a log file that never appears.
+      '|(?<=(?:permissions?|rights|writ(?:e|able)|access (?:to|on|for)) [^.!?\\n]{0,40})logs? (?:folder|directory|dir)(?![a-z])|logs? (?:folder|directory) (?:is |was )?(?:not writable|read-only|not created)' +
+      "|(?:could ?n[o']t|cannot|can'?t|unable to) (?:get|make) (?:the |any )?(?:stdout )?log(?: files?)? to (?:output|write|be (?:written|created))|no (?:stdout )?log files? (?:is |was |were |are )?(?:ever )?(?:created|written|generated)|(?:stdout )?log files? (?:is|was|were|are) (?:never|not) (?:created|written|generated)",
     signal: 'prose.topic-stdout-log',
   },
 ];
