@@ -86,10 +86,15 @@ describe('never silent', () => {
     expect(top).not.toContain('proxy-upstream-refused');
   });
 
-  it('IIS named without a status lists the start failures first, the missing module still listed', () => {
+  it("IIS named without a status: IIS's own reasons, the app's start failures first when the app is said to fail", () => {
+    // IIS alone: what fails there most (the pool's access to the files, a stopped pool).
+    const own = causes('our IIS site is broken');
+    expect(own.slice(0, 3)).toEqual(expect.arrayContaining(['access-denied', 'app-pool-stopped']));
+    expect(own).toEqual(expect.arrayContaining(['hosting-bundle-missing', 'web-config-invalid', 'iis-features-missing']));
+    // The app's stack with a failure: its start failures first, IIS's own reasons after them.
     const top = causes('Our ASP.NET Core site on IIS does not work since this morning');
-    expect(top.slice(0, 3)).toEqual(expect.arrayContaining(['framework-not-found', 'inprocess-start-failure']));
-    expect(top).toEqual(expect.arrayContaining(['hosting-bundle-missing', 'process-start-failure']));
+    expect(top.slice(0, 2)).toEqual(['framework-not-found', 'inprocess-start-failure']);
+    expect(top).toEqual(expect.arrayContaining(['hosting-bundle-missing', 'process-start-failure', 'access-denied', 'app-pool-stopped']));
     expect(top).not.toContain('proxy-upstream-refused');
   });
 

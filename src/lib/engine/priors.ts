@@ -35,6 +35,14 @@ const ELSEWHERE = data.elsewhere as {
 /** The app's stack named with a failure in words, no component and no status (status-priors.json `stack`). */
 const STACK = data.stack as { signal: string; needs: readonly string[]; row: string };
 
+/** Hosts where the app's stack named with a failure adds the stack's row to the host's own. */
+const STACK_HOSTS: ReadonlySet<string> = new Set(['iis', 'iis-express']);
+/** The host's own row beside the stack's: its weights scaled by this. */
+const HOST_ROW_BESIDE_STACK = 0.6;
+
+const withoutProxyCauses = (w: Weights): Weights => Object.fromEntries(Object.entries(w).filter(([c]) => !c.startsWith('proxy-')));
+const scaled = (w: Weights, by: number): Weights => Object.fromEntries(Object.entries(w).map(([c, x]) => [c, x * by]));
+
 /** The stack's signal and a failure signal, when a paste names both (else undefined). */
 function stackFacts(index: FactIndex): Fact[] | undefined {
   const signals = index.byName.get('signal') ?? [];
@@ -147,8 +155,15 @@ export function priorContributions(index: FactIndex, others: readonly Contributi
   if (statuses.length === 0 && anyStatus) return undefined;
   const rows: Row[] = [];
   if (statuses.length === 0) {
+    // IIS named without a status fails most often for IIS's own reasons (its row); with the app's
+    // stack and a failure named too ("ASP.NET Core app not starting on IIS"), the app's start
+    // failures come first (the stack's row) and IIS's own reasons follow, scaled down.
+    const stack = STACK_HOSTS.has(name) ? stackFacts(index) : undefined;
+    const ws = stack && priorFor('any', STACK.row);
+    // (Without the stack row's proxy causes: the named host is not a proxy in front of the app.)
+    if (stack && ws && server) rows.push({ status: 'any', facts: [...stack, server], weights: withoutProxyCauses(ws) });
     const w = server ? priorFor('any', name) : undefined;
-    if (w && server) rows.push({ status: 'any', facts: [server], weights: w });
+    if (w && server) rows.push({ status: 'any', facts: [server], weights: stack && ws ? scaled(w, HOST_ROW_BESIDE_STACK) : w });
   } else {
     const seen = new Set<string>();
     for (const f of statuses) {
