@@ -72,7 +72,7 @@ export const signals: SignalDef[] = [
     id: 'apache.status-line-reset',
     kind,
     label: 'Apache: (104)Connection reset by peer: AH01102: error reading status line',
-    causes: { 'proxy-upstream-closed': 0.9, 'keepalive-race': 0.4, 'app-crash-runtime': 0.2 },
+    causes: { 'proxy-upstream-closed': 0.9, 'keepalive-race': 0.6, 'app-crash-runtime': 0.2 },
   },
   {
     id: 'apache.status-line-eof',
@@ -98,7 +98,11 @@ export const signals: SignalDef[] = [
     id: 'apache.status-line-error',
     kind,
     label: 'Apache: AH01102: error reading status line from remote server',
-    causes: { 'proxy-upstream-closed': 0.7, 'proxy-upstream-timeout': 0.3 },
+    // Apache's own documentation names this message as what the race on a pooled connection
+    // gives (the backend closes it as the proxy sends on it; mod_proxy_http's
+    // proxy-initial-not-pooled and disablereuse avoid it); read with no error code, that race is
+    // as likely as a backend that closed for its own reasons.
+    causes: { 'keepalive-race': 0.6, 'proxy-upstream-closed': 0.55, 'proxy-upstream-timeout': 0.3 },
   },
   {
     id: 'apache.read-error',
