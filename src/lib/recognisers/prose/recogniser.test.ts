@@ -271,6 +271,9 @@ describe('prose reader: triggers', () => {
     ['the pool identity has no access to the logs folder', 'prose.topic-stdout-log'],
     ['I could not get the log file to output', 'prose.topic-stdout-log'],
     ['no stdout log file was created', 'prose.topic-stdout-log'],
+    ['the internal server serves content only over TLSv1.3 and the proxy gives 502', 'prose.topic-backend-tls'],
+    ['Portainer now requires TLS 1.3, our proxy speaks TLS 1.2', 'prose.topic-backend-tls'],
+    ['a TLS version mismatch between the gateway and the pod', 'prose.topic-backend-tls'],
   ];
   it('does not read an access log or an error log folder as the stdout log', () => {
     expect(of(read('I checked the access log and the error log directory on the server'), 'signal')).not.toContain('prose.topic-stdout-log');
