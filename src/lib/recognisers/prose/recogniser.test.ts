@@ -274,6 +274,7 @@ describe('prose reader: triggers', () => {
     ['the internal server serves content only over TLSv1.3 and the proxy gives 502', 'prose.topic-backend-tls'],
     ['Portainer now requires TLS 1.3, our proxy speaks TLS 1.2', 'prose.topic-backend-tls'],
     ['a TLS version mismatch between the gateway and the pod', 'prose.topic-backend-tls'],
+    ['the app and api containers were unhealty', 'prose.topic-unhealthy'],
   ];
   it('does not read an access log or an error log folder as the stdout log', () => {
     expect(of(read('I checked the access log and the error log directory on the server'), 'signal')).not.toContain('prose.topic-stdout-log');
