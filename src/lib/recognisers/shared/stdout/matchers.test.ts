@@ -97,6 +97,12 @@ describe('matchStdoutLine', () => {
     expect(sig('web_1    |       Now listening on: http://[::]:8080')).toEqual(['stdout-log.listening-container-default']);
   });
 
+  it("knows App Service on Linux by its startup script's line", () => {
+    const servers = (line: string) => matchStdoutLine(line).filter((h) => h.name === 'server').map((h) => h.value);
+    expect(servers('2020-02-26T13:17:07.246774534Z Trying to find the startup DLL name...')).toEqual(['azure-app-service']);
+    expect(servers('Trying to find the startup dll name...')).toEqual(['azure-app-service']);
+  });
+
   it('a socket listing with the port bound to loopback only (ss, netstat, lsof)', () => {
     const scope = (line: string) => matchStdoutLine(line).filter((h) => h.name === 'setting').map((h) => h.value);
     for (const line of [

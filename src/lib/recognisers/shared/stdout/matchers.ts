@@ -430,6 +430,7 @@ const OTHER_TRIGGERS: readonly string[] = [
   'stdout_',
   'Exception',
   ...APP_SERVICE_LOG_CATEGORIES,
+  'Trying to find the startup', // App Service on Linux: Oryx's startup script
 ];
 
 function escapeWord(s: string): string {
@@ -703,6 +704,8 @@ export function readStdoutLine(line: string, ctx: StdoutContext = { appService: 
   }
 
   if (includesAny(msg, APP_SERVICE_LOG_CATEGORIES)) out.push({ name: 'server', value: 'azure-app-service', start: ms, end: me });
+  // App Service on Linux: the startup script Oryx writes for a .NET app says what it runs.
+  if (lower.includes('trying to find the startup dll name')) out.push({ name: 'server', value: 'azure-app-service', start: ms, end: me });
 
   // hostfxr naming where it looked for frameworks: App Service's own .NET install on drive D:.
   if (lower.includes('d:\\program files') && APP_SERVICE_DOTNET.test(msg)) {
