@@ -26,6 +26,12 @@ describe('prose rules', () => {
     for (const r of PROSE_RULES) expect(CONTEXT_RULES).toContain(r);
   });
 
+  it('read a Windows upgrade beside the module failing to load, or beside the Hosting Bundle, as the module the upgrade removed', () => {
+    expect(supported([sig('after-os-upgrade'), f('signal', 'event-log.ancm-v2-module-load-failed', 'event-log')])).toContain('module-missing-after-os-upgrade');
+    expect(supported([sig('after-os-upgrade'), sig('topic-hosting-bundle')])).toEqual(['module-missing-after-os-upgrade']);
+    expect(supported([sig('topic-hosting-bundle')])).toEqual([]);
+  });
+
   it('read access denied to the stdout log folder as the log that cannot be written', () => {
     expect(supported([sig('topic-access-denied'), sig('topic-stdout-log')])).toEqual(['stdout-log-unwritable']);
     expect(supported([sig('topic-access-denied')])).toEqual([]);

@@ -466,6 +466,27 @@ const RULES: readonly ContextRule[] = [
     note: 'Described: IIS fails after a Windows upgrade: the upgrade can remove the ASP.NET Core Module files until the Hosting Bundle is repaired.',
   },
   {
+    // IIS could not load the module (event 2280) right after a Windows upgrade: the upgrade
+    // removed its files (or left it unregistered), the better reading than a missing C runtime.
+    id: 'prose-module-load-failed-after-os-upgrade',
+    when: {
+      all: [
+        signal('after-os-upgrade'),
+        { fact: 'signal', in: ['event-log.ancm-v2-module-load-failed', 'event-log.ancm-v1-module-load-failed', 'event-log.iis-module-load-failed'] },
+      ],
+    },
+    supports: { 'module-missing-after-os-upgrade': 0.75 },
+    note: 'Described: IIS cannot load the ASP.NET Core Module after a Windows upgrade: the upgrade removed or unregistered the module files, which a repair of the Hosting Bundle restores.',
+  },
+  {
+    // The Hosting Bundle named after a Windows upgrade: repairing it is how the module the
+    // upgrade removed comes back, so the bundle is the fix here, not the cause.
+    id: 'prose-os-upgrade-and-hosting-bundle',
+    when: { all: [signal('after-os-upgrade'), signal('topic-hosting-bundle')] },
+    supports: { 'module-missing-after-os-upgrade': 0.6 },
+    note: 'Described: a Windows upgrade and the Hosting Bundle together: an in-place upgrade can remove the ASP.NET Core Module files while IIS still lists the module, and repairing the bundle puts them back.',
+  },
+  {
     id: 'prose-start-failure-after-framework-upgrade',
     when: { all: [status('502.5', '500.30', '500.31'), signal('framework-upgrade'), { not: server(['azure-app-service']) }] },
     supports: { 'framework-not-found': 0.5 },

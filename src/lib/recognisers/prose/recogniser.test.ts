@@ -275,7 +275,16 @@ describe('prose reader: triggers', () => {
     ['Portainer now requires TLS 1.3, our proxy speaks TLS 1.2', 'prose.topic-backend-tls'],
     ['a TLS version mismatch between the gateway and the pod', 'prose.topic-backend-tls'],
     ['the app and api containers were unhealty', 'prose.topic-unhealthy'],
+    ['All ASP.NET Core sites down after a Windows Server in-place upgrade', 'prose.after-os-upgrade'],
+    ['we upgraded from Server 2016 to 2019 over the weekend', 'prose.after-os-upgrade'],
+    ['post OS-upgrade the sites are gone', 'prose.after-os-upgrade'],
+    ['one client sends a header with umlauts and the proxy rejects it', 'prose.topic-bad-request'],
+    ['the mobile app sends two Content-Length headers', 'prose.topic-bad-request'],
+    ['the query string is too long for IIS', 'prose.topic-bad-request'],
   ];
+  it('does not read an upgrade between years of another product as a Windows upgrade', () => {
+    expect(of(read('we upgraded from 2019 to 2022 of Visual Studio and the site broke'), 'signal')).not.toContain('prose.after-os-upgrade');
+  });
   it('does not read an access log or an error log folder as the stdout log', () => {
     expect(of(read('I checked the access log and the error log directory on the server'), 'signal')).not.toContain('prose.topic-stdout-log');
     expect(of(read('the X-Forwarded-For value looks right to me'), 'signal')).not.toContain('prose.topic-header-size');

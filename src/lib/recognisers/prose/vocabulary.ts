@@ -144,7 +144,9 @@ export const TRIGGERS: readonly Term[] = [
   },
   {
     pattern:
-      '(?:windows|os|operating system|feature|cumulative) (?:updates?|upgrades?)|(?:updat|upgrad)(?:e|ed|ing) (?:windows|the os|the server os)',
+      '(?:windows|os|operating system|feature|cumulative)[ -](?:updates?|upgrades?)|(?:updat|upgrad)(?:e|ed|ing) (?:windows|the os|the server os)' +
+      // An in-place upgrade of Windows Server, and one written with the versions ("from 2016 to 2019").
+      '|in[ -]place (?:os |windows (?:server )?|server )?upgrades?|windows server (?:\\w+ ){0,2}upgrades?|upgrad(?:e|ed|ing) (?:from )?(?:windows )?server 20(?:08|12|16|19|22)(?: r2)? to (?:windows )?(?:server )?20(?:12|16|19|22|25)',
     signal: 'prose.after-os-upgrade',
   },
   {
@@ -505,7 +507,9 @@ export const TOPICS: readonly Term[] = [
   // A request the server itself refuses to parse (Kestrel's 400 BadHttpRequestException family).
   {
     pattern:
-      'request[ -]lines? (?:[a-z]+ ){0,3}too long|(?:invalid|malformed|bad) request[ -](?:lines?|targets?)|malformed (?:http )?requests?|request smuggling',
+      'request[ -]lines? (?:[a-z]+ ){0,3}too long|(?:invalid|malformed|bad) request[ -](?:lines?|targets?)|malformed (?:http )?requests?|request smuggling' +
+      // A request header the server cannot pass on (invalid characters, a duplicated length), a URL too long.
+      '|(?:invalid|illegal|non-ascii|non-latin|unicode|control) characters? in (?:the |a |its )?(?:request )?headers?|headers? (?:values? )?(?:with|containing|contains|has|had|have) (?:an? )?(?:invalid|illegal|non-ascii|unicode|control|raw|accented|special) (?:characters?|bytes?|newlines?)|headers? with (?:umlauts?|accents?)|(?:duplicate[ds]?|two|multiple|double) content-length(?: headers?| values?)?|content-length (?:header )?(?:sent )?(?:twice|duplicated)|(?:query ?strings?|urls?|uris?) (?:is |are |was |were )?too long|(?:very |too |extremely )long (?:query ?strings?|urls?|uris?)',
     signal: 'prose.topic-bad-request',
   },
   // A rolling update or restart (Kubernetes, ECS, Cloud Run): instances are replaced one by one
