@@ -32,6 +32,11 @@ describe('prose rules', () => {
     expect(supported([sig('topic-hosting-bundle')])).toEqual([]);
   });
 
+  it('read a config error beside a missing IIS feature as that feature', () => {
+    expect(supported([status('500.19'), sig('topic-iis-features')])).toContain('iis-features-missing');
+    expect(supported([status('500.19')])).toEqual([]);
+  });
+
   it('read access denied to the stdout log folder as the log that cannot be written', () => {
     expect(supported([sig('topic-access-denied'), sig('topic-stdout-log')])).toEqual(['stdout-log-unwritable']);
     expect(supported([sig('topic-access-denied')])).toEqual([]);

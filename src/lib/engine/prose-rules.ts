@@ -479,6 +479,14 @@ const RULES: readonly ContextRule[] = [
     note: 'Described: IIS cannot load the ASP.NET Core Module after a Windows upgrade: the upgrade removed or unregistered the module files, which a repair of the Hosting Bundle restores.',
   },
   {
+    // IIS cannot read a web.config section whose module is not installed (URL Rewrite's
+    // <rewrite>): a 500.19 beside a missing IIS module or feature is that feature.
+    id: 'prose-config-error-for-missing-iis-feature',
+    when: { all: [status('500.19'), signal('topic-iis-features')] },
+    supports: { 'iis-features-missing': 0.6 },
+    note: 'Described: IIS cannot read the configuration (500.19) and an IIS module or feature is named as missing: the section that module handles (URL Rewrite\'s rewrite section) is unknown to IIS until it is installed.',
+  },
+  {
     // The Hosting Bundle named after a Windows upgrade: repairing it is how the module the
     // upgrade removed comes back, so the bundle is the fix here, not the cause.
     id: 'prose-os-upgrade-and-hosting-bundle',
@@ -658,6 +666,7 @@ const RULES: readonly ContextRule[] = [
 const START_FAILURE_REASONS: readonly [topic: string, cause: string][] = [
   ['topic-bitness', 'bitness-mismatch'],
   ['topic-space-in-path', 'wrong-arguments'],
+  ['topic-wrong-arguments', 'wrong-arguments'],
   ['topic-runtime-missing', 'framework-not-found'],
   ['topic-vc-redist', 'vc-redist-missing'],
   ['topic-user-profile', 'user-profile-not-loaded'],

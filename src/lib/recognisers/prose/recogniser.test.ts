@@ -281,7 +281,16 @@ describe('prose reader: triggers', () => {
     ['one client sends a header with umlauts and the proxy rejects it', 'prose.topic-bad-request'],
     ['the mobile app sends two Content-Length headers', 'prose.topic-bad-request'],
     ['the query string is too long for IIS', 'prose.topic-bad-request'],
+    ['%LAUNCHER_ARGS% left in web.config causes 502.5 on the server', 'prose.topic-wrong-arguments'],
+    ['500.19 on the rewrite section: URL Rewrite module not installed on the server', 'prose.topic-iis-features'],
+    ['Application Initialization isn\'t installed so preloadEnabled does nothing', 'prose.topic-iis-features'],
+    ['the server lacks URL Rewrite 2.1', 'prose.topic-iis-features'],
+    ['アプリケーションプールの「ユーザープロファイルの読み込み」が False', 'prose.topic-user-profile'],
+    ['IIS 사이트의 실제 경로가 publish 폴더가 아니라', 'prose.topic-physical-path'],
   ];
+  it('leaves both launcher placeholders together to the catalogue', () => {
+    expect(of(read('processPath="%LAUNCHER_PATH%" arguments="%LAUNCHER_ARGS%" fails with 502.5'), 'signal')).not.toContain('prose.topic-wrong-arguments');
+  });
   it('does not read an upgrade between years of another product as a Windows upgrade', () => {
     expect(of(read('we upgraded from 2019 to 2022 of Visual Studio and the site broke'), 'signal')).not.toContain('prose.after-os-upgrade');
   });

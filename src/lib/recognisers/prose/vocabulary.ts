@@ -264,6 +264,10 @@ export const WIDE_TERMS: readonly Term[] = [
   { pattern: '证书(?:不匹配|错误|錯誤|过期|無效|无效|校验失败|验证失败)|證書(?:不匹配|錯誤|過期|無效)|握手失败|握手失敗|証明書(?:の)?(?:エラー|不一致|検証)|인증서 ?(?:오류|불일치)', signal: 'prose.topic-backend-tls' },
   // the upstream's scheme is https: forwarding to an HTTPS address ("协议为https", "https转发", "转发到https")
   { pattern: '(?:协议|協議|プロトコル)(?:为|為|是|が)? ?https|(?:转发|轉發|反代|代理)(?:到|至|给|給)? ?https|https ?(?:转发|轉發|反代)', signal: 'prose.topic-scheme-mismatch' },
+  // the pool's Load User Profile setting (IIS Manager's own label, translated)
+  { pattern: 'ユーザー ?プロファイルの読み込み|加载用户配置文件|載入使用者設定檔|사용자 프로필 로드', signal: 'prose.topic-user-profile' },
+  // the site's physical path (IIS Manager's label, translated) said to point elsewhere
+  { pattern: '(?:实际|實際|物理)路径|實體路徑|物理パス|실제 경로', signal: 'prose.topic-physical-path' },
 ];
 
 /** Status words that stand for a status when no number is written. */
@@ -360,7 +364,9 @@ export const TOPICS: readonly Term[] = [
   // (%LAUNCHER_PATH% and %LAUNCHER_ARGS% together) are the catalogue's: the process path first.
   {
     pattern:
-      '(?:aspNetCore )?arguments(?:=(?:"[^"]{0,200}"|\'[^\']{0,200}\'))?>? (?:in (?:the |my |our )?web\\.config )?(?:is |are |was |were |attribute (?:is |was )?)?(?:wrong|incorrect|invalid|empty|missing)|(?:wrong|incorrect|invalid|empty|missing) (?:aspNetCore |dll |startup )?arguments',
+      '(?:aspNetCore )?arguments(?:=(?:"[^"]{0,200}"|\'[^\']{0,200}\'))?>? (?:in (?:the |my |our )?web\\.config )?(?:is |are |was |were |attribute (?:is |was )?)?(?:wrong|incorrect|invalid|empty|missing)|(?:wrong|incorrect|invalid|empty|missing) (?:aspNetCore |dll |startup )?arguments' +
+      // The arguments placeholder left in alone (the process path set): the module passes it on as text.
+      '|(?<!LAUNCHER_PATH%"? {0,2}%)(?<=%)LAUNCHER_ARGS%',
     signal: 'prose.topic-wrong-arguments',
   },
   // A space in the app's path or name breaks an unquoted processPath or arguments in web.config.
@@ -445,6 +451,7 @@ export const TOPICS: readonly Term[] = [
   // certificate private keys have nowhere to live.
   // Without a loaded profile %LOCALAPPDATA% is not set for the pool identity.
   { pattern: 'load ?user ?profile|user profile (?:is |was )?not (?:loaded|load)|setProfileEnvironment|localappdata', signal: 'prose.topic-user-profile' },
+
   // The .NET runtime the app needs is not on the machine (hostfxr: "You must install or update
   // .NET to run this application"; "The framework ... was not found"), said in plain words.
   {
@@ -539,7 +546,10 @@ export const TOPICS: readonly Term[] = [
   // The IIS role services the module needs ("CoreWebEngine and W3SVC features must be installed").
   {
     pattern:
-      'CoreWebEngine|W3SVC features?|(?:iis|windows|server) (?:role )?features? (?:is |are |were |was )?(?:not installed|missing|not enabled)|turn windows features on',
+      'CoreWebEngine|W3SVC features?|(?:iis|windows|server) (?:role )?features? (?:is |are |were |was )?(?:not installed|missing|not enabled)|turn windows features on' +
+      // IIS's optional modules and role services named as missing: URL Rewrite, Application
+      // Initialization, the WebSocket Protocol.
+      "|(?:url rewrite|application initialization|app init|websocket protocol)(?: \\d(?:\\.\\d)?)?(?: module| feature| role service)? (?:is ?n[o'’]t|is not|was ?n[o'’]t|was not|not) (?:installed|enabled|present)|(?:lacks|lacking|missing|without|no) (?:the )?(?:iis )?(?:url rewrite|application initialization|websocket protocol)(?: \\d(?:\\.\\d)?)?(?: module| feature)?",
     signal: 'prose.topic-iis-features',
   },
   // A site whose physical path holds no app: IIS lists the folder (403.14) or finds nothing.
