@@ -32,6 +32,11 @@ describe('prose rules', () => {
     expect(supported([sig('topic-hosting-bundle')])).toEqual([]);
   });
 
+  it('read a restart App Service makes, named on App Service, as that restart', () => {
+    expect(supported([sig('topic-app-service-restart'), server('azure-app-service')])).toContain('app-service-restart');
+    expect(supported([sig('topic-app-service-restart'), server('iis')])).not.toContain('app-service-restart');
+  });
+
   it('read a config error beside a missing IIS feature as that feature', () => {
     expect(supported([status('500.19'), sig('topic-iis-features')])).toContain('iis-features-missing');
     expect(supported([status('500.19')])).toEqual([]);

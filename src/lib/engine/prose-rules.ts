@@ -80,6 +80,7 @@ const NAMED_CAUSE = signal(
   'topic-azure-runtime',
   'topic-app-service-restart',
   'topic-site-stopped',
+  'topic-pool-config',
   'topic-web-config-invalid',
   'topic-docker-network',
   'topic-not-listening',
@@ -513,6 +514,14 @@ const RULES: readonly ContextRule[] = [
     when: { all: [signal('topic-runtime-missing'), server(['azure-app-service'])] },
     supports: { 'azure-runtime-missing': 0.45 },
     note: 'Described: the runtime the app needs is missing on App Service: the platform offers the .NET versions it has installed (newer ones arrive with a rollout or as a site extension), so deploy self-contained or pick a version it has.',
+  },
+  {
+    // A slot swap, a platform upgrade or saved app settings named on App Service: the platform
+    // restarted the app's instances, a deployment's own app_offline is the lesser reading.
+    id: 'prose-app-service-restart-named',
+    when: { all: [signal('topic-app-service-restart'), server(['azure-app-service'])] },
+    supports: { 'app-service-restart': 0.5 },
+    note: 'Described: on App Service, a slot swap, a platform upgrade or a settings change restarts the app\'s instances; requests in flight then, and those that arrive before the app is warm, fail.',
   },
   {
     id: 'prose-settings-change-restart',

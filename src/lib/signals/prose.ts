@@ -446,8 +446,14 @@ export const signals: SignalDef[] = [
   {
     id: 'prose.topic-app-service-restart',
     kind,
-    label: "Named: App Service's Auto-Heal restarting the app",
+    label: "Named: App Service restarting the app (Auto-Heal, a slot swap, a platform upgrade, app settings saved)",
     causes: { 'app-service-restart': 0.4 },
+  },
+  {
+    id: 'prose.topic-pool-config',
+    kind,
+    label: "Named: the application pool's configuration file WAS writes (event 5189, the appPools folder)",
+    causes: { 'app-pool-config-failure': 0.45 },
   },
   {
     id: 'prose.topic-site-stopped',

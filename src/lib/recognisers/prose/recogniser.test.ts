@@ -287,6 +287,12 @@ describe('prose reader: triggers', () => {
     ['the server lacks URL Rewrite 2.1', 'prose.topic-iis-features'],
     ['アプリケーションプールの「ユーザープロファイルの読み込み」が False', 'prose.topic-user-profile'],
     ['IIS 사이트의 실제 경로가 publish 폴더가 아니라', 'prose.topic-physical-path'],
+    ['Azure App Service 503s during deployment slot swap', 'prose.topic-app-service-restart'],
+    ['brief 502s whenever app settings are changed in the portal', 'prose.topic-app-service-restart'],
+    ["'Web App Restarted' due to a platform upgrade at 02:14 UTC", 'prose.topic-app-service-restart'],
+    ['WAS event 5189 and every pool stops', 'prose.topic-pool-config'],
+    ['antivirus locked inetpub\\temp\\appPools', 'prose.topic-pool-config'],
+    ['システムログにWASのイベント（アプリケーションプール構成ファイルの生成に失敗）', 'prose.topic-pool-config'],
   ];
   it('leaves both launcher placeholders together to the catalogue', () => {
     expect(of(read('processPath="%LAUNCHER_PATH%" arguments="%LAUNCHER_ARGS%" fails with 502.5'), 'signal')).not.toContain('prose.topic-wrong-arguments');

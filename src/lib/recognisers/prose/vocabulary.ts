@@ -268,6 +268,8 @@ export const WIDE_TERMS: readonly Term[] = [
   { pattern: 'ユーザー ?プロファイルの読み込み|加载用户配置文件|載入使用者設定檔|사용자 프로필 로드', signal: 'prose.topic-user-profile' },
   // the site's physical path (IIS Manager's label, translated) said to point elsewhere
   { pattern: '(?:实际|實際|物理)路径|實體路徑|物理パス|실제 경로', signal: 'prose.topic-physical-path' },
+  // the application pool's configuration file (WAS event 5189, translated)
+  { pattern: 'アプリケーション ?プール(?:の)?構成ファイル|应用程序池配置文件|應用程式集區設定檔', signal: 'prose.topic-pool-config' },
 ];
 
 /** Status words that stand for a status when no number is written. */
@@ -560,8 +562,21 @@ export const TOPICS: readonly Term[] = [
       '(?:asp\\.net core |aspnetcore )?(?:runtime )?site extensions?|(?:runtime|sdk|core|aspnetcore) (?:\\d+(?:\\.\\d+)* )?(?:sdk |runtime )?(?:site )?extensions?|not (?:yet )?(?:available|supported|installed|rolled out) (?:on|in) (?:azure|app service|the app service)|(?:azure|app service) (?:does not|doesn\'t|did not|didn\'t) (?:yet )?(?:support|have) (?:the |this |that )?(?:[a-z0-9.]+ ){0,2}(?:runtime|version|\\.net|asp\\.net)',
     signal: 'prose.topic-azure-runtime',
   },
-  // App Service's own restarts: Auto-Heal and Proactive Auto-Heal.
-  { pattern: '(?:proactive )?auto[ -]?heal(?:ing)?', signal: 'prose.topic-app-service-restart' },
+  // App Service's own restarts: Auto-Heal and Proactive Auto-Heal, a slot swap (the target slot's
+  // instances restart with the swapped settings), a platform upgrade, and a change of app
+  // settings saved in the portal (it restarts the app).
+  {
+    pattern:
+      "(?:proactive )?auto[ -]?heal(?:ing)?|(?:deployment )?slot swaps?|swap(?:s|ped|ping)? (?:the )?(?:deployment |staging |production )?slots?|swap(?:s|ped|ping)? (?:from )?staging (?:to|into|with) prod(?:uction)?|web app restarted|platform (?:upgrades?|maintenance)|(?:app|application) settings? (?:are |is |were |was )?(?:changed|updated|saved|edited)|(?:chang|updat|sav|edit)(?:e|es|ed|ing) (?:the |an? )?(?:app|application) settings?",
+    signal: 'prose.topic-app-service-restart',
+  },
+  // WAS could not write the pool's configuration (event 5189: applicationHost.config wrong, the
+  // appPools folder under inetpub\temp locked or not writable).
+  {
+    pattern:
+      '(?:was |event (?:id )?)5189|(?:application |app )?pool config(?:uration)? files?|appPools (?:folder|directory)|inetpub\\\\temp\\\\appPools|failed to generate (?:an |the )?(?:application |app )?pool config',
+    signal: 'prose.topic-pool-config',
+  },
   // The IIS site itself stopped or not bound to the name or port asked for.
   // Also a site that will not start (its port taken by another program: IIS Manager then says "The
   // process cannot access the file because it is being used by another process").
