@@ -288,12 +288,31 @@ describe('prose reader: triggers', () => {
     ['アプリケーションプールの「ユーザープロファイルの読み込み」が False', 'prose.topic-user-profile'],
     ['IIS 사이트의 실제 경로가 publish 폴더가 아니라', 'prose.topic-physical-path'],
     ['Azure App Service 503s during deployment slot swap', 'prose.topic-app-service-restart'],
+    ['installed both vc_redist.x64.exe and vc_redist.x86.exe then iisreset', 'prose.topic-vc-redist'],
+    ['the publish folder had no myapp.runtimeconfig.json', 'prose.topic-runtimeconfig'],
+    ['MyApp.deps.json was missing from the output', 'prose.topic-deps-json'],
+    ['the app hangs after adding .Result calls', 'prose.topic-thread-pool'],
+    ['removed .GetAwaiter().GetResult() in the middleware', 'prose.topic-thread-pool'],
+    ['dotnet-countersでスレッドプールのキュー長が増え続けていて', 'prose.topic-thread-pool'],
+    [".NET 8 containers run as the non-root 'app' user", 'prose.topic-privileged-port'],
+    ['netstat shows 16k connections in TIME_WAIT to redis', 'prose.topic-snat'],
+    ['the ephemeral ports are used up', 'prose.topic-snat'],
+    ['the api at /api is just a vdir under the main site', 'prose.topic-virtual-directory'],
+    ['IIS vdir, then Convert to Application with its own pool', 'prose.topic-virtual-directory'],
+    ['Publiqué la API como directorio virtual dentro del sitio', 'prose.topic-virtual-directory'],
+    ['IIS 里的网站显示已停止，启动时提示另一个进程正在使用该文件', 'prose.topic-site-stopped'],
     ['brief 502s whenever app settings are changed in the portal', 'prose.topic-app-service-restart'],
     ["'Web App Restarted' due to a platform upgrade at 02:14 UTC", 'prose.topic-app-service-restart'],
     ['WAS event 5189 and every pool stops', 'prose.topic-pool-config'],
     ['antivirus locked inetpub\\temp\\appPools', 'prose.topic-pool-config'],
     ['システムログにWASのイベント（アプリケーションプール構成ファイルの生成に失敗）', 'prose.topic-pool-config'],
   ];
+  it('reads a file named by its own name with its whole name as the span', () => {
+    const text = 'the folder had no MyApp.runtimeconfig.json at all.';
+    const f = read(text).find((x) => x.value === 'prose.topic-runtimeconfig')!;
+    expect(text.slice(f.span.start, f.span.end)).toBe('MyApp.runtimeconfig.json');
+    expect(of(read('the result of the calls was wrong'), 'signal')).not.toContain('prose.topic-thread-pool');
+  });
   it('leaves both launcher placeholders together to the catalogue', () => {
     expect(of(read('processPath="%LAUNCHER_PATH%" arguments="%LAUNCHER_ARGS%" fails with 502.5'), 'signal')).not.toContain('prose.topic-wrong-arguments');
   });

@@ -22,7 +22,7 @@ import { lineSpan } from '../../engine/lines.ts';
 import { findDurations } from './durations.ts';
 import { leadingStrings, mayBegin } from './first-chars.ts';
 import { MAX_LINE, MIN_LINE, looksLikeProse, proseKind } from './sentence.ts';
-import { COMPONENTS, PROSE_STATUSES, STATUS_WORDS, TOPICS, TRIGGERS, WIDE_TERMS } from './vocabulary.ts';
+import { COMPONENTS, FILE_TERMS, PROSE_STATUSES, STATUS_WORDS, TOPICS, TRIGGERS, WIDE_TERMS } from './vocabulary.ts';
 import type { Term } from './vocabulary.ts';
 import { isWordUnit } from '../shared/word-units.ts';
 
@@ -250,6 +250,27 @@ function readWideTerms(text: string, at: number, facts: Fact[]): void {
   }
 }
 
+/** A character of a file name (letters, digits, `_`, `-`, `.`). */
+const isFileNameChar = (c: number): boolean => isWordUnit(c) || c === 45 || c === 46;
+
+/** Files named by their own name (vocabulary.ts FILE_TERMS), all needles in one expression. */
+const FILE_RE = new RegExp(FILE_TERMS.map((t) => t.needle.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')).join('|'), 'gi');
+const FILE_SIGNAL: ReadonlyMap<string, string> = new Map(FILE_TERMS.map((t) => [t.needle, t.signal]));
+
+function readFileTerms(text: string, at: number, facts: Fact[]): void {
+  if (text.indexOf('.') < 0) return;
+  FILE_RE.lastIndex = 0;
+  for (let m = FILE_RE.exec(text); m; m = FILE_RE.exec(text)) {
+    const signal = FILE_SIGNAL.get(m[0].toLowerCase());
+    if (!signal) continue;
+    let start = m.index;
+    while (start > 0 && isFileNameChar(text.charCodeAt(start - 1))) start--;
+    let end = m.index + m[0].length;
+    while (end < text.length && isFileNameChar(text.charCodeAt(end)) && !(text.charCodeAt(end) === 46 && !isWordUnit(text.charCodeAt(end + 1)))) end++;
+    push(facts, 'signal', signal, at + start, at + end);
+  }
+}
+
 /** Read one line of prose; `at` is the line's offset in the input. Exported for tests. */
 export function readProseLine(text: string, at = 0): Fact[] {
   return looksLikeProse(text) ? readProse(text, at) : [];
@@ -263,6 +284,7 @@ function readProse(text: string, at: number): Fact[] {
   const count = findWordStarts(text);
   readTerms(text, at, count, facts);
   readWideTerms(text, at, facts);
+  readFileTerms(text, at, facts);
   return facts.length < 2 ? facts : facts.sort((a, b) => a.span.start - b.span.start);
 }
 

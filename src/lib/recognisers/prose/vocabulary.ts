@@ -270,6 +270,23 @@ export const WIDE_TERMS: readonly Term[] = [
   { pattern: '(?:实际|實際|物理)路径|實體路徑|物理パス|실제 경로', signal: 'prose.topic-physical-path' },
   // the application pool's configuration file (WAS event 5189, translated)
   { pattern: 'アプリケーション ?プール(?:の)?構成ファイル|应用程序池配置文件|應用程式集區設定檔', signal: 'prose.topic-pool-config' },
+  // the thread pool, starved (its queue growing)
+  { pattern: 'スレッド ?プール|线程池|執行緒集區|스레드 ?풀', signal: 'prose.topic-thread-pool' },
+  // a virtual directory (IIS Manager's label, translated), and "Convert to Application"
+  { pattern: '仮想ディレクトリ|虚拟目录|虛擬目錄|가상 디렉터리|アプリケーションへの変換|转换为应用程序|轉換成應用程式', signal: 'prose.topic-virtual-directory' },
+  // the IIS site shown as stopped, a binding conflict (IIS Manager's words, translated)
+  { pattern: '(?:网站|站点|網站)(?:显示|顯示)?(?:为|為)?已停止|サイトが停止|サイトを開始できません|绑定冲突|綁定衝突|バインドの競合', signal: 'prose.topic-site-stopped' },
+];
+
+/**
+ * Files named in a sentence by their own name ("myapp.runtimeconfig.json", "vc_redist.x64.exe"):
+ * the terms above match whole words, and a file name's parts are not (a dot joins them). Each
+ * needle is looked for in the line as written, case ignored; the fact spans the whole file name.
+ */
+export const FILE_TERMS: readonly { needle: string; signal: string }[] = [
+  { needle: '.runtimeconfig.json', signal: 'prose.topic-runtimeconfig' },
+  { needle: '.deps.json', signal: 'prose.topic-deps-json' },
+  { needle: 'vc_redist.x', signal: 'prose.topic-vc-redist' },
 ];
 
 /** Status words that stand for a status when no number is written. */
@@ -295,7 +312,7 @@ export const PROSE_STATUSES: ReadonlySet<number> = new Set([
 export const TOPICS: readonly Term[] = [
   {
     pattern:
-      "thread[ -]?pool (?:starvation|exhaustion|starved)|starv(?:ed|ing|ation) (?:of )?(?:the )?thread[ -]?pool|sync[ -]over[ -]async|(?:all |every )?(?:the |of the |its )?(?:worker |request )?threads (?:are |were |get |got |seem to be |all )?(?:stuck|blocked|hung|hanging|exhausted|busy)|(?:stuck|blocked|hung|hanging) (?:worker |request )?threads|(?:thread[ -]?count|number of threads|threads? count) (?:climbs|climbed|climbing|grows|grew|growing|increases|increased|increasing|rises|rose|rising|spikes|spiked|explodes|exploded|goes up|went up|keeps (?:growing|climbing|rising|increasing))|threads (?:keep|kept) (?:growing|climbing|increasing|piling up)|thread (?:is |was |gets |got )?(?:stuck|blocked|hung|hanging)|(?:hundreds of|thousands of) threads",
+      "thread[ -]?pool (?:starvation|exhaustion|starved)|starv(?:ed|ing|ation) (?:of )?(?:the )?thread[ -]?pool|sync[ -]over[ -]async|(?:all |every )?(?:the |of the |its )?(?:worker |request )?threads (?:are |were |get |got |seem to be |all )?(?:stuck|blocked|hung|hanging|exhausted|busy)|(?:stuck|blocked|hung|hanging) (?:worker |request )?threads|(?:thread[ -]?count|number of threads|threads? count) (?:climbs|climbed|climbing|grows|grew|growing|increases|increased|increasing|rises|rose|rising|spikes|spiked|explodes|exploded|goes up|went up|keeps (?:growing|climbing|rising|increasing))|threads (?:keep|kept) (?:growing|climbing|increasing|piling up)|thread (?:is |was |gets |got )?(?:stuck|blocked|hung|hanging)|(?:hundreds of|thousands of) threads|(?<=[ \\x28]\\.)(?:Result|Wait\\(\\))(?: calls?| everywhere)?|GetAwaiter\\(\\)\\.GetResult|thread ?pool (?:queue|queue length)(?: (?:grows|grew|growing|keeps growing|climbs|climbing))?",
     signal: 'prose.topic-thread-pool',
   },
   { pattern: 'keep[ -]?alives?(?: time[ -]?outs?)?|idle (?:connection|keep[ -]?alive) time[ -]?outs?', signal: 'prose.topic-keepalive' },
@@ -311,7 +328,9 @@ export const TOPICS: readonly Term[] = [
     signal: 'prose.topic-proxy-permission',
   },
   {
-    pattern: 'snat(?: ports?)?(?: exhaustion)?|outbound (?:connections?|ports?) (?:exhaust(?:ed|ion)|limits?)|(?:ephemeral |source |outbound )?port exhaustion|ephemeral ports? (?:exhaust(?:ed|ion)|ran out|run out)|socket exhaustion|exhaust(?:s|ed|ing)? (?:the |its |our )?(?:outbound )?connection limits?|(?:no|without|not doing) HttpClient pooling|(?:a )?new HttpClient (?:per|for each|for every|on each|on every) (?:request|call)',
+    pattern: 'snat(?: ports?)?(?: exhaustion)?|outbound (?:connections?|ports?) (?:exhaust(?:ed|ion)|limits?)|(?:ephemeral |source |outbound )?port exhaustion|ephemeral ports? (?:exhaust(?:ed|ion)|ran out|run out)|socket exhaustion|exhaust(?:s|ed|ing)? (?:the |its |our )?(?:outbound )?connection limits?|(?:no|without|not doing) HttpClient pooling|(?:a )?new HttpClient (?:per|for each|for every|on each|on every) (?:request|call)' +
+      // Outbound connections piling up in TIME_WAIT until no local port is left.
+      '|(?:\\d+k? )?(?:connections? (?:in |stuck in )?)?TIME_WAIT|ephemeral ports? (?:are |were )?(?:all )?(?:used up|in use|gone)|(?:used up|ran out of|running out of|run out of|exhausted) (?:all )?(?:the |of )?(?:ephemeral|outbound|source|local) ports?',
     signal: 'prose.topic-snat',
   },
   // Exit code 137 is 128 + SIGKILL: what Kubernetes and Docker report for an OOM-killed container.
@@ -325,7 +344,11 @@ export const TOPICS: readonly Term[] = [
     signal: 'prose.topic-unhealthy',
   },
   { pattern: '(?:web|server) farms?', signal: 'prose.topic-server-farm' },
-  { pattern: 'virtual director(?:y|ies)', signal: 'prose.topic-virtual-directory' },
+  {
+    pattern:
+      "virtual director(?:y|ies)|vdirs?|convert(?:ed|ing)? (?:it |the (?:folder|vdir|virtual directory) )?(?:in)?to (?:an? )?application|directorios? virtual(?:es)?|convertir en (?:aplicación|application)|répertoires? virtuels?|diretórios? virtua(?:l|is)|virtuelles? verzeichnis",
+    signal: 'prose.topic-virtual-directory',
+  },
   // A child application inherits the parent's aspNetCore handler unless the parent's web.config
   // says inheritInChildApplications="false".
   {
@@ -368,7 +391,7 @@ export const TOPICS: readonly Term[] = [
     pattern:
       '(?:aspNetCore )?arguments(?:=(?:"[^"]{0,200}"|\'[^\']{0,200}\'))?>? (?:in (?:the |my |our )?web\\.config )?(?:is |are |was |were |attribute (?:is |was )?)?(?:wrong|incorrect|invalid|empty|missing)|(?:wrong|incorrect|invalid|empty|missing) (?:aspNetCore |dll |startup )?arguments' +
       // The arguments placeholder left in alone (the process path set): the module passes it on as text.
-      '|(?<!LAUNCHER_PATH%"? {0,2}%)(?<=%)LAUNCHER_ARGS%',
+      '|(?<!LAUNCHER_PATH%[^\\n]{0,80})(?<=%)LAUNCHER_ARGS%(?![^\\n]{0,80}LAUNCHER_PATH)',
     signal: 'prose.topic-wrong-arguments',
   },
   // A space in the app's path or name breaks an unquoted processPath or arguments in web.config.
@@ -403,7 +426,11 @@ export const TOPICS: readonly Term[] = [
     signal: 'prose.topic-http2',
   },
   // A non-root user or container may not bind a port below 1024 (port 80 of an older image).
-  { pattern: 'privileged ports?|ports? (?:below|under) 1024|permissions? to (?:listen|bind)|(?:listen|bind)(?:ing)? permissions?|(?:as |a |the )?non[- ]?root (?:user|container|account)', signal: 'prose.topic-privileged-port' },
+  {
+    pattern:
+      "privileged ports?|ports? (?:below|under) 1024|permissions? to (?:listen|bind)|(?:listen|bind)(?:ing)? permissions?|(?:as |a |the )?non[- ]?root (?:['\"‘’]?\\w+['\"‘’]? )?(?:user|container|account)|(?:runs?|running|ran) as (?:a |the )?non[- ]?root|bind (?:to )?:?(?:port )?(?:80|443) as non[- ]?root",
+    signal: 'prose.topic-privileged-port',
+  },
   // Windows reserves port ranges (Hyper-V, WinNAT: `netsh interface ipv4 show excludedportrange`);
   // binding one fails with "access ... forbidden by its access permissions".
   {
