@@ -81,6 +81,8 @@ const NAMED_CAUSE = signal(
   'topic-app-service-restart',
   'topic-site-stopped',
   'topic-pool-config',
+  'topic-inprocess-handler',
+  'topic-outofprocess-handler',
   'topic-web-config-invalid',
   'topic-docker-network',
   'topic-not-listening',

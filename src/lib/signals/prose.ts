@@ -450,6 +450,18 @@ export const signals: SignalDef[] = [
     causes: { 'app-service-restart': 0.4 },
   },
   {
+    id: 'prose.topic-inprocess-handler',
+    kind,
+    label: "Named: the module's in-process request handler (aspnetcorev2_inprocess.dll) or its failure to load",
+    causes: { 'inprocess-handler-load-failure': 0.45 },
+  },
+  {
+    id: 'prose.topic-outofprocess-handler',
+    kind,
+    label: "Named: the module's out-of-process request handler (aspnetcorev2_outofprocess.dll) or its failure to load",
+    causes: { 'outofprocess-handler-load-failure': 0.45 },
+  },
+  {
     id: 'prose.topic-pool-config',
     kind,
     label: "Named: the application pool's configuration file WAS writes (event 5189, the appPools folder)",

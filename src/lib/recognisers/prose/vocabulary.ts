@@ -253,7 +253,7 @@ export const WIDE_TERMS: readonly Term[] = [
   // an upgrade or update of anything (not the word "update" alone in Chinese and Japanese, which also means renew)
   { pattern: '升级|升級|更新(?:后|後|之后|之後|了)|アップデート|アップグレード|업데이트|업그레이드', signal: 'prose.after-upgrade' },
   // connection refused
-  { pattern: '연결 ?거부|接続拒否|接続が拒否|拒绝连接|连接被拒绝|連線被拒', signal: 'prose.topic-refused' },
+  { pattern: '연결(?:이)? ?거부|接続拒否|接続が[「『]?拒否|拒绝连接|连接被拒绝|連線被拒', signal: 'prose.topic-refused' },
   // memory or CPU exhausted: out of memory, memory limit, memory leak, CPU at full
   { pattern: '内存(?:不足|溢出|限制|耗尽|耗盡|泄漏|泄露|爆了|占满|佔滿|过高|過高)|記憶體(?:不足|溢出|限制|耗盡)|メモリ(?:不足|リーク|制限|の上限)|메모리 ?(?:부족|누수|초과|한도)|CPU(?:占用|使用率)?(?:100|满|滿|飙升|飆升)', signal: 'prose.topic-resources' },
   // health check failing, backend marked down
@@ -382,7 +382,7 @@ export const TOPICS: readonly Term[] = [
     pattern:
       '(?:more than|over|above|bigger than|larger than|exceed(?:s|ed|ing)?) (?:the )?\\d+ ?kb? (?:of )?(?:(?:response|request|http) )?headers?|(?:(?:increas|rais|bump|upp)(?:e|es|ed|ing|s)?|(?:bigger|larger)) (?:the )?(?:proxy |header |fastcgi |nginx )?buffers?(?: sizes?)?|(?:response |http )?(?:headers?|cookies?) (?:(?:\\w+ ){0,4}(?:is |are |was |were |gets? |got |become |becomes )?(?:too (?:big|large|long)|(?:bigger|larger|longer) than|(?:over|beyond|above|exceed(?:s|ed|ing)?) (?:the )?\\d+ ?kb)|size)|too many cookies|(?:large|big|huge|bigger|larger|oversized|long|longer|very long) (?:response |http |auth(?:entication)? )?(?:cookies?|headers?)|too[ -]big[ -]headers?|upstream[ -]sent[ -]too[ -]big(?:[ -]header(?:[ -]while[ -]reading[ -]response[ -]header[ -]from[ -]upstream)?)?|proxy[ _]buffer[ _]size|large_client_header_buffers|proxy buffers? (?:is |are )?(?:not (?:big |large )?enough|too small)|(?:proxy |header |fastcgi |uwsgi )?buffers? (?:sizes? )?(?:is |are |was |were )?too small' +
       // A custom header named by itself: "X-Magento-Tags too long", "X-Cache-Tags is too large".
-      '|X-[A-Za-z0-9]+(?:-[A-Za-z0-9]+){0,4} (?:header )?(?:is |are |was |were |gets? |got )?too (?:big|large|long)',
+      '|X-[A-Za-z0-9]+(?:-[A-Za-z0-9]+){0,4} (?:header )?(?:is |are |was |were |gets? |got )?too (?:big|large|long)|too (?:big|large|long) (?:an? )?X-[A-Za-z0-9]+(?:-[A-Za-z0-9]+){0,4}',
     signal: 'prose.topic-header-size',
   },
   // The aspNetCore element's arguments said to be wrong (the dll path). Placeholders left in
@@ -492,7 +492,9 @@ export const TOPICS: readonly Term[] = [
   // not on the PATH of the worker process: 0x80070002).
   {
     pattern:
-      'dotnet(?:\\.exe)? (?:is not|isn\'t|was not|wasn\'t) (?:recognized|recognised|found|installed|on the path|in the path)|dotnet(?:\\.exe)? (?:not found|cannot be found|could not be found|can\'t be found|is missing|missing from the path)|(?:cannot|can\'t|could not|couldn\'t|unable to) find dotnet(?:\\.exe)?|dotnet: (?:command )?not found|command not found: dotnet',
+      'dotnet(?:\\.exe)? (?:is not|isn\'t|was not|wasn\'t) (?:recognized|recognised|found|installed|on the path|in the path)|dotnet(?:\\.exe)? (?:not found|cannot be found|could not be found|can\'t be found|is missing|missing from the path)|(?:cannot|can\'t|could not|couldn\'t|unable to) find dotnet(?:\\.exe)?|dotnet: (?:command )?not found|command not found: dotnet' +
+      // The fix told: the full path to dotnet.exe in processPath instead of "dotnet".
+      '|full (?:dotnet(?:\\.exe)? )?path (?:to|of|for) (?:the )?dotnet(?:\\.exe)?|full dotnet(?:\\.exe)? path|(?:absolute|full) path (?:to|of) dotnet(?:\\.exe)?',
     signal: 'prose.topic-dotnet-missing',
   },
   // The proxy speaks plain HTTP to a TLS port, or TLS to a plain one.
@@ -596,6 +598,18 @@ export const TOPICS: readonly Term[] = [
     pattern:
       "(?:proactive )?auto[ -]?heal(?:ing)?|(?:deployment )?slot swaps?|swap(?:s|ped|ping)? (?:the )?(?:deployment |staging |production )?slots?|swap(?:s|ped|ping)? (?:from )?staging (?:to|into|with) prod(?:uction)?|web app restarted|platform (?:upgrades?|maintenance)|(?:app|application) settings? (?:are |is |were |was )?(?:changed|updated|saved|edited)|(?:chang|updat|sav|edit)(?:e|es|ed|ing) (?:the |an? )?(?:app|application) settings?",
     signal: 'prose.topic-app-service-restart',
+  },
+  // The module's request handlers (aspnetcorev2_inprocess.dll, aspnetcorev2_outofprocess.dll)
+  // named, or said to be missing.
+  {
+    pattern:
+      "aspnetcorev2_inprocess(?:\\.dll)?|in-?process (?:request )?handler(?: dll)? (?:is |was )?(?:missing|not found|could ?n[o'’]t be (?:found|loaded)|cannot be (?:found|loaded)|can[o'’]?t be (?:found|loaded)|fail(?:s|ed)? to load)",
+    signal: 'prose.topic-inprocess-handler',
+  },
+  {
+    pattern:
+      "aspnetcorev2_outofprocess(?:\\.dll)?|out-?of-?process (?:request )?handler(?: dll)? (?:is |was )?(?:missing|not found|could ?n[o'’]t be (?:found|loaded)|cannot be (?:found|loaded)|can[o'’]?t be (?:found|loaded)|fail(?:s|ed)? to load)",
+    signal: 'prose.topic-outofprocess-handler',
   },
   // WAS could not write the pool's configuration (event 5189: applicationHost.config wrong, the
   // appPools folder under inetpub\temp locked or not writable).
