@@ -32,6 +32,11 @@ describe('prose rules', () => {
     expect(supported([sig('topic-hosting-bundle')])).toEqual([]);
   });
 
+  it('read the app restarting on App Service with no deployment as the platform restarting it', () => {
+    expect(supported([sig('app-restart'), server('azure-app-service')])).toContain('app-service-restart');
+    expect(supported([sig('app-restart'), server('azure-app-service'), sig('after-deploy')])).not.toContain('app-service-restart');
+  });
+
   it('read a restart App Service makes, named on App Service, as that restart', () => {
     expect(supported([sig('topic-app-service-restart'), server('azure-app-service')])).toContain('app-service-restart');
     expect(supported([sig('topic-app-service-restart'), server('iis')])).not.toContain('app-service-restart');

@@ -526,6 +526,14 @@ const RULES: readonly ContextRule[] = [
     note: 'Described: on App Service, a slot swap, a platform upgrade or a settings change restarts the app\'s instances; requests in flight then, and those that arrive before the app is warm, fail.',
   },
   {
+    // App Service restarting the app with no deployment of the owner's: the platform's own
+    // restarts (maintenance, an upgrade of the instance, Auto-Heal).
+    id: 'prose-app-restart-on-app-service',
+    when: { all: [signal('app-restart'), server(['azure-app-service']), { not: signal('after-deploy', 'during-deploy') }] },
+    supports: { 'app-service-restart': 0.45 },
+    note: 'Described: the app restarted on App Service with no deployment: the platform restarts instances for its own maintenance and upgrades (and Auto-Heal); requests in flight then, and before the app is warm again, fail.',
+  },
+  {
     id: 'prose-settings-change-restart',
     when: { all: [signal('settings-change'), signal('after-restart', 'app-restart'), { not: server([...IIS, 'kubernetes', ...HOST_PROXIES, 'envoy']) }] },
     supports: { 'app-service-restart': 0.45 },

@@ -110,6 +110,12 @@ export const signals: SignalDef[] = [
     causes: { 'app-pool-recycle': 0.2, 'pod-shutdown-race': 0.1 },
   },
   {
+    id: 'prose.no-deploy',
+    kind,
+    label: 'Described: it happened with no deployment (told as such, so no deployment is read)',
+    causes: { 'app-service-restart': 0.03, 'app-pool-recycle': 0.03 },
+  },
+  {
     id: 'prose.app-restart',
     kind,
     label: 'Described: it happens while the application restarts (itself or from its admin page)',

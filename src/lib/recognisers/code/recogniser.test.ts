@@ -44,6 +44,20 @@ describe('code recogniser: wrapped lines', () => {
   });
 });
 
+describe('code recogniser: a Win32 HRESULT without its 0x in a sentence', () => {
+  it('reads eight hex digits starting 8007 as a token of their own', () => {
+    const text = 'iis gives 502.3 with that 80072f78 code on one endpoint only';
+    const facts = run(text);
+    expect(facts.map((f) => f.value)).toEqual([0x80072f78]);
+    expect(facts.map((f) => text.slice(f.span.start, f.span.end))).toEqual(['80072f78']);
+  });
+  it('leaves them inside longer tokens, identifiers and times alone', () => {
+    expect(run('request id a80072f78b failed')).toEqual([]);
+    expect(run('trace 80072f78-4a1b-9c0d-1e2f-3a4b5c6d7e8f failed')).toEqual([]);
+    expect(run('build 8007 of the app failed')).toEqual([]);
+  });
+});
+
 describe('code recogniser: robustness', () => {
 
   it('spans always point at text that parses back to the value', () => {

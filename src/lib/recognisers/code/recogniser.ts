@@ -208,15 +208,23 @@ const WIN32_WORD = /win32[ -]?status/i;
 /** After the words Win32 status (`an HTTP 503 Win32status 1255`): IIS's own name for the field. */
 const INLINE_WIN32_STATUS = /\bwin32[ -]?status\b[ \t]{0,2}[:=]?[ \t]{0,3}(0x[0-9a-fA-F]{1,8}|\d{1,10})(?![\w.])/gi;
 
+/**
+ * A Win32 HRESULT written without its `0x` in a sentence (`502.3 with that 80072f78 code`): eight
+ * hex digits starting 8007, the facility of every Win32 error, as a token of its own.
+ */
+const INLINE_BARE_WIN32_HRESULT = /(?<![\w.#/:-])(8007[0-9a-fA-F]{4})(?![\w.:-])/g;
+
 /** The inline forms that need an `0x` in the line. */
 const HEX_INLINE: readonly RegExp[] = [INLINE_AFTER_STATUS, INLINE_AFTER_STATUS_WORDS, INLINE_AFTER_WORDS];
 
 function readInline(line: string): readonly Found[] {
   const hex = line.includes('0x') || line.includes('0X');
   const win32 = WIN32_WORD.test(line);
-  if (!hex && !win32) return NONE;
+  // Only inside a sentence: a line that is the token alone is readLine's (a wrapped tail stays unread).
+  const bare = line.includes('8007') && /[A-Za-z]{3}/.test(line.replace(/8007[0-9a-fA-F]{4}/g, ''));
+  if (!hex && !win32 && !bare) return NONE;
   const out: Found[] = [];
-  const patterns = hex ? (win32 ? [...HEX_INLINE, INLINE_WIN32_STATUS] : HEX_INLINE) : [INLINE_WIN32_STATUS];
+  const patterns = [...(hex ? HEX_INLINE : []), ...(win32 ? [INLINE_WIN32_STATUS] : []), ...(bare ? [INLINE_BARE_WIN32_HRESULT] : [])];
   for (const re of patterns) {
     re.lastIndex = 0;
     for (let m = re.exec(line); m; m = re.exec(line)) {

@@ -294,6 +294,17 @@ describe('prose reader: triggers', () => {
     ['I fixed it by providing the full dotnet path in web.config', 'prose.topic-dotnet-missing'],
     ['Varnish 503s on pages with a too long X-Magento-Tags', 'prose.topic-header-size'],
     ['nginx から Mattermost への接続が「拒否」されている', 'prose.topic-refused'],
+    ['random 502s, nginx says kestrel hung up on it halfway before sending any headers', 'prose.topic-reset'],
+    ['a middleware called HttpContext.Abort() on some errors', 'prose.topic-reset'],
+    ['Turned out the caller had a 10-second timeout and was hanging up', 'prose.topic-client-aborted'],
+    ["the errors always come at the time that matches the caller's own timeout", 'prose.topic-client-aborted'],
+    ['nginx 502 proxying to Kestrel on RHEL 9, works after setenforce 0', 'prose.topic-proxy-permission'],
+    ['we create a new HttpClient in every controller action', 'prose.topic-snat'],
+    ['only the uploads with accented letters in the X-File-Name header fail', 'prose.topic-bad-request'],
+    ['the app just shuts down on its own, nobody touched it', 'prose.topic-host-stopped'],
+    ['app service bounced itself around 3am', 'prose.app-restart'],
+    ['Notre App Service a redémarré tout seul pendant la nuit', 'prose.app-restart'],
+    ['502s at night, no deploy from us', 'prose.no-deploy'],
     ['the publish folder had no myapp.runtimeconfig.json', 'prose.topic-runtimeconfig'],
     ['MyApp.deps.json was missing from the output', 'prose.topic-deps-json'],
     ['the app hangs after adding .Result calls', 'prose.topic-thread-pool'],
@@ -317,6 +328,11 @@ describe('prose reader: triggers', () => {
     const f = read(text).find((x) => x.value === 'prose.topic-runtimeconfig')!;
     expect(text.slice(f.span.start, f.span.end)).toBe('MyApp.runtimeconfig.json');
     expect(of(read('the result of the calls was wrong'), 'signal')).not.toContain('prose.topic-thread-pool');
+  });
+  it('does not read a deployment that is denied as one', () => {
+    expect(of(read('503s for two minutes, no deploy from us'), 'signal')).not.toContain('prose.after-deploy');
+    expect(of(read('nobody on the team deployed anything that night'), 'signal')).not.toContain('prose.after-deploy');
+    expect(of(read('it broke right after the deploy'), 'signal')).toContain('prose.after-deploy');
   });
   it('leaves both launcher placeholders together to the catalogue', () => {
     expect(of(read('processPath="%LAUNCHER_PATH%" arguments="%LAUNCHER_ARGS%" fails with 502.5'), 'signal')).not.toContain('prose.topic-wrong-arguments');

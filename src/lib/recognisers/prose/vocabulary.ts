@@ -149,6 +149,12 @@ export const TRIGGERS: readonly Term[] = [
       '|in[ -]place (?:os |windows (?:server )?|server )?upgrades?|windows server (?:\\w+ ){0,2}upgrades?|upgrad(?:e|ed|ing) (?:from )?(?:windows )?server 20(?:08|12|16|19|22)(?: r2)? to (?:windows )?(?:server )?20(?:12|16|19|22|25)',
     signal: 'prose.after-os-upgrade',
   },
+  // A deployment denied ("no deploy from us", "nobody deployed anything"): read before the
+  // deployment terms below, so their word is not read as one.
+  {
+    pattern: "(?:no|without|nobody|no one|never|not) (?:a |any |new )?(?:re-?)?deploy(?:s|ed|ing|ments?)?|(?:no|without|nobody|no one) (?:\\w+ ){0,3}(?:deployed|deploying|published|released) (?:anything|something|a thing)",
+    signal: 'prose.no-deploy',
+  },
   {
     pattern:
       'deploy(?:s|ed|ing|ments?)?|re-?deploy(?:s|ed|ing|ments?)?|publish(?:es|ed|ing)?(?![ \\t]+service)|roll(?:ing)?[ -]?outs?|rolled out|rolling[ -]?(?:updates?|upgrades?|deploy(?:s|ments?)?|restarts?)|releas(?:e|es|ed|ing)|new version|swap(?:s|ped|ping)? (?:the )?slots?|slot swaps?',
@@ -170,8 +176,11 @@ export const TRIGGERS: readonly Term[] = [
     signal: 'prose.after-login',
   },
   // The application restarting (itself, or from its admin page), not its pool or the server.
+  // Also a restart nobody asked for ("the App Service restarted by itself", "bounced itself at 3am").
   {
-    pattern: '(?:application|app) restarts?|restart(?:s|ed|ing)? (?:of )?(?:the |my |our |an? )?(?:application|app)(?![ -]?pools?)',
+    pattern:
+      "(?:application|app) restarts?|restart(?:s|ed|ing)? (?:of )?(?:the |my |our |an? )?(?:application|app)(?![ -]?pools?)" +
+      "|(?:restarted|bounced|rebooted|recycled) (?:itself|on its own|by itself)|(?:a )?redémarré (?:tout seul|de lui-même)|se reinici(?:ó|a) (?:solo|sola|por sí mism[oa])|reiniciou (?:sozinh[oa]|por conta própria)|(?:von selbst|selbst(?:ständig)?) neu gestartet",
     signal: 'prose.app-restart',
   },
   { pattern: 'restart(?:s|ed|ing)?|recycl(?:e|es|ed|ing)|reboot(?:s|ed|ing)?|app pool recycles?', signal: 'prose.after-restart' },
@@ -324,13 +333,17 @@ export const TOPICS: readonly Term[] = [
   // under SELinux, may not connect at all (httpd_can_network_connect, a port not labelled http_port_t).
   {
     pattern:
-      'selinux|avc: denied|httpd_can_network_connect|permission denied while connecting|(?:unix|domain|kestrel|app(?:lication)?|upstream|gunicorn|uwsgi|php-fpm|fpm)[ -]?sockets? (?:file )?(?:permissions?|ownership|owner|mode)|(?:permissions?|access|owner(?:ship)?|mode) (?:on|of|to|for) (?:the )?(?:unix |domain |kestrel |app(?:lication)? )?(?:socket|\\.sock)(?: file)?|\\.sock(?: file)? (?:permissions?|ownership)|(?:no|not have|doesn\'t have|does not have|lacks?) (?:the )?permissions? to (?:write to|open|connect to|access|read) (?:the )?(?:unix |domain )?(?:socket|\\.sock|file)|(?:able|unable|allowed) to (?:access|open|read|connect to) (?:the )?(?:[\\w.-]+ )?(?:unix |domain )?socket|sockets? (?:is |was |gets |got )?(?:re-?)?created with (?:the )?(?:wrong )?(?:owner|ownership|permissions?|mode|user|group)',
+      'selinux|avc: denied|httpd_can_network_connect|permission denied while connecting|(?:unix|domain|kestrel|app(?:lication)?|upstream|gunicorn|uwsgi|php-fpm|fpm)[ -]?sockets? (?:file )?(?:permissions?|ownership|owner|mode)|(?:permissions?|access|owner(?:ship)?|mode) (?:on|of|to|for) (?:the )?(?:unix |domain |kestrel |app(?:lication)? )?(?:socket|\\.sock)(?: file)?|\\.sock(?: file)? (?:permissions?|ownership)|(?:no|not have|doesn\'t have|does not have|lacks?) (?:the )?permissions? to (?:write to|open|connect to|access|read) (?:the )?(?:unix |domain )?(?:socket|\\.sock|file)|(?:able|unable|allowed) to (?:access|open|read|connect to) (?:the )?(?:[\\w.-]+ )?(?:unix |domain )?socket|sockets? (?:is |was |gets |got )?(?:re-?)?created with (?:the )?(?:wrong )?(?:owner|ownership|permissions?|mode|user|group)' +
+      // SELinux switched off or told to allow the proxy's connections.
+      '|setenforce 0|setsebool|enforcing mode',
     signal: 'prose.topic-proxy-permission',
   },
   {
     pattern: 'snat(?: ports?)?(?: exhaustion)?|outbound (?:connections?|ports?) (?:exhaust(?:ed|ion)|limits?)|(?:ephemeral |source |outbound )?port exhaustion|ephemeral ports? (?:exhaust(?:ed|ion)|ran out|run out)|socket exhaustion|exhaust(?:s|ed|ing)? (?:the |its |our )?(?:outbound )?connection limits?|(?:no|without|not doing) HttpClient pooling|(?:a )?new HttpClient (?:per|for each|for every|on each|on every) (?:request|call)' +
       // Outbound connections piling up in TIME_WAIT until no local port is left.
-      '|(?:\\d+k? )?(?:connections? (?:in |stuck in )?)?TIME_WAIT|ephemeral ports? (?:are |were )?(?:all )?(?:used up|in use|gone)|(?:used up|ran out of|running out of|run out of|exhausted) (?:all )?(?:the |of )?(?:ephemeral|outbound|source|local) ports?',
+      '|(?:\\d+k? )?(?:connections? (?:in |stuck in )?)?TIME_WAIT|ephemeral ports? (?:are |were )?(?:all )?(?:used up|in use|gone)|(?:used up|ran out of|running out of|run out of|exhausted) (?:all )?(?:the |of )?(?:ephemeral|outbound|source|local) ports?' +
+      // A new HttpClient for every call, said with the place it is made.
+      '|(?:a )?new HttpClient(?:\\(\\))? (?:per|for|in|on) (?:each|every) (?:\\w+ ){0,2}(?:request|call|action|method|invocation|message)s?|(?:creat|instantiat)(?:e|es|ed|ing) (?:a )?new HttpClient(?:\\(\\))?(?: instance)? (?:per|for|in|on) (?:each|every)',
     signal: 'prose.topic-snat',
   },
   // Exit code 137 is 128 + SIGKILL: what Kubernetes and Docker report for an OOM-killed container.
@@ -361,7 +374,9 @@ export const TOPICS: readonly Term[] = [
   { pattern: 'visual c\\+\\+(?: redistributable| runtime)?|vc_?redist|vc\\+\\+ redist(?:ributable)?', signal: 'prose.topic-vc-redist' },
   {
     pattern:
-      '(?:client|browser|caller)s? (?:closes|closed|aborts|aborted|disconnects|disconnected|cancels|cancel(?:l)?ed|went away|goes away|hangs up|hung up)(?: the)?(?: connection| request)?|request (?:was |is |gets |got )?(?:aborted|cancel(?:l)?ed) by the (?:client|browser|caller)|(?:client|request) cancel(?:l)?ations?|(?:closed|terminated|aborted|dropped|cancel(?:l)?ed) \\(?by the (?:client|browser|caller|user)\\)?',
+      '(?:client|browser|caller)s? (?:closes|closed|aborts|aborted|disconnects|disconnected|cancels|cancel(?:l)?ed|went away|goes away|hangs up|hung up)(?: the)?(?: connection| request)?|request (?:was |is |gets |got )?(?:aborted|cancel(?:l)?ed) by the (?:client|browser|caller)|(?:client|request) cancel(?:l)?ations?|(?:closed|terminated|aborted|dropped|cancel(?:l)?ed) \\(?by the (?:client|browser|caller|user)\\)?' +
+      // The client's own, shorter timeout: "the caller had a 10-second timeout", "matches the caller's own timeout".
+      "|(?:client|browser|caller|callers|consumer)(?:'s|s'|s)? (?:own |side )?time[ -]?outs? (?:is |was |of |at )?(?:shorter|lower|smaller|less|only|\\d)|(?:client|caller|consumer)s? (?:had|has|have|uses|used) an? \\d+[- ]?(?:s|sec(?:ond)?s?|min(?:ute)?s?) time[ -]?out|(?:matches|matched|equals|equal to) (?:the )?(?:client|caller)(?:'s)? (?:own )?time[ -]?out|(?:client|caller)s? (?:gave|gives|give) up",
     signal: 'prose.topic-client-aborted',
   },
   {
@@ -372,7 +387,9 @@ export const TOPICS: readonly Term[] = [
   },
   {
     pattern:
-      'connection (?:was |is |gets |got )?reset|reset by peer|econnreset|err_connection_reset|socket hang up|empty (?:reply|response)|err_empty_response|connections? (?:was |is |were |are |gets |got )?(?:closed|dropped|terminated|aborted|cut) (?:unexpectedly|prematurely|abruptly|without (?:a |any )?(?:response|answer|reply))',
+      'connection (?:was |is |gets |got )?reset|reset by peer|econnreset|err_connection_reset|socket hang up|empty (?:reply|response)|err_empty_response|connections? (?:was |is |were |are |gets |got )?(?:closed|dropped|terminated|aborted|cut) (?:unexpectedly|prematurely|abruptly|without (?:a |any )?(?:response|answer|reply))' +
+      // The app closing a connection before any response: "hung up on it before sending any headers", HttpContext.Abort().
+      "|(?<=(?:hung up|hangs up|closed|dropped|reset)[^.!?\\n]{0,40} )before (?:sending |writing |returning )?(?:any |the )?(?:response )?headers|HttpContext\\.Abort\\(\\)|(?:context|ctx)\\.Abort\\(\\)",
     signal: 'prose.topic-reset',
   },
   { pattern: 'timed? ?outs?|timing out|timed out', signal: 'prose.topic-timeout' },
@@ -547,7 +564,9 @@ export const TOPICS: readonly Term[] = [
     pattern:
       'request[ -]lines? (?:[a-z]+ ){0,3}too long|(?:invalid|malformed|bad) request[ -](?:lines?|targets?)|malformed (?:http )?requests?|request smuggling' +
       // A request header the server cannot pass on (invalid characters, a duplicated length), a URL too long.
-      '|(?:invalid|illegal|non-ascii|non-latin|unicode|control) characters? in (?:the |a |its )?(?:request )?headers?|headers? (?:values? )?(?:with|containing|contains|has|had|have) (?:an? )?(?:invalid|illegal|non-ascii|unicode|control|raw|accented|special) (?:characters?|bytes?|newlines?)|headers? with (?:umlauts?|accents?)|(?:duplicate[ds]?|two|multiple|double) content-length(?: headers?| values?)?|content-length (?:header )?(?:sent )?(?:twice|duplicated)|(?:query ?strings?|urls?|uris?) (?:is |are |was |were )?too long|(?:very |too |extremely )long (?:query ?strings?|urls?|uris?)',
+      '|(?:invalid|illegal|non-ascii|non-latin|unicode|control) characters? in (?:the |a |its )?(?:request )?headers?|headers? (?:values? )?(?:with|containing|contains|has|had|have) (?:an? )?(?:invalid|illegal|non-ascii|unicode|control|raw|accented|special) (?:characters?|bytes?|newlines?)|headers? with (?:umlauts?|accents?)|(?:duplicate[ds]?|two|multiple|double) content-length(?: headers?| values?)?|content-length (?:header )?(?:sent )?(?:twice|duplicated)|(?:query ?strings?|urls?|uris?) (?:is |are |was |were )?too long|(?:very |too |extremely )long (?:query ?strings?|urls?|uris?)' +
+      // Bytes a header may not carry, said the other way round: "accented letters in the X-File-Name header".
+      '|headers? (?:values? )?(?:with|containing|contains|has|had|have) (?:an? )?(?:weird|odd|strange|raw|non-ascii|utf-?8|accented)(?: utf-?8)? (?:bytes?|characters?|letters?)|(?:raw |non-ascii |utf-?8 |accented |weird |invalid |illegal )(?:utf-?8 )?(?:bytes?|characters?|letters?) in (?:the |a |an |its )?(?:[\\w-]+ )?headers?',
     signal: 'prose.topic-bad-request',
   },
   // A rolling update or restart (Kubernetes, ECS, Cloud Run): instances are replaced one by one
@@ -565,7 +584,9 @@ export const TOPICS: readonly Term[] = [
   // host, or a second host built and disposed in the same process (in-process IIS then answers 503).
   {
     pattern:
-      'StopApplication|(?:I(?:Host)?ApplicationLifetime)|host instances|(?:extra|redundant|second|another|multiple) (?:web ?)?hosts? (?:instances?|builders?|(?:is |was )?(?:created|built|disposed))|(?:redundant|multiple|extra) (?:Create(?:Default)?Builder|CreateHostBuilder|WebApplication\\.CreateBuilder) calls|BackgroundService(?:s)? (?:exceptions?|stops?|stopped|stopping|crash(?:es|ed)?)|(?:the )?host (?:is |was )?(?:shutting down|shut down|stopp(?:ed|ing))|(?:creat|build|dispos)(?:e|es|ed|ing)(?: and (?:creat|build|dispos)(?:e|es|ed|ing))? (?:a |an )?(?:extra|second|another|redundant) (?:web ?)?host',
+      'StopApplication|(?:I(?:Host)?ApplicationLifetime)|host instances|(?:extra|redundant|second|another|multiple) (?:web ?)?hosts? (?:instances?|builders?|(?:is |was )?(?:created|built|disposed))|(?:redundant|multiple|extra) (?:Create(?:Default)?Builder|CreateHostBuilder|WebApplication\\.CreateBuilder) calls|BackgroundService(?:s)? (?:exceptions?|stops?|stopped|stopping|crash(?:es|ed)?)|(?:the )?host (?:is |was )?(?:shutting down|shut down|stopp(?:ed|ing))|(?:creat|build|dispos)(?:e|es|ed|ing)(?: and (?:creat|build|dispos)(?:e|es|ed|ing))? (?:a |an )?(?:extra|second|another|redundant) (?:web ?)?host' +
+      // The app stopping itself, told as such: "shuts down on its own", "a clean graceful stop with no crash".
+      "|(?:shuts?|shutting|shut) (?:itself )?down (?:on its own|by itself)|(?:clean|graceful|normal) (?:stop|shutdown|host shutdown)(?: of the host)?(?:,? with)? no (?:crash|exception|error)|application is shutting down",
     signal: 'prose.topic-host-stopped',
   },
   // Windows' ERROR_ACCESS_DENIED text and the identities IIS runs as (IIS_IUSRS, IUSR, IIS AppPool\<pool>).
