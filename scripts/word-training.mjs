@@ -2,6 +2,8 @@
 // - every paragraph of every cause article (content/causes/<id>.mdx), for its cause;
 // - every message catalogue entry (content/data/messages/*.json) whose strongest cause weighs 0.5
 //   or more, its text for that cause;
+// - every word example (content/data/word-examples.txt): short descriptions of a cause in the words
+//   people use, written for this model like the articles' paragraphs (not real pastes);
 // - every case of the LEARNING part of the real corpus (tests/fixtures/real*, split as in
 //   tests/support/real-corpus.ts), for its confirmed cause. Held-out cases are never read here.
 // Used by `npm run train-words` (scripts/train-words.mjs).
@@ -41,6 +43,20 @@ export function catalogueTexts() {
   return out;
 }
 
+/** The word examples (content/data/word-examples.txt): blocks of a cause id line and a text. */
+export function exampleTexts() {
+  const raw = readFileSync(join(ROOT, 'content', 'data', 'word-examples.txt'), 'utf8');
+  const body = raw.split('\n').filter((l, i, all) => !(l.startsWith('# ') && all.slice(0, i).every((x) => x.startsWith('# ')))).join('\n');
+  const out = [];
+  for (const block of body.split(/\n=====\n?/)) {
+    const lines = block.trim().split('\n');
+    const cause = (lines[0] ?? '').trim();
+    const text = lines.slice(1).join('\n').trim();
+    if (cause && text) out.push({ cause, text });
+  }
+  return out;
+}
+
 /** The real corpus, every case with its part (learning / held-out). */
 export async function corpusCases() {
   return readCorpus(CORPUS_DIRS);
@@ -60,7 +76,7 @@ export function foldOf(url) {
 export async function foldModels() {
   const { trainWordModel } = await import(pathToFileURL(join(ROOT, 'src', 'lib', 'words', 'train.ts')).href);
   const learning = (await corpusCases()).filter((c) => c.part === 'learning');
-  const base = [...articleTexts(), ...catalogueTexts()];
+  const base = [...articleTexts(), ...catalogueTexts(), ...exampleTexts()];
   const out = [];
   for (let k = 0; k < FOLDS; k++) {
     out.push(trainWordModel([...base, ...pasteTexts(learning.filter((c) => foldOf(c.source) !== k))]));
@@ -76,8 +92,8 @@ function pasteTexts(cases) {
   return cases.map((c) => ({ cause: c.expect, text: c.text, weight: PASTE_WEIGHT }));
 }
 
-/** Everything the shipped model learns from: articles, catalogue, learning cases. */
+/** Everything the shipped model learns from: articles, catalogue, word examples, learning cases. */
 export async function trainingTexts() {
   const learning = (await corpusCases()).filter((c) => c.part === 'learning');
-  return [...articleTexts(), ...catalogueTexts(), ...pasteTexts(learning)];
+  return [...articleTexts(), ...catalogueTexts(), ...exampleTexts(), ...pasteTexts(learning)];
 }

@@ -1,16 +1,16 @@
 /**
  * The shipped word model (content/data/word-model.json, src/lib/words/): what it was trained on.
- * It must be exactly what `npm run train-words` makes from the articles, the message catalogue
- * and the LEARNING part of the real corpus, so no held-out case ever shaped it.
+ * It must be exactly what `npm run train-words` makes from the articles, the message catalogue,
+ * the word examples and the LEARNING part of the real corpus, so no held-out case ever shaped it.
  */
 import { describe, expect, it } from 'vitest';
 import shipped from '../../content/data/word-model.json' with { type: 'json' };
 import causes from '../../content/data/causes.json' with { type: 'json' };
-import { articleTexts, catalogueTexts, corpusCases, trainingTexts } from '../../scripts/word-training.mjs';
+import { articleTexts, catalogueTexts, corpusCases, exampleTexts, trainingTexts } from '../../scripts/word-training.mjs';
 import { trainWordModel } from '../../src/lib/words/train.ts';
 
 describe('the shipped word model', () => {
-  it('is what `npm run train-words` makes from today’s articles, catalogue and learning cases', async () => {
+  it('is what `npm run train-words` makes from today’s articles, catalogue, word examples and learning cases', async () => {
     const fresh = trainWordModel(await trainingTexts());
     // A mismatch means the model is stale: run `npm run train-words` (then `npm run calibrate`).
     expect(shipped.causes).toEqual(fresh.causes);
@@ -24,6 +24,12 @@ describe('the shipped word model', () => {
     expect([...new Set(articleTexts().map((t: { cause: string }) => t.cause))].sort()).toEqual([...ids].sort());
     expect(shipped.causes.every((c) => ids.includes(c))).toBe(true);
     expect(catalogueTexts().length).toBeGreaterThan(400);
+    // The word examples: each for an agreed cause, every cause has some, none repeated, none a corpus paste.
+    const examples = exampleTexts() as { cause: string; text: string }[];
+    expect(examples.length).toBeGreaterThan(500);
+    expect(examples.filter((e) => !ids.includes(e.cause)).map((e) => e.cause)).toEqual([]);
+    expect([...new Set(examples.map((e) => e.cause))].sort()).toEqual([...ids].sort());
+    expect(new Set(examples.map((e) => e.text)).size).toBe(examples.length);
     const texts = new Set((await trainingTexts()).map((t: { text: string }) => t.text));
     const all = await corpusCases();
     const heldOut = all.filter((c: { part: string }) => c.part === 'held-out');
@@ -33,5 +39,7 @@ describe('the shipped word model', () => {
     const learned = new Set(learning.map((c: { text: string }) => c.text));
     expect(heldOut.filter((c: { text: string }) => texts.has(c.text) && !learned.has(c.text)).map((c: { file: string }) => c.file)).toEqual([]);
     expect(learning.every((c: { text: string }) => texts.has(c.text))).toBe(true);
+    const pasted = new Set(all.map((c: { text: string }) => c.text.trim()));
+    expect(examples.filter((e) => pasted.has(e.text)).map((e) => e.text)).toEqual([]);
   }, 60_000);
 });

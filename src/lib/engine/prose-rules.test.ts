@@ -32,6 +32,11 @@ describe('prose rules', () => {
     expect(supported([sig('topic-hosting-bundle')])).toEqual([]);
   });
 
+  it('read 502.3 during a deployment as the app stopped under requests in flight', () => {
+    expect(supported([status('502.3'), sig('during-deploy')])).toContain('app-pool-recycle');
+    expect(supported([status('502.3')])).toEqual([]);
+  });
+
   it('read the app restarting on App Service with no deployment as the platform restarting it', () => {
     expect(supported([sig('app-restart'), server('azure-app-service')])).toContain('app-service-restart');
     expect(supported([sig('app-restart'), server('azure-app-service'), sig('after-deploy')])).not.toContain('app-service-restart');

@@ -284,6 +284,14 @@ const RULES: readonly ContextRule[] = [
     note: 'Described: 503 after a deployment on IIS: the deployment put app_offline.htm in place and the app was not brought back.',
   },
   {
+    // A burst of 502.3 while a deployment or a recycle runs: out of process, the module's app is
+    // shut down under requests it still has in flight, and each of them comes back as a 502.3.
+    id: 'prose-502-3-during-deploy',
+    when: { all: [status('502.3'), signal('during-deploy', 'after-restart')] },
+    supports: { 'app-pool-recycle': 0.5 },
+    note: 'Described: 502.3 while a deployment or a recycle runs: out of process, the app is stopped under requests still in flight, and the ASP.NET Core Module answers each of them with 502.3.',
+  },
+  {
     id: 'prose-deploy-on-iis',
     // Only a deployment as the moment of a brief failure ("during deploys", "every time we
     // publish") or a recycle: "after publishing to IIS it does not work" is how a start failure

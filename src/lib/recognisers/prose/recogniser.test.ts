@@ -329,6 +329,9 @@ describe('prose reader: triggers', () => {
     expect(text.slice(f.span.start, f.span.end)).toBe('MyApp.runtimeconfig.json');
     expect(of(read('the result of the calls was wrong'), 'signal')).not.toContain('prose.topic-thread-pool');
   });
+  it("does not read the handler's file named in a normal start as its failure", () => {
+    expect(of(read("[aspnetcorev2.dll] Loading request handler: 'C:\\Program Files\\IIS\\Asp.Net Core Module\\V2\\16.0.21322.0\\aspnetcorev2_inprocess.dll'"), 'signal')).not.toContain('prose.topic-inprocess-handler');
+  });
   it('does not read a deployment that is denied as one', () => {
     expect(of(read('503s for two minutes, no deploy from us'), 'signal')).not.toContain('prose.after-deploy');
     expect(of(read('nobody on the team deployed anything that night'), 'signal')).not.toContain('prose.after-deploy');

@@ -624,12 +624,12 @@ export const TOPICS: readonly Term[] = [
   // named, or said to be missing.
   {
     pattern:
-      "aspnetcorev2_inprocess(?:\\.dll)?|in-?process (?:request )?handler(?: dll)? (?:is |was )?(?:missing|not found|could ?n[o'’]t be (?:found|loaded)|cannot be (?:found|loaded)|can[o'’]?t be (?:found|loaded)|fail(?:s|ed)? to load)",
+      "aspnetcorev2_inprocess(?:\\.dll)?(?=[^\\n]{0,100}?(?:missing|not (?:be )?found|could ?n[o'’]t be (?:found|loaded)|cannot be (?:found|loaded)|fail(?:s|ed)? to load))|(?<=(?:find|load|locate)[^.\\n]{0,30})aspnetcorev2_inprocess(?:\\.dll)?|in-?process (?:request )?handler(?: dll)? (?:is |was )?(?:missing|not found|could ?n[o'’]t be (?:found|loaded)|cannot be (?:found|loaded)|can[o'’]?t be (?:found|loaded)|fail(?:s|ed)? to load)",
     signal: 'prose.topic-inprocess-handler',
   },
   {
     pattern:
-      "aspnetcorev2_outofprocess(?:\\.dll)?|out-?of-?process (?:request )?handler(?: dll)? (?:is |was )?(?:missing|not found|could ?n[o'’]t be (?:found|loaded)|cannot be (?:found|loaded)|can[o'’]?t be (?:found|loaded)|fail(?:s|ed)? to load)",
+      "aspnetcorev2_outofprocess(?:\\.dll)?(?=[^\\n]{0,100}?(?:missing|not (?:be )?found|could ?n[o'’]t be (?:found|loaded)|cannot be (?:found|loaded)|fail(?:s|ed)? to load))|(?<=(?:find|load|locate)[^.\\n]{0,30})aspnetcorev2_outofprocess(?:\\.dll)?|out-?of-?process (?:request )?handler(?: dll)? (?:is |was )?(?:missing|not found|could ?n[o'’]t be (?:found|loaded)|cannot be (?:found|loaded)|can[o'’]?t be (?:found|loaded)|fail(?:s|ed)? to load)",
     signal: 'prose.topic-outofprocess-handler',
   },
   // WAS could not write the pool's configuration (event 5189: applicationHost.config wrong, the
