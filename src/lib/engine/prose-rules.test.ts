@@ -32,6 +32,11 @@ describe('prose rules', () => {
     expect(supported([sig('topic-hosting-bundle')])).toEqual([]);
   });
 
+  it("read a start of about Heroku's boot limit there as that limit", () => {
+    expect(supported([server('heroku'), sig('first-request'), said(factMs('heroku.boot-timeout'))])).toContain('startup-time-limit');
+    expect(supported([server('heroku'), sig('first-request'), said(5000)])).not.toContain('startup-time-limit');
+  });
+
   it('read 502.3 during a deployment as the app stopped under requests in flight', () => {
     expect(supported([status('502.3'), sig('during-deploy')])).toContain('app-pool-recycle');
     expect(supported([status('502.3')])).toEqual([]);

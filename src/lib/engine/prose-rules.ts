@@ -159,6 +159,14 @@ const RULES: readonly ContextRule[] = [
     note: `Described: a 502 after about ${says('ancm.requestTimeout')}, the ASP.NET Core Module's default requestTimeout; the usual proxies and load balancers wait less (or more) by default.`,
   },
   {
+    // Heroku kills a web dyno that has not bound its port 60 s after launch (R10): a start said
+    // to take about that long there is the boot limit, not the app's port.
+    id: 'prose-heroku-start-at-boot-limit',
+    when: { all: [server(['heroku']), signal('first-request'), statedNear('heroku.boot-timeout', 0.1)] },
+    supports: { 'startup-time-limit': 0.5 },
+    note: `Described: on Heroku the app takes about ${says('heroku.boot-timeout')} to start, Heroku's boot limit: a web dyno that has not bound its port by then is stopped with R10.`,
+  },
+  {
     id: 'prose-iis-start-at-startup-limit',
     when: { all: [server(IIS), signal('first-request'), statedNear('ancm.startupTimeLimit', 0.1, 'startupTimeLimit')] },
     supports: { 'startup-time-limit': 0.5 },

@@ -305,6 +305,8 @@ describe('prose reader: triggers', () => {
     ['app service bounced itself around 3am', 'prose.app-restart'],
     ['Notre App Service a redémarré tout seul pendant la nuit', 'prose.app-restart'],
     ['502s at night, no deploy from us', 'prose.no-deploy'],
+    ['Request being cancelled is a common situation when users close tabs', 'prose.topic-client-aborted'],
+    ['if the service has a healthcheck the traefik labels do not work', 'prose.topic-unhealthy'],
     ['the publish folder had no myapp.runtimeconfig.json', 'prose.topic-runtimeconfig'],
     ['MyApp.deps.json was missing from the output', 'prose.topic-deps-json'],
     ['the app hangs after adding .Result calls', 'prose.topic-thread-pool'],

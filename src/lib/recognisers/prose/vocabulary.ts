@@ -353,7 +353,7 @@ export const TOPICS: readonly Term[] = [
       "|(?:only|requires?|requiring|required|enforc(?:es|ed|ing)) (?:over |supports? |accepts? |allows? )?(?:tls|ssl) ?v?1\\.[0-3]|(?:tls|ssl) ?v?1\\.[0-3][ -]only|offered only unsupported versions|(?:tls|ssl) (?:protocol )?versions? mismatch|mismatch(?:ed|ing)? (?:tls|ssl) (?:protocol )?versions?", signal: 'prose.topic-backend-tls' },
   {
     pattern:
-      'unhealth?y|health: ?starting|health[ -]?probes?(?: checks?)?|(?:responding|responds|respond|answering|answers) to (?:the )?(?:base|root) (?:url|path)(?: requests?)? with (?:an? )?(?:404|403|401|30[12])|readiness (?:probes?|checks?|gates?)|(?:marked|flagged|reported) (?:as )?not ready|health[ -]?checks? (?:path|endpoint|url|information|settings?|configuration|to fail)|health[ -]?checks? (?:(?:is|are|was|were|keeps?|kept|constantly|always|still|started|start|began|been|being|now|all) ){0,3}fail(?:s|ed|ing|ures?)?|target health|fail(?:s|ed|ing)? (?:the |its )?health (?:probes?|checks?)|backend health|(?:can(?:no|\\u2019|\')?t|cannot|could(?:n\\u2019t|\'t| not)|unable to|fails? to) reach (?:the |its |any )?backend (?:pool|servers?|targets?)',
+      'unhealth?y|health: ?starting|health[ -]?checks?(?![ -]?(?:path|endpoint|url|information|settings?|configuration|to fail|(?:is|are|was|were|keeps?|kept|constantly|always|still|started|start|began|been|being|now|all) ))|health[ -]?probes?(?: checks?)?|(?:responding|responds|respond|answering|answers) to (?:the )?(?:base|root) (?:url|path)(?: requests?)? with (?:an? )?(?:404|403|401|30[12])|readiness (?:probes?|checks?|gates?)|(?:marked|flagged|reported) (?:as )?not ready|health[ -]?checks? (?:path|endpoint|url|information|settings?|configuration|to fail)|health[ -]?checks? (?:(?:is|are|was|were|keeps?|kept|constantly|always|still|started|start|began|been|being|now|all) ){0,3}fail(?:s|ed|ing|ures?)?|target health|fail(?:s|ed|ing)? (?:the |its )?health (?:probes?|checks?)|backend health|(?:can(?:no|\\u2019|\')?t|cannot|could(?:n\\u2019t|\'t| not)|unable to|fails? to) reach (?:the |its |any )?backend (?:pool|servers?|targets?)',
     signal: 'prose.topic-unhealthy',
   },
   { pattern: '(?:web|server) farms?', signal: 'prose.topic-server-farm' },
@@ -376,7 +376,9 @@ export const TOPICS: readonly Term[] = [
     pattern:
       '(?:client|browser|caller)s? (?:closes|closed|aborts|aborted|disconnects|disconnected|cancels|cancel(?:l)?ed|went away|goes away|hangs up|hung up)(?: the)?(?: connection| request)?|request (?:was |is |gets |got )?(?:aborted|cancel(?:l)?ed) by the (?:client|browser|caller)|(?:client|request) cancel(?:l)?ations?|(?:closed|terminated|aborted|dropped|cancel(?:l)?ed) \\(?by the (?:client|browser|caller|user)\\)?' +
       // The client's own, shorter timeout: "the caller had a 10-second timeout", "matches the caller's own timeout".
-      "|(?:client|browser|caller|callers|consumer)(?:'s|s'|s)? (?:own |side )?time[ -]?outs? (?:is |was |of |at )?(?:shorter|lower|smaller|less|only|\\d)|(?:client|caller|consumer)s? (?:had|has|have|uses|used) an? \\d+[- ]?(?:s|sec(?:ond)?s?|min(?:ute)?s?) time[ -]?out|(?:matches|matched|equals|equal to) (?:the )?(?:client|caller)(?:'s)? (?:own )?time[ -]?out|(?:client|caller)s? (?:gave|gives|give) up",
+      "|(?:client|browser|caller|callers|consumer)(?:'s|s'|s)? (?:own |side )?time[ -]?outs? (?:is |was |of |at )?(?:shorter|lower|smaller|less|only|\\d)|(?:client|caller|consumer)s? (?:had|has|have|uses|used) an? \\d+[- ]?(?:s|sec(?:ond)?s?|min(?:ute)?s?) time[ -]?out|(?:matches|matched|equals|equal to) (?:the )?(?:client|caller)(?:'s)? (?:own )?time[ -]?out|(?:client|caller)s? (?:gave|gives|give) up" +
+      // Requests being cancelled, said of the requests ("Request being cancelled is a common situation").
+      '|requests? (?:being|is|are|was|were|get|gets|got|getting) cancel(?:l)?ed(?! by the (?:server|proxy|gateway))',
     signal: 'prose.topic-client-aborted',
   },
   {
