@@ -126,3 +126,13 @@ describe('the word model in diagnose()', () => {
     expect(diagnose(text, { words: false }).facts.some((f) => f.name === 'word')).toBe(false);
   });
 });
+
+describe('small talk', () => {
+  it('names no cause for a help request that says nothing about the failure', () => {
+    for (const text of ['hello everyone, any ideas? thanks in advance', 'Hi all, any idea? Any help appreciated, kindly advise', 'thanks everybody for the help']) {
+      const d = diagnose(text);
+      expect(d.findings.map((f) => f.cause), text).toEqual([]);
+      expect(d.pasteHint, text).toBeDefined();
+    }
+  });
+});

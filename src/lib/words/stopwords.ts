@@ -16,7 +16,8 @@ export const STOPWORDS: ReadonlySet<string> = new Set(
   wasn't we we're we've well were weren't what what's when where whether which while who whom whose why will with
   within without won't would wouldn't yet you you're you've your yours yourself yourselves
   nothing nobody
-  hi hello hey thanks thank regards help helps helped anybody somebody guys guy hope really actually basically
+  hi hello hey thanks thank regards help helps helped anybody somebody everyone everybody guys guy hope really actually basically
+  advance idea ideas appreciate appreciated kindly greetings
   maybe probably sure okay ok yes yeah also already always sometimes often never time times way ways day days
   know think see seems seem seemed want wanted tried try trying look looking looked make makes made go going goes went
   come comes came take takes took give gives gave new old good bad great best better
