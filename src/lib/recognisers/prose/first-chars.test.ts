@@ -71,6 +71,11 @@ describe('leadingStrings', () => {
     expect(leadingStrings('(?:\\w+ ){0,2}app', false)).toBeUndefined(); // too many to be worth it
   });
 
+  it('knows how every vocabulary term begins (a term it cannot read is tried at every word start)', () => {
+    const unknown = [...COMPONENTS, ...TRIGGERS, ...TOPICS].filter((t) => leadingStrings(t.pattern, !t.exact) === undefined).map((t) => t.pattern.slice(0, 60));
+    expect(unknown).toEqual([]);
+  });
+
   it('never leaves out how a vocabulary term can begin', () => {
     for (const term of [...COMPONENTS, ...TRIGGERS, ...TOPICS]) {
       const leads = leadingStrings(term.pattern, !term.exact);

@@ -401,7 +401,7 @@ export const TOPICS: readonly Term[] = [
     pattern:
       '(?:more than|over|above|bigger than|larger than|exceed(?:s|ed|ing)?) (?:the )?\\d+ ?kb? (?:of )?(?:(?:response|request|http) )?headers?|(?:(?:increas|rais|bump|upp)(?:e|es|ed|ing|s)?|(?:bigger|larger)) (?:the )?(?:proxy |header |fastcgi |nginx )?buffers?(?: sizes?)?|(?:response |http )?(?:headers?|cookies?) (?:(?:\\w+ ){0,4}(?:is |are |was |were |gets? |got |become |becomes )?(?:too (?:big|large|long)|(?:bigger|larger|longer) than|(?:over|beyond|above|exceed(?:s|ed|ing)?) (?:the )?\\d+ ?kb)|size)|too many cookies|(?:large|big|huge|bigger|larger|oversized|long|longer|very long) (?:response |http |auth(?:entication)? )?(?:cookies?|headers?)|too[ -]big[ -]headers?|upstream[ -]sent[ -]too[ -]big(?:[ -]header(?:[ -]while[ -]reading[ -]response[ -]header[ -]from[ -]upstream)?)?|proxy[ _]buffer[ _]size|large_client_header_buffers|proxy buffers? (?:is |are )?(?:not (?:big |large )?enough|too small)|(?:proxy |header |fastcgi |uwsgi )?buffers? (?:sizes? )?(?:is |are |was |were )?too small' +
       // A custom header named by itself: "X-Magento-Tags too long", "X-Cache-Tags is too large".
-      '|X-[A-Za-z0-9]+(?:-[A-Za-z0-9]+){0,4} (?:header )?(?:is |are |was |were |gets? |got )?too (?:big|large|long)|too (?:big|large|long) (?:an? )?X-[A-Za-z0-9]+(?:-[A-Za-z0-9]+){0,4}',
+      '|X-[A-Za-z0-9][A-Za-z0-9]*(?:-[A-Za-z0-9]+){0,4} (?:header )?(?:is |are |was |were |gets? |got )?too (?:big|large|long)|too (?:big|large|long) (?:an? )?X-[A-Za-z0-9]+(?:-[A-Za-z0-9]+){0,4}',
     signal: 'prose.topic-header-size',
   },
   // The aspNetCore element's arguments said to be wrong (the dll path). Placeholders left in
