@@ -60,3 +60,21 @@ describe('dropShadowedProse', () => {
     expect(dropShadowedProse(only, lines)).toBe(only);
   });
 });
+
+describe('dropShadowedProse: a status the writer wrote', () => {
+  it('is kept beside another reader\'s status of another code or a less specific one, dropped beside the same one', () => {
+    const line = "IIS ARR farm: 502.4 Bad Gateway 'No server is available to handle this request'";
+    const ls = indexLines(line);
+    const at = (w: string) => ({ start: line.indexOf(w), end: line.indexOf(w) + w.length });
+    const written = f('prose', 'status', '502.4', at('502.4'));
+    const implied = f('message', 'status', '503', at('No server is available'));
+    expect(dropShadowedProse([written, implied], ls)).toContain(written);
+    // The writer's 502.4 is more specific than a bare 502 another reader found: kept too.
+    const bare = f('message', 'status', '502', at('No server is available'));
+    expect(dropShadowedProse([written, bare], ls)).toContain(written);
+    // The same status, or a bare one beside a more specific one, repeats the other reader: dropped.
+    expect(dropShadowedProse([written, f('message', 'status', '502.4', at('No server is available'))], ls)).not.toContain(written);
+    const writtenBare = f('prose', 'status', '502', at('502.4'));
+    expect(dropShadowedProse([writtenBare, f('message', 'status', '502.4', at('No server is available'))], ls)).not.toContain(writtenBare);
+  });
+});

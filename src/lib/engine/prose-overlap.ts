@@ -6,7 +6,8 @@
  * - prose topic signals inside the stretch of a line where another recogniser found a signal or
  *   a code (triggers, such as "after updating ASP.NET Core", stay: no format recogniser reads
  *   them; so do topics before or after that stretch);
- * - a prose status where another recogniser found a status on the line;
+ * - a prose status another recogniser found on the line too (or found more specific: a bare 502
+ *   beside its 502.3);
  * - a prose server where another recogniser named the same server on the line;
  * - a duration inside the stretch another recogniser read: a value in a product's message
  *   ("Elapsed time = 230.5 sec"), which that message's entry already weighs.
@@ -24,12 +25,17 @@ const TRIGGERS: ReadonlySet<string> = new Set(
   ),
 );
 
+/** The three-digit code of a status value ("502.4" -> "502"). */
+const statusCode = (v: string | number): string => String(v).split('.')[0] as string;
+
 interface LineFacts {
   signalOrCode: boolean;
   /** The stretch of the line the other recognisers' signals and codes cover. */
   from: number;
   to: number;
   statuses: Set<string>;
+  /** Their three-digit codes. */
+  codes: Set<string>;
   servers: Set<string>;
 }
 
@@ -55,13 +61,16 @@ export function dropShadowedProse(facts: Fact[], lines: LineIndex): Fact[] {
     for (let ln = first; ln <= last && ln - first < 50; ln++) {
       if (proseLines[ln] !== 1) continue;
       let l = byLine.get(ln);
-      if (!l) byLine.set(ln, (l = { signalOrCode: false, from: Infinity, to: -Infinity, statuses: new Set(), servers: new Set() }));
+      if (!l) byLine.set(ln, (l = { signalOrCode: false, from: Infinity, to: -Infinity, statuses: new Set(), codes: new Set(), servers: new Set() }));
       if (f.name === 'signal' || f.name === 'code') {
         l.signalOrCode = true;
         l.from = Math.min(l.from, f.span.start);
         l.to = Math.max(l.to, f.span.end);
       }
-      else if (f.name === 'status') l.statuses.add(String(f.value));
+      else if (f.name === 'status') {
+        l.statuses.add(String(f.value));
+        l.codes.add(statusCode(f.value));
+      }
       else l.servers.add(String(f.value));
     }
   }
@@ -74,7 +83,12 @@ export function dropShadowedProse(facts: Fact[], lines: LineIndex): Fact[] {
     // outside the words that recogniser read ("a space in the app name gives HTTP Error 502.5")
     // is the writer's own addition.
     if (f.name === 'signal') return !l.signalOrCode || TRIGGERS.has(String(f.value)) || f.span.end <= l.from || f.span.start >= l.to;
-    if (f.name === 'status') return l.statuses.size === 0;
+    // A status the writer wrote that another recogniser's status on the line does not repeat
+    // ("502.4" beside a message whose entry implies a 503 or a bare 502) is the writer's own: kept.
+    if (f.name === 'status') {
+      const v = String(f.value);
+      return !(l.statuses.has(v) || (v === statusCode(v) && l.codes.has(v)));
+    }
     if (f.name === 'server') return !l.servers.has(String(f.value));
     // A duration inside the words another recogniser read is a value of that product's message
     // ("did not start within expected time limit. Elapsed time = 230.5 sec"), not the writer's.

@@ -306,6 +306,9 @@ describe('prose reader: triggers', () => {
     ['Notre App Service a redémarré tout seul pendant la nuit', 'prose.app-restart'],
     ['502s at night, no deploy from us', 'prose.no-deploy'],
     ['Request being cancelled is a common situation when users close tabs', 'prose.topic-client-aborted'],
+    ['Il percorso fisico del sito IIS punta alla cartella del sorgente', 'prose.topic-physical-path'],
+    ['Quelques 502 apparaissent au moment du recyclage périodique du pool IIS', 'prose.after-restart'],
+    ['应用程序池回收的时候会出现502错误', 'prose.after-restart'],
     ['if the service has a healthcheck the traefik labels do not work', 'prose.topic-unhealthy'],
     ['the publish folder had no myapp.runtimeconfig.json', 'prose.topic-runtimeconfig'],
     ['MyApp.deps.json was missing from the output', 'prose.topic-deps-json'],
@@ -333,6 +336,9 @@ describe('prose reader: triggers', () => {
   });
   it("does not read the handler's file named in a normal start as its failure", () => {
     expect(of(read("[aspnetcorev2.dll] Loading request handler: 'C:\\Program Files\\IIS\\Asp.Net Core Module\\V2\\16.0.21322.0\\aspnetcorev2_inprocess.dll'"), 'signal')).not.toContain('prose.topic-inprocess-handler');
+  });
+  it('does not read memory being reclaimed as a recycle', () => {
+    expect(of(read('内存回收的时候服务器很慢，然后出现502错误'), 'signal')).not.toContain('prose.after-restart');
   });
   it('does not read a deployment that is denied as one', () => {
     expect(of(read('503s for two minutes, no deploy from us'), 'signal')).not.toContain('prose.after-deploy');

@@ -183,7 +183,13 @@ export const TRIGGERS: readonly Term[] = [
       "|(?:restarted|bounced|rebooted|recycled) (?:itself|on its own|by itself)|(?:a )?redémarré (?:tout seul|de lui-même)|se reinici(?:ó|a) (?:solo|sola|por sí mism[oa])|reiniciou (?:sozinh[oa]|por conta própria)|(?:von selbst|selbst(?:ständig)?) neu gestartet",
     signal: 'prose.app-restart',
   },
-  { pattern: 'restart(?:s|ed|ing)?|recycl(?:e|es|ed|ing)|reboot(?:s|ed|ing)?|app pool recycles?', signal: 'prose.after-restart' },
+  {
+    pattern:
+      'restart(?:s|ed|ing)?|recycl(?:e|es|ed|ing)|reboot(?:s|ed|ing)?|app pool recycles?' +
+      // A recycle, in the words of IIS's translated editions.
+      '|recyclage|reciclaje|reciclagem|wiederverwendung',
+    signal: 'prose.after-restart',
+  },
   // A port moved: the proxy still points at the old one, SELinux lets a proxy reach only the ports
   // labelled http_port_t, and a port below 1024 needs root (or a capability) to bind.
   {
@@ -285,6 +291,8 @@ export const WIDE_TERMS: readonly Term[] = [
   { pattern: '仮想ディレクトリ|虚拟目录|虛擬目錄|가상 디렉터리|アプリケーションへの変換|转换为应用程序|轉換成應用程式', signal: 'prose.topic-virtual-directory' },
   // the IIS site shown as stopped, a binding conflict (IIS Manager's words, translated)
   { pattern: '(?:网站|站点|網站)(?:显示|顯示)?(?:为|為)?已停止|サイトが停止|サイトを開始できません|绑定冲突|綁定衝突|バインドの競合', signal: 'prose.topic-site-stopped' },
+  // the application pool recycled (IIS's translated editions)
+  { pattern: '(?:应用程序池|應用程式集區|应用池|程序池)(?:被|的|自动|定期)?回收|(?:アプリケーション ?プール|プール)(?:の|が)?リサイクル|(?:애플리케이션 ?)?풀(?:이|의)? ?재활용', signal: 'prose.after-restart' },
 ];
 
 /**
@@ -607,7 +615,13 @@ export const TOPICS: readonly Term[] = [
     signal: 'prose.topic-iis-features',
   },
   // A site whose physical path holds no app: IIS lists the folder (403.14) or finds nothing.
-  { pattern: 'physical path (?:is |was )?(?:wrong|incorrect|pointing|points|set to (?:the )?wrong)|directory (?:listing|browsing)', signal: 'prose.topic-physical-path' },
+  {
+    pattern:
+      "physical path (?:is |was )?(?:wrong|incorrect|pointing|points|set to (?:the )?wrong)|directory (?:listing|browsing)" +
+      // IIS Manager's "physical path", translated.
+      "|percorso fisico|chemin (?:d'accès )?physique|ruta física|caminho físico|physischen? pfad",
+    signal: 'prose.topic-physical-path',
+  },
   // App Service runs the runtimes it has; newer ones came as site extensions or with a rollout.
   {
     pattern:
