@@ -418,7 +418,9 @@ export const TOPICS: readonly Term[] = [
     pattern:
       '(?:aspNetCore )?arguments(?:=(?:"[^"]{0,200}"|\'[^\']{0,200}\'))?>? (?:in (?:the |my |our )?web\\.config )?(?:is |are |was |were |attribute (?:is |was )?)?(?:wrong|incorrect|invalid|empty|missing)|(?:wrong|incorrect|invalid|empty|missing) (?:aspNetCore |dll |startup )?arguments' +
       // The arguments placeholder left in alone (the process path set): the module passes it on as text.
-      '|(?<!LAUNCHER_PATH%[^\\n]{0,80})(?<=%)LAUNCHER_ARGS%(?![^\\n]{0,80}LAUNCHER_PATH)',
+      '|(?<!LAUNCHER_PATH%[^\\n]{0,80})(?<=%)LAUNCHER_ARGS%(?![^\\n]{0,80}LAUNCHER_PATH)' +
+      // The arguments still naming another DLL than the one published ("still names the template project's DLL").
+      "|arguments(?: attribute)? (?:still |now )?(?:names?|point(?:s|ed)? (?:to|at)|references?|refers? to|has|had|contains?) (?:the |an? )?(?:old|wrong|previous|template|renamed|former|original|other)",
     signal: 'prose.topic-wrong-arguments',
   },
   // A space in the app's path or name breaks an unquoted processPath or arguments in web.config.
@@ -455,7 +457,7 @@ export const TOPICS: readonly Term[] = [
   // A non-root user or container may not bind a port below 1024 (port 80 of an older image).
   {
     pattern:
-      "privileged ports?|ports? (?:below|under) 1024|permissions? to (?:listen|bind)|(?:listen|bind)(?:ing)? permissions?|(?:as |a |the )?non[- ]?root (?:['\"‘’]?\\w+['\"‘’]? )?(?:user|container|account)|(?:runs?|running|ran) as (?:a |the )?non[- ]?root|bind (?:to )?:?(?:port )?(?:80|443) as non[- ]?root",
+      "privileged ports?|ports? (?:below|under) 1024|permissions? to (?:listen|bind)|(?:listen|bind)(?:ing)? permissions?|(?:as |a |the )?non[- ]?root (?:['\"‘’]?\\w+['\"‘’]? )?(?:user|container|account)|(?:runs?|running|ran) as (?:a |the )?non[- ]?root|bind (?:to )?:?(?:port )?(?:80|443) as non[- ]?root|(?:runs?|running|ran) as (?:the )?(?:user )?['\"‘’]?(?:www-data|nobody|appuser|node)(?![\\w-])",
     signal: 'prose.topic-privileged-port',
   },
   // Windows reserves port ranges (Hyper-V, WinNAT: `netsh interface ipv4 show excludedportrange`);
@@ -574,6 +576,7 @@ export const TOPICS: readonly Term[] = [
     pattern:
       'request[ -]lines? (?:[a-z]+ ){0,3}too long|(?:invalid|malformed|bad) request[ -](?:lines?|targets?)|malformed (?:http )?requests?|request smuggling' +
       // A request header the server cannot pass on (invalid characters, a duplicated length), a URL too long.
+      "|en-têtes? (?:mal formés?|invalides?|non valides?)|encabezados? (?:mal formados?|inválidos?)|cabeçalhos? (?:mal formados?|inválidos?)|ungültige[nr]? (?:header|kopfzeilen?)" +
       '|(?:invalid|illegal|non-ascii|non-latin|unicode|control) characters? in (?:the |a |its )?(?:request )?headers?|headers? (?:values? )?(?:with|containing|contains|has|had|have) (?:an? )?(?:invalid|illegal|non-ascii|unicode|control|raw|accented|special) (?:characters?|bytes?|newlines?)|headers? with (?:umlauts?|accents?)|(?:duplicate[ds]?|two|multiple|double) content-length(?: headers?| values?)?|content-length (?:header )?(?:sent )?(?:twice|duplicated)|(?:query ?strings?|urls?|uris?) (?:is |are |was |were )?too long|(?:very |too |extremely )long (?:query ?strings?|urls?|uris?)' +
       // Bytes a header may not carry, said the other way round: "accented letters in the X-File-Name header".
       '|headers? (?:values? )?(?:with|containing|contains|has|had|have) (?:an? )?(?:weird|odd|strange|raw|non-ascii|utf-?8|accented)(?: utf-?8)? (?:bytes?|characters?|letters?)|(?:raw |non-ascii |utf-?8 |accented |weird |invalid |illegal )(?:utf-?8 )?(?:bytes?|characters?|letters?) in (?:the |a |an |its )?(?:[\\w-]+ )?headers?',
