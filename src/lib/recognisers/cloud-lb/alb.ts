@@ -46,49 +46,50 @@ function requestUrl(request: string): { value: string; offset: number } | undefi
   return value ? { value, offset: sp + 1 } : undefined;
 }
 
+/** Each line of the input that holds `needle`: its text and its offset in the input. */
+function eachLineHolding(ctx: LbCtx, needle: string, visit: (text: string, base: number) => void): void {
+  const { input, lines } = ctx;
+  const holding = linesHolding(input, lines, [needle]);
+  for (let n = 1; n <= lines.starts.length; n++) {
+    if (holding[n] !== 1) continue;
+    const { text, span } = lineAt(input, lines, n);
+    visit(text, span.start);
+  }
+}
+
 /** Scan the whole input for ALB entries; then judge the 502s as a group. */
 export function scanAlb(ctx: LbCtx): void {
-  const { input, lines } = ctx;
+  const { input } = ctx;
   const named = input.includes(' app/');
   if (!named && !input.includes('Z <')) return;
   const entries: AlbEntry[] = [];
-  if (!named) {
-    scanRedacted(ctx, entries);
-    judgeGroup(ctx, entries);
-    return;
-  }
-  const holding = linesHolding(input, lines, [' app/']);
-  for (let n = 1; n <= lines.starts.length; n++) {
-    if (holding[n] !== 1) continue;
-    const { text, span } = lineAt(input, lines, n);
-    const starts: RegExpExecArray[] = [];
-    ALB_START.lastIndex = 0;
-    for (let m = ALB_START.exec(text); m; m = ALB_START.exec(text)) starts.push(m);
-    for (let k = 0; k < starts.length; k++) {
-      const m = starts[k] as RegExpExecArray;
-      const limit = k + 1 < starts.length ? (starts[k + 1] as RegExpExecArray).index : text.length;
-      const e = entry(ctx, text.slice(0, limit), m, span.start);
-      if (e) entries.push(e);
-    }
-  }
+  if (named) eachLineHolding(ctx, ' app/', (text, base) => scanNamed(ctx, text, base, entries));
+  else eachLineHolding(ctx, 'Z <', (text, base) => scanRedacted(ctx, text, base, entries));
   judgeGroup(ctx, entries);
 }
 
-/** Entries with the load balancer's name replaced: the lines that hold a `Z <` after the time. */
-function scanRedacted(ctx: LbCtx, entries: AlbEntry[]): void {
-  const { input, lines } = ctx;
-  const holding = linesHolding(input, lines, ['Z <']);
-  for (let n = 1; n <= lines.starts.length; n++) {
-    if (holding[n] !== 1) continue;
-    const { text, span } = lineAt(input, lines, n);
-    ALB_REDACTED.lastIndex = 0;
-    for (let m = ALB_REDACTED.exec(text); m; m = ALB_REDACTED.exec(text)) {
-      // The client and the target are unknown: two stand-in tokens before the times.
-      const at = m.index + m[0].length;
-      const unknown: Token = { value: '?', start: at, end: at, quoted: false, bracketed: false };
-      const e = entry(ctx, text, m, span.start, [unknown, unknown, ...tokenize(text, at, 38, false, false)]);
-      if (e) entries.push(e);
-    }
+/** The entries on one line, each read up to the start of the next. */
+function scanNamed(ctx: LbCtx, text: string, base: number, entries: AlbEntry[]): void {
+  const starts: RegExpExecArray[] = [];
+  ALB_START.lastIndex = 0;
+  for (let m = ALB_START.exec(text); m; m = ALB_START.exec(text)) starts.push(m);
+  for (let k = 0; k < starts.length; k++) {
+    const m = starts[k] as RegExpExecArray;
+    const limit = k + 1 < starts.length ? (starts[k + 1] as RegExpExecArray).index : text.length;
+    const e = entry(ctx, text.slice(0, limit), m, base);
+    if (e) entries.push(e);
+  }
+}
+
+/** Entries on one line with the load balancer's name replaced (a `Z <` after the time). */
+function scanRedacted(ctx: LbCtx, text: string, base: number, entries: AlbEntry[]): void {
+  ALB_REDACTED.lastIndex = 0;
+  for (let m = ALB_REDACTED.exec(text); m; m = ALB_REDACTED.exec(text)) {
+    // The client and the target are unknown: two stand-in tokens before the times.
+    const at = m.index + m[0].length;
+    const unknown: Token = { value: '?', start: at, end: at, quoted: false, bracketed: false };
+    const e = entry(ctx, text, m, base, [unknown, unknown, ...tokenize(text, at, 38, false, false)]);
+    if (e) entries.push(e);
   }
 }
 

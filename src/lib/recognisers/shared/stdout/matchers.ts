@@ -347,6 +347,8 @@ const LISTENING = /Now listening on: (\S{1,300})/;
  */
 const SOCKET_STATE = /(?:^|[\s(])LISTEN(?:ING)?(?:[\s)]|$)/;
 const SOCKET_LOCAL = /(?:^|[\s(])(\[[0-9A-Fa-f:.%\w]{2,60}\]|[0-9]{1,3}(?:\.[0-9]{1,3}){3}|[0-9A-Fa-f]{0,4}(?::[0-9A-Fa-f]{0,4}){2,7}|localhost|\*):(\d{1,5})(?=[\s)]|$)/;
+/** A loopback host as an address or URL names it (lower-case): localhost, 127.x.x.x, [::1]. */
+const isLoopbackHost = (host: string): boolean => host === 'localhost' || host.startsWith('127.') || host === '[::1]';
 const URL_PORT = /^(https?):\/\/(\[[^\]]{1,60}\]|[^/:\s]{1,255})(?::(\d{1,5}))?/i;
 const COMPOSE_PREFIX = /^[A-Za-z0-9][\w.-]{0,60}[-_]\d{1,3}\s{1,20}\|\s/;
 const HOST_DLL_HRESULT = /HRESULT: 0x([0-9a-fA-F]{8})\b/;
@@ -658,7 +660,7 @@ export function readStdoutLine(line: string, ctx: StdoutContext = { appService: 
         else if (FIXED_PORTS.has(port)) signal('listening-fixed-port');
         // In a container (docker compose prefixes each line with the service), a loopback
         // address cannot be reached from the proxy's container.
-        if (host === 'localhost' || host.startsWith('127.') || host === '[::1]') {
+        if (isLoopbackHost(host)) {
           // Loopback only: no fault by itself (a proxy on the same host reaches it). In a
           // container it is one; read in the engine the compose prefix is gone
           // (engine/prefixes.ts), and the prefix's server fact meets this setting in a rule.
@@ -677,7 +679,8 @@ export function readStdoutLine(line: string, ctx: StdoutContext = { appService: 
     const m = SOCKET_LOCAL.exec(msg);
     if (m) {
       const host = (m[1] as string).toLowerCase();
-      if (host === 'localhost' || host.startsWith('127.') || host === '[::1]' || host === '::1' || host.startsWith('[::ffff:127.')) {
+      // (ss and lsof also write IPv6 loopback unbracketed, and IPv4 loopback mapped into IPv6.)
+      if (isLoopbackHost(host) || host === '::1' || host.startsWith('[::ffff:127.')) {
         const at = ms + m.index + m[0].length - (m[1] as string).length - 1 - (m[2] as string).length;
         const end = ms + m.index + m[0].length;
         out.push({ name: 'setting', value: 'listeningScope=loopback', start: at, end });
